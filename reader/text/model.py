@@ -1,0 +1,69 @@
+"""The parsed issue: plain frozen dataclasses, the contract between the parser and the archive.
+
+Everything the archive stores about an issue comes from here, and `to_dict()` is the JSON that
+`python -m reader parse FILE` prints (schema in DESIGN.md, "Parse output").
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["news", "photo", "brief", "fragment"]
+DateSource = Literal["masthead", "filename", "text"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as printed; empty strings (never None) for parts the page does not have."""
+
+    page: int | None
+    headline: str
+    body: str
+    kicker: str = ""
+    subtitle: str = ""
+    dateline: str = ""
+    byline: str = ""
+    kind: Kind = "news"
+
+    def full_text(self) -> str:
+        """Every printed part in reading order; what search matches against."""
+        parts = (self.kicker, self.headline, self.subtitle, self.dateline, self.byline, self.body)
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class DateHint:
+    """For an undated issue: the year the text suggests, and why."""
+
+    year: int | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedIssue:
+    """One issue of one publication, as the parser understood it.
+
+    `content_hash` identifies the decoded, newline-normalised text, so the same issue saved in
+    another encoding or with other line endings is recognised as unchanged.
+    """
+
+    source: str
+    content_hash: str
+    publication: str | None = None
+    date: str | None = None
+    date_source: DateSource | None = None
+    weekday: str | None = None
+    lunar: str | None = None
+    number: int | None = None
+    page_count: int | None = None
+    date_hint: DateHint = field(default_factory=DateHint)
+    sections: tuple[str, ...] = ()
+    articles: tuple[Article, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The parse output of DESIGN.md (plus `date_hint` and `content_hash`)."""
+        data = asdict(self)
+        data["sections"] = list(self.sections)
+        data["articles"] = [asdict(a) for a in self.articles]
+        return data

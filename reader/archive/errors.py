@@ -1,0 +1,94 @@
+"""Known archive errors: what the user can act on (damaged file, read-only, locked, disk full).
+
+Following qutebrowser's misc/sql.py, SQLite errors are sorted into known errors, which become an
+`ArchiveError` with a Chinese message naming the file, and bugs (SQL mistakes, misuse), which are
+re-raised unchanged so they surface as crash reports instead of being shown as user errors.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Literal
+
+ErrorKind = Literal["damaged", "readonly", "locked", "full", "newer", "outdated", "missing", "cantopen"]
+
+# Primary SQLite result codes (https://sqlite.org/rescode.html).
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
+
+_MESSAGES: dict[ErrorKind, str] = {
+    "damaged": "文件已损坏或不是档案数据库",
+    "readonly": "档案是只读的（文件或所在文件夹不可写），无法写入",
+    "locked": "档案正被其他程序占用（数据库已锁定），请稍后再试",
+    "full": "磁盘已满，无法写入档案",
+    "newer": "档案由较新版本的程序创建，请升级本程序后再打开",
+    "outdated": "档案版本较旧，需要先以可写方式打开一次以完成升级",
+    "missing": "档案不存在",
+    "cantopen": "无法打开档案文件（路径不可访问或没有权限）",
+}
+
+# Writes become impossible for the rest of a batch after these.
+FATAL_KINDS: frozenset[ErrorKind] = frozenset({"damaged", "readonly", "full", "newer", "cantopen"})
+
+
+class ArchiveError(Exception):
+    """A known problem with the archive file; `str()` is a complete Chinese message naming it."""
+
+    def __init__(self, path: Path, kind: ErrorKind, detail: str = "") -> None:
+        message = f"{path}：{_MESSAGES[kind]}"
+        if detail:
+            message += f"（{detail}）"
+        super().__init__(message)
+        self.path = path
+        self.kind = kind
+        self.detail = detail
+
+    @property
+    def fatal(self) -> bool:
+        """True when no further write to this archive can succeed (stop a batch import)."""
+        return self.kind in FATAL_KINDS
+
+
+def classify(err: sqlite3.Error) -> ErrorKind | None:
+    """The known-error kind of a SQLite error, or None when it is a bug."""
+    code = getattr(err, "sqlite_errorcode", None)
+    if code is not None:
+        primary = code & 0xFF
+        by_code: dict[int, ErrorKind] = {
+            _NOTADB: "damaged",
+            _CORRUPT: "damaged",
+            _READONLY: "readonly",
+            _PERM: "readonly",
+            _BUSY: "locked",
+            _LOCKED: "locked",
+            _FULL: "full",
+            _CANTOPEN: "cantopen",
+            _IOERR: "cantopen",
+        }
+        if primary in by_code:
+            return by_code[primary]
+    text = str(err).lower()
+    by_text: tuple[tuple[str, ErrorKind], ...] = (
+        ("not a database", "damaged"),
+        ("malformed", "damaged"),
+        ("readonly", "readonly"),
+        ("read-only", "readonly"),
+        ("locked", "locked"),
+        ("disk is full", "full"),
+        ("unable to open", "cantopen"),
+        ("disk i/o error", "cantopen"),
+    )
+    for needle, kind in by_text:
+        if needle in text:
+            return kind
+    return None
+
+
+def translate(err: sqlite3.Error, path: Path) -> Exception:
+    """`err` as an ArchiveError when it is a known error, else `err` itself (a bug: re-raise)."""
+    kind = classify(err)
+    if kind is None:
+        return err
+    error = ArchiveError(path, kind)
+    error.__cause__ = err
+    return error

@@ -1,0 +1,161 @@
+"""Read-side queries for the GUI and CLI: calendar dates, issues, articles by id or key, stats.
+
+Every function takes an open Archive (read-only is enough, except `set_issue_date`) and returns
+frozen records. Dates are effective dates: the user's date for an issue the paper left undated.
+Missing ids raise KeyError (a bug in the caller); a missing key returns None (a bookmark may
+outlive its article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from reader.archive.db import Archive
+from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, YearCount
+
+EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
+
+_ISSUE_SELECT = f"""
+    SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, i.weekday, i.lunar,
+           i.number, i.page_count, i.source_name,
+           (SELECT count(*) FROM articles a WHERE a.issue_id = i.id),
+           i.date_hint_year, i.date_hint_reason
+    FROM issues i LEFT JOIN publications p ON p.id = i.publication_id
+"""
+
+_ARTICLE_SELECT = f"""
+    SELECT a.id, a.key, a.issue_id, a.position, a.page, a.kicker, a.headline, a.subtitle,
+           a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, i.weekday, i.number
+    FROM articles a JOIN issues i ON i.id = a.issue_id
+    LEFT JOIN publications p ON p.id = i.publication_id
+"""
+
+_CHUNK = 500
+
+
+def _filters(publication: str | None, year: int | None = None, month: int | None = None) -> tuple[str, list]:
+    clauses = [f"{EFFECTIVE_DATE} IS NOT NULL"]
+    params: list[Any] = []
+    if publication is not None:
+        clauses.append("p.name = ?")
+        params.append(publication)
+    if year is not None:
+        prefix = f"{year:04d}-" if month is None else f"{year:04d}-{month:02d}-"
+        clauses.append(f"{EFFECTIVE_DATE} LIKE ?")
+        params.append(prefix + "%")
+    return " AND ".join(clauses), params
+
+
+def publications(archive: Archive) -> list[str]:
+    """Names of every publication in the archive, sorted."""
+    return [r[0] for r in archive.db.execute("SELECT name FROM publications ORDER BY name")]
+
+
+def issue_dates(
+    archive: Archive, publication: str | None = None, year: int | None = None, month: int | None = None
+) -> list[str]:
+    """Sorted distinct dates that have an issue (month counts only together with year)."""
+    where, params = _filters(publication, year, month)
+    sql = (
+        f"SELECT DISTINCT {EFFECTIVE_DATE} FROM issues i LEFT JOIN publications p "
+        f"ON p.id = i.publication_id WHERE {where} ORDER BY 1"
+    )
+    return [r[0] for r in archive.db.execute(sql, params)]
+
+
+def latest_issue(archive: Archive, publication: str | None = None) -> IssueRecord | None:
+    """The newest dated issue (of `publication`), or None in an empty archive."""
+    where, params = _filters(publication)
+    row = archive.db.execute(
+        f"{_ISSUE_SELECT} WHERE {where} ORDER BY {EFFECTIVE_DATE} DESC, i.id DESC LIMIT 1", params
+    ).fetchone()
+    return None if row is None else IssueRecord(*row)
+
+
+def issues_on(archive: Archive, date: str, publication: str | None = None) -> list[IssueRecord]:
+    """Every issue whose effective date is `date` ('YYYY-MM-DD'), by publication."""
+    where, params = _filters(publication)
+    rows = archive.db.execute(
+        f"{_ISSUE_SELECT} WHERE {where} AND {EFFECTIVE_DATE} = ? ORDER BY p.name, i.number, i.id",
+        [*params, date],
+    )
+    return [IssueRecord(*r) for r in rows]
+
+
+def undated_issues(archive: Archive) -> list[IssueRecord]:
+    """Issues with neither a printed nor a user date (未定日期), by file name."""
+    rows = archive.db.execute(f"{_ISSUE_SELECT} WHERE {EFFECTIVE_DATE} IS NULL ORDER BY i.source_name, i.id")
+    return [IssueRecord(*r) for r in rows]
+
+
+def issue(archive: Archive, issue_id: int) -> IssueRecord:
+    """The issue with this id; KeyError if there is none."""
+    row = archive.db.execute(f"{_ISSUE_SELECT} WHERE i.id = ?", [issue_id]).fetchone()
+    if row is None:
+        raise KeyError(issue_id)
+    return IssueRecord(*row)
+
+
+def article_ids(archive: Archive, issue_id: int) -> list[int]:
+    """The issue's article ids in reading order (page, then position on the page)."""
+    rows = archive.db.execute(
+        "SELECT id FROM articles WHERE issue_id = ? ORDER BY page IS NULL, page, position", [issue_id]
+    )
+    return [r[0] for r in rows]
+
+
+def articles(archive: Archive, ids: Sequence[int]) -> list[ArticleRecord]:
+    """The articles with these ids, in the order of `ids` (unknown ids are left out)."""
+    found: dict[int, ArticleRecord] = {}
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in archive.db.execute(f"{_ARTICLE_SELECT} WHERE a.id IN ({marks})", chunk):
+            found[row[0]] = ArticleRecord(*row)
+    return [found[i] for i in ids if i in found]
+
+
+def article(archive: Archive, article_id: int) -> ArticleRecord:
+    """The article with this id; KeyError if there is none."""
+    row = archive.db.execute(f"{_ARTICLE_SELECT} WHERE a.id = ?", [article_id]).fetchone()
+    if row is None:
+        raise KeyError(article_id)
+    return ArticleRecord(*row)
+
+
+def article_by_key(archive: Archive, key: str) -> ArticleRecord | None:
+    """The article with this stable key, or None when no import has it (any more)."""
+    row = archive.db.execute(f"{_ARTICLE_SELECT} WHERE a.key = ?", [key]).fetchone()
+    return None if row is None else ArticleRecord(*row)
+
+
+def set_issue_date(archive: Archive, issue_id: int, date: str | None) -> None:
+    """Give an issue the user's date (None clears it); kept across re-imports of the issue.
+
+    Raises ValueError for a date that is not 'YYYY-MM-DD', KeyError for an unknown issue.
+    """
+    if date is not None:
+        date = dt.date.fromisoformat(date).isoformat()
+    with archive.transaction() as conn:
+        cursor = conn.execute("UPDATE issues SET user_date = ? WHERE id = ?", (date, issue_id))
+        if cursor.rowcount == 0:
+            raise KeyError(issue_id)
+
+
+def stats(archive: Archive) -> ArchiveStats:
+    """Totals, issues and articles per publication and year, and the undated issues."""
+    issues_total = archive.db.execute("SELECT count(*) FROM issues").fetchone()[0]
+    articles_total = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    rows = archive.db.execute(
+        f"""
+        SELECT p.name, CAST(substr({EFFECTIVE_DATE}, 1, 4) AS INTEGER) AS year, count(*),
+               COALESCE(sum((SELECT count(*) FROM articles a WHERE a.issue_id = i.id)), 0)
+        FROM issues i LEFT JOIN publications p ON p.id = i.publication_id
+        GROUP BY p.name, year ORDER BY p.name IS NULL, p.name, year IS NULL, year
+        """
+    )
+    per_year = tuple(YearCount(r[0], r[1], r[2], r[3]) for r in rows)
+    return ArchiveStats(issues_total, articles_total, per_year, tuple(undated_issues(archive)))

@@ -1,0 +1,34 @@
+"""`parse FILE`: show what the parser makes of one dump, as JSON (for checking the parser)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.text.errors import SourceError
+from reader.text.load import read_issue
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the `parse` command."""
+    parser = subparsers.add_parser(
+        "parse",
+        help="解析一个文本文件并以 JSON 输出结果（不写入档案）",
+        description="解析一期报纸的文本文件，把识别出的报头、版面和文章以 JSON 打印到标准输出。",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="要解析的文本文件")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the ParsedIssue as UTF-8 JSON; a bad file is reported on stderr with status 1."""
+    try:
+        parsed = read_issue(args.file)
+    except SourceError as err:
+        print(err, file=sys.stderr)
+        return 1
+    json.dump(parsed.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0

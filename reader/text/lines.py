@@ -1,0 +1,68 @@
+"""Source text → cleaned lines that remember their Markdown marks and the blank lines before them.
+
+The dumps are plain text or Markdown made from printed pages. The parser needs, per line, the
+text without Markdown marks plus the marks themselves (a `##` line is a headline, a wholly bold
+line inside an article is a sub-head) and how many blank lines preceded it (two or more mark a
+page or column jump).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADING = re.compile(r"^(#{1,6})\s*")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+_STRAY_MARKS = re.compile(r"(?<![*\w])\*\*(?![*\w])|^\s*[-*+]\s+(?=\S)|^\s*>\s?")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank source line."""
+
+    number: int  # 1-based line number in the source
+    raw: str
+    text: str  # Markdown marks removed, spaces folded, stripped
+    md_level: int  # 1..6 for '#'-headings, 0 otherwise
+    bold: bool  # the whole line was bold (a sub-head or a credit in Markdown dumps)
+    gap_before: int  # blank lines directly before this one
+
+
+def strip_markdown(raw: str) -> tuple[str, int, bool]:
+    """Text without Markdown marks, the heading level, and whether the whole line was bold."""
+    text = raw.strip()
+    level = 0
+    match = _HEADING.match(text)
+    if match and (len(text) > len(match.group(0)) or match.group(1) == "#"):
+        level = len(match.group(1))
+        text = text[match.end() :]
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    inner = text.strip()
+    bold = bool(re.fullmatch(r"(\*\*|__)(.+)\1", inner)) and "**" not in inner[2:-2]
+    text = _BOLD.sub(r"\2", text)
+    text = _STRAY_MARKS.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    return text, level, bold
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every non-blank line of `text` (already newline-normalised), in order."""
+    lines: list[Line] = []
+    gap = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            gap += 1
+            continue
+        clean, level, bold = strip_markdown(raw)
+        if not clean:  # a line of Markdown marks only, e.g. a rule '***'
+            gap += 1
+            continue
+        lines.append(Line(number, raw.rstrip(), clean, level, bold, gap))
+        gap = 0
+    return lines

@@ -1,0 +1,200 @@
+"""The masthead at the top of a dump, dates from file names, and the year hint for undated issues.
+
+A masthead is a run of lines at the very top made only of masthead items: the publication's
+name (in characters or in the pinyin of the printed logo), the date, weekday, lunar date,
+总第N期, 今日N版, the web/e-mail line and small print such as 主办 or 刊号.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from reader.text.lines import Line
+
+
+@dataclass(frozen=True)
+class Publication:
+    name: str
+    pinyin: str
+
+
+# The papers of the archive; a masthead names them in characters or in pinyin capitals.
+PUBLICATIONS: tuple[Publication, ...] = (
+    Publication("东昌时讯", "DONGCHANGSHIXUN"),
+    Publication("今日开发区", "JINRIKAIFAQU"),
+    Publication("聊城日报", "LIAOCHENGRIBAO"),
+    Publication("聊城晚报", "LIAOCHENGWANBAO"),
+)
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+
+
+def cn_number(text: str) -> int | None:
+    """'12', '十二', '二十四' → int; None when it is not a number."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in CN_DIGITS and ch not in "十百" for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = CN_DIGITS[ch]
+    return total + current
+
+
+_NUM = r"(\d+|[一二三四五六七八九十百两〇零]+)"
+DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+WEEKDAY = re.compile(r"(星期|礼拜|周)([一二三四五六日天])")
+LUNAR = re.compile(r"农历[\u4e00-\u9fff]{2,12}")
+ISSUE_NUMBER = re.compile(r"总\s*第\s*(\d+)\s*期")
+PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*" + _NUM + r"\s*版")
+SMALL_PRINT = re.compile(
+    r"((?:网址|网站|邮箱|信箱|E-?mail|电话|传真|热线|主办|主管|出版|地址|邮编)\s*[:：]|投稿邮箱|"
+    r"刊号|邮发代号|准印证|内部资料|https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+)",
+    re.IGNORECASE,
+)
+PINYIN = re.compile(r"[A-Z][A-Z ]{5,}")
+MASTHEAD_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,6}讯")
+
+
+@dataclass
+class Masthead:
+    """What the masthead said; `extra` holds its other lines (kept as sections, nothing lost)."""
+
+    publication: str | None = None
+    date: str | None = None
+    weekday: str | None = None
+    lunar: str | None = None
+    number: int | None = None
+    page_count: int | None = None
+    extra: list[str] = field(default_factory=list)
+    consumed: int = 0  # number of leading lines that belong to the masthead
+
+
+def publication_named(text: str) -> str | None:
+    """The publication whose name or pinyin is the whole of `text`."""
+    squeezed = re.sub(r"\s+", "", text)
+    for pub in PUBLICATIONS:
+        if squeezed in (pub.name, pub.pinyin):
+            return pub.name
+    return None
+
+
+def publication_in_path(path: PurePath | None) -> str | None:
+    """A publication named in a folder or file name (报名/2022-07-05.txt)."""
+    if path is None:
+        return None
+    for part in reversed(path.parts[-3:]):
+        for pub in PUBLICATIONS:
+            if pub.name in part:
+                return pub.name
+    return None
+
+
+def valid_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat() if 1900 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
+def _take_items(text: str, head: Masthead) -> bool:
+    """Record the masthead items in one line; True when the line holds nothing else."""
+    rest = text
+    if (date := DATE_CN.search(rest)) and head.date is None:
+        head.date = valid_date(int(date[1]), int(date[2]), int(date[3]))
+        rest = rest.replace(date[0], " ", 1)
+    if (week := WEEKDAY.search(rest)) and head.weekday is None:
+        head.weekday = "星期" + week[2].replace("天", "日")
+        rest = rest.replace(week[0], " ", 1)
+    if (lunar := LUNAR.search(rest)) and head.lunar is None:
+        head.lunar = lunar[0]
+        rest = rest.replace(lunar[0], " ", 1)
+    if (number := ISSUE_NUMBER.search(rest)) and head.number is None:
+        head.number = int(number[1])
+        rest = rest.replace(number[0], " ", 1)
+    if (pages := PAGE_COUNT.search(rest)) and head.page_count is None:
+        head.page_count = cn_number(pages[1])
+        rest = rest.replace(pages[0], " ", 1)
+    return not re.sub(r"[\s,，、|｜·•/]+", "", rest)
+
+
+def is_masthead_print(text: str) -> bool:
+    """Small print and logo text of a masthead: web/e-mail line, pinyin logo, a lone 'XX讯'."""
+    return bool(
+        (len(text) <= 80 and SMALL_PRINT.search(text))
+        or PINYIN.fullmatch(text)
+        or MASTHEAD_DATELINE.fullmatch(text)
+    )
+
+
+def read_masthead(lines: list[Line]) -> Masthead:
+    """Consume the masthead lines at the top of `lines`, if the dump has a masthead."""
+    head = Masthead()
+    for line in lines:
+        text = line.text
+        if (name := publication_named(text)) and head.publication is None:
+            head.publication = name
+        elif _take_items(text, head):
+            pass
+        elif is_masthead_print(text):
+            head.extra.append(text)
+        else:
+            break
+        head.consumed += 1
+    if head.publication is None and head.date is None and head.number is None:
+        return Masthead()  # small print alone is no masthead; leave it to the article parser
+    return head
+
+
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-_.年/]?\s*(\d{1,2})\s*[-_.月/]?\s*(\d{1,2})日?(?!\d)")
+
+
+def date_from_path(path: PurePath | None) -> str | None:
+    """A date written in the file name or its folders: 2022-07-05, 20220705, 2022年7月5日, 2022/07/05."""
+    if path is None:
+        return None
+    parts = list(path.parts[-3:])
+    parts[-1] = PurePath(parts[-1]).stem
+    candidates = [parts[-1], "-".join(parts[-2:]), "-".join(parts)]
+    for candidate in candidates:
+        for match in _PATH_DATE.finditer(candidate):
+            found = valid_date(int(match[1]), int(match[2]), int(match[3]))
+            if found:
+                return found
+    return None
+
+
+# Anniversaries the papers count from: "新中国成立70周年" → 1949 + 70.
+_ANNIVERSARIES: tuple[tuple[str, int, str], ...] = (
+    (r"(?:新中国成立|建国|中华人民共和国成立)\s*(\d{1,3})\s*周年", 1949, "新中国成立"),
+    (r"(?:建党|中国共产党成立|党的生日.{0,6})\s*(\d{1,3})\s*周年", 1921, "建党"),
+    (r"(?:改革开放)\s*(\d{1,3})\s*周年", 1978, "改革开放"),
+    (r"(?:建军|中国人民解放军建军)\s*(\d{1,3})\s*周年", 1927, "建军"),
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代)")
+
+
+def year_hint(text: str) -> tuple[int | None, str]:
+    """The year an undated text most likely belongs to, and a short reason in Chinese."""
+    for pattern, base, label in _ANNIVERSARIES:
+        counts = Counter(int(m) for m in re.findall(pattern, text))
+        if counts:
+            years, _ = counts.most_common(1)[0]
+            return base + years, f"文中提到{label}{years}周年"
+    years = [int(y) for y in _YEAR.findall(text)]
+    if years:
+        latest = max(years)
+        return latest, f"文中提到的最晚年份是{latest}年"
+    return None, ""

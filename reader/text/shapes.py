@@ -1,0 +1,143 @@
+"""What a single line looks like: a credit (byline), a dateline, a headline, a column label.
+
+These are rules about the shapes print layouts give such lines, not about particular names:
+a byline is a short run of roles and names, a headline is a short line that does not end a
+sentence, a dateline is a place followed by 讯 at the head of the first paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = "。！？!?…；;"
+CLOSERS = "”’」』》）)】\"'"
+# Roles and bodies that open a credit line: 融媒体 张三, 本报记者 李四 通讯员 王五.
+ROLE = (
+    r"(?:[\u4e00-\u9fff]{0,8}融媒体中心|[\u4e00-\u9fff]{0,8}融媒体|本报特约记者|本报记者|本报通讯员|本报评论员|"
+    r"特约记者|特约通讯员|特约撰稿人|见习记者|实习记者|实习生|记者|通讯员|撰稿|摄影|摄像|供稿|"
+    r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|图\s*[/／]|文字|图片|作者)"
+)
+_ROLE_START = re.compile(r"^" + ROLE)
+_CREDIT_END = re.compile(r"(?:\s(?:摄|宣|供稿|供图|报道|整理|文|图)|[\u4e00-\u9fff]摄)$")
+_FRAME_MARK = re.compile(r"^[□■◇◆●○△▲]\s*")
+_PAREN_WHOLE = re.compile(r"^[（(【\[]\s*(.+?)\s*[）)】\]]$")
+_SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?：:“”\"「」]")
+_NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
+_CROSS_REFERENCE = re.compile(r"(上接|下转|接第|转第|转[0-9一二三四五六七八九十]+版)")
+_PAGE_MARKER = re.compile(r"^第\s*([0-9一二三四五六七八九十]+)\s*版(?:\s|[:：·|｜]|$)")
+_PAGE_CREDITS = re.compile(r"^(责任编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]?")
+_COLUMN_LABEL = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,8}(?:简讯|快讯|短讯|简报|速递|速览|动态|集锦|一句话新闻|图片新闻|新闻图片|"
+    r"专栏|专版|专刊|视点|聚焦|关注|要闻|图说|镜头|广角|副刊|言论|评论))$"
+)
+_BRIEF_LABEL = re.compile(r"(简讯|快讯|短讯|简报|速递|速览|一句话新闻|动态)")
+DATELINE = re.compile(
+    r"^(?P<dateline>(?:新华社|中新社)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{1,8}讯)"
+    r"(?:\s*[（(](?P<byline>[^（()）]{1,40})[）)])?"
+    r"(?:\s+|(?<=[）)])|$)"
+)
+SUBTITLE_DASH = re.compile(r"^\s*(?:——|--|—|－－|─+)\s*")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends a sentence (so the next line is a new paragraph)."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSERS:
+        if stripped[-1] in "”’」』\"'":
+            return True  # a closing quote ends a quoted sentence
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def cjk_length(text: str) -> int:
+    return len(re.sub(r"\s+", "", text))
+
+
+def credit_of(text: str) -> str | None:
+    """The credit if the line is a byline (融媒体 张三, （融媒体 张三 摄）, □张三, ■ 本报记者 李四)."""
+    text = text.strip()
+    framed = _FRAME_MARK.match(text)
+    if framed:
+        inner = text[framed.end() :].strip()
+        return inner if 0 < cjk_length(inner) <= 40 and not _SENTENCE_PUNCT.search(inner) else None
+    paren = _PAREN_WHOLE.match(text)
+    inner = paren.group(1).strip() if paren else text
+    if not inner or cjk_length(inner) > 40 or _SENTENCE_PUNCT.search(inner):
+        return None
+    if _CROSS_REFERENCE.search(inner):
+        return None
+    if _ROLE_START.match(inner) or _CREDIT_END.search(inner) or (paren and inner.endswith("宣")):
+        return inner
+    if paren and all(_NAME_TOKEN.match(tok) for tok in inner.split()):
+        return inner  # (张三) or (区委宣传部 李四): a credit printed in brackets
+    return None
+
+
+def split_dateline(text: str) -> tuple[str, str, str]:
+    """(dateline, byline in brackets after it, rest of the paragraph); empty parts when absent."""
+    match = DATELINE.match(text)
+    if not match:
+        return "", "", text
+    dateline = match.group("dateline")
+    if dateline.endswith("讯") and re.search(r"(通讯|资讯|喜讯|简讯|快讯|短讯|电讯|音讯|视讯)$", dateline):
+        return "", "", text
+    rest = text[match.end() :].strip()
+    if not rest:
+        return "", "", text
+    return dateline, (match.group("byline") or "").strip(), rest
+
+
+def looks_like_heading(text: str) -> bool:
+    """A headline, kicker or subtitle shape: short and not the end of a sentence."""
+    n = cjk_length(text)
+    if n == 0 or n > 50:
+        return False
+    if "。" in text[:-1] or text.rstrip()[-1] in "。；;，,、":
+        return False
+    commas = len(re.findall(r"[，,]", text))
+    if commas > 1:
+        return False
+    last = text.rstrip()[-1]
+    if last in "！!？?":
+        return n <= 24 and commas == 0  # an exclaiming headline is short; a long one is a sentence
+    return not (ends_sentence(text) and last not in "”」』")
+
+
+def is_column_label(text: str) -> bool:
+    return bool(_COLUMN_LABEL.match(text.strip())) and cjk_length(text) <= 12
+
+
+def is_brief_label(text: str) -> bool:
+    return is_column_label(text) and bool(_BRIEF_LABEL.search(text))
+
+
+def page_marker(text: str) -> int | None:
+    """The page number of a page banner such as '第2版 要闻'."""
+    from reader.text.masthead import cn_number
+
+    match = _PAGE_MARKER.match(text.strip())
+    return cn_number(match.group(1)) if match else None
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture that belongs to no article: page banners, cross references, editor credits."""
+    stripped = text.strip()
+    if page_marker(stripped) is not None or _PAGE_CREDITS.match(stripped):
+        return True
+    inner = _PAREN_WHOLE.match(stripped)
+    return bool(inner and _CROSS_REFERENCE.search(inner.group(1)) and cjk_length(stripped) <= 20)
+
+
+def merge_credits(*credits: str) -> str:
+    """One byline from several credits of the same article, each printed once."""
+    merged: list[str] = []
+    for credit in credits:
+        credit = credit.strip()
+        if not credit:
+            continue
+        squeezed = re.sub(r"\s+", "", credit)
+        if any(squeezed in re.sub(r"\s+", "", m) for m in merged):
+            continue
+        merged = [m for m in merged if re.sub(r"\s+", "", m) not in squeezed]
+        merged.append(credit)
+    return " ".join(merged)

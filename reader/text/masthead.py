@@ -191,10 +191,10 @@ def year_hint(text: str) -> tuple[int | None, str]:
     for pattern, base, label in _ANNIVERSARIES:
         counts = Counter(int(m) for m in re.findall(pattern, text))
         if counts:
-            years, _ = counts.most_common(1)[0]
-            return base + years, f"文中提到{label}{years}周年"
-    years = [int(y) for y in _YEAR.findall(text)]
-    if years:
-        latest = max(years)
+            count, _ = counts.most_common(1)[0]
+            return base + count, f"文中提到{label}{count}周年"
+    mentioned = [int(y) for y in _YEAR.findall(text)]
+    if mentioned:
+        latest = max(mentioned)
         return latest, f"文中提到的最晚年份是{latest}年"
     return None, ""

@@ -19,7 +19,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def issue_key(parsed: ParsedIssue) -> str:
-    """"publication|date|number" for dated issues, "file:<source name>" for undated ones."""
+    """ "publication|date|number" for dated issues, "file:<source name>" for undated ones."""
     if parsed.date is None:
         return f"file:{parsed.source}"
     parts = (parsed.publication, parsed.date, None if parsed.number is None else str(parsed.number))

@@ -1,0 +1,39 @@
+"""Shared pytest fixtures. Each owner keeps their fixtures in their own block below."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.archive.db import Archive, open_archive
+
+# --- archive fixtures (reader/archive, CLI) ----------------------------------------------------
+
+CORPUS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def corpus_files() -> list[Path]:
+    """The real issues of ../shared/corpus (read in place, never copied into the repo)."""
+    files = sorted(CORPUS_DIR.glob("*.txt"))
+    if not files:
+        pytest.skip(f"real corpus not found at {CORPUS_DIR}")
+    return files
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    """Where a fresh archive file goes (not created yet)."""
+    return tmp_path / "archive" / "archive.sqlite3"
+
+
+@pytest.fixture
+def archive(archive_path: Path) -> Iterator[Archive]:
+    """A fresh, writable archive on a real SQLite file, closed after the test."""
+    with open_archive(archive_path) as opened:
+        yield opened
+
+
+# --- end of archive fixtures -------------------------------------------------------------------

@@ -1,0 +1,137 @@
+"""Opening archives: schema version, WAL, and known errors for bad database files."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from archive_helpers import FULL_ISSUE
+
+from reader.archive import queries
+from reader.archive.db import Archive, open_archive
+from reader.archive.errors import ArchiveError
+from reader.archive.importer import import_issue
+from reader.archive.migrations import MIGRATIONS, schema_version
+
+
+def test_new_archive_has_current_schema_version(archive: Archive) -> None:
+    assert len(MIGRATIONS) == schema_version(archive.db)
+
+
+def test_new_archive_has_the_tables(archive: Archive) -> None:
+    assert {"publications", "issues", "articles"} <= set(archive.db.table_names())
+
+
+def test_archive_uses_wal_and_foreign_keys(archive: Archive) -> None:
+    assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert archive.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_open_creates_parent_folder(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "archive.sqlite3"
+    with open_archive(path):
+        pass
+    assert path.is_file()
+
+
+def test_damaged_file_is_a_known_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    path.write_bytes(bytes(range(256)) * 64)
+    with pytest.raises(ArchiveError) as info:
+        open_archive(path)
+    assert info.value.kind == "damaged"
+    assert "damaged.sqlite3" in str(info.value)
+    assert "文件已损坏或不是档案数据库" in str(info.value)
+
+
+def test_damaged_file_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    data = bytes(range(256)) * 64
+    path.write_bytes(data)
+    with pytest.raises(ArchiveError):
+        open_archive(path)
+    assert data == path.read_bytes()
+
+
+def test_damaged_file_is_a_known_error_when_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 16)
+    with pytest.raises(ArchiveError) as info:
+        open_archive(path, readonly=True)
+    assert info.value.kind == "damaged"
+
+
+def test_missing_archive_cannot_be_opened_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "missing.sqlite3"
+    with pytest.raises(ArchiveError) as info:
+        open_archive(path, readonly=True)
+    assert info.value.kind == "missing"
+    assert not path.exists()
+
+
+def test_newer_schema_is_refused(archive_path: Path) -> None:
+    with open_archive(archive_path):
+        pass
+    conn = sqlite3.connect(archive_path)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    with pytest.raises(ArchiveError) as info:
+        open_archive(archive_path)
+    assert info.value.kind == "newer"
+    assert "较新版本" in str(info.value)
+
+
+def test_read_only_open_refuses_an_outdated_schema(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    sqlite3.connect(path).execute("CREATE TABLE t(x)").connection.close()
+    with pytest.raises(ArchiveError) as info:
+        open_archive(path, readonly=True)
+    assert info.value.kind == "outdated"
+
+
+def test_import_into_read_only_archive_is_a_known_error(archive_path: Path) -> None:
+    with open_archive(archive_path):
+        pass
+    with open_archive(archive_path, readonly=True) as reader, pytest.raises(ArchiveError) as info:
+        import_issue(reader, FULL_ISSUE)
+    assert info.value.kind == "readonly"
+    assert "只读" in str(info.value)
+
+
+def test_read_only_archive_still_reads_its_data(archive_path: Path) -> None:
+    with open_archive(archive_path) as writer:
+        import_issue(writer, FULL_ISSUE)
+    with open_archive(archive_path, readonly=True) as reader:
+        with pytest.raises(ArchiveError):
+            import_issue(reader, replace(FULL_ISSUE, content_hash="changed"))
+        assert queries.issue_dates(reader) == ["2022-07-05"]
+
+
+def test_several_readers_and_a_writer_at_once(archive: Archive) -> None:
+    import_issue(archive, FULL_ISSUE)
+    with open_archive(archive.path, readonly=True) as one, open_archive(archive.path, readonly=True) as two:
+        assert queries.stats(one) == queries.stats(two)
+        assert queries.stats(one).articles == 3
+
+
+def test_failed_transaction_leaves_nothing_behind(archive: Archive) -> None:
+    with pytest.raises(RuntimeError), archive.transaction() as conn:
+        conn.execute("INSERT INTO publications(name) VALUES ('半截')")
+        raise RuntimeError("boom")
+    assert queries.publications(archive) == []
+
+
+def test_locked_database_is_a_known_error(archive_path: Path) -> None:
+    with open_archive(archive_path) as first:
+        first.db.execute("PRAGMA busy_timeout = 0")
+        other = sqlite3.connect(archive_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(ArchiveError) as info, first.transaction():
+                pass
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+    assert info.value.kind == "locked"

@@ -47,10 +47,10 @@ def decode_bytes(data: bytes, source: str) -> str:
     if not data.strip():
         raise SourceError(source, "文件是空的，没有可导入的内容")
     codec = detect_encoding(data)
+    if codec not in ("utf-16", "utf-32") and b"\x00" in data:
+        raise SourceError(source, "文件含有空字节，不是文本文件（可能是 Word、PDF、压缩包或图片）")
     if codec is None:
         raise SourceError(source, "无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）")
-    if codec in ("utf-8", "gb18030") and b"\x00" in data:
-        raise SourceError(source, "文件含有空字节，不是文本文件（可能是 Word、PDF 或图片）")
     text = normalise_newlines(data.decode(codec))
     controls = sum(1 for ch in text if ch in _BINARY_CONTROLS)
     if controls > max(2, len(text) // 1000):

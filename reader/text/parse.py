@@ -182,7 +182,7 @@ class _Reader:
         else:
             draft.credit_under_headline = True
 
-    def body(self, line: Line) -> None:
+    def body(self, line: Line, *, whole: bool = False) -> None:
         draft = self.current
         starts_article = draft is None or draft.closed or self.force_new
         if draft is not None and draft.paras and split_dateline(line.text)[0] and not draft.is_broken():
@@ -194,7 +194,7 @@ class _Reader:
                 draft = self.new_draft()
             self.force_new = False
         assert draft is not None
-        draft.add_paragraph(line.text, whole=self.markdown and line.bold)
+        draft.add_paragraph(line.text, whole=whole or (self.markdown and line.bold))
 
     def heading_group(self, start: int) -> int:
         """Read the heading lines at `start`; return the index after them (and their credits)."""
@@ -214,8 +214,12 @@ class _Reader:
             and bool(split_dateline(self.lines[after].text)[0])
         )
         if not self.opens_article(group, credited, datelined):
+            draft = self.current
+            # A plain dump's sub-head is a paragraph of its own; a Markdown dump bolds its sub-heads,
+            # so an unmarked short line there is text, and so is the tail of a cut paragraph.
+            subhead = not self.markdown and draft is not None and not draft.is_broken()
             for line in group:
-                self.body(line)
+                self.body(line, whole=subhead)
             return end
         draft = self.new_draft()
         self.assign_roles(draft, group)

@@ -1,0 +1,104 @@
+"""The parser against the archivist's expectations for real issues, read from ../shared/corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from reader.text import read_issue
+from reader.text.lines import split_lines
+from reader.text.masthead import publication_named, read_masthead
+from reader.text.shapes import split_dateline
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CASES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+pytestmark = pytest.mark.skipif(not CASES, reason=f"corpus not found at {CORPUS}")
+
+
+def norm(text: str | None) -> str:
+    """The comparison the archivist's scorer uses: width folded, spaces and frame marks dropped."""
+    text = unicodedata.normalize("NFKC", text or "")
+    return re.sub(r"[\s*#■□（）()\[\]【】「」—\-]", "", text)
+
+
+def expected(case: Path) -> dict:
+    return json.loads(case.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_masthead_matches_expectation(case: Path) -> None:
+    want = expected(case)["masthead"]
+    issue = read_issue(case)
+    got = {k: getattr(issue, k) for k in want}
+    assert want == got
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_articles_match_expectation(case: Path) -> None:
+    want = expected(case)["articles"]
+    got = read_issue(case).articles
+    assert len(want) == len(got)
+    for w, g in zip(want, got):
+        assert norm(w["headline"]) == norm(g.headline)
+        for name in ("kicker", "subtitle", "dateline", "byline", "kind"):
+            assert (name, norm(w[name])) == (name, norm(getattr(g, name)))
+        body = norm(g.body)
+        assert body.startswith(norm(w["body_start"])), g.headline
+        assert body.endswith(norm(w["body_end"])), g.headline
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_broken_paragraphs_are_joined(case: Path) -> None:
+    want = expected(case)["articles"]
+    got = read_issue(case).articles
+    for w, g in zip(want, got):
+        paragraphs = [norm(p) for p in g.body.split("\n")]
+        for piece in w.get("must_contain") or []:
+            assert any(norm(piece) in p for p in paragraphs), piece
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_every_source_line_lands_somewhere(case: Path) -> None:
+    text = case.read_text(encoding="utf-8")
+    issue = read_issue(case)
+    lines = split_lines(text)
+    head = read_masthead(lines)
+    parts = [*issue.sections]
+    for article in issue.articles:
+        parts += [article.kicker, article.headline, article.subtitle, article.dateline, article.byline]
+        parts += article.body.split("\n")
+    everything = "\x00".join(norm(p) for p in parts)
+    for line in lines[head.consumed :]:
+        for piece in split_dateline(line.text):  # a dateline and its credit leave the paragraph
+            assert norm(piece) in everything, f"line {line.number} lost: {line.text}"
+    masthead_values = [str(v) for v in (issue.publication, issue.weekday, issue.lunar, issue.number,
+                                        issue.page_count) if v]
+    for line in lines[: head.consumed]:
+        text = norm(line.text)
+        assert (
+            any(v in text or text in v for v in masthead_values)
+            or publication_named(line.text) == issue.publication
+            or text in everything
+            or re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text)
+        ), f"masthead line lost: {line.text}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_every_article_keeps_its_page_order(case: Path) -> None:
+    pages = [a.page for a in read_issue(case).articles]
+    assert pages == sorted(pages)
+    assert all(isinstance(p, int) and p >= 1 for p in pages)
+
+
+def test_undated_issue_gets_a_year_hint() -> None:
+    undated = [c for c in CASES if expected(c)["masthead"]["date"] is None]
+    assert undated
+    for case in undated:
+        issue = read_issue(case)
+        assert issue.date is None
+        assert expected(case)["date_hint"]["year"] == issue.date_hint.year
+        assert issue.date_hint.reason

@@ -1,0 +1,154 @@
+"""Layouts beyond the corpus: the parser's rules are about shapes, so other layouts parse too.
+
+The dumps here are written for these tests (made-up names and places) in the shapes other
+papers of the region print: 本报讯（记者…）, ■ credits, page banners, a brief column, sub-heads.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from reader.text.parse import parse_text
+
+DAILY = """\
+聊城日报
+
+2023年3月14日 星期二 农历癸卯年二月廿三
+
+总第 8123 期 今日 8 版
+
+第1版 要闻
+
+春耕备耕有序推进
+
+本报讯（记者 林晓雨 通讯员 马立新）连日来，青禾镇抢抓农时，组织农户开展春耕备耕工作，
+各村合作社调配农机二百余台。
+
+镇农技站负责人介绍，今年全镇计划播种小麦三万亩，目前已完成测土配方工作。
+
+■ 本报记者 王振东
+
+河湾新区：老旧小区换新颜
+
+今年以来，河湾新区对辖区内十二个老旧小区实施改造，更换供水管网、加装电梯、
+
+整修道路，惠及居民三千余户。
+
+居民周大爷说：“现在楼下干净了，出门也方便了。”
+
+（河湾新区宣传部 宣）
+
+第2版 综合
+
+一周简讯
+
+城区新增三处口袋公园
+
+本报讯 城区新建的三处口袋公园近日对市民开放，园内设有健身步道和儿童游乐设施。
+
+图书馆延长开放时间
+
+本报讯 市图书馆自本月起延长开放时间，每晚开放至九点。
+"""
+
+
+def test_dated_masthead_with_items_on_one_line() -> None:
+    issue = parse_text(DAILY, "daily.txt")
+    assert ("聊城日报", "2023-03-14", "星期二", "农历癸卯年二月廿三", 8123, 8) == (
+        issue.publication, issue.date, issue.weekday, issue.lunar, issue.number, issue.page_count)
+    assert issue.date_source == "masthead"
+
+
+def test_dateline_with_bracketed_credit() -> None:
+    first = parse_text(DAILY, "daily.txt").articles[0]
+    assert ("春耕备耕有序推进", "本报讯") == (first.headline, first.dateline)
+    assert "记者 林晓雨 通讯员 马立新" in first.byline
+    assert "本报记者 王振东" in first.byline
+    assert first.body.startswith("连日来，青禾镇")
+    assert "调配农机二百余台。" in first.body.split("\n")[0]
+
+
+def test_paragraph_cut_by_a_column_break_is_joined() -> None:
+    second = parse_text(DAILY, "daily.txt").articles[1]
+    assert second.headline == "河湾新区：老旧小区换新颜"
+    assert second.byline == "河湾新区宣传部 宣"
+    assert "加装电梯、整修道路，惠及居民" in second.body.split("\n")[0]
+    assert len(second.body.split("\n")) == 2
+
+
+def test_page_banners_set_pages_and_stay_as_sections() -> None:
+    issue = parse_text(DAILY, "daily.txt")
+    assert [1, 1, 2, 2] == [a.page for a in issue.articles]
+    assert "第1版 要闻" in issue.sections and "第2版 综合" in issue.sections
+
+
+def test_brief_column_items_are_briefs() -> None:
+    issue = parse_text(DAILY, "daily.txt")
+    assert ["news", "news", "brief", "brief"] == [a.kind for a in issue.articles]
+    assert "一周简讯" in issue.sections
+    assert issue.articles[3].headline == "图书馆延长开放时间"
+
+
+FEATURE = """\
+乡村振兴看青禾
+
+——青禾镇发展特色产业纪实
+
+□ 赵一鸣
+
+春天的青禾镇，大棚里一片翠绿。近年来，该镇立足资源禀赋，发展特色种植。
+
+产业兴旺
+
+镇里引进龙头企业，带动周边农户种植蔬菜，去年产值突破两亿元。
+
+人才回流
+
+越来越多的年轻人回到家乡创业，开起了网店和民宿。
+"""
+
+
+def test_subheads_inside_a_feature_stay_in_its_body() -> None:
+    issue = parse_text(FEATURE, "feature.txt")
+    assert len(issue.articles) == 1
+    article = issue.articles[0]
+    assert ("乡村振兴看青禾", "青禾镇发展特色产业纪实", "赵一鸣") == (
+        article.headline, article.subtitle, article.byline)
+    assert ["春天的", "产业兴旺", "镇里引进", "人才回流", "越来越多"] == [
+        p[: len(w)] for p, w in zip(article.body.split("\n"), ["春天的", "产业兴旺", "镇里引进", "人才回流",
+                                                               "越来越多"])]
+
+
+def test_undated_issue_takes_its_date_from_the_file_name() -> None:
+    for name in ("2021-06-01.txt", "20210601.md", "2021年6月1日.txt"):
+        issue = parse_text(FEATURE, name, PurePath("archive") / name)
+        assert ("2021-06-01", "filename") == (issue.date, issue.date_source)
+
+
+def test_date_and_publication_from_the_folder() -> None:
+    issue = parse_text(FEATURE, "第3版.txt", PurePath("今日开发区") / "2019-09-03" / "第3版.txt")
+    assert ("2019-09-03", "今日开发区") == (issue.date, issue.publication)
+
+
+def test_undated_issue_has_no_date_but_a_year_hint() -> None:
+    issue = parse_text("庆祝建党100周年文艺演出举行\n\n开发区讯 日前，开发区举办文艺演出。\n", "x.txt")
+    assert issue.date is None and issue.date_source is None
+    assert 2021 == issue.date_hint.year
+
+
+def test_text_before_the_first_headline_is_a_fragment() -> None:
+    text = "上接第一版）的工作，取得了明显成效。\n\n新标题在这里\n\n本报讯 正文从这里开始。\n"
+    issue = parse_text(text, "x.txt")
+    assert ["fragment", "news"] == [a.kind for a in issue.articles]
+    assert issue.articles[0].headline == ""
+
+
+def test_markdown_marks_are_removed() -> None:
+    text = "## 标题一则\n\n**本报讯** 这里有[链接](http://example.com)和**加粗**文字。\n\n**（记者 张三）**\n"
+    article = parse_text(text, "x.md").articles[0]
+    assert ("标题一则", "本报讯", "记者 张三") == (article.headline, article.dateline, article.byline)
+    assert article.body == "这里有链接和加粗文字。"
+
+
+def test_empty_text_gives_an_issue_without_articles() -> None:
+    assert () == parse_text("\n\n", "x.txt").articles

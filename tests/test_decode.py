@@ -42,7 +42,7 @@ def test_every_encoding_parses_to_the_same_issue(case: Path, tmp_path: Path) -> 
         (b"\n \r\n\t\n", "空"),
         (b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4, "不是文本"),
         (b"%PDF-1.7\n" + bytes(range(128, 256)) * 8, "编码"),
-        ("东昌时讯".encode("utf-8") + b"\xff\xfe\xfa" * 3 + b"\x81\x30", "编码"),
+        ("东昌时讯".encode() + b"\xff\xfe\xfa" * 3 + b"\x81\x30", "编码"),
     ],
     ids=["empty", "blank", "zip", "pdf", "undecodable"],
 )

@@ -42,7 +42,7 @@ def test_articles_match_expectation(case: Path) -> None:
     want = expected(case)["articles"]
     got = read_issue(case).articles
     assert len(want) == len(got)
-    for w, g in zip(want, got):
+    for w, g in zip(want, got, strict=True):
         assert norm(w["headline"]) == norm(g.headline)
         for name in ("kicker", "subtitle", "dateline", "byline", "kind"):
             assert (name, norm(w[name])) == (name, norm(getattr(g, name)))
@@ -55,7 +55,7 @@ def test_articles_match_expectation(case: Path) -> None:
 def test_broken_paragraphs_are_joined(case: Path) -> None:
     want = expected(case)["articles"]
     got = read_issue(case).articles
-    for w, g in zip(want, got):
+    for w, g in zip(want, got, strict=True):
         paragraphs = [norm(p) for p in g.body.split("\n")]
         for piece in w.get("must_contain") or []:
             assert any(norm(piece) in p for p in paragraphs), piece

@@ -114,9 +114,10 @@ def test_subheads_inside_a_feature_stay_in_its_body() -> None:
     article = issue.articles[0]
     assert ("乡村振兴看青禾", "青禾镇发展特色产业纪实", "赵一鸣") == (
         article.headline, article.subtitle, article.byline)
-    assert ["春天的", "产业兴旺", "镇里引进", "人才回流", "越来越多"] == [
-        p[: len(w)] for p, w in zip(article.body.split("\n"), ["春天的", "产业兴旺", "镇里引进", "人才回流",
-                                                               "越来越多"])]
+    starts = ["春天的", "产业兴旺", "镇里引进", "人才回流", "越来越多"]
+    paragraphs = article.body.split("\n")
+    assert len(starts) == len(paragraphs)
+    assert starts == [p[: len(s)] for p, s in zip(paragraphs, starts, strict=True)]
 
 
 def test_undated_issue_takes_its_date_from_the_file_name() -> None:

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Set up everything Archive Reader needs on a fresh machine, idempotently:
+#   scripts/setup.sh          the app (virtual environment + packages, CJK font and Qt libraries)
+#   scripts/setup.sh test     the same plus the test tools (pytest, pytest-qt, ruff, poppler-utils)
+# Safe to run again: it only installs what is missing or changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want="${1:-app}"
+
+# System packages (Debian/Ubuntu): a CJK font so Chinese never shows as boxes, the libraries
+# Qt's platform plugins load, and for the tests poppler (pdftotext/pdffonts) to read PDFs back.
+debs=(python3-venv fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+      libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0)
+[ "$want" = test ] && debs+=(poppler-utils)
+if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for pkg in "${debs[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "安装系统软件包: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "创建虚拟环境 .venv"
+  "$python" -m venv .venv
+fi
+extra=""
+[ "$want" = test ] && extra="[test]"
+stamp=".venv/.installed-$want"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "安装 Python 软件包"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".$extra"
+  touch "$stamp"
+fi

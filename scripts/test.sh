@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up (first time only) and run the linter and the whole test suite, GUI tests offscreen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"

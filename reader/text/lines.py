@@ -18,6 +18,7 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 _STRAY_MARKS = re.compile(r"(?<![*\w])\*\*(?![*\w])|^\s*[-*+]\s+(?=\S)|^\s*>\s?")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_WORDY = re.compile(r"[^\W_]")  # a letter, digit or CJK character
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,7 @@ def split_lines(text: str) -> list[Line]:
             gap += 1
             continue
         clean, level, bold = strip_markdown(raw)
-        if not clean:  # a line of Markdown marks only, e.g. a rule '***'
-            gap += 1
+        if not _WORDY.search(clean):  # a rule ('***', '———', '======') is decoration, not text
             continue
         lines.append(Line(number, raw.rstrip(), clean, level, bold, gap))
         gap = 0

@@ -24,6 +24,7 @@ _PAREN_WHOLE = re.compile(r"^[（(【\[]\s*(.+?)\s*[）)】\]]$")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?：:“”\"「」]")
 _NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 _CROSS_REFERENCE = re.compile(r"(上接|下转|接第|转第|转[0-9一二三四五六七八九十]+版)")
+_END_MARK = re.compile(r"\s*(完|全文完|待续|未完待续|续完)\s*")
 _PAGE_MARKER = re.compile(r"^第\s*([0-9一二三四五六七八九十]+)\s*版(?:\s|[:：·|｜]|$)")
 _PAGE_CREDITS = re.compile(r"^(责任编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]?")
 _COLUMN_LABEL = re.compile(
@@ -125,6 +126,8 @@ def is_furniture(text: str) -> bool:
     if page_marker(stripped) is not None or _PAGE_CREDITS.match(stripped):
         return True
     inner = _PAREN_WHOLE.match(stripped)
+    if inner and _END_MARK.fullmatch(inner.group(1)):
+        return True
     return bool(inner and _CROSS_REFERENCE.search(inner.group(1)) and cjk_length(stripped) <= 20)
 
 

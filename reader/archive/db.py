@@ -113,6 +113,8 @@ def open_archive(path: Path, *, readonly: bool = False) -> Archive:
                 raise ArchiveError(path, "outdated")
         else:
             conn.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits only.
+            conn.execute("PRAGMA synchronous = NORMAL")
         archive = Archive(path, sqlite_utils.Database(conn), readonly)
         if not readonly:
             migrate(archive)

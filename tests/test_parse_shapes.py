@@ -153,3 +153,53 @@ def test_markdown_marks_are_removed() -> None:
 
 def test_empty_text_gives_an_issue_without_articles() -> None:
     assert () == parse_text("\n\n", "x.txt").articles
+
+
+MARKDOWN_SUBHEADS = """\
+# 大标题
+
+**本报讯** 第一段正文。
+
+## 小标题一
+
+第二段正文。
+
+## 小标题二
+
+第三段。
+
+（记者：张三）
+
+本版编辑：李四
+
+2022年7月5日 星期二 要闻
+
+# 第二篇
+
+本报讯 又一段。
+"""
+
+
+def test_smaller_markdown_headings_after_text_are_subheads() -> None:
+    issue = parse_text(MARKDOWN_SUBHEADS, "x.md")
+    assert ["大标题", "第二篇"] == [a.headline for a in issue.articles]
+    body = issue.articles[0].body.split("\n")
+    assert ["第一段正文。", "小标题一", "第二段正文。", "小标题二", "第三段。"] == body
+
+
+def test_credit_with_a_colon_and_page_furniture() -> None:
+    issue = parse_text(MARKDOWN_SUBHEADS, "x.md")
+    assert issue.articles[0].byline == "记者 张三"
+    assert ("本版编辑：李四", "2022年7月5日 星期二 要闻") == issue.sections
+
+
+def test_masthead_line_with_name_and_pinyin_together() -> None:
+    text = "东昌时讯 DONGCHANGSHIXUN\n2022年7月5日 星期二 第1449期\n\n标题\n\n东昌府讯 正文。\n"
+    issue = parse_text(text, "x.txt")
+    assert ("东昌时讯", "2022-07-05", 1449) == (issue.publication, issue.date, issue.number)
+
+
+def test_a_headline_naming_the_paper_is_no_masthead() -> None:
+    issue = parse_text("东昌时讯创刊十五周年\n\n东昌府讯 正文。\n", "x.txt")
+    assert issue.publication is None
+    assert ["东昌时讯创刊十五周年"] == [a.headline for a in issue.articles]

@@ -57,7 +57,7 @@ _NUM = r"(\d+|[一二三四五六七八九十百两〇零]+)"
 DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 WEEKDAY = re.compile(r"(星期|礼拜|周)([一二三四五六日天])")
 LUNAR = re.compile(r"农历[\u4e00-\u9fff]{2,12}")
-ISSUE_NUMBER = re.compile(r"总\s*第\s*(\d+)\s*期")
+ISSUE_NUMBER = re.compile(r"总?\s*第\s*(\d+)\s*期")
 PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*" + _NUM + r"\s*版")
 SMALL_PRINT = re.compile(
     r"((?:网址|网站|邮箱|信箱|E-?mail|电话|传真|热线|主办|主管|出版|地址|邮编)\s*[:：]|投稿邮箱|"
@@ -109,25 +109,41 @@ def valid_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _take_items(text: str, head: Masthead) -> bool:
-    """Record the masthead items in one line; True when the line holds nothing else."""
-    rest = text
-    if (date := DATE_CN.search(rest)) and head.date is None:
-        head.date = valid_date(int(date[1]), int(date[2]), int(date[3]))
+def _publication_in(text: str) -> tuple[str | None, str]:
+    """A publication named in a masthead line (characters or pinyin), and the line without it."""
+    for pub in PUBLICATIONS:
+        rest = text
+        for form in (pub.name, pub.pinyin):
+            rest = re.sub(r"\s*".join(map(re.escape, form)), " ", rest, flags=re.IGNORECASE)
+        if rest != text:
+            return pub.name, rest
+    return None, text
+
+
+def masthead_items(text: str) -> dict[str, str | int | None] | None:
+    """The masthead items a line holds, or None when the line holds anything else."""
+    items: dict[str, str | int | None] = {}
+    publication, rest = _publication_in(text)
+    if publication:
+        items["publication"] = publication
+    if date := DATE_CN.search(rest):
+        items["date"] = valid_date(int(date[1]), int(date[2]), int(date[3]))
         rest = rest.replace(date[0], " ", 1)
-    if (week := WEEKDAY.search(rest)) and head.weekday is None:
-        head.weekday = "星期" + week[2].replace("天", "日")
+    if week := WEEKDAY.search(rest):
+        items["weekday"] = "星期" + week[2].replace("天", "日")
         rest = rest.replace(week[0], " ", 1)
-    if (lunar := LUNAR.search(rest)) and head.lunar is None:
-        head.lunar = lunar[0]
+    if lunar := LUNAR.search(rest):
+        items["lunar"] = lunar[0]
         rest = rest.replace(lunar[0], " ", 1)
-    if (number := ISSUE_NUMBER.search(rest)) and head.number is None:
-        head.number = int(number[1])
+    if number := ISSUE_NUMBER.search(rest):
+        items["number"] = int(number[1])
         rest = rest.replace(number[0], " ", 1)
-    if (pages := PAGE_COUNT.search(rest)) and head.page_count is None:
-        head.page_count = cn_number(pages[1])
+    if pages := PAGE_COUNT.search(rest):
+        items["page_count"] = cn_number(pages[1])
         rest = rest.replace(pages[0], " ", 1)
-    return not re.sub(r"[\s,，、|｜·•/]+", "", rest)
+    if not items or re.sub(r"[\s,，、|｜·•/]+", "", rest):
+        return None
+    return items
 
 
 def is_masthead_print(text: str) -> bool:
@@ -143,13 +159,13 @@ def read_masthead(lines: list[Line]) -> Masthead:
     """Consume the masthead lines at the top of `lines`, if the dump has a masthead."""
     head = Masthead()
     for line in lines:
-        text = line.text
-        if (name := publication_named(text)) and head.publication is None:
-            head.publication = name
-        elif _take_items(text, head):
-            pass
-        elif is_masthead_print(text):
-            head.extra.append(text)
+        items = masthead_items(line.text)
+        if items is not None:
+            for name, value in items.items():
+                if getattr(head, name) is None:
+                    setattr(head, name, value)
+        elif is_masthead_print(line.text):
+            head.extra.append(line.text)
         else:
             break
         head.consumed += 1

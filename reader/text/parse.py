@@ -125,6 +125,7 @@ class _Reader:
         self.lines = lines
         self.types = [_line_type(line, markdown) for line in lines]
         self.markdown = markdown
+        self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
         self.drafts: list[_Draft] = []
         self.sections: list[str] = []
         self.page = 1
@@ -217,7 +218,9 @@ class _Reader:
             draft = self.current
             # A plain dump's sub-head is a paragraph of its own; a Markdown dump bolds its sub-heads,
             # so an unmarked short line there is text, and so is the tail of a cut paragraph.
-            subhead = not self.markdown and draft is not None and not draft.is_broken()
+            subhead = draft is not None and not draft.is_broken() and (
+                not self.markdown or any(line.md_level for line in group)
+            )
             for line in group:
                 self.body(line, whole=subhead)
             return end
@@ -227,9 +230,12 @@ class _Reader:
 
     def opens_article(self, group: list[Line], credited: bool, datelined: bool) -> bool:
         draft = self.current
-        marked = any(line.md_level for line in group)
-        if credited or datelined or marked or draft is None or draft.closed or self.force_new:
+        levels = [line.md_level for line in group if line.md_level]
+        if credited or datelined or draft is None or draft.closed or self.force_new:
             return True
+        if levels:
+            # A smaller Markdown heading after text is a sub-head of this article.
+            return not (min(levels) > self.headline_level and draft.paras)
         if draft.is_broken():
             return False  # the tail of a cut paragraph that happens to be short
         if not draft.paras:

@@ -18,6 +18,7 @@ ROLE = (
     r"文\s*[/／]\s*图|图\s*[/／]\s*文|文\s*[/／]|图\s*[/／]|文字|图片|作者)"
 )
 _ROLE_START = re.compile(r"^" + ROLE)
+_ROLE_COLON = re.compile("(" + ROLE + r")\s*[:：]\s*")
 _CREDIT_END = re.compile(r"(?:\s(?:摄|宣|供稿|供图|报道|整理|文|图)|[\u4e00-\u9fff]摄)$")
 _FRAME_MARK = re.compile(r"^[□■◇◆●○△▲]\s*")
 _PAREN_WHOLE = re.compile(r"^[（(【\[]\s*(.+?)\s*[）)】\]]$")
@@ -26,7 +27,11 @@ _NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 _CROSS_REFERENCE = re.compile(r"(上接|下转|接第|转第|转[0-9一二三四五六七八九十]+版)")
 _END_MARK = re.compile(r"\s*(完|全文完|待续|未完待续|续完)\s*")
 _PAGE_MARKER = re.compile(r"^第\s*([0-9一二三四五六七八九十]+)\s*版(?:\s|[:：·|｜]|$)")
-_PAGE_CREDITS = re.compile(r"^(责任编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]?")
+_PAGE_CREDITS = re.compile(
+    r"^(本版编辑|本版责编|责任编辑|责任校对|美术编辑|图片编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]"
+)
+_PAGE_HEADER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_PAGE_HEADER_WEEKDAY = re.compile(r"(星期|周)[一二三四五六日天]")
 _COLUMN_LABEL = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:简讯|快讯|短讯|简报|速递|速览|动态|集锦|一句话新闻|图片新闻|新闻图片|"
     r"专栏|专版|专刊|视点|聚焦|关注|要闻|图说|镜头|广角|副刊|言论|评论))$"
@@ -63,6 +68,7 @@ def credit_of(text: str) -> str | None:
         return inner if 0 < cjk_length(inner) <= 40 and not _SENTENCE_PUNCT.search(inner) else None
     paren = _PAREN_WHOLE.match(text)
     inner = paren.group(1).strip() if paren else text
+    inner = _ROLE_COLON.sub(r"\1 ", inner).strip()  # 记者：张三 → 记者 张三
     if not inner or cjk_length(inner) > 40 or _SENTENCE_PUNCT.search(inner):
         return None
     if _CROSS_REFERENCE.search(inner):
@@ -124,6 +130,13 @@ def is_furniture(text: str) -> bool:
     """Page furniture that belongs to no article: page banners, cross references, editor credits."""
     stripped = text.strip()
     if page_marker(stripped) is not None or _PAGE_CREDITS.match(stripped):
+        return True
+    if (  # a running head repeated at the top of each page: date, weekday, page name
+        cjk_length(stripped) <= 30
+        and _PAGE_HEADER_DATE.search(stripped)
+        and _PAGE_HEADER_WEEKDAY.search(stripped)
+        and not ends_sentence(stripped)
+    ):
         return True
     inner = _PAREN_WHOLE.match(stripped)
     if inner and _END_MARK.fullmatch(inner.group(1)):

@@ -1,0 +1,154 @@
+"""The search box syntax: a pure parser from what the user typed to a `Query`.
+
+Staff type names, places and phrases, sometimes pasted with full-width spaces or quotes,
+sometimes with stray symbols. The parser never raises: anything it cannot read as syntax is
+searched as literal text, and only input that leaves nothing to search gives a `QueryError`
+with a Chinese message the GUI can show as is.
+
+Syntax: terms separated by spaces must all occur; "quoted phrase" keeps its spaces; -term
+excludes; A OR B needs one of them; 标题:term looks in headlines only. Operators of FTS5 (AND,
+NOT, NEAR(, *, ^) mean nothing here: they are text like any other, because the search layer
+builds its own index queries from the terms and never passes user text through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.text.fold import fold
+
+QUOTES = frozenset('"“”＂„‟〝〞')
+MINUSES = frozenset("-－−")
+FIELD_PREFIXES = ("标题:", "标题：")
+OR_WORDS = frozenset({"OR", "ＯＲ", "或"})
+
+
+@dataclass(frozen=True)
+class Term:
+    """One literal string to find; `folded` is what is matched, `text` what the user typed."""
+
+    text: str
+    headline_only: bool = False
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+@dataclass(frozen=True)
+class Query:
+    """All `groups` must match (a group matches when any of its terms does); no `excluded` may."""
+
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...] = ()
+
+    def positive_terms(self) -> tuple[Term, ...]:
+        """Every term that can produce a hit, for highlighting."""
+        return tuple(term for group in self.groups for term in group)
+
+
+@dataclass(frozen=True)
+class QueryError:
+    """Input that leaves nothing to search; `message` is for the user (简体中文)."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class _Clause:
+    term: Term
+    negated: bool
+    quoted: bool
+
+
+def _is_space(char: str) -> bool:
+    return char.isspace()
+
+
+def _lex(text: str) -> list[_Clause]:
+    """Split into clauses; an unclosed quote runs to the end of the input."""
+    clauses: list[_Clause] = []
+    i, n = 0, len(text)
+    while i < n:
+        if _is_space(text[i]):
+            i += 1
+            continue
+        start = i
+        negated = False
+        if text[i] in MINUSES and i + 1 < n and not _is_space(text[i + 1]):
+            negated = True
+            i += 1
+        headline_only = False
+        for prefix in FIELD_PREFIXES:
+            if text.startswith(prefix, i) and i + len(prefix) < n and not _is_space(text[i + len(prefix)]):
+                headline_only = True
+                i += len(prefix)
+                break
+        if text[i] in QUOTES:
+            end = i + 1
+            while end < n and text[end] not in QUOTES:
+                end += 1
+            phrase = "".join(" " if _is_space(c) else c for c in text[i + 1 : end])
+            i = end + 1
+            if phrase.strip():
+                clauses.append(_Clause(Term(phrase, headline_only), negated, quoted=True))
+            continue
+        end = i
+        while end < n and not _is_space(text[end]) and text[end] not in QUOTES:
+            end += 1
+        word = text[i:end]
+        if not word:  # a bare minus or field prefix before a quote that closes nothing
+            word = text[start:end]
+            negated = headline_only = False
+        i = end
+        clauses.append(_Clause(Term(word, headline_only), negated, quoted=False))
+    return [c for c in clauses if c.term.folded.strip()]
+
+
+def _is_or(clause: _Clause) -> bool:
+    return (
+        not clause.quoted
+        and not clause.negated
+        and not clause.term.headline_only
+        and (clause.term.text in OR_WORDS)
+    )
+
+
+def parse_query(text: str) -> Query | QueryError:
+    """Read the search box; never raises."""
+    clauses = _lex(text or "")
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    join_next = False
+    for index, clause in enumerate(clauses):
+        if _is_or(clause):
+            has_left = bool(groups) and index > 0 and not clauses[index - 1].negated
+            has_right = index + 1 < len(clauses) and not clauses[index + 1].negated
+            if has_left and has_right and not _is_or(clauses[index + 1]):
+                join_next = True
+                continue
+            if has_left or has_right:
+                continue  # a dangling OR next to an exclusion: drop it
+        if clause.negated:
+            excluded.append(clause.term)
+        elif join_next:
+            groups[-1].append(clause.term)
+        else:
+            groups.append([clause.term])
+        join_next = False
+    if not groups:
+        if excluded:
+            return QueryError("只有排除的词：请至少输入一个要查找的词。")
+        return QueryError("请输入要查找的文字。")
+    return Query(tuple(_dedupe(g) for g in groups), tuple(_dedupe(excluded)))
+
+
+def _dedupe(terms: list[Term]) -> tuple[Term, ...]:
+    seen: set[tuple[str, bool]] = set()
+    kept: list[Term] = []
+    for term in terms:
+        marker = (term.folded, term.headline_only)
+        if marker not in seen:
+            seen.add(marker)
+            kept.append(term)
+    return tuple(kept)

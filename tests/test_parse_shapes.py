@@ -203,3 +203,14 @@ def test_a_headline_naming_the_paper_is_no_masthead() -> None:
     issue = parse_text("东昌时讯创刊十五周年\n\n东昌府讯 正文。\n", "x.txt")
     assert issue.publication is None
     assert ["东昌时讯创刊十五周年"] == [a.headline for a in issue.articles]
+
+
+def test_a_short_sentence_start_cut_by_a_column_is_not_a_headline() -> None:
+    text = (
+        "青禾镇的新农人\n\n□ 赵一鸣\n\n近年来，青禾镇吸引了不少年轻人回乡创业。\n\n"
+        "回乡创业\n7月1日,对青禾镇河湾村的\n\n返乡青年小周来说是个特别的日子，他的网店开张了。\n"
+    )
+    issue = parse_text(text, "x.txt")
+    assert 1 == len(issue.articles)
+    body = issue.articles[0].body.split("\n")
+    assert "7月1日,对青禾镇河湾村的返乡青年小周来说" in body[-1]

@@ -42,6 +42,8 @@ DATELINE = re.compile(
     r"(?:\s*[（(](?P<byline>[^（()）]{1,40})[）)])?"
     r"(?:\s+|(?<=[）)])|$)"
 )
+# "7月1日，…" / "今年以来，…": a sentence starting, whatever its length.
+_SENTENCE_OPENING = re.compile(r"^(\d{1,2}月\d{1,2}日|近日|日前|今年以来|近年来|目前|当天|此外)[，,]")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|--|—|－－|─+)\s*")
 
 
@@ -102,7 +104,7 @@ def looks_like_heading(text: str) -> bool:
     if "。" in text[:-1] or text.rstrip()[-1] in "。；;，,、":
         return False
     commas = len(re.findall(r"[，,]", text))
-    if commas > 1:
+    if commas > 1 or _SENTENCE_OPENING.match(text):
         return False
     last = text.rstrip()[-1]
     if last in "！!？?":

@@ -74,7 +74,28 @@ def m001_issues_and_articles(db: sqlite_utils.Database) -> None:
     create_search_index(db)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_issues_and_articles,)
+def m002_bookmarks(db: sqlite_utils.Database) -> None:
+    """Bookmarks keyed by the article's stable key, with copies of what is needed to show them.
+
+    The headline/publication/date copies keep a bookmark listable (as 原文已删除) after a
+    re-import drops its article; no foreign key, since the article may legitimately vanish.
+    """
+    db.execute(
+        """
+        CREATE TABLE bookmarks (
+            id INTEGER PRIMARY KEY,
+            article_key TEXT UNIQUE NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT,
+            headline TEXT,
+            publication TEXT,
+            date TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX bookmarks_created ON bookmarks(created_at)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_issues_and_articles, m002_bookmarks)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

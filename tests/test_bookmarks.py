@@ -1,0 +1,154 @@
+"""Bookmarks on real SQLite files built from the real corpus: re-import, restart, moved file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.archive import bookmarks
+from reader.archive.db import Archive, open_archive
+from reader.archive.importer import import_paths
+from reader.archive.queries import article_by_key
+from reader.archive.search import search
+
+CORPUS_FILE = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "000_412b62444f90ef19.txt"
+)
+HEADLINE = "马卫红来我区 督导调研幸福食堂"
+HEADLINE_LINE = "马卫红来我区 督导调研幸福食堂\n"
+BODY_OLD = "副区长赵亚秋参加活动。"
+BODY_NEW = "副区长赵亚秋等参加了活动。"
+
+
+@pytest.fixture
+def issue_text() -> str:
+    """The corpus issue's text, read in place."""
+    if not CORPUS_FILE.is_file():
+        pytest.skip(f"real corpus not found at {CORPUS_FILE}")
+    return CORPUS_FILE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def filled(archive: Archive, issue_text: str) -> Archive:
+    """The fresh archive with the corpus issue imported."""
+    assert import_paths(archive, [CORPUS_FILE]).ok
+    return archive
+
+
+def _key_of(archive: Archive, headline: str) -> str:
+    hit = search(archive, f'标题:"{headline.split()[0]}"').hits[0]
+    return hit.key
+
+
+def _reimport(archive: Archive, tmp_path: Path, text: str) -> None:
+    """Import an edited copy of the issue (same masthead, so the same issue is replaced)."""
+    edited = tmp_path / "edited" / "000.txt"
+    edited.parent.mkdir(exist_ok=True)
+    edited.write_text(text, encoding="utf-8")
+    report = import_paths(archive, [edited])
+    assert [edited] == report.replaced
+
+
+def test_toggle_adds_then_removes(filled: Archive) -> None:
+    key = _key_of(filled, HEADLINE)
+    assert bookmarks.toggle(filled, key) is True
+    assert bookmarks.is_bookmarked(filled, key)
+    assert bookmarks.toggle(filled, key) is False
+    assert [] == bookmarks.list_bookmarks(filled)
+
+
+def test_bookmark_lists_article_fields(filled: Archive) -> None:
+    key = _key_of(filled, HEADLINE)
+    bookmarks.add(filled, key, note="写报告用")
+    [record] = bookmarks.list_bookmarks(filled)
+    article = article_by_key(filled, key)
+    assert article is not None
+    assert (key, "写报告用", HEADLINE, "东昌时讯", "2022-07-05", article.id) == (
+        record.key, record.note, record.headline, record.publication, record.date, record.article_id,
+    )
+
+
+def test_bookmarks_are_listed_in_the_order_they_were_added(filled: Archive) -> None:
+    keys = [_key_of(filled, h) for h in (HEADLINE, "加快审批赢取百姓赞许", "「红色邮箱」解民忧")]
+    for key in (keys[2], keys[0], keys[1]):
+        bookmarks.add(filled, key)
+    assert [keys[2], keys[0], keys[1]] == [b.key for b in bookmarks.list_bookmarks(filled)]
+
+
+def test_adding_an_unknown_key_raises_key_error(filled: Archive) -> None:
+    with pytest.raises(KeyError):
+        bookmarks.add(filled, "no-such-key")
+
+
+def test_set_note_replaces_the_note(filled: Archive) -> None:
+    key = _key_of(filled, HEADLINE)
+    bookmarks.add(filled, key, note="旧")
+    bookmarks.set_note(filled, key, "新的批注")
+    assert "新的批注" == bookmarks.list_bookmarks(filled)[0].note
+
+
+def test_remove_then_restore_undoes_the_removal(filled: Archive) -> None:
+    key = _key_of(filled, HEADLINE)
+    bookmarks.add(filled, key, note="留着")
+    before = bookmarks.list_bookmarks(filled)
+    removed = bookmarks.remove(filled, key)
+    assert removed is not None
+    assert [] == bookmarks.list_bookmarks(filled)
+    bookmarks.restore(filled, removed)
+    assert before == bookmarks.list_bookmarks(filled)
+
+
+def test_reimport_with_changed_text_keeps_bookmark_and_note(
+    filled: Archive, tmp_path: Path, issue_text: str
+) -> None:
+    key = _key_of(filled, HEADLINE)
+    bookmarks.add(filled, key, note="幸福食堂")
+    old = article_by_key(filled, key)
+    assert old is not None and BODY_OLD in old.body
+    _reimport(filled, tmp_path, issue_text.replace(BODY_OLD, BODY_NEW))
+    new = article_by_key(filled, key)
+    assert new is not None and BODY_NEW in new.body
+    [record] = bookmarks.list_bookmarks(filled)
+    assert (new.id, "幸福食堂") == (record.article_id, record.note)
+
+
+def test_bookmark_of_article_removed_by_reimport_shows_as_deleted(
+    filled: Archive, tmp_path: Path, issue_text: str
+) -> None:
+    key = _key_of(filled, HEADLINE)
+    bookmarks.add(filled, key, note="还要")
+    assert HEADLINE_LINE in issue_text
+    _reimport(filled, tmp_path, issue_text.replace(HEADLINE_LINE, "副市长督导幸福食堂建设\n"))
+    assert article_by_key(filled, key) is None
+    [record] = bookmarks.list_bookmarks(filled)
+    assert (key, HEADLINE, "还要", None, True) == (
+        record.key, record.headline, record.note, record.article_id, record.deleted,
+    )
+
+
+def test_bookmarks_survive_restart(archive_path: Path, issue_text: str) -> None:
+    with open_archive(archive_path) as first:
+        import_paths(first, [CORPUS_FILE])
+        key = _key_of(first, HEADLINE)
+        bookmarks.add(first, key, note="重启之后")
+        expected = bookmarks.list_bookmarks(first)
+    with open_archive(archive_path, readonly=True) as again:
+        assert expected == bookmarks.list_bookmarks(again)
+
+
+def test_bookmarks_survive_moving_the_archive_file(
+    archive_path: Path, tmp_path: Path, issue_text: str
+) -> None:
+    with open_archive(archive_path) as first:
+        import_paths(first, [CORPUS_FILE])
+        key = _key_of(first, HEADLINE)
+        bookmarks.add(first, key, note="搬家")
+        expected = bookmarks.list_bookmarks(first)
+    moved = tmp_path / "elsewhere" / "moved.sqlite3"
+    moved.parent.mkdir()
+    shutil.move(archive_path, moved)
+    with open_archive(moved) as again:
+        assert expected == bookmarks.list_bookmarks(again)
+        assert bookmarks.is_bookmarked(again, key)

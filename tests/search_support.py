@@ -1,0 +1,89 @@
+"""Test archives for the search tests, built through the real importer, and a brute-force oracle."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.archive.db import Archive, open_archive
+from reader.archive.importer import import_issue
+from reader.text.fold import fold
+from reader.text.model import Article, ParsedIssue
+from reader.text.query import Query, Term
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def corpus_paragraphs() -> list[str]:
+    """Lines of the real corpus, read at run time (never copied into the repo)."""
+    lines: list[str] = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if len(line.strip()) >= 4:
+                lines.append(line.strip())
+    return lines
+
+
+def make_issue(day: int, articles: Sequence[Article], publication: str = "东昌时讯") -> ParsedIssue:
+    """A parsed issue dated 2022-01-01 + day, with a content hash over its articles."""
+    digest = hashlib.sha256(repr(articles).encode()).hexdigest()
+    date = f"2022-{1 + day // 28:02d}-{1 + day % 28:02d}"
+    return ParsedIssue(
+        source=f"{date}.txt",
+        content_hash=digest,
+        publication=publication,
+        date=date,
+        date_source="masthead",
+        number=1000 + day,
+        articles=tuple(articles),
+    )
+
+
+def random_archive(path: Path, seed: int, issues: int = 20, per_issue: int = 8) -> Archive:
+    """An archive of corpus-paragraph articles plus folding bait (full-width digits, Latin case)."""
+    rng = random.Random(seed)
+    paragraphs = corpus_paragraphs()
+    extras = ["２０２２年ＡＰＰ上线", "App下载 app", "区长江绍华主持", "网格员江绍华", "Ｗｉ－Ｆｉ覆盖"]
+    archive = open_archive(path)
+    for day in range(issues):
+        articles = []
+        for _ in range(per_issue):
+            body = "\n".join(rng.sample(paragraphs, rng.randint(1, 4)))
+            if rng.random() < 0.3:
+                body += rng.choice(extras)
+            headline = rng.choice(paragraphs)[: rng.randint(4, 20)]
+            articles.append(
+                Article(
+                    page=rng.randint(1, 4),
+                    headline=headline,
+                    body=body,
+                    kicker=rng.choice(["", "引题"]),
+                    byline=rng.choice(["", "融媒体 全兴社"]),
+                    dateline=rng.choice(["", "东昌府讯"]),
+                )
+            )
+        import_issue(archive, make_issue(day, articles, rng.choice(["东昌时讯", "今日开发区"])))
+    return archive
+
+
+def _contains(row: Sequence[str], term: Term) -> bool:
+    if term.headline_only:
+        return term.folded in fold(row[0])
+    return any(term.folded in fold(part) for part in row)
+
+
+def brute_force(archive: Archive, query: Query) -> set[int]:
+    """Every article whose folded text contains the terms: the oracle search must equal."""
+    found: set[int] = set()
+    rows = archive.conn.execute(
+        "SELECT id, headline, kicker, subtitle, dateline, byline, body FROM articles"
+    ).fetchall()
+    for row in rows:
+        fields = row[1:]
+        if all(any(_contains(fields, t) for t in group) for group in query.groups) and not any(
+            _contains(fields, t) for t in query.excluded
+        ):
+            found.add(row[0])
+    return found

@@ -1,0 +1,291 @@
+"""Search through the real importer on a real SQLite file: folding, ranking, filters, snippets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.archive.db import Archive, open_archive
+from reader.archive.importer import import_issue, import_paths
+from reader.archive.search import search
+from reader.cli import main
+from reader.text.model import Article
+from reader.text.query import Query, parse_query
+from reader.text.snippet import Passage, highlight_spans
+from tests.search_support import CORPUS, make_issue
+
+
+def ids_of(archive: Archive, query: str, **options: object) -> list[int]:
+    return [hit.id for hit in search(archive, query, **options).hits]  # type: ignore[arg-type]
+
+
+def headlines(archive: Archive, query: str, **options: object) -> list[str]:
+    return [hit.headline for hit in search(archive, query, **options).hits]  # type: ignore[arg-type]
+
+
+def one_issue(archive: Archive, *articles: Article, day: int = 0, publication: str = "东昌时讯") -> None:
+    import_issue(archive, make_issue(day, articles, publication))
+
+
+def test_full_width_digits_find_half_width(archive: Archive) -> None:
+    one_issue(archive, Article(1, "年中总结", "2022年上半年"))
+    assert ["年中总结"] == headlines(archive, "２０２２")
+
+
+def test_half_width_digits_find_full_width(archive: Archive) -> None:
+    one_issue(archive, Article(1, "年中总结", "２０２２年上半年"))
+    assert ["年中总结"] == headlines(archive, "2022")
+
+
+def test_lower_case_finds_upper_case_latin(archive: Archive) -> None:
+    one_issue(archive, Article(1, "掌上办事", "下载APP即可办理"), Article(1, "别的", "无关"))
+    assert ["掌上办事"] == headlines(archive, "app")
+
+
+def test_single_character_term_matches(archive: Archive) -> None:
+    one_issue(archive, Article(1, "甲", "有华字"), Article(1, "乙", "没有"))
+    assert ["甲"] == headlines(archive, "华")
+
+
+def test_name_that_jieba_cuts_wrongly_is_found(archive: Archive) -> None:
+    one_issue(archive, Article(1, "会议", "区委副书记、区长江明华主持会议"))
+    assert ["会议"] == headlines(archive, "江明华")
+
+
+def test_term_does_not_match_across_punctuation(archive: Archive) -> None:
+    one_issue(archive, Article(1, "甲", "红，色邮箱"), Article(1, "乙", "红色邮箱"))
+    assert ["乙"] == headlines(archive, "红色")
+
+
+def test_term_does_not_match_across_fields(archive: Archive) -> None:
+    one_issue(archive, Article(1, "幸福", "食堂开业", kicker="引题"))
+    assert 0 == search(archive, "幸福食堂").total
+
+
+def test_quoted_phrase_matches_its_space(archive: Archive) -> None:
+    one_issue(archive, Article(1, "马卫红来我区 督导调研幸福食堂", "正文"), Article(1, "我区督导", "正文"))
+    assert ["马卫红来我区 督导调研幸福食堂"] == headlines(archive, '"我区 督导"')
+
+
+def test_fts5_syntax_typed_as_text_is_searched_literally(archive: Archive) -> None:
+    one_issue(archive, Article(1, "甲", "NEAR(a b) AND c*"), Article(1, "乙", "near a"))
+    assert ["甲"] == headlines(archive, "NEAR(")
+    assert ["甲"] == headlines(archive, "c*")
+    assert ["甲"] == headlines(archive, '"AND"')
+
+
+def test_exclusion_removes_articles(archive: Archive) -> None:
+    one_issue(archive, Article(1, "甲", "网格员江绍华"), Article(1, "乙", "网格员王五"))
+    assert ["乙"] == headlines(archive, "网格员 -江绍华")
+
+
+def test_or_finds_either(archive: Archive) -> None:
+    one_issue(archive, Article(1, "甲", "幸福食堂"), Article(1, "乙", "红色邮箱"), Article(1, "丙", "无"))
+    assert {"甲", "乙"} == set(headlines(archive, "幸福食堂 OR 红色邮箱"))
+
+
+def test_headline_only_term_ignores_the_body(archive: Archive) -> None:
+    one_issue(archive, Article(1, "幸福食堂开业", "正文"), Article(1, "乙", "幸福食堂"))
+    assert ["幸福食堂开业"] == headlines(archive, "标题:幸福食堂")
+
+
+def test_malformed_input_gives_a_message_not_an_exception(archive: Archive) -> None:
+    result = search(archive, '"')
+    assert (0, ()) == (result.total, result.hits)
+    assert result.error
+
+
+def test_headline_match_ranks_above_body_match(archive: Archive) -> None:
+    one_issue(archive, Article(1, "会议召开", "正文提到幸福食堂"), Article(1, "幸福食堂开业", "正文"))
+    assert ["幸福食堂开业", "会议召开"] == headlines(archive, "幸福食堂")
+
+
+def test_whole_word_match_ranks_above_substring_match(archive: Archive) -> None:
+    one_issue(archive, Article(1, "甲", "区长江绍华主持"), Article(1, "乙", "长江边的风景"), day=5)
+    one_issue(archive, Article(1, "丙", "我们看长江"), day=1)
+    result = search(archive, "长江")
+    assert ["丙", "乙", "甲"] == [hit.headline for hit in result.hits]
+    assert [True, True, False] == [hit.whole_word for hit in result.hits]
+
+
+def test_newer_issue_first_on_equal_scores(archive: Archive) -> None:
+    for day in (3, 9, 1):
+        one_issue(archive, Article(1, f"第{day}天", "幸福食堂"), day=day)
+    assert ["第9天", "第3天", "第1天"] == headlines(archive, "幸福食堂")
+
+
+def test_sort_newest_and_oldest(archive: Archive) -> None:
+    for day in (3, 9, 1):
+        one_issue(archive, Article(1, f"第{day}天", "幸福食堂在第一版" if day == 1 else "幸福"), day=day)
+    assert ["第9天", "第3天", "第1天"] == headlines(archive, "幸福", sort="newest")
+    assert ["第1天", "第3天", "第9天"] == headlines(archive, "幸福", sort="oldest")
+
+
+def test_unknown_sort_is_a_value_error(archive: Archive) -> None:
+    with pytest.raises(ValueError):
+        search(archive, "幸福", sort="random")
+
+
+def test_date_filter_uses_the_users_date(archive: Archive) -> None:
+    one_issue(archive, Article(1, "一月", "幸福"), day=0)
+    one_issue(archive, Article(1, "二月", "幸福"), day=30)
+    archive.conn.execute("UPDATE issues SET user_date = '2023-05-01' WHERE date = '2022-01-01'")
+    assert ["一月"] == headlines(archive, "幸福", date_from="2023-01-01")
+    assert ["二月"] == headlines(archive, "幸福", date_from="2022-02-01", date_to="2022-12-31")
+
+
+def test_publication_filter(archive: Archive) -> None:
+    one_issue(archive, Article(1, "时讯", "幸福"), day=0, publication="东昌时讯")
+    one_issue(archive, Article(1, "开发区", "幸福"), day=1, publication="今日开发区")
+    assert ["开发区"] == headlines(archive, "幸福", publication="今日开发区")
+
+
+def test_total_counts_all_hits_and_offset_pages_through_them(archive: Archive) -> None:
+    for day in range(6):
+        one_issue(
+            archive, *(Article(1, f"{day}-{n}", "幸福食堂" if n % 2 else "幸福") for n in range(5)), day=day
+        )
+    first = search(archive, "幸福", limit=10)
+    everything = [h.id for h in search(archive, "幸福", limit=100).hits]
+    assert 30 == first.total
+    paged = [
+        h.id for offset in range(0, 30, 10) for h in search(archive, "幸福", limit=10, offset=offset).hits
+    ]
+    assert everything == paged
+    assert 30 == len(set(paged))
+
+
+def test_reimport_leaves_no_stale_hits(archive: Archive) -> None:
+    one_issue(archive, Article(1, "旧标题", "旧的内容幸福食堂"), day=2)
+    replaced = make_issue(2, (Article(1, "新标题", "新的内容红色邮箱"),))
+    import_issue(archive, replaced)
+    assert [] == headlines(archive, "幸福食堂")
+    assert [] == headlines(archive, "旧")
+    assert ["新标题"] == headlines(archive, "红色邮箱")
+    for table in ("search_chars", "search_words"):
+        archive.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+
+
+def test_snippet_marks_the_original_full_width_text(archive: Archive) -> None:
+    one_issue(archive, Article(1, "总结", "我们在２０２２年上半年完成了任务"))
+    hit = search(archive, "2022").hits[0]
+    assert "我们在【２０２２】年上半年完成了任务" == hit.snippet
+
+
+def test_snippet_is_short_and_around_the_hit(archive: Archive) -> None:
+    body = "前" * 300 + "幸福食堂" + "后" * 300
+    one_issue(archive, Article(1, "长文", body))
+    passage = search(archive, "幸福食堂").hits[0].passages[0]
+    assert 60 <= len(passage.text) <= 100
+    assert ["幸福食堂"] == [passage.text[s:e] for s, e in passage.spans]
+
+
+def test_headline_spans_mark_headline_hits(archive: Archive) -> None:
+    one_issue(archive, Article(1, "「红色邮箱」解民忧", "正文"))
+    hit = search(archive, "红色邮箱").hits[0]
+    assert "「【红色邮箱】」解民忧" == hit.headline_marked
+
+
+def test_passage_html_escapes_text_and_marks_hits() -> None:
+    passage = Passage("a<b>幸福&c", ((4, 6),))
+    assert "a&lt;b&gt;<b>幸福</b>&amp;c" == passage.html()
+
+
+def test_highlight_spans_marks_every_hit_in_the_original() -> None:
+    query = parse_query("ａｐｐ 江绍华")
+    assert isinstance(query, Query)
+    text = "下载APP，江绍华说，app好用"
+    assert ["APP", "江绍华", "app"] == [text[s:e] for s, e in highlight_spans(text, query)]
+
+
+def test_search_runs_in_a_worker_thread_on_a_read_only_connection(archive_path: Path) -> None:
+    with open_archive(archive_path) as writer:
+        one_issue(writer, Article(1, "甲", "幸福食堂"))
+    found: list[int] = []
+
+    def work() -> None:
+        with open_archive(archive_path, readonly=True) as reader:
+            found.append(search(reader, "幸福食堂").total)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert [1] == found
+
+
+def test_importing_search_does_not_load_jieba() -> None:
+    code = "import sys, reader.archive.search, reader.text.query; print('jieba' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "False" == output.stdout.strip()
+
+
+@pytest.fixture
+def corpus_archive(archive: Archive) -> Archive:
+    files = sorted(CORPUS.glob("*.txt"))
+    if not files:
+        pytest.skip(f"real corpus not found at {CORPUS}")
+    import_paths(archive, files)
+    return archive
+
+
+def _needs_parsed_headline(archive: Archive, headline: str) -> None:
+    row = archive.conn.execute("SELECT 1 FROM articles WHERE headline = ?", (headline,)).fetchone()
+    if row is None:
+        pytest.skip(f"the parser does not yet produce the headline {headline!r}")
+
+
+def test_corpus_xingfu_shitang_ranks_the_inspection_visit_first(corpus_archive: Archive) -> None:
+    _needs_parsed_headline(corpus_archive, "马卫红来我区 督导调研幸福食堂")
+    assert "马卫红来我区 督导调研幸福食堂" == headlines(corpus_archive, "幸福食堂")[0]
+
+
+def test_corpus_hongse_youxiang_ranks_its_article_first(corpus_archive: Archive) -> None:
+    _needs_parsed_headline(corpus_archive, "「红色邮箱」解民忧")
+    assert "「红色邮箱」解民忧" == headlines(corpus_archive, "红色邮箱")[0]
+
+
+def test_cli_prints_json_hits_and_exits_0(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_archive(archive_path) as writer:
+        one_issue(writer, Article(2, "幸福食堂开业", "正文幸福食堂"))
+    status = main(["search", "幸福食堂", "--db", str(archive_path), "--json"])
+    hits = json.loads(capsys.readouterr().out)
+    assert 0 == status
+    assert {"id", "key", "headline", "publication", "date", "page", "snippet"} <= set(hits[0])
+    assert ("幸福食堂开业", "东昌时讯", "2022-01-01", 2) == (
+        hits[0]["headline"],
+        hits[0]["publication"],
+        hits[0]["date"],
+        hits[0]["page"],
+    )
+
+
+def test_cli_exits_1_without_hits(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_archive(archive_path) as writer:
+        one_issue(writer, Article(2, "幸福食堂开业", "正文"))
+    assert 1 == main(["search", "红色邮箱", "--db", str(archive_path)])
+    assert "共找到 0 篇" in capsys.readouterr().out
+
+
+def test_cli_exits_2_on_a_bad_date(archive_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "幸福", "--db", str(archive_path), "--from", "yesterday"])
+    assert 2 == exit_info.value.code
+
+
+def test_cli_exits_2_on_an_empty_query(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_archive(archive_path):
+        pass
+    assert 2 == main(["search", '"', "--db", str(archive_path)])
+    assert "请输入" in capsys.readouterr().err
+
+
+def test_cli_marks_hits_in_text_output(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_archive(archive_path) as writer:
+        one_issue(writer, Article(3, "标题", "这里有江绍华讲话"))
+    assert 0 == main(["search", "江绍华", "--db", str(archive_path), "--sort", "newest"])
+    assert "【江绍华】" in capsys.readouterr().out

@@ -1,7 +1,7 @@
 """Build a synthetic archive of (at least) N articles for the search benchmark.
 
 Generates issues with bench/generate.py into a temporary folder and imports them with the real
-importer, batch after batch, until the archive holds the requested number of articles (how many
+importer, in batches of 1,000 issues, until the archive holds the requested number of articles (how many
 articles an issue yields depends on the parser, so the count is measured, not assumed).
 
     python bench/make_archive.py --articles 100000 --db bench/out/archive.sqlite3 [--seed 1]
@@ -23,7 +23,7 @@ from generate import ARTICLES_PER_ISSUE, generate, load_material
 from reader.archive.db import open_archive
 from reader.archive.importer import import_paths
 
-MAX_ROUNDS = 20
+BATCH_ISSUES = 1000
 
 
 def make_archive(db_path: Path, articles: int, seed: int = 1) -> int:
@@ -34,16 +34,16 @@ def make_archive(db_path: Path, articles: int, seed: int = 1) -> int:
         have = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         start = archive.db.execute("SELECT count(*) FROM issues").fetchone()[0]
         per_issue = float(ARTICLES_PER_ISSUE)
-        for _ in range(MAX_ROUNDS):
-            if have >= articles:
-                break
-            issues = max(1, math.ceil((articles - have) / per_issue))
+        while have < articles:
+            issues = min(BATCH_ISSUES, max(1, math.ceil((articles - have) / per_issue)))
             with tempfile.TemporaryDirectory(prefix="make_archive_") as tmp:
                 generate(Path(tmp), issues, seed, start=start, material=material)
                 report = import_paths(archive, [Path(tmp)])
             start += issues
             have += report.articles
-            per_issue = max(1.0, report.articles / issues)
+            if report.articles == 0:
+                raise SystemExit(f"导入没有产生文章：{report.failed[:1]}")
+            per_issue = report.articles / issues
             print(f"{start} 期，{have} 篇文章（{time.perf_counter() - started:.0f} s）", flush=True)
     return int(have)
 

@@ -1,0 +1,6 @@
+"""The desktop window (PySide6 widgets and models only; every piece of data comes from reader.archive).
+
+Entry point: `reader.gui.app.run()`. Modules have one job each: app (bootstrap), main_window
+(composition), calendar_panel, article_model, reading_pane, search_bar, search_model,
+search_adapter, import_dialog, workers, settings, about.
+"""

@@ -1,0 +1,78 @@
+"""The window's commands as QActions (menus, toolbar and shortcuts in one place).
+
+Each action exists once, so a shortcut is never bound twice (Qt would call it ambiguous).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStyle
+
+
+@dataclass(frozen=True)
+class Actions:
+    import_files: QAction
+    import_folder: QAction
+    quit: QAction
+    find: QAction
+    back_to_issue: QAction
+    previous: QAction
+    next: QAction
+    latest: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    copy_article: QAction
+    about: QAction
+
+
+def _action(window: QMainWindow, text: str, *keys: QKeySequence | str, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    if tip:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    window.addAction(action)
+    return action
+
+
+def build_actions(window: QMainWindow) -> Actions:
+    """Create the actions and put them into the menu bar and a toolbar."""
+    tr = window.tr
+    icons = window.style()
+    actions = Actions(
+        import_files=_action(window, tr("导入文件…"), QKeySequence.StandardKey.Open),
+        import_folder=_action(window, tr("导入文件夹…"), "Ctrl+Shift+O"),
+        quit=_action(window, tr("退出"), "Ctrl+Q"),
+        find=_action(window, tr("检索"), QKeySequence.StandardKey.Find, tip=tr("在全部报纸中检索（Ctrl+F）")),
+        back_to_issue=_action(window, tr("返回本期"), "Esc", tip=tr("离开检索结果，回到所选的一期（Esc）")),
+        previous=_action(window, tr("上一篇"), "Alt+Up", tip=tr("上一篇文章（Alt+↑）")),
+        next=_action(window, tr("下一篇"), "Alt+Down", tip=tr("下一篇文章（Alt+↓）")),
+        latest=_action(window, tr("最新一期"), "Ctrl+Home"),
+        zoom_in=_action(window, tr("放大字号"), "Ctrl+=", "Ctrl++", tip=tr("放大字号（Ctrl+=）")),
+        zoom_out=_action(window, tr("缩小字号"), "Ctrl+-", tip=tr("缩小字号（Ctrl+-）")),
+        copy_article=_action(
+            window, tr("复制全文"), "Ctrl+Shift+C", tip=tr("复制整篇文章和出处（Ctrl+Shift+C）")
+        ),
+        about=_action(window, tr("关于…")),
+    )
+    actions.previous.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+    actions.next.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+    actions.import_files.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+
+    menu = window.menuBar()
+    file_menu = menu.addMenu(tr("文件(&F)"))
+    file_menu.addActions([actions.import_files, actions.import_folder])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    view_menu = menu.addMenu(tr("查看(&V)"))
+    view_menu.addActions([actions.find, actions.back_to_issue])
+    view_menu.addSeparator()
+    view_menu.addActions([actions.previous, actions.next, actions.latest])
+    view_menu.addSeparator()
+    view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.copy_article])
+    help_menu = menu.addMenu(tr("帮助(&H)"))
+    help_menu.addAction(actions.about)
+    return actions

@@ -1,0 +1,86 @@
+"""Start the desktop program: names for QSettings first, then the archive, then the window.
+
+The window is shown before anything heavy: jieba loads only when the first search runs (on a
+worker), and the initial queries are one month of dates and one issue's article ids. Known
+archive problems (damaged, read-only, newer version) become a Chinese message box naming the
+file, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.archive.errors import ArchiveError
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+ORGANIZATION = "ArchiveReader"
+APPLICATION = "ArchiveReader"
+DISPLAY_NAME = "报刊档案阅读器"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+DEMO_DIR = RESOURCES / "demo"
+ICON = RESOURCES / "icons" / "archive-reader.svg"
+
+
+def set_application_names() -> None:
+    """Must run before the first QSettings() is made anywhere."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (existing one reused), named and with the window icon."""
+    set_application_names()
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv)
+    )
+    app.setApplicationDisplayName(DISPLAY_NAME)
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
+    return app
+
+
+def open_window(db_path: Path, demo_dir: Path | None = DEMO_DIR) -> MainWindow | None:
+    """Open the archive and build the window (not shown yet); None after telling the user why not."""
+    from reader.gui.main_window import MainWindow
+    from reader.gui.session import ArchiveSession
+
+    session = ArchiveSession(db_path)
+    try:
+        session.open()
+    except ArchiveError as err:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("app", "无法打开档案"),
+            QCoreApplication.translate("app", "无法打开档案文件：\n{0}").format(str(err)),
+        )
+        return None
+    return MainWindow(session, demo_dir)
+
+
+def run(db_path: Path | None = None) -> int:
+    """Run the program on `db_path` (default: the user's archive); returns the exit code."""
+    set_application_names()
+    app = application()
+    if db_path is None:
+        from reader.archive.paths import default_archive_path
+
+        db_path = default_archive_path()
+    window = open_window(Path(db_path))
+    if window is None:
+        return 1
+    window.show()
+    QTimer.singleShot(0, window.start)
+    code = app.exec()
+    window.session.close()
+    return int(code)

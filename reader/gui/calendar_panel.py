@@ -1,0 +1,233 @@
+"""The left pane: publication filter, a month calendar marking issue days, and undated issues.
+
+The calendar asks for one month of dates at a time (on every page change) and marks them bold
+and coloured with a QTextCharFormat per date; undated issues are a list model below it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.archive.records import IssueRecord
+
+Index = QModelIndex | QPersistentModelIndex
+IssueIdRole = Qt.ItemDataRole.UserRole + 1
+ISSUE_COLOR = QColor("#b3261e")
+ISSUE_BACKGROUND = QColor("#fbe9e7")
+
+
+class UndatedIssueModel(QAbstractListModel):
+    """Issues without a date (未定日期), by file name."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._issues: list[IssueRecord] = []
+
+    def set_issues(self, issues: list[IssueRecord]) -> None:
+        self.beginResetModel()
+        self._issues = list(issues)
+        self.endResetModel()
+
+    def issue_at(self, row: int) -> IssueRecord | None:
+        return self._issues[row] if 0 <= row < len(self._issues) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
+        return 0 if parent.isValid() else len(self._issues)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._issues):
+            return None
+        issue = self._issues[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = issue.publication or issue.source_name or self.tr("（未知报名）")
+            number = self.tr("第{0}期").format(issue.number) if issue.number is not None else ""
+            return " ".join(x for x in (name, number, self.tr("{0}篇").format(issue.article_count)) if x)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            hint = ""
+            if issue.date_hint_year:
+                hint = self.tr("\n可能是 {0} 年").format(issue.date_hint_year)
+                if issue.date_hint_reason:
+                    hint += f"（{issue.date_hint_reason}）"
+            return self.tr("文件：{0}").format(issue.source_name or "") + hint
+        if role == IssueIdRole:
+            return issue.id
+        return None
+
+
+class DateDialog(QDialog):
+    """Asks for the date of an undated issue; starts in the year the text suggests."""
+
+    def __init__(self, issue: IssueRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设定出版日期"))
+        year = issue.date_hint_year or QDate.currentDate().year()
+        self.edit = QDateEdit(QDate(year, 1, 1), self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy年M月d日")
+        form = QFormLayout(self)
+        form.addRow(self.tr("文件："), QLabel(issue.source_name or issue.label(), self))
+        if issue.date_hint_year:
+            form.addRow(
+                self.tr("提示："), QLabel(self.tr("正文提示是 {0} 年").format(issue.date_hint_year), self)
+            )
+        form.addRow(self.tr("出版日期："), self.edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def iso_date(self) -> str:
+        return self.edit.date().toString("yyyy-MM-dd")
+
+
+class CalendarPanel(QWidget):
+    """Signals what the user picked; the window decides what to open."""
+
+    date_chosen = Signal(str)
+    month_changed = Signal(int, int)
+    publication_changed = Signal()
+    latest_requested = Signal()
+    undated_chosen = Signal(int)
+    assign_date_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.publication = QComboBox(self)
+        self.publication.setObjectName("publicationFilter")
+        self.publication.addItem(self.tr("全部"), None)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("issueCalendar")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.latest = QPushButton(self.tr("最新一期"), self)
+        self.latest.setObjectName("latestButton")
+        self.undated_model = UndatedIssueModel(self)
+        self.undated_view = QListView(self)
+        self.undated_view.setObjectName("undatedList")
+        self.undated_view.setModel(self.undated_model)
+        self.undated_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.assign = QPushButton(self.tr("设定日期…"), self)
+        self.assign.setEnabled(False)
+        self.undated_label = QLabel(self.tr("未定日期"), self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("报名："), self))
+        top.addWidget(self.publication, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.calendar)
+        layout.addWidget(self.latest)
+        layout.addSpacing(6)
+        layout.addWidget(self.undated_label)
+        layout.addWidget(self.undated_view, 1)
+        layout.addWidget(self.assign)
+        self._marked: list[QDate] = []
+        self.calendar.clicked.connect(self._date_clicked)
+        self.calendar.activated.connect(self._date_clicked)
+        self.calendar.currentPageChanged.connect(self.month_changed)
+        self.publication.currentIndexChanged.connect(self.publication_changed)
+        self.latest.clicked.connect(self.latest_requested)
+        self.undated_view.activated.connect(self._undated_activated)
+        self.undated_view.clicked.connect(self._undated_activated)
+        self.assign.clicked.connect(self._assign_clicked)
+
+    def current_publication(self) -> str | None:
+        value = self.publication.currentData()
+        return value if isinstance(value, str) else None
+
+    def set_publications(self, names: list[str]) -> None:
+        """Refill the filter, keeping the current choice when it still exists."""
+        current = self.current_publication()
+        self.publication.blockSignals(True)
+        self.publication.clear()
+        self.publication.addItem(self.tr("全部"), None)
+        for name in names:
+            self.publication.addItem(name, name)
+        index = self.publication.findData(current) if current else 0
+        self.publication.setCurrentIndex(max(0, index))
+        self.publication.blockSignals(False)
+
+    def shown_month(self) -> tuple[int, int]:
+        return self.calendar.yearShown(), self.calendar.monthShown()
+
+    def mark_dates(self, dates: list[str]) -> None:
+        """Make exactly these days stand out (the shown month's issue days)."""
+        plain = QTextCharFormat()
+        for day in self._marked:
+            self.calendar.setDateTextFormat(day, plain)
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setForeground(QBrush(ISSUE_COLOR))
+        fmt.setBackground(QBrush(ISSUE_BACKGROUND))
+        fmt.setToolTip(self.tr("有报纸"))
+        self._marked = []
+        for text in dates:
+            day = QDate.fromString(text, "yyyy-MM-dd")
+            if day.isValid():
+                self.calendar.setDateTextFormat(day, fmt)
+                self._marked.append(day)
+
+    def marked_dates(self) -> list[str]:
+        """The days currently marked, as ISO strings (for tests and the status bar)."""
+        return sorted(d.toString("yyyy-MM-dd") for d in self._marked)
+
+    def is_marked(self, iso: str) -> bool:
+        """True when this day is shown as having an issue."""
+        day = QDate.fromString(iso, "yyyy-MM-dd")
+        return self.calendar.dateTextFormat(day).fontWeight() == QFont.Weight.Bold
+
+    def select_date(self, iso: str) -> None:
+        """Show the day's month and select it without emitting date_chosen."""
+        day = dt.date.fromisoformat(iso)
+        qdate = QDate(day.year, day.month, day.day)
+        self.calendar.setCurrentPage(day.year, day.month)
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(qdate)
+        self.calendar.blockSignals(False)
+
+    def set_undated(self, issues: list[IssueRecord]) -> None:
+        self.undated_model.set_issues(issues)
+        visible = bool(issues)
+        self.undated_label.setVisible(visible)
+        self.undated_view.setVisible(visible)
+        self.assign.setVisible(visible)
+        self.assign.setEnabled(False)
+        self.undated_label.setText(self.tr("未定日期（{0}）").format(len(issues)))
+
+    def _date_clicked(self, day: QDate) -> None:
+        self.date_chosen.emit(day.toString("yyyy-MM-dd"))
+
+    def _undated_activated(self, index: QModelIndex) -> None:
+        issue_id = index.data(IssueIdRole)
+        self.assign.setEnabled(issue_id is not None)
+        if issue_id is not None:
+            self.undated_chosen.emit(int(issue_id))
+
+    def _assign_clicked(self) -> None:
+        index = self.undated_view.currentIndex()
+        issue = self.undated_model.issue_at(index.row()) if index.isValid() else None
+        if issue is not None:
+            self.assign_date_requested.emit(issue.id)

@@ -1,0 +1,171 @@
+"""Importing files and folders off the UI thread: progress dialog, cancel, then a report.
+
+The import runs on the window's writer runner (one writer) with its own writable archive, via
+`reader.archive.importer.import_into`. Progress travels back by queued signal; cancelling sets an
+event the importer checks between issues, so an issue is never half written.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressDialog,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.archive.importer import ImportReport, import_into
+from reader.gui.workers import TaskRunner
+
+MAX_LISTED = 200
+
+
+def report_html(report: ImportReport, tr: Callable[[str], str]) -> str:
+    """The report as escaped rich text: counts, then each failed file with its reason."""
+    lines = [
+        "<p>"
+        + tr(
+            "共 {total} 个文件：新导入 {imported}，更新 {replaced}，未变 {unchanged}，失败 {failed}。"
+        ).format(
+            total=report.total,
+            imported=len(report.imported),
+            replaced=len(report.replaced),
+            unchanged=len(report.unchanged),
+            failed=len(report.failed),
+        )
+        + "</p>"
+    ]
+    if report.articles:
+        lines.append("<p>" + tr("写入文章 {0} 篇。").format(report.articles) + "</p>")
+    if report.cancelled:
+        lines.append("<p><b>" + tr("导入已取消；已导入的期次保留。") + "</b></p>")
+    if report.stopped:
+        lines.append("<p><b>" + tr("导入中止：") + html.escape(report.stopped) + "</b></p>")
+    if report.failed:
+        lines.append("<p><b>" + tr("失败的文件：") + "</b></p><ul>")
+        for path, reason in report.failed[:MAX_LISTED]:
+            lines.append(f"<li>{html.escape(path.name)}：{html.escape(reason)}</li>")
+        if len(report.failed) > MAX_LISTED:
+            lines.append("<li>" + tr("……另有 {0} 个").format(len(report.failed) - MAX_LISTED) + "</li>")
+        lines.append("</ul>")
+    for title, paths in ((tr("新导入："), report.imported), (tr("已更新："), report.replaced)):
+        if paths:
+            names = "、".join(html.escape(p.name) for p in paths[:MAX_LISTED])
+            lines.append(f"<p>{title}{names}</p>")
+    return "\n".join(lines)
+
+
+class ReportDialog(QDialog):
+    """What an import did, with the reason for every failure."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setWindowTitle(self.tr("导入结果"))
+        self.resize(520, 360)
+        heading = self.tr("导入完成") if report.ok else self.tr("导入结束，但有问题")
+        self.text = QTextBrowser(self)
+        self.text.setHtml(report_html(report, self.tr))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{html.escape(heading)}</b>", self))
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+
+
+class ImportController(QObject):
+    """Runs one import at a time; emits `finished(report, quiet)` on the GUI thread.
+
+    A quiet import (the demo issue on first start) shows no progress dialog and no report.
+    """
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object, bool)
+    failed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, db_path: Callable[[], Path], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._db_path = db_path
+        self._window = parent
+        self._cancel = threading.Event()
+        self._dialog: QProgressDialog | None = None
+        self._running = False
+        self._quiet = False
+        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self, paths: list[Path], quiet: bool = False) -> bool:
+        """Import `paths` (files or folders); False when an import is already running."""
+        if self._running or not paths:
+            return False
+        self._running = True
+        self._quiet = quiet
+        self._cancel.clear()
+        if not quiet:
+            dialog = QProgressDialog(self.tr("正在查找文件…"), self.tr("取消"), 0, 0, self._window)
+            dialog.setObjectName("importProgress")
+            dialog.setWindowTitle(self.tr("导入"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(self.cancel)
+            self._dialog = dialog
+        path = self._db_path()
+        files = [Path(p) for p in paths]
+
+        def progress(index: int, total: int, source: Path, _outcome: Any) -> None:
+            self.progressed.emit(index, total, source.name)
+
+        self._runner.submit(
+            lambda: import_into(path, files, progress=progress, should_cancel=self._cancel.is_set),
+            self._done,
+            self._error,
+        )
+        return True
+
+    def cancel(self) -> None:
+        """Stop after the issue being written (checked between issues)."""
+        self._cancel.set()
+        if self._dialog is not None:
+            self._dialog.setLabelText(self.tr("正在取消…（当前这一期写完后停止）"))
+
+    def _on_progress(self, index: int, total: int, name: str) -> None:
+        if self._dialog is None or self._cancel.is_set():
+            return
+        self._dialog.setMaximum(total)
+        self._dialog.setValue(index)
+        self._dialog.setLabelText(self.tr("正在导入第 {0} / {1} 个文件：{2}").format(index, total, name))
+
+    def _close_dialog(self) -> None:
+        if self._dialog is not None:
+            self._dialog.canceled.disconnect(self.cancel)
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def _done(self, report: ImportReport) -> None:
+        self._running = False
+        self._close_dialog()
+        self.finished.emit(report, self._quiet)
+
+    def _error(self, error: BaseException) -> None:
+        self._running = False
+        self._close_dialog()
+        self.failed.emit(str(error))

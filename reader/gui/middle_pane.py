@@ -1,0 +1,172 @@
+"""The middle pane: the chosen issue's article list, or the search results, one at a time.
+
+Both lists are views over real models (ArticleListModel, SearchResultModel); `current_changed`
+tells the window which article to show, whichever list is in front.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.archive.records import IssueRecord, chinese_date
+from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleIdRole, ArticleListModel
+from reader.gui.search_model import HtmlDelegate, SearchResultModel
+
+ISSUE_PAGE, SEARCH_PAGE = 0, 1
+
+
+def issue_title(issue: IssueRecord) -> str:
+    """'东昌时讯 · 2022年7月5日 星期二 · 总第1449期 · 共4版' for the list header."""
+    parts = [issue.publication or issue.source_name or ""]
+    day = chinese_date(issue.date)
+    parts.append(f"{day} {issue.weekday}" if issue.date and issue.weekday else day)
+    if issue.number is not None:
+        parts.append(f"总第{issue.number}期")
+    if issue.page_count:
+        parts.append(f"共{issue.page_count}版")
+    return " · ".join(p for p in parts if p)
+
+
+class MiddlePane(QStackedWidget):
+    """Emits `article_chosen(article_id, from_search)` when the current row changes."""
+
+    article_chosen = Signal(int, bool)
+    issue_switched = Signal(int)
+
+    def __init__(
+        self, articles: ArticleListModel, results: SearchResultModel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.articles = articles
+        self.results = results
+        issue_page = QWidget(self)
+        self.issue_label = QLabel(self.tr("尚未选择期次"), issue_page)
+        self.issue_label.setObjectName("issueLabel")
+        self.issue_label.setWordWrap(True)
+        self.issue_label.setStyleSheet("font-weight:bold; padding:4px 2px;")
+        self.issue_combo = QComboBox(issue_page)
+        self.issue_combo.setObjectName("issueCombo")
+        self.issue_combo.setVisible(False)
+        self.table = QTableView(issue_page)
+        self.table.setObjectName("articleTable")
+        self.table.setModel(articles)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_PAGE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_BYLINE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_BYLINE, 110)
+        top = QHBoxLayout()
+        top.addWidget(self.issue_label, 1)
+        top.addWidget(self.issue_combo)
+        layout = QVBoxLayout(issue_page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.addWidget(issue_page)
+
+        search_page = QWidget(self)
+        self.search_label = QLabel("", search_page)
+        self.search_label.setObjectName("searchLabel")
+        self.search_label.setWordWrap(True)
+        self.search_label.setStyleSheet("font-weight:bold; padding:4px 2px;")
+        self.result_view = QListView(search_page)
+        self.result_view.setObjectName("resultList")
+        self.result_view.setModel(results)
+        self.result_view.setItemDelegate(HtmlDelegate(self.result_view))
+        self.result_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.result_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.result_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.result_view.setAlternatingRowColors(True)
+        self.result_view.setWordWrap(True)
+        search_layout = QVBoxLayout(search_page)
+        search_layout.setContentsMargins(4, 4, 4, 4)
+        search_layout.addWidget(self.search_label)
+        search_layout.addWidget(self.result_view, 1)
+        self.addWidget(search_page)
+
+        self.table.selectionModel().currentRowChanged.connect(self._table_row_changed)
+        self.result_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
+        self.issue_combo.activated.connect(self._issue_combo_activated)
+
+    def showing_search(self) -> bool:
+        return self.currentIndex() == SEARCH_PAGE
+
+    def show_issues(self, issues: list[IssueRecord], current: int) -> None:
+        """The issues of one day; a chooser appears only when there are several."""
+        self.issue_combo.blockSignals(True)
+        self.issue_combo.clear()
+        for issue in issues:
+            self.issue_combo.addItem(issue.publication or issue.source_name or "", issue.id)
+        self.issue_combo.setCurrentIndex(max(0, self.issue_combo.findData(current)))
+        self.issue_combo.setVisible(len(issues) > 1)
+        self.issue_combo.blockSignals(False)
+
+    def _issue_combo_activated(self, index: int) -> None:
+        issue_id = self.issue_combo.itemData(index)
+        if issue_id is not None:
+            self.issue_switched.emit(int(issue_id))
+
+    def select_article_row(self, row: int) -> None:
+        """Make `row` current in the article list (emits article_chosen)."""
+        if 0 <= row < self.articles.rowCount():
+            index = self.articles.index(row, COL_TITLE)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+
+    def step(self, delta: int) -> None:
+        """Previous/next article in whichever list is in front."""
+        view = self.result_view if self.showing_search() else self.table
+        model = view.model()
+        current = view.currentIndex()
+        row = (current.row() + delta) if current.isValid() else 0
+        if 0 <= row < model.rowCount():
+            index = model.index(row, COL_TITLE if view is self.table else 0)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            view.selectionModel().setCurrentIndex(index, flags)
+            view.scrollTo(index)
+
+    def _table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = current.data(ArticleIdRole) if current.isValid() else None
+        if article_id is not None and not self.showing_search():
+            self.article_chosen.emit(int(article_id), False)
+
+    def _result_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = current.data(ArticleIdRole) if current.isValid() else None
+        if article_id is not None and self.showing_search():
+            self.article_chosen.emit(int(article_id), True)
+
+    def open_result(self, row: int) -> None:
+        """Make result `row` current (emits article_chosen with from_search=True)."""
+        if 0 <= row < self.results.rowCount():
+            index = self.results.index(row, 0)
+            self.result_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.result_view.scrollTo(index)
+
+    def current_result_row(self) -> int:
+        index = self.result_view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def focus_list(self) -> None:
+        (self.result_view if self.showing_search() else self.table).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,194 @@
+"""The reading pane: one article laid out like a newspaper article, hits highlighted.
+
+Article text is untrusted (it comes from imported files), so every piece goes through
+html.escape before it becomes markup; hit spans are index ranges into the original field text
+and are applied before escaping, piece by piece.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader.archive.records import ArticleRecord
+from reader.gui.settings import MAX_FONT_PT, MIN_FONT_PT
+
+Span = tuple[int, int]
+Highlights = Mapping[str, Sequence[Span]]
+
+HIT_STYLE = "background-color:#ffd54f; color:#000000;"
+FIRST_HIT_ANCHOR = "hit-0"
+
+
+class _Marker:
+    """Numbers hits across fields so the first one gets the anchor to scroll to."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def mark(self, text: str, spans: Sequence[Span]) -> str:
+        out: list[str] = []
+        last = 0
+        for start, end in sorted(spans):
+            start, end = max(start, last), min(end, len(text))
+            if start >= end:
+                continue
+            out.append(html.escape(text[last:start]))
+            anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if self.count == 0 else ""
+            out.append(f'{anchor}<span style="{HIT_STYLE}">{html.escape(text[start:end])}</span>')
+            self.count += 1
+            last = end
+        out.append(html.escape(text[last:]))
+        return "".join(out)
+
+
+def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | None = None) -> str:
+    """The article as rich text for QTextBrowser (and for copying as HTML)."""
+    spans = highlights or {}
+    marker = _Marker()
+
+    def field(name: str) -> str:
+        return marker.mark(getattr(record, name) or "", spans.get(name, ()))
+
+    small, large = max(MIN_FONT_PT, font_pt - 2), font_pt + 9
+    parts: list[str] = []
+    if record.kicker:
+        parts.append(f'<p style="font-size:{small + 1}pt; color:#444; margin:0;">{field("kicker")}</p>')
+    headline = field("headline") if record.headline else html.escape(_untitled(record))
+    parts.append(
+        f'<p style="font-size:{large}pt; font-weight:bold; margin-top:4px; margin-bottom:4px;">{headline}</p>'
+    )
+    if record.subtitle:
+        parts.append(f'<p style="font-size:{font_pt + 2}pt; margin:0;">——{field("subtitle")}</p>')
+    parts.append(
+        f'<p style="font-size:{small}pt; color:#7a5c2e; margin-top:10px; margin-bottom:0;">'
+        f"{html.escape(record.source_line())}</p>"
+    )
+    if record.byline:
+        parts.append(f'<p style="font-size:{small}pt; color:#555; margin-top:2px;">{field("byline")}</p>')
+    parts.append('<hr style="margin:0;"/>')
+    body_spans = spans.get("body", ())
+    paragraphs = _paragraphs(record.body or "", body_spans)
+    indent = font_pt * 2
+    for number, (text, para_spans) in enumerate(paragraphs):
+        lead = ""
+        if number == 0 and record.dateline:
+            lead = f"<b>{field('dateline')}</b>　"
+        parts.append(
+            f'<p style="font-size:{font_pt}pt; line-height:170%; text-indent:{indent}pt; '
+            f'margin-top:0; margin-bottom:{font_pt // 2}pt;">{lead}{marker.mark(text, para_spans)}</p>'
+        )
+    return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+def _untitled(record: ArticleRecord) -> str:
+    return "图片说明" if record.kind == "photo" else "（无标题）"
+
+
+def _paragraphs(body: str, spans: Sequence[Span]) -> list[tuple[str, list[Span]]]:
+    """Body split at newlines, each paragraph with its spans made relative to it."""
+    result: list[tuple[str, list[Span]]] = []
+    offset = 0
+    for line in body.split("\n"):
+        end = offset + len(line)
+        inside = [(max(s, offset) - offset, min(e, end) - offset) for s, e in spans if s < end and e > offset]
+        if line.strip():
+            result.append((line.strip(), _shift_for_strip(line, inside)))
+        offset = end + 1
+    return result
+
+
+def _shift_for_strip(line: str, spans: list[Span]) -> list[Span]:
+    cut = len(line) - len(line.lstrip())
+    return [(s - cut, e - cut) for s, e in spans]
+
+
+class ReadingPane(QTextBrowser):
+    """Shows one article; `change_font_size` is bound to Ctrl+= / Ctrl+- by the window, which stores it."""
+
+    font_size_changed = Signal(int)
+
+    def __init__(self, font_pt: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.document().setDocumentMargin(24)
+        self._font_pt = font_pt
+        self._record: ArticleRecord | None = None
+        self._highlights: Highlights | None = None
+        self._hits = 0
+        font = QFont(self.font())
+        font.setPointSize(font_pt)
+        self.document().setDefaultFont(font)
+        self.show_placeholder(self.tr("在左侧日历上选择一期，或在上方输入关键词检索。"))
+
+    @property
+    def font_pt(self) -> int:
+        return self._font_pt
+
+    @property
+    def record(self) -> ArticleRecord | None:
+        return self._record
+
+    @property
+    def hit_count(self) -> int:
+        """How many hits the shown article has highlighted."""
+        return self._hits
+
+    def show_placeholder(self, text: str) -> None:
+        self._record = None
+        self._highlights = None
+        self._hits = 0
+        self.setHtml(f'<p style="color:#888; margin-top:40px;" align="center">{html.escape(text)}</p>')
+
+    def show_article(self, record: ArticleRecord, highlights: Highlights | None = None) -> None:
+        """Render the article; with highlights, scroll to the first hit, else to the top."""
+        self._record = record
+        self._highlights = highlights
+        self._render()
+        if self._hits:
+            self.scrollToAnchor(FIRST_HIT_ANCHOR)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def _render(self) -> None:
+        if self._record is None:
+            return
+        markup = article_html(self._record, self._font_pt, self._highlights)
+        self._hits = markup.count(HIT_STYLE)
+        self.setHtml(markup)
+
+    def change_font_size(self, step: int) -> None:
+        """Bigger or smaller text, within limits; keeps the reading position roughly."""
+        new = max(MIN_FONT_PT, min(MAX_FONT_PT, self._font_pt + step))
+        if new == self._font_pt:
+            return
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._font_pt = new
+        self._render()
+        bar.setValue(int(ratio * bar.maximum()))
+        self.font_size_changed.emit(new)
+
+    def plain_text(self) -> str:
+        """The article as plain text with its source line, for the clipboard."""
+        rec = self._record
+        if rec is None:
+            return self.toPlainText()
+        lines = [x for x in (rec.kicker, rec.headline, f"——{rec.subtitle}" if rec.subtitle else "") if x]
+        lines.append(rec.source_line())
+        if rec.byline:
+            lines.append(rec.byline)
+        body = rec.body or ""
+        if rec.dateline:
+            body = f"{rec.dateline}　{body}"
+        lines.append("")
+        lines.extend(p.strip() for p in body.split("\n") if p.strip())
+        return "\n".join(lines)

@@ -1,0 +1,143 @@
+"""The one place the window talks to the search engine (reader.archive.search).
+
+Runs in a worker thread: `run_search` opens its own read-only archive from the path, searches,
+closes, and returns plain frozen data (HTML already escaped) that the GUI thread can show.
+When reader.archive.search is missing (an old checkout), `search_available()` is False and the
+window hides nothing but says so in the status bar.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from reader.archive.db import open_archive
+from reader.archive.records import ArticleRecord, chinese_date
+
+Span = tuple[int, int]
+SORT_KEYS = ("relevance", "newest", "oldest")
+PAGE_SIZE = 50
+HIT_TAG_OPEN = '<span style="background-color:#ffd54f; color:#000000;">'
+HIT_TAG_CLOSE = "</span>"
+HIGHLIGHT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "body")
+
+
+def _search_module() -> ModuleType | None:
+    try:
+        return importlib.import_module("reader.archive.search")
+    except ImportError:
+        return None
+
+
+def search_available() -> bool:
+    """True when the archive's search module can be imported."""
+    return _search_module() is not None
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What the search bar asks for; `offset` pages through the results."""
+
+    text: str
+    sort: str = "relevance"
+    date_from: str | None = None
+    date_to: str | None = None
+    publication: str | None = None
+    offset: int = 0
+    limit: int = PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class HitRow:
+    """One result as the list shows it; the *_html fields are escaped, hits wrapped in spans."""
+
+    id: int
+    headline_html: str
+    headline_text: str
+    meta: str
+    snippet_html: str
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """One page of results; `query` is the parsed query, kept for highlighting opened articles."""
+
+    request: SearchRequest
+    total: int
+    hits: tuple[HitRow, ...]
+    error: str | None = None
+    query: Any = None
+    elapsed_ms: float = 0.0
+
+
+def mark_html(text: str, spans: Any) -> str:
+    """Escape `text` and wrap each (start, end) span in the highlight tag."""
+    out: list[str] = []
+    last = 0
+    for start, end in sorted(spans or ()):
+        start, end = max(start, last), min(end, len(text))
+        if start >= end:
+            continue
+        out += [html.escape(text[last:start]), HIT_TAG_OPEN, html.escape(text[start:end]), HIT_TAG_CLOSE]
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _passage_html(passage: Any) -> str:
+    lead = "…" if getattr(passage, "leading", False) else ""
+    tail = "…" if getattr(passage, "trailing", False) else ""
+    return lead + mark_html(passage.text, passage.spans) + tail
+
+
+def _row(hit: Any) -> HitRow:
+    headline = hit.headline or ""
+    parts = [hit.publication or "", chinese_date(hit.date)]
+    if hit.page is not None:
+        parts.append(f"第{hit.page}版")
+    snippet = " ".join(_passage_html(p) for p in hit.passages)
+    shown = headline or "（无标题）"
+    headline_html = mark_html(headline, hit.headline_spans) if headline else html.escape(shown)
+    return HitRow(hit.id, headline_html, shown, " · ".join(p for p in parts if p), snippet)
+
+
+def run_search(db_path: Path, request: SearchRequest) -> SearchOutcome:
+    """Search in the calling (worker) thread on a connection of its own."""
+    module = _search_module()
+    if module is None:
+        return SearchOutcome(request, 0, (), error="本版本程序没有检索功能（reader.archive.search 不可用）")
+    with open_archive(db_path, readonly=True) as archive:
+        result = module.search(
+            archive,
+            request.text,
+            date_from=request.date_from,
+            date_to=request.date_to,
+            publication=request.publication,
+            sort=request.sort,
+            limit=request.limit,
+            offset=request.offset,
+        )
+    hits = tuple(_row(h) for h in result.hits)
+    return SearchOutcome(request, result.total, hits, result.error, result.parsed, result.elapsed_ms)
+
+
+def article_highlights(query: Any, record: ArticleRecord) -> dict[str, list[Span]]:
+    """Every hit of the query in each field of the article, for the reading pane."""
+    module = _search_module()
+    if module is None or query is None:
+        return {}
+    spans_of = getattr(module, "article_highlights", None)
+    if spans_of is not None:
+        return dict(spans_of(query, record))
+    result: dict[str, list[Span]] = {}
+    for name in HIGHLIGHT_FIELDS:
+        text = getattr(record, name) or ""
+        if text:
+            spans = module.highlight_spans(text, query, headline=name == "headline")
+            if spans:
+                result[name] = list(spans)
+    return result

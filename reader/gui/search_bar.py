@@ -1,0 +1,104 @@
+"""The search bar: query field, sort order and an optional date range, above the panes.
+
+It only collects what the user wants (`request()`) and says when that changed; debouncing,
+running and showing results belong to the SearchController.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from reader.gui.search_adapter import SORT_KEYS, SearchRequest
+
+
+class SearchBar(QWidget):
+    """Emits `changed` on every edit; `escape_pressed` when Esc is pressed in the field."""
+
+    changed = Signal()
+    escape_pressed = Signal()
+    return_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(self.tr("检索全文：输入关键词，空格分隔多个词（Ctrl+F）"))
+        self.field.setClearButtonEnabled(True)
+        self.field.setMinimumWidth(280)
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("searchSort")
+        for key, label in zip(SORT_KEYS, (self.tr("相关度"), self.tr("最新"), self.tr("最早")), strict=True):
+            self.sort.addItem(label, key)
+        self.range_box = QCheckBox(self.tr("日期范围"), self)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addYears(-1), self)
+        self.date_to = QDateEdit(today, self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(QLabel(self.tr("排序："), self))
+        layout.addWidget(self.sort)
+        layout.addSpacing(8)
+        layout.addWidget(self.range_box)
+        layout.addWidget(self.date_from)
+        layout.addWidget(QLabel("—", self))
+        layout.addWidget(self.date_to)
+        self.field.textChanged.connect(self.changed)
+        self.field.returnPressed.connect(self.return_pressed)
+        self.sort.currentIndexChanged.connect(self.changed)
+        self.range_box.toggled.connect(self._range_toggled)
+        self.date_from.dateChanged.connect(self._range_edited)
+        self.date_to.dateChanged.connect(self._range_edited)
+        self.field.installEventFilter(self)
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        if (
+            watched is self.field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.escape_pressed.emit()
+            return True
+        return False
+
+    def _range_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.changed.emit()
+
+    def _range_edited(self) -> None:
+        if self.range_box.isChecked():
+            self.changed.emit()
+
+    def text(self) -> str:
+        return self.field.text()
+
+    def focus(self) -> None:
+        """Put the cursor in the field with its text selected (Ctrl+F)."""
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def request(self, publication: str | None = None) -> SearchRequest:
+        """What to search for now (date range only when ticked)."""
+        date_from = date_to = None
+        if self.range_box.isChecked():
+            start, end = self.date_from.date(), self.date_to.date()
+            if start > end:
+                start, end = end, start
+            date_from, date_to = start.toString("yyyy-MM-dd"), end.toString("yyyy-MM-dd")
+        return SearchRequest(
+            self.field.text().strip(),
+            sort=str(self.sort.currentData()),
+            date_from=date_from,
+            date_to=date_to,
+            publication=publication,
+        )

@@ -1,0 +1,136 @@
+"""Results as you type: debounce, run off the UI thread, keep only the newest query's answer.
+
+Each edit restarts a 250 ms timer; when it fires the generation counter goes up and the search
+runs on the search runner (one worker, queued tasks cancelled when a newer query comes). A result
+whose generation is not the current one is dropped, so an old slow query never overwrites a
+newer answer. Nothing here touches widgets from a worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.gui.search_adapter import SearchOutcome, SearchRequest, run_search
+from reader.gui.search_model import SearchResultModel
+from reader.gui.workers import TaskRunner
+
+DEBOUNCE_MS = 250
+
+
+class SearchController(QObject):
+    """Owns the result model; `finished(outcome)` after each completed first page."""
+
+    started = Signal()
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        db_path: Callable[[], Path],
+        request: Callable[[], SearchRequest],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db_path = db_path
+        self._request = request
+        self.model = SearchResultModel(self)
+        self.model.set_request_more(self._more)
+        self._runner = TaskRunner(self, max_workers=1, name="search")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_now)
+        self._generation = 0
+        self._current: SearchRequest | None = None
+        self.last_outcome: SearchOutcome | None = None
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def schedule(self) -> None:
+        """The query or a filter changed: search once the user pauses."""
+        self._timer.start()
+
+    def run_now(self) -> None:
+        """Search for the current request immediately (Enter, or the debounce timer)."""
+        self._timer.stop()
+        request = self._request()
+        self._generation += 1
+        self._runner.cancel_pending()
+        if not request.text:
+            self._current = None
+            self.last_outcome = None
+            self.model.reset(None)
+            self.finished.emit(None)
+            return
+        self._current = request
+        generation = self._generation
+        path = self._db_path()
+        self.started.emit()
+        self._runner.submit(
+            lambda: run_search(path, request),
+            lambda outcome: self._first_page(generation, outcome),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _first_page(self, generation: int, outcome: SearchOutcome) -> None:
+        if generation != self._generation:
+            return
+        self.last_outcome = outcome
+        self.model.reset(outcome)
+        self.finished.emit(outcome)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.model.reset(None)
+        self.failed.emit(str(error))
+
+    def _more(self, offset: int) -> None:
+        current = self._current
+        if current is None:
+            self.model.page_failed()
+            return
+        generation = self._generation
+        request = SearchRequest(
+            current.text,
+            current.sort,
+            current.date_from,
+            current.date_to,
+            current.publication,
+            offset,
+            current.limit,
+        )
+        path = self._db_path()
+
+        def done(outcome: SearchOutcome) -> None:
+            if generation == self._generation:
+                self.model.append_page(outcome)
+
+        def failed(_error: Any) -> None:
+            if generation == self._generation:
+                self.model.page_failed()
+
+        self._runner.submit(lambda: run_search(path, request), done, failed)
+
+    def clear(self) -> None:
+        """Forget the query (Esc): no results, nothing pending."""
+        self._timer.stop()
+        self._generation += 1
+        self._runner.cancel_pending()
+        self._current = None
+        self.last_outcome = None
+        self.model.reset(None)
+
+    def is_idle(self) -> bool:
+        """No search waiting or running (tests wait for this)."""
+        return not self._timer.isActive() and not self._runner.busy()
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._runner.shutdown(wait=True)

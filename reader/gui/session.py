@@ -1,0 +1,103 @@
+"""The GUI thread's read-only view of the archive: quick queries for the calendar and lists.
+
+Datasette's shape: writes (import, user dates) go through a writable archive opened by a worker,
+reads here through a `readonly=True` connection; WAL lets both run side by side. Only small
+queries run here (one month of dates, one issue's ids, a batch of records); anything slow runs on
+a worker with its own connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.archive import queries
+from reader.archive.db import Archive, open_archive
+from reader.archive.errors import ArchiveError
+from reader.archive.records import ArticleRecord, IssueRecord
+
+
+def prepare_archive(path: Path) -> None:
+    """Create the archive or bring its schema up to date, so read-only opening works.
+
+    Raises ArchiveError (Chinese message naming the file) when that is impossible.
+    """
+    try:
+        with open_archive(path, readonly=True):
+            return
+    except ArchiveError as err:
+        if err.kind not in ("missing", "outdated"):
+            raise
+    with open_archive(path):
+        pass
+
+
+class ArchiveSession:
+    """One read-only connection, opened on the GUI thread and used only there."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._archive: Archive | None = None
+
+    def open(self) -> None:
+        """Open (create/upgrade first if needed); raises ArchiveError."""
+        self.close()
+        prepare_archive(self.path)
+        self._archive = open_archive(self.path, readonly=True)
+
+    def close(self) -> None:
+        if self._archive is not None:
+            self._archive.close()
+            self._archive = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._archive is not None
+
+    def _a(self) -> Archive:
+        if self._archive is None:
+            raise ArchiveError(self.path, "cantopen")
+        return self._archive
+
+    def publications(self) -> list[str]:
+        return queries.publications(self._a())
+
+    def issue_dates(self, publication: str | None, year: int, month: int) -> list[str]:
+        return queries.issue_dates(self._a(), publication, year, month)
+
+    def latest_issue(self, publication: str | None = None) -> IssueRecord | None:
+        return queries.latest_issue(self._a(), publication)
+
+    def issues_on(self, date: str, publication: str | None = None) -> list[IssueRecord]:
+        return queries.issues_on(self._a(), date, publication)
+
+    def undated_issues(self) -> list[IssueRecord]:
+        return queries.undated_issues(self._a())
+
+    def issue(self, issue_id: int) -> IssueRecord | None:
+        try:
+            return queries.issue(self._a(), issue_id)
+        except KeyError:
+            return None
+
+    def article_ids(self, issue_id: int) -> list[int]:
+        return queries.article_ids(self._a(), issue_id)
+
+    def articles(self, ids: Sequence[int]) -> list[ArticleRecord]:
+        return queries.articles(self._a(), ids) if ids else []
+
+    def article(self, article_id: int) -> ArticleRecord | None:
+        try:
+            return queries.article(self._a(), article_id)
+        except KeyError:
+            return None
+
+    def is_empty(self) -> bool:
+        """True when the archive holds no issue at all (first start)."""
+        return self.latest_issue() is None and not self.undated_issues()
+
+
+def set_issue_date(path: Path, issue_id: int, date: str | None) -> None:
+    """Store the user's date for an issue; runs on the writer worker with its own connection."""
+    with open_archive(path) as archive:
+        queries.set_issue_date(archive, issue_id, date)

@@ -1,0 +1,89 @@
+"""What the window remembers between runs, in a bare QSettings().
+
+`app.run()` sets organization and application name before anything else, so QSettings() finds
+the same store everywhere without passing it around. Key names live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+DEFAULT_FONT_PT = 13
+MIN_FONT_PT = 8
+MAX_FONT_PT = 32
+
+
+class Settings:
+    """Typed access to the stored values; missing or garbled values fall back to defaults."""
+
+    def __init__(self) -> None:
+        self._store = QSettings()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str, default: int | None) -> int | None:
+        value = self._store.value(key)
+        try:
+            return int(value) if value is not None else default
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def font_pt(self) -> int:
+        """Reading-pane font size in points, within sane limits."""
+        value = self._int("reading/font_pt", DEFAULT_FONT_PT) or DEFAULT_FONT_PT
+        return max(MIN_FONT_PT, min(MAX_FONT_PT, value))
+
+    @font_pt.setter
+    def font_pt(self, value: int) -> None:
+        self._store.setValue("reading/font_pt", int(value))
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/splitter", value)
+
+    @property
+    def last_issue_id(self) -> int | None:
+        """The issue open when the window closed, reopened on the next start."""
+        return self._int("reading/last_issue", None)
+
+    @last_issue_id.setter
+    def last_issue_id(self, value: int | None) -> None:
+        if value is None:
+            self._store.remove("reading/last_issue")
+        else:
+            self._store.setValue("reading/last_issue", int(value))
+
+    @property
+    def last_import_dir(self) -> str:
+        value = self._store.value("import/last_dir", "")
+        return value if isinstance(value, str) else ""
+
+    @last_import_dir.setter
+    def last_import_dir(self, value: str) -> None:
+        self._store.setValue("import/last_dir", value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,97 @@
+"""Running work off the UI thread and handing results back to it by queued signal.
+
+Like Anki's aqt/taskman.py: a `ThreadPoolExecutor` runs the callable, and a QObject living on the
+GUI thread receives the outcome through a signal connected with Qt.QueuedConnection, so callbacks
+always run on the GUI thread and never touch widgets from a worker. A worker must open its own
+archive connection (sqlite3 connections belong to the thread that opened them); the callables
+given here take a database path, never a connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """Runs callables on its own worker threads; results come back on the GUI thread.
+
+    `max_workers=1` gives a serial queue: use one such runner for everything that writes the
+    archive (one writer), another for searches (so a newer query waits behind at most one).
+    """
+
+    _finished = Signal(int, object, object)
+
+    def __init__(self, parent: QObject | None = None, max_workers: int = 1, name: str = "reader") -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix=name)
+        self._callbacks: dict[int, tuple[Callback, ErrorCallback | None]] = {}
+        self._futures: dict[int, Future[Any]] = {}
+        self._next_token = 0
+        self._lock = threading.Lock()
+        self._closed = False
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def submit(self, fn: Callable[[], Any], on_done: Callback, on_error: ErrorCallback | None = None) -> int:
+        """Run `fn()` on a worker; `on_done(result)` or `on_error(exc)` later on the GUI thread."""
+        if self._closed:
+            raise RuntimeError("TaskRunner is shut down")
+        self._next_token += 1
+        token = self._next_token
+        self._callbacks[token] = (on_done, on_error)
+
+        def job() -> None:
+            try:
+                result = fn()
+            except BaseException as exc:  # every failure must reach the GUI thread
+                self._emit(token, None, exc)
+            else:
+                self._emit(token, result, None)
+
+        self._futures[token] = self._executor.submit(job)
+        return token
+
+    def _emit(self, token: int, result: Any, error: BaseException | None) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._finished.emit(token, result, error)
+
+    def cancel_pending(self) -> None:
+        """Drop every task that has not started yet (a running one finishes, its result is ignored)."""
+        for token, future in list(self._futures.items()):
+            if future.cancel():
+                self._futures.pop(token, None)
+                self._callbacks.pop(token, None)
+
+    def busy(self) -> bool:
+        """True while any submitted task has not been delivered yet."""
+        return bool(self._callbacks)
+
+    def _deliver(self, token: int, result: Any, error: object) -> None:
+        self._futures.pop(token, None)
+        callbacks = self._callbacks.pop(token, None)
+        if callbacks is None:
+            return
+        on_done, on_error = callbacks
+        if error is None:
+            on_done(result)
+        elif on_error is not None:
+            assert isinstance(error, BaseException)
+            on_error(error)
+        else:
+            raise error  # type: ignore[misc]
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop accepting work, drop queued tasks and (by default) wait for the running ones."""
+        with self._lock:
+            self._closed = True
+        self._callbacks.clear()
+        self._executor.shutdown(wait=wait, cancel_futures=True)

@@ -1,0 +1,94 @@
+"""Fixtures for the GUI tests: offscreen Qt, throw-away settings, archives and a ready window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from reader.archive.importer import import_into
+from reader.gui.app import open_window, set_application_names
+from reader.gui.main_window import MainWindow
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+# The offscreen platform cannot pass size hints to a window system and says so on every top-level
+# window with a minimum size; that is the test platform talking, not a problem of the program.
+OFFSCREEN_NOISE = "does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test starts with empty QSettings in a temporary folder, never the user's own."""
+    folder = tmp_path_factory.mktemp("settings")
+    set_application_names()
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder / "system"))
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The real corpus (../shared/corpus), read in place."""
+    if not any(CORPUS.glob("*.txt")):
+        pytest.skip(f"real corpus not found at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.sqlite3"
+
+
+@pytest.fixture
+def corpus_db(db_path: Path, corpus_dir: Path) -> Path:
+    """An archive holding the real corpus, imported through the real importer."""
+    report = import_into(db_path, [corpus_dir])
+    assert report.failed == []
+    return db_path
+
+
+def make_window(qtbot: QtBot, path: Path, demo_dir: Path | None = None) -> MainWindow:
+    window = open_window(path, demo_dir=demo_dir)
+    assert window is not None
+    qtbot.addWidget(window, before_close_func=lambda w: w.session.close())
+    window.show()
+    qtbot.waitExposed(window)
+    window.start()
+    return window
+
+
+@pytest.fixture
+def window_factory(qtbot: QtBot) -> Callable[..., MainWindow]:
+    """Opens another window on an archive, as a second start of the program would."""
+    return lambda path, demo_dir=None: make_window(qtbot, path, demo_dir)
+
+
+@pytest.fixture
+def corpus_window(qtbot: QtBot, corpus_db: Path) -> MainWindow:
+    """The window on the corpus archive, shown and filled."""
+    return make_window(qtbot, corpus_db)
+
+
+@pytest.fixture
+def empty_window(qtbot: QtBot, db_path: Path) -> MainWindow:
+    """The window on a new, empty archive (no demo import)."""
+    return make_window(qtbot, db_path)

@@ -1,0 +1,139 @@
+"""Search from the window: results as you type, highlighted snippets, count, open, Esc."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.archive.db import open_archive
+from reader.gui.main_window import MainWindow
+from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE
+from reader.gui.reading_pane import FIRST_HIT_ANCHOR
+from reader.gui.search_adapter import HIT_TAG_OPEN, SearchOutcome, SearchRequest, run_search
+from reader.gui.search_model import HtmlRole, SearchResultModel
+
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.skipif(
+        importlib.util.find_spec("reader.archive.search") is None,
+        reason="reader.archive.search is not importable yet: the search engine has not landed",
+    ),
+]
+
+WORD = "幸福食堂"
+
+
+def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type as a Chinese input method does: each character arrives as a committed string."""
+    field = window.search_bar.field
+    field.setFocus()
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(field, event)
+    qtbot.waitUntil(lambda: window.search.is_idle() and window.search.last_outcome is not None, timeout=30000)
+
+
+def expected_total(db: Path, text: str) -> int:
+    from reader.archive.search import search
+
+    with open_archive(db, readonly=True) as archive:
+        return search(archive, text).total
+
+
+def test_typing_a_query_lists_hits_with_highlighted_snippets(
+    qtbot: QtBot, corpus_window: MainWindow, corpus_db: Path
+) -> None:
+    type_query(qtbot, corpus_window, WORD)
+    model = corpus_window.search.model
+    assert SEARCH_PAGE == corpus_window.middle.currentIndex()
+    assert model.rowCount() > 0
+    assert f"找到 {expected_total(corpus_db, WORD)} 篇" == corpus_window.hit_label.text()
+    first = model.index(0, 0).data(HtmlRole)
+    assert f"{HIT_TAG_OPEN}{WORD}</span>" in first
+    assert "东昌时讯" in first
+
+
+def test_opening_a_hit_highlights_every_hit_in_the_pane(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    type_query(qtbot, corpus_window, WORD)
+    view = corpus_window.middle.result_view
+    rect = view.visualRect(corpus_window.search.model.index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    pane = corpus_window.pane
+    assert pane.record is not None
+    body = pane.record.headline + pane.record.body
+    assert body.count(WORD) == pane.hit_count
+    assert pane.hit_count >= 1
+    assert FIRST_HIT_ANCHOR in pane.toHtml()
+
+
+def test_escape_returns_to_the_issue_view(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    issue_article = corpus_window.articles.record(corpus_window.middle.table.currentIndex().row())
+    type_query(qtbot, corpus_window, WORD)
+    corpus_window.middle.open_result(0)
+    qtbot.keyClick(corpus_window.search_bar.field, Qt.Key.Key_Escape)
+    assert ISSUE_PAGE == corpus_window.middle.currentIndex()
+    assert issue_article.headline in corpus_window.pane.toPlainText()
+    assert 0 == corpus_window.pane.hit_count
+
+
+def test_newest_sort_lists_hits_as_the_engine_orders_them(
+    qtbot: QtBot, corpus_window: MainWindow, corpus_db: Path
+) -> None:
+    from reader.archive.search import search
+
+    corpus_window.search_bar.sort.setCurrentIndex(corpus_window.search_bar.sort.findData("newest"))
+    type_query(qtbot, corpus_window, "区")
+    with open_archive(corpus_db, readonly=True) as archive:
+        expected = [hit.id for hit in search(archive, "区", sort="newest", limit=50).hits]
+    model = corpus_window.search.model
+    assert expected == [model.hit(row).id for row in range(model.rowCount())]
+
+
+def test_date_range_leaves_out_other_days(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    from PySide6.QtCore import QDate
+
+    bar = corpus_window.search_bar
+    bar.date_from.setDate(QDate(1990, 1, 1))
+    bar.date_to.setDate(QDate(1990, 12, 31))
+    bar.range_box.setChecked(True)
+    type_query(qtbot, corpus_window, WORD)
+    assert 0 == corpus_window.search.model.rowCount()
+    assert "找到 0 篇" == corpus_window.hit_label.text()
+
+
+def test_an_empty_query_shows_the_issue_again(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    type_query(qtbot, corpus_window, WORD)
+    corpus_window.search_bar.field.clear()
+    assert ISSUE_PAGE == corpus_window.middle.currentIndex()
+    assert "" == corpus_window.hit_label.text()
+
+
+def test_search_result_model_passes_the_model_tester(qtmodeltester, corpus_db: Path) -> None:
+    outcome = run_search(corpus_db, SearchRequest("区", limit=5))
+    model = SearchResultModel()
+    pages: list[int] = []
+    model.set_request_more(pages.append)
+    model.reset(outcome)
+    qtmodeltester.check(model)
+    assert outcome.total > 5
+
+
+def test_results_load_more_pages_when_scrolled(corpus_db: Path) -> None:
+    first = run_search(corpus_db, SearchRequest("区", limit=5))
+    model = SearchResultModel()
+    asked: list[int] = []
+    model.set_request_more(asked.append)
+    model.reset(first)
+    assert model.canFetchMore(model.index(-1, 0).parent())
+    model.fetchMore(model.index(-1, 0).parent())
+    assert [5] == asked
+    second: SearchOutcome = run_search(corpus_db, SearchRequest("区", offset=5, limit=5))
+    model.append_page(second)
+    assert 10 == model.rowCount()

@@ -1,0 +1,221 @@
+"""The window driven as a user would: calendar → articles → reading pane; import; settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.archive.db import open_archive
+from reader.archive.queries import article_ids, issues_on
+from reader.gui.app import DEMO_DIR, open_window
+from reader.gui.article_model import COL_TITLE
+from reader.gui.import_dialog import ReportDialog
+from reader.gui.main_window import MainWindow
+from reader.gui.settings import DEFAULT_FONT_PT, Settings
+
+pytestmark = pytest.mark.gui
+
+ISSUE_DAY = "2022-07-05"
+
+
+def choose_day(window: MainWindow, iso: str) -> None:
+    """What a click on a calendar day does."""
+    day = QDate.fromString(iso, "yyyy-MM-dd")
+    window.calendar.calendar.setSelectedDate(day)
+    window.calendar.calendar.clicked.emit(day)
+
+
+def click_article_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    table = window.middle.table
+    rect = table.visualRect(window.articles.index(row, COL_TITLE))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def wait_for_import(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.importer.running and not window.writer.busy(), timeout=60000)
+
+
+def test_choosing_a_date_lists_the_issue_in_page_order(corpus_window: MainWindow, corpus_db: Path) -> None:
+    with open_archive(corpus_db, readonly=True) as archive:
+        issue = issues_on(archive, ISSUE_DAY)[0]
+        expected = article_ids(archive, issue.id)
+    choose_day(corpus_window, ISSUE_DAY)
+    assert expected == corpus_window.articles.ids()
+    pages = [corpus_window.articles.record(r).page for r in range(corpus_window.articles.rowCount())]
+    assert sorted(pages) == pages
+    titles = [
+        corpus_window.articles.index(r, COL_TITLE).data() for r in range(corpus_window.articles.rowCount())
+    ]
+    assert "马卫红来我区 督导调研幸福食堂" in titles
+    assert "东昌时讯" in corpus_window.middle.issue_label.text()
+
+
+def test_clicking_an_article_shows_its_text_in_the_reading_pane(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    choose_day(corpus_window, ISSUE_DAY)
+    row = next(
+        r
+        for r in range(corpus_window.articles.rowCount())
+        if corpus_window.articles.record(r).headline == "马卫红来我区 督导调研幸福食堂"
+    )
+    click_article_row(qtbot, corpus_window, row)
+    text = corpus_window.pane.toPlainText()
+    assert "马卫红来我区 督导调研幸福食堂" in text
+    assert "副市长马卫红来我区督导调研幸福食堂" in text
+    assert "东昌时讯 · 2022年7月5日 星期二 · 总第1449期 · 第1版" in text
+
+
+def test_next_article_action_moves_down_the_list(corpus_window: MainWindow) -> None:
+    choose_day(corpus_window, ISSUE_DAY)
+    second = corpus_window.articles.record(1)
+    corpus_window.actions_.next.trigger()
+    assert second.headline in corpus_window.pane.toPlainText()
+    corpus_window.actions_.previous.trigger()
+    assert corpus_window.articles.record(0).headline in corpus_window.pane.toPlainText()
+
+
+def test_calendar_marks_the_days_that_have_an_issue(corpus_window: MainWindow) -> None:
+    corpus_window.calendar.calendar.setCurrentPage(2022, 7)
+    assert corpus_window.calendar.is_marked(ISSUE_DAY)
+    assert not corpus_window.calendar.is_marked("2022-07-06")
+
+
+def test_latest_issue_is_shown_on_first_start(corpus_window: MainWindow, corpus_db: Path) -> None:
+    from reader.archive.queries import latest_issue
+
+    with open_archive(corpus_db, readonly=True) as archive:
+        latest = latest_issue(archive)
+    assert latest is not None
+    assert latest.id == corpus_window.current_issue_id
+    assert corpus_window.articles.rowCount() == latest.article_count
+
+
+def test_last_viewed_issue_is_reopened_on_start(
+    window_factory: Callable[..., MainWindow], corpus_window: MainWindow, corpus_db: Path
+) -> None:
+    choose_day(corpus_window, ISSUE_DAY)
+    chosen = corpus_window.current_issue_id
+    corpus_window.close()
+    again = window_factory(corpus_db)
+    assert chosen == again.current_issue_id
+
+
+def test_font_size_is_remembered(corpus_window: MainWindow) -> None:
+    corpus_window.actions_.zoom_in.trigger()
+    corpus_window.actions_.zoom_in.trigger()
+    corpus_window.actions_.zoom_out.trigger()
+    assert DEFAULT_FONT_PT + 1 == Settings().font_pt
+    assert DEFAULT_FONT_PT + 1 == corpus_window.pane.font_pt
+
+
+def test_splitter_state_is_saved_on_close(corpus_window: MainWindow) -> None:
+    corpus_window.close()
+    assert QSettings().value("window/splitter") is not None
+    assert QSettings().value("window/geometry") is not None
+
+
+def test_copy_article_puts_text_and_source_on_the_clipboard(corpus_window: MainWindow) -> None:
+    choose_day(corpus_window, ISSUE_DAY)
+    corpus_window.actions_.copy_article.trigger()
+    copied = QApplication.clipboard().text()
+    assert corpus_window.articles.record(0).headline in copied
+    assert "总第1449期" in copied
+
+
+def test_importing_a_folder_marks_the_new_dates(
+    qtbot: QtBot, empty_window: MainWindow, corpus_dir: Path
+) -> None:
+    empty_window.calendar.calendar.setCurrentPage(2022, 7)
+    assert not empty_window.calendar.is_marked(ISSUE_DAY)
+    assert empty_window.import_paths([corpus_dir])
+    wait_for_import(qtbot, empty_window)
+    qtbot.waitUntil(lambda: empty_window.findChild(ReportDialog) is not None)
+    report = empty_window.findChild(ReportDialog)
+    assert "新导入 3" in report.text.toPlainText()
+    report.reject()
+    empty_window.calendar.calendar.setCurrentPage(2022, 7)
+    assert empty_window.calendar.is_marked(ISSUE_DAY)
+    assert empty_window.articles.rowCount() > 0
+
+
+def test_import_report_names_a_failed_file_and_its_reason(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    bad = tmp_path / "incoming" / "broken.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"")
+    empty_window.import_paths([bad.parent])
+    wait_for_import(qtbot, empty_window)
+    qtbot.waitUntil(lambda: empty_window.findChild(ReportDialog) is not None)
+    text = empty_window.findChild(ReportDialog).text.toPlainText()
+    assert "失败 1" in text
+    assert "broken.txt：" in text
+
+
+def test_first_start_imports_the_demo_issue(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], db_path: Path
+) -> None:
+    window = window_factory(db_path, DEMO_DIR)
+    wait_for_import(qtbot, window)
+    qtbot.waitUntil(lambda: window.articles.rowCount() > 0)
+    assert "2023年3月14日" in window.middle.issue_label.text()
+    assert window.findChild(ReportDialog) is None
+
+
+def test_undated_issue_gets_the_users_date(qtbot: QtBot, empty_window: MainWindow, tmp_path: Path) -> None:
+    source = tmp_path / "incoming" / "no-date.txt"
+    source.parent.mkdir()
+    source.write_text(
+        "区图书馆举办读书会\n\n东昌府讯 读书会在区图书馆举行，六十余名读者参加。\n\n（融媒体 某某）\n",
+        "utf-8",
+    )
+    empty_window.import_paths([source])
+    wait_for_import(qtbot, empty_window)
+    undated = empty_window.calendar.undated_model
+    assert 1 == undated.rowCount()
+    issue = undated.issue_at(0)
+    empty_window.assign_issue_date(issue.id, "2021-05-06")
+    wait_for_import(qtbot, empty_window)
+    assert 0 == undated.rowCount()
+    assert empty_window.calendar.is_marked("2021-05-06")
+    assert issue.id == empty_window.current_issue_id
+
+
+def test_damaged_archive_gives_a_message_naming_the_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"this is not a database at all" * 100)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: shown.append(text))
+    assert open_window(damaged) is None
+    assert 1 == len(shown)
+    assert str(damaged) in shown[0]
+
+
+def test_article_list_model_passes_the_model_tester(qtmodeltester, corpus_window: MainWindow) -> None:
+    choose_day(corpus_window, ISSUE_DAY)
+    qtmodeltester.check(corpus_window.articles)
+
+
+def test_undated_model_passes_the_model_tester(qtmodeltester, corpus_window: MainWindow) -> None:
+    qtmodeltester.check(corpus_window.calendar.undated_model)
+
+
+def test_untitled_photo_is_listed_by_its_caption(corpus_window: MainWindow) -> None:
+    choose_day(corpus_window, ISSUE_DAY)
+    model = corpus_window.articles
+    photos = [
+        r for r in range(model.rowCount()) if model.record(r).kind == "photo" and not model.record(r).headline
+    ]
+    assert photos
+    title = model.index(photos[0], COL_TITLE).data()
+    assert title.startswith("〔图〕")
+    assert len(title) > 4
+    assert QModelIndex() != model.index(photos[0], COL_TITLE)

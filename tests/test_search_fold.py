@@ -1,0 +1,48 @@
+"""Folding: full-/half-width and Latin case, with every folded index traced to the original."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.fold import fold, fold_char, fold_with_map
+
+
+def test_full_width_digits_fold_to_ascii() -> None:
+    assert "2022" == fold("２０２２")
+
+
+def test_latin_case_folds_to_lower() -> None:
+    assert "app app" == fold("APP Ａｐｐ")
+
+
+def test_full_width_space_folds_to_space() -> None:
+    assert "幸福 食堂" == fold("幸福　食堂")
+
+
+def test_chinese_text_is_unchanged() -> None:
+    assert "区长江绍华「红色邮箱」" == fold("区长江绍华「红色邮箱」")
+
+
+def test_fold_is_per_character() -> None:
+    text = "e\u0301Ｅ\u0301"
+    assert "".join(unicodedata.normalize("NFKC", c).casefold() for c in text) == fold(text)
+
+
+def test_expanding_characters_map_back_to_their_source() -> None:
+    folded = fold_with_map("重5㎏……好")
+    assert "重5kg......好" == folded.folded
+    assert (2, 3) == folded.original_span(2, 4)
+    assert (3, 5) == folded.original_span(4, 10)
+    assert (5, 6) == folded.original_span(10, 11)
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.text(alphabet=st.sampled_from("ab㎏…ßＡ中ﬁ２　Ⅻ"), max_size=20))
+def test_every_folded_index_maps_to_the_character_that_produced_it(text: str) -> None:
+    folded = fold_with_map(text)
+    origin = [i for i, c in enumerate(text) for _ in fold_char(c)]
+    assert "".join(fold_char(c) for c in text) == folded.folded
+    assert origin == [folded.original_index(j) for j in range(len(folded.folded))]

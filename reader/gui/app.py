@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -35,8 +35,23 @@ def set_application_names() -> None:
     QCoreApplication.setApplicationName(APPLICATION)
 
 
+def use_chinese(app: QApplication) -> None:
+    """Chinese month and day names, and Qt's own buttons (确定, 取消) in Chinese.
+
+    The translators are parented to the application so they live as long as it does.
+    """
+    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    QLocale.setDefault(locale)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase", "qt"):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            break
+
+
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (existing one reused), named and with the window icon."""
+    """The QApplication (existing one reused), named, in Chinese and with the window icon."""
     set_application_names()
     existing = QApplication.instance()
     app = (
@@ -45,6 +60,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         else QApplication(argv if argv is not None else sys.argv)
     )
     app.setApplicationDisplayName(DISPLAY_NAME)
+    use_chinese(app)
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
     return app

@@ -73,13 +73,13 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
     parts.append('<hr style="margin:0;"/>')
     body_spans = spans.get("body", ())
     paragraphs = _paragraphs(record.body or "", body_spans)
-    indent = font_pt * 2
+    indent = round(font_pt * 2 * 96 / 72)  # two characters, in px: Qt reads text-indent in px
     for number, (text, para_spans) in enumerate(paragraphs):
         lead = ""
         if number == 0 and record.dateline:
             lead = f"<b>{field('dateline')}</b>　"
         parts.append(
-            f'<p style="font-size:{font_pt}pt; line-height:170%; text-indent:{indent}pt; '
+            f'<p style="font-size:{font_pt}pt; line-height:160%; text-indent:{indent}px; '
             f'margin-top:0; margin-bottom:{font_pt // 2}pt;">{lead}{marker.mark(text, para_spans)}</p>'
         )
     return "<html><body>" + "\n".join(parts) + "</body></html>"

@@ -88,10 +88,16 @@ def mark_html(text: str, spans: Any) -> str:
     return "".join(out)
 
 
-def _passage_html(passage: Any) -> str:
-    lead = "…" if getattr(passage, "leading", False) else ""
-    tail = "…" if getattr(passage, "trailing", False) else ""
-    return lead + mark_html(passage.text, passage.spans) + tail
+def snippet_html(passages: Any) -> str:
+    """Passages joined with one ellipsis where text was left out (never '… …')."""
+    out: list[str] = []
+    for number, passage in enumerate(passages):
+        if passage.leading and not (number and out and out[-1] == "…"):
+            out.append("…")
+        out.append(mark_html(passage.text, passage.spans))
+        if passage.trailing:
+            out.append("…")
+    return "".join(out)
 
 
 def _row(hit: Any) -> HitRow:
@@ -99,7 +105,7 @@ def _row(hit: Any) -> HitRow:
     parts = [hit.publication or "", chinese_date(hit.date)]
     if hit.page is not None:
         parts.append(f"第{hit.page}版")
-    snippet = " ".join(_passage_html(p) for p in hit.passages)
+    snippet = snippet_html(hit.passages)
     shown = headline or "（无标题）"
     headline_html = mark_html(headline, hit.headline_spans) if headline else html.escape(shown)
     return HitRow(hit.id, headline_html, shown, " · ".join(p for p in parts if p), snippet)

@@ -11,13 +11,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.gui.search_adapter import HitRow, SearchOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 HtmlRole = Qt.ItemDataRole.UserRole + 10
+SELECTED_BACKGROUND = QColor("#dceaf8")
+SELECTED_EDGE = QColor("#2b6cb0")
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -121,14 +123,19 @@ class HtmlDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            # A light selection keeps the coloured meta line and the hit marks readable.
+            opt.state &= ~QStyle.StateFlag.State_Selected
+            painter.fillRect(option.rect, SELECTED_BACKGROUND)
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if selected:
+            painter.fillRect(option.rect, SELECTED_BACKGROUND)
+            painter.fillRect(option.rect.adjusted(0, 0, -option.rect.width() + 3, 0), SELECTED_EDGE)
         doc = self._document(option, index, option.rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(
-                QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText)
-            )
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.Text))
         painter.save()
         painter.translate(option.rect.topLeft())
         painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))

@@ -66,8 +66,13 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_window(db_path: Path, demo_dir: Path | None = DEMO_DIR) -> MainWindow | None:
-    """Open the archive and build the window (not shown yet); None after telling the user why not."""
+def open_window(
+    db_path: Path, demo_dir: Path | None = DEMO_DIR, warm_up_ms: int | None = 1500
+) -> MainWindow | None:
+    """Open the archive and build the window (not shown yet); None after telling the user why not.
+
+    `warm_up_ms`: load the search engine's word list this long after `start()` (None: on first search).
+    """
     from reader.gui.main_window import MainWindow
     from reader.gui.session import ArchiveSession
 
@@ -81,7 +86,7 @@ def open_window(db_path: Path, demo_dir: Path | None = DEMO_DIR) -> MainWindow |
             QCoreApplication.translate("app", "无法打开档案文件：\n{0}").format(str(err)),
         )
         return None
-    return MainWindow(session, demo_dir)
+    return MainWindow(session, demo_dir, warm_up_ms)
 
 
 def run(db_path: Path | None = None) -> int:

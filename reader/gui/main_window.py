@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
 
@@ -30,6 +30,8 @@ from reader.gui.session import ArchiveSession, set_issue_date
 from reader.gui.settings import Settings
 from reader.gui.workers import TaskRunner
 
+WARM_UP_MS = 1500
+
 
 def _local_paths(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
@@ -38,9 +40,14 @@ def _local_paths(mime: QMimeData) -> list[Path]:
 class MainWindow(QMainWindow):
     """Shows the archive at `session.path`; `start()` fills it once the window is visible."""
 
-    def __init__(self, session: ArchiveSession, demo_dir: Path | None = None) -> None:
+    def __init__(
+        self, session: ArchiveSession, demo_dir: Path | None = None, warm_up_ms: int | None = WARM_UP_MS
+    ) -> None:
         super().__init__()
         self.session = session
+        self._warm_up_ms = warm_up_ms
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
         self.settings = Settings()
         self._demo_dir = demo_dir
         self.current_issue_id: int | None = None
@@ -117,6 +124,7 @@ class MainWindow(QMainWindow):
         self.search.failed.connect(self._search_failed)
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(self._import_failed)
+        self._warm_timer.timeout.connect(self.search.warm_up)
 
     def _restore(self) -> None:
         if (geometry := self.settings.geometry) is not None:
@@ -134,6 +142,8 @@ class MainWindow(QMainWindow):
             self.open_latest()
         if not search_available():
             self.statusBar().showMessage(self.tr("检索功能不可用：缺少 reader.archive.search"))
+        elif self._warm_up_ms is not None:
+            self._warm_timer.start(self._warm_up_ms)
         if self._demo_dir is not None and self._demo_dir.is_dir() and self.session.is_empty():
             self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))
             self.importer.start([self._demo_dir], quiet=True)
@@ -348,6 +358,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
+        self._warm_timer.stop()
         self.search.shutdown()
         self.writer.shutdown(wait=True)
         super().closeEvent(event)

@@ -131,6 +131,18 @@ def run_search(db_path: Path, request: SearchRequest) -> SearchOutcome:
     return SearchOutcome(request, result.total, hits, result.error, result.parsed, result.elapsed_ms)
 
 
+def warm_up(db_path: Path) -> None:
+    """Run one tiny search so the word segmenter (jieba, ~1 s) is loaded before the user types.
+
+    Called on the search worker a moment after the window is shown, never before.
+    """
+    module = _search_module()
+    if module is None:
+        return
+    with open_archive(db_path, readonly=True) as archive:
+        module.search(archive, "的", limit=1)
+
+
 def article_highlights(query: Any, record: ArticleRecord) -> dict[str, list[Span]]:
     """Every hit of the query in each field of the article, for the reading pane."""
     module = _search_module()

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.gui.search_adapter import SearchOutcome, SearchRequest, run_search
+from reader.gui.search_adapter import SearchOutcome, SearchRequest, run_search, warm_up
 from reader.gui.search_model import SearchResultModel
 from reader.gui.workers import TaskRunner
 
@@ -117,6 +117,11 @@ class SearchController(QObject):
                 self.model.page_failed()
 
         self._runner.submit(lambda: run_search(path, request), done, failed)
+
+    def warm_up(self) -> None:
+        """Load the search engine's word list on the worker while the user looks at the issue."""
+        path = self._db_path()
+        self._runner.submit(lambda: warm_up(path), lambda _result: None, lambda _error: None)
 
     def clear(self) -> None:
         """Forget the query (Esc): no results, nothing pending."""

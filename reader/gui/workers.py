@@ -40,9 +40,12 @@ class TaskRunner(QObject):
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, fn: Callable[[], Any], on_done: Callback, on_error: ErrorCallback | None = None) -> int:
-        """Run `fn()` on a worker; `on_done(result)` or `on_error(exc)` later on the GUI thread."""
+        """Run `fn()` on a worker; `on_done(result)` or `on_error(exc)` later on the GUI thread.
+
+        After `shutdown()` (the window is closing) the task is dropped and 0 returned.
+        """
         if self._closed:
-            raise RuntimeError("TaskRunner is shut down")
+            return 0
         self._next_token += 1
         token = self._next_token
         self._callbacks[token] = (on_done, on_error)

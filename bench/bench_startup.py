@@ -1,0 +1,129 @@
+"""Start-up and responsiveness of the window on a large archive (a benchmark, not a test).
+
+Measures, each in a fresh process so nothing is warm:
+* start-up: from process start (before Python imports anything of ours) to the window shown with
+  the latest issue listed;
+* month switch: paging the calendar to another month (the dates query and re-marking);
+* first page of results for a common word, typed into the search box (debounce not counted):
+  cold (the first search of the process, which loads jieba) and warm (the next ones).
+
+    python bench/make_archive.py --articles 100000 --db bench/out/archive.sqlite3
+    python bench/bench_startup.py --db bench/out/archive.sqlite3 [--runs 5] [--word 区]
+
+Runs offscreen unless QT_QPA_PLATFORM says otherwise; QSettings go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MONTH_SWITCHES = 12
+WARM_SEARCHES = 5
+
+
+def child(db: Path, word: str, started: float) -> None:
+    """One measured start; prints a JSON line of timings in milliseconds."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.app import application, open_window
+
+    app = application([])
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    window = open_window(db, demo_dir=None, warm_up_ms=None)
+    assert window is not None
+    window.show()
+    window.start()
+    QApplication.processEvents()
+    shown = time.time()
+    assert window.articles.rowCount() > 0, "latest issue not listed"
+
+    year, month = window.calendar.shown_month()
+    switches: list[float] = []
+    for step in range(1, MONTH_SWITCHES + 1):
+        y, m = divmod(month - 1 - step, 12)
+        t0 = time.perf_counter()
+        window.calendar.calendar.setCurrentPage(year + y, m + 1)
+        QApplication.processEvents()
+        switches.append((time.perf_counter() - t0) * 1000)
+
+    def search_once(text: str) -> tuple[float, int]:
+        window.search_bar.field.setText(text)
+        t0 = time.perf_counter()
+        window.search.run_now()
+        while not (window.search.is_idle() and window.search.last_outcome is not None):
+            app.processEvents()
+            time.sleep(0.0005)
+        QApplication.processEvents()
+        elapsed = (time.perf_counter() - t0) * 1000
+        return elapsed, window.search.last_outcome.total
+
+    cold, total = search_once(word)
+    warm: list[float] = []
+    for _ in range(WARM_SEARCHES):
+        window.search_bar.field.clear()
+        warm.append(search_once(word)[0])
+    window.close()
+    print(
+        json.dumps(
+            {
+                "startup_ms": (shown - started) * 1000,
+                "month_switch_ms": statistics.median(switches),
+                "search_cold_ms": cold,
+                "search_warm_ms": statistics.median(warm),
+                "hits": total,
+                "articles_listed": window.articles.rowCount(),
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="窗口启动、翻月和检索首页结果的耗时")
+    parser.add_argument("--db", type=Path, required=True, help="档案数据库文件")
+    parser.add_argument("--runs", type=int, default=5, help="启动次数（每次一个新进程）")
+    parser.add_argument("--word", default="区", help="检索用的常见词")
+    parser.add_argument("--child", type=float, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child(args.db, args.word, args.child)
+        return
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    rows = []
+    for _ in range(args.runs):
+        started = time.time()
+        out = subprocess.run(
+            [sys.executable, __file__, "--db", str(args.db), "--word", args.word, "--child", str(started)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+    print(f"档案：{args.db}  运行 {args.runs} 次（每次新进程），中位数：")
+    for key, label in (
+        ("startup_ms", "启动到窗口显示最新一期"),
+        ("month_switch_ms", "日历翻一个月"),
+        ("search_cold_ms", f"检索“{args.word}”首页结果（进程内首次，含加载 jieba）"),
+        ("search_warm_ms", f"检索“{args.word}”首页结果（再次）"),
+    ):
+        values = [r[key] for r in rows]
+        print(
+            f"  {label}: {statistics.median(values):.0f} ms（最小 {min(values):.0f}，最大 {max(values):.0f}）"
+        )
+    print(f"  命中 {rows[0]['hits']} 篇；最新一期列出 {rows[0]['articles_listed']} 篇")
+
+
+if __name__ == "__main__":
+    main()

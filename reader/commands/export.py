@@ -1,0 +1,96 @@
+"""`export`: articles → PDF — chosen by key, all bookmarks, or the results of a search.
+
+Several articles become a clippings book (title page, contents with page numbers, one article
+per page). Errors the user can fix (no CJK font, nothing found, unwritable output, missing
+archive) are one Chinese line on stderr and status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.archive.db import Archive, open_archive
+from reader.archive.errors import ArchiveError
+from reader.archive.queries import articles
+from reader.archive.records import ArticleRecord
+from reader.commands._common import add_db_option, db_path
+from reader.export.collect import bookmarked, by_keys
+from reader.export.errors import ExportError
+
+MAX_QUERY_ARTICLES = 5000
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the `export` command."""
+    parser = subparsers.add_parser(
+        "export",
+        help="把文章导出为 PDF（按文章键、全部书签或检索结果；多篇时生成剪报册）",
+        description=(
+            "把文章导出为 A4 PDF。多篇文章生成剪报册：封面、带页码的目录，每篇文章另起一页并注明出处。"
+        ),
+    )
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--key", nargs="+", action="extend", metavar="KEY", help="文章键（可给多个）")
+    source.add_argument("--bookmarks", action="store_true", help="导出全部书签（连同批注）")
+    source.add_argument("--query", metavar="QUERY", help="导出检索结果（语法同 search 命令）")
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="检索起始日期（配合 --query）")
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="检索截止日期（配合 --query）")
+    parser.add_argument("--title", metavar="T", default=None, help="剪报册标题（默认：剪报册）")
+    parser.add_argument("--book", action="store_true", help="只有一篇文章时也生成剪报册")
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+def _by_query(archive: Archive, args: argparse.Namespace) -> list[ArticleRecord]:
+    try:
+        from reader.archive.search import search
+    except ImportError as err:  # the search module is built separately; say so rather than crash
+        raise LookupError("检索功能尚不可用（reader.archive.search 未安装），无法使用 --query") from err
+    result = search(
+        archive, args.query, date_from=args.date_from, date_to=args.date_to,
+        sort="oldest", limit=MAX_QUERY_ARTICLES,
+    )
+    if result.error:
+        raise ExportError(result.error)
+    if result.total > MAX_QUERY_ARTICLES:
+        print(f"注意：共找到 {result.total} 篇，只导出最早的 {MAX_QUERY_ARTICLES} 篇", file=sys.stderr)
+    return articles(archive, [hit.id for hit in result.hits])
+
+
+def run(args: argparse.Namespace) -> int:
+    """Collect the articles, render them, write the PDF; 0 on success, 1 on a known error."""
+    if (args.date_from or args.date_to) and not args.query:
+        print("--from / --to 只能与 --query 一起使用", file=sys.stderr)
+        return 2
+    # Imported here so that `python -m reader --help` does not load Qt.
+    from reader.export.fonts import ensure_gui_application
+    from reader.export.pdf import export_pdf
+
+    notes: dict[str, str] = {}
+    try:
+        with open_archive(db_path(args), readonly=True) as archive:
+            if args.key:
+                records = list(by_keys(archive, args.key).articles)
+            elif args.bookmarks:
+                marked = bookmarked(archive)
+                records, notes = list(marked.articles), marked.notes
+                if marked.deleted:
+                    print(f"注意：{marked.deleted} 个书签的原文已删除，未导出", file=sys.stderr)
+            else:
+                records = _by_query(archive, args)
+        if not records:
+            raise ExportError("没有书签可导出" if args.bookmarks else "没有符合条件的文章，未生成 PDF")
+        app = ensure_gui_application()  # noqa: F841 -- fonts need it alive while rendering
+        book = True if args.book or args.bookmarks or args.query else None
+        result = export_pdf(records, args.out, book=book, title=args.title, notes=notes)
+    except LookupError as err:
+        print(err, file=sys.stderr)
+        return 2
+    except (ArchiveError, ExportError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"已导出 {len(records)} 篇文章，共 {result.pages} 页：{result.path}")
+    return 0

@@ -1,0 +1,87 @@
+"""Finding a font that can show Chinese, by family name, on whatever system we run on.
+
+Never a file path: fonts live in different places on Windows and Linux, and Qt's font database
+already knows them. Without a CJK font Chinese text would print as boxes (tofu), so the lookup
+fails loudly instead and no PDF is written.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+from reader.export.errors import ExportError
+
+# Best first: Linux (Noto, Source Han, WenQuanYi), then Windows, then macOS.
+PREFERRED_FAMILIES: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "Source Han Serif SC",
+    "Source Han Sans CN",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "微软雅黑",
+    "SimSun",
+    "宋体",
+    "SimHei",
+    "黑体",
+    "PingFang SC",
+    "Heiti SC",
+    "Hiragino Sans GB",
+    "STSong",
+    "Noto Sans SC",
+    "Noto Serif SC",
+)
+
+_SC_MARKS = ("SC", "CN", "GB", "Hans")
+
+NO_FONT_MESSAGE = (
+    "找不到中文字体，无法导出或打印（否则中文会显示成方框）。"
+    "请安装 Noto Sans CJK SC（思源黑体）或 文泉驿微米黑（WenQuanYi Micro Hei）后重试；"
+    "Windows 上请确认已安装 微软雅黑 或 宋体。"
+)
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running QGuiApplication, or a new offscreen one for the CLI and tests.
+
+    The caller keeps the returned object alive for as long as it renders. A plain
+    QCoreApplication cannot load fonts, so that is reported as a bug (RuntimeError).
+    """
+    existing = QCoreApplication.instance()
+    if existing is None:
+        return QGuiApplication([sys.argv[0] if sys.argv else "reader", "-platform", "offscreen"])
+    if not isinstance(existing, QGuiApplication):
+        raise RuntimeError("export needs a QGuiApplication, not a bare QCoreApplication")
+    return existing
+
+
+def _writes_chinese(family: str) -> bool:
+    return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def find_cjk_family(preferences: Sequence[str] | None = None) -> str:
+    """The family name of an installed font that can write Simplified Chinese.
+
+    With `preferences` None: the first of PREFERRED_FAMILIES that is installed, else any family
+    Qt says writes Simplified Chinese. With an explicit list: only those families, in order
+    (so a caller or test can insist on a font). Raises ExportError(NO_FONT_MESSAGE) when none
+    fits. Needs a QGuiApplication.
+    """
+    installed = set(QFontDatabase.families())
+    candidates = list(PREFERRED_FAMILIES if preferences is None else preferences)
+    for family in candidates:
+        if family in installed and _writes_chinese(family):
+            return family
+    if preferences is None:
+        # Simplified-Chinese cuts first: a JP or TC cut draws some characters differently.
+        ordered = sorted(installed, key=lambda f: (not any(m in f for m in _SC_MARKS), f))
+        for family in ordered:
+            if not QFontDatabase.isPrivateFamily(family) and _writes_chinese(family):
+                return family
+    raise ExportError(NO_FONT_MESSAGE)

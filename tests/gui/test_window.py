@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QDate, QMimeData, QModelIndex, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,7 @@ from reader.archive.db import open_archive
 from reader.archive.queries import article_ids, issues_on
 from reader.gui.app import DEMO_DIR, open_window
 from reader.gui.article_model import COL_TITLE
+from reader.gui.calendar_panel import DateDialog
 from reader.gui.import_dialog import ReportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.settings import DEFAULT_FONT_PT, Settings
@@ -219,3 +221,32 @@ def test_untitled_photo_is_listed_by_its_caption(corpus_window: MainWindow) -> N
     assert title.startswith("〔图〕")
     assert len(title) > 4
     assert QModelIndex() != model.index(photos[0], COL_TITLE)
+
+
+def test_dropping_a_folder_on_the_window_imports_it(
+    qtbot: QtBot, empty_window: MainWindow, corpus_dir: Path
+) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(corpus_dir))])
+    point = QPointF(empty_window.rect().center())
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(empty_window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(empty_window, QDropEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys))
+    wait_for_import(qtbot, empty_window)
+    qtbot.waitUntil(lambda: empty_window.findChild(ReportDialog) is not None)
+    empty_window.findChild(ReportDialog).reject()
+    assert empty_window.articles.rowCount() > 0
+
+
+def test_date_dialog_starts_in_the_year_the_text_suggests(corpus_window: MainWindow) -> None:
+    undated = corpus_window.calendar.undated_model
+    if not undated.rowCount():
+        pytest.skip("the corpus has no undated issue with this parser")
+    issue = undated.issue_at(0)
+    dialog = DateDialog(issue, corpus_window)
+    expected_year = issue.date_hint_year or QDate.currentDate().year()
+    assert expected_year == dialog.edit.date().year()
+    dialog.edit.setDate(QDate(2021, 5, 6))
+    assert "2021-05-06" == dialog.iso_date()

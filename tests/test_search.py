@@ -17,6 +17,7 @@ from reader.cli import main
 from reader.text.model import Article
 from reader.text.query import Query, parse_query
 from reader.text.snippet import Passage, highlight_spans
+from reader.text.words import Segmenter
 from tests.search_support import CORPUS, make_issue
 
 
@@ -289,3 +290,16 @@ def test_cli_marks_hits_in_text_output(archive_path: Path, capsys: pytest.Captur
         one_issue(writer, Article(3, "标题", "这里有江绍华讲话"))
     assert 0 == main(["search", "江绍华", "--db", str(archive_path), "--sort", "newest"])
     assert "【江绍华】" in capsys.readouterr().out
+
+
+def test_reimport_after_the_dictionary_changed_keeps_the_index_sound(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_issue(archive, Article(1, "江绍华调研", "区长江绍华在幸福食堂"), day=4)
+    plain = Segmenter(user_dict=None)
+    monkeypatch.setattr("reader.archive.search_index.default_segmenter", lambda: plain)
+    import_issue(archive, make_issue(4, (Article(1, "新标题", "红色邮箱"),)))
+    for table in ("search_chars", "search_words"):
+        archive.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+    assert [] == headlines(archive, "江绍华")
+    assert ["新标题"] == headlines(archive, "红色邮箱")

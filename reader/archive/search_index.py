@@ -11,6 +11,11 @@ Two contentless FTS5 tables over folded text (reader.text.fold), both with colum
   over words, headline weighted; a phrase of words at consecutive positions implies the
   substring, so a word match is always also a character match.
 
+How jieba cut each article is recorded in `search_cuts` (one character per word length, about
+a fifth of the text size), so removing an article re-creates exactly the words it was indexed
+with, even after the user dictionary or jieba changed; a contentless table given other values
+than it was given at insert is corrupted.
+
 Every character becomes exactly one token (ASCII punctuation and whitespace are spelled as
 `z<hex>g`, which the `ascii` tokenizer keeps whole), so positions never skip and a phrase can
 never match across punctuation the user did not type. Contentless tables store no copy of the
@@ -21,6 +26,7 @@ which `unindex_articles` recomputes from the article rows (still present when it
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -29,6 +35,7 @@ from reader.text.words import default_segmenter
 
 CHARS_TABLE = "search_chars"
 WORDS_TABLE = "search_words"
+CUTS_TABLE = "search_cuts"
 OTHER_FIELDS = ("kicker", "subtitle", "dateline", "byline", "body")
 HEADLINE_WEIGHT = 10.0
 _CHUNK = 500
@@ -77,24 +84,64 @@ def other_text(row: Sequence[str | None]) -> str:
     return "\n".join(part for part in (row or ()) if part)
 
 
-def _documents(db: sqlite_utils.Database, ids: list[int]) -> Iterator[tuple[int, str, str, str, str]]:
-    """(id, char headline, char other, word headline, word other) for each article."""
+def encode_cuts(words: list[str]) -> str:
+    """Word lengths as one character each (a compact record of how jieba cut a text)."""
+    lengths = [len(w) for w in words]
+    if lengths and max(lengths) >= 0xD800:  # would be a surrogate: not storable as text
+        return "\x00" + ",".join(map(str, lengths))
+    return "".join(map(chr, lengths))
+
+
+def decode_cuts(folded: str, cuts: str) -> list[str]:
+    """The words of `folded` as recorded by `encode_cuts`."""
+    lengths = [int(n) for n in cuts[1:].split(",")] if cuts.startswith("\x00") else list(map(ord, cuts))
+    words: list[str] = []
+    at = 0
+    for length in lengths:
+        words.append(folded[at : at + length])
+        at += length
+    return words
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What one article puts into the index."""
+
+    id: int
+    char_headline: str
+    char_other: str
+    word_headline: str
+    word_other: str
+    cuts_headline: str
+    cuts_other: str
+
+
+def _documents(db: sqlite_utils.Database, ids: list[int], recorded: bool) -> Iterator[_Document]:
+    """The index documents of these articles; with `recorded`, words as cut when indexed."""
+    cols = ", ".join(OTHER_FIELDS)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        cols = ", ".join(OTHER_FIELDS)
         rows = db.execute(
-            f"SELECT id, headline, {cols} FROM articles WHERE id IN ({marks})", chunk
+            f"SELECT a.id, a.headline, c.headline, c.other, {cols} FROM articles a"
+            f" LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id WHERE a.id IN ({marks})",
+            chunk,
         ).fetchall()
         for row in rows:
             headline = fold(row[1] or "")
-            other = fold(other_text(row[2:]))
-            yield (
+            other = fold(other_text(row[4:]))
+            if recorded and row[2] is not None:
+                words_h, words_o = decode_cuts(headline, row[2]), decode_cuts(other, row[3])
+            else:
+                words_h, words_o = default_segmenter().cut(headline), default_segmenter().cut(other)
+            yield _Document(
                 row[0],
                 char_text(headline),
                 char_text(other),
-                " ".join(word_tokens(headline)),
-                " ".join(word_tokens(other)),
+                " ".join(map(encode_token, words_h)),
+                " ".join(map(encode_token, words_o)),
+                encode_cuts(words_h),
+                encode_cuts(words_o),
             )
 
 
@@ -105,36 +152,50 @@ def create_search_index(db: sqlite_utils.Database) -> None:
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
             "headline, other, content='', tokenize='ascii')"
         )
+    db.execute(
+        f"CREATE TABLE IF NOT EXISTS {CUTS_TABLE} ("
+        "article_id INTEGER PRIMARY KEY, headline TEXT NOT NULL, other TEXT NOT NULL)"
+    )
 
 
-def _write(db: sqlite_utils.Database, article_ids: Iterable[int], command: str | None) -> None:
+def _write(db: sqlite_utils.Database, article_ids: Iterable[int], delete: bool) -> None:
     ids = sorted({int(i) for i in article_ids})
-    docs = list(_documents(db, ids))
-    for table, first in ((CHARS_TABLE, 1), (WORDS_TABLE, 3)):
-        values = [(d[0], d[first], d[first + 1]) for d in docs]
-        if command is None:
-            db.conn.executemany(f"INSERT INTO {table}(rowid, headline, other) VALUES (?, ?, ?)", values)
+    docs = list(_documents(db, ids, recorded=delete))
+    conn = db.conn
+    for table, fields in (
+        (CHARS_TABLE, ("char_headline", "char_other")),
+        (WORDS_TABLE, ("word_headline", "word_other")),
+    ):
+        values = [(d.id, getattr(d, fields[0]), getattr(d, fields[1])) for d in docs]
+        if delete:
+            sql = f"INSERT INTO {table}({table}, rowid, headline, other) VALUES ('delete', ?, ?, ?)"
         else:
-            db.conn.executemany(
-                f"INSERT INTO {table}({table}, rowid, headline, other) VALUES (?, ?, ?, ?)",
-                [(command, *v) for v in values],
-            )
+            sql = f"INSERT INTO {table}(rowid, headline, other) VALUES (?, ?, ?)"
+        conn.executemany(sql, values)
+    if delete:
+        conn.executemany(f"DELETE FROM {CUTS_TABLE} WHERE article_id = ?", [(d.id,) for d in docs])
+    else:
+        conn.executemany(
+            f"INSERT OR REPLACE INTO {CUTS_TABLE}(article_id, headline, other) VALUES (?, ?, ?)",
+            [(d.id, d.cuts_headline, d.cuts_other) for d in docs],
+        )
 
 
 def index_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> None:
     """Add freshly inserted articles to the index (inside the caller's transaction)."""
-    _write(db, article_ids, None)
+    _write(db, article_ids, delete=False)
 
 
 def unindex_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> None:
     """Remove articles from the index; call BEFORE their rows are deleted or changed."""
-    _write(db, article_ids, "delete")
+    _write(db, article_ids, delete=True)
 
 
 def rebuild_search_index(db: sqlite_utils.Database) -> None:
     """Empty both tables and index every article again (after a change of the user dictionary)."""
     for table in (CHARS_TABLE, WORDS_TABLE):
         db.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+    db.execute(f"DELETE FROM {CUTS_TABLE}")
     ids = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
     for start in range(0, len(ids), 5000):
         index_articles(db, ids[start : start + 5000])

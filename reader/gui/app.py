@@ -105,3 +105,8 @@ def run(db_path: Path | None = None) -> int:
     code = app.exec()
     window.session.close()
     return int(code)
+
+
+def main() -> None:
+    """Console-script entry (`archive-reader-gui`): the default archive, or the file named."""
+    sys.exit(run(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

@@ -11,7 +11,7 @@ import html
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.archive.importer import ImportReport, import_into
 from reader.gui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.archive.importer import ImportReport
 
 MAX_LISTED = 200
 
@@ -127,6 +129,8 @@ class ImportController(QObject):
             dialog.setAutoReset(False)
             dialog.canceled.connect(self.cancel)
             self._dialog = dialog
+        from reader.archive.importer import import_into  # the parser loads on first import, not at start-up
+
         path = self._db_path()
         files = [Path(p) for p in paths]
 

@@ -8,13 +8,13 @@ off the UI thread). It never runs SQL itself.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
 
 from reader.archive.errors import ArchiveError
-from reader.archive.importer import ImportReport
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.actions import build_actions
@@ -29,6 +29,9 @@ from reader.gui.search_controller import SearchController
 from reader.gui.session import ArchiveSession, set_issue_date
 from reader.gui.settings import Settings
 from reader.gui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.archive.importer import ImportReport
 
 WARM_UP_MS = 1500
 

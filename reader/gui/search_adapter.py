@@ -20,7 +20,7 @@ from reader.archive.records import ArticleRecord, chinese_date
 
 Span = tuple[int, int]
 SORT_KEYS = ("relevance", "newest", "oldest")
-PAGE_SIZE = 50
+PAGE_SIZE = 30  # a screenful and a half; more pages load as the list scrolls
 HIT_TAG_OPEN = '<span style="background-color:#ffd54f; color:#000000;">'
 HIT_TAG_CLOSE = "</span>"
 HIGHLIGHT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "body")

@@ -101,9 +101,18 @@ class SearchResultModel(QAbstractListModel):
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Draws an item's HtmlRole as wrapped rich text; height follows the view's width."""
+    """Draws an item's HtmlRole as wrapped rich text; height follows the view's width.
+
+    Heights are cached by (html, width): a layout pass or a scroll does not lay out every
+    document again.
+    """
 
     MARGIN = 6
+    CACHE_LIMIT = 2000
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[str, int], QSize] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
         doc = QTextDocument()
@@ -143,5 +152,13 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        doc = self._document(option, index, self._width(option))
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+        width = int(self._width(option))
+        key = (index.data(HtmlRole) or "", width)
+        size = self._heights.get(key)
+        if size is None:
+            doc = self._document(option, index, width)
+            size = QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+            if len(self._heights) >= self.CACHE_LIMIT:
+                self._heights.clear()
+            self._heights[key] = size
+        return size

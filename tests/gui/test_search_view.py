@@ -15,7 +15,7 @@ from reader.archive.db import open_archive
 from reader.gui.main_window import MainWindow
 from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE
 from reader.gui.reading_pane import FIRST_HIT_ANCHOR
-from reader.gui.search_adapter import HIT_TAG_OPEN, SearchOutcome, SearchRequest, run_search
+from reader.gui.search_adapter import HIT_TAG_OPEN, PAGE_SIZE, SearchOutcome, SearchRequest, run_search
 from reader.gui.search_model import HtmlRole, SearchResultModel
 
 pytestmark = [
@@ -91,7 +91,7 @@ def test_newest_sort_lists_hits_as_the_engine_orders_them(
     corpus_window.search_bar.sort.setCurrentIndex(corpus_window.search_bar.sort.findData("newest"))
     type_query(qtbot, corpus_window, "区")
     with open_archive(corpus_db, readonly=True) as archive:
-        expected = [hit.id for hit in search(archive, "区", sort="newest", limit=50).hits]
+        expected = [hit.id for hit in search(archive, "区", sort="newest", limit=PAGE_SIZE).hits]
     model = corpus_window.search.model
     assert expected == [model.hit(row).id for row in range(model.rowCount())]
 

@@ -1,0 +1,318 @@
+"""Printing, print preview and PDF export for the main window, through reader.export's renderer.
+
+Wiring (main window): `pe = PrintExport(window, current=<callable returning the current article
+or the selected articles as ArticleRecords>, db_path=lambda: session.path)`; put `pe.actions`
+into the 文件 menu (打印… Ctrl+P, 打印预览…, 导出为PDF… Ctrl+E, 导出书签为剪报册…); connect
+the bookmarks panel's `export_requested` to `pe.export_bookmarks`; for all search results call
+`pe.export_ids(ids, title)`. `finished(str)` carries a message for the status bar.
+
+Long work (PDF of many articles, paper printing) runs on a QThread with a QProgressDialog that
+can cancel it; the renderer's objects are created on that thread. A missing CJK font is a
+message box before any dialog or file, never a crash and never a PDF of boxes.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, QObject, QThread, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
+
+from reader.archive.db import open_archive
+from reader.archive.queries import articles as fetch_articles
+from reader.archive.records import ArticleRecord
+from reader.export.collect import bookmarked_at
+from reader.export.errors import ExportCancelled, ExportError
+from reader.export.fonts import find_cjk_family
+from reader.export.markup import display_title
+from reader.export.pages import Progress, ShouldCancel
+from reader.export.pdf import ExportResult, configure_printer, export_pdf, print_articles
+
+Job = Callable[[Progress, ShouldCancel], ExportResult]
+
+
+class ExportThread(QThread):
+    """Runs one export job; results come back as queued signals on the GUI thread."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, job: Job, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at the next page; it then writes nothing."""
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            result = self._job(self.progressed.emit, self._cancel.is_set)
+        except ExportCancelled:
+            self.cancelled.emit()
+        except (ExportError, OSError) as err:
+            self.failed.emit(str(err))
+        except Exception as err:  # a bug: still report it instead of dying silently on a thread
+            self.failed.emit(f"{type(err).__name__}: {err}")
+        else:
+            self.succeeded.emit(result)
+
+
+@dataclass(frozen=True)
+class PrintActions:
+    """The menu entries; each exists once so a shortcut is never bound twice."""
+
+    print: QAction
+    preview: QAction
+    export_pdf: QAction
+    export_bookmarks: QAction
+
+    def all(self) -> list[QAction]:
+        """In menu order."""
+        return [self.print, self.preview, self.export_pdf, self.export_bookmarks]
+
+
+class PrintExport(QObject):
+    """Print / preview / export for whatever `current()` returns (the article or selection)."""
+
+    finished = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        current: Callable[[], Sequence[ArticleRecord]],
+        db_path: Callable[[], Path],
+        fonts: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._current = current
+        self._db_path = db_path
+        self._fonts = fonts
+        self._thread: ExportThread | None = None
+        self._progress: QProgressDialog | None = None
+        self.actions = self._make_actions()
+
+    def _make_actions(self) -> PrintActions:
+        def action(text: str, slot: Callable[[], None], key: str | QKeySequence | None = None) -> QAction:
+            made = QAction(text, self._window)
+            if key is not None:
+                made.setShortcut(QKeySequence(key))
+            made.triggered.connect(lambda _checked=False: slot())
+            self._window.addAction(made)
+            return made
+
+        return PrintActions(
+            print=action(self.tr("打印…"), self.print_current, QKeySequence(QKeySequence.StandardKey.Print)),
+            preview=action(self.tr("打印预览…"), self.preview_current),
+            export_pdf=action(self.tr("导出为PDF…"), self.export_current, "Ctrl+E"),
+            export_bookmarks=action(self.tr("导出书签为剪报册…"), self.export_bookmarks),
+        )
+
+    # --- checks and messages ---------------------------------------------------------------
+
+    def _font_ok(self) -> bool:
+        try:
+            find_cjk_family(self._fonts)
+        except ExportError as err:
+            QMessageBox.warning(self._window, self.tr("找不到中文字体"), str(err))
+            return False
+        return True
+
+    def _records(self) -> list[ArticleRecord]:
+        records = list(self._current())
+        if not records:
+            self._tell(self.tr("请先打开一篇文章。"))
+        return records
+
+    def _tell(self, message: str) -> None:
+        if isinstance(self._window, QMainWindow):
+            self._window.statusBar().showMessage(message, 6000)
+        self.finished.emit(message)
+
+    @property
+    def busy(self) -> bool:
+        """True while an export or print job is running (a second one is refused)."""
+        return self._thread is not None
+
+    # --- printing --------------------------------------------------------------------------
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure_printer(printer)
+        return printer
+
+    def print_current(self) -> None:
+        """Ctrl+P: the system print dialog, then print on the worker thread."""
+        records = self._records()
+        if not records or not self._font_ok() or self.busy:
+            return
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self._window)
+        dialog.setWindowTitle(self.tr("打印"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._start(
+            lambda progress, cancel: print_articles(
+                records, printer, book=False, fonts=self._fonts, progress=progress, should_cancel=cancel
+            ),
+            self.tr("正在打印…"),
+            keep=printer,
+        )
+
+    def preview_current(self) -> None:
+        """Print preview; the preview's own print button prints what it shows."""
+        records = self._records()
+        if not records or not self._font_ok():
+            return
+        preview = QPrintPreviewDialog(self._printer(), self._window)
+        preview.setWindowTitle(self.tr("打印预览"))
+        preview.paintRequested.connect(lambda printer: self.paint(records, printer))
+        preview.exec()
+
+    def paint(self, records: Sequence[ArticleRecord], printer: QPrinter) -> None:
+        """Paint `records` on `printer` now (QPrintPreviewDialog.paintRequested's slot)."""
+        try:
+            print_articles(records, printer, book=False, fonts=self._fonts)
+        except ExportError as err:
+            QMessageBox.warning(self._window, self.tr("无法打印"), str(err))
+
+    # --- PDF -------------------------------------------------------------------------------
+
+    def _ask_path(self, suggested: str) -> Path | None:
+        safe = re.sub(r'[\\/:*?"<>|\s]+', "_", suggested).strip("_.")[:60] or "export"
+        start = str(Path(QDir.homePath()) / f"{safe}.pdf")
+        name, _filter = QFileDialog.getSaveFileName(
+            self._window, self.tr("导出为PDF"), start, self.tr("PDF 文件 (*.pdf)")
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def export_current(self) -> None:
+        """导出为PDF…: the current article, or the selection as a clippings book."""
+        records = self._records()
+        if records:
+            name = display_title(records[0]) if len(records) == 1 else self.tr("剪报册")
+            self.export_articles(records, suggested=name)
+
+    def export_articles(
+        self, records: Sequence[ArticleRecord], *, path: Path | None = None, title: str | None = None,
+        suggested: str | None = None,
+    ) -> None:
+        """Export these articles (several: a clippings book); asks for a file unless `path`."""
+        if not records or not self._font_ok() or self.busy:
+            return
+        target = path or self._ask_path(suggested or title or self.tr("剪报册"))
+        if target is None:
+            return
+        chosen = list(records)
+        self._start(
+            lambda progress, cancel: export_pdf(
+                chosen, target, title=title, fonts=self._fonts, progress=progress, should_cancel=cancel
+            ),
+            self.tr("正在导出 PDF…"),
+        )
+
+    def export_ids(self, ids: Sequence[int], title: str | None = None, *, path: Path | None = None) -> None:
+        """Export the articles with these ids (e.g. all search results) as a clippings book.
+
+        The records are read on the worker thread through its own read-only connection.
+        """
+        if not ids or not self._font_ok() or self.busy:
+            return
+        target = path or self._ask_path(title or self.tr("检索结果剪报册"))
+        if target is None:
+            return
+        db, wanted = self._db_path(), list(ids)
+
+        def job(progress: Progress, cancel: ShouldCancel) -> ExportResult:
+            with open_archive(db, readonly=True) as archive:
+                records = fetch_articles(archive, wanted)
+            return export_pdf(
+                records, target, book=True, title=title, fonts=self._fonts, progress=progress,
+                should_cancel=cancel,
+            )
+
+        self._start(job, self.tr("正在导出 PDF…"))
+
+    def export_bookmarks(self, path: Path | None = None) -> None:
+        """Every bookmark (with its note) as a clippings book 书签剪报册."""
+        if not self._font_ok() or self.busy:
+            return
+        title = self.tr("书签剪报册")
+        target = path or self._ask_path(title)
+        if target is None:
+            return
+        db, fonts = self._db_path(), self._fonts
+
+        def job(progress: Progress, cancel: ShouldCancel) -> ExportResult:
+            selection = bookmarked_at(db)
+            if not selection.articles:
+                raise ExportError("没有书签可导出（原文已删除的书签无法导出）")
+            return export_pdf(
+                selection.articles, target, book=True, title=title, notes=selection.notes, fonts=fonts,
+                progress=progress, should_cancel=cancel,
+            )
+
+        self._start(job, self.tr("正在导出书签…"))
+
+    # --- the worker and its progress dialog -------------------------------------------------
+
+    def _start(self, job: Job, label: str, keep: Any = None) -> None:
+        thread = ExportThread(job, self)
+        dialog = QProgressDialog(label, self.tr("取消"), 0, 0, self._window)
+        dialog.setWindowTitle(self.tr("请稍候"))
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(thread.cancel)
+        thread.progressed.connect(self._progressed)
+        thread.succeeded.connect(self._succeeded)
+        thread.failed.connect(self._failed)
+        thread.cancelled.connect(lambda: self._tell(self.tr("已取消，未写入文件。")))
+        thread.finished.connect(lambda: self._cleanup(keep))
+        self._thread, self._progress = thread, dialog
+        thread.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+            if total:
+                self._progress.setLabelText(self.tr("正在输出第 {0} / {1} 页…").format(done, total))
+
+    def _succeeded(self, result: ExportResult) -> None:
+        if result.path is not None:
+            self._tell(self.tr("已导出 {0} 页：{1}").format(result.pages, result.path))
+        else:
+            self._tell(self.tr("已送往打印机：{0} 页").format(result.pages))
+
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        QMessageBox.warning(self._window, self.tr("导出失败"), message)
+        self.finished.emit(message)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _cleanup(self, keep: Any) -> None:
+        del keep  # the printer lives until the thread has finished with it
+        self._close_progress()
+        if self._thread is not None:
+            self._thread.deleteLater()
+            self._thread = None

@@ -1,0 +1,121 @@
+"""reader.gui.print_export offscreen: exports on the worker thread, preview painting, font errors."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.archive import bookmarks
+from reader.archive.db import Archive
+from reader.archive.importer import import_paths
+from reader.archive.queries import article_ids, articles
+from reader.archive.records import ArticleRecord
+from reader.gui.print_export import PrintExport
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+# Dialogs are top-level windows; the offscreen platform complains about their size hints.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def records(archive: Archive) -> list[ArticleRecord]:
+    """The corpus's first issue's articles, from a fresh archive."""
+    files = sorted(CORPUS.glob("*.txt"))
+    if not files:
+        pytest.skip(f"real corpus not found at {CORPUS}")
+    assert import_paths(archive, files).ok
+    first_issue = archive.db.execute("SELECT min(id) FROM issues").fetchone()[0]
+    return articles(archive, article_ids(archive, first_issue))
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QMainWindow:
+    made = QMainWindow()
+    qtbot.addWidget(made)
+    return made
+
+
+def _text(pdf: Path) -> str:
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages))
+
+
+def test_exporting_a_selection_writes_a_clippings_book_off_the_ui_thread(
+    qtbot: QtBot, window: QMainWindow, records: list[ArticleRecord], archive_path: Path, tmp_path: Path
+) -> None:
+    exporter = PrintExport(window, lambda: records[:3], lambda: archive_path)
+    out = tmp_path / "selection.pdf"
+    with qtbot.waitSignal(exporter.finished, timeout=30_000) as signal:
+        exporter.export_articles(records[:3], path=out, title="选中文章")
+    assert signal.args[0].startswith("已导出")
+    assert _text(out).startswith("选中文章")
+    qtbot.waitUntil(lambda: not exporter.busy)
+
+
+def test_exporting_ids_reads_the_articles_on_the_worker(
+    qtbot: QtBot, window: QMainWindow, records: list[ArticleRecord], archive_path: Path, tmp_path: Path
+) -> None:
+    exporter = PrintExport(window, lambda: [], lambda: archive_path)
+    out = tmp_path / "results.pdf"
+    with qtbot.waitSignal(exporter.finished, timeout=30_000):
+        exporter.export_ids([r.id for r in records[:2]], "检索结果", path=out)
+    text = _text(out)
+    assert "共2篇" in text
+    assert re.sub(r"\s+", "", records[1].headline) in text
+
+
+def test_exporting_bookmarks_prints_their_notes(
+    qtbot: QtBot, window: QMainWindow, records: list[ArticleRecord], archive: Archive, archive_path: Path,
+    tmp_path: Path,
+) -> None:
+    bookmarks.add(archive, records[1].key, note="会上讨论")
+    exporter = PrintExport(window, lambda: [], lambda: archive_path)
+    out = tmp_path / "marks.pdf"
+    with qtbot.waitSignal(exporter.finished, timeout=30_000):
+        exporter.export_bookmarks(path=out)
+    assert "批注：会上讨论" in _text(out)
+
+
+def test_preview_paints_through_the_same_renderer(
+    qapp: QApplication, window: QMainWindow, records: list[ArticleRecord], archive_path: Path, tmp_path: Path
+) -> None:
+    exporter = PrintExport(window, lambda: records[:1], lambda: archive_path)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "preview.pdf"
+    printer.setOutputFileName(str(out))
+    exporter.paint(records[:1], printer)
+    assert _text(out).startswith(re.sub(r"\s+", "", records[0].headline))
+
+
+def test_missing_cjk_font_shows_a_message_and_writes_nothing(
+    qtbot: QtBot, window: QMainWindow, records: list[ArticleRecord], archive_path: Path, tmp_path: Path
+) -> None:
+    exporter = PrintExport(window, lambda: records[:1], lambda: archive_path, fonts=["No Such Font"])
+    seen: list[str] = []
+
+    def close_message() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.close()
+        else:
+            QTimer.singleShot(20, close_message)
+
+    QTimer.singleShot(20, close_message)
+    out = tmp_path / "none.pdf"
+    exporter.export_articles(records[:1], path=out)
+    assert not exporter.busy
+    assert not out.exists()
+    assert 1 == len(seen) and "找不到中文字体" in seen[0]

@@ -28,6 +28,8 @@ def display_title(record: ArticleRecord) -> str:
     if record.headline:
         return f"{record.kicker}　{record.headline}" if record.kicker else record.headline
     text = " ".join((record.body or record.subtitle or "").split())
+    if record.kind == "photo":
+        text = text.removeprefix("图为").removeprefix("图：").lstrip("：:　 ")
     if not text:
         return "（无标题）"
     short = text[:CAPTION_CHARS] + ("…" if len(text) > CAPTION_CHARS else "")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -144,6 +145,9 @@ class CalendarPanel(QWidget):
         layout.addWidget(self.undated_label)
         layout.addWidget(self.undated_view, 1)
         layout.addWidget(self.assign)
+        layout.addStretch(0)
+        self._layout = layout
+        self.calendar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._marked: list[QDate] = []
         self.calendar.clicked.connect(self._date_clicked)
         self.calendar.activated.connect(self._date_clicked)
@@ -215,6 +219,8 @@ class CalendarPanel(QWidget):
         self.undated_view.setVisible(visible)
         self.assign.setVisible(visible)
         self.assign.setEnabled(False)
+        # Without undated issues the space below the calendar stays empty, not a stretched calendar.
+        self._layout.setStretch(self._layout.count() - 1, 0 if visible else 1)
         self.undated_label.setText(self.tr("未定日期（{0}）").format(len(issues)))
 
     def _date_clicked(self, day: QDate) -> None:

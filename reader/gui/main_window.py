@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addWidget(self.search_bar)
         toolbar.addSeparator()
         toolbar.addActions([self.actions_.previous, self.actions_.next])

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import html
 import importlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -111,12 +115,48 @@ def _row(hit: Any) -> HitRow:
     return HitRow(hit.id, headline_html, shown, " · ".join(p for p in parts if p), snippet)
 
 
-def run_search(db_path: Path, request: SearchRequest) -> SearchOutcome:
+class Interrupter:
+    """Lets the GUI thread abandon a search that is running on a worker.
+
+    sqlite3's `Connection.interrupt()` is meant to be called from another thread; the search
+    then fails with OperationalError("interrupted") and the worker moves on to the newer query.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._cancelled = False
+
+    @contextmanager
+    def watching(self, conn: sqlite3.Connection) -> Iterator[None]:
+        with self._lock:
+            if self._cancelled:
+                raise sqlite3.OperationalError("interrupted")
+            self._conn = conn
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._conn = None
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+
+def run_search(
+    db_path: Path, request: SearchRequest, interrupter: Interrupter | None = None
+) -> SearchOutcome:
     """Search in the calling (worker) thread on a connection of its own."""
     module = _search_module()
     if module is None:
         return SearchOutcome(request, 0, (), error="本版本程序没有检索功能（reader.archive.search 不可用）")
-    with open_archive(db_path, readonly=True) as archive:
+    with (
+        open_archive(db_path, readonly=True) as archive,
+        (interrupter or Interrupter()).watching(archive.conn),
+    ):
         result = module.search(
             archive,
             request.text,

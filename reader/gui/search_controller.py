@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.gui.search_adapter import SearchOutcome, SearchRequest, run_search, warm_up
+from reader.gui.search_adapter import Interrupter, SearchOutcome, SearchRequest, run_search, warm_up
 from reader.gui.search_model import SearchResultModel
 from reader.gui.workers import TaskRunner
 
@@ -46,6 +46,7 @@ class SearchController(QObject):
         self._timer.timeout.connect(self.run_now)
         self._generation = 0
         self._current: SearchRequest | None = None
+        self._interrupter = Interrupter()
         self.last_outcome: SearchOutcome | None = None
 
     @property
@@ -60,8 +61,7 @@ class SearchController(QObject):
         """Search for the current request immediately (Enter, or the debounce timer)."""
         self._timer.stop()
         request = self._request()
-        self._generation += 1
-        self._runner.cancel_pending()
+        self._abandon_running()
         if not request.text:
             self._current = None
             self.last_outcome = None
@@ -71,12 +71,20 @@ class SearchController(QObject):
         self._current = request
         generation = self._generation
         path = self._db_path()
+        interrupter = self._interrupter
         self.started.emit()
         self._runner.submit(
-            lambda: run_search(path, request),
+            lambda: run_search(path, request, interrupter),
             lambda outcome: self._first_page(generation, outcome),
             lambda error: self._failed(generation, error),
         )
+
+    def _abandon_running(self) -> None:
+        """A newer query: drop queued searches and interrupt the one running."""
+        self._generation += 1
+        self._runner.cancel_pending()
+        self._interrupter.cancel()
+        self._interrupter = Interrupter()
 
     def _first_page(self, generation: int, outcome: SearchOutcome) -> None:
         if generation != self._generation:
@@ -116,7 +124,8 @@ class SearchController(QObject):
             if generation == self._generation:
                 self.model.page_failed()
 
-        self._runner.submit(lambda: run_search(path, request), done, failed)
+        interrupter = self._interrupter
+        self._runner.submit(lambda: run_search(path, request, interrupter), done, failed)
 
     def warm_up(self) -> None:
         """Load the search engine's word list on the worker while the user looks at the issue."""
@@ -126,8 +135,7 @@ class SearchController(QObject):
     def clear(self) -> None:
         """Forget the query (Esc): no results, nothing pending."""
         self._timer.stop()
-        self._generation += 1
-        self._runner.cancel_pending()
+        self._abandon_running()
         self._current = None
         self.last_outcome = None
         self.model.reset(None)
@@ -138,4 +146,5 @@ class SearchController(QObject):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self._interrupter.cancel()
         self._runner.shutdown(wait=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,14 @@ from reader.archive.db import open_archive
 from reader.gui.main_window import MainWindow
 from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE
 from reader.gui.reading_pane import FIRST_HIT_ANCHOR
-from reader.gui.search_adapter import HIT_TAG_OPEN, PAGE_SIZE, SearchOutcome, SearchRequest, run_search
+from reader.gui.search_adapter import (
+    HIT_TAG_OPEN,
+    PAGE_SIZE,
+    Interrupter,
+    SearchOutcome,
+    SearchRequest,
+    run_search,
+)
 from reader.gui.search_model import HtmlRole, SearchResultModel
 
 pytestmark = [
@@ -137,3 +145,23 @@ def test_results_load_more_pages_when_scrolled(corpus_db: Path) -> None:
     second: SearchOutcome = run_search(corpus_db, SearchRequest("区", offset=5, limit=5))
     model.append_page(second)
     assert 10 == model.rowCount()
+
+
+def test_a_cancelled_search_stops_with_interrupted(corpus_db: Path) -> None:
+    interrupter = Interrupter()
+    interrupter.cancel()
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        run_search(corpus_db, SearchRequest(WORD), interrupter)
+
+
+def test_only_the_newest_query_reaches_the_list(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    bar = corpus_window.search_bar
+    for text in ("网格", "书香", WORD):
+        bar.field.setText(text)
+        corpus_window.search.run_now()
+    qtbot.waitUntil(lambda: corpus_window.search.is_idle() and corpus_window.search.last_outcome is not None)
+    assert WORD == corpus_window.search.last_outcome.request.text
+    model = corpus_window.search.model
+    assert all(
+        WORD in model.index(r, 0).data(HtmlRole).replace(HIT_TAG_OPEN, "") for r in range(model.rowCount())
+    )

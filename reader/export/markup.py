@@ -38,6 +38,7 @@ def stylesheet(indent_px: float) -> str:
 
 
 CENTRE = "text-align: center;"
+RULE = '<hr style="margin-top: 4px; margin-bottom: 10px; background-color: #9a9a9a;" />'
 PAGE_BREAK = "page-break-before: always;"
 
 
@@ -87,6 +88,7 @@ def article_html(article: ArticleRecord, anchor: str, *, new_page: bool = False,
     blocks.append(("source", html.escape(article.source_line()), CENTRE))
     if article.byline.strip():
         blocks.append(("byline", html.escape(article.byline.strip()), CENTRE))
+    blocks.append(("rule", "", ""))
     if note.strip():
         blocks.append(("note", "批注：" + html.escape(note.strip()).replace("\n", "<br/>"), ""))
     paragraphs = [line.strip() for line in article.body.split("\n") if line.strip()]
@@ -98,6 +100,9 @@ def article_html(article: ArticleRecord, anchor: str, *, new_page: bool = False,
         blocks.append(("body", text, "text-align: justify;"))
     out: list[str] = []
     for index, (css_class, text, style) in enumerate(blocks):
+        if css_class == "rule":
+            out.append(RULE)
+            continue
         if index == 0:
             text = f'<a name="{anchor}">{text}</a>'
             if new_page:

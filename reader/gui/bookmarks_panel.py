@@ -81,8 +81,14 @@ class BookmarkStore(QObject):
             raise
 
     def is_bookmarked(self, key: str) -> bool:
-        """True when the article with this key is bookmarked."""
-        return any(record.key == key for record in self.records())
+        """True when the article with this key is bookmarked (False before the archive exists)."""
+        try:
+            with open_archive(self._path(), readonly=True) as archive:
+                return bookmarks.is_bookmarked(archive, key)
+        except ArchiveError as err:
+            if err.kind in ("missing", "outdated"):
+                return False
+            raise
 
     def toggle(self, key: str) -> bool:
         """Add or remove the bookmark; True when the article is bookmarked now."""

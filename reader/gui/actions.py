@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStyle
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Actions:
     zoom_out: QAction
     copy_article: QAction
     about: QAction
+    file_menu: QMenu
+    view_menu: QMenu
 
 
 def _action(window: QMainWindow, text: str, *keys: QKeySequence | str, tip: str = "") -> QAction:
@@ -42,7 +44,7 @@ def build_actions(window: QMainWindow) -> Actions:
     """Create the actions and put them into the menu bar and a toolbar."""
     tr = window.tr
     icons = window.style()
-    actions = Actions(
+    made = dict(
         import_files=_action(window, tr("导入文件…"), QKeySequence.StandardKey.Open),
         import_folder=_action(window, tr("导入文件夹…"), "Ctrl+Shift+O"),
         quit=_action(window, tr("退出"), "Ctrl+Q"),
@@ -58,16 +60,19 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         about=_action(window, tr("关于…")),
     )
+    menu = window.menuBar()
+    made["file_menu"] = menu.addMenu(tr("文件(&F)"))
+    made["view_menu"] = menu.addMenu(tr("查看(&V)"))
+    actions = Actions(**made)
     actions.previous.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
     actions.next.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
     actions.import_files.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
 
-    menu = window.menuBar()
-    file_menu = menu.addMenu(tr("文件(&F)"))
+    file_menu = actions.file_menu
     file_menu.addActions([actions.import_files, actions.import_folder])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
-    view_menu = menu.addMenu(tr("查看(&V)"))
+    view_menu = actions.view_menu
     view_menu.addActions([actions.find, actions.back_to_issue])
     view_menu.addSeparator()
     view_menu.addActions([actions.previous, actions.next, actions.latest])

@@ -28,6 +28,7 @@ from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
 from reader.gui.session import ArchiveSession, set_issue_date
 from reader.gui.settings import Settings
+from reader.gui.window_features import WindowFeatures
 from reader.gui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.hit_label)
 
         self.actions_ = build_actions(self)
-        toolbar = QToolBar(self.tr("工具栏"), self)
+        self.toolbar = toolbar = QToolBar(self.tr("工具栏"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.actions_.previous, self.actions_.next])
         self.addToolBar(toolbar)
         self._connect()
+        self.features = WindowFeatures(self)
         self._restore()
 
     # --- wiring -------------------------------------------------------------------------------
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if (state := self.settings.splitter_state) is not None:
             self.splitter.restoreState(state)
+        if (docks := self.settings.window_state) is not None:
+            self.restoreState(docks)
 
     def start(self) -> None:
         """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start."""
@@ -217,6 +221,14 @@ class MainWindow(QMainWindow):
         if from_search and outcome is not None:
             highlights = article_highlights(outcome.query, record)
         self.pane.show_article(record, highlights)
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article in its issue (from a bookmark): leave the results, select its row."""
+        record = self.session.article(article_id)
+        if record is None:
+            self.statusBar().showMessage(self.tr("这篇文章已不在档案中。"), 4000)
+            return
+        self.open_issue(record.issue_id, article_id)
 
     def ask_issue_date(self, issue_id: int) -> None:
         issue = self.session.issue(issue_id)
@@ -361,6 +373,7 @@ class MainWindow(QMainWindow):
             self.importer.cancel()
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
+        self.settings.window_state = self.saveState()
         self.settings.sync()
         self._warm_timer.stop()
         self.search.shutdown()

@@ -111,6 +111,7 @@ class ReadingPane(QTextBrowser):
     """Shows one article; `change_font_size` is bound to Ctrl+= / Ctrl+- by the window, which stores it."""
 
     font_size_changed = Signal(int)
+    article_changed = Signal(object)  # the ArticleRecord shown, or None
 
     def __init__(self, font_pt: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +148,7 @@ class ReadingPane(QTextBrowser):
         self._highlights = None
         self._hits = 0
         self.setHtml(f'<p style="color:#888; margin-top:40px;" align="center">{html.escape(text)}</p>')
+        self.article_changed.emit(None)
 
     def show_article(self, record: ArticleRecord, highlights: Highlights | None = None) -> None:
         """Render the article; with highlights, scroll to the first hit, else to the top."""
@@ -157,6 +159,7 @@ class ReadingPane(QTextBrowser):
             self.scrollToAnchor(FIRST_HIT_ANCHOR)
         else:
             self.verticalScrollBar().setValue(0)
+        self.article_changed.emit(record)
 
     def _render(self) -> None:
         if self._record is None:

@@ -250,3 +250,19 @@ def test_date_dialog_starts_in_the_year_the_text_suggests(corpus_window: MainWin
     assert expected_year == dialog.edit.date().year()
     dialog.edit.setDate(QDate(2021, 5, 6))
     assert "2021-05-06" == dialog.iso_date()
+
+
+def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(corpus_window: MainWindow) -> None:
+    choose_day(corpus_window, ISSUE_DAY)
+    corpus_window.middle.select_article_row(2)
+    shown = corpus_window.pane.record
+    corpus_window.features.star.action.trigger()
+    assert [shown.key] == [r.key for r in corpus_window.features.store.records()]
+    corpus_window.middle.select_article_row(0)
+    corpus_window.features.panel.open_row(0)
+    assert shown.id == corpus_window.pane.record.id
+
+
+def test_file_menu_offers_printing_and_pdf_export(corpus_window: MainWindow) -> None:
+    texts = [a.text() for a in corpus_window.actions_.file_menu.actions()]
+    assert {"打印…", "导出为PDF…", "导入文件…", "导入文件夹…"} <= set(texts)

@@ -1,0 +1,55 @@
+"""Bookmarks (书签 dock and the Ctrl+D star) and printing / PDF export, wired into the window.
+
+The panels themselves live in bookmarks_panel and print_export; this module only connects them
+to the main window, following the wiring notes in those modules, so main_window stays a
+composition of panes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from reader.archive.records import ArticleRecord
+from reader.gui.bookmarks_panel import BookmarksPanel, BookmarkStore, BookmarkToggle
+from reader.gui.print_export import PrintExport
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+
+class WindowFeatures:
+    """Owns the bookmark store, panel and star, and the print/export actions of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        path = lambda: window.session.path  # noqa: E731 — a getter: the archive may be reopened
+        self.store = BookmarkStore(path, window)
+        self.panel = BookmarksPanel(self.store)
+        self.dock = self.panel.as_dock(window, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.dock.hide()
+        self.star = BookmarkToggle(self.store, window)
+        self.print_export = PrintExport(window, current=self.current_records, db_path=path)
+
+        actions = window.actions_
+        first = actions.file_menu.actions()[0] if actions.file_menu.actions() else None
+        actions.file_menu.insertActions(first, self.print_export.actions.all())
+        actions.file_menu.insertSeparator(first)
+        toggle_dock = self.dock.toggleViewAction()
+        toggle_dock.setText(window.tr("书签"))
+        toggle_dock.setShortcut("Ctrl+B")
+        actions.view_menu.addSeparator()
+        actions.view_menu.addActions([self.star.action, toggle_dock])
+        window.toolbar.addAction(self.star.action)
+        window.toolbar.addAction(toggle_dock)
+
+        self.panel.article_requested.connect(window.open_article)
+        self.panel.export_requested.connect(self.print_export.export_bookmarks)
+        self.print_export.finished.connect(lambda message: window.statusBar().showMessage(message, 6000))
+        window.pane.article_changed.connect(self.star.set_article)
+
+    def current_records(self) -> list[ArticleRecord]:
+        """What 打印 / 导出为PDF act on: the article in the reading pane."""
+        record = self._window.pane.record
+        return [record] if record is not None else []

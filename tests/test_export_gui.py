@@ -119,3 +119,16 @@ def test_missing_cjk_font_shows_a_message_and_writes_nothing(
     assert not exporter.busy
     assert not out.exists()
     assert 1 == len(seen) and "找不到中文字体" in seen[0]
+
+
+def test_shutdown_cancels_a_running_export_and_writes_nothing(
+    qtbot: QtBot, window: QMainWindow, records: list[ArticleRecord], archive_path: Path, tmp_path: Path
+) -> None:
+    exporter = PrintExport(window, lambda: records, lambda: archive_path)
+    out = tmp_path / "cancelled.pdf"
+    with qtbot.waitSignal(exporter.finished, timeout=30_000) as signal:
+        exporter.export_articles(records, path=out)
+        exporter.shutdown()
+    assert "已取消" in signal.args[0]
+    qtbot.waitUntil(lambda: not exporter.busy)
+    assert not out.exists()

@@ -25,6 +25,7 @@ from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
 from reader.export.pages import footer_text
 from reader.export.pdf import configure_printer, export_pdf, print_articles
+from reader.export.tounicode import fix_tounicode
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -241,3 +242,21 @@ def test_digits_in_latin_runs_survive_text_extraction(lead: ArticleRecord, tmp_p
     out = tmp_path / "latin.pdf"
     export_pdf([latin], out)
     assert "空气质量PM2.5指数下降，5G基站G20abc123已建成。" in "".join(page_texts(out))
+
+
+def test_tounicode_rewrites_radicals_in_arrays_chars_and_single_ranges_only() -> None:
+    cmap = b"\n".join([
+        b"<0001> <0003> [<2F49> <0032> <2EE2>]",
+        b"<0004> <2F47>",
+        b"<0005> <0005> <2F49>",
+        b"<2F49> <2F4A> <2F49>",
+    ])
+    pdf = b"%PDF\n7 0 obj\n<< /Length 9 >>\nstream\n" + cmap + b"\nendstream\nendobj\n/ToUnicode 7 0 R\n"
+    fixed = fix_tounicode(pdf, {0x2F49: 0x6708, 0x2F47: 0x65E5, 0x2EE2: 0x9A6C})
+    assert len(pdf) == len(fixed)
+    assert [
+        b"<0001> <0003> [<6708> <0032> <9A6C>]",
+        b"<0004> <65E5>",
+        b"<0005> <0005> <6708>",
+        b"<2F49> <2F4A> <2F49>",  # a multi-glyph range maps by increment: left alone
+    ] == fixed[fixed.index(b"stream\n") + 7 : fixed.index(b"\nendstream")].split(b"\n")

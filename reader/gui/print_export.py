@@ -4,7 +4,8 @@ Wiring (main window): `pe = PrintExport(window, current=<callable returning the 
 or the selected articles as ArticleRecords>, db_path=lambda: session.path)`; put `pe.actions`
 into the 文件 menu (打印… Ctrl+P, 打印预览…, 导出为PDF… Ctrl+E, 导出书签为剪报册…); connect
 the bookmarks panel's `export_requested` to `pe.export_bookmarks`; for all search results call
-`pe.export_ids(ids, title)`. `finished(str)` carries a message for the status bar.
+`pe.export_ids(ids, title)`; call `pe.shutdown()` in closeEvent. `finished(str)` carries a message
+for the status bar.
 
 Long work (PDF of many articles, paper printing) runs on a QThread with a QProgressDialog that
 can cancel it; the renderer's objects are created on that thread. A missing CJK font is a
@@ -140,6 +141,12 @@ class PrintExport(QObject):
             self._window.statusBar().showMessage(message, 6000)
         self.finished.emit(message)
 
+    def shutdown(self, wait_ms: int = 10_000) -> None:
+        """Cancel a running job and wait for its thread: call from the window's closeEvent."""
+        if self._thread is not None:
+            self._thread.cancel()
+            self._thread.wait(wait_ms)
+
     @property
     def busy(self) -> bool:
         """True while an export or print job is running (a second one is refused)."""
@@ -208,7 +215,11 @@ class PrintExport(QObject):
             self.export_articles(records, suggested=name)
 
     def export_articles(
-        self, records: Sequence[ArticleRecord], *, path: Path | None = None, title: str | None = None,
+        self,
+        records: Sequence[ArticleRecord],
+        *,
+        path: Path | None = None,
+        title: str | None = None,
         suggested: str | None = None,
     ) -> None:
         """Export these articles (several: a clippings book); asks for a file unless `path`."""
@@ -241,7 +252,12 @@ class PrintExport(QObject):
             with open_archive(db, readonly=True) as archive:
                 records = fetch_articles(archive, wanted)
             return export_pdf(
-                records, target, book=True, title=title, fonts=self._fonts, progress=progress,
+                records,
+                target,
+                book=True,
+                title=title,
+                fonts=self._fonts,
+                progress=progress,
                 should_cancel=cancel,
             )
 
@@ -262,8 +278,14 @@ class PrintExport(QObject):
             if not selection.articles:
                 raise ExportError("没有书签可导出（原文已删除的书签无法导出）")
             return export_pdf(
-                selection.articles, target, book=True, title=title, notes=selection.notes, fonts=fonts,
-                progress=progress, should_cancel=cancel,
+                selection.articles,
+                target,
+                book=True,
+                title=title,
+                notes=selection.notes,
+                fonts=fonts,
+                progress=progress,
+                should_cancel=cancel,
             )
 
         self._start(job, self.tr("正在导出书签…"))

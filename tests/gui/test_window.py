@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -230,7 +231,10 @@ def test_dropping_a_folder_on_the_window_imports_it(
     mime.setUrls([QUrl.fromLocalFile(str(corpus_dir))])
     point = QPointF(empty_window.rect().center())
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys)
+    with warnings.catch_warnings():
+        # PySide 6.12 deprecates the QPoint form that 6.11 and older accept alone.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
     QApplication.sendEvent(empty_window, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(empty_window, QDropEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys))

@@ -190,3 +190,22 @@ def test_user_date_must_be_a_real_iso_date(archive: Archive, date: str) -> None:
     outcome = import_issue(archive, FULL_ISSUE)
     with pytest.raises(ValueError):
         queries.set_issue_date(archive, outcome.issue_id, date)
+
+
+def test_a_parser_defect_on_one_file_fails_that_file_only(
+    archive: Archive, corpus_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.archive.importer as importer
+
+    broken = corpus_files[0]
+
+    def read_or_trip(path: Path):  # type: ignore[no-untyped-def]
+        if path == broken:
+            raise IndexError("list index out of range")
+        return read_issue(path)
+
+    monkeypatch.setattr(importer, "read_issue", read_or_trip)
+    report = import_paths(archive, corpus_files)
+    assert [broken] == [path for path, _ in report.failed]
+    assert broken.name in report.failed[0][1] and "程序缺陷" in report.failed[0][1]
+    assert len(corpus_files) - 1 == len(report.imported)

@@ -147,6 +147,20 @@ def import_issue(archive: Archive, parsed: ParsedIssue, source_path: Path | None
         return _write_issue(archive, parsed, key, source_path)
 
 
+def _read(path: Path) -> ParsedIssue:
+    """read_issue, with a parser defect on one odd file reported as that file's failure.
+
+    A batch of hundreds of dumps must not stop, and nothing imported before may be lost, because
+    one file trips a bug in the parser; the message asks the user to report the file.
+    """
+    try:
+        return read_issue(path)
+    except SourceError:
+        raise
+    except Exception as err:  # a bug, but one confined to this file's text
+        raise SourceError(path.name, f"解析时出错（程序缺陷，请把此文件报告给开发者）：{err!r}") from err
+
+
 def import_paths(
     archive: Archive,
     paths: list[Path],
@@ -167,7 +181,7 @@ def import_paths(
             break
         result: ImportOutcome | Exception
         try:
-            result = import_issue(archive, read_issue(path), source_path=path)
+            result = import_issue(archive, _read(path), source_path=path)
         except SourceError as err:
             result = err
             report.failed.append((path, str(err)))

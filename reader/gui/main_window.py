@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.sync()
         self._warm_timer.stop()
+        self.features.shutdown()
         self.search.shutdown()
         self.writer.shutdown(wait=True)
         super().closeEvent(event)

@@ -49,6 +49,10 @@ class WindowFeatures:
         self.print_export.finished.connect(lambda message: window.statusBar().showMessage(message, 6000))
         window.pane.article_changed.connect(self.star.set_article)
 
+    def shutdown(self) -> None:
+        """The window is closing: stop a running print or export job first."""
+        self.print_export.shutdown()
+
     def current_records(self) -> list[ArticleRecord]:
         """What 打印 / 导出为PDF act on: the article in the reading pane."""
         record = self._window.pane.record

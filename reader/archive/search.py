@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from reader.archive.search_index import (
+    ARTICLE_ISSUE_INDEX,
     CHARS_TABLE,
     HEADLINE_WEIGHT,
     WORDS_TABLE,
@@ -33,6 +35,8 @@ from reader.text.snippet import Passage, Span, highlight_spans, passages
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
+_TIE_SLACK = 32
+_EXCLUDED = "search_excluded"
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,11 @@ def _positive_expr(query: Query, words: bool) -> str:
     return " AND ".join(groups)
 
 
+def _headline_expr(query: Query) -> str:
+    """Any positive term as words in the headline."""
+    return "headline : (" + " OR ".join(_term_expr(t, True) for t in query.positive_terms()) + ")"
+
+
 def _excluded_expr(query: Query) -> str | None:
     if not query.excluded:
         return None
@@ -160,11 +169,20 @@ class _Filters:
         return cls("".join(f" AND {p}" for p in parts), tuple(args))
 
 
-def _from(table: str) -> str:
-    return (
-        f" FROM {table} JOIN articles a ON a.id = {table}.rowid"
-        " JOIN issues i ON i.id = a.issue_id LEFT JOIN publications p ON p.id = i.publication_id"
-    )
+def _from_clause(conn: sqlite3.Connection) -> Callable[[str], str]:
+    """The join to articles and issues, through the covering index when the archive has it."""
+    has_index = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (ARTICLE_ISSUE_INDEX,)
+    ).fetchone()
+    hint = f" INDEXED BY {ARTICLE_ISSUE_INDEX}" if has_index else ""
+
+    def clause(table: str) -> str:
+        return (
+            f" FROM {table} JOIN articles a{hint} ON a.id = {table}.rowid"
+            " JOIN issues i ON i.id = a.issue_id LEFT JOIN publications p ON p.id = i.publication_id"
+        )
+
+    return clause
 
 
 class _Plan:
@@ -176,7 +194,12 @@ class _Plan:
         self.filters = filters
         self.chars = match_expression(query)
         self.words = _positive_expr(query, words=True)
+        headline = _headline_expr(query)
+        self.words_headline = f"({self.words}) AND ({headline})"
+        self.words_rest = f"({self.words}) NOT ({headline})"
         self.excluded = _excluded_expr(query)
+        self._excluded_ready = False
+        self._from = _from_clause(conn)
 
     def _scalar(self, sql: str, args: tuple[Any, ...]) -> int:
         return int(self.conn.execute(sql, args).fetchone()[0])
@@ -186,54 +209,98 @@ class _Plan:
             return self._scalar(
                 f"SELECT count(*) FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?", (self.chars,)
             )
-        sql = f"SELECT count(*){_from(CHARS_TABLE)} WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"
+        sql = f"SELECT count(*){self._from(CHARS_TABLE)} WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"
         return self._scalar(sql, (self.chars, *self.filters.args))
 
-    def _words_where(self) -> tuple[str, tuple[Any, ...]]:
+    def _words_where(self, match: str) -> tuple[str, tuple[Any, ...]]:
         where = f" WHERE {WORDS_TABLE} MATCH ?"
-        args: tuple[Any, ...] = (self.words,)
+        args: tuple[Any, ...] = (match,)
         if self.excluded:
-            excluded = f"SELECT rowid FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?"
-            where += f" AND {WORDS_TABLE}.rowid NOT IN ({excluded})"
-            args += (self.excluded,)
+            where += f" AND {WORDS_TABLE}.rowid NOT IN (SELECT id FROM temp.{_EXCLUDED})"
+            self._materialize_excluded()
         return where + self.filters.sql, args + self.filters.args
 
-    def count_words(self) -> int:
-        where, args = self._words_where()
-        if not self.excluded and not self.filters.sql:
+    def _materialize_excluded(self) -> None:
+        """Articles containing an excluded term, found once per search in a TEMP table.
+
+        Works on read-only connections too (TEMP is separate from the archive); a subquery
+        instead would be re-run for every count and page.
+        """
+        if self._excluded_ready or not self.excluded:
+            return
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_EXCLUDED}(id INTEGER PRIMARY KEY)")
+        self.conn.execute(f"DELETE FROM temp.{_EXCLUDED}")
+        self.conn.execute(
+            f"INSERT INTO temp.{_EXCLUDED} SELECT rowid FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?",
+            (self.excluded,),
+        )
+        self._excluded_ready = True
+
+    def count_words(self, match: str) -> int:
+        where, args = self._words_where(match)
+        if not self.filters.sql:
             return self._scalar(f"SELECT count(*) FROM {WORDS_TABLE}{where}", args)
-        return self._scalar(f"SELECT count(*){_from(WORDS_TABLE)}{where}", args)
+        return self._scalar(f"SELECT count(*){self._from(WORDS_TABLE)}{where}", args)
 
     def _score(self, table: str, flat: bool) -> str:
         return "0.0" if flat else f"bm25({table}, {HEADLINE_WEIGHT}, 1.0)"
 
-    def words_page(self, limit: int, offset: int, flat: bool) -> list[tuple[int, float]]:
-        where, args = self._words_where()
+    def words_page(self, match: str, limit: int, offset: int, flat: bool) -> list[tuple[int, float]]:
+        where, args = self._words_where(match)
+        return self._ranked(WORDS_TABLE, where, args, limit, offset, flat)
+
+    def substring_page(self, limit: int, offset: int, flat: bool) -> list[tuple[int, float]]:
+        words = f"SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH ?"
+        where = f" WHERE {CHARS_TABLE} MATCH ? AND {CHARS_TABLE}.rowid NOT IN ({words}){self.filters.sql}"
+        args = (self.chars, self.words, *self.filters.args)
+        return self._ranked(CHARS_TABLE, where, args, limit, offset, flat)
+
+    def _ranked(
+        self, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int, flat: bool
+    ) -> list[tuple[int, float]]:
+        """One page by BM25 (ascending: FTS5 scores are negative), newer first on ties.
+
+        Joining every match to its issue's date costs as much as scoring it, so unless the
+        query filters on date or publication the scores are ranked inside FTS5 and dates are
+        looked up only for the page and for rows tied with its last score.
+        """
+        if not flat and not self.filters.sql:
+            page = self._ranked_by_score(table, where, args, limit, offset)
+            if page is not None:
+                return page
         sql = (
-            f"SELECT {WORDS_TABLE}.rowid, {self._score(WORDS_TABLE, flat)} AS s{_from(WORDS_TABLE)}{where}"
-            f" ORDER BY s, {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} DESC, {WORDS_TABLE}.rowid DESC"
+            f"SELECT {table}.rowid, {self._score(table, flat)} AS s{self._from(table)}{where}"
+            f" ORDER BY s, {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} DESC, {table}.rowid DESC"
             " LIMIT ? OFFSET ?"
         )
         return [(r[0], r[1]) for r in self.conn.execute(sql, (*args, limit, offset))]
 
-    def substring_page(self, limit: int, offset: int, flat: bool) -> list[tuple[int, float]]:
-        sql = (
-            f"SELECT {CHARS_TABLE}.rowid, {self._score(CHARS_TABLE, flat)} AS s{_from(CHARS_TABLE)}"
-            f" WHERE {CHARS_TABLE} MATCH ?"
-            f" AND {CHARS_TABLE}.rowid NOT IN (SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH ?)"
-            f"{self.filters.sql}"
-            f" ORDER BY s, {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} DESC, {CHARS_TABLE}.rowid DESC"
-            " LIMIT ? OFFSET ?"
-        )
-        args = (self.chars, self.words, *self.filters.args, limit, offset)
-        return [(r[0], r[1]) for r in self.conn.execute(sql, args)]
+    def _ranked_by_score(
+        self, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int
+    ) -> list[tuple[int, float]] | None:
+        want = offset + limit
+        sql = f"SELECT {table}.rowid, {self._score(table, False)} AS s FROM {table}{where} ORDER BY s LIMIT ?"
+        rows: list[tuple[int, float]] = [
+            (r[0], r[1]) for r in self.conn.execute(sql, (*args, want + _TIE_SLACK))
+        ]
+        if len(rows) > want:
+            boundary = rows[want - 1][1]
+            if rows[-1][1] == boundary and len(rows) == want + _TIE_SLACK:
+                return None  # a long run of equal scores: let SQL order the ties by date
+            rows = [r for r in rows if r[1] <= boundary]
+        dates = _dates(self.conn, [r[0] for r in rows])
+        rows.sort(key=lambda r: r[0], reverse=True)
+        rows.sort(key=lambda r: dates.get(r[0]) or "", reverse=True)
+        rows.sort(key=lambda r: r[1])
+        return rows[offset:want]
 
     def dated_page(self, newest: bool, limit: int, offset: int) -> list[tuple[int, float]]:
         order = "DESC" if newest else "ASC"
         sql = (
-            f"SELECT {CHARS_TABLE}.rowid{_from(CHARS_TABLE)} WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"
-            f" ORDER BY {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {order}, a.issue_id {order},"
-            f" a.position ASC LIMIT ? OFFSET ?"
+            f"SELECT {CHARS_TABLE}.rowid{self._from(CHARS_TABLE)}"
+            f" WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"
+            f" ORDER BY {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {order}, a.issue_id {order}, a.id"
+            " LIMIT ? OFFSET ?"
         )
         return [(r[0], 0.0) for r in self.conn.execute(sql, (self.chars, *self.filters.args, limit, offset))]
 
@@ -243,6 +310,19 @@ class _Plan:
             return False
         articles = self._scalar("SELECT max(rowid) FROM articles", ()) or 0
         return count * 2 > articles
+
+
+def _dates(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str | None]:
+    """Effective issue date of each article."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT a.id, {EFFECTIVE_DATE} FROM articles a JOIN issues i ON i.id = a.issue_id"
+        f" WHERE a.id IN ({marks})",
+        ids,
+    )
+    return {row[0]: row[1] for row in rows}
 
 
 def search(
@@ -270,24 +350,61 @@ def search(
     if isinstance(parsed, QueryError):
         return SearchResult(text, 0, (), error=parsed.message)
     conn = _connection(source)
-    plan = _Plan(conn, parsed, _Filters.build(date_from, date_to, publication))
+    own_transaction = not conn.in_transaction
+    if own_transaction:  # one snapshot: counts and pages agree while an import writes
+        conn.execute("BEGIN")
+    try:
+        total, ranked = _run(
+            conn, parsed, _Filters.build(date_from, date_to, publication), sort, limit, offset
+        )
+        hits = _hits(conn, parsed, ranked)
+    finally:
+        if own_transaction and conn.in_transaction:
+            conn.execute("COMMIT")
+    elapsed = (time.perf_counter() - started) * 1000
+    return SearchResult(text, total, hits, parsed=parsed, elapsed_ms=elapsed)
+
+
+def _run(
+    conn: sqlite3.Connection, parsed: Query, filters: _Filters, sort: str, limit: int, offset: int
+) -> tuple[int, list[tuple[int, float, bool]]]:
+    """The total and the ranked (id, score, whole-word) page."""
+    plan = _Plan(conn, parsed, filters)
     total = plan.count_all()
     limit, offset = max(0, limit), max(0, offset)
     ranked: list[tuple[int, float, bool]] = []
     if total and limit:
         if sort == "relevance":
-            whole = plan.count_words()
-            flat = plan.is_flat(total)
-            if offset < whole:
-                ranked += [(i, s, True) for i, s in plan.words_page(limit, offset, flat)]
-            if len(ranked) < limit and whole < total:
-                rest = plan.substring_page(limit - len(ranked), max(0, offset - whole), flat)
-                ranked += [(i, s, False) for i, s in rest]
+            ranked = _relevance_page(plan, total, limit, offset)
         else:
             ranked = [(i, s, False) for i, s in plan.dated_page(sort == "newest", limit, offset)]
-    hits = _hits(conn, parsed, ranked)
-    elapsed = (time.perf_counter() - started) * 1000
-    return SearchResult(text, total, hits, parsed=parsed, elapsed_ms=elapsed)
+    return total, ranked
+
+
+def _relevance_page(plan: _Plan, total: int, limit: int, offset: int) -> list[tuple[int, float, bool]]:
+    """Whole-word matches with a term in the headline, other whole-word matches, then the rest.
+
+    Each tier is ordered by BM25 (headline ×10), newer first on ties; only the tiers the
+    requested page reaches are scored, which keeps the first page cheap for common words.
+    """
+    whole = plan.count_words(plan.words)
+    in_headline = plan.count_words(plan.words_headline) if whole else 0
+    flat = plan.is_flat(total)
+    tiers: list[tuple[int, Callable[[int, int], list[tuple[int, float]]], bool]] = [
+        (in_headline, lambda n, skip: plan.words_page(plan.words_headline, n, skip, flat), True),
+        (whole - in_headline, lambda n, skip: plan.words_page(plan.words_rest, n, skip, flat), True),
+        (total - whole, lambda n, skip: plan.substring_page(n, skip, flat), False),
+    ]
+    ranked: list[tuple[int, float, bool]] = []
+    for size, fetch, whole_word in tiers:
+        if len(ranked) >= limit:
+            break
+        if offset >= size:
+            offset -= size
+            continue
+        ranked += [(i, score, whole_word) for i, score in fetch(limit - len(ranked), offset)]
+        offset = 0
+    return ranked
 
 
 def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float, bool]]) -> tuple[Hit, ...]:

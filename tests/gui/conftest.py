@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.archive.importer import import_into
@@ -43,6 +44,14 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard(qapp: QApplication) -> Iterator[None]:
+    """Leave no data on the clipboard: the offscreen platform frees it after QApplication is gone,
+    which ends the test run in a segmentation fault after every test has passed."""
+    yield
+    qapp.clipboard().clear()
 
 
 @pytest.fixture

@@ -206,17 +206,18 @@ def test_highlight_spans_marks_every_hit_in_the_original() -> None:
 
 def test_search_runs_in_a_worker_thread_on_a_read_only_connection(archive_path: Path) -> None:
     with open_archive(archive_path) as writer:
-        one_issue(writer, Article(1, "甲", "幸福食堂"))
+        one_issue(writer, Article(1, "甲", "幸福食堂"), Article(1, "乙", "幸福食堂 马卫红"))
     found: list[int] = []
 
     def work() -> None:
         with open_archive(archive_path, readonly=True) as reader:
             found.append(search(reader, "幸福食堂").total)
+            found.append(search(reader, "幸福食堂 -马卫红").total)
 
     thread = threading.Thread(target=work)
     thread.start()
     thread.join()
-    assert [1] == found
+    assert [2, 1] == found
 
 
 def test_importing_search_does_not_load_jieba() -> None:

@@ -305,7 +305,10 @@ class _Plan:
         return [(r[0], 0.0) for r in self.conn.execute(sql, (self.chars, *self.filters.args, limit, offset))]
 
     def is_flat(self, count: int) -> bool:
-        """BM25 gives no order for a lone term in over half the articles (FTS5 floors its idf)."""
+        """BM25 gives no order for a lone term in over half the articles (FTS5 floors its idf).
+
+        `count` is how many articles the term matches in the table being scored.
+        """
         if len(self.query.groups) != 1 or len(self.query.groups[0]) != 1 or count < 1000:
             return False
         articles = self._scalar("SELECT max(rowid) FROM articles", ()) or 0
@@ -389,11 +392,11 @@ def _relevance_page(plan: _Plan, total: int, limit: int, offset: int) -> list[tu
     """
     whole = plan.count_words(plan.words)
     in_headline = plan.count_words(plan.words_headline) if whole else 0
-    flat = plan.is_flat(total)
+    flat_words, flat_chars = plan.is_flat(whole), plan.is_flat(total)
     tiers: list[tuple[int, Callable[[int, int], list[tuple[int, float]]], bool]] = [
-        (in_headline, lambda n, skip: plan.words_page(plan.words_headline, n, skip, flat), True),
-        (whole - in_headline, lambda n, skip: plan.words_page(plan.words_rest, n, skip, flat), True),
-        (total - whole, lambda n, skip: plan.substring_page(n, skip, flat), False),
+        (in_headline, lambda n, skip: plan.words_page(plan.words_headline, n, skip, flat_words), True),
+        (whole - in_headline, lambda n, skip: plan.words_page(plan.words_rest, n, skip, flat_words), True),
+        (total - whole, lambda n, skip: plan.substring_page(n, skip, flat_chars), False),
     ]
     ranked: list[tuple[int, float, bool]] = []
     for size, fetch, whole_word in tiers:

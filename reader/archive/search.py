@@ -36,7 +36,7 @@ Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
 _TIE_SLACK = 32
-_EXCLUDED = "search_excluded"
+_MATCHES = "search_matches"
 
 
 @dataclass(frozen=True)
@@ -198,13 +198,16 @@ class _Plan:
         self.words_headline = f"({self.words}) AND ({headline})"
         self.words_rest = f"({self.words}) NOT ({headline})"
         self.excluded = _excluded_expr(query)
-        self._excluded_ready = False
+        self._matches_ready = False
         self._from = _from_clause(conn)
 
     def _scalar(self, sql: str, args: tuple[Any, ...]) -> int:
         return int(self.conn.execute(sql, args).fetchone()[0])
 
     def count_all(self) -> int:
+        if self.excluded and not self.filters.sql:
+            self._materialize_matches()
+            return self._scalar(f"SELECT count(*) FROM temp.{_MATCHES}", ())
         if not self.filters.sql:
             return self._scalar(
                 f"SELECT count(*) FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?", (self.chars,)
@@ -216,25 +219,27 @@ class _Plan:
         where = f" WHERE {WORDS_TABLE} MATCH ?"
         args: tuple[Any, ...] = (match,)
         if self.excluded:
-            where += f" AND {WORDS_TABLE}.rowid NOT IN (SELECT id FROM temp.{_EXCLUDED})"
-            self._materialize_excluded()
+            where += f" AND +{WORDS_TABLE}.rowid IN (SELECT id FROM temp.{_MATCHES})"
+            self._materialize_matches()
         return where + self.filters.sql, args + self.filters.args
 
-    def _materialize_excluded(self) -> None:
-        """Articles containing an excluded term, found once per search in a TEMP table.
+    def _materialize_matches(self) -> None:
+        """With exclusions, the matching articles, found once per search in a TEMP table.
 
-        Works on read-only connections too (TEMP is separate from the archive); a subquery
-        instead would be re-run for every count and page.
+        Whole-word matches must also be character matches without the excluded terms; the
+        matches are at most what the user asked for, where the excluded set can be most of the
+        archive. TEMP works on read-only connections too; a subquery would be re-run for
+        every count and page.
         """
-        if self._excluded_ready or not self.excluded:
+        if self._matches_ready:
             return
-        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_EXCLUDED}(id INTEGER PRIMARY KEY)")
-        self.conn.execute(f"DELETE FROM temp.{_EXCLUDED}")
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_MATCHES}(id INTEGER PRIMARY KEY)")
+        self.conn.execute(f"DELETE FROM temp.{_MATCHES}")
         self.conn.execute(
-            f"INSERT INTO temp.{_EXCLUDED} SELECT rowid FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?",
-            (self.excluded,),
+            f"INSERT INTO temp.{_MATCHES} SELECT rowid FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?",
+            (self.chars,),
         )
-        self._excluded_ready = True
+        self._matches_ready = True
 
     def count_words(self, match: str) -> int:
         where, args = self._words_where(match)

@@ -13,12 +13,13 @@ import pytest
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue, import_paths
 from reader.archive.search import search
+from reader.archive.search_plan import Filters, Plan
 from reader.cli import main
 from reader.text.model import Article
 from reader.text.query import Query, parse_query
 from reader.text.snippet import Passage, highlight_spans
 from reader.text.words import Segmenter
-from tests.search_support import CORPUS, make_issue
+from tests.search_support import CORPUS, make_issue, random_archive
 
 
 def ids_of(archive: Archive, query: str, **options: object) -> list[int]:
@@ -304,3 +305,17 @@ def test_reimport_after_the_dictionary_changed_keeps_the_index_sound(
         archive.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
     assert [] == headlines(archive, "江绍华")
     assert ["新标题"] == headlines(archive, "红色邮箱")
+
+
+@pytest.mark.parametrize("newest", [True, False])
+def test_walking_issues_by_date_orders_like_the_date_join(tmp_path: Path, newest: bool) -> None:
+    with random_archive(tmp_path / "a.sqlite3", seed=5) as archive:
+        archive.conn.execute("UPDATE issues SET user_date = '2022-01-05' WHERE id % 3 = 0")
+        archive.conn.execute("UPDATE issues SET date = NULL WHERE id = 2")
+        query = parse_query("的 -江绍华")
+        assert isinstance(query, Query)
+        plan = Plan(archive.conn, query, Filters.build(None, None, None))
+        joined = [i for i, _ in plan.dated_page(newest, 1000, 0, total=0)]
+        assert len(joined) > 50
+        assert joined == plan.walk_by_date(plan._accept_chars, newest, 1000, 0)
+        assert joined[7:37] == plan.walk_by_date(plan._accept_chars, newest, 30, 7)

@@ -1,0 +1,330 @@
+"""The SQL behind search(): FTS5 expressions, counts, and ordered pages of article ids.
+
+Kept apart from reader.archive.search (the public API and hit building) because this is where
+the measured trade-offs live: which rows are scored by BM25, when dates are joined, and when
+articles are walked in date order instead (see bench/bench_search.py for the figures).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reader.archive.search_index import (
+    ARTICLE_ISSUE_INDEX,
+    CHARS_TABLE,
+    HEADLINE_WEIGHT,
+    WORDS_TABLE,
+    char_tokens,
+    word_tokens,
+)
+from reader.text.query import Query, Term
+
+EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
+_TIE_SLACK = 32
+_MATCHES = "search_matches"
+_PROBE_CHUNK = 500
+_WALK_BUDGET = 20_000
+
+
+def _phrase(tokens: list[str]) -> str:
+    return '"' + " ".join(tokens) + '"'
+
+
+def _term_expr(term: Term, words: bool) -> str:
+    tokens = word_tokens(term.folded) if words else char_tokens(term.folded)
+    prefix = "headline : " if term.headline_only else ""
+    return prefix + _phrase(tokens)
+
+
+def _positive_expr(query: Query, words: bool) -> str:
+    groups = ["(" + " OR ".join(_term_expr(t, words) for t in g) + ")" for g in query.groups]
+    return " AND ".join(groups)
+
+
+def _headline_expr(query: Query) -> str:
+    """Any positive term as words in the headline."""
+    return "headline : (" + " OR ".join(_term_expr(t, True) for t in query.positive_terms()) + ")"
+
+
+def _excluded_expr(query: Query) -> str | None:
+    if not query.excluded:
+        return None
+    return " OR ".join(_term_expr(t, False) for t in query.excluded)
+
+
+def match_expression(query: Query) -> str:
+    """The FTS5 expression over the character index that selects exactly the matches."""
+    positive = _positive_expr(query, words=False)
+    excluded = _excluded_expr(query)
+    return f"({positive}) NOT ({excluded})" if excluded else positive
+
+
+@dataclass(frozen=True)
+class Filters:
+    sql: str
+    args: tuple[Any, ...]
+
+    @classmethod
+    def build(cls, date_from: str | None, date_to: str | None, publication: str | None) -> Filters:
+        parts: list[str] = []
+        args: list[Any] = []
+        if date_from:
+            parts.append(f"{EFFECTIVE_DATE} >= ?")
+            args.append(date_from)
+        if date_to:
+            parts.append(f"{EFFECTIVE_DATE} <= ?")
+            args.append(date_to)
+        if publication:
+            parts.append("p.name = ?")
+            args.append(publication)
+        return cls("".join(f" AND {p}" for p in parts), tuple(args))
+
+
+def _from_clause(conn: sqlite3.Connection) -> Callable[[str], str]:
+    """The join to articles and issues, through the covering index when the archive has it."""
+    has_index = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (ARTICLE_ISSUE_INDEX,)
+    ).fetchone()
+    hint = f" INDEXED BY {ARTICLE_ISSUE_INDEX}" if has_index else ""
+
+    def clause(table: str) -> str:
+        return (
+            f" FROM {table} JOIN articles a{hint} ON a.id = {table}.rowid"
+            " JOIN issues i ON i.id = a.issue_id LEFT JOIN publications p ON p.id = i.publication_id"
+        )
+
+    return clause
+
+
+class Plan:
+    """The SQL for one parsed query and one set of filters."""
+
+    def __init__(self, conn: sqlite3.Connection, query: Query, filters: Filters) -> None:
+        self.conn = conn
+        self.query = query
+        self.filters = filters
+        self.chars = match_expression(query)
+        self.words = _positive_expr(query, words=True)
+        headline = _headline_expr(query)
+        self.words_headline = f"({self.words}) AND ({headline})"
+        self.words_rest = f"({self.words}) NOT ({headline})"
+        self.excluded = _excluded_expr(query)
+        self._matches_ready = False
+        self._from = _from_clause(conn)
+
+    def _scalar(self, sql: str, args: tuple[Any, ...]) -> int:
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def count_all(self) -> int:
+        if self.excluded and not self.filters.sql:
+            self._materialize_matches()
+            return self._scalar(f"SELECT count(*) FROM temp.{_MATCHES}", ())
+        if not self.filters.sql:
+            return self._scalar(
+                f"SELECT count(*) FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?", (self.chars,)
+            )
+        sql = f"SELECT count(*){self._from(CHARS_TABLE)} WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"
+        return self._scalar(sql, (self.chars, *self.filters.args))
+
+    def _words_where(self, match: str) -> tuple[str, tuple[Any, ...]]:
+        where = f" WHERE {WORDS_TABLE} MATCH ?"
+        args: tuple[Any, ...] = (match,)
+        if self.excluded:
+            where += f" AND +{WORDS_TABLE}.rowid IN (SELECT id FROM temp.{_MATCHES})"
+            self._materialize_matches()
+        return where + self.filters.sql, args + self.filters.args
+
+    def _materialize_matches(self) -> None:
+        """With exclusions, the matching articles, found once per search in a TEMP table.
+
+        Whole-word matches must also be character matches without the excluded terms; the
+        matches are at most what the user asked for, where the excluded set can be most of the
+        archive. TEMP works on read-only connections too; a subquery would be re-run for
+        every count and page.
+        """
+        if self._matches_ready:
+            return
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_MATCHES}(id INTEGER PRIMARY KEY)")
+        self.conn.execute(f"DELETE FROM temp.{_MATCHES}")
+        self.conn.execute(
+            f"INSERT INTO temp.{_MATCHES} SELECT rowid FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?",
+            (self.chars,),
+        )
+        self._matches_ready = True
+
+    def count_words(self, match: str) -> int:
+        where, args = self._words_where(match)
+        if not self.filters.sql:
+            return self._scalar(f"SELECT count(*) FROM {WORDS_TABLE}{where}", args)
+        return self._scalar(f"SELECT count(*){self._from(WORDS_TABLE)}{where}", args)
+
+    def _score(self, table: str, flat: bool) -> str:
+        return "0.0" if flat else f"bm25({table}, {HEADLINE_WEIGHT}, 1.0)"
+
+    def words_page(
+        self, match: str, limit: int, offset: int, flat: bool, size: int
+    ) -> list[tuple[int, float]]:
+        """One page of a whole-word tier of `size` articles."""
+        if flat and self._walk_pays(size, offset + limit):
+            walked = self.walk_by_date(lambda ids: self._accept_words(match, ids), True, limit, offset)
+            if walked is not None:
+                return [(i, 0.0) for i in walked]
+        where, args = self._words_where(match)
+        return self._ranked(WORDS_TABLE, where, args, limit, offset, flat)
+
+    def substring_page(self, limit: int, offset: int, flat: bool, size: int) -> list[tuple[int, float]]:
+        """One page of the substring-only tier of `size` articles."""
+        if flat and self._walk_pays(size, offset + limit):
+            walked = self.walk_by_date(self._accept_substring, True, limit, offset)
+            if walked is not None:
+                return [(i, 0.0) for i in walked]
+        words = f"SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH ?"
+        where = f" WHERE {CHARS_TABLE} MATCH ? AND {CHARS_TABLE}.rowid NOT IN ({words}){self.filters.sql}"
+        args = (self.chars, self.words, *self.filters.args)
+        return self._ranked(CHARS_TABLE, where, args, limit, offset, flat)
+
+    def _probe(self, table: str, match: str, ids: list[int]) -> set[int]:
+        """Which of `ids` the FTS5 expression matches (FTS5 seeks each rowid: no full scan)."""
+        kept: set[int] = set()
+        for start in range(0, len(ids), _PROBE_CHUNK):
+            chunk = ids[start : start + _PROBE_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid IN ({marks})"
+            kept.update(r[0] for r in self.conn.execute(sql, (match, *chunk)))
+        return kept
+
+    def _accept_chars(self, ids: list[int]) -> set[int]:
+        return self._probe(CHARS_TABLE, self.chars, ids)
+
+    def _accept_substring(self, ids: list[int]) -> set[int]:
+        matched = self._accept_chars(ids)
+        return matched - self._probe(WORDS_TABLE, self.words, sorted(matched))
+
+    def _accept_words(self, match: str, ids: list[int]) -> set[int]:
+        kept = self._probe(WORDS_TABLE, match, ids)
+        if self.excluded:
+            kept &= self._accept_chars(sorted(kept))
+        return kept
+
+    def walk_by_date(
+        self, accept: Callable[[list[int]], set[int]], newest: bool, limit: int, offset: int
+    ) -> list[int] | None:
+        """Articles in date order (newest or oldest first) that `accept` keeps, one page.
+
+        For a query matching a large share of the archive the page fills after a few hundred
+        articles, far cheaper than joining every match to its date. Gives up (None) after
+        _WALK_BUDGET articles, so a sparse query takes the join instead. Order: effective date
+        (undated last), then issue, then the article's place in the issue.
+        """
+        want = offset + limit
+        order = "DESC" if newest else "ASC"
+        issues_sql = (
+            "SELECT i.id FROM issues i LEFT JOIN publications p ON p.id = i.publication_id"
+            f" WHERE 1 = 1{self.filters.sql}"
+            f" ORDER BY {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {order}, i.id {order} LIMIT ? OFFSET ?"
+        )
+        found: list[int] = []
+        probed, skip, batch = 0, 0, 8
+        while len(found) < want:
+            if probed > _WALK_BUDGET:
+                return None
+            issues = [r[0] for r in self.conn.execute(issues_sql, (*self.filters.args, batch, skip))]
+            if not issues:
+                break
+            rank = {issue: n for n, issue in enumerate(issues)}
+            marks = ",".join("?" * len(issues))
+            rows = self.conn.execute(f"SELECT issue_id, id FROM articles WHERE issue_id IN ({marks})", issues)
+            ids = [r[1] for r in sorted(rows, key=lambda r: (rank[r[0]], r[1]))]
+            kept = accept(ids)
+            found += [i for i in ids if i in kept]
+            probed += len(ids)
+            skip += len(issues)
+            batch *= 2
+        return found[offset:want]
+
+    def _ranked(
+        self, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int, flat: bool
+    ) -> list[tuple[int, float]]:
+        """One page by BM25 (ascending: FTS5 scores are negative), newer first on ties.
+
+        Joining every match to its issue's date costs as much as scoring it, so unless the
+        query filters on date or publication the scores are ranked inside FTS5 and dates are
+        looked up only for the page and for rows tied with its last score.
+        """
+        if not flat and not self.filters.sql:
+            page = self._ranked_by_score(table, where, args, limit, offset)
+            if page is not None:
+                return page
+        sql = (
+            f"SELECT {table}.rowid, {self._score(table, flat)} AS s{self._from(table)}{where}"
+            f" ORDER BY s, {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} DESC, a.issue_id DESC, a.id"
+            " LIMIT ? OFFSET ?"
+        )
+        return [(r[0], r[1]) for r in self.conn.execute(sql, (*args, limit, offset))]
+
+    def _ranked_by_score(
+        self, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int
+    ) -> list[tuple[int, float]] | None:
+        want = offset + limit
+        sql = f"SELECT {table}.rowid, {self._score(table, False)} AS s FROM {table}{where} ORDER BY s LIMIT ?"
+        rows: list[tuple[int, float]] = [
+            (r[0], r[1]) for r in self.conn.execute(sql, (*args, want + _TIE_SLACK))
+        ]
+        if len(rows) > want:
+            boundary = rows[want - 1][1]
+            if rows[-1][1] == boundary and len(rows) == want + _TIE_SLACK:
+                return None  # a long run of equal scores: let SQL order the ties by date
+            rows = [r for r in rows if r[1] <= boundary]
+        dates = _dates(self.conn, [r[0] for r in rows])
+        rows.sort(key=lambda r: r[0])
+        rows.sort(key=lambda r: dates[r[0]][1], reverse=True)
+        rows.sort(key=lambda r: dates[r[0]][0] or "", reverse=True)
+        rows.sort(key=lambda r: r[1])
+        return rows[offset:want]
+
+    def dated_page(self, newest: bool, limit: int, offset: int, total: int) -> list[tuple[int, float]]:
+        if self._walk_pays(total, offset + limit):
+            walked = self.walk_by_date(self._accept_chars, newest, limit, offset)
+            if walked is not None:
+                return [(i, 0.0) for i in walked]
+        order = "DESC" if newest else "ASC"
+        sql = (
+            f"SELECT {CHARS_TABLE}.rowid{self._from(CHARS_TABLE)}"
+            f" WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"
+            f" ORDER BY {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {order}, a.issue_id {order}, a.id"
+            " LIMIT ? OFFSET ?"
+        )
+        return [(r[0], 0.0) for r in self.conn.execute(sql, (self.chars, *self.filters.args, limit, offset))]
+
+    def _walk_pays(self, total: int, want: int) -> bool:
+        """Walking probes about want / share articles at ~30 µs; joining costs ~1.4 µs a match."""
+        articles = self._articles()
+        return articles > 0 and 1.4 * total * total > 30 * want * articles + 5000 * total
+
+    def _articles(self) -> int:
+        return self._scalar("SELECT max(rowid) FROM articles", ()) or 0
+
+    def is_flat(self, count: int) -> bool:
+        """BM25 gives no order for a lone term in over half the articles (FTS5 floors its idf).
+
+        `count` is how many articles the term matches in the table being scored.
+        """
+        if len(self.query.groups) != 1 or len(self.query.groups[0]) != 1 or count < 1000:
+            return False
+        return count * 2 > self._articles()
+
+
+def _dates(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str | None, int]]:
+    """Effective issue date and issue id of each article."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT a.id, {EFFECTIVE_DATE}, a.issue_id FROM articles a JOIN issues i ON i.id = a.issue_id"
+        f" WHERE a.id IN ({marks})",
+        ids,
+    )
+    return {row[0]: (row[1], row[2]) for row in rows}

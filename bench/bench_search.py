@@ -109,6 +109,7 @@ def run(archive: Archive, runs: int, limit: int) -> bool:
     print(f"\n{'类别':<14}{'查询':<22}{'命中':>7}{'暴力':>7}  {'p50 ms':>7}{'LIKE ms':>9}{'倍数':>7}")
     per_class: dict[str, list[float]] = {}
     ratios: list[float] = []
+    like_total = search_total = 0.0
     counts_ok = True
     for name, queries in QUERIES.items():
         for text in queries:
@@ -124,6 +125,8 @@ def run(archive: Archive, runs: int, limit: int) -> bool:
             like_ms = like_seconds(archive, parsed) * 1000
             median = statistics.median(times)
             ratios.append(like_ms / median)
+            like_total += like_ms
+            search_total += median
             per_class.setdefault(name, []).extend(times)
             mark = "" if expected == result.total else "  ✗ 不等"
             print(
@@ -149,7 +152,17 @@ def run(archive: Archive, runs: int, limit: int) -> bool:
         "命中数全部等于暴力扫描": counts_ok,
         "索引 ≤ 3× 正文": index <= 3 * text,
     }
-    print(f"LIKE 倍数：最小 {min(ratios):.0f}×，中位 {statistics.median(ratios):.0f}×")
+    print(
+        f"LIKE 倍数：最小 {min(ratios):.0f}×，中位 {statistics.median(ratios):.0f}×，"
+        f"合计（全部 LIKE 时间 / 全部检索中位时间）{like_total / search_total:.0f}×"
+    )
+    for sort in ("newest", "oldest"):
+        line = []
+        for text in ("区", "网格", "江绍华", "幸福食堂 -马卫红"):
+            search(archive, text, sort=sort, limit=limit)
+            times = [search(archive, text, sort=sort, limit=limit).elapsed_ms for _ in range(runs)]
+            line.append(f"{text} {statistics.median(times):.1f} ms")
+        print(f"sort={sort}（p50）：" + "，".join(line))
     for label, ok in checks.items():
         print(f"{'✓' if ok else '✗'} {label}")
     return all(checks.values())

@@ -1,0 +1,50 @@
+"""The word segmenter: rjieba cuts exactly as jieba does, so either may build the word index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.text.words import USER_DICT, Segmenter, user_words
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def corpus_lines() -> list[str]:
+    lines: list[str] = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
+def test_rjieba_cuts_the_corpus_exactly_as_jieba() -> None:
+    pytest.importorskip("rjieba")
+    reference, fast = Segmenter(engine="jieba"), Segmenter(engine="rjieba")
+    lines = corpus_lines()
+    assert lines
+    assert [reference.cut(line) for line in lines] == [fast.cut(line) for line in lines]
+    assert ("jieba", "rjieba") == (reference.engine, fast.engine)
+
+
+@pytest.mark.parametrize("engine", ["jieba", "rjieba"])
+def test_user_dictionary_keeps_local_names_whole(engine: str) -> None:
+    if engine == "rjieba":
+        pytest.importorskip("rjieba")
+    words = Segmenter(engine=engine).cut("区长江绍华在柳园街道调研幸福食堂")
+    assert "江绍华" in words and "柳园街道" in words
+
+
+def test_user_dictionary_lines_are_read_like_jieba_reads_them(tmp_path: Path) -> None:
+    path = tmp_path / "dict.txt"
+    path.write_text("江绍华 2000 nr\n幸福食堂\n# 注释\n\n网格员 nz\n", encoding="utf-8")
+    assert [("江绍华", 2000, "nr"), ("幸福食堂", None, None), ("网格员", None, "nz")] == user_words(path)
+    assert user_words(USER_DICT)
+
+
+def test_segmenter_loads_nothing_until_the_first_cut() -> None:
+    segmenter = Segmenter()
+    assert not segmenter.loaded and segmenter.engine == ""
+    segmenter.cut("幸福食堂")
+    assert segmenter.loaded

@@ -25,6 +25,7 @@ which `unindex_articles` recomputes from the article rows (still present when it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -42,9 +43,12 @@ HEADLINE_WEIGHT = 10.0
 _CHUNK = 500
 
 
+_ASCII_SEPARATOR = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")  # ASCII but not [0-9A-Za-z]
+
+
 def encode_token(token: str) -> str:
     """One FTS token for one character or word: kept as is unless the tokenizer would split it."""
-    if all(c.isalnum() or not c.isascii() for c in token):
+    if not _ASCII_SEPARATOR.search(token):
         return token
     return "z" + "".join(f"{ord(c):x}g" for c in token)
 

@@ -8,6 +8,7 @@ issue parses to the same articles and is recognised as unchanged on re-import.
 from __future__ import annotations
 
 import codecs
+import re
 
 from reader.text.errors import SourceError
 
@@ -20,7 +21,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 # Control characters other than tab/newline/form feed do not occur in real text dumps.
-_BINARY_CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def normalise_newlines(text: str) -> str:
@@ -52,7 +53,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     if codec is None:
         raise SourceError(source, "无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK）")
     text = normalise_newlines(data.decode(codec))
-    controls = sum(1 for ch in text if ch in _BINARY_CONTROLS)
+    controls = len(_BINARY_CONTROLS.findall(text))
     if controls > max(2, len(text) // 1000):
         raise SourceError(source, "文件含有大量控制字符，不是文本文件")
     if not text.strip():

@@ -30,6 +30,18 @@ PUBLICATIONS: tuple[Publication, ...] = (
     Publication("聊城晚报", "LIAOCHENGWANBAO"),
 )
 
+# Name or pinyin, letters possibly spaced out on the logo ("D O N G …").
+_PUBLICATION_PATTERNS: tuple[tuple[Publication, re.Pattern[str]], ...] = tuple(
+    (
+        pub,
+        re.compile(
+            "|".join(r"\s*".join(map(re.escape, form)) for form in (pub.name, pub.pinyin)),
+            re.IGNORECASE,
+        ),
+    )
+    for pub in PUBLICATIONS
+)
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 
@@ -111,10 +123,8 @@ def valid_date(year: int, month: int, day: int) -> str | None:
 
 def _publication_in(text: str) -> tuple[str | None, str]:
     """A publication named in a masthead line (characters or pinyin), and the line without it."""
-    for pub in PUBLICATIONS:
-        rest = text
-        for form in (pub.name, pub.pinyin):
-            rest = re.sub(r"\s*".join(map(re.escape, form)), " ", rest, flags=re.IGNORECASE)
+    for pub, pattern in _PUBLICATION_PATTERNS:
+        rest = pattern.sub(" ", text)
         if rest != text:
             return pub.name, rest
     return None, text

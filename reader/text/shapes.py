@@ -58,7 +58,8 @@ def ends_sentence(text: str) -> bool:
 
 
 def cjk_length(text: str) -> int:
-    return len(re.sub(r"\s+", "", text))
+    """Length without white space: how long a line looks on the page."""
+    return len(text) - sum(map(str.isspace, text)) if " " in text or "\t" in text else len(text)
 
 
 def credit_of(text: str) -> str | None:

@@ -90,7 +90,7 @@ def test_export_query_writes_every_hit_within_dates(db: Path, tmp_path: Path) ->
 def test_no_matching_articles_is_exit_1_and_no_file(db: Path, tmp_path: Path, capsys: Capture) -> None:
     out = tmp_path / "none.pdf"
     assert 1 == main(["export", "--db", str(db), "--out", str(out), "--query", "完全不存在的词语组合"])
-    assert "没有符合条件的文章" in capsys.readouterr().err
+    assert "没有找到包含“完全不存在的词语组合”的文章" in capsys.readouterr().err
     assert not out.exists()
 
 

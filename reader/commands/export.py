@@ -13,13 +13,10 @@ from pathlib import Path
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
-from reader.archive.queries import articles
 from reader.archive.records import ArticleRecord
 from reader.commands._common import add_db_option, db_path
-from reader.export.collect import bookmarked, by_keys
+from reader.export.collect import bookmarked, by_keys, searched
 from reader.export.errors import ExportError
-
-MAX_QUERY_ARTICLES = 5000
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -45,19 +42,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _by_query(archive: Archive, args: argparse.Namespace) -> list[ArticleRecord]:
-    try:
-        from reader.archive.search import search
-    except ImportError as err:  # the search module is built separately; say so rather than crash
-        raise LookupError("检索功能尚不可用（reader.archive.search 未安装），无法使用 --query") from err
-    result = search(
-        archive, args.query, date_from=args.date_from, date_to=args.date_to,
-        sort="oldest", limit=MAX_QUERY_ARTICLES,
-    )
-    if result.error:
-        raise ExportError(result.error)
-    if result.total > MAX_QUERY_ARTICLES:
-        print(f"注意：共找到 {result.total} 篇，只导出最早的 {MAX_QUERY_ARTICLES} 篇", file=sys.stderr)
-    return articles(archive, [hit.id for hit in result.hits])
+    selection = searched(archive, args.query, date_from=args.date_from, date_to=args.date_to)
+    if selection.found > len(selection.articles):
+        shown = len(selection.articles)
+        print(f"注意：共找到 {selection.found} 篇，只导出最早的 {shown} 篇", file=sys.stderr)
+    return list(selection.articles)
 
 
 def run(args: argparse.Namespace) -> int:

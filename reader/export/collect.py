@@ -1,4 +1,4 @@
-"""Gathering what to export from the archive: bookmarked articles with their notes, or keys.
+"""Gathering what to export from the archive: bookmarks with their notes, keys, or search results.
 
 Shared by the CLI and the GUI's export worker (which opens its own archive connection by path).
 """
@@ -12,7 +12,11 @@ from reader.archive import bookmarks
 from reader.archive.db import Archive, open_archive
 from reader.archive.queries import article_by_key, articles
 from reader.archive.records import ArticleRecord
+from reader.archive.search import search
 from reader.export.errors import ExportError
+
+# A clippings book of every hit of a common word would be thousands of pages nobody prints.
+MAX_SEARCH_ARTICLES = 500
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Selection:
     articles: tuple[ArticleRecord, ...]
     notes: dict[str, str] = field(default_factory=dict)
     deleted: int = 0
+    found: int = 0  # for search results: how many matched, of which `articles` are the first
 
 
 def bookmarked(archive: Archive) -> Selection:
@@ -51,3 +56,24 @@ def by_keys(archive: Archive, keys: list[str]) -> Selection:
     if missing:
         raise ExportError(f"找不到这些文章键：{'、'.join(missing)}")
     return Selection(tuple(found))
+
+
+def searched(
+    archive: Archive,
+    query: str,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    publication: str | None = None,
+    sort: str = "oldest",
+    limit: int = MAX_SEARCH_ARTICLES,
+) -> Selection:
+    """The first `limit` results of a search, in the chosen order; ExportError for a bad query."""
+    result = search(
+        archive, query, date_from=date_from, date_to=date_to, publication=publication, sort=sort, limit=limit
+    )
+    if result.error:
+        raise ExportError(result.error)
+    if not result.hits:
+        raise ExportError(f"没有找到包含“{query}”的文章")
+    return Selection(tuple(articles(archive, [hit.id for hit in result.hits])), found=result.total)

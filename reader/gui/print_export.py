@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QP
 from reader.archive.db import open_archive
 from reader.archive.queries import articles as fetch_articles
 from reader.archive.records import ArticleRecord
-from reader.export.collect import bookmarked_at
+from reader.export.collect import bookmarked_at, searched
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
 from reader.export.markup import display_title
@@ -262,6 +262,46 @@ class PrintExport(QObject):
             )
 
         self._start(job, self.tr("正在导出 PDF…"))
+
+    def export_search(
+        self,
+        query: str,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        publication: str | None = None,
+        sort: str = "relevance",
+        path: Path | None = None,
+    ) -> None:
+        """The results of a search (the first MAX_SEARCH_ARTICLES, in the list's order) as a book.
+
+        The search runs again on the worker's own read-only connection: the list holds only the
+        pages scrolled so far.
+        """
+        if not query.strip() or not self._font_ok() or self.busy:
+            return
+        title = self.tr("检索“%1”剪报册").replace("%1", query.strip())
+        target = path or self._ask_path(title)
+        if target is None:
+            return
+        db, fonts = self._db_path(), self._fonts
+
+        def job(progress: Progress, cancel: ShouldCancel) -> ExportResult:
+            with open_archive(db, readonly=True) as archive:
+                selection = searched(
+                    archive, query, date_from=date_from, date_to=date_to, publication=publication, sort=sort
+                )
+            return export_pdf(
+                selection.articles,
+                target,
+                book=True,
+                title=title,
+                fonts=fonts,
+                progress=progress,
+                should_cancel=cancel,
+            )
+
+        self._start(job, self.tr("正在导出检索结果…"))
 
     def export_bookmarks(self, path: Path | None = None) -> None:
         """Every bookmark (with its note) as a clippings book 书签剪报册."""

@@ -44,10 +44,32 @@ class WindowFeatures:
         window.toolbar.addAction(self.star.action)
         window.toolbar.addAction(toggle_dock)
 
+        self.export_results = window.addAction(window.tr("导出检索结果为PDF…"))
+        self.export_results.setEnabled(False)
+        self.export_results.triggered.connect(self.export_search_results)
+        actions.file_menu.insertAction(first, self.export_results)
+        window.search.finished.connect(
+            lambda outcome: self.export_results.setEnabled(bool(outcome is not None and outcome.total))
+        )
+
         self.panel.article_requested.connect(window.open_article)
         self.panel.export_requested.connect(self.print_export.export_bookmarks)
         self.print_export.finished.connect(lambda message: window.statusBar().showMessage(message, 6000))
         window.pane.article_changed.connect(self.star.set_article)
+
+    def export_search_results(self) -> None:
+        """The current search's results, as the list orders them, into a clippings book."""
+        outcome = self._window.search.last_outcome
+        if outcome is None or not outcome.total:
+            return
+        request = outcome.request
+        self.print_export.export_search(
+            request.text,
+            date_from=request.date_from,
+            date_to=request.date_to,
+            publication=request.publication,
+            sort=request.sort,
+        )
 
     def shutdown(self) -> None:
         """The window is closing: stop a running print or export job first."""

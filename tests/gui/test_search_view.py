@@ -165,3 +165,21 @@ def test_only_the_newest_query_reaches_the_list(qtbot: QtBot, corpus_window: Mai
     assert all(
         WORD in model.index(r, 0).data(HtmlRole).replace(HIT_TAG_OPEN, "") for r in range(model.rowCount())
     )
+
+
+def test_search_results_export_as_a_clippings_book(
+    qtbot: QtBot, corpus_window: MainWindow, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    features = corpus_window.features
+    assert not features.export_results.isEnabled()
+    type_query(qtbot, corpus_window, "江绍华")
+    assert features.export_results.isEnabled()
+    total = corpus_window.search.last_outcome.total
+    out = tmp_path / "results.pdf"
+    with qtbot.waitSignal(features.print_export.finished, timeout=30_000):
+        features.print_export.export_search("江绍华", path=out)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "江绍华" in text
+    assert total == text.count("总第")  # one source line per exported article

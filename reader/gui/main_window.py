@@ -23,7 +23,7 @@ from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.import_dialog import ImportController, ReportDialog
 from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE, MiddlePane, issue_title
 from reader.gui.reading_pane import ReadingPane
-from reader.gui.search_adapter import SearchOutcome, SearchRequest, article_highlights, search_available
+from reader.gui.search_adapter import SearchOutcome, SearchRequest, article_highlights
 from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
 from reader.gui.session import ArchiveSession, set_issue_date
@@ -148,9 +148,7 @@ class MainWindow(QMainWindow):
             self.open_issue(last)
         else:
             self.open_latest()
-        if not search_available():
-            self.statusBar().showMessage(self.tr("检索功能不可用：缺少 reader.archive.search"))
-        elif self._warm_up_ms is not None:
+        if self._warm_up_ms is not None:
             self._warm_timer.start(self._warm_up_ms)
         if self._demo_dir is not None and self._demo_dir.is_dir() and self.session.is_empty():
             self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))

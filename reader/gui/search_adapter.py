@@ -2,25 +2,20 @@
 
 Runs in a worker thread: `run_search` opens its own read-only archive from the path, searches,
 closes, and returns plain frozen data (HTML already escaped) that the GUI thread can show.
-When reader.archive.search is missing (an old checkout), `search_available()` is False and the
-window hides nothing but says so in the status bar.
 """
 
 from __future__ import annotations
 
 import html
-import importlib
-import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+from reader.archive import search as engine
 from reader.archive.db import open_archive
+from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord, chinese_date
+from reader.text.snippet import highlight_spans
 
 Span = tuple[int, int]
 SORT_KEYS = ("relevance", "newest", "oldest")
@@ -28,18 +23,6 @@ PAGE_SIZE = 30  # a screenful and a half; more pages load as the list scrolls
 HIT_TAG_OPEN = '<span style="background-color:#ffd54f; color:#000000;">'
 HIT_TAG_CLOSE = "</span>"
 HIGHLIGHT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "body")
-
-
-def _search_module() -> ModuleType | None:
-    try:
-        return importlib.import_module("reader.archive.search")
-    except ImportError:
-        return None
-
-
-def search_available() -> bool:
-    """True when the archive's search module can be imported."""
-    return _search_module() is not None
 
 
 @dataclass(frozen=True)
@@ -115,49 +98,15 @@ def _row(hit: Any) -> HitRow:
     return HitRow(hit.id, headline_html, shown, " · ".join(p for p in parts if p), snippet)
 
 
-class Interrupter:
-    """Lets the GUI thread abandon a search that is running on a worker.
-
-    sqlite3's `Connection.interrupt()` is meant to be called from another thread; the search
-    then fails with OperationalError("interrupted") and the worker moves on to the newer query.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._conn: sqlite3.Connection | None = None
-        self._cancelled = False
-
-    @contextmanager
-    def watching(self, conn: sqlite3.Connection) -> Iterator[None]:
-        with self._lock:
-            if self._cancelled:
-                raise sqlite3.OperationalError("interrupted")
-            self._conn = conn
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._conn = None
-
-    def cancel(self) -> None:
-        with self._lock:
-            self._cancelled = True
-            if self._conn is not None:
-                self._conn.interrupt()
-
-
 def run_search(
     db_path: Path, request: SearchRequest, interrupter: Interrupter | None = None
 ) -> SearchOutcome:
     """Search in the calling (worker) thread on a connection of its own."""
-    module = _search_module()
-    if module is None:
-        return SearchOutcome(request, 0, (), error="本版本程序没有检索功能（reader.archive.search 不可用）")
     with (
         open_archive(db_path, readonly=True) as archive,
         (interrupter or Interrupter()).watching(archive.conn),
     ):
-        result = module.search(
+        result = engine.search(
             archive,
             request.text,
             date_from=request.date_from,
@@ -176,26 +125,17 @@ def warm_up(db_path: Path) -> None:
 
     Called on the search worker a moment after the window is shown, never before.
     """
-    module = _search_module()
-    if module is None:
-        return
     with open_archive(db_path, readonly=True) as archive:
-        module.search(archive, "的", limit=1)
+        engine.search(archive, "的", limit=1)
 
 
 def article_highlights(query: Any, record: ArticleRecord) -> dict[str, list[Span]]:
     """Every hit of the query in each field of the article, for the reading pane."""
-    module = _search_module()
-    if module is None or query is None:
+    if query is None:
         return {}
-    spans_of = getattr(module, "article_highlights", None)
-    if spans_of is not None:
-        return dict(spans_of(query, record))
     result: dict[str, list[Span]] = {}
     for name in HIGHLIGHT_FIELDS:
         text = getattr(record, name) or ""
-        if text:
-            spans = module.highlight_spans(text, query, headline=name == "headline")
-            if spans:
-                result[name] = list(spans)
+        if text and (spans := highlight_spans(text, query, headline=name == "headline")):
+            result[name] = list(spans)
     return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
 from pathlib import Path
 
@@ -26,13 +25,7 @@ from reader.gui.search_adapter import (
 )
 from reader.gui.search_model import HtmlRole, SearchResultModel
 
-pytestmark = [
-    pytest.mark.gui,
-    pytest.mark.skipif(
-        importlib.util.find_spec("reader.archive.search") is None,
-        reason="reader.archive.search is not importable yet: the search engine has not landed",
-    ),
-]
+pytestmark = pytest.mark.gui
 
 WORD = "幸福食堂"
 

@@ -60,7 +60,9 @@ class UndatedIssueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             name = issue.publication or issue.source_name or self.tr("（未知报名）")
             number = self.tr("第{0}期").format(issue.number) if issue.number is not None else ""
-            return " ".join(x for x in (name, number, self.tr("{0}篇").format(issue.article_count)) if x)
+            year = self.tr("约{0}年").format(issue.date_hint_year) if issue.date_hint_year else ""
+            count = self.tr("{0}篇").format(issue.article_count)
+            return " ".join(x for x in (name, number, year, count) if x)
         if role == Qt.ItemDataRole.ToolTipRole:
             hint = ""
             if issue.date_hint_year:

@@ -270,3 +270,9 @@ def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(corpus_window: 
 def test_file_menu_offers_printing_and_pdf_export(corpus_window: MainWindow) -> None:
     texts = [a.text() for a in corpus_window.actions_.file_menu.actions()]
     assert {"打印…", "导出为PDF…", "导入文件…", "导入文件夹…"} <= set(texts)
+
+
+def test_undated_issue_is_listed_with_the_year_its_text_suggests(corpus_window: MainWindow) -> None:
+    undated = corpus_window.calendar.undated_model
+    assert 1 == undated.rowCount()
+    assert "约2019年" in undated.data(undated.index(0, 0))

@@ -63,7 +63,8 @@ class MiddlePane(QStackedWidget):
         self.table.setObjectName("articleTable")
         self.table.setModel(articles)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl-click several articles to print or export them together.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -132,6 +133,12 @@ class MiddlePane(QStackedWidget):
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.table.selectionModel().setCurrentIndex(index, flags)
             self.table.scrollTo(index)
+
+    def selected_article_rows(self) -> list[int]:
+        """Rows selected in the issue's article list, top to bottom (empty in search view)."""
+        if self.showing_search():
+            return []
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
 
     def step(self, delta: int) -> None:
         """Previous/next article in whichever list is in front."""

@@ -76,6 +76,10 @@ class WindowFeatures:
         self.print_export.shutdown()
 
     def current_records(self) -> list[ArticleRecord]:
-        """What 打印 / 导出为PDF act on: the article in the reading pane."""
+        """What 打印 / 导出为PDF act on: the selected articles, else the one in the reading pane."""
+        rows = self._window.middle.selected_article_rows()
+        if len(rows) > 1:
+            records = (self._window.articles.record(row) for row in rows)
+            return [r for r in records if r is not None]
         record = self._window.pane.record
         return [record] if record is not None else []

@@ -276,3 +276,26 @@ def test_undated_issue_is_listed_with_the_year_its_text_suggests(corpus_window: 
     undated = corpus_window.calendar.undated_model
     assert 1 == undated.rowCount()
     assert "约2019年" in undated.data(undated.index(0, 0))
+
+
+def test_several_selected_articles_are_printed_and_exported_together(
+    qtbot: QtBot, corpus_window: MainWindow, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtCore import QItemSelectionModel
+
+    choose_day(corpus_window, ISSUE_DAY)
+    table = corpus_window.middle.table
+    table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (3, 1):
+        table.selectionModel().select(corpus_window.articles.index(row, COL_TITLE), flags)
+    chosen = corpus_window.features.current_records()
+    wanted = [corpus_window.articles.record(row) for row in (1, 3)]
+    assert [r.id for r in wanted] == [r.id for r in chosen]
+    out = tmp_path / "selection.pdf"
+    export = corpus_window.features.print_export
+    with qtbot.waitSignal(export.finished, timeout=30_000):
+        export.export_articles(chosen, path=out)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert all(record.body[:12] in text.replace("\n", "") for record in wanted)

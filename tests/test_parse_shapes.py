@@ -214,3 +214,13 @@ def test_a_short_sentence_start_cut_by_a_column_is_not_a_headline() -> None:
     assert 1 == len(issue.articles)
     body = issue.articles[0].body.split("\n")
     assert "7月1日,对青禾镇河湾村的返乡青年小周来说" in body[-1]
+
+
+def test_markdown_kicker_sits_on_its_headline_and_banners_stand_apart() -> None:
+    text = (
+        "## 第一篇\n\n本报讯 正文一。\n\n（记者 张三）\n\n\n\n喜迎二十大 奋进新征程\n\n走基层 看变化\n\n"
+        "## 第二篇\n\n本报讯 正文二。\n\n（记者 李四）\n\n市行政审批服务局\n\n## 第三篇\n\n本报讯 正文三。\n"
+    )
+    issue = parse_text(text, "x.md")
+    assert ["", "", "市行政审批服务局"] == [a.kicker for a in issue.articles]
+    assert ("喜迎二十大 奋进新征程", "走基层 看变化") == issue.sections

@@ -261,9 +261,11 @@ class _Reader:
         if before:
             last = before[-1]
             kicker_shape = bool(re.search(r"(——|—|－|：|:)$", last.text))
-            if kicker_shape or (not self.markdown and not is_column_label(last.text)) or (
-                marked and last.md_level > group[head].md_level
-            ):
+            # A kicker sits right on its headline; a column banner stands apart (after a page
+            # jump, or as several lines) and goes to the sections.
+            on_headline = len(before) == 1 and group[0].gap_before < PAGE_JUMP
+            plain_kicker = (not self.markdown or on_headline) and not is_column_label(last.text)
+            if kicker_shape or plain_kicker or (marked and last.md_level > group[head].md_level):
                 draft.kicker = last.text
                 before = before[:-1]
             self.sections.extend(line.text for line in before)

@@ -14,11 +14,15 @@ import argparse
 import datetime as dt
 import random
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 CORPUS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 ARTICLES_PER_ISSUE = 10
+TOPIC_STRAYS = 0.1  # share of a topical article's sentences taken from anywhere in the corpus
 FIRST_DAY = dt.date(2015, 1, 1)
 DAYS = (dt.date(2024, 12, 31) - FIRST_DAY).days + 1
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -32,14 +36,30 @@ _DATELINE = re.compile(r"^\S{2,5}讯\s*(\([^)]*\)|（[^）]*）)?\s*")
 
 @dataclass(frozen=True)
 class Material:
-    """Sentences and headlines harvested from the corpus."""
+    """Sentences and headlines harvested from the corpus.
+
+    `topics` holds the sentences of each corpus article. With `topical`, a synthetic article
+    keeps to one topic (one corpus article's sentences, a few strays from elsewhere), so a word
+    occurs in the share of articles a real archive has for it; without it every article mixes
+    the whole corpus, and words like 网格 end up in half of all articles.
+    """
 
     sentences: tuple[str, ...]
     headlines: tuple[str, ...]
+    topics: tuple[tuple[str, ...], ...] = ()
+    topical: bool = False
 
-    def paragraph(self, rng: random.Random) -> str:
+    def paragraph(self, rng: random.Random, topic: tuple[str, ...] = ()) -> str:
         """A new paragraph of 2–5 corpus sentences, so paragraphs do not repeat verbatim."""
-        return "".join(rng.sample(self.sentences, rng.randint(2, 5)))
+        count = rng.randint(2, 5)
+        if not topic:
+            return "".join(rng.sample(self.sentences, count))
+        stray = TOPIC_STRAYS
+        return "".join(rng.choice(self.sentences if rng.random() < stray else topic) for _ in range(count))
+
+    def topic(self, rng: random.Random) -> tuple[str, ...]:
+        """The sentences one synthetic article draws on (empty: the whole corpus)."""
+        return rng.choice(self.topics) if self.topical and self.topics else ()
 
     def headline(self, rng: random.Random) -> str:
         """A corpus headline, or two halves of different ones joined as the paper does."""
@@ -50,7 +70,20 @@ class Material:
         return first
 
 
-def load_material(corpus: Path = CORPUS_DIR) -> Material:
+def _topics(files: list[Path]) -> tuple[tuple[str, ...], ...]:
+    """The sentences of each corpus article, as the real parser splits the issues."""
+    from reader.text import read_issue
+
+    topics: list[tuple[str, ...]] = []
+    for path in files:
+        for article in read_issue(path).articles:
+            found = tuple(s for s in _SENTENCE.findall(article.body.replace("\n", "")) if len(s) > 8)
+            if len(found) >= 2:
+                topics.append(found)
+    return tuple(topics)
+
+
+def load_material(corpus: Path = CORPUS_DIR, topical: bool = False) -> Material:
     """Sentences of body paragraphs (long lines ending in 。) and short headline-like lines."""
     sentences: list[str] = []
     headlines: list[str] = []
@@ -64,7 +97,7 @@ def load_material(corpus: Path = CORPUS_DIR) -> Material:
                 sentences.extend(s for s in _SENTENCE.findall(_DATELINE.sub("", line)) if len(s) > 8)
             elif 6 <= len(line) <= 26 and not line.endswith(("。", "）", ")")) and not _MASTHEAD.search(line):
                 headlines.append(line)
-    return Material(tuple(sentences), tuple(headlines))
+    return Material(tuple(sentences), tuple(headlines), _topics(files) if topical else (), topical)
 
 
 def _byline(rng: random.Random) -> str:
@@ -78,7 +111,8 @@ def _article(rng: random.Random, material: Material, dateline: str, markdown: bo
     style = rng.choice(("end", "under", "none") if not markdown else ("bold", "end", "none"))
     if style == "under":
         lines.append(f"融媒体 {_byline(rng)}")
-    paragraphs = [material.paragraph(rng) for _ in range(rng.randint(2, 6))]
+    topic = material.topic(rng)
+    paragraphs = [material.paragraph(rng, topic) for _ in range(rng.randint(2, 6))]
     lead = f"**{dateline}**" if markdown else dateline
     paragraphs[0] = f"{lead} {paragraphs[0]}"
     lines.extend(paragraphs)
@@ -128,8 +162,11 @@ def main() -> None:
     parser.add_argument("--issues", type=int, required=True, help="期数")
     parser.add_argument("--out", type=Path, required=True, help="输出文件夹")
     parser.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同内容）")
+    parser.add_argument(
+        "--topical", action="store_true", help="每篇文章只取语料中一篇文章的句子（词频更接近真实档案）"
+    )
     args = parser.parse_args()
-    size = generate(args.out, args.issues, args.seed)
+    size = generate(args.out, args.issues, args.seed, material=load_material(topical=args.topical))
     print(f"{args.issues} 期，{size / 1e6:.1f} MB → {args.out}")
 
 

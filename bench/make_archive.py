@@ -26,9 +26,9 @@ from reader.archive.importer import import_paths
 BATCH_ISSUES = 1000
 
 
-def make_archive(db_path: Path, articles: int, seed: int = 1) -> int:
+def make_archive(db_path: Path, articles: int, seed: int = 1, topical: bool = False) -> int:
     """Import synthetic issues into `db_path` until it has `articles` articles; returns the count."""
-    material = load_material()
+    material = load_material(topical=topical)
     started = time.perf_counter()
     with open_archive(db_path) as archive:
         have = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -53,8 +53,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000, help="至少要有的文章数（默认 100000）")
     parser.add_argument("--db", type=Path, required=True, help="档案数据库文件（已有则继续追加）")
     parser.add_argument("--seed", type=int, default=1, help="随机种子")
+    parser.add_argument(
+        "--topical", action="store_true", help="每篇文章只取语料中一篇文章的句子（见 generate.py）"
+    )
     args = parser.parse_args()
-    count = make_archive(args.db, args.articles, args.seed)
+    count = make_archive(args.db, args.articles, args.seed, args.topical)
     print(f"完成：{args.db} 共 {count} 篇文章")
 
 

@@ -173,13 +173,16 @@ def _relevance_page(plan: Plan, total: int, limit: int, offset: int) -> list[tup
     in_headline = plan.count_words(plan.words_headline) if whole else 0
     flat_words, flat_chars = plan.is_flat(whole), plan.is_flat(total)
     rest, substring = whole - in_headline, total - whole
+    # With no headline match the second tier is every whole-word match: skip the NOT, which
+    # FTS5 would otherwise evaluate for each of the (often tens of thousands) scored rows.
+    rest_match = plan.words if in_headline == 0 else plan.words_rest
     tiers: list[tuple[int, Callable[[int, int], list[tuple[int, float]]], bool]] = [
         (
             in_headline,
             lambda n, skip: plan.words_page(plan.words_headline, n, skip, flat_words, in_headline),
             True,
         ),
-        (rest, lambda n, skip: plan.words_page(plan.words_rest, n, skip, flat_words, rest), True),
+        (rest, lambda n, skip: plan.words_page(rest_match, n, skip, flat_words, rest), True),
         (substring, lambda n, skip: plan.substring_page(n, skip, flat_chars, substring), False),
     ]
     ranked: list[tuple[int, float, bool]] = []

@@ -19,10 +19,19 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
   done
   if [ "${#missing[@]}" -gt 0 ]; then
     sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    echo "安装系统软件包: ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if [ "$(id -u)" -ne 0 ]; then
+      if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo="sudo"
+      else
+        echo "提示：缺少系统软件包 ${missing[*]}；请用管理员权限运行：sudo apt-get install ${missing[*]}" >&2
+        missing=()
+      fi
+    fi
+    if [ "${#missing[@]}" -gt 0 ]; then
+      echo "安装系统软件包: ${missing[*]}"
+      $sudo apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
   fi
 fi
 

@@ -23,19 +23,14 @@ from reader.archive.queries import article_ids, articles
 from reader.archive.records import ArticleRecord
 from reader.gui.print_export import PrintExport
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
 # Dialogs are top-level windows; the offscreen platform complains about their size hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
-def records(archive: Archive) -> list[ArticleRecord]:
+def records(archive: Archive, corpus_files: list[Path]) -> list[ArticleRecord]:
     """The corpus's first issue's articles, from a fresh archive."""
-    files = sorted(CORPUS.glob("*.txt"))
-    if not files:
-        pytest.skip(f"real corpus not found at {CORPUS}")
-    assert import_paths(archive, files).ok
+    assert import_paths(archive, corpus_files).ok
     first_issue = archive.db.execute("SELECT min(id) FROM issues").fetchone()[0]
     return articles(archive, article_ids(archive, first_issue))
 

@@ -27,7 +27,6 @@ from reader.export.pages import footer_text
 from reader.export.pdf import configure_printer, export_pdf, print_articles
 from reader.export.tounicode import fix_tounicode
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
 
@@ -37,12 +36,9 @@ def _gui_application(qapp: QApplication) -> None:
 
 
 @pytest.fixture
-def records(archive: Archive) -> list[ArticleRecord]:
+def records(archive: Archive, corpus_files: list[Path]) -> list[ArticleRecord]:
     """Every article of the real corpus, imported into a fresh archive, in issue order."""
-    files = sorted(CORPUS.glob("*.txt"))
-    if not files:
-        pytest.skip(f"real corpus not found at {CORPUS}")
-    assert import_paths(archive, files).ok
+    assert import_paths(archive, corpus_files).ok
     issue_ids = [r[0] for r in archive.db.execute("SELECT id FROM issues ORDER BY id")]
     return articles(archive, [a for i in issue_ids for a in article_ids(archive, i)])
 

@@ -319,3 +319,12 @@ def test_walking_issues_by_date_orders_like_the_date_join(tmp_path: Path, newest
         assert len(joined) > 50
         assert joined == plan.walk_by_date(plan._accept_chars, newest, 1000, 0)
         assert joined[7:37] == plan.walk_by_date(plan._accept_chars, newest, 30, 7)
+
+
+def test_snippet_joins_passages_with_one_ellipsis() -> None:
+    from reader.text.snippet import Passage, join_passages
+
+    first = Passage("副市长来调研幸福食堂。", ((6, 10),), leading=True, trailing=True)
+    second = Passage("幸福食堂是公益项目", ((0, 4),), leading=True, trailing=True)
+    joined = join_passages([first, second], lambda p: p.marked(ellipses=False))
+    assert "…副市长来调研【幸福食堂】。…【幸福食堂】是公益项目…" == joined

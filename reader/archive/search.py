@@ -23,7 +23,7 @@ from typing import Any, Literal
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import EFFECTIVE_DATE, Filters, Plan, match_expression
 from reader.text.query import Query, QueryError, parse_query
-from reader.text.snippet import Passage, Span, highlight_spans, passages
+from reader.text.snippet import Passage, Span, highlight_spans, join_passages, passages
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
@@ -50,7 +50,7 @@ class Hit:
     @property
     def snippet(self) -> str:
         """The passages as plain text with hits in 【】, for the CLI and JSON."""
-        return " ".join(p.marked() for p in self.passages)
+        return join_passages(self.passages, lambda p: p.marked(ellipses=False))
 
     @property
     def headline_marked(self) -> str:

@@ -15,7 +15,7 @@ from reader.archive import search as engine
 from reader.archive.db import open_archive
 from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord, chinese_date
-from reader.text.snippet import highlight_spans
+from reader.text.snippet import highlight_spans, join_passages, wrap_spans
 
 Span = tuple[int, int]
 SORT_KEYS = ("relevance", "newest", "oldest")
@@ -63,28 +63,12 @@ class SearchOutcome:
 
 def mark_html(text: str, spans: Any) -> str:
     """Escape `text` and wrap each (start, end) span in the highlight tag."""
-    out: list[str] = []
-    last = 0
-    for start, end in sorted(spans or ()):
-        start, end = max(start, last), min(end, len(text))
-        if start >= end:
-            continue
-        out += [html.escape(text[last:start]), HIT_TAG_OPEN, html.escape(text[start:end]), HIT_TAG_CLOSE]
-        last = end
-    out.append(html.escape(text[last:]))
-    return "".join(out)
+    return wrap_spans(text, spans or (), HIT_TAG_OPEN, HIT_TAG_CLOSE, html.escape)
 
 
 def snippet_html(passages: Any) -> str:
     """Passages joined with one ellipsis where text was left out (never '… …')."""
-    out: list[str] = []
-    for number, passage in enumerate(passages):
-        if passage.leading and not (number and out and out[-1] == "…"):
-            out.append("…")
-        out.append(mark_html(passage.text, passage.spans))
-        if passage.trailing:
-            out.append("…")
-    return "".join(out)
+    return join_passages(passages, lambda passage: mark_html(passage.text, passage.spans))
 
 
 def _row(hit: Any) -> HitRow:

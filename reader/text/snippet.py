@@ -10,7 +10,7 @@ text and wrap each span in a tag (`Passage.html()`), and the CLI can print 【hi
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reader.text.fold import fold_with_map
@@ -34,26 +34,60 @@ class Passage:
     leading: bool = False
     trailing: bool = False
 
-    def marked(self, before: str = "【", after: str = "】") -> str:
+    def marked(self, before: str = "【", after: str = "】", *, ellipses: bool = True) -> str:
         """Plain text with each hit wrapped, e.g. for the CLI and JSON."""
-        out: list[str] = ["…" if self.leading else ""]
-        last = 0
-        for start, end in self.spans:
-            out += [self.text[last:start], before, self.text[start:end], after]
-            last = end
-        out += [self.text[last:], "…" if self.trailing else ""]
-        return "".join(out)
+        return self._framed(wrap_spans(self.text, self.spans, before, after), ellipses)
 
-    def html(self, tag: str = "b") -> str:
+    def html(self, tag: str = "b", *, ellipses: bool = True) -> str:
         """HTML-escaped text with each hit in <tag>; safe to put into a rich-text label."""
-        out: list[str] = ["…" if self.leading else ""]
-        last = 0
-        for start, end in self.spans:
-            out += [html.escape(self.text[last:start]), f"<{tag}>"]
-            out += [html.escape(self.text[start:end]), f"</{tag}>"]
-            last = end
-        out += [html.escape(self.text[last:]), "…" if self.trailing else ""]
-        return "".join(out)
+        return self._framed(wrap_spans(self.text, self.spans, f"<{tag}>", f"</{tag}>", html.escape), ellipses)
+
+    def _framed(self, body: str, ellipses: bool) -> str:
+        if not ellipses:
+            return body
+        return ("…" if self.leading else "") + body + ("…" if self.trailing else "")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def wrap_spans(
+    text: str,
+    spans: Iterable[Span],
+    before: str,
+    after: str,
+    escape: Callable[[str], str] = _same,
+) -> str:
+    """`text` (through `escape`) with each (start, end) span between `before` and `after`.
+
+    Spans are sorted and clipped to the text; overlapping ones are wrapped once.
+    """
+    out: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        start, end = max(start, last), min(end, len(text))
+        if start >= end:
+            continue
+        out += [escape(text[last:start]), before, escape(text[start:end]), after]
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def join_passages(passages: Iterable[Passage], render: Callable[[Passage], str]) -> str:
+    """Passages as one string with one ellipsis wherever text was left out (never '… …').
+
+    `render` gives a passage's text without ellipses, e.g. `lambda p: p.marked(ellipses=False)`.
+    """
+    out: list[str] = []
+    for passage in passages:
+        if passage.leading and not (out and out[-1] == "…"):
+            out.append("…")
+        out.append(render(passage))
+        if passage.trailing:
+            out.append("…")
+    return "".join(out)
 
 
 def _merge(spans: Iterable[Span]) -> list[Span]:

@@ -286,9 +286,13 @@ def _settle_orphans(drafts: list[_Draft], sections: list[str]) -> list[_Draft]:
             continue
         previous = kept[-1] if kept else None
         if previous is not None and draft.headline and not previous.credits and not previous.closed:
-            if previous.headline:
-                sections.append(previous.headline)
-            previous.headline, previous.kicker = draft.headline, draft.kicker or previous.kicker
+            # The banner's lines go to the sections wherever the printed headline replaces them.
+            replaced = [previous.headline]
+            replaced += [previous.kicker] if draft.kicker else []
+            replaced += [previous.subtitle] if draft.subtitle else []
+            sections.extend(t for t in replaced if t)
+            previous.headline = draft.headline
+            previous.kicker = draft.kicker or previous.kicker
             previous.subtitle = draft.subtitle or previous.subtitle
             previous.credits.extend(draft.credits)
             previous.closed = True

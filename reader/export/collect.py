@@ -6,10 +6,9 @@ Shared by the CLI and the GUI's export worker (which opens its own archive conne
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from reader.archive import bookmarks
-from reader.archive.db import Archive, open_archive
+from reader.archive.db import Archive
 from reader.archive.queries import article_by_key, articles
 from reader.archive.records import ArticleRecord
 from reader.archive.search import search
@@ -37,10 +36,9 @@ def bookmarked(archive: Archive) -> Selection:
     return Selection(tuple(articles(archive, ids)), notes, len(marks) - len(ids))
 
 
-def bookmarked_at(db_path: Path) -> Selection:
-    """`bookmarked` on a read-only connection of its own: for a worker thread."""
-    with open_archive(db_path, readonly=True) as archive:
-        return bookmarked(archive)
+def by_ids(archive: Archive, ids: list[int]) -> Selection:
+    """The articles with these ids, in that order (ids no longer in the archive are left out)."""
+    return Selection(tuple(articles(archive, ids)))
 
 
 def by_keys(archive: Archive, keys: list[str]) -> Selection:

@@ -26,10 +26,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
-from reader.archive.db import open_archive
-from reader.archive.queries import articles as fetch_articles
+from reader.archive.db import Archive, open_archive
 from reader.archive.records import ArticleRecord
-from reader.export.collect import bookmarked_at, searched
+from reader.export.collect import Selection, bookmarked, by_ids, searched
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
 from reader.export.markup import display_title
@@ -237,31 +236,12 @@ class PrintExport(QObject):
         )
 
     def export_ids(self, ids: Sequence[int], title: str | None = None, *, path: Path | None = None) -> None:
-        """Export the articles with these ids (e.g. all search results) as a clippings book.
-
-        The records are read on the worker thread through its own read-only connection.
-        """
-        if not ids or not self._font_ok() or self.busy:
-            return
-        target = path or self._ask_path(title or self.tr("检索结果剪报册"))
-        if target is None:
-            return
-        db, wanted = self._db_path(), list(ids)
-
-        def job(progress: Progress, cancel: ShouldCancel) -> ExportResult:
-            with open_archive(db, readonly=True) as archive:
-                records = fetch_articles(archive, wanted)
-            return export_pdf(
-                records,
-                target,
-                book=True,
-                title=title,
-                fonts=self._fonts,
-                progress=progress,
-                should_cancel=cancel,
-            )
-
-        self._start(job, self.tr("正在导出 PDF…"))
+        """Export the articles with these ids as a clippings book."""
+        if ids:
+            wanted = list(ids)
+            label = self.tr("正在导出 PDF…")
+            name = title or self.tr("剪报册")
+            self._export_book(name, lambda archive: by_ids(archive, wanted), label, path)
 
     def export_search(
         self,
@@ -275,12 +255,37 @@ class PrintExport(QObject):
     ) -> None:
         """The results of a search (the first MAX_SEARCH_ARTICLES, in the list's order) as a book.
 
-        The search runs again on the worker's own read-only connection: the list holds only the
-        pages scrolled so far.
+        The search runs again on the worker: the list holds only the pages scrolled so far.
         """
-        if not query.strip() or not self._font_ok() or self.busy:
+        if not query.strip():
             return
+
+        def collect(archive: Archive) -> Selection:
+            return searched(
+                archive, query, date_from=date_from, date_to=date_to, publication=publication, sort=sort
+            )
+
         title = self.tr("检索“%1”剪报册").replace("%1", query.strip())
+        self._export_book(title, collect, self.tr("正在导出检索结果…"), path)
+
+    def export_bookmarks(self, path: Path | None = None) -> None:
+        """Every bookmark (with its note) as a clippings book 书签剪报册."""
+
+        def collect(archive: Archive) -> Selection:
+            selection = bookmarked(archive)
+            if not selection.articles:
+                raise ExportError("没有书签可导出（原文已删除的书签无法导出）")
+            return selection
+
+        self._export_book(self.tr("书签剪报册"), collect, self.tr("正在导出书签…"), path)
+
+    def _export_book(
+        self, title: str, collect: Callable[[Archive], Selection], label: str, path: Path | None
+    ) -> None:
+        """A clippings book of what `collect` finds; collected and rendered on the worker thread,
+        through a read-only connection of its own."""
+        if not self._font_ok() or self.busy:
+            return
         target = path or self._ask_path(title)
         if target is None:
             return
@@ -288,35 +293,7 @@ class PrintExport(QObject):
 
         def job(progress: Progress, cancel: ShouldCancel) -> ExportResult:
             with open_archive(db, readonly=True) as archive:
-                selection = searched(
-                    archive, query, date_from=date_from, date_to=date_to, publication=publication, sort=sort
-                )
-            return export_pdf(
-                selection.articles,
-                target,
-                book=True,
-                title=title,
-                fonts=fonts,
-                progress=progress,
-                should_cancel=cancel,
-            )
-
-        self._start(job, self.tr("正在导出检索结果…"))
-
-    def export_bookmarks(self, path: Path | None = None) -> None:
-        """Every bookmark (with its note) as a clippings book 书签剪报册."""
-        if not self._font_ok() or self.busy:
-            return
-        title = self.tr("书签剪报册")
-        target = path or self._ask_path(title)
-        if target is None:
-            return
-        db, fonts = self._db_path(), self._fonts
-
-        def job(progress: Progress, cancel: ShouldCancel) -> ExportResult:
-            selection = bookmarked_at(db)
-            if not selection.articles:
-                raise ExportError("没有书签可导出（原文已删除的书签无法导出）")
+                selection = collect(archive)
             return export_pdf(
                 selection.articles,
                 target,
@@ -328,7 +305,7 @@ class PrintExport(QObject):
                 should_cancel=cancel,
             )
 
-        self._start(job, self.tr("正在导出书签…"))
+        self._start(job, label)
 
     # --- the worker and its progress dialog -------------------------------------------------
 

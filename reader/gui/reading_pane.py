@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.archive.records import ArticleRecord
 from reader.gui.settings import MAX_FONT_PT, MIN_FONT_PT
+from reader.text.snippet import wrap_spans
 
 Span = tuple[int, int]
 Highlights = Mapping[str, Sequence[Span]]
@@ -31,19 +32,12 @@ class _Marker:
         self.count = 0
 
     def mark(self, text: str, spans: Sequence[Span]) -> str:
-        out: list[str] = []
-        last = 0
-        for start, end in sorted(spans):
-            start, end = max(start, last), min(end, len(text))
-            if start >= end:
-                continue
-            out.append(html.escape(text[last:start]))
-            anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if self.count == 0 else ""
-            out.append(f'{anchor}<span style="{HIT_STYLE}">{html.escape(text[start:end])}</span>')
-            self.count += 1
-            last = end
-        out.append(html.escape(text[last:]))
-        return "".join(out)
+        return wrap_spans(text, spans, self._opening, "</span>", html.escape)
+
+    def _opening(self) -> str:
+        anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if self.count == 0 else ""
+        self.count += 1
+        return f'{anchor}<span style="{HIT_STYLE}">'
 
 
 def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | None = None) -> str:

@@ -55,13 +55,14 @@ def _same(text: str) -> str:
 def wrap_spans(
     text: str,
     spans: Iterable[Span],
-    before: str,
+    before: str | Callable[[], str],
     after: str,
     escape: Callable[[str], str] = _same,
 ) -> str:
     """`text` (through `escape`) with each (start, end) span between `before` and `after`.
 
-    Spans are sorted and clipped to the text; overlapping ones are wrapped once.
+    Spans are sorted and clipped to the text; overlapping ones are wrapped once. `before` may be
+    a function called once per wrapped hit (the reading pane anchors its first hit).
     """
     out: list[str] = []
     last = 0
@@ -69,7 +70,8 @@ def wrap_spans(
         start, end = max(start, last), min(end, len(text))
         if start >= end:
             continue
-        out += [escape(text[last:start]), before, escape(text[start:end]), after]
+        opening = before() if callable(before) else before
+        out += [escape(text[last:start]), opening, escape(text[start:end]), after]
         last = end
     out.append(escape(text[last:]))
     return "".join(out)

@@ -46,3 +46,18 @@ def test_every_folded_index_maps_to_the_character_that_produced_it(text: str) ->
     origin = [i for i, c in enumerate(text) for _ in fold_char(c)]
     assert "".join(fold_char(c) for c in text) == folded.folded
     assert origin == [folded.original_index(j) for j in range(len(folded.folded))]
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.text(max_size=40))
+def test_fold_of_any_text_joins_the_folds_of_its_characters(text: str) -> None:
+    """Any code point, astral ones included: the fast path must agree with the definition."""
+    folded = fold_with_map(text)
+    assert "".join(fold_char(c) for c in text) == folded.folded
+    origin = [i for i, c in enumerate(text) for _ in fold_char(c)]
+    assert origin == [folded.original_index(j) for j in range(len(folded.folded))]
+
+
+def test_astral_characters_that_fold_are_folded() -> None:
+    assert "a" == fold("\U0001d400")  # MATHEMATICAL BOLD CAPITAL A
+    assert "\U0001f600" == fold("\U0001f600")  # an emoji stays as it is

@@ -8,10 +8,13 @@ from; the GUI and the CLI highlight the ORIGINAL text, never the folded one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+_ASTRAL = "\U00010000-\U0010ffff"
 
 
 @lru_cache(maxsize=8192)
@@ -22,32 +25,62 @@ def fold_char(char: str) -> str:
     return unicodedata.normalize("NFKC", char).casefold()
 
 
-class _FoldTable(dict[int, str]):
-    """A `str.translate` table filled on first sight of each character: a pure cache.
+@dataclass(frozen=True)
+class _Folding:
+    """Which characters folding changes, found once for the whole Basic Multilingual Plane.
 
-    Folding runs over every article at import and over every hit's text at search, so it must
-    run at C speed; per-character Python calls made snippets cost more than the query itself.
-    `irregular` holds the characters whose fold is not exactly one character.
+    Folding runs over every article at import and over every hit's text at search. Replacing
+    only the characters that change (in Chinese text mostly full-width punctuation, ~2%) with a
+    regular expression is 5× faster than `str.translate` (which costs ~80 ns a character).
+    Characters beyond the BMP are rare and always taken the slow way, through `fold_char`.
+    `irregular` finds the characters whose fold is not exactly one character.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.irregular: set[str] = set()
+    table: dict[str, str]
+    changing: re.Pattern[str]
+    irregular: re.Pattern[str]
 
-    def __missing__(self, key: int) -> str:
-        value = fold_char(chr(key))
-        self[key] = value
-        if len(value) != 1:
-            self.irregular.add(chr(key))
-        return value
+    def replace(self, match: re.Match[str]) -> str:
+        char = match.group()
+        folded = self.table.get(char)
+        return fold_char(char) if folded is None else folded
 
 
-_TABLE = _FoldTable()
+def _char_class(codes: list[int]) -> str:
+    """A regex character class body for these code points, as ranges."""
+    parts: list[str] = []
+    at = 0
+    while at < len(codes):
+        last = at
+        while last + 1 < len(codes) and codes[last + 1] == codes[last] + 1:
+            last += 1
+        first = re.escape(chr(codes[at]))
+        parts.append(first if last == at else f"{first}-{re.escape(chr(codes[last]))}")
+        at = last + 1
+    return "".join(parts)
+
+
+@cache
+def _folding() -> _Folding:
+    """Built on first use (~40 ms), not at import: the window must start fast."""
+    table: dict[str, str] = {}
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:  # surrogates are not characters
+            continue
+        char = chr(code)
+        folded = char.lower() if char.isascii() else unicodedata.normalize("NFKC", char).casefold()
+        if folded != char:
+            table[char] = folded
+    changing = re.compile(f"[{_char_class(sorted(map(ord, table)))}{_ASTRAL}]")
+    odd = sorted(ord(c) for c, f in table.items() if len(f) != 1)
+    irregular = re.compile(f"[{_char_class(odd)}{_ASTRAL}]")
+    return _Folding(table, changing, irregular)
 
 
 def fold(text: str) -> str:
     """Fold a whole string; equal to joining `fold_char` over its characters."""
-    return text.translate(_TABLE)
+    folding = _folding()
+    return folding.changing.sub(folding.replace, text)
 
 
 @dataclass(frozen=True)
@@ -85,23 +118,17 @@ class FoldedText:
 
 def fold_with_map(text: str) -> FoldedText:
     """Fold `text` and remember where every folded character came from."""
-    folded = text.translate(_TABLE)
-    irregular = _TABLE.irregular
-    if irregular.isdisjoint(text):
+    folded = fold(text)
+    irregular = _folding().irregular
+    if not irregular.search(text):
         return FoldedText(text, folded)
     anchors: list[tuple[int, int, int]] = []
     shift = 0
-    for index in sorted(i for c in irregular.intersection(text) for i in _positions(text, c)):
-        length = len(_TABLE[ord(text[index])])
+    for match in irregular.finditer(text):
+        index = match.start()
+        length = len(fold_char(match.group()))
+        if length == 1:  # beyond the BMP and regular after all
+            continue
         anchors.append((index, index + shift, length))
         shift += length - 1
     return FoldedText(text, folded, tuple(anchors))
-
-
-def _positions(text: str, char: str) -> list[int]:
-    found: list[int] = []
-    at = text.find(char)
-    while at >= 0:
-        found.append(at)
-        at = text.find(char, at + 1)
-    return found

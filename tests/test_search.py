@@ -111,8 +111,27 @@ def test_whole_word_match_ranks_above_substring_match(archive: Archive) -> None:
     one_issue(archive, Article(1, "甲", "区长江绍华主持"), Article(1, "乙", "长江边的风景"), day=5)
     one_issue(archive, Article(1, "丙", "我们看长江"), day=1)
     result = search(archive, "长江")
-    assert ["丙", "乙", "甲"] == [hit.headline for hit in result.hits]
+    # 乙 and 丙 score alike (one mention in the body), so the newer comes first; 甲 is newer
+    # than 丙 but only contains 长江 inside 区长/江绍华.
+    assert ["乙", "丙", "甲"] == [hit.headline for hit in result.hits]
     assert [True, True, False] == [hit.whole_word for hit in result.hits]
+
+
+def test_more_mentions_rank_higher_whatever_the_length(archive: Archive) -> None:
+    long_body = "今年社区开展网格化管理。" * 40 + "网格员上门服务，网格员记录诉求，网格员回访群众。"
+    one_issue(archive, Article(1, "长篇", long_body), day=1)
+    one_issue(archive, Article(1, "简讯", "网格员到岗。"), day=9)
+    assert ["长篇", "简讯"] == headlines(archive, "网格员")
+
+
+def test_long_run_of_equal_scores_pages_newest_first(archive: Archive) -> None:
+    for day in range(120):
+        body = "幸福食堂开门迎客，幸福食堂满座。" if day in (7, 50) else "幸福食堂开门迎客。"
+        one_issue(archive, Article(1, f"第{day}天", body), day=day)
+    first = headlines(archive, "幸福食堂", limit=10)
+    assert ["第50天", "第7天"] + [f"第{day}天" for day in range(119, 111, -1)] == first
+    second = headlines(archive, "幸福食堂", limit=10, offset=10)
+    assert [f"第{day}天" for day in range(111, 101, -1)] == second
 
 
 def test_newer_issue_first_on_equal_scores(archive: Archive) -> None:

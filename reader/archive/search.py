@@ -23,7 +23,7 @@ from typing import Any, Literal
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import EFFECTIVE_DATE, Filters, Plan, match_expression
 from reader.text.query import Query, QueryError, parse_query
-from reader.text.snippet import Passage, Span, highlight_spans, join_passages, passages
+from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
@@ -183,7 +183,7 @@ def _relevance_page(plan: Plan, total: int, limit: int, offset: int) -> list[tup
             True,
         ),
         (rest, lambda n, skip: plan.words_page(rest_match, n, skip, flat_words, rest), True),
-        (substring, lambda n, skip: plan.substring_page(n, skip, flat_chars, substring), False),
+        (substring, lambda n, skip: plan.substring_page(n, skip, flat_chars, substring, whole), False),
     ]
     ranked: list[tuple[int, float, bool]] = []
     for size, fetch, whole_word in tiers:
@@ -216,8 +216,7 @@ def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float,
             continue
         headline = row[3] or ""
         other = other_text(row[4:9])
-        spans = highlight_spans(other, query)
-        shown = passages(other, spans) if spans else passages(row[8] or "", [])
+        shown = hit_passages(other, query, fallback=row[8] or "")
         hits.append(
             Hit(
                 id=row[0],

@@ -16,6 +16,13 @@ a fifth of the text size), so removing an article re-creates exactly the words i
 with, even after the user dictionary or jieba changed; a contentless table given other values
 than it was given at insert is corrupted.
 
+Both tables are made with `columnsize=0`: FTS5 then keeps no per-row size record, and bm25()
+treats every document as length 0, i.e. BM25 with b = 0 and k1 = 0.3 (up to a constant
+factor): a term's weight saturates with how often it occurs, and long articles are not
+penalised. Measured on a 100k-article archive, the size lookup was 85% of bm25()'s cost
+(1.4 µs of 1.6 µs a row), and for a news archive length carries no relevance against the term:
+a feature naming 党建 eight times is not a worse answer than a caption naming it once.
+
 Every character becomes exactly one token (ASCII punctuation and whitespace are spelled as
 `z<hex>g`, which the `ascii` tokenizer keeps whole), so positions never skip and a phrase can
 never match across punctuation the user did not type. Contentless tables store no copy of the
@@ -155,7 +162,7 @@ def create_search_index(db: sqlite_utils.Database) -> None:
     for table in (CHARS_TABLE, WORDS_TABLE):
         db.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
-            "headline, other, content='', tokenize='ascii')"
+            "headline, other, content='', columnsize=0, tokenize='ascii')"
         )
     _create_cuts_table(db)
     # Ranking joins every match to its issue's date: a covering index makes that lookup cheap.
@@ -169,10 +176,12 @@ def _create_cuts_table(db: sqlite_utils.Database) -> None:
     )
 
 
-def _write(db: sqlite_utils.Database, article_ids: Iterable[int], delete: bool) -> None:
+def _write(
+    db: sqlite_utils.Database, article_ids: Iterable[int], delete: bool, recorded: bool = False
+) -> None:
     ids = sorted({int(i) for i in article_ids})
     _create_cuts_table(db)  # archives made before the table existed (development builds)
-    docs = list(_documents(db, ids, recorded=delete))
+    docs = list(_documents(db, ids, recorded=delete or recorded))
     conn = db.conn
     for table, fields in (
         (CHARS_TABLE, ("char_headline", "char_other")),
@@ -203,14 +212,21 @@ def unindex_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> N
     _write(db, article_ids, delete=True)
 
 
-def rebuild_search_index(db: sqlite_utils.Database) -> None:
-    """Empty both tables and index every article again (after a change of the user dictionary)."""
+def rebuild_search_index(db: sqlite_utils.Database, *, recut: bool) -> None:
+    """Make both tables anew, with the current options, and index every article again.
+
+    With `recut` jieba cuts every article again (after a change of the user dictionary);
+    without, the words recorded in `search_cuts` are reused, which is ~20× faster.
+    """
     for table in (CHARS_TABLE, WORDS_TABLE):
-        db.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
-    db.execute(f"DELETE FROM {CUTS_TABLE}")
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+    if recut:
+        db.execute(f"DELETE FROM {CUTS_TABLE}")
+    create_search_index(db)
     ids = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
     for start in range(0, len(ids), 5000):
-        index_articles(db, ids[start : start + 5000])
+        _write(db, ids[start : start + 5000], delete=False, recorded=not recut)
+    optimize_search_index(db)
 
 
 def optimize_search_index(db: sqlite_utils.Database) -> None:

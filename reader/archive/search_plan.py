@@ -111,7 +111,9 @@ class Plan:
         self.chars = match_expression(query)
         self.words = _positive_expr(query, words=True)
         headline = _headline_expr(query)
-        self.words_headline = f"({self.words}) AND ({headline})"
+        lone = len(query.groups) == 1 and len(query.groups[0]) == 1
+        # For a lone term "X AND headline:X" is "headline:X", which FTS5 evaluates in one pass.
+        self.words_headline = headline if lone else f"({self.words}) AND ({headline})"
         self.words_rest = f"({self.words}) NOT ({headline})"
         self.excluded = _excluded_expr(query)
         self._matches_ready = False
@@ -179,16 +181,22 @@ class Plan:
         where, args = self._words_where(match)
         return self._ranked(WORDS_TABLE, where, args, limit, offset, flat)
 
-    def substring_page(self, limit: int, offset: int, flat: bool, size: int) -> list[tuple[int, float]]:
-        """One page of the substring-only tier of `size` articles."""
+    def substring_page(
+        self, limit: int, offset: int, flat: bool, size: int, whole: int
+    ) -> list[tuple[int, float]]:
+        """One page of the substring-only tier of `size` articles (`whole` matched as words)."""
         if flat and self._walk_pays(size, offset + limit):
             walked = self.walk_by_date(self._accept_substring, True, limit, offset, size)
             if walked is not None:
                 return [(i, 0.0) for i in walked]
-        words = f"SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH ?"
-        where = f" WHERE {CHARS_TABLE} MATCH ? AND {CHARS_TABLE}.rowid NOT IN ({words}){self.filters.sql}"
-        args = (self.chars, self.words, *self.filters.args)
-        return self._ranked(CHARS_TABLE, where, args, limit, offset, flat)
+        where = f" WHERE {CHARS_TABLE} MATCH ?"
+        args: tuple[Any, ...] = (self.chars,)
+        if whole:  # else every match is substring-only: no need to leave the words out
+            words = f"SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH ?"
+            where += f" AND {CHARS_TABLE}.rowid NOT IN ({words})"
+            args += (self.words,)
+        where += self.filters.sql
+        return self._ranked(CHARS_TABLE, where, args + self.filters.args, limit, offset, flat)
 
     def _probe(self, table: str, match: str, ids: list[int]) -> set[int]:
         """Which of `ids` the FTS5 expression matches (FTS5 seeks each rowid: no full scan)."""
@@ -269,9 +277,7 @@ class Plan:
         looked up only for the page and for rows tied with its last score.
         """
         if not flat and not self.filters.sql:
-            page = self._ranked_by_score(table, where, args, limit, offset)
-            if page is not None:
-                return page
+            return self._ranked_by_score(table, where, args, limit, offset)
         sql = (
             f"SELECT {table}.rowid, {self._score(table, flat)} AS s{self._from(table)}{where}"
             f" ORDER BY s, {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} DESC, a.issue_id DESC, a.id"
@@ -281,23 +287,44 @@ class Plan:
 
     def _ranked_by_score(
         self, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int
-    ) -> list[tuple[int, float]] | None:
+    ) -> list[tuple[int, float]]:
+        """The page ranked inside FTS5; dates are looked up only for the page and its ties.
+
+        BM25 without length normalisation gives many equal scores (every article naming the
+        term once, in the body only, ties), so when the run of ties at the page's last score
+        goes on past what was fetched, its newest members are fetched by a second statement
+        that joins dates for the tied rows alone.
+        """
         want = offset + limit
-        sql = f"SELECT {table}.rowid, {self._score(table, False)} AS s FROM {table}{where} ORDER BY s LIMIT ?"
+        score = self._score(table, False)
+        sql = f"SELECT {table}.rowid, {score} AS s FROM {table}{where} ORDER BY s LIMIT ?"
         rows: list[tuple[int, float]] = [
             (r[0], r[1]) for r in self.conn.execute(sql, (*args, want + _TIE_SLACK))
         ]
         if len(rows) > want:
             boundary = rows[want - 1][1]
-            if rows[-1][1] == boundary and len(rows) == want + _TIE_SLACK:
-                return None  # a long run of equal scores: let SQL order the ties by date
-            rows = [r for r in rows if r[1] <= boundary]
+            better = [r for r in rows if r[1] < boundary]
+            if rows[-1][1] == boundary:
+                rows = better + self._tied(table, where, args, boundary, want - len(better))
+            else:
+                rows = [r for r in rows if r[1] <= boundary]
         dates = _dates(self.conn, [r[0] for r in rows])
         rows.sort(key=lambda r: r[0])
         rows.sort(key=lambda r: dates[r[0]][1], reverse=True)
         rows.sort(key=lambda r: dates[r[0]][0] or "", reverse=True)
         rows.sort(key=lambda r: r[1])
         return rows[offset:want]
+
+    def _tied(
+        self, table: str, where: str, args: tuple[Any, ...], score: float, limit: int
+    ) -> list[tuple[int, float]]:
+        """The `limit` newest rows whose score equals `score` (same statement, same doubles)."""
+        sql = (
+            f"SELECT {table}.rowid{self._from(table)}{where} AND {self._score(table, False)} = ?"
+            f" ORDER BY {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} DESC, a.issue_id DESC, a.id"
+            " LIMIT ?"
+        )
+        return [(r[0], score) for r in self.conn.execute(sql, (*args, score, limit))]
 
     def dated_page(self, newest: bool, limit: int, offset: int, total: int) -> list[tuple[int, float]]:
         if self._walk_pays(total, offset + limit):

@@ -130,7 +130,17 @@ def passages(
     text: str, spans: list[Span], width: int = SNIPPET_WIDTH, limit: int = MAX_PASSAGES
 ) -> list[Passage]:
     """Up to `limit` passages of about `width` characters around the first hits."""
-    result: list[Passage] = []
+    return [_passage(text, spans, lo, hi) for lo, hi in _ranges(text, spans, width, limit)]
+
+
+def _passage(text: str, spans: list[Span], lo: int, hi: int) -> Passage:
+    inside = tuple((max(s, lo) - lo, min(e, hi) - lo) for s, e in spans if s < hi and e > lo)
+    return Passage(text[lo:hi], inside, leading=lo > 0, trailing=hi < len(text))
+
+
+def _ranges(text: str, spans: list[Span], width: int, limit: int) -> list[Span]:
+    """Where the passages of `passages()` start and end in `text`."""
+    result: list[Span] = []
     covered_to = 0
     for start, end in spans:
         if len(result) >= limit:
@@ -145,13 +155,41 @@ def passages(
         cut = text.find("\n", end, hi)
         if cut >= 0:
             hi = cut
-        inside = tuple((max(s, lo) - lo, min(e, hi) - lo) for s, e in spans if s < hi and e > lo)
-        result.append(Passage(text[lo:hi], inside, leading=lo > 0, trailing=hi < len(text)))
+        result.append((lo, hi))
         covered_to = hi
     if not result and text:
         hi = min(len(text), width)
         newline = text.find("\n", 0, hi)
         if newline > 0:
             hi = newline
-        result.append(Passage(text[:hi], (), trailing=hi < len(text)))
+        result.append((0, hi))
     return result
+
+
+def hit_passages(text: str, query: Query, fallback: str = "") -> list[Passage]:
+    """The passages a hit list shows for one article: those of `passages(text, all hits)`.
+
+    Folds and scans the text in growing pieces and stops once the first passages are complete,
+    with room to spare for a hit running past their end: a long article naming a common word
+    hundreds of times costs no more than a short one. Folding is per character, so a piece
+    folds as it would inside the whole; pieces overlap by more than a term's length, so a hit
+    across their border is found whole. Without any hit, the start of `fallback` is shown.
+    """
+    terms = [t for t in query.positive_terms() if not t.headline_only]
+    if not terms:
+        return passages(fallback, [])
+    margin = 2 * max(len(t.folded) for t in terms) + 16
+    spans: list[Span] = []
+    scanned, end = 0, 4 * SNIPPET_WIDTH
+    while True:
+        start = max(0, scanned - margin)
+        spans = _merge(spans + [(s + start, e + start) for s, e in term_spans(text[start:end], terms)])
+        scanned = min(end, len(text))
+        part = text[:scanned]
+        ranges = _ranges(part, spans, SNIPPET_WIDTH, MAX_PASSAGES) if spans else []
+        if scanned == len(text) or (len(ranges) == MAX_PASSAGES and ranges[-1][1] + margin <= scanned):
+            break
+        end *= 4
+    if not ranges:
+        return passages(fallback, [])
+    return [_passage(text, spans, lo, hi) for lo, hi in ranges]

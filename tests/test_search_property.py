@@ -108,3 +108,20 @@ def test_unquoted_raw_substrings_match_the_oracle(
 )
 def test_known_tricky_queries_match_the_oracle(shared_archive: Archive, query: str) -> None:
     _check(shared_archive, query)
+
+
+@seeded(60)
+@given(seed=st.integers(0, 10**9), page=st.integers(1, 23))
+def test_pages_of_any_size_concatenate_to_the_whole_ranking(
+    shared_archive: Archive, texts: list[str], seed: int, page: int
+) -> None:
+    """The tiers, the ties paged by date and the sizes learnt from short pages stay consistent."""
+    query = _quoted(_substring(texts, seed, 1, 3))
+    for sort in ("relevance", "newest"):
+        whole = [hit.id for hit in search(shared_archive, query, sort=sort, limit=100_000).hits]
+        paged = [
+            hit.id
+            for offset in range(0, min(len(whole), 4 * page) + 1, page)
+            for hit in search(shared_archive, query, sort=sort, limit=page, offset=offset).hits
+        ]
+        assert whole[: len(paged)] == paged

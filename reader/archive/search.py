@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -168,32 +167,47 @@ def _relevance_page(plan: Plan, total: int, limit: int, offset: int) -> list[tup
 
     Each tier is ordered by BM25 (headline ×10), newer first on ties; only the tiers the
     requested page reaches are scored, which keeps the first page cheap for common words.
+    Tier sizes are counted only when needed: to skip whole tiers for a later page, or to tell
+    whether a term in over half the archive gives BM25 any order (`Plan.is_flat`). On the first
+    page a tier that returns fewer rows than asked for has shown its size.
     """
-    whole = plan.count_words(plan.words)
-    in_headline = plan.count_words(plan.words_headline) if whole else 0
-    flat_words, flat_chars = plan.is_flat(whole), plan.is_flat(total)
-    rest, substring = whole - in_headline, total - whole
+    counted = offset > 0 or plan.is_flat(total)
+    whole = plan.count_words(plan.words) if counted else None
+    in_headline = (plan.count_words(plan.words_headline) if whole else 0) if counted else None
+    flat_words, flat_chars = whole is not None and plan.is_flat(whole), plan.is_flat(total)
+    ranked: list[tuple[int, float, bool]] = []
+
+    if in_headline is None or offset < in_headline:
+        rows = plan.words_page(plan.words_headline, limit, offset, flat_words, in_headline)
+        ranked += [(i, score, True) for i, score in rows]
+        if in_headline is None and len(rows) < limit:
+            in_headline = len(rows)
+        offset = 0
+    else:
+        offset -= in_headline
+    if len(ranked) >= limit or in_headline is None:
+        return ranked
+
+    rest = None if whole is None else whole - in_headline
     # With no headline match the second tier is every whole-word match: skip the NOT, which
     # FTS5 would otherwise evaluate for each of the (often tens of thousands) scored rows.
     rest_match = plan.words if in_headline == 0 else plan.words_rest
-    tiers: list[tuple[int, Callable[[int, int], list[tuple[int, float]]], bool]] = [
-        (
-            in_headline,
-            lambda n, skip: plan.words_page(plan.words_headline, n, skip, flat_words, in_headline),
-            True,
-        ),
-        (rest, lambda n, skip: plan.words_page(rest_match, n, skip, flat_words, rest), True),
-        (substring, lambda n, skip: plan.substring_page(n, skip, flat_chars, substring, whole), False),
-    ]
-    ranked: list[tuple[int, float, bool]] = []
-    for size, fetch, whole_word in tiers:
-        if len(ranked) >= limit:
-            break
-        if offset >= size:
-            offset -= size
-            continue
-        ranked += [(i, score, whole_word) for i, score in fetch(limit - len(ranked), offset)]
+    if rest is None or offset < rest:
+        wanted = limit - len(ranked)
+        rows = plan.words_page(rest_match, wanted, offset, flat_words, rest)
+        ranked += [(i, score, True) for i, score in rows]
+        if whole is None and len(rows) < wanted:
+            whole = in_headline + len(rows)
         offset = 0
+    else:
+        offset -= rest
+    if len(ranked) >= limit or whole is None:
+        return ranked
+
+    substring = total - whole
+    if offset < substring:
+        rows = plan.substring_page(limit - len(ranked), offset, flat_chars, substring, whole)
+        ranked += [(i, score, False) for i, score in rows]
     return ranked
 
 

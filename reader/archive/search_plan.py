@@ -169,10 +169,10 @@ class Plan:
         return "0.0" if flat else f"bm25({table}, {HEADLINE_WEIGHT}, 1.0)"
 
     def words_page(
-        self, match: str, limit: int, offset: int, flat: bool, size: int
+        self, match: str, limit: int, offset: int, flat: bool, size: int | None
     ) -> list[tuple[int, float]]:
-        """One page of a whole-word tier of `size` articles."""
-        if flat and self._walk_pays(size, offset + limit):
+        """One page of a whole-word tier of `size` articles (None: not counted, so not flat)."""
+        if flat and size is not None and self._walk_pays(size, offset + limit):
             walked = self.walk_by_date(
                 lambda ids: self._accept_words(match, ids), True, limit, offset, size
             )

@@ -24,11 +24,11 @@ from reader.archive.search_index import (
 from reader.text.query import Query, Term
 
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
-_TIE_SLACK = 32
+_TIE_SLACK = 500  # rows fetched past the page, so most runs of equal scores end inside them
 _MATCHES = "search_matches"
-_PROBE_CHUNK = 500
+_RUN_GAP = 64
+_PROBE_COST = 3.0
 _WALK_BUDGET = 20_000
-WALK_SHARE = 0.2
 
 
 def _phrase(tokens: list[str]) -> str:
@@ -199,14 +199,19 @@ class Plan:
         return self._ranked(CHARS_TABLE, where, args + self.filters.args, limit, offset, flat)
 
     def _probe(self, table: str, match: str, ids: list[int]) -> set[int]:
-        """Which of `ids` the FTS5 expression matches (FTS5 seeks each rowid: no full scan)."""
+        """Which of `ids` the FTS5 expression matches, asked run by run of nearby ids.
+
+        FTS5 answers a rowid range by seeking into the doclists: ~20 µs a statement and well
+        under a µs an article, where a `rowid IN (…)` list costs 10–20 µs for every id. An
+        issue's articles are imported together and get consecutive ids, so a batch of issues
+        is a handful of runs; ids of other issues inside a run are dropped afterwards.
+        """
+        wanted = set(ids)
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ?"
         kept: set[int] = set()
-        for start in range(0, len(ids), _PROBE_CHUNK):
-            chunk = ids[start : start + _PROBE_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid IN ({marks})"
-            kept.update(r[0] for r in self.conn.execute(sql, (match, *chunk)))
-        return kept
+        for first, last in _runs(wanted):
+            kept.update(r[0] for r in self.conn.execute(sql, (match, first, last)))
+        return kept & wanted
 
     def _accept_chars(self, ids: list[int]) -> set[int]:
         return self._probe(CHARS_TABLE, self.chars, ids)
@@ -244,8 +249,7 @@ class Plan:
             f" ORDER BY {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {order}, i.id {order} LIMIT ? OFFSET ?"
         )
         found: list[int] = []
-        # Each probe costs about one evaluation of the whole expression, so the first batch is
-        # sized to fill the page at the query's share of the archive (with room to spare).
+        # The first batch is sized to fill the page at the query's share of the archive.
         issues_total = self._scalar("SELECT count(*) FROM issues", ()) or 1
         per_issue = max(1.0, self._articles() / issues_total)
         expected = want * self._articles() / max(1, matches) / per_issue
@@ -341,14 +345,16 @@ class Plan:
         return [(r[0], 0.0) for r in self.conn.execute(sql, (self.chars, *self.filters.args, limit, offset))]
 
     def _walk_pays(self, total: int, want: int) -> bool:
-        """Walk when the query matches at least WALK_SHARE of the archive and the page is near.
+        """Walk when probing the articles the page needs costs less than joining every match.
 
-        A probe costs about one evaluation of the expression whatever the batch, joining costs
-        ~1.4 µs a match; measured on 100k-article archives (dense and --topical) walking wins
-        from a share of about 20% (区, 江绍华, dense 党建) and loses below it (topical 党建, 网格).
+        A page of `want` among `total` matches needs about want × articles / total probed
+        articles at ~3 µs each (issue lists, ids and range probes; _PROBE_COST), where joining
+        costs ~1 µs a match. Measured on 100k-article archives (bench/bench_search.py). A walk
+        that would probe more than _WALK_BUDGET articles is not started.
         """
         articles = self._articles()
-        return articles > 0 and total >= WALK_SHARE * articles and want * articles <= _WALK_BUDGET * total
+        needed = want * articles / total if total else math.inf
+        return _PROBE_COST * needed < total and needed <= _WALK_BUDGET
 
     def _articles(self) -> int:
         return self._scalar("SELECT max(rowid) FROM articles", ()) or 0
@@ -374,3 +380,14 @@ def _dates(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str | No
         ids,
     )
     return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def _runs(ids: set[int]) -> list[tuple[int, int]]:
+    """The ids as (first, last) runs, joining runs fewer than _RUN_GAP ids apart."""
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and i - runs[-1][1] <= _RUN_GAP:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(first, last) for first, last in runs]

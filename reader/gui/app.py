@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from reader.archive.errors import ArchiveError
 
@@ -78,6 +78,7 @@ def open_window(
 
     session = ArchiveSession(db_path)
     try:
+        upgrade_with_progress(db_path)
         session.open()
     except ArchiveError as err:
         QMessageBox.critical(
@@ -87,6 +88,45 @@ def open_window(
         )
         return None
     return MainWindow(session, demo_dir, warm_up_ms)
+
+
+def upgrade_with_progress(db_path: Path) -> None:
+    """Bring an older archive's schema up to date on a worker thread, behind a busy dialog.
+
+    Raises what the upgrade raised (ArchiveError with a Chinese message). The dialog has no
+    cancel button: the upgrade is one transaction, and leaving it half done would only mean
+    doing it again at the next start.
+    """
+    from reader.gui.session import needs_upgrade, prepare_archive
+    from reader.gui.workers import TaskRunner
+
+    if not needs_upgrade(db_path):
+        return
+    dialog = QProgressDialog(
+        QCoreApplication.translate("app", "正在升级档案“{0}”的检索索引，请稍候……").format(db_path.name),
+        "",
+        0,
+        0,
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("app", "升级档案"))
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    failures: list[BaseException] = []
+    loop = QEventLoop()
+    runner = TaskRunner(name="upgrade")
+
+    def failed(error: BaseException) -> None:
+        failures.append(error)
+        loop.quit()
+
+    runner.submit(lambda: prepare_archive(db_path), lambda _: loop.quit(), failed)
+    loop.exec()
+    runner.shutdown()
+    dialog.close()
+    if failures:
+        raise failures[0]
 
 
 def run(db_path: Path | None = None) -> int:

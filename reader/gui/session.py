@@ -17,6 +17,19 @@ from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, IssueRecord
 
 
+def needs_upgrade(path: Path) -> bool:
+    """True when the archive exists but its schema is older than this program's.
+
+    An upgrade may rebuild the search index (about a minute per 100,000 articles), which the
+    window runs off the UI thread behind a progress dialog.
+    """
+    try:
+        with open_archive(path, readonly=True):
+            return False
+    except ArchiveError as err:
+        return err.kind == "outdated"
+
+
 def prepare_archive(path: Path) -> None:
     """Create the archive or bring its schema up to date, so read-only opening works.
 

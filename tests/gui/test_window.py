@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QMimeData, QModelIndex, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from reader.archive.db import open_archive
+from reader.archive.migrations import MIGRATIONS
 from reader.archive.queries import article_ids, issues_on
+from reader.archive.search import search
 from reader.gui.app import DEMO_DIR, open_window
 from reader.gui.article_model import COL_TITLE
 from reader.gui.calendar_panel import DateDialog
@@ -299,3 +301,27 @@ def test_several_selected_articles_are_printed_and_exported_together(
         export.export_articles(chosen, path=out)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert all(record.body[:12] in text.replace("\n", "") for record in wanted)
+
+
+def test_older_archive_is_upgraded_behind_a_progress_dialog(
+    qtbot: QtBot, corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive from before the last migration opens after the index is rebuilt, nothing lost."""
+    with open_archive(corpus_db) as archive:
+        before = archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        archive.conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    shown: list[str] = []
+    original_show = QProgressDialog.show
+
+    def show(dialog: QProgressDialog) -> None:
+        shown.append(dialog.labelText())
+        original_show(dialog)
+
+    monkeypatch.setattr(QProgressDialog, "show", show)
+    window = open_window(corpus_db, demo_dir=None, warm_up_ms=None)
+    assert window is not None
+    qtbot.addWidget(window, before_close_func=lambda w: w.session.close())
+    assert len(shown) == 1 and corpus_db.name in shown[0]
+    with open_archive(corpus_db, readonly=True) as archive:
+        assert before == archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert search(archive, "幸福食堂").total > 0

@@ -3,7 +3,9 @@
     python bench/bench_index_designs.py --db ARCHIVE [--articles 100000]
 
 Copies the articles of an archive into a scratch database and builds, over the same folded text:
-  unigram  one token per character, a term = phrase of its characters (what reader uses)
+  unigram  one token per character, a term = phrase of its characters (what reader uses),
+           with columnsize=0: no per-row sizes, so bm25() needs no lookup per row
+  unigram+sizes  the same with FTS5's default per-row sizes (BM25 with length normalisation)
   bigram   overlapping character pairs, plus a detail=none unigram table for 1-character terms
   trigram  FTS5's trigram tokenizer (terms of 1–2 characters cannot be matched with it)
 and prints build time, index size against the text, and the time to count the matches and
@@ -35,7 +37,8 @@ def _bigram_text(folded: str) -> str:
 
 
 DESIGNS: dict[str, tuple[str, Callable[[str], str]]] = {
-    "unigram": ("tokenize='ascii'", char_text),
+    "unigram": ("columnsize=0, tokenize='ascii'", char_text),
+    "unigram+sizes": ("tokenize='ascii'", char_text),
     "bigram": ("tokenize='ascii'", _bigram_text),
     "trigram": ("tokenize='trigram'", fold),
 }
@@ -44,7 +47,7 @@ DESIGNS: dict[str, tuple[str, Callable[[str], str]]] = {
 def _phrase(design: str, term: str) -> tuple[str, str]:
     folded = fold(term)
     tokens = char_tokens(folded)
-    if design == "unigram":
+    if design.startswith("unigram"):
         return "fts", '"' + " ".join(tokens) + '"'
     if design == "bigram":
         if len(tokens) == 1:

@@ -5,6 +5,7 @@ term = the phrase of its characters), so a search never misses an article that c
 terms. Ranking (sort="relevance") puts whole-word matches first — articles where every
 required term also matches as jieba words, ordered by BM25 over words with the headline
 weighted ×10 — then substring-only matches by BM25 over characters; newer issues first on ties.
+BM25 here has no length normalisation (b = 0; see reader.archive.search_index for why).
 
 `search()` only reads. The GUI calls it from a worker thread with its own read-only archive
 (`open_archive(path, readonly=True)`); to abandon a slow search call `conn.interrupt()` from

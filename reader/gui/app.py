@@ -78,8 +78,13 @@ def open_window(
 
     session = ArchiveSession(db_path)
     try:
-        upgrade_with_progress(db_path)
-        session.open()
+        try:
+            session.open()
+        except ArchiveError as err:
+            if err.kind != "outdated":
+                raise
+            upgrade_with_progress(db_path)
+            session.open()
     except ArchiveError as err:
         QMessageBox.critical(
             None,
@@ -93,15 +98,15 @@ def open_window(
 def upgrade_with_progress(db_path: Path) -> None:
     """Bring an older archive's schema up to date on a worker thread, behind a busy dialog.
 
+    Called when opening read-only said "outdated", so the normal start opens the file once.
+
     Raises what the upgrade raised (ArchiveError with a Chinese message). The dialog has no
     cancel button: the upgrade is one transaction, and leaving it half done would only mean
     doing it again at the next start.
     """
-    from reader.gui.session import needs_upgrade, prepare_archive
+    from reader.gui.session import prepare_archive
     from reader.gui.workers import TaskRunner
 
-    if not needs_upgrade(db_path):
-        return
     dialog = QProgressDialog(
         QCoreApplication.translate("app", "正在升级档案“{0}”的检索索引，请稍候……").format(db_path.name),
         "",

@@ -17,30 +17,12 @@ from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, IssueRecord
 
 
-def needs_upgrade(path: Path) -> bool:
-    """True when the archive exists but its schema is older than this program's.
-
-    An upgrade may rebuild the search index (about a minute per 100,000 articles), which the
-    window runs off the UI thread behind a progress dialog.
-    """
-    try:
-        with open_archive(path, readonly=True):
-            return False
-    except ArchiveError as err:
-        return err.kind == "outdated"
-
-
 def prepare_archive(path: Path) -> None:
-    """Create the archive or bring its schema up to date, so read-only opening works.
+    """Create the archive or bring its schema up to date (a writable open runs the migrations).
 
-    Raises ArchiveError (Chinese message naming the file) when that is impossible.
+    An upgrade may rebuild the search index (about a minute per 100,000 articles): the window
+    runs it on a worker. Raises ArchiveError (Chinese message naming the file).
     """
-    try:
-        with open_archive(path, readonly=True):
-            return
-    except ArchiveError as err:
-        if err.kind not in ("missing", "outdated"):
-            raise
     with open_archive(path):
         pass
 
@@ -53,10 +35,19 @@ class ArchiveSession:
         self._archive: Archive | None = None
 
     def open(self) -> None:
-        """Open (create/upgrade first if needed); raises ArchiveError."""
+        """Open, creating a missing archive first; raises ArchiveError.
+
+        An archive needing an upgrade raises ArchiveError of kind "outdated": the caller runs
+        `prepare_archive` where a long upgrade does not freeze the window, then opens again.
+        """
         self.close()
-        prepare_archive(self.path)
-        self._archive = open_archive(self.path, readonly=True)
+        try:
+            self._archive = open_archive(self.path, readonly=True)
+        except ArchiveError as err:
+            if err.kind != "missing":
+                raise
+            prepare_archive(self.path)
+            self._archive = open_archive(self.path, readonly=True)
 
     def close(self) -> None:
         if self._archive is not None:

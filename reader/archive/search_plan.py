@@ -11,6 +11,7 @@ import math
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from reader.archive.search_index import (
@@ -24,6 +25,16 @@ from reader.archive.search_index import (
 from reader.text.query import Query, Term
 
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
+
+
+def _date_order(direction: str) -> str:
+    """Articles by their issue's effective date (undated last), then issue, then id."""
+    return (
+        f"{EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {direction}, a.issue_id {direction}, a.id"
+    )
+
+
+_NEWEST_FIRST = _date_order("DESC")
 _TIE_SLACK = 500  # rows fetched past the page, so most runs of equal scores end inside them
 _MATCHES = "search_matches"
 _RUN_GAP = 64
@@ -251,8 +262,8 @@ class Plan:
         found: list[int] = []
         # The first batch is sized to fill the page at the query's share of the archive.
         issues_total = self._scalar("SELECT count(*) FROM issues", ()) or 1
-        per_issue = max(1.0, self._articles() / issues_total)
-        expected = want * self._articles() / max(1, matches) / per_issue
+        per_issue = max(1.0, self._article_count / issues_total)
+        expected = want * self._article_count / max(1, matches) / per_issue
         probed, skip, batch = 0, 0, max(8, math.ceil(1.5 * expected))
         while len(found) < want:
             if probed > _WALK_BUDGET:
@@ -284,7 +295,7 @@ class Plan:
             return self._ranked_by_score(table, where, args, limit, offset)
         sql = (
             f"SELECT {table}.rowid, {self._score(table, flat)} AS s{self._from(table)}{where}"
-            f" ORDER BY s, {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} DESC, a.issue_id DESC, a.id"
+            f" ORDER BY s, {_NEWEST_FIRST}"
             " LIMIT ? OFFSET ?"
         )
         return [(r[0], r[1]) for r in self.conn.execute(sql, (*args, limit, offset))]
@@ -325,7 +336,7 @@ class Plan:
         """The `limit` newest rows whose score equals `score` (same statement, same doubles)."""
         sql = (
             f"SELECT {table}.rowid{self._from(table)}{where} AND {self._score(table, False)} = ?"
-            f" ORDER BY {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} DESC, a.issue_id DESC, a.id"
+            f" ORDER BY {_NEWEST_FIRST}"
             " LIMIT ?"
         )
         return [(r[0], score) for r in self.conn.execute(sql, (*args, score, limit))]
@@ -339,7 +350,7 @@ class Plan:
         sql = (
             f"SELECT {CHARS_TABLE}.rowid{self._from(CHARS_TABLE)}"
             f" WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"
-            f" ORDER BY {EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {order}, a.issue_id {order}, a.id"
+            f" ORDER BY {_date_order(order)}"
             " LIMIT ? OFFSET ?"
         )
         return [(r[0], 0.0) for r in self.conn.execute(sql, (self.chars, *self.filters.args, limit, offset))]
@@ -352,11 +363,13 @@ class Plan:
         costs ~1 µs a match. Measured on 100k-article archives (bench/bench_search.py). A walk
         that would probe more than _WALK_BUDGET articles is not started.
         """
-        articles = self._articles()
+        articles = self._article_count
         needed = want * articles / total if total else math.inf
         return _PROBE_COST * needed < total and needed <= _WALK_BUDGET
 
-    def _articles(self) -> int:
+    @cached_property
+    def _article_count(self) -> int:
+        """The highest article id: the archive's size, read once per search."""
         return self._scalar("SELECT max(rowid) FROM articles", ()) or 0
 
     def is_flat(self, count: int) -> bool:
@@ -366,7 +379,7 @@ class Plan:
         """
         if len(self.query.groups) != 1 or len(self.query.groups[0]) != 1 or count < 1000:
             return False
-        return count * 2 > self._articles()
+        return count * 2 > self._article_count
 
 
 def _dates(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str | None, int]]:

@@ -17,12 +17,16 @@ from functools import cache, lru_cache
 _ASTRAL = "\U00010000-\U0010ffff"
 
 
-@lru_cache(maxsize=8192)
-def fold_char(char: str) -> str:
-    """The folded form of one character (may be empty or several characters, e.g. ㎏ → kg)."""
+def _fold_one(char: str) -> str:
     if char.isascii():
         return char.lower()
     return unicodedata.normalize("NFKC", char).casefold()
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char: str) -> str:
+    """The folded form of one character (may be empty or several characters, e.g. ㎏ → kg)."""
+    return _fold_one(char)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def _folding() -> _Folding:
         if 0xD800 <= code <= 0xDFFF:  # surrogates are not characters
             continue
         char = chr(code)
-        folded = char.lower() if char.isascii() else unicodedata.normalize("NFKC", char).casefold()
+        folded = _fold_one(char)  # not fold_char: 65,000 characters would flush its cache
         if folded != char:
             table[char] = folded
     changing = re.compile(f"[{_char_class(sorted(map(ord, table)))}{_ASTRAL}]")

@@ -122,8 +122,12 @@ def highlight_spans(text: str, query: Query, *, headline: bool = False) -> list[
 
     Headline-only terms (标题:…) count only when `headline` is true.
     """
-    terms = [t for t in query.positive_terms() if headline or not t.headline_only]
-    return term_spans(text, terms)
+    return term_spans(text, _terms_for(query, headline))
+
+
+def _terms_for(query: Query, headline: bool) -> list[Term]:
+    """The terms that can hit a field: headline-only terms (标题:…) only in the headline."""
+    return [t for t in query.positive_terms() if headline or not t.headline_only]
 
 
 def passages(
@@ -175,7 +179,7 @@ def hit_passages(text: str, query: Query, fallback: str = "") -> list[Passage]:
     folds as it would inside the whole; pieces overlap by more than a term's length, so a hit
     across their border is found whole. Without any hit, the start of `fallback` is shown.
     """
-    terms = [t for t in query.positive_terms() if not t.headline_only]
+    terms = _terms_for(query, headline=False)
     if not terms:
         return passages(fallback, [])
     margin = 2 * max(len(t.folded) for t in terms) + 16

@@ -58,12 +58,14 @@ class ParsedIssue:
     number: int | None = None
     page_count: int | None = None
     date_hint: DateHint = field(default_factory=DateHint)
+    masthead: tuple[str, ...] = ()  # the source lines the masthead fields were read from
     sections: tuple[str, ...] = ()
     articles: tuple[Article, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The parse output of DESIGN.md (plus `date_hint` and `content_hash`)."""
+        """The parse output of DESIGN.md (plus `date_hint`, `masthead` and `content_hash`)."""
         data = asdict(self)
+        data["masthead"] = list(self.masthead)
         data["sections"] = list(self.sections)
         data["articles"] = [asdict(a) for a in self.articles]
         return data

@@ -8,9 +8,11 @@ them run side by side. A connection belongs to the thread that opened it (sqlite
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 
@@ -20,6 +22,42 @@ from reader.archive.errors import ArchiveError, translate
 from reader.archive.migrations import MIGRATIONS, migrate
 
 BUSY_TIMEOUT_MS = 5000
+
+
+def _folder_writable(folder: Path) -> bool:
+    """Whether a file can be created in `folder`: tried for real, since permission bits, ACLs,
+    read-only mounts and network shares each answer differently to os.access."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=".archive-reader-probe-", dir=folder)
+    except OSError:
+        return False
+    os.close(handle)
+    with suppress(OSError):
+        os.unlink(name)
+    return True
+
+
+def write_blocker(path: Path) -> str | None:
+    """Why the archive at `path` cannot be written (a Chinese sentence), or None when it can.
+
+    SQLite in WAL mode writes two files beside the archive (-wal, -shm), so the folder must be
+    writable as well as the file. A missing archive can be written when its folder can be made.
+    """
+    path = Path(path)
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not _folder_writable(folder):
+        return "档案所在的文件夹不可写（只读共享、光盘或没有权限）"
+    if path.exists():
+        if not path.is_file():
+            return "这不是一个文件"
+        try:
+            with path.open("r+b"):
+                pass
+        except OSError:
+            return "档案文件是只读的"
+    return None
 
 
 class Archive:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import sqlite3
+from pathlib import Path
 
+import sqlite_utils
+
+from reader.archive.keys import article_keys, issue_key
+from reader.archive.migrations import MIGRATIONS
+from reader.archive.search_index import index_articles
 from reader.text.model import Article, DateHint, ParsedIssue
 
 
@@ -54,3 +62,71 @@ FULL_ISSUE = make_issue(
     sections=("网址：http://dcf.lcxw.cn",),
     date_hint=DateHint(None, ""),
 )
+
+
+def make_version3_archive(path: Path, issues: list[ParsedIssue], bookmarked: tuple[str, ...] = ()) -> None:
+    """An archive as version 3 of the schema left it (one file per issue, no sources), filled the
+    way that version's importer filled it; `bookmarked` headlines get a bookmark. Migrations must
+    bring such a file forward without losing an article, a key, a bookmark or a user's date."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    for number, migration in enumerate(MIGRATIONS[:3], start=1):
+        migration(db)
+        conn.execute(f"PRAGMA user_version = {number}")
+    for parsed in issues:
+        key = f"file:{parsed.source}" if parsed.date is None else issue_key(parsed)
+        publication_id = None
+        if parsed.publication:
+            conn.execute("INSERT OR IGNORE INTO publications(name) VALUES (?)", (parsed.publication,))
+            publication_id = conn.execute(
+                "SELECT id FROM publications WHERE name = ?", (parsed.publication,)
+            ).fetchone()[0]
+        issue_id = conn.execute(
+            "INSERT INTO issues(key, publication_id, date, date_source, weekday, lunar, number, page_count,"
+            " sections, source_name, source_path, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                key,
+                publication_id,
+                parsed.date,
+                parsed.date_source,
+                parsed.weekday,
+                parsed.lunar,
+                parsed.number,
+                parsed.page_count,
+                json.dumps(list(parsed.sections), ensure_ascii=False),
+                parsed.source,
+                None,
+                parsed.content_hash,
+            ),
+        ).lastrowid
+        ids = []
+        for position, (article_key, a) in enumerate(
+            zip(article_keys(key, parsed.articles), parsed.articles, strict=True)
+        ):
+            ids.append(
+                conn.execute(
+                    "INSERT INTO articles(issue_id, key, position, page, kicker, headline, subtitle,"
+                    " dateline, byline, body, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        issue_id,
+                        article_key,
+                        position,
+                        a.page,
+                        a.kicker,
+                        a.headline,
+                        a.subtitle,
+                        a.dateline,
+                        a.byline,
+                        a.body,
+                        a.kind,
+                    ),
+                ).lastrowid
+            )
+            if a.headline in bookmarked:
+                conn.execute(
+                    "INSERT INTO bookmarks(article_key, note, created_at, headline, publication, date)"
+                    " VALUES (?, '旧批注', '2023-01-01T00:00:00+00:00', ?, ?, ?)",
+                    (article_key, a.headline, parsed.publication, parsed.date),
+                )
+        index_articles(db, ids)
+    conn.close()

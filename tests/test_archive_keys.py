@@ -19,8 +19,11 @@ def test_missing_parts_of_a_dated_issue_key_are_dashes() -> None:
     assert issue_key(make_issue([], publication=None, number=None)) == "-|2022-07-05|-"
 
 
-def test_undated_issue_key_is_the_file_name() -> None:
-    assert issue_key(make_issue([], date=None, source="扫描件.txt")) == "file:扫描件.txt"
+def test_undated_issue_key_is_the_file_name_and_its_content() -> None:
+    scan = make_issue([make_article("甲")], date=None, source="扫描件.txt")
+    other = make_issue([make_article("乙")], date=None, source="扫描件.txt")
+    assert issue_key(scan).startswith("file:扫描件.txt#")
+    assert issue_key(scan) != issue_key(other)
 
 
 def test_key_ignores_width_case_and_spacing_of_the_headline() -> None:

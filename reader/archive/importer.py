@@ -1,9 +1,10 @@
-"""Parsed issues → archive rows, one transaction per issue, and batch import of files.
+"""Parsed files → archive rows, one transaction per file, and batch import of files and folders.
 
-Re-importing is safe and cheap: an unchanged issue (same key, same content hash) is skipped, a
-changed one has its articles replaced in place, keeping the issue row and the user's date.
-`import_paths` takes paths, never a connection, so a GUI worker thread can open its own Archive
-(or call `import_into` with a database path) and report progress by callback.
+What a file replaces is decided by reader.archive.placement: the files of one issue add up to that
+issue; a file updates only its own earlier import; a file that would duplicate or replace another
+file's articles is a conflict, reported and not imported unless the caller says how to resolve it
+(`on_conflict="replace"` takes the other file's place, `"keep"` keeps both). Article keys are kept
+across re-imports, so bookmarks and the user's dates survive.
 """
 
 from __future__ import annotations
@@ -17,24 +18,34 @@ from pathlib import Path
 from typing import Literal
 
 from reader.archive.db import Archive, open_archive
+from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
-from reader.archive.keys import article_keys, issue_key
-from reader.archive.search_index import index_articles, unindex_articles
+from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
+from reader.archive.placement import Placement, place
+from reader.archive.search_index import index_articles
+from reader.archive.sources import delete_sources, refresh_issue
 from reader.text.errors import SourceError
 from reader.text.load import find_sources, read_issue
-from reader.text.model import ParsedIssue
+from reader.text.model import Article, ParsedIssue
 
-Status = Literal["imported", "replaced", "unchanged"]
+Status = Literal["imported", "replaced", "unchanged", "conflict"]
+OnConflict = Literal["report", "replace", "keep"]
+MAX_DEFECT_MESSAGE = 200
 
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What importing one issue did; `articles` is the issue's article count after import."""
+    """What importing one file did.
+
+    `articles` is the file's article count; `issue_id` is the issue it belongs to (None for a
+    conflict that would have started a new issue); `detail` says why for a conflict.
+    """
 
     status: Status
-    issue_id: int
+    issue_id: int | None
     articles: int
     label: str
+    detail: str = ""
 
 
 @dataclass
@@ -44,16 +55,18 @@ class ImportReport:
     imported: list[Path] = field(default_factory=list)
     replaced: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    conflict: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     articles: int = 0
     total: int = 0
     cancelled: bool = False
     stopped: str | None = None
+    demo_removed: int = 0
 
     @property
     def ok(self) -> bool:
         """True when every file was handled (imported, replaced or unchanged)."""
-        return not self.failed and not self.cancelled and self.stopped is None
+        return not self.failed and not self.conflict and not self.cancelled and self.stopped is None
 
 
 Progress = Callable[[int, int, Path, "ImportOutcome | Exception"], None]
@@ -71,16 +84,11 @@ def issue_label(parsed: ParsedIssue) -> str:
     return " ".join(parts)
 
 
-def _publication_id(conn: sqlite3.Connection, name: str | None) -> int | None:
-    if not name:
-        return None
-    conn.execute("INSERT OR IGNORE INTO publications(name) VALUES (?)", (name,))
-    return int(conn.execute("SELECT id FROM publications WHERE name = ?", (name,)).fetchone()[0])
-
-
-def _issue_values(parsed: ParsedIssue, publication_id: int | None, source_path: Path | None) -> dict:
+def _source_values(parsed: ParsedIssue, path: Path | None, demo: bool) -> dict[str, object]:
+    """What the file itself says, as stored on its source row (the issue merges its sources)."""
+    pages = [a.page for a in parsed.articles if a.page is not None]
     return {
-        "publication_id": publication_id,
+        "publication": DEMO_PUBLICATION if demo else parsed.publication,
         "date": parsed.date,
         "date_source": parsed.date_source,
         "weekday": parsed.weekday,
@@ -89,76 +97,201 @@ def _issue_values(parsed: ParsedIssue, publication_id: int | None, source_path: 
         "page_count": parsed.page_count,
         "date_hint_year": parsed.date_hint.year,
         "date_hint_reason": parsed.date_hint.reason or None,
+        "masthead": json.dumps(list(parsed.masthead), ensure_ascii=False),
         "sections": json.dumps(list(parsed.sections), ensure_ascii=False),
-        "source_name": parsed.source,
-        "source_path": str(source_path) if source_path is not None else None,
-        "content_hash": parsed.content_hash,
-        "imported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "demo": int(demo),
+        "first_page": min(pages) if pages else None,
     }
 
 
-def _write_issue(archive: Archive, parsed: ParsedIssue, key: str, source_path: Path | None) -> ImportOutcome:
-    conn = archive.conn
-    label = issue_label(parsed)
-    row = conn.execute("SELECT id, content_hash FROM issues WHERE key = ?", (key,)).fetchone()
-    if row is not None and row[1] == parsed.content_hash:
-        count = conn.execute("SELECT count(*) FROM articles WHERE issue_id = ?", (row[0],)).fetchone()[0]
-        return ImportOutcome("unchanged", int(row[0]), int(count), label)
-    values = _issue_values(parsed, _publication_id(conn, parsed.publication), source_path)
-    if row is None:
-        columns = ["key", *values]
-        marks = ",".join("?" * len(columns))
-        cursor = conn.execute(
-            f"INSERT INTO issues({','.join(columns)}) VALUES ({marks})", [key, *values.values()]
+def _article_values(article: Article) -> tuple[object, ...]:
+    return (
+        article.page,
+        article.kicker,
+        article.headline,
+        article.subtitle,
+        article.dateline,
+        article.byline,
+        article.body,
+        article.kind,
+    )
+
+
+ARTICLE_COLUMNS = "page, kicker, headline, subtitle, dateline, byline, body, kind"
+
+
+def _stored_as_parsed(
+    conn: sqlite3.Connection, placement: Placement, parsed: ParsedIssue, demo: bool
+) -> bool:
+    """True when the earlier import holds exactly what this parse would write (nothing to do)."""
+    previous = placement.previous
+    if previous is None or placement.moved:
+        return False
+    values = _source_values(parsed, None, demo)
+    columns = list(values)
+    row = conn.execute(f"SELECT {', '.join(columns)} FROM sources WHERE id = ?", (previous.id,)).fetchone()
+    if row is None or list(row) != list(values.values()):
+        return False
+    stored = conn.execute(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE source_id = ? ORDER BY id", (previous.id,)
+    ).fetchall()
+    return stored == [_article_values(a) for a in parsed.articles]
+
+
+def conflict_detail(placement: Placement) -> str:
+    """Why a file was not imported: which other files it repeats or would move away from."""
+    reasons = []
+    for clash in placement.clashes:
+        if clash.shared:
+            reasons.append(
+                f"与已导入的“{clash.source.name}”（{clash.issue_label}）有 {clash.shared} 篇相同的文章"
+            )
+        else:
+            reasons.append(f"此文件以前导入为“{clash.issue_label}”，现在读作另一期（日期或期号变了）")
+    return "；".join(reasons)
+
+
+def _reusable_keys(conn: sqlite3.Connection, source_ids: list[int]) -> dict[str, list[str]]:
+    """Keys of the articles about to be replaced, by article identity, in their order."""
+    reuse: dict[str, list[str]] = {}
+    for source_id in source_ids:
+        rows = conn.execute(
+            "SELECT key, headline, body FROM articles WHERE source_id = ? ORDER BY id", (source_id,)
         )
-        issue_id = int(cursor.lastrowid or 0)
-        status: Status = "imported"
-    else:
-        issue_id = int(row[0])
-        old_ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE issue_id = ?", (issue_id,))]
-        unindex_articles(archive.db, old_ids)
-        conn.execute("DELETE FROM articles WHERE issue_id = ?", (issue_id,))
-        assignments = ",".join(f"{column} = ?" for column in values)
-        conn.execute(f"UPDATE issues SET {assignments} WHERE id = ?", [*values.values(), issue_id])
-        status = "replaced"
-    keys = article_keys(key, parsed.articles)
+        for key, headline, body in rows:
+            ident = article_ident(Article(page=None, headline=headline, body=body))
+            reuse.setdefault(ident, []).append(key)
+    return reuse
+
+
+def _assign_keys(
+    conn: sqlite3.Connection, issue: str, articles: tuple[Article, ...], reuse: dict[str, list[str]]
+) -> list[str]:
+    """Stable keys: an article replacing one of the same identity keeps that one's key; a new
+    one gets the first free `article_key(issue, ident, n)`, which for a single-file issue is the
+    key earlier versions of the program gave it."""
+    keys: list[str] = []
+    taken: set[str] = set()
+    for article in articles:
+        ident = article_ident(article)
+        pool = reuse.get(ident) or []
+        key = pool.pop(0) if pool else None
+        n = 0
+        while key is None or key in taken:
+            candidate = article_key(issue, ident, n)
+            n += 1
+            exists = conn.execute("SELECT 1 FROM articles WHERE key = ?", (candidate,)).fetchone()
+            if candidate not in taken and exists is None:
+                key = candidate
+        taken.add(key)
+        keys.append(key)
+    return keys
+
+
+def _create_issue(conn: sqlite3.Connection, key: str, parsed: ParsedIssue) -> int:
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    cursor = conn.execute(
+        "INSERT INTO issues(key, date, imported_at) VALUES (?, ?, ?)", (key, parsed.date, now)
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _write(
+    archive: Archive, parsed: ParsedIssue, key: str, path: Path | None, placement: Placement, demo: bool
+) -> tuple[int, int]:
+    """Insert the file as a source of its issue; returns (issue id, source id)."""
+    conn = archive.conn
+    issue_id = placement.issue_id if placement.issue_id is not None else _create_issue(conn, key, parsed)
+    values = _source_values(parsed, path, demo)
+    values |= {
+        "issue_id": issue_id,
+        "name": parsed.source,
+        "path": str(path.resolve()) if path is not None else None,
+        "content_hash": parsed.content_hash,
+        "imported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    cursor = conn.execute(
+        f"INSERT INTO sources({', '.join(values)}) VALUES ({','.join('?' * len(values))})",
+        list(values.values()),
+    )
+    return issue_id, int(cursor.lastrowid or 0)
+
+
+def _import(
+    archive: Archive, parsed: ParsedIssue, path: Path | None, on_conflict: OnConflict, demo: bool
+) -> ImportOutcome:
+    conn = archive.conn
+    key = issue_key(parsed)
+    label = issue_label(parsed)
+    placement = place(conn, parsed, key, path)
+    count = len(parsed.articles)
+    previous = placement.previous
+    if placement.same_content and _stored_as_parsed(conn, placement, parsed, demo):
+        assert previous is not None
+        return ImportOutcome("unchanged", previous.issue_id, count, label)
+    forced = placement.same_content  # the same text read anew: the parser's reading wins
+    if placement.clashes and on_conflict == "report" and not forced:
+        return ImportOutcome("conflict", placement.issue_id, count, label, conflict_detail(placement))
+
+    replaced: list[int] = []
+    if previous is not None and (not placement.moved or forced or on_conflict == "replace"):
+        replaced.append(previous.id)
+    if on_conflict == "replace" and not forced:
+        replaced += [c.source.id for c in placement.clashes if c.source.id not in replaced]
+    reuse = _reusable_keys(conn, replaced)
+    touched = delete_sources(archive.db, replaced)
+    issue_id, source_id = _write(archive, parsed, key, path, placement, demo)
+    stable = conn.execute("SELECT key FROM issues WHERE id = ?", (issue_id,)).fetchone()[0]
+    keys = _assign_keys(conn, stable, parsed.articles, reuse)
     conn.executemany(
-        "INSERT INTO articles(issue_id, key, position, page, kicker, headline, subtitle, dateline,"
-        " byline, body, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT INTO articles(issue_id, source_id, key, fingerprint, position, {ARTICLE_COLUMNS})"
+        f" VALUES ({','.join('?' * 13)})",
         [
-            (issue_id, k, pos, a.page, a.kicker, a.headline, a.subtitle, a.dateline, a.byline, a.body, a.kind)
-            for pos, (k, a) in enumerate(zip(keys, parsed.articles, strict=True))
+            (issue_id, source_id, k, article_fingerprint(a.headline, a.body), n, *_article_values(a))
+            for n, (k, a) in enumerate(zip(keys, parsed.articles, strict=True))
         ],
     )
-    rows = conn.execute("SELECT id FROM articles WHERE issue_id = ? ORDER BY position", (issue_id,))
-    new_ids = [r[0] for r in rows]
+    new_ids = [
+        r[0] for r in conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY id", (source_id,))
+    ]
     index_articles(archive.db, new_ids)
-    return ImportOutcome(status, issue_id, len(new_ids), label)
+    for touched_issue in sorted(touched | {issue_id}):
+        refresh_issue(conn, touched_issue)
+    status: Status = "replaced" if previous is not None and previous.id in replaced else "imported"
+    return ImportOutcome(status, issue_id, count, label)
 
 
-def import_issue(archive: Archive, parsed: ParsedIssue, source_path: Path | None = None) -> ImportOutcome:
-    """Store one parsed issue in one transaction: 'imported', 'replaced' or 'unchanged'.
+def import_issue(
+    archive: Archive,
+    parsed: ParsedIssue,
+    source_path: Path | None = None,
+    *,
+    on_conflict: OnConflict = "report",
+    demo: bool = False,
+) -> ImportOutcome:
+    """Store one parsed file in one transaction: 'imported', 'replaced', 'unchanged' or 'conflict'.
 
     Raises ArchiveError for known database problems (read-only, locked, full, damaged); nothing
-    of the issue is written then.
+    of the file is written then.
     """
-    key = issue_key(parsed)
     with archive.transaction():
-        return _write_issue(archive, parsed, key, source_path)
+        return _import(archive, parsed, source_path, on_conflict, demo)
 
 
 def _read(path: Path) -> ParsedIssue:
     """read_issue, with a parser defect on one odd file reported as that file's failure.
 
     A batch of hundreds of dumps must not stop, and nothing imported before may be lost, because
-    one file trips a bug in the parser; the message asks the user to report the file.
+    one file trips a bug in the parser; the message asks the user to report the file. It names the
+    error, never the file's content (an exception's repr can hold megabytes of it).
     """
     try:
         return read_issue(path)
     except SourceError:
         raise
     except Exception as err:  # a bug, but one confined to this file's text
-        raise SourceError(path.name, f"解析时出错（程序缺陷，请把此文件报告给开发者）：{err!r}") from err
+        what = f"{type(err).__name__}: {err}"[:MAX_DEFECT_MESSAGE]
+        raise SourceError(path.name, f"解析时出错（程序缺陷，请把此文件报告给开发者）：{what}") from err
 
 
 def import_paths(
@@ -166,12 +299,16 @@ def import_paths(
     paths: list[Path],
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    *,
+    on_conflict: OnConflict = "report",
+    demo: bool = False,
 ) -> ImportReport:
     """Import every file (folders searched recursively); a bad file is a failure, not the end.
 
     `progress(index, total, path, outcome_or_error)` is called after each file (index from 1);
-    `should_cancel()` is checked before each file. An ArchiveError that makes every further write
-    fail (read-only, disk full, damaged) stops the batch and is kept in `report.stopped`.
+    `should_cancel()` is checked before each file. An ArchiveError after which no write can
+    succeed (read-only, disk full, damaged, locked) stops the batch and is kept in
+    `report.stopped`. The first real file imported takes the demo issue out of the archive.
     """
     files = find_sources([Path(p) for p in paths])
     report = ImportReport(total=len(files))
@@ -181,7 +318,7 @@ def import_paths(
             break
         result: ImportOutcome | Exception
         try:
-            result = import_issue(archive, _read(path), source_path=path)
+            result = import_issue(archive, _read(path), source_path=path, on_conflict=on_conflict, demo=demo)
         except SourceError as err:
             result = err
             report.failed.append((path, str(err)))
@@ -191,13 +328,19 @@ def import_paths(
             if err.fatal:
                 report.stopped = str(err)
         else:
-            getattr(report, result.status).append(path)
-            if result.status != "unchanged":
+            if result.status == "conflict":
+                report.conflict.append((path, result.detail))
+            else:
+                getattr(report, result.status).append(path)
+            if result.status in ("imported", "replaced"):
                 report.articles += result.articles
         if progress is not None:
             progress(index, len(files), path, result)
         if report.stopped is not None:
             break
+    if not demo and (report.imported or report.replaced) and has_demo(archive.db):
+        with archive.transaction():
+            report.demo_removed = remove_demo(archive.db)
     return report
 
 
@@ -206,7 +349,10 @@ def import_into(
     paths: list[Path],
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    *,
+    on_conflict: OnConflict = "report",
+    demo: bool = False,
 ) -> ImportReport:
     """Open the archive at `db_path` in the calling thread, import, close: the worker-thread entry."""
     with open_archive(db_path) as archive:
-        return import_paths(archive, paths, progress, should_cancel)
+        return import_paths(archive, paths, progress, should_cancel, on_conflict=on_conflict, demo=demo)

@@ -16,12 +16,22 @@ from reader.text.model import Article, ParsedIssue
 MISSING = "-"
 BODY_PREFIX_CHARS = 30
 _SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"(\d+)")
+
+
+FINGERPRINT_CHARS = 40
+MIN_BODY_FOR_FINGERPRINT = 10
 
 
 def issue_key(parsed: ParsedIssue) -> str:
-    """ "publication|date|number" for dated issues, "file:<source name>" for undated ones."""
+    """ "publication|date|number" for a dated issue; "file:<name>#<hash>" for an undated one.
+
+    An undated issue is known by its first file's name and content, so two different undated
+    files that share a name (a/扫描.txt, b/扫描.txt) are two issues. The key is fixed when the
+    issue is created: a later version of the file finds its issue through its source row.
+    """
     if parsed.date is None:
-        return f"file:{parsed.source}"
+        return f"file:{parsed.source}#{parsed.content_hash[:12]}"
     parts = (parsed.publication, parsed.date, None if parsed.number is None else str(parsed.number))
     return "|".join(p if p else MISSING for p in parts)
 
@@ -55,3 +65,30 @@ def article_keys(issue: str, articles: tuple[Article, ...] | list[Article]) -> l
         seen[ident] = occurrence + 1
         keys.append(article_key(issue, ident, occurrence))
     return keys
+
+
+def article_fingerprint(headline: str, body: str) -> str:
+    """What makes two articles "the same text": the start of the body, else the headline.
+
+    Used to tell an edited version of a file (it shares articles with its earlier import) from
+    another page of the same issue (it shares none). Generic headlines such as 简讯 repeat from
+    page to page, so the body decides whenever there is enough of it.
+    """
+    text = normalise(body[: FINGERPRINT_CHARS * 4])
+    if len(text) < FINGERPRINT_CHARS and len(body) > FINGERPRINT_CHARS * 4:
+        text = normalise(body)  # a start padded with spaces: read on
+    if len(text) >= MIN_BODY_FOR_FINGERPRINT:
+        return "b:" + text[:FINGERPRINT_CHARS]
+    return "h:" + normalise(headline) + "|" + text
+
+
+def natural_key(name: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key that puts 第2版 before 第10版: digit runs compare as numbers (of any length)."""
+    parts = []
+    for part in _DIGITS.split(name):
+        if _DIGITS.fullmatch(part):
+            digits = part.lstrip("0")
+            parts.append((0, len(digits), digits))
+        elif part:
+            parts.append((1, 0, part))
+    return tuple(parts)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from reader.archive.demo import OLD_DEMO_SOURCE, has_real_issues, remove_demo
+from reader.archive.keys import article_fingerprint
 from reader.archive.search_index import create_search_index, rebuild_search_index
 
 if TYPE_CHECKING:
@@ -104,7 +106,75 @@ def m003_search_without_sizes(db: sqlite_utils.Database) -> None:
     rebuild_search_index(db, recut=False)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_issues_and_articles, m002_bookmarks, m003_search_without_sizes)
+def m004_sources(db: sqlite_utils.Database) -> None:
+    """Every imported file becomes a source of its issue, so that several files add up to one issue.
+
+    Until now an issue was one file: importing 第2版.txt after 第1版.txt replaced the front page.
+    Each existing issue gets one source carrying what its file said (the issue's columns keep the
+    merged view of all its sources); articles point at their source and carry a fingerprint of
+    their text, which tells an edited file (it repeats its own articles) from another page (it
+    repeats none). The demo issue of earlier versions is marked as demo, and removed when the
+    archive also holds real issues.
+    """
+    db.execute(
+        """
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            name TEXT NOT NULL,
+            path TEXT,
+            content_hash TEXT NOT NULL,
+            first_page INTEGER,
+            publication TEXT,
+            date TEXT,
+            date_source TEXT,
+            weekday TEXT,
+            lunar TEXT,
+            number INTEGER,
+            page_count INTEGER,
+            date_hint_year INTEGER,
+            date_hint_reason TEXT,
+            masthead TEXT NOT NULL DEFAULT '[]',
+            sections TEXT NOT NULL DEFAULT '[]',
+            demo INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX sources_issue ON sources(issue_id)")
+    db.execute("CREATE INDEX sources_name ON sources(name)")
+    db.execute("CREATE INDEX sources_hash ON sources(content_hash)")
+    db.execute(
+        """
+        INSERT INTO sources(id, issue_id, name, path, content_hash, first_page, publication, date,
+                            date_source, weekday, lunar, number, page_count, date_hint_year,
+                            date_hint_reason, sections, demo, imported_at)
+        SELECT i.id, i.id, COALESCE(i.source_name, ''), i.source_path, COALESCE(i.content_hash, ''),
+               (SELECT min(a.page) FROM articles a WHERE a.issue_id = i.id), p.name, i.date,
+               i.date_source, i.weekday, i.lunar, i.number, i.page_count, i.date_hint_year,
+               i.date_hint_reason, i.sections, i.source_name = ?, i.imported_at
+        FROM issues i LEFT JOIN publications p ON p.id = i.publication_id
+        """,
+        [OLD_DEMO_SOURCE],
+    )
+    db.execute("ALTER TABLE articles ADD COLUMN source_id INTEGER REFERENCES sources(id)")
+    db.execute("ALTER TABLE articles ADD COLUMN fingerprint TEXT")
+    db.execute("UPDATE articles SET source_id = issue_id")
+    db.conn.create_function("article_fingerprint", 2, article_fingerprint, deterministic=True)
+    db.execute("UPDATE articles SET fingerprint = article_fingerprint(headline, body)")
+    db.execute("CREATE INDEX articles_source ON articles(source_id)")
+    db.execute("CREATE INDEX articles_fingerprint ON articles(fingerprint)")
+    for column in ("source_name", "source_path", "content_hash"):
+        db.execute(f"ALTER TABLE issues DROP COLUMN {column}")
+    if has_real_issues(db):
+        remove_demo(db)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_issues_and_articles,
+    m002_bookmarks,
+    m003_search_without_sizes,
+    m004_sources,
+)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -16,10 +16,15 @@ from reader.archive.db import Archive
 from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, YearCount
 
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
+# The name of an issue's first file: how an undated issue is known to the user.
+FIRST_SOURCE_NAME = (
+    "(SELECT s.name FROM sources s WHERE s.issue_id = i.id"
+    " ORDER BY s.first_page IS NULL, s.first_page, s.id LIMIT 1)"
+)
 
 _ISSUE_SELECT = f"""
     SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, i.weekday, i.lunar,
-           i.number, i.page_count, i.source_name,
+           i.number, i.page_count, {FIRST_SOURCE_NAME},
            (SELECT count(*) FROM articles a WHERE a.issue_id = i.id),
            i.date_hint_year, i.date_hint_reason
     FROM issues i LEFT JOIN publications p ON p.id = i.publication_id
@@ -27,12 +32,15 @@ _ISSUE_SELECT = f"""
 
 _ARTICLE_SELECT = f"""
     SELECT a.id, a.key, a.issue_id, a.position, a.page, a.kicker, a.headline, a.subtitle,
-           a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, i.weekday, i.number
+           a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, i.weekday, i.number,
+           COALESCE(s.demo, 0) = 1
     FROM articles a JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id
+    LEFT JOIN sources s ON s.id = a.source_id
 """
 
 _CHUNK = 500
+
 
 
 def _filters(publication: str | None, year: int | None = None, month: int | None = None) -> tuple[str, list]:
@@ -86,7 +94,8 @@ def issues_on(archive: Archive, date: str, publication: str | None = None) -> li
 
 def undated_issues(archive: Archive) -> list[IssueRecord]:
     """Issues with neither a printed nor a user date (未定日期), by file name."""
-    rows = archive.db.execute(f"{_ISSUE_SELECT} WHERE {EFFECTIVE_DATE} IS NULL ORDER BY i.source_name, i.id")
+    order = f"ORDER BY {FIRST_SOURCE_NAME}, i.id"
+    rows = archive.db.execute(f"{_ISSUE_SELECT} WHERE {EFFECTIVE_DATE} IS NULL {order}")
     return [IssueRecord(*r) for r in rows]
 
 
@@ -99,10 +108,8 @@ def issue(archive: Archive, issue_id: int) -> IssueRecord:
 
 
 def article_ids(archive: Archive, issue_id: int) -> list[int]:
-    """The issue's article ids in reading order (page, then position on the page)."""
-    rows = archive.db.execute(
-        "SELECT id FROM articles WHERE issue_id = ? ORDER BY page IS NULL, page, position", [issue_id]
-    )
+    """The issue's article ids in reading order (pages in order, the files of a page in order)."""
+    rows = archive.db.execute("SELECT id FROM articles WHERE issue_id = ? ORDER BY position, id", [issue_id])
     return [r[0] for r in rows]
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 UNDATED = "未定日期"
+DEMO_NOTE = "演示内容（虚构新闻，并非真实报道）"
 
 
 def chinese_date(date: str | None) -> str:
@@ -81,9 +82,14 @@ class ArticleRecord:
     date: str | None
     weekday: str | None
     number: int | None
+    demo: bool = False  # invented news shipped with the program, never to be cited
 
     def source_line(self) -> str:
-        """'东昌时讯 · 2022年7月5日 星期二 · 总第1449期 · 第1版'; missing parts are left out."""
+        """'东昌时讯 · 2022年7月5日 星期二 · 总第1449期 · 第1版'; missing parts are left out.
+
+        A demo article says so in its source line, so that no printout or PDF of it can pass
+        for a real article.
+        """
         parts: list[str] = []
         if self.publication:
             parts.append(self.publication)
@@ -94,6 +100,8 @@ class ArticleRecord:
             parts.append(f"总第{self.number}期")
         if self.page is not None:
             parts.append(f"第{self.page}版")
+        if self.demo:
+            parts.append(DEMO_NOTE)
         return " · ".join(parts)
 
 

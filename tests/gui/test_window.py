@@ -7,13 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from archive_helpers import make_article, make_issue, make_version3_archive
 from PySide6.QtCore import QDate, QMimeData, QModelIndex, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from reader.archive.db import open_archive
-from reader.archive.migrations import MIGRATIONS
 from reader.archive.queries import article_ids, issues_on
 from reader.archive.search import search
 from reader.gui.app import DEMO_DIR, open_window
@@ -305,12 +305,12 @@ def test_several_selected_articles_are_printed_and_exported_together(
 
 
 def test_older_archive_is_upgraded_behind_a_progress_dialog(
-    qtbot: QtBot, corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An archive from before the last migration opens after the index is rebuilt, nothing lost."""
-    with open_archive(corpus_db) as archive:
-        before = archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        archive.conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    """An archive of an earlier version opens after its upgrade, behind a dialog, nothing lost."""
+    old = tmp_path / "old.sqlite3"
+    issue = make_issue([make_article("幸福食堂开张"), make_article("口袋公园")], source="1449.txt")
+    make_version3_archive(old, [issue])
     shown: list[str] = []
     original_show = QProgressDialog.show
 
@@ -319,10 +319,10 @@ def test_older_archive_is_upgraded_behind_a_progress_dialog(
         original_show(dialog)
 
     monkeypatch.setattr(QProgressDialog, "show", show)
-    window = open_window(corpus_db, demo_dir=None, warm_up_ms=None)
+    window = open_window(old, demo_dir=None, warm_up_ms=None)
     assert window is not None
     qtbot.addWidget(window, before_close_func=lambda w: w.session.close())
-    assert len(shown) == 1 and corpus_db.name in shown[0]
-    with open_archive(corpus_db, readonly=True) as archive:
-        assert before == archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert len(shown) == 1 and old.name in shown[0]
+    with open_archive(old, readonly=True) as archive:
+        assert 2 == archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert search(archive, "幸福食堂").total > 0

@@ -1,0 +1,44 @@
+"""The demo issue: invented news shipped with the program so that the first start is not empty.
+
+Demo content must never be mistaken for the archive: it has its own publication (演示报纸), is
+flagged on its source row, says 演示 wherever an article is shown or printed, and leaves the
+archive when the first real issue arrives (or when the user removes it). Bookmarks on it go with
+it: they point at fiction.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from reader.archive.sources import delete_sources, refresh_issue
+
+DEMO_PUBLICATION = "演示报纸"
+# The file name of the demo issue in versions before the demo was marked (it looked real).
+OLD_DEMO_SOURCE = "2023-03-14_东昌时讯_演示.txt"
+
+
+def has_demo(db: sqlite_utils.Database) -> bool:
+    """True while the demo issue is in the archive."""
+    return db.execute("SELECT 1 FROM sources WHERE demo = 1 LIMIT 1").fetchone() is not None
+
+
+def has_real_issues(db: sqlite_utils.Database) -> bool:
+    """True when the archive holds at least one file that is not the demo."""
+    return db.execute("SELECT 1 FROM sources WHERE demo = 0 LIMIT 1").fetchone() is not None
+
+
+def remove_demo(db: sqlite_utils.Database) -> int:
+    """Take the demo issue and bookmarks on it out of the archive; returns the articles removed.
+
+    Runs inside the caller's transaction.
+    """
+    conn = db.conn
+    ids = [r[0] for r in conn.execute("SELECT id FROM sources WHERE demo = 1")]
+    if not ids:
+        return 0
+    marks = ",".join("?" * len(ids))
+    keys = [r[0] for r in conn.execute(f"SELECT key FROM articles WHERE source_id IN ({marks})", ids)]
+    conn.executemany("DELETE FROM bookmarks WHERE article_key = ?", [(k,) for k in keys])
+    for issue_id in delete_sources(db, ids):
+        refresh_issue(conn, issue_id)
+    return len(keys)

@@ -1,0 +1,45 @@
+"""Small issue dumps written for the tests (invented news), in the shapes the parser reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+MASTHEAD = "东昌时讯\n\n{date}\n\n星期二\n\n总第{number}期\n\n今日4版\n\n"
+
+FRONT_PAGE = (
+    ("幸福食堂开张 老人吃上热乎饭", "近日，柳园街道幸福食堂正式开张，辖区六十岁以上老人凭卡就餐可享受补贴。"),
+    (
+        "城区新增三处口袋公园",
+        "位于柳园路、光岳路沿线的三处口袋公园相继完工并向市民开放，总面积约四千平方米。",
+    ),
+    ("区政务服务中心推出延时服务", "即日起，区政务服务中心在工作日中午和傍晚提供延时服务，方便上班族办事。"),
+)
+SECOND_PAGE = (("夏粮收购有序进行", "连日来，全区各收储点开秤收购新麦，农户售粮排队时间明显缩短。"),)
+THIRD_PAGE = (("社区书屋暑期开放", "暑假期间，各社区书屋每天开放八小时，并开展亲子阅读活动。"),)
+
+
+def issue_text(
+    articles: Sequence[tuple[str, str]],
+    *,
+    date: str | None = "2022年7月5日",
+    number: int = 1449,
+    page: str | None = None,
+) -> str:
+    """A dump: the masthead (unless `date` is None), a page banner, then each article with a
+    dateline, a second paragraph and a credit."""
+    parts = [MASTHEAD.format(date=date, number=number)] if date else []
+    if page:
+        parts.append(f"{page}\n\n")
+    for headline, body in articles:
+        parts.append(
+            f"{headline}\n\n东昌府讯 {body}\n\n这是{headline[:4]}的第二段。\n\n（融媒体 记者甲）\n\n"
+        )
+    return "".join(parts)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    """Write a dump, creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding=encoding)
+    return path

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from archive_helpers import FULL_ISSUE
+from archive_helpers import FULL_ISSUE, make_version3_archive
 
 from reader.archive import queries
 from reader.archive.db import Archive, open_archive
@@ -85,7 +85,7 @@ def test_newer_schema_is_refused(archive_path: Path) -> None:
 
 def test_read_only_open_refuses_an_outdated_schema(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    sqlite3.connect(path).execute("CREATE TABLE t(x)").connection.close()
+    make_version3_archive(path, [FULL_ISSUE])
     with pytest.raises(ArchiveError) as info:
         open_archive(path, readonly=True)
     assert info.value.kind == "outdated"

@@ -20,8 +20,10 @@ import sqlite_utils
 
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.migrations import MIGRATIONS, migrate
+from reader.text.oserror import describe_os_error
 
 BUSY_TIMEOUT_MS = 5000
+TIDY_TIMEOUT_MS = 100
 
 
 def _folder_writable(folder: Path) -> bool:
@@ -67,10 +69,14 @@ class Archive:
     is inside an explicit BEGIN IMMEDIATE … COMMIT and nothing commits half an issue.
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, readonly: bool) -> None:
+    def __init__(
+        self, path: Path, db: sqlite_utils.Database, readonly: bool, write_blocker: str | None = None
+    ) -> None:
         self.path = path
         self.db = db
         self.readonly = readonly
+        self.write_blocker = write_blocker  # why no connection can write this archive, if so
+        self._open = True
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -96,8 +102,24 @@ class Archive:
             raise
 
     def close(self) -> None:
-        """Close the connection; safe to call twice."""
+        """Close the connection; safe to call twice.
+
+        A reader cannot remove the -wal/-shm files WAL mode made beside the archive, so when one
+        closes where the archive is writable, a short writable connection reads once and closes:
+        if no one else has the archive open, SQLite checkpoints and removes them. A reader must
+        not leave files behind that say the archive is in use.
+        """
+        was_open = self._open
+        self._open = False
         self.db.close()
+        if was_open and self.readonly and self.write_blocker is None and self.path.is_file():
+            with suppress(sqlite3.Error):
+                tidy = sqlite3.connect(self.path, isolation_level=None)
+                try:
+                    tidy.execute(f"PRAGMA busy_timeout = {TIDY_TIMEOUT_MS}")
+                    tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                finally:
+                    tidy.close()
 
     def __enter__(self) -> Archive:
         return self
@@ -111,49 +133,97 @@ class Archive:
         self.close()
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
-    if readonly:
-        if not path.is_file():
-            raise ArchiveError(path, "missing")
-        uri = path.resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-    else:
+def _check_path(path: Path) -> None:
+    """Refuse what is no archive file before SQLite touches it: a folder, a device, a pipe."""
+    if path.exists() and not path.is_file():
+        raise ArchiveError(path, "notafile")
+
+
+def _wal_has_data(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _connect_reader(path: Path) -> tuple[sqlite3.Connection, str | None]:
+    """A connection that can only read, and why the archive cannot be written (None: it can).
+
+    WAL mode keeps two files beside the archive (-wal, -shm) that a `mode=ro` connection must be
+    able to create and cannot remove. In a read-only place the archive is therefore opened
+    immutable (nothing is created beside it); only when a -wal file with data lies there too is a
+    plain read-only open tried first, to read it. Elsewhere `Archive.close` tidies up after it.
+    """
+    if not path.is_file():
+        raise ArchiveError(path, "missing")
+    uri = path.resolve().as_uri()
+    blocker = write_blocker(path)
+    if blocker is None:
+        return sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None), None
+    if _wal_has_data(path):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except PermissionError as err:
-            raise ArchiveError(path, "readonly") from err
-        except OSError as err:
-            raise ArchiveError(path, "cantopen", err.strerror or "") from err
-        conn = sqlite3.connect(str(path), isolation_level=None)
-    return conn
+            conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn, blocker
+        except sqlite3.Error:
+            conn.close()
+    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None), blocker
+
+
+def _connect_writer(path: Path) -> sqlite3.Connection:
+    blocker = write_blocker(path)
+    if blocker is not None:
+        raise ArchiveError(path, "readonly", blocker)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ArchiveError(path, "cantopen", describe_os_error(err)) from err
+    return sqlite3.connect(str(path), isolation_level=None)
+
+
+def _check_version(conn: sqlite3.Connection, path: Path, readonly: bool, blocker: str | None) -> None:
+    """Raise ArchiveError unless this program can use the file as it is (or, writing, migrate it)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise ArchiveError(path, "newer", f"档案版本 {version}，本程序支持到 {len(MIGRATIONS)}")
+    if version == 0:
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise ArchiveError(path, "foreign")
+        if readonly:
+            raise ArchiveError(path, "empty")
+    if readonly and version < len(MIGRATIONS):
+        raise ArchiveError(path, "outdated", f"且{blocker}，无法升级" if blocker else "")
 
 
 def open_archive(path: Path, *, readonly: bool = False) -> Archive:
     """Open (creating if needed, unless `readonly`) the archive at `path`, schema up to date.
 
-    Raises ArchiveError for a damaged or non-database file, a read-only file when writing, a
-    locked database, a full disk, or a schema newer than this program (or, when `readonly`,
-    older than it: readers never migrate).
+    Raises ArchiveError for a folder or device, an empty file or another program's database, a
+    damaged or non-database file, a read-only place when writing, a locked database, a full disk,
+    or a schema newer than this program (or, when `readonly`, older than it: readers never
+    migrate). A reader opens archives in read-only folders too; `Archive.write_blocker` then
+    says why nothing can be written.
     """
     path = Path(path)
+    _check_path(path)
+    blocker: str | None = None
     try:
-        conn = _connect(path, readonly)
+        if readonly:
+            conn, blocker = _connect_reader(path)
+        else:
+            conn = _connect_writer(path)
     except sqlite3.Error as err:
         raise translate(err, path) from err
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise ArchiveError(path, "newer", f"档案版本 {version}，本程序支持到 {len(MIGRATIONS)}")
-        if readonly:
-            if version < len(MIGRATIONS):
-                raise ArchiveError(path, "outdated")
-        else:
+        _check_version(conn, path, readonly, blocker)
+        if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits only.
             conn.execute("PRAGMA synchronous = NORMAL")
-        archive = Archive(path, sqlite_utils.Database(conn), readonly)
+        archive = Archive(path, sqlite_utils.Database(conn), readonly, blocker)
         if not readonly:
             migrate(archive)
     except sqlite3.Error as err:

@@ -11,7 +11,19 @@ import sqlite3
 from pathlib import Path
 from typing import Literal
 
-ErrorKind = Literal["damaged", "readonly", "locked", "full", "newer", "outdated", "missing", "cantopen"]
+ErrorKind = Literal[
+    "damaged",
+    "readonly",
+    "locked",
+    "full",
+    "newer",
+    "outdated",
+    "missing",
+    "cantopen",
+    "notafile",
+    "empty",
+    "foreign",
+]
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
@@ -25,10 +37,16 @@ _MESSAGES: dict[ErrorKind, str] = {
     "outdated": "档案版本较旧，需要先以可写方式打开一次以完成升级",
     "missing": "档案不存在",
     "cantopen": "无法打开档案文件（路径不可访问或没有权限）",
+    "notafile": "这不是档案文件（是一个文件夹或设备）",
+    "empty": "文件是空的，还不是档案",
+    "foreign": "这不是本程序的档案（是其他程序的 SQLite 数据库），不会改动它",
 }
 
-# Writes become impossible for the rest of a batch after these.
-FATAL_KINDS: frozenset[ErrorKind] = frozenset({"damaged", "readonly", "full", "newer", "cantopen"})
+# A batch import stops after these: no later write can succeed (or, locked, succeed soon; waiting
+# out the busy timeout file by file took half an hour for 300 files).
+FATAL_KINDS: frozenset[ErrorKind] = frozenset(
+    {"damaged", "readonly", "full", "newer", "cantopen", "locked", "notafile", "empty", "foreign"}
+)
 
 
 class ArchiveError(Exception):

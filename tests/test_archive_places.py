@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from archive_helpers import FULL_ISSUE, make_version3_archive
-from conftest import ReadOnlyPlace
+from places import ReadOnlyPlace
 
 from reader.archive import queries
 from reader.archive.db import open_archive

@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 from typing import Literal
 
+from reader.archive.holder import describe_holder
+
 ErrorKind = Literal[
     "damaged",
     "readonly",
@@ -103,10 +105,14 @@ def classify(err: sqlite3.Error) -> ErrorKind | None:
 
 
 def translate(err: sqlite3.Error, path: Path) -> Exception:
-    """`err` as an ArchiveError when it is a known error, else `err` itself (a bug: re-raise)."""
+    """`err` as an ArchiveError when it is a known error, else `err` itself (a bug: re-raise).
+
+    A lock names its holder when this program left a note saying who it is (reader.archive.holder).
+    """
     kind = classify(err)
     if kind is None:
         return err
-    error = ArchiveError(path, kind)
+    holder = describe_holder(path) if kind == "locked" else None
+    error = ArchiveError(path, kind, f"占用者：{holder}" if holder else "")
     error.__cause__ = err
     return error

@@ -20,6 +20,8 @@ from typing import Literal
 from reader.archive.db import Archive, open_archive
 from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
+from reader.archive.health import find_damage
+from reader.archive.holder import announced
 from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
 from reader.archive.placement import Placement, place
 from reader.archive.search_index import index_articles
@@ -31,6 +33,10 @@ from reader.text.model import Article, ParsedIssue
 Status = Literal["imported", "replaced", "unchanged", "conflict"]
 OnConflict = Literal["report", "replace", "keep"]
 MAX_DEFECT_MESSAGE = 200
+DAMAGE_ADVICE = (
+    "检查发现：{0}。未导入任何文件。请先备份档案，再修复（文件 → 修复档案…，"
+    "或 python -m reader repair）：修复会保留损坏的原文件，读出其中完好的内容并重建检索索引"
+)
 
 
 @dataclass(frozen=True)
@@ -308,10 +314,32 @@ def import_paths(
     `progress(index, total, path, outcome_or_error)` is called after each file (index from 1);
     `should_cancel()` is checked before each file. An ArchiveError after which no write can
     succeed (read-only, disk full, damaged, locked) stops the batch and is kept in
-    `report.stopped`. The first real file imported takes the demo issue out of the archive.
+    `report.stopped`; so is damage found in the archive before anything is written. The first
+    real file imported takes the demo issue out of the archive.
     """
     files = find_sources([Path(p) for p in paths])
     report = ImportReport(total=len(files))
+    damage = find_damage(archive)
+    if damage:
+        report.stopped = str(ArchiveError(archive.path, "damaged", DAMAGE_ADVICE.format(damage[0][:120])))
+        return report
+    with announced(archive.path, "导入"):
+        _import_files(archive, files, report, progress, should_cancel, on_conflict, demo)
+    if not demo and (report.imported or report.replaced) and has_demo(archive.db):
+        with archive.transaction():
+            report.demo_removed = remove_demo(archive.db)
+    return report
+
+
+def _import_files(
+    archive: Archive,
+    files: list[Path],
+    report: ImportReport,
+    progress: Progress | None,
+    should_cancel: Callable[[], bool] | None,
+    on_conflict: OnConflict,
+    demo: bool,
+) -> None:
     for index, path in enumerate(files, start=1):
         if should_cancel is not None and should_cancel():
             report.cancelled = True
@@ -338,10 +366,6 @@ def import_paths(
             progress(index, len(files), path, result)
         if report.stopped is not None:
             break
-    if not demo and (report.imported or report.replaced) and has_demo(archive.db):
-        with archive.transaction():
-            report.demo_removed = remove_demo(archive.db)
-    return report
 
 
 def import_into(

@@ -1,0 +1,54 @@
+"""`repair`: check the archive and, when it is damaged, rebuild it from everything still readable."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.archive.db import open_archive
+from reader.archive.errors import ArchiveError
+from reader.archive.health import find_damage, repair_archive
+from reader.commands._common import add_db_option, db_path
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the `repair` command."""
+    parser = subparsers.add_parser(
+        "repair",
+        help="检查档案是否损坏；损坏时读出完好的内容并重建检索索引",
+        description="检查档案文件。发现损坏时：把损坏的原文件改名保留，读出其中所有完好的期次、文章和书签，"
+        "写入新的档案文件并重建检索索引。修复前请关闭正在使用此档案的程序。",
+    )
+    parser.add_argument("--force", action="store_true", help="即使检查未发现问题也重建")
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+def _damage(path: Path) -> list[str]:
+    """What is wrong with the archive; a file too damaged to open is one problem."""
+    try:
+        with open_archive(path, readonly=True) as archive:
+            return find_damage(archive)
+    except ArchiveError as err:
+        if err.kind != "damaged":
+            raise
+        return [str(err)]
+
+
+def run(args: argparse.Namespace) -> int:
+    """0 when the archive is sound or was repaired, 1 when it could not be opened or repaired."""
+    path = db_path(args)
+    try:
+        damage = _damage(path)
+        if not damage and not args.force:
+            print(f"档案完好，无需修复：{path}")
+            return 0
+        for problem in damage[:5]:
+            print(f"发现问题：{problem}")
+        report = repair_archive(path, progress=lambda step: print(step, flush=True))
+    except ArchiveError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0

@@ -82,7 +82,7 @@ def test_import_reports_each_file_and_fails_on_bad_ones(corpus_files: list[Path]
     assert lines[0].startswith(f"[1/{total}] 导入 ")
     for path in bad.values():
         assert any(line.startswith("[") and "失败：" in line and path.name in line for line in lines)
-    assert f"新导入 {len(corpus_files)} 期" in lines[-1]
+    assert f"新导入 {len(corpus_files)} 个文件" in lines[-1]
     assert f"失败 {len(bad)} 个文件" in lines[-1]
 
 
@@ -91,7 +91,7 @@ def test_import_again_is_unchanged_and_succeeds(corpus_files: list[Path], tmp_pa
     assert main(["import", *map(str, corpus_files), "--db", str(db)]) == 0
     result = run_cli("import", *map(str, corpus_files), "--db", str(db))
     assert result.returncode == 0
-    assert f"未变化 {len(corpus_files)} 期" in result.stdout.decode("utf-8")
+    assert f"未变化 {len(corpus_files)} 个文件" in result.stdout.decode("utf-8")
 
 
 def test_import_uses_the_archive_from_the_environment(corpus_files: list[Path], tmp_path: Path) -> None:
@@ -129,3 +129,20 @@ def test_info_on_a_missing_archive_is_a_message(tmp_path: Path, capsys: pytest.C
     assert main(["info", "--db", str(db)]) == 1
     assert "档案不存在" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_import_reports_a_conflict_and_resolves_it_when_asked(tmp_path: Path) -> None:
+    from issue_texts import FRONT_PAGE, SECOND_PAGE, issue_text, write
+
+    db = str(tmp_path / "a.sqlite3")
+    first = write(tmp_path / "dump" / "第1版.txt", issue_text(FRONT_PAGE))
+    second = write(tmp_path / "dump" / "第2版.txt", issue_text(SECOND_PAGE, page="第二版"))
+    whole = write(tmp_path / "整期.txt", issue_text(FRONT_PAGE + SECOND_PAGE))
+    assert 0 == run_cli("import", str(first), str(second), "--db", db).returncode
+    refused = run_cli("import", str(whole), "--db", db)
+    out = refused.stdout.decode("utf-8")
+    assert 1 == refused.returncode
+    assert "冲突，未导入 整期.txt" in out and "第1版.txt" in out and "--replace" in out
+    replaced = run_cli("import", str(whole), "--replace", "--db", db)
+    assert 0 == replaced.returncode, replaced.stderr.decode("utf-8")
+    assert "新导入 1 个文件" in replaced.stdout.decode("utf-8")

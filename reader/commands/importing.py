@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
-from reader.archive.importer import ImportOutcome, ImportReport, import_paths
+from reader.archive.importer import ImportOutcome, ImportReport, OnConflict, import_paths
 from reader.commands._common import add_db_option, db_path
 
 
@@ -17,10 +17,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "import",
         help="把文本文件或文件夹导入档案",
-        description="导入报纸文本文件；文件夹会递归查找 .txt/.md 文件。已导入且未变化的期次会被跳过，"
-        "内容有变化的期次会被更新。",
+        description="导入报纸文本文件；文件夹会递归查找 .txt/.md 文件。同一期的几个文件（如每版一个文件）"
+        "合成一期；已导入且未变化的文件会被跳过，改过的文件只更新它自己以前导入的文章。"
+        "会与其他文件的文章重复或顶替其他文件的导入，称为冲突：默认不导入并说明原因。",
     )
     parser.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="文本文件或文件夹")
+    resolve = parser.add_mutually_exclusive_group()
+    resolve.add_argument("--replace", action="store_true", help="有冲突时，用新文件替换与它重复的已导入文件")
+    resolve.add_argument("--keep-both", action="store_true", help="有冲突时，新旧文件都保留（文章会重复）")
     add_db_option(parser)
     parser.set_defaults(func=run)
 
@@ -32,6 +36,8 @@ def progress_line(index: int, total: int, path: Path, result: ImportOutcome | Ex
         return f"{prefix} 失败：{result}"
     if result.status == "unchanged":
         return f"{prefix} 未变化 {result.label}"
+    if result.status == "conflict":
+        return f"{prefix} 冲突，未导入 {path.name}（{result.label}）：{result.detail}"
     verb = "导入" if result.status == "imported" else "更新"
     return f"{prefix} {verb} {result.label}：{result.articles}篇"
 
@@ -39,9 +45,17 @@ def progress_line(index: int, total: int, path: Path, result: ImportOutcome | Ex
 def summary_line(report: ImportReport) -> str:
     """One line with what the batch did."""
     line = (
-        f"完成：新导入 {len(report.imported)} 期，更新 {len(report.replaced)} 期，"
-        f"共 {report.articles} 篇文章；未变化 {len(report.unchanged)} 期；失败 {len(report.failed)} 个文件"
+        f"完成：新导入 {len(report.imported)} 个文件，更新 {len(report.replaced)} 个文件，"
+        f"共 {report.articles} 篇文章；未变化 {len(report.unchanged)} 个文件；"
+        f"冲突 {len(report.conflict)} 个文件；失败 {len(report.failed)} 个文件"
     )
+    if report.conflict:
+        line += (
+            "\n有冲突的文件没有导入。确认要导入时，再次运行并加上"
+            " --replace（替换重复的已导入文件）或 --keep-both（都保留）"
+        )
+    if report.demo_removed:
+        line += f"\n已移除演示报纸（{report.demo_removed} 篇虚构文章）"
     if report.stopped:
         line += f"\n导入已中止：{report.stopped}"
     return line
@@ -55,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         with open_archive(db_path(args)) as archive:
-            report = import_paths(archive, args.paths, progress=show)
+            on_conflict: OnConflict = "replace" if args.replace else "keep" if args.keep_both else "report"
+            report = import_paths(archive, args.paths, progress=show, on_conflict=on_conflict)
     except ArchiveError as err:
         print(err, file=sys.stderr)
         return 1

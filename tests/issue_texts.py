@@ -1,7 +1,9 @@
-"""Small issue dumps written for the tests (invented news), in the shapes the parser reads."""
+"""Small issue dumps written for the tests (invented news), in the shapes the parser reads; and
+the damage a bad sector does to an archive file."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,3 +45,14 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding=encoding)
     return path
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite the root page of `table` with garbage, as a bad sector would."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    conn.close()
+    with path.open("r+b") as file:
+        file.seek((root - 1) * page_size + (100 if root == 1 else 0))
+        file.write(bytes([0x0D, 0xFF, 0xFF, 0x00, 0x09]) + b"\xa5" * 200)

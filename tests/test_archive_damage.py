@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from issue_texts import FRONT_PAGE, SECOND_PAGE, issue_text, write
+from issue_texts import FRONT_PAGE, SECOND_PAGE, damage_table, issue_text, write
 
 from reader.archive import bookmarks, queries
 from reader.archive.db import open_archive
@@ -24,17 +24,6 @@ def filled(tmp_path: Path) -> Path:
         key = archive.db.execute("SELECT key FROM articles ORDER BY id LIMIT 1").fetchone()[0]
         bookmarks.add(archive, key, note="留着")
     return path
-
-
-def damage_table(path: Path, table: str) -> None:
-    """Overwrite the root page of `table` with garbage, as a bad sector would."""
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    conn.close()
-    with path.open("r+b") as file:
-        file.seek((root - 1) * page_size + (100 if root == 1 else 0))
-        file.write(bytes([0x0D, 0xFF, 0xFF, 0x00, 0x09]) + b"\xa5" * 200)
 
 
 def test_damage_in_the_search_index_is_found(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ it: they point at fiction.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import sqlite_utils
 
 from reader.archive.sources import delete_sources, refresh_issue
@@ -42,3 +44,11 @@ def remove_demo(db: sqlite_utils.Database) -> int:
     for issue_id in delete_sources(db, ids):
         refresh_issue(conn, issue_id)
     return len(keys)
+
+
+def remove_demo_from(path: Path) -> int:
+    """Open the archive at `path`, remove the demo issue, close: the writer-thread entry."""
+    from reader.archive.db import open_archive  # db → migrations → this module: import late
+
+    with open_archive(path) as archive, archive.transaction():
+        return remove_demo(archive.db)

@@ -31,7 +31,7 @@ ErrorKind = Literal[
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
 
 _MESSAGES: dict[ErrorKind, str] = {
-    "damaged": "文件已损坏或不是档案数据库",
+    "damaged": "文件已损坏或不是档案数据库（可用 文件 → 检查并修复档案… 或 python -m reader repair 修复）",
     "readonly": "档案是只读的（文件或所在文件夹不可写），无法写入",
     "locked": "档案正被其他程序占用（数据库已锁定），请稍后再试",
     "full": "磁盘已满，无法写入档案",

@@ -217,3 +217,23 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
             raise ArchiveError(path, "cantopen", describe_os_error(exc)) from exc
         raise
     return report
+
+
+def damage_of(path: Path) -> list[str]:
+    """What is wrong with the archive file at `path`; a file too damaged to open is one problem."""
+    try:
+        with open_archive(path, readonly=True) as archive:
+            return find_damage(archive)
+    except ArchiveError as err:
+        if err.kind != "damaged":
+            raise
+        return [str(err)]
+
+
+def repair_if_damaged(
+    path: Path, progress: Progress | None = None, *, force: bool = False
+) -> RepairReport | None:
+    """Check the archive and repair it when damaged (or when `force`); None when it is sound."""
+    if not damage_of(path) and not force:
+        return None
+    return repair_archive(path, progress)

@@ -67,6 +67,7 @@ class ImportReport:
     total: int = 0
     cancelled: bool = False
     stopped: str | None = None
+    damaged: bool = False  # stopped before writing because the archive is damaged
     demo_removed: int = 0
 
     @property
@@ -321,6 +322,7 @@ def import_paths(
     report = ImportReport(total=len(files))
     damage = find_damage(archive)
     if damage:
+        report.damaged = True
         report.stopped = str(ArchiveError(archive.path, "damaged", DAMAGE_ADVICE.format(damage[0][:120])))
         return report
     with announced(archive.path, "导入"):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
-from reader.archive.health import find_damage, repair_archive
+from reader.archive.health import repair_if_damaged
 from reader.commands._common import add_db_option, db_path
 
 
@@ -25,30 +23,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _damage(path: Path) -> list[str]:
-    """What is wrong with the archive; a file too damaged to open is one problem."""
-    try:
-        with open_archive(path, readonly=True) as archive:
-            return find_damage(archive)
-    except ArchiveError as err:
-        if err.kind != "damaged":
-            raise
-        return [str(err)]
-
-
 def run(args: argparse.Namespace) -> int:
     """0 when the archive is sound or was repaired, 1 when it could not be opened or repaired."""
     path = db_path(args)
     try:
-        damage = _damage(path)
-        if not damage and not args.force:
-            print(f"档案完好，无需修复：{path}")
-            return 0
-        for problem in damage[:5]:
-            print(f"发现问题：{problem}")
-        report = repair_archive(path, progress=lambda step: print(step, flush=True))
+        report = repair_if_damaged(path, progress=lambda step: print(step, flush=True), force=args.force)
     except ArchiveError as err:
         print(err, file=sys.stderr)
         return 1
-    print(report.summary())
+    print(report.summary() if report is not None else f"档案完好，无需修复：{path}")
     return 0

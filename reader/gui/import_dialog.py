@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from reader.gui.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from reader.archive.importer import ImportReport
+    from reader.archive.importer import ImportReport, OnConflict
 
 MAX_LISTED = 200
 
@@ -37,12 +37,14 @@ def report_html(report: ImportReport, tr: Callable[[str], str]) -> str:
     lines = [
         "<p>"
         + tr(
-            "共 {total} 个文件：新导入 {imported}，更新 {replaced}，未变 {unchanged}，失败 {failed}。"
+            "共 {total} 个文件：新导入 {imported}，更新 {replaced}，未变 {unchanged}，"
+            "冲突 {conflict}，失败 {failed}。"
         ).format(
             total=report.total,
             imported=len(report.imported),
             replaced=len(report.replaced),
             unchanged=len(report.unchanged),
+            conflict=len(report.conflict),
             failed=len(report.failed),
         )
         + "</p>"
@@ -53,6 +55,23 @@ def report_html(report: ImportReport, tr: Callable[[str], str]) -> str:
         lines.append("<p><b>" + tr("导入已取消；已导入的期次保留。") + "</b></p>")
     if report.stopped:
         lines.append("<p><b>" + tr("导入中止：") + html.escape(report.stopped) + "</b></p>")
+    if report.demo_removed:
+        lines.append("<p>" + tr("已移除演示报纸（{0} 篇虚构文章）。").format(report.demo_removed) + "</p>")
+    if report.conflict:
+        lines.append(
+            "<p><b>"
+            + tr("有冲突、未导入的文件：")
+            + "</b>"
+            + tr(
+                "它们与已导入的文件有相同的文章，导入会造成重复或顶替。可以用下面的按钮替换旧文件，或两者都保留。"
+            )
+            + "</p><ul>"
+        )
+        for path, reason in report.conflict[:MAX_LISTED]:
+            lines.append(f"<li>{html.escape(path.name)}：{html.escape(reason)}</li>")
+        if len(report.conflict) > MAX_LISTED:
+            lines.append("<li>" + tr("……另有 {0} 个").format(len(report.conflict) - MAX_LISTED) + "</li>")
+        lines.append("</ul>")
     if report.failed:
         lines.append("<p><b>" + tr("失败的文件：") + "</b></p><ul>")
         for path, reason in report.failed[:MAX_LISTED]:
@@ -68,23 +87,54 @@ def report_html(report: ImportReport, tr: Callable[[str], str]) -> str:
 
 
 class ReportDialog(QDialog):
-    """What an import did, with the reason for every failure."""
+    """What an import did, with the reason for every failure and conflict.
+
+    Conflicting files can be imported from here: `resolve_requested(paths, "replace" | "keep")`.
+    An import stopped by damage offers the repair: `repair_requested()`.
+    """
+
+    resolve_requested = Signal(list, str)
+    repair_requested = Signal()
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importReport")
         self.setWindowTitle(self.tr("导入结果"))
-        self.resize(520, 360)
+        self.resize(560, 380)
         heading = self.tr("导入完成") if report.ok else self.tr("导入结束，但有问题")
         self.text = QTextBrowser(self)
         self.text.setHtml(report_html(report, self.tr))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
+        conflicted = [path for path, _ in report.conflict]
+        self.replace_button = self.keep_button = self.repair_button = None
+        if conflicted:
+            self.replace_button = buttons.addButton(
+                self.tr("用新文件替换"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.keep_button = buttons.addButton(
+                self.tr("两者都保留"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.replace_button.clicked.connect(lambda: self._resolve(conflicted, "replace"))
+            self.keep_button.clicked.connect(lambda: self._resolve(conflicted, "keep"))
+        if report.damaged:
+            self.repair_button = buttons.addButton(
+                self.tr("检查并修复档案…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.repair_button.clicked.connect(self._repair)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{html.escape(heading)}</b>", self))
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+
+    def _resolve(self, paths: list[Path], how: str) -> None:
+        self.accept()
+        self.resolve_requested.emit(paths, how)
+
+    def _repair(self) -> None:
+        self.accept()
+        self.repair_requested.emit()
 
 
 class ImportController(QObject):
@@ -112,8 +162,19 @@ class ImportController(QObject):
     def running(self) -> bool:
         return self._running
 
-    def start(self, paths: list[Path], quiet: bool = False) -> bool:
-        """Import `paths` (files or folders); False when an import is already running."""
+    def start(
+        self,
+        paths: list[Path],
+        quiet: bool = False,
+        *,
+        demo: bool = False,
+        on_conflict: OnConflict = "report",
+    ) -> bool:
+        """Import `paths` (files or folders); False when an import is already running.
+
+        `demo` marks what is imported as the demo issue; `on_conflict` resolves conflicts
+        (see reader.archive.importer).
+        """
         if self._running or not paths:
             return False
         self._running = True
@@ -138,7 +199,14 @@ class ImportController(QObject):
             self.progressed.emit(index, total, source.name)
 
         self._runner.submit(
-            lambda: import_into(path, files, progress=progress, should_cancel=self._cancel.is_set),
+            lambda: import_into(
+                path,
+                files,
+                progress=progress,
+                should_cancel=self._cancel.is_set,
+                on_conflict=on_conflict,
+                demo=demo,
+            ),
             self._done,
             self._error,
         )

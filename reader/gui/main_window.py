@@ -18,6 +18,7 @@ from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.actions import build_actions
+from reader.gui.archive_care import ArchiveCare
 from reader.gui.article_model import ArticleListModel
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.import_dialog import ImportController, ReportDialog
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._connect()
         self.features = WindowFeatures(self)
+        self.care = ArchiveCare(self)
         self._restore()
 
     # --- wiring -------------------------------------------------------------------------------
@@ -150,9 +152,10 @@ class MainWindow(QMainWindow):
             self.open_latest()
         if self._warm_up_ms is not None:
             self._warm_timer.start(self._warm_up_ms)
-        if self._demo_dir is not None and self._demo_dir.is_dir() and self.session.is_empty():
+        first_start = self.session.created and self.session.is_empty()
+        if self._demo_dir is not None and self._demo_dir.is_dir() and first_start:
             self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))
-            self.importer.start([self._demo_dir], quiet=True)
+            self.importer.start([self._demo_dir], quiet=True, demo=True)
 
     # --- issue view ----------------------------------------------------------------------------
 
@@ -181,9 +184,17 @@ class MainWindow(QMainWindow):
         self.open_issue(current)
 
     def open_latest(self) -> None:
+        """Show the newest issue; in an archive without issues, an empty list that says how to fill it."""
         latest = self.session.latest_issue(self.calendar.current_publication())
         if latest is not None:
             self.open_issue(latest.id)
+        elif self.session.is_empty():
+            self.current_issue_id = None
+            self.articles.set_ids([])
+            self.middle.issue_label.setText("")
+            self.pane.show_placeholder(
+                self.tr("档案中还没有报纸。请用 文件 → 导入文件… 或把文件拖到窗口上导入。")
+            )
 
     def open_issue(self, issue_id: int, article_id: int | None = None) -> None:
         """List the issue's articles in page order and show the first (or `article_id`)."""
@@ -345,6 +356,7 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, report: ImportReport, quiet: bool) -> None:
         self.refresh_lists()
+        self.care.refresh()
         if self.current_issue_id is None or self.session.issue(self.current_issue_id) is None:
             self.open_latest()
         elif not self.middle.showing_search():
@@ -353,6 +365,8 @@ class MainWindow(QMainWindow):
             )
         if not quiet:
             dialog = ReportDialog(report, self)
+            dialog.resolve_requested.connect(lambda paths, how: self.importer.start(paths, on_conflict=how))
+            dialog.repair_requested.connect(self.care.repair)
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
         self.statusBar().showMessage(self.tr("导入完成"), 4000)

@@ -23,6 +23,11 @@ Highlights = Mapping[str, Sequence[Span]]
 
 HIT_STYLE = "background-color:#ffd54f; color:#000000;"
 FIRST_HIT_ANCHOR = "hit-0"
+DEMO_BANNER = (
+    "演示报纸：随程序附带的虚构新闻，仅供试用，不可引用。"
+    "导入真正的报纸后会自动移除（也可在 文件 菜单中删除）。"
+)
+DEMO_STYLE = "background-color:#fff3cd; color:#7a4b00; padding:6px; margin:0 0 8px 0;"
 
 
 class _Marker:
@@ -50,6 +55,10 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
 
     small, large = max(MIN_FONT_PT, font_pt - 2), font_pt + 9
     parts: list[str] = []
+    if record.demo:
+        parts.append(
+            f'<p style="font-size:{small}pt; {DEMO_STYLE}">{html.escape(DEMO_BANNER)}</p>'
+        )
     if record.kicker:
         parts.append(f'<p style="font-size:{small + 1}pt; color:#444; margin:0;">{field("kicker")}</p>')
     headline = field("headline") if record.headline else html.escape(_untitled(record))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.archive import queries
+from reader.archive import demo, queries
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, IssueRecord
@@ -33,9 +33,10 @@ class ArchiveSession:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._archive: Archive | None = None
+        self.created = False  # this session made the archive file (the program's first start)
 
     def open(self) -> None:
-        """Open, creating a missing archive first; raises ArchiveError.
+        """Open, creating a missing (or zero-byte) archive first; raises ArchiveError.
 
         An archive needing an upgrade raises ArchiveError of kind "outdated": the caller runs
         `prepare_archive` where a long upgrade does not freeze the window, then opens again.
@@ -44,9 +45,10 @@ class ArchiveSession:
         try:
             self._archive = open_archive(self.path, readonly=True)
         except ArchiveError as err:
-            if err.kind != "missing":
+            if err.kind not in ("missing", "empty"):
                 raise
             prepare_archive(self.path)
+            self.created = True
             self._archive = open_archive(self.path, readonly=True)
 
     def close(self) -> None:
@@ -95,6 +97,10 @@ class ArchiveSession:
             return queries.article(self._a(), article_id)
         except KeyError:
             return None
+
+    def has_demo(self) -> bool:
+        """True while the demo issue is in the archive."""
+        return demo.has_demo(self._a().db)
 
     def is_empty(self) -> bool:
         """True when the archive holds no issue at all (first start)."""

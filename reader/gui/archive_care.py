@@ -1,0 +1,115 @@
+"""Looking after the archive from the window: removing the demo issue, checking and repairing.
+
+Wiring (main window): `care = ArchiveCare(window)` after the actions exist; it puts 删除演示报纸
+and 检查并修复档案… into the 文件 menu and needs `window.session`, `window.writer`,
+`window.refresh_lists()` and `window.open_latest()`. Call `care.refresh()` whenever the archive's
+content may have changed (after an import). Both operations write, so they run on the window's
+single writer; a repair closes the window's read connection first (a repair replaces the file)
+and shows a modal progress dialog until it is open again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from reader.archive.demo import remove_demo_from
+from reader.archive.errors import ArchiveError
+from reader.archive.health import RepairReport, repair_if_damaged
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+
+class ArchiveCare(QObject):
+    """The 删除演示报纸 and 检查并修复档案… actions of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._progress: QProgressDialog | None = None
+        self.remove_demo_action = QAction(self.tr("删除演示报纸"), window)
+        self.remove_demo_action.setToolTip(self.tr("删除随程序附带的演示报纸（虚构新闻）及其书签"))
+        self.remove_demo_action.triggered.connect(self.remove_demo)
+        self.repair_action = QAction(self.tr("检查并修复档案…"), window)
+        self.repair_action.setToolTip(self.tr("检查档案文件是否损坏；损坏时读出完好的内容并重建检索索引"))
+        self.repair_action.triggered.connect(self.repair)
+        menu = window.actions_.file_menu
+        quit_action = window.actions_.quit
+        menu.insertActions(quit_action, [self.remove_demo_action, self.repair_action])
+        menu.insertSeparator(quit_action)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Offer 删除演示报纸 only while the demo issue is in the archive."""
+        session = self._window.session
+        self.remove_demo_action.setVisible(session.is_open and session.has_demo())
+
+    # --- the demo issue -----------------------------------------------------------------------
+
+    def remove_demo(self) -> None:
+        """Take the demo issue (and bookmarks on it) out of the archive, on the writer."""
+        path = self._window.session.path
+        self._window.writer.submit(lambda: remove_demo_from(path), self._demo_removed, self._failed)
+
+    def _demo_removed(self, articles: int) -> None:
+        window = self._window
+        window.refresh_lists()
+        window.open_latest()
+        self.refresh()
+        window.statusBar().showMessage(self.tr("已删除演示报纸（{0} 篇虚构文章）").format(articles), 6000)
+
+    # --- checking and repairing --------------------------------------------------------------
+
+    def repair(self) -> None:
+        """Check the archive and repair it if damaged; the window waits behind a modal dialog."""
+        window = self._window
+        path = window.session.path
+        dialog = QProgressDialog(self.tr("正在检查档案“{0}”…").format(path.name), "", 0, 0, window)
+        dialog.setObjectName("repairProgress")
+        dialog.setWindowTitle(self.tr("检查并修复档案"))
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        self._progress = dialog
+        window.session.close()
+        window.writer.submit(lambda: repair_if_damaged(path), self._repaired, self._repair_failed)
+
+    def _reopen(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        window = self._window
+        window.session.open()
+        window.refresh_lists()
+        window.open_latest()
+        self.refresh()
+
+    def _repaired(self, report: RepairReport | None) -> None:
+        self._reopen()
+        text = self.tr("检查完毕：档案完好，无需修复。") if report is None else report.summary()
+        self._tell(QMessageBox.Icon.Information, self.tr("检查并修复档案"), text)
+
+    def _repair_failed(self, error: BaseException) -> None:
+        try:
+            self._reopen()
+        except ArchiveError as again:
+            error = again
+        self._failed(error)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, ArchiveError):
+            raise error
+        self._tell(QMessageBox.Icon.Warning, self.tr("档案错误"), str(error))
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """A window-modal message that does not block the event loop (the writer may report more)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setObjectName("archiveCareMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

@@ -56,3 +56,27 @@ def damage_table(path: Path, table: str) -> None:
     with path.open("r+b") as file:
         file.seek((root - 1) * page_size + (100 if root == 1 else 0))
         file.write(bytes([0x0D, 0xFF, 0xFF, 0x00, 0x09]) + b"\xa5" * 200)
+
+
+def many_issues(folder: Path, count: int, undated: int = 0) -> list[Path]:
+    """`count` dated issues (one a day from 2020-01-01, three articles each, all different) and
+    `undated` undated ones, written into `folder`; returns the files in import order."""
+    import datetime as dt
+
+    files = []
+    day = dt.date(2020, 1, 1)
+    for n in range(count):
+        date = day + dt.timedelta(days=n)
+        articles = [
+            (
+                f"第{n}期第{k}篇：{FRONT_PAGE[k][0]}",
+                f"{date:%Y年%m月%d日}消息，{FRONT_PAGE[k][1]}（编号{n}-{k}）",
+            )
+            for k in range(3)
+        ]
+        text = issue_text(articles, date=f"{date.year}年{date.month}月{date.day}日", number=1000 + n)
+        files.append(write(folder / f"{date:%Y-%m-%d}.txt", text))
+    for n in range(undated):
+        articles = [(f"扫描件{n}：{THIRD_PAGE[0][0]}", f"{THIRD_PAGE[0][1]}（扫描编号{n}）")]
+        files.append(write(folder / f"扫描{n:03d}.txt", issue_text(articles, date=None)))
+    return files

@@ -120,13 +120,16 @@ def search(
 ) -> SearchResult:
     """Find every article containing the query's terms; return the total and one page of hits.
 
-    Dates are ISO strings compared with the issue's effective date (the user's date if set);
-    `publication` is a publication name. Raises ValueError for an unknown `sort`; input the user
-    typed never raises — see `SearchResult.error`.
+    Dates are ISO days (YYYY-MM-DD) compared with the issue's effective date (the user's date if
+    set); `publication` is a publication name. Raises ValueError for an unknown `sort` and
+    reader.text.dates.DateError (a ValueError) for a date that is not ISO, whatever the query;
+    read dates a person typed with reader.text.dates first. The query the user typed never
+    raises — see `SearchResult.error`.
     """
     started = time.perf_counter()
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
+    filters = Filters.build(date_from, date_to, publication)
     text = query if isinstance(query, str) else ""
     parsed = parse_query(query) if isinstance(query, str) else query
     if isinstance(parsed, QueryError):
@@ -136,9 +139,7 @@ def search(
     if own_transaction:  # one snapshot: counts and pages agree while an import writes
         conn.execute("BEGIN")
     try:
-        total, ranked = _run(
-            conn, parsed, Filters.build(date_from, date_to, publication), sort, limit, offset
-        )
+        total, ranked = _run(conn, parsed, filters, sort, limit, offset)
         hits = _hits(conn, parsed, ranked)
     finally:
         if own_transaction and conn.in_transaction:

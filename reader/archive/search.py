@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import EFFECTIVE_DATE, Filters, Plan, match_expression
-from reader.text.query import Query, QueryError, parse_query
+from reader.text.query import Query, QueryError, parse_query, readable_text
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
 
 Sort = Literal["relevance", "newest", "oldest"]
@@ -87,6 +87,8 @@ class Hit:
 class SearchResult:
     """`total` counts every matching article; `hits` is the requested page.
 
+    `query` is the text searched for, safe to print (undecodable input shown as U+FFFD).
+
     `error` is a message for the user (简体中文) when the input leaves nothing to search.
     """
 
@@ -130,7 +132,7 @@ def search(
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
     filters = Filters.build(date_from, date_to, publication)
-    text = query if isinstance(query, str) else ""
+    text = readable_text(query) if isinstance(query, str) else ""
     parsed = parse_query(query) if isinstance(query, str) else query
     if isinstance(parsed, QueryError):
         return SearchResult(text, 0, (), error=parsed.message)

@@ -77,10 +77,10 @@ def add_filter_options(
     """
     dates = "；可写 2022-07-01、2022/7/1、20220701、2022年7月1日，或只写年、年月"
     parser.add_argument(
-        "--from", dest="date_from", type=_start_date, metavar="DATE", help=f"起始日期（含）{note}{dates}"
+        "--from", dest="date_from", type=_start_date, metavar="DATE", help=f"起始日期（含）{dates}{note}"
     )
     parser.add_argument(
-        "--to", dest="date_to", type=_end_date, metavar="DATE", help=f"截止日期（含）{note}{dates}"
+        "--to", dest="date_to", type=_end_date, metavar="DATE", help=f"截止日期（含）{dates}{note}"
     )
     parser.add_argument("--publication", metavar="NAME", help=f"只查这份报纸，如 东昌时讯{note}")
     parser.add_argument(
@@ -88,7 +88,7 @@ def add_filter_options(
         type=_sort,
         default=sort_default,
         metavar="{relevance,newest,oldest}",
-        help=f"排序：relevance 相关度、newest 最新、oldest 最早（默认 {default_order}）{note}",
+        help=f"排序：relevance 相关度、newest 最新、oldest 最早；默认 {default_order}{note}",
     )
 
 

@@ -27,6 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `export` command."""
     parser = subparsers.add_parser(
         "export",
+        dash_word="检索词",
         help="把文章导出为 PDF（按文章键、全部书签或检索结果；多篇时生成剪报册）",
         description=(
             "把文章导出为 A4 PDF。多篇文章生成剪报册：封面、带页码的目录，每篇文章另起一页并注明出处。"

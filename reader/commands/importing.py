@@ -16,13 +16,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `import` command."""
     parser = subparsers.add_parser(
         "import",
+        dash_word="路径",
         help="把文本文件或文件夹导入档案",
         description="导入报纸文本文件；文件夹会递归查找 .txt/.md 文件。已导入且未变化的期次会被跳过，"
         "内容有变化的期次会被更新。",
     )
     parser.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="文本文件或文件夹")
     add_db_option(parser)
-    parser.set_defaults(func=run)
+    # Each issue is its own transaction: Ctrl-C rolls back the one in progress, nothing else.
+    parser.set_defaults(func=run, interrupted="已中断；已完成的期次保留在档案中")
 
 
 def progress_line(index: int, total: int, path: Path, result: ImportOutcome | Exception) -> str:

@@ -17,9 +17,9 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--limit 须是正整数，收到的是：{text}") from None
+        raise argparse.ArgumentTypeError(f"须是正整数，收到的是：{text}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError("--limit 至少为 1")
+        raise argparse.ArgumentTypeError(f"至少为 1，收到的是：{text}")
     return value
 
 
@@ -27,12 +27,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `search` command."""
     parser = subparsers.add_parser(
         "search",
+        dash_word="检索词",
         help="在档案中检索文章",
         description='检索文章：空格分隔的词都须出现；"引号内为整句"；-词 排除；A OR B 任一；'
         "标题:词 只查标题。不区分全角半角和英文大小写。找到时退出码为 0，找不到为 1。"
         "检索词以 - 开头时请写在 -- 之后，如：python -m reader search -- -党建",
     )
-    parser.add_argument("query", metavar="QUERY", help="检索词")
+    parser.add_argument(
+        "query", nargs="+", metavar="QUERY", help="检索词；分开写的几个词与用空格隔开的一样，都须出现"
+    )
     add_db_option(parser)
     add_filter_options(parser, sort_default="relevance", default_order="relevance")
     parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="最多显示 N 条（默认 20）")
@@ -69,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         with open_archive(db_path(args), readonly=True) as archive:
             result = search(
                 archive,
-                args.query,
+                " ".join(args.query),
                 date_from=args.date_from,
                 date_to=args.date_to,
                 publication=args.publication,

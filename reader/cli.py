@@ -35,6 +35,7 @@ import reader.commands
 from reader.archive.errors import translate
 from reader.archive.paths import default_archive_path
 from reader.text.oserror import describe_os_error
+from reader.text.query import readable_text
 
 COMMAND_METAVAR = "命令"
 INTERRUPTED = "已中断"
@@ -247,6 +248,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _readable(args: argparse.Namespace) -> None:
+    """Text arguments (keys, names, titles; not paths) with undecodable bytes read as U+FFFD.
+
+    A terminal that is not UTF-8 hands Python lone surrogates, which SQLite and print() refuse.
+    Paths (type=Path) keep them: they spell the file's real name to the OS.
+    """
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, name, readable_text(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            setattr(args, name, [readable_text(item) for item in value])
+
+
 def _archive_of(args: argparse.Namespace | None) -> Path:
     db = getattr(args, "db", None)
     return Path(db) if db is not None else default_archive_path()
@@ -264,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        _readable(args)
         if not getattr(args, "func", None):
             parser.print_help()
             return 2

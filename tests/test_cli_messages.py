@@ -183,6 +183,21 @@ def test_an_export_of_invalid_utf8_bytes_prints_the_query_back(db: Path, tmp_pat
     assert not out.exists()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows passes arguments as UTF-16, never raw bytes")
+@pytest.mark.parametrize("command", ["search", "export"])
+def test_other_text_arguments_of_invalid_utf8_are_no_crash(db: Path, tmp_path: Path, command: str) -> None:
+    out = tmp_path / "x.pdf"
+    argv: list[str | bytes] = (
+        ["search", "江绍华", "--publication", b"\xff"]
+        if command == "search"
+        else ["export", "--key", b"\xff", "--out", str(out)]
+    )
+    done = run_cli(*argv, "--db", str(db))
+    assert 1 == done.returncode
+    assert "Traceback" not in err_text(done)
+    assert not out.exists()
+
+
 # --- Ctrl-C ----------------------------------------------------------------------------------
 
 # A test runner started in the background ignores SIGINT, and its children would inherit that:

@@ -78,12 +78,12 @@ def chinese_message(message: str) -> str:
     for pattern, chinese in _MESSAGES:
         if (match := pattern.fullmatch(message)) is not None:
             message = chinese.format(*match.groups())
-            if name == COMMAND_METAVAR and pattern.pattern.startswith("invalid choice"):
-                return message.replace("无效的选择", "没有这个命令", 1)
             break
     else:
         if not _CHINESE.search(message):
             message = "命令行参数有误"
+    if name == COMMAND_METAVAR:  # "命令：无效的选择：'x'" reads better as "没有这个命令：'x'"
+        return message.replace("无效的选择", "没有这个命令", 1)
     return f"{name}：{message}" if name else message
 
 

@@ -19,7 +19,7 @@ import pytest
 from cli_support import JULY_HEADLINE, JULY_ISSUE, REPO, build_archive, err_text, out_text, run_cli
 
 import reader.commands.info
-from reader.cli import build_parser, main
+from reader.cli import build_parser, chinese_message, main
 from reader.text.query import Query, parse_query
 
 Capture = pytest.CaptureFixture[str]
@@ -109,6 +109,10 @@ def test_usage_errors_are_chinese(argv: list[str], message: str, capsys: Capture
     assert message in err
     assert "错误：" in err
     assert ENGLISH.search(err) is None
+
+
+def test_an_english_message_argparse_may_add_later_is_never_shown() -> None:
+    assert "--x：命令行参数有误" == chinese_message("argument --x: a message of a future Python")
 
 
 def test_a_usage_error_about_a_command_shows_that_command_s_usage(capsys: Capture) -> None:

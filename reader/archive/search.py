@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import EFFECTIVE_DATE, Filters, Plan, match_expression
-from reader.text.query import Query, QueryError, parse_query
+from reader.text.query import Query, QueryError, parse_query, readable_text
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
 
 Sort = Literal["relevance", "newest", "oldest"]
@@ -87,6 +87,8 @@ class Hit:
 class SearchResult:
     """`total` counts every matching article; `hits` is the requested page.
 
+    `query` is the text searched for, safe to print (undecodable input shown as U+FFFD).
+
     `error` is a message for the user (简体中文) when the input leaves nothing to search.
     """
 
@@ -120,14 +122,17 @@ def search(
 ) -> SearchResult:
     """Find every article containing the query's terms; return the total and one page of hits.
 
-    Dates are ISO strings compared with the issue's effective date (the user's date if set);
-    `publication` is a publication name. Raises ValueError for an unknown `sort`; input the user
-    typed never raises — see `SearchResult.error`.
+    Dates are ISO days (YYYY-MM-DD) compared with the issue's effective date (the user's date if
+    set); `publication` is a publication name. Raises ValueError for an unknown `sort` and
+    reader.text.dates.DateError (a ValueError) for a date that is not ISO, whatever the query;
+    read dates a person typed with reader.text.dates first. The query the user typed never
+    raises — see `SearchResult.error`.
     """
     started = time.perf_counter()
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
-    text = query if isinstance(query, str) else ""
+    filters = Filters.build(date_from, date_to, publication)
+    text = readable_text(query) if isinstance(query, str) else ""
     parsed = parse_query(query) if isinstance(query, str) else query
     if isinstance(parsed, QueryError):
         return SearchResult(text, 0, (), error=parsed.message)
@@ -136,9 +141,7 @@ def search(
     if own_transaction:  # one snapshot: counts and pages agree while an import writes
         conn.execute("BEGIN")
     try:
-        total, ranked = _run(
-            conn, parsed, Filters.build(date_from, date_to, publication), sort, limit, offset
-        )
+        total, ranked = _run(conn, parsed, filters, sort, limit, offset)
         hits = _hits(conn, parsed, ranked)
     finally:
         if own_transaction and conn.in_transaction:

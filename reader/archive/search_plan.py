@@ -22,6 +22,7 @@ from reader.archive.search_index import (
     char_tokens,
     word_tokens,
 )
+from reader.text.dates import require_iso
 from reader.text.query import Query, Term
 
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
@@ -77,19 +78,27 @@ def match_expression(query: Query) -> str:
 
 @dataclass(frozen=True)
 class Filters:
+    """The WHERE clauses (and their arguments) for a date range and a publication."""
+
     sql: str
     args: tuple[Any, ...]
 
     @classmethod
     def build(cls, date_from: str | None, date_to: str | None, publication: str | None) -> Filters:
+        """Filters on the effective date (inclusive) and the publication's name.
+
+        Dates are compared as text, so they must be ISO days (YYYY-MM-DD): anything else raises
+        reader.text.dates.DateError (a ValueError) here instead of quietly matching nothing.
+        Read what a person typed with reader.text.dates.date_start / date_end first.
+        """
         parts: list[str] = []
         args: list[Any] = []
         if date_from:
             parts.append(f"{EFFECTIVE_DATE} >= ?")
-            args.append(date_from)
+            args.append(require_iso(date_from))
         if date_to:
             parts.append(f"{EFFECTIVE_DATE} <= ?")
-            args.append(date_to)
+            args.append(require_iso(date_to))
         if publication:
             parts.append("p.name = ?")
             args.append(publication)

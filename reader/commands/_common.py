@@ -1,4 +1,9 @@
-"""Options and helpers shared by several CLI commands."""
+"""Options and helpers shared by several CLI commands.
+
+Search filters (`--from`, `--to`, `--publication`, `--sort`) are defined here once, so `search`
+and `export --query` read them the same way: dates through reader.text.dates, which is also what
+the archive checks them against.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,16 @@ import argparse
 from pathlib import Path
 
 from reader.archive.paths import ENV_VAR, default_archive_path
+from reader.text.dates import DateError, date_end, date_start
+
+_SORT_NAMES: dict[str, str] = {
+    "relevance": "relevance",
+    "相关度": "relevance",
+    "newest": "newest",
+    "最新": "newest",
+    "oldest": "oldest",
+    "最早": "oldest",
+}
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -22,3 +37,63 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 def db_path(args: argparse.Namespace) -> Path:
     """The archive file chosen by `--db`, else the default (read at run time, not import time)."""
     return args.db if args.db is not None else default_archive_path()
+
+
+def _start_date(text: str) -> str:
+    """`--from`: the first day of what `text` names (ArgumentTypeError in Chinese otherwise)."""
+    try:
+        return date_start(text)
+    except DateError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
+
+
+def _end_date(text: str) -> str:
+    """`--to`: the last day of what `text` names (ArgumentTypeError in Chinese otherwise)."""
+    try:
+        return date_end(text)
+    except DateError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
+
+
+def _sort(text: str) -> str:
+    """`--sort`: relevance / newest / oldest, or the Chinese words the window shows for them."""
+    try:
+        return _SORT_NAMES[text.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"没有这种排序：{text}（可选：relevance 相关度、newest 最新、oldest 最早）"
+        ) from None
+
+
+def add_filter_options(
+    parser: argparse.ArgumentParser, *, sort_default: str | None, default_order: str, note: str = ""
+) -> None:
+    """`--from DATE --to DATE --publication NAME --sort ORDER`, as `search` reads them.
+
+    A year or month alone covers all of it: `--from 2022-07 --to 2022-07` is the whole of July.
+    `sort_default` None leaves `args.sort` None unless given (a command that must tell whether
+    the option was used); `default_order` is what the help names as the default. `note` is
+    appended to each help text (e.g. "（配合 --query）").
+    """
+    dates = "；可写 2022-07-01、2022/7/1、20220701、2022年7月1日，或只写年、年月"
+    parser.add_argument(
+        "--from", dest="date_from", type=_start_date, metavar="DATE", help=f"起始日期（含）{dates}{note}"
+    )
+    parser.add_argument(
+        "--to", dest="date_to", type=_end_date, metavar="DATE", help=f"截止日期（含）{dates}{note}"
+    )
+    parser.add_argument("--publication", metavar="NAME", help=f"只查这份报纸，如 东昌时讯{note}")
+    parser.add_argument(
+        "--sort",
+        type=_sort,
+        default=sort_default,
+        metavar="{relevance,newest,oldest}",
+        help=f"排序：relevance 相关度、newest 最新、oldest 最早；默认 {default_order}{note}",
+    )
+
+
+def date_range_problem(args: argparse.Namespace) -> str | None:
+    """A message when `--from` comes after `--to` (which could only ever find nothing)."""
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        return f"起始日期 {args.date_from} 晚于截止日期 {args.date_to}"
+    return None

@@ -14,15 +14,20 @@ from pathlib import Path
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
-from reader.commands._common import add_db_option, db_path
+from reader.commands._common import add_db_option, add_filter_options, date_range_problem, db_path
 from reader.export.collect import bookmarked, by_keys, searched
 from reader.export.errors import ExportError
+
+# A clippings book reads in order of time; the window's export follows its list's order instead.
+DEFAULT_SORT = "oldest"
+_FIRST_OF = {"relevance": "最相关的", "newest": "最新的", "oldest": "最早的"}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `export` command."""
     parser = subparsers.add_parser(
         "export",
+        dash_word="检索词",
         help="把文章导出为 PDF（按文章键、全部书签或检索结果；多篇时生成剪报册）",
         description=(
             "把文章导出为 A4 PDF。多篇文章生成剪报册：封面、带页码的目录，每篇文章另起一页并注明出处。"
@@ -32,9 +37,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--key", nargs="+", action="extend", metavar="KEY", help="文章键（可给多个）")
     source.add_argument("--bookmarks", action="store_true", help="导出全部书签（连同批注）")
-    source.add_argument("--query", metavar="QUERY", help="导出检索结果（语法同 search 命令）")
-    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="检索起始日期（配合 --query）")
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="检索截止日期（配合 --query）")
+    source.add_argument(
+        "--query", metavar="QUERY", help="导出检索结果（语法同 search 命令；以 - 开头时写成 --query=-词）"
+    )
+    add_filter_options(parser, sort_default=None, default_order=DEFAULT_SORT, note="（配合 --query）")
     parser.add_argument("--title", metavar="T", default=None, help="剪报册标题（默认：剪报册）")
     parser.add_argument("--book", action="store_true", help="只有一篇文章时也生成剪报册")
     add_db_option(parser)
@@ -42,17 +48,40 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _by_query(archive: Archive, args: argparse.Namespace) -> list[ArticleRecord]:
-    selection = searched(archive, args.query, date_from=args.date_from, date_to=args.date_to)
+    sort = args.sort or DEFAULT_SORT
+    selection = searched(
+        archive,
+        args.query,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        publication=args.publication,
+        sort=sort,
+    )
     if selection.found > len(selection.articles):
         shown = len(selection.articles)
-        print(f"注意：共找到 {selection.found} 篇，只导出最早的 {shown} 篇", file=sys.stderr)
+        which = _FIRST_OF[sort]
+        print(f"注意：共找到 {selection.found} 篇，只导出{which} {shown} 篇", file=sys.stderr)
     return list(selection.articles)
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """Search options without --query, or a date range that ends before it starts."""
+    options = (
+        ("--from", args.date_from),
+        ("--to", args.date_to),
+        ("--publication", args.publication),
+        ("--sort", args.sort),
+    )
+    given = [name for name, value in options if value]
+    if given and not args.query:
+        return f"{' / '.join(given)} 只能与 --query 一起使用"
+    return date_range_problem(args)
 
 
 def run(args: argparse.Namespace) -> int:
     """Collect the articles, render them, write the PDF; 0 on success, 1 on a known error."""
-    if (args.date_from or args.date_to) and not args.query:
-        print("--from / --to 只能与 --query 一起使用", file=sys.stderr)
+    if problem := _usage_problem(args):
+        print(problem, file=sys.stderr)
         return 2
     # Imported here so that `python -m reader --help` does not load Qt.
     from reader.export.fonts import ensure_gui_application

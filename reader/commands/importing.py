@@ -16,6 +16,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `import` command."""
     parser = subparsers.add_parser(
         "import",
+        dash_word="路径",
         help="把文本文件或文件夹导入档案",
         description="导入报纸文本文件；文件夹会递归查找 .txt/.md 文件。同一期的几个文件（如每版一个文件）"
         "合成一期；已导入且未变化的文件会被跳过，改过的文件只更新它自己以前导入的文章。"
@@ -26,7 +27,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     resolve.add_argument("--replace", action="store_true", help="有冲突时，用新文件替换与它重复的已导入文件")
     resolve.add_argument("--keep-both", action="store_true", help="有冲突时，新旧文件都保留（文章会重复）")
     add_db_option(parser)
-    parser.set_defaults(func=run)
+    # Each issue is its own transaction: Ctrl-C rolls back the one in progress, nothing else.
+    parser.set_defaults(func=run, interrupted="已中断；已完成的期次保留在档案中")
 
 
 def progress_line(index: int, total: int, path: Path, result: ImportOutcome | Exception) -> str:

@@ -15,6 +15,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `parse` command."""
     parser = subparsers.add_parser(
         "parse",
+        dash_word="文件名",
         help="解析一个文本文件并以 JSON 输出结果（不写入档案）",
         description="解析一期报纸的文本文件，把识别出的报头、版面和文章以 JSON 打印到标准输出。",
     )

@@ -3,32 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
-from reader.archive.search import SORTS, SearchResult, search
-from reader.commands._common import add_db_option, db_path
-
-
-def _iso_date(text: str) -> str:
-    """Accept 2022-07-05, 2022-7-5, 20220705 or 2022/7/5; argparse turns ValueError into status 2."""
-    cleaned = text.strip().replace("/", "-").replace(".", "-")
-    if cleaned.isdigit() and len(cleaned) == 8:
-        cleaned = f"{cleaned[:4]}-{cleaned[4:6]}-{cleaned[6:]}"
-    try:
-        year, month, day = (int(part) for part in cleaned.split("-"))
-        return dt.date(year, month, day).isoformat()
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(f"日期格式不对：{text}（应为 2022-07-05）") from err
+from reader.archive.search import SearchResult, search
+from reader.commands._common import add_db_option, add_filter_options, date_range_problem, db_path
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    """`--limit`: a whole number of at least 1 (ArgumentTypeError in Chinese otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"须是正整数，收到的是：{text}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError("--limit 至少为 1")
+        raise argparse.ArgumentTypeError(f"至少为 1，收到的是：{text}")
     return value
 
 
@@ -36,16 +27,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `search` command."""
     parser = subparsers.add_parser(
         "search",
+        dash_word="检索词",
         help="在档案中检索文章",
         description='检索文章：空格分隔的词都须出现；"引号内为整句"；-词 排除；A OR B 任一；'
-        "标题:词 只查标题。不区分全角半角和英文大小写。找到时退出码为 0，找不到为 1。",
+        "标题:词 只查标题。不区分全角半角和英文大小写。找到时退出码为 0，找不到为 1。"
+        "检索词以 - 开头时请写在 -- 之后，如：python -m reader search -- -党建",
     )
-    parser.add_argument("query", metavar="QUERY", help="检索词")
+    parser.add_argument(
+        "query", nargs="+", metavar="QUERY", help="检索词；分开写的几个词与用空格隔开的一样，都须出现"
+    )
     add_db_option(parser)
-    parser.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE", help="起始日期（含）")
-    parser.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE", help="截止日期（含）")
-    parser.add_argument("--publication", metavar="NAME", help="只查这份报纸，如 东昌时讯")
-    parser.add_argument("--sort", choices=SORTS, default="relevance", help="排序：相关度、最新、最早")
+    add_filter_options(parser, sort_default="relevance", default_order="relevance")
     parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="最多显示 N 条（默认 20）")
     parser.add_argument("--json", action="store_true", help="以 JSON 列表输出")
     parser.set_defaults(func=run)
@@ -73,11 +65,14 @@ def format_result(result: SearchResult) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Search; 0 with hits, 1 with none (or an unreadable archive), 2 for an empty query."""
+    if problem := date_range_problem(args):
+        print(problem, file=sys.stderr)
+        return 2
     try:
         with open_archive(db_path(args), readonly=True) as archive:
             result = search(
                 archive,
-                args.query,
+                " ".join(args.query),
                 date_from=args.date_from,
                 date_to=args.date_to,
                 publication=args.publication,

@@ -6,6 +6,6 @@ CLI calls `fonts.ensure_gui_application()`.
 
 Modules: errors (ExportError, ExportCancelled), fonts (CJK font lookup), markup (HTML of
 articles, title page, contents), pages (paginating and painting with page-number footers),
-book (single article or clippings book, two-pass contents), pdf (the entry points:
-`export_pdf`, `print_articles`).
+book (single article or clippings book, two-pass contents), target (what an export may
+overwrite, written via a temporary file), pdf (the entry points: `export_pdf`, `print_articles`).
 """

@@ -66,12 +66,17 @@ def searched(
     sort: str = "oldest",
     limit: int = MAX_SEARCH_ARTICLES,
 ) -> Selection:
-    """The first `limit` results of a search, in the chosen order; ExportError for a bad query."""
+    """The first `limit` results of a search, in the chosen order; ExportError for a bad query.
+
+    Dates are ISO days, checked by the search (DateError, a ValueError, for anything else):
+    read what a person typed with reader.text.dates first.
+    """
     result = search(
         archive, query, date_from=date_from, date_to=date_to, publication=publication, sort=sort, limit=limit
     )
     if result.error:
         raise ExportError(result.error)
     if not result.hits:
-        raise ExportError(f"没有找到包含“{query}”的文章")
+        where = "在所选日期或报纸范围内" if date_from or date_to or publication else ""
+        raise ExportError(f"{where}没有找到包含“{result.query}”的文章")
     return Selection(tuple(articles(archive, [hit.id for hit in result.hits])), found=result.total)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from reader.export.book import Composition, lay_out
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
 from reader.export.pages import PageStyle, Progress, ShouldCancel
+from reader.export.target import output_target, write_output
 from reader.export.tounicode import fix_tounicode, radical_map
 
 PDF_RESOLUTION = 600
@@ -71,19 +71,6 @@ def render(
     return laid.document.page_count, laid.starts
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so a failure leaves no half-written PDF."""
-    temp = path.with_name(f".{path.name}.part")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        reason = err.strerror or str(err)
-        raise ExportError(f"无法写入 {path}：{reason}") from err
-
-
 def export_pdf(
     articles: Sequence[ArticleRecord],
     out: Path,
@@ -101,14 +88,15 @@ def export_pdf(
 
     `book` forces or suppresses the clippings-book form; `notes` maps article keys to bookmark
     notes printed under the source line; `fonts` is an explicit family preference list (None:
-    the built-in list, then any Chinese font). The file appears only when everything succeeded.
-    Raises ExportError (no articles, no CJK font, unwritable path) or ExportCancelled.
+    the built-in list, then any Chinese font). `out` must be a regular file (or a symlink to one)
+    or a new name: see reader.export.target. The file appears, or is replaced, only when
+    everything succeeded. Raises ExportError (no articles, no CJK font, a path that is no
+    regular file, unwritable path) or ExportCancelled.
     """
     comp = Composition.of(articles, book=book, title=title, notes=notes, today=today)
     family = find_cjk_family(fonts)
     out = Path(out)
-    if not out.parent.is_dir():
-        raise ExportError(f"无法写入 {out}：文件夹不存在")
+    output_target(out)  # refuse a folder, FIFO, device… before the work, not after it
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -124,7 +112,7 @@ def export_pdf(
     buffer.close()
     if should_cancel is not None and should_cancel():
         raise ExportCancelled()
-    _write_atomically(out, fix_tounicode(bytes(data.data()), radical_map(family)))
+    write_output(out, fix_tounicode(bytes(data.data()), radical_map(family)))
     return ExportResult(out, pages, starts, family)
 
 
@@ -165,6 +153,9 @@ def print_articles(
         raise
     path = Path(printer.outputFileName()) if printer.outputFileName() else None
     if path is not None and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-        with contextlib.suppress(OSError):  # the PDF is fine without it, only copying text suffers
-            path.write_bytes(fix_tounicode(path.read_bytes(), radical_map(family)))
+        # The PDF is fine without this, only copying its text suffers. Only a regular file is
+        # read back and replaced (a FIFO would block the read).
+        with contextlib.suppress(OSError, ExportError):
+            written = output_target(path).path.read_bytes()
+            write_output(path, fix_tounicode(written, radical_map(family)))
     return ExportResult(path, pages, starts, family)

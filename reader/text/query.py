@@ -5,6 +5,11 @@ sometimes with stray symbols. The parser never raises: anything it cannot read a
 searched as literal text, and only input that leaves nothing to search gives a `QueryError`
 with a Chinese message the GUI can show as is.
 
+Text that cannot be encoded — lone surrogates, which is how Python hands over the bytes of a
+command-line argument that was not valid UTF-8 — is read with each such code point replaced by
+U+FFFD (`readable_text`): it is searched like any other character, never crashes the index or
+a print, and a message can quote the query back.
+
 Syntax: terms separated by spaces must all occur; "quoted phrase" keeps its spaces; -term
 excludes; A OR B needs one of them; 标题:term looks in headlines only. Operators of FTS5 (AND,
 NOT, NEAR(, *, ^) mean nothing here: they are text like any other, because the search layer
@@ -13,6 +18,7 @@ builds its own index queries from the terms and never passes user text through.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.text.fold import fold
@@ -21,6 +27,8 @@ QUOTES = frozenset('"“”＂„‟〝〞')
 MINUSES = frozenset("-－−")
 FIELD_PREFIXES = ("标题:", "标题：")
 OR_WORDS = frozenset({"OR", "ＯＲ", "或"})
+REPLACEMENT = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -114,9 +122,18 @@ def _is_or(clause: _Clause) -> bool:
     )
 
 
+def readable_text(text: str) -> str:
+    """`text` with every surrogate code point replaced by U+FFFD, so it encodes as UTF-8.
+
+    A str from a terminal whose encoding was not UTF-8 holds lone surrogates (Python's
+    surrogateescape); they are no characters and cannot be stored, searched or printed.
+    """
+    return _SURROGATE.sub(REPLACEMENT, text)
+
+
 def parse_query(text: str) -> Query | QueryError:
-    """Read the search box; never raises."""
-    clauses = _lex(text or "")
+    """Read the search box; never raises. Terms never hold surrogates (see `readable_text`)."""
+    clauses = _lex(readable_text(text or ""))
     groups: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = False

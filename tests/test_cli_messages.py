@@ -257,7 +257,10 @@ def test_a_damaged_search_index_is_a_message_not_a_traceback(db: Path, tmp_path:
         stream.seek((root - 1) * page_size)
         stream.write(b"\xff" * page_size)
     done = run_cli("search", "江绍华", "--db", str(damaged))
-    assert (1, f"{damaged}：文件已损坏或不是档案数据库\n") == (done.returncode, err_text(done))
+    message = err_text(done)
+    assert 1 == done.returncode
+    assert message.startswith(f"{damaged}：文件已损坏或不是档案数据库") and message.count("\n") == 1
+    assert "python -m reader repair" in message
 
 
 def test_an_unknown_sqlite_error_is_a_bug_and_raises(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,6 +3,8 @@ and a file that would duplicate or replace another file's articles is a conflict
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -212,3 +214,18 @@ def test_a_page_without_masthead_joins_the_issue_of_its_folders_date(
     issue_id = only_issue(archive)
     assert [h for h, _ in FRONT_PAGE + THIRD_PAGE] == headlines_of_issue(archive, issue_id)
     assert 1449 == queries.issue(archive, issue_id).number
+
+
+@pytest.mark.skipif(
+    sys.platform in ("win32", "darwin"), reason="only Linux file systems take names that are no UTF-8"
+)
+def test_a_file_whose_name_is_not_utf8_is_imported(archive: Archive, tmp_path: Path) -> None:
+    folder = tmp_path / "gbk"
+    folder.mkdir()
+    name = os.fsdecode("第1版".encode("gbk") + b".txt")
+    path = write(folder / name, issue_text(FRONT_PAGE))
+    report = import_paths(archive, [folder])
+    assert [path] == report.imported
+    stored = archive.db.execute("SELECT name FROM sources").fetchone()[0]
+    assert stored.endswith(".txt") and "\ufffd" in stored
+    assert [path] == import_paths(archive, [folder]).unchanged

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -23,12 +23,13 @@ from reader.archive.errors import ArchiveError
 from reader.archive.health import find_damage
 from reader.archive.holder import announced
 from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
-from reader.archive.placement import Placement, place
+from reader.archive.placement import Placement, place, stored_path
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, refresh_issue
 from reader.text.errors import SourceError
 from reader.text.load import find_sources, read_issue
 from reader.text.model import Article, ParsedIssue
+from reader.text.query import readable_text
 
 Status = Literal["imported", "replaced", "unchanged", "conflict"]
 OnConflict = Literal["report", "replace", "keep"]
@@ -213,7 +214,7 @@ def _write(
     values |= {
         "issue_id": issue_id,
         "name": parsed.source,
-        "path": str(path.resolve()) if path is not None else None,
+        "path": stored_path(path) if path is not None else None,
         "content_hash": parsed.content_hash,
         "imported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
@@ -228,6 +229,7 @@ def _import(
     archive: Archive, parsed: ParsedIssue, path: Path | None, on_conflict: OnConflict, demo: bool
 ) -> ImportOutcome:
     conn = archive.conn
+    parsed = replace(parsed, source=readable_text(parsed.source))
     key = issue_key(parsed)
     label = issue_label(parsed)
     placement = place(conn, parsed, key, path)

@@ -27,6 +27,7 @@ from pathlib import Path
 from reader.archive.keys import article_fingerprint
 from reader.archive.sources import SourceRow, source_rows
 from reader.text.model import ParsedIssue
+from reader.text.query import readable_text
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,15 @@ def _is_undated(conn: sqlite3.Connection, issue_id: int) -> bool:
     return row is not None and row[0] is None
 
 
+def stored_path(path: Path) -> str:
+    """How a file's location is stored: absolute, and valid UTF-8 even when the file system's
+    name is not (a GBK name on Linux arrives with lone surrogates, which SQLite cannot take)."""
+    return readable_text(str(path.resolve()))
+
+
 def _same_place(source: SourceRow, parsed: ParsedIssue, path: Path | None) -> bool:
     if source.path is not None and path is not None:
-        return Path(source.path) == path
+        return source.path == stored_path(path)
     return source.name == parsed.source
 
 
@@ -177,7 +184,6 @@ def _previous_version(
 
 def place(conn: sqlite3.Connection, parsed: ParsedIssue, key: str, path: Path | None) -> Placement:
     """Decide where `parsed` (imported from `path`, with issue key `key`) goes; reads only."""
-    path = path.resolve() if path is not None else None
     dated = parsed.date is not None
     issue_id = _dated_issue(conn, parsed, key) if dated else None
 

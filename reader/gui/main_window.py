@@ -376,5 +376,5 @@ class MainWindow(QMainWindow):
         self._warm_timer.stop()
         self.features.shutdown()
         self.search.shutdown()
-        self.writer.shutdown(wait=True)
+        self.writer.shutdown(wait=True, drop_queued=False)  # queued bookmark writes still land
         super().closeEvent(event)

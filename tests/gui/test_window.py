@@ -259,11 +259,14 @@ def test_date_dialog_starts_in_the_year_the_text_suggests(corpus_window: MainWin
     assert "2021-05-06" == dialog.iso_date()
 
 
-def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(corpus_window: MainWindow) -> None:
+def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
     choose_day(corpus_window, ISSUE_DAY)
     corpus_window.middle.select_article_row(2)
     shown = corpus_window.pane.record
-    corpus_window.features.star.action.trigger()
+    with qtbot.waitSignal(corpus_window.features.store.changed, timeout=30_000):
+        corpus_window.features.star.action.trigger()
     assert [shown.key] == [r.key for r in corpus_window.features.store.records()]
     corpus_window.middle.select_article_row(0)
     corpus_window.features.panel.open_row(0)

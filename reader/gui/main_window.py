@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.session = session
+        self.write_blocker: str | None = session.write_blocker
         self._warm_up_ms = warm_up_ms
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._connect()
         self.features = WindowFeatures(self)
+        self.read_only_label = QLabel("", self)
+        self.read_only_label.setObjectName("readOnlyNote")
+        self._apply_write_blocker(session.write_blocker)
         self._restore()
 
     # --- wiring -------------------------------------------------------------------------------
@@ -132,6 +136,30 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self._import_failed)
         self._warm_timer.timeout.connect(self.search.warm_up)
 
+    def _apply_write_blocker(self, reason: str | None) -> None:
+        """A read-only archive (`reason` says why) can be browsed and searched, nothing more:
+        import (menu and drop), bookmarks and user dates are off, with the reason as tooltip and
+        a permanent note in the status bar."""
+        self.write_blocker = reason
+        self.setAcceptDrops(reason is None)
+        tip = self.tr("只读档案，不能导入：{0}").format(reason) if reason else ""
+        for action in (self.actions_.import_files, self.actions_.import_folder):
+            action.setEnabled(reason is None)
+            action.setToolTip(tip or action.text())
+            action.setStatusTip(tip)
+        self.actions_.file_menu.setToolTipsVisible(reason is not None)
+        self.calendar.set_read_only(reason)
+        self.features.set_read_only(reason)
+        if reason is not None:
+            self.read_only_label.setText(
+                self.tr("只读档案：{0}；可以浏览和检索，不能导入或收藏").format(reason)
+            )
+            self.read_only_label.setToolTip(str(self.session.path))
+            self.statusBar().addPermanentWidget(self.read_only_label)
+            self.read_only_label.show()
+        else:
+            self.read_only_label.hide()
+
     def _restore(self) -> None:
         if (geometry := self.settings.geometry) is not None:
             self.restoreGeometry(geometry)
@@ -150,7 +178,8 @@ class MainWindow(QMainWindow):
             self.open_latest()
         if self._warm_up_ms is not None:
             self._warm_timer.start(self._warm_up_ms)
-        if self._demo_dir is not None and self._demo_dir.is_dir() and self.session.is_empty():
+        demo = self._demo_dir is not None and self._demo_dir.is_dir() and self.session.write_blocker is None
+        if demo and self._demo_dir is not None and self.session.is_empty():
             self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))
             self.importer.start([self._demo_dir], quiet=True)
 
@@ -230,7 +259,7 @@ class MainWindow(QMainWindow):
 
     def ask_issue_date(self, issue_id: int) -> None:
         issue = self.session.issue(issue_id)
-        if issue is None:
+        if issue is None or self.write_blocker is not None:
             return
         dialog = DateDialog(issue, self)
         dialog.setObjectName("dateDialog")
@@ -327,19 +356,23 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> bool:
-        """Start importing; False (with a message) when an import is already running."""
+        """Start importing; False (with a message) when an import is already running or the
+        archive cannot be written."""
+        if self.write_blocker is not None:
+            self.statusBar().showMessage(self.tr("只读档案，不能导入：{0}").format(self.write_blocker), 6000)
+            return False
         if not self.importer.start(paths):
             self.statusBar().showMessage(self.tr("正在导入，请等当前导入结束"), 4000)
             return False
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData()):
+        if self.write_blocker is None and _local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = _local_paths(event.mimeData())
-        if paths:
+        if paths and self.write_blocker is None:
             event.acceptProposedAction()
             self.import_paths(paths)
 

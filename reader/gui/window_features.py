@@ -1,8 +1,9 @@
-"""Bookmarks (书签 dock and the Ctrl+D star) and printing / PDF export, wired into the window.
+"""Bookmarks (书签 dock and the Ctrl+D star), printing / PDF export and 备份档案…, wired into
+the window.
 
-The panels themselves live in bookmarks_panel and print_export; this module only connects them
-to the main window, following the wiring notes in those modules, so main_window stays a
-composition of panes.
+The features themselves live in bookmarks_panel, print_export and backup_action; this module
+only connects them to the main window, following the wiring notes in those modules, so
+main_window stays a composition of panes.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from reader.archive.records import ArticleRecord
+from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmark_store import BookmarkStore
 from reader.gui.bookmarks_panel import BookmarksPanel, BookmarkToggle
+from reader.gui.messages import open_warning
 from reader.gui.print_export import PrintExport
 
 if TYPE_CHECKING:
@@ -55,6 +58,11 @@ class WindowFeatures:
             lambda outcome: self.export_results.setEnabled(bool(outcome is not None and outcome.total))
         )
 
+        self.backup = ArchiveBackup(window, window.writer, path, window.settings)
+        actions.file_menu.insertActions(actions.quit, [self.backup.action])
+        actions.file_menu.insertSeparator(actions.quit)
+        self.backup.finished.connect(lambda message: window.statusBar().showMessage(message, 8000))
+
         self.panel.article_requested.connect(window.open_article)
         self.panel.export_requested.connect(self.print_export.export_bookmarks)
         self.print_export.finished.connect(lambda message: window.statusBar().showMessage(message, 6000))
@@ -71,24 +79,14 @@ class WindowFeatures:
         (a second failure while it is open replaces its text) and in the status bar."""
         self._window.statusBar().showMessage(message, 8000)
         if self._message is None:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self._window.tr("书签未保存"),
-                message,
-                QMessageBox.StandardButton.Ok,
-                self._window,
-            )
-            box.setObjectName("bookmarkWriteFailed")
+            box = open_warning(self._window, self._window.tr("书签未保存"), message, "bookmarkWriteFailed")
             box.finished.connect(self._message_closed)
             self._message = box
-            box.open()
         else:
             self._message.setText(message)
 
     def _message_closed(self) -> None:
-        if self._message is not None:
-            self._message.deleteLater()
-            self._message = None
+        self._message = None
 
     def export_search_results(self) -> None:
         """The current search's results, as the list orders them, into a clippings book."""
@@ -105,8 +103,9 @@ class WindowFeatures:
         )
 
     def shutdown(self) -> None:
-        """The window is closing: stop a running print or export job first."""
+        """The window is closing: stop a running print, export or backup first."""
         self.print_export.shutdown()
+        self.backup.cancel()
 
     def current_records(self) -> list[ArticleRecord]:
         """What 打印 / 导出为PDF act on: the selected articles, else the one in the reading pane."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QToolBar
 
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
@@ -21,6 +21,7 @@ from reader.gui.actions import build_actions
 from reader.gui.article_model import ArticleListModel
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.import_dialog import ImportController, ReportDialog
+from reader.gui.messages import open_warning
 from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE, MiddlePane, issue_title
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchOutcome, SearchRequest, article_highlights
@@ -395,7 +396,7 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, error: BaseException) -> None:
         title = self.tr("档案错误") if isinstance(error, ArchiveError) else self.tr("出错了")
-        QMessageBox.warning(self, title, str(error))
+        open_warning(self, title, str(error), "archiveError")
 
     # --- closing -------------------------------------------------------------------------------
 

@@ -258,7 +258,7 @@ def test_a_toggle_while_another_program_writes_does_not_block_the_window(
     assert [True] == waiting_while_the_loop_ran
     wait_for_writes(qtbot, store)
     with open_archive(corpus_db, readonly=True) as archive:
-        landed = bookmarks.is_bookmarked(archive, star._record.key)  # type: ignore[union-attr]
+        landed = bookmarks.is_bookmarked(archive, _record(corpus_db, "红色邮箱").key)
     if landed:
         assert star.action.isChecked() and [] == failures
     else:  # a very slow machine: the lock outlasted the busy timeout, which must be said

@@ -26,7 +26,7 @@ BUSY_TIMEOUT_MS = 5000
 TIDY_TIMEOUT_MS = 100
 
 
-def _folder_writable(folder: Path) -> bool:
+def folder_writable(folder: Path) -> bool:
     """Whether a file can be created in `folder`: tried for real, since permission bits, ACLs,
     read-only mounts and network shares each answer differently to os.access."""
     try:
@@ -49,7 +49,7 @@ def write_blocker(path: Path) -> str | None:
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
-    if not _folder_writable(folder):
+    if not folder_writable(folder):
         return "档案所在的文件夹不可写（只读共享、光盘或没有权限）"
     if path.exists():
         if not path.is_file():
@@ -112,14 +112,8 @@ class Archive:
         was_open = self._open
         self._open = False
         self.db.close()
-        if was_open and self.readonly and self.write_blocker is None and self.path.is_file():
-            with suppress(sqlite3.Error):
-                tidy = sqlite3.connect(self.path, isolation_level=None)
-                try:
-                    tidy.execute(f"PRAGMA busy_timeout = {TIDY_TIMEOUT_MS}")
-                    tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                finally:
-                    tidy.close()
+        if was_open and self.readonly and self.write_blocker is None:
+            tidy_after_reader(self.path)
 
     def __enter__(self) -> Archive:
         return self
@@ -131,6 +125,21 @@ class Archive:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def tidy_after_reader(path: Path) -> None:
+    """After a read-only connection closed where the archive is writable: remove the -wal/-shm
+    files it could not, if no one else has the archive open (a short writable connection reads
+    once and closes; SQLite checkpoints and removes them as the last one out)."""
+    if not path.is_file():
+        return
+    with suppress(sqlite3.Error):
+        tidy = sqlite3.connect(path, isolation_level=None)
+        try:
+            tidy.execute(f"PRAGMA busy_timeout = {TIDY_TIMEOUT_MS}")
+            tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            tidy.close()
 
 
 def _check_path(path: Path) -> None:
@@ -147,13 +156,14 @@ def _wal_has_data(path: Path) -> bool:
         return False
 
 
-def _connect_reader(path: Path) -> tuple[sqlite3.Connection, str | None]:
+def connect_reader(path: Path) -> tuple[sqlite3.Connection, str | None]:
     """A connection that can only read, and why the archive cannot be written (None: it can).
 
     WAL mode keeps two files beside the archive (-wal, -shm) that a `mode=ro` connection must be
     able to create and cannot remove. In a read-only place the archive is therefore opened
     immutable (nothing is created beside it); only when a -wal file with data lies there too is a
-    plain read-only open tried first, to read it. Elsewhere `Archive.close` tidies up after it.
+    plain read-only open tried first, to read it. Elsewhere call `tidy_after_reader` once the
+    connection is closed (`Archive.close` does).
     """
     if not path.is_file():
         raise ArchiveError(path, "missing")
@@ -210,7 +220,7 @@ def open_archive(path: Path, *, readonly: bool = False) -> Archive:
     blocker: str | None = None
     try:
         if readonly:
-            conn, blocker = _connect_reader(path)
+            conn, blocker = connect_reader(path)
         else:
             conn = _connect_writer(path)
     except sqlite3.Error as err:

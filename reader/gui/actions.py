@@ -29,7 +29,9 @@ class Actions:
     view_menu: QMenu
 
 
-def _action(window: QMainWindow, text: str, *keys: QKeySequence | str, tip: str = "") -> QAction:
+def _action(
+    window: QMainWindow, text: str, *keys: QKeySequence | QKeySequence.StandardKey | str, tip: str = ""
+) -> QAction:
     action = QAction(text, window)
     if keys:
         action.setShortcuts([QKeySequence(k) for k in keys])
@@ -44,7 +46,8 @@ def build_actions(window: QMainWindow) -> Actions:
     """Create the actions and put them into the menu bar and a toolbar."""
     tr = window.tr
     icons = window.style()
-    made = dict(
+    menu = window.menuBar()
+    actions = Actions(
         import_files=_action(window, tr("导入文件…"), QKeySequence.StandardKey.Open),
         import_folder=_action(window, tr("导入文件夹…"), "Ctrl+Shift+O"),
         quit=_action(window, tr("退出"), "Ctrl+Q"),
@@ -59,11 +62,9 @@ def build_actions(window: QMainWindow) -> Actions:
             window, tr("复制全文"), "Ctrl+Shift+C", tip=tr("复制整篇文章和出处（Ctrl+Shift+C）")
         ),
         about=_action(window, tr("关于…")),
+        file_menu=menu.addMenu(tr("文件(&F)")),
+        view_menu=menu.addMenu(tr("查看(&V)")),
     )
-    menu = window.menuBar()
-    made["file_menu"] = menu.addMenu(tr("文件(&F)"))
-    made["view_menu"] = menu.addMenu(tr("查看(&V)"))
-    actions = Actions(**made)
     actions.previous.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
     actions.next.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
     actions.import_files.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))

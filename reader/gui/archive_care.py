@@ -48,6 +48,13 @@ class ArchiveCare(QObject):
         session = self._window.session
         self.remove_demo_action.setVisible(session.is_open and session.has_demo())
 
+    def set_read_only(self, reason: str | None) -> None:
+        """Nothing here can run on an archive that cannot be written; the tooltip says why."""
+        for action in (self.remove_demo_action, self.repair_action):
+            action.setEnabled(reason is None)
+            if reason is not None:
+                action.setToolTip(self.tr("只读档案：{0}").format(reason))
+
     # --- the demo issue -----------------------------------------------------------------------
 
     def remove_demo(self) -> None:

@@ -1,21 +1,20 @@
-"""The 书签 panel and the star toggle of the reading pane, over reader.archive.bookmarks.
+"""The 书签 panel and the star toggle of the reading pane, over a BookmarkStore.
 
-Wiring (main window): make one `BookmarkStore(lambda: session.path)`; put
+Wiring (main window): make one `BookmarkStore(session, window.writer)`; put
 `BookmarksPanel(store).as_dock(window)` into the window and connect its `article_requested(int)`
 to the slot that shows an article; make one `BookmarkToggle(store, window)`, add its `action`
 (Ctrl+D) to a menu and its `tool_button()` to the reading pane, and call `set_article(record)`
-whenever the pane shows another article (None when it shows none).
+whenever the pane shows another article (None when it shows none). Show `store.failed`
+messages to the user; call `set_read_only(reason)` on both for an archive that cannot be written.
 
-Bookmark writes are a single small transaction each, so they run on the GUI thread through a
-short-lived connection of their own (the window's session stays read-only). No SQL here.
+Writes go through the store to the window's one writer and land later; the panel updates when
+they do. No SQL here.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -43,11 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.archive import bookmarks
 from reader.archive.bookmarks import BookmarkRecord
-from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, chinese_date
+from reader.gui.bookmark_store import BookmarkStore
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -56,78 +53,19 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 HEADLINE, PUBLICATION, DATE, NOTE = range(4)
 
 
-class BookmarkStore(QObject):
-    """Bookmarks of the archive at `path()`: reads and writes via reader.archive.bookmarks.
-
-    `changed` fires when bookmarks are added, removed or restored; `note_changed(key)` when a
-    note is edited. Methods raise ArchiveError (read-only or locked archive) for the caller to show.
-    """
-
-    changed = Signal()
-    note_changed = Signal(str)
-
-    def __init__(self, path: Callable[[], Path], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._path = path
-
-    def records(self) -> list[BookmarkRecord]:
-        """All bookmarks, oldest first; empty when the archive does not exist yet."""
-        try:
-            with open_archive(self._path(), readonly=True) as archive:
-                return bookmarks.list_bookmarks(archive)
-        except ArchiveError as err:
-            if err.kind in ("missing", "outdated"):
-                return []
-            raise
-
-    def is_bookmarked(self, key: str) -> bool:
-        """True when the article with this key is bookmarked (False before the archive exists)."""
-        try:
-            with open_archive(self._path(), readonly=True) as archive:
-                return bookmarks.is_bookmarked(archive, key)
-        except ArchiveError as err:
-            if err.kind in ("missing", "outdated"):
-                return False
-            raise
-
-    def toggle(self, key: str) -> bool:
-        """Add or remove the bookmark; True when the article is bookmarked now."""
-        with open_archive(self._path()) as archive:
-            state = bookmarks.toggle(archive, key)
-        self.changed.emit()
-        return state
-
-    def remove(self, keys: list[str]) -> list[BookmarkRecord]:
-        """Remove these bookmarks; returns what was removed, for `restore` (undo)."""
-        with open_archive(self._path()) as archive:
-            removed = [r for r in (bookmarks.remove(archive, k) for k in keys) if r is not None]
-        self.changed.emit()
-        return removed
-
-    def restore(self, records: list[BookmarkRecord]) -> None:
-        """Put removed bookmarks back as they were (note and time added included)."""
-        with open_archive(self._path()) as archive:
-            for record in records:
-                bookmarks.restore(archive, record)
-        self.changed.emit()
-
-    def set_note(self, key: str, note: str) -> None:
-        """Replace the bookmark's note."""
-        with open_archive(self._path()) as archive:
-            bookmarks.set_note(archive, key, note)
-        self.note_changed.emit(key)
-
-
 class BookmarksModel(QAbstractTableModel):
-    """Bookmarks as rows (标题, 报名, 日期, 批注), in the order they were added; notes editable.
+    """Bookmarks as rows (标题, 报名, 日期, 批注), in the order they were added; notes editable
+    unless the archive is read-only.
 
-    Bookmarks are few, so the model keeps their records; it reloads on `store.changed`.
+    Bookmarks are few, so the model keeps their records; it reloads on `store.changed`. An
+    edited note shows at once and is written on the writer; a failed write reloads the rows.
     """
 
     def __init__(self, store: BookmarkStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._rows: list[BookmarkRecord] = []
+        self.editable = True
         self._headers = (self.tr("标题"), self.tr("报名"), self.tr("日期"), self.tr("批注"))
         store.changed.connect(self.refresh)
         store.note_changed.connect(self._note_changed)
@@ -161,7 +99,7 @@ class BookmarksModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == NOTE:
+        if index.column() == NOTE and self.editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -202,18 +140,25 @@ class BookmarksModel(QAbstractTableModel):
         record = self.record_at(index.row()) if index.isValid() else None
         if record is None or index.column() != NOTE or role != Qt.ItemDataRole.EditRole:
             return False
-        note = str(value or "").strip()
-        try:
-            self._store.set_note(record.key, note)
-        except ArchiveError:
+        if not self.editable:
             return False
+        note = str(value or "").strip()
+        if note == record.note:
+            return True
+        self._rows[index.row()] = dataclasses.replace(record, note=note)
+        self.dataChanged.emit(index, index)
+        self._store.set_note(record.key, note)
         return True
 
     def _note_changed(self, key: str) -> None:
+        """The note is in the file: show what the file says."""
+        try:
+            stored = self._store.record(key)
+        except ArchiveError:
+            return
         for row, record in enumerate(self._rows):
-            if record.key == key:
-                note = next((r.note for r in self._store.records() if r.key == key), record.note)
-                self._rows[row] = dataclasses.replace(record, note=note)
+            if record.key == key and stored is not None:
+                self._rows[row] = dataclasses.replace(record, note=stored.note)
                 self.dataChanged.emit(self.index(row, NOTE), self.index(row, NOTE))
 
 
@@ -233,6 +178,8 @@ class BookmarksPanel(QWidget):
         self.store = store
         self.model = BookmarksModel(store, self)
         self._undo: list[list[BookmarkRecord]] = []
+        self._writing = False
+        self._read_only: str | None = None
         self.view = QTableView(self)
         self.view.setObjectName("bookmarksView")
         self.view.setModel(self.model)
@@ -270,6 +217,7 @@ class BookmarksPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        store.failed.connect(self._write_failed)
         self.model.refresh()
 
     def as_dock(
@@ -298,31 +246,52 @@ class BookmarksPanel(QWidget):
         return [r.key for r in (self.model.record_at(row) for row in rows) if r is not None]
 
     def remove_selected(self) -> None:
-        """Remove the selected bookmarks; 撤销删除 (Ctrl+Z) brings them back."""
+        """Remove the selected bookmarks; 撤销删除 (Ctrl+Z) brings them back once removed."""
         keys = self.selected_keys()
-        if not keys:
+        if not keys or self._writing or self._read_only is not None:
             return
-        try:
-            removed = self.store.remove(keys)
-        except ArchiveError as err:
-            QMessageBox.warning(self, self.tr("无法删除书签"), str(err))
-            return
-        self._undo.append(removed)
-        self.undo_button.setEnabled(True)
-        self.status.setText(self.tr("已删除 {0} 个书签。按“撤销删除”可恢复。").format(len(removed)))
+
+        def done(removed: list[BookmarkRecord]) -> None:
+            self._undo.append(removed)
+            self._set_writing(False)
+            self.status.setText(self.tr("已删除 {0} 个书签。按“撤销删除”可恢复。").format(len(removed)))
+
+        self._set_writing(True)
+        self.status.setText(self.tr("正在删除书签…"))
+        self.store.remove(keys, done, lambda: self._set_writing(False))
 
     def undo_remove(self) -> None:
-        """Restore the bookmarks removed last."""
-        if not self._undo:
+        """Restore the bookmarks removed last (written on the writer; the list updates when done)."""
+        if not self._undo or self._writing or self._read_only is not None:
             return
-        try:
-            self.store.restore(self._undo[-1])
-        except ArchiveError as err:
-            QMessageBox.warning(self, self.tr("无法恢复书签"), str(err))
-            return
-        restored = self._undo.pop()
-        self.undo_button.setEnabled(bool(self._undo))
-        self.status.setText(self.tr("已恢复 {0} 个书签。").format(len(restored)))
+        records = self._undo[-1]
+
+        def done() -> None:
+            if self._undo and self._undo[-1] is records:
+                self._undo.pop()
+            self._set_writing(False)
+            self.status.setText(self.tr("已恢复 {0} 个书签。").format(len(records)))
+
+        self._set_writing(True)
+        self.store.restore(records, done, lambda: self._set_writing(False))
+
+    def set_read_only(self, reason: str | None) -> None:
+        """An archive that cannot be written: notes, 删除 and 撤销删除 are off, with `reason` as tip."""
+        self._read_only = reason
+        self.model.editable = reason is None
+        tip = self.tr("只读档案：{0}").format(reason) if reason else ""
+        for button in (self.remove_button, self.undo_button):
+            button.setToolTip(tip)
+        self._set_writing(self._writing)
+
+    def _set_writing(self, writing: bool) -> None:
+        self._writing = writing
+        writable = self._read_only is None and not writing
+        self.remove_button.setEnabled(writable)
+        self.undo_button.setEnabled(writable and bool(self._undo))
+
+    def _write_failed(self, message: str) -> None:
+        self.status.setText(message)
 
 
 def star_icon(size: int = 32) -> QIcon:
@@ -355,8 +324,9 @@ def _star(size: int) -> QPolygonF:
 class BookmarkToggle(QObject):
     """The star: a checkable `action` (Ctrl+D) that bookmarks or un-bookmarks the shown article.
 
-    Call `set_article(record)` when the reading pane changes; `changed(bool)` reports the new
-    state after a toggle. Disabled while no article is shown.
+    Call `set_article(record)` when the reading pane changes; `changed(bool)` reports the state
+    asked for by a toggle (shown at once; the write lands later, a failure turns the star back).
+    Disabled while no article is shown, and for an archive that cannot be written.
     """
 
     changed = Signal(bool)
@@ -364,8 +334,8 @@ class BookmarkToggle(QObject):
     def __init__(self, store: BookmarkStore, parent: QWidget) -> None:
         super().__init__(parent)
         self._store = store
-        self._parent = parent
         self._record: ArticleRecord | None = None
+        self._read_only: str | None = None
         self.action = QAction(star_icon(), self.tr("收藏本文"), parent)
         self.action.setObjectName("bookmarkAction")
         self.action.setCheckable(True)
@@ -382,16 +352,18 @@ class BookmarkToggle(QObject):
         self._sync()
 
     def toggle(self) -> None:
-        """Bookmark the shown article, or remove its bookmark."""
-        if self._record is None:
-            return
-        try:
-            state = self._store.toggle(self._record.key)
-        except (ArchiveError, KeyError) as err:
+        """Bookmark the shown article, or remove its bookmark (written on the writer)."""
+        if self._record is None or self._read_only is not None:
             self._sync()
-            QMessageBox.warning(self._parent, self.tr("无法更改书签"), str(err))
             return
+        state = self._store.toggle(self._record.key)
+        self._sync()
         self.changed.emit(state)
+
+    def set_read_only(self, reason: str | None) -> None:
+        """An archive that cannot be written: the star is off, with `reason` as its tooltip."""
+        self._read_only = reason
+        self._sync()
 
     def tool_button(self, parent: QWidget | None = None) -> QToolButton:
         """A flat star button bound to `action`, for the reading pane's corner."""
@@ -403,10 +375,16 @@ class BookmarkToggle(QObject):
 
     def _sync(self) -> None:
         record = self._record
-        self.action.setEnabled(record is not None)
+        self.action.setEnabled(record is not None and self._read_only is None)
         try:
             marked = record is not None and self._store.is_bookmarked(record.key)
         except ArchiveError:
             marked = False
         self.action.setChecked(marked)
         self.action.setText(self.tr("移出书签") if marked else self.tr("收藏本文"))
+        if self._read_only is not None:
+            tip = self.tr("只读档案，不能收藏：{0}").format(self._read_only)
+        else:
+            tip = self.tr("加入或移出书签（Ctrl+D）")
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)

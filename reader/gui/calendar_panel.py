@@ -151,6 +151,7 @@ class CalendarPanel(QWidget):
         self._layout = layout
         self.calendar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._marked: list[QDate] = []
+        self._read_only: str | None = None
         self.calendar.clicked.connect(self._date_clicked)
         self.calendar.activated.connect(self._date_clicked)
         self.calendar.currentPageChanged.connect(self.month_changed)
@@ -225,12 +226,18 @@ class CalendarPanel(QWidget):
         self._layout.setStretch(self._layout.count() - 1, 0 if visible else 1)
         self.undated_label.setText(self.tr("未定日期（{0}）").format(len(issues)))
 
+    def set_read_only(self, reason: str | None) -> None:
+        """An archive that cannot be written: 设定日期… is off, with `reason` as its tooltip."""
+        self._read_only = reason
+        self.assign.setToolTip(self.tr("只读档案，不能设定日期：{0}").format(reason) if reason else "")
+        self.assign.setEnabled(False)
+
     def _date_clicked(self, day: QDate) -> None:
         self.date_chosen.emit(day.toString("yyyy-MM-dd"))
 
     def _undated_activated(self, index: QModelIndex) -> None:
         issue_id = index.data(IssueIdRole)
-        self.assign.setEnabled(issue_id is not None)
+        self.assign.setEnabled(issue_id is not None and self._read_only is None)
         if issue_id is not None:
             self.undated_chosen.emit(int(issue_id))
 

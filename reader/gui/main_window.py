@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QToolBar
 
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
@@ -22,6 +22,7 @@ from reader.gui.archive_care import ArchiveCare
 from reader.gui.article_model import ArticleListModel
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.import_dialog import ImportController, ReportDialog
+from reader.gui.messages import open_warning
 from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE, MiddlePane, issue_title
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchOutcome, SearchRequest, article_highlights
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.session = session
+        self.write_blocker: str | None = session.write_blocker
         self._warm_up_ms = warm_up_ms
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
@@ -96,6 +98,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self.features = WindowFeatures(self)
         self.care = ArchiveCare(self)
+        self.read_only_label = QLabel("", self)
+        self.read_only_label.setObjectName("readOnlyNote")
+        self._apply_write_blocker(session.write_blocker)
         self._restore()
 
     # --- wiring -------------------------------------------------------------------------------
@@ -133,6 +138,31 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(self._import_failed)
         self._warm_timer.timeout.connect(self.search.warm_up)
+
+    def _apply_write_blocker(self, reason: str | None) -> None:
+        """A read-only archive (`reason` says why) can be browsed and searched, nothing more:
+        import (menu and drop), bookmarks and user dates are off, with the reason as tooltip and
+        a permanent note in the status bar."""
+        self.write_blocker = reason
+        self.setAcceptDrops(reason is None)
+        tip = self.tr("只读档案，不能导入：{0}").format(reason) if reason else ""
+        for action in (self.actions_.import_files, self.actions_.import_folder):
+            action.setEnabled(reason is None)
+            action.setToolTip(tip or action.text())
+            action.setStatusTip(tip)
+        self.actions_.file_menu.setToolTipsVisible(reason is not None)
+        self.calendar.set_read_only(reason)
+        self.features.set_read_only(reason)
+        self.care.set_read_only(reason)
+        if reason is not None:
+            self.read_only_label.setText(
+                self.tr("只读档案：{0}；可以浏览和检索，不能导入或收藏").format(reason)
+            )
+            self.read_only_label.setToolTip(str(self.session.path))
+            self.statusBar().addPermanentWidget(self.read_only_label)
+            self.read_only_label.show()
+        else:
+            self.read_only_label.hide()
 
     def _restore(self) -> None:
         if (geometry := self.settings.geometry) is not None:
@@ -241,7 +271,7 @@ class MainWindow(QMainWindow):
 
     def ask_issue_date(self, issue_id: int) -> None:
         issue = self.session.issue(issue_id)
-        if issue is None:
+        if issue is None or self.write_blocker is not None:
             return
         dialog = DateDialog(issue, self)
         dialog.setObjectName("dateDialog")
@@ -338,19 +368,23 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> bool:
-        """Start importing; False (with a message) when an import is already running."""
+        """Start importing; False (with a message) when an import is already running or the
+        archive cannot be written."""
+        if self.write_blocker is not None:
+            self.statusBar().showMessage(self.tr("只读档案，不能导入：{0}").format(self.write_blocker), 6000)
+            return False
         if not self.importer.start(paths):
             self.statusBar().showMessage(self.tr("正在导入，请等当前导入结束"), 4000)
             return False
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData()):
+        if self.write_blocker is None and _local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = _local_paths(event.mimeData())
-        if paths:
+        if paths and self.write_blocker is None:
             event.acceptProposedAction()
             self.import_paths(paths)
 
@@ -376,7 +410,7 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, error: BaseException) -> None:
         title = self.tr("档案错误") if isinstance(error, ArchiveError) else self.tr("出错了")
-        QMessageBox.warning(self, title, str(error))
+        open_warning(self, title, str(error), "archiveError")
 
     # --- closing -------------------------------------------------------------------------------
 
@@ -390,5 +424,5 @@ class MainWindow(QMainWindow):
         self._warm_timer.stop()
         self.features.shutdown()
         self.search.shutdown()
-        self.writer.shutdown(wait=True)
+        self.writer.shutdown(wait=True, drop_queued=False)  # queued bookmark writes still land
         super().closeEvent(event)

@@ -68,6 +68,38 @@ class ExportThread(QThread):
             self.succeeded.emit(result)
 
 
+def new_printer() -> QPrinter:
+    """A high-resolution printer set up as the renderer expects (A4, margins, colour)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    configure_printer(printer)
+    return printer
+
+
+class PrintDialog(QPrintDialog):
+    """The system print dialog together with the printer it configures.
+
+    QPrintDialog keeps only a pointer to its QPrinter (not a QObject, so no parent can own it);
+    a printer held in a caller's local is freed while the dialog still uses it. Here the dialog
+    holds it, so the printer lives at least as long as the dialog; a print job that goes on
+    after the dialog is gone keeps its own reference (`own_printer`).
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        printer = new_printer()
+        super().__init__(printer, parent)
+        self.own_printer = printer
+
+
+class PrintPreview(QPrintPreviewDialog):
+    """The print preview together with its printer (see PrintDialog): the preview paints on the
+    printer until the dialog is deleted, so the dialog owns it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        printer = new_printer()
+        super().__init__(printer, parent)
+        self.own_printer = printer
+
+
 @dataclass(frozen=True)
 class PrintActions:
     """The menu entries; each exists once so a shortcut is never bound twice."""
@@ -153,20 +185,21 @@ class PrintExport(QObject):
 
     # --- printing --------------------------------------------------------------------------
 
-    def _printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure_printer(printer)
-        return printer
-
     def print_current(self) -> None:
-        """Ctrl+P: the system print dialog, then print on the worker thread."""
+        """Ctrl+P: the system print dialog (window-modal), then print on the worker thread."""
         records = self._records()
         if not records or not self._font_ok() or self.busy:
             return
-        printer = self._printer()
-        dialog = QPrintDialog(printer, self._window)
+        dialog = PrintDialog(self._window)
+        dialog.setObjectName("printDialog")
         dialog.setWindowTitle(self.tr("打印"))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = dialog.own_printer
+        dialog.accepted.connect(lambda: self._print_on_worker(records, printer))
+        dialog.finished.connect(dialog.deleteLater)
+        QDialog.open(dialog)  # PySide hides the plain open() behind QPrintDialog.open(receiver, member)
+
+    def _print_on_worker(self, records: Sequence[ArticleRecord], printer: QPrinter) -> None:
+        if self.busy:
             return
         self._start(
             lambda progress, cancel: print_articles(
@@ -177,14 +210,19 @@ class PrintExport(QObject):
         )
 
     def preview_current(self) -> None:
-        """Print preview; the preview's own print button prints what it shows."""
+        """Print preview (window-modal); the preview's own print button prints what it shows.
+
+        The dialog is a child of the window and deleted once closed; its printer goes with it.
+        """
         records = self._records()
         if not records or not self._font_ok():
             return
-        preview = QPrintPreviewDialog(self._printer(), self._window)
+        preview = PrintPreview(self._window)
+        preview.setObjectName("printPreview")
         preview.setWindowTitle(self.tr("打印预览"))
         preview.paintRequested.connect(lambda printer: self.paint(records, printer))
-        preview.exec()
+        preview.finished.connect(preview.deleteLater)
+        preview.open()
 
     def paint(self, records: Sequence[ArticleRecord], printer: QPrinter) -> None:
         """Paint `records` on `printer` now (QPrintPreviewDialog.paintRequested's slot)."""

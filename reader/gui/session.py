@@ -1,9 +1,9 @@
 """The GUI thread's read-only view of the archive: quick queries for the calendar and lists.
 
-Datasette's shape: writes (import, user dates) go through a writable archive opened by a worker,
-reads here through a `readonly=True` connection; WAL lets both run side by side. Only small
-queries run here (one month of dates, one issue's ids, a batch of records); anything slow runs on
-a worker with its own connection.
+Datasette's shape: writes (import, user dates, bookmarks, backup) go through a writable archive
+opened by the window's one writer worker, reads here through a `readonly=True` connection; WAL
+lets both run side by side. Only small queries run here (one month of dates, one issue's ids, a
+batch of records, the bookmarks); anything slow runs on a worker with its own connection.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.archive import demo, queries
+from reader.archive import bookmarks, demo, queries
+from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, IssueRecord
@@ -34,6 +35,7 @@ class ArchiveSession:
         self.path = Path(path)
         self._archive: Archive | None = None
         self.created = False  # this session made the archive file (the program's first start)
+        self._write_blocker: str | None = None
 
     def open(self) -> None:
         """Open, creating a missing (or zero-byte) archive first; raises ArchiveError.
@@ -50,6 +52,16 @@ class ArchiveSession:
             prepare_archive(self.path)
             self.created = True
             self._archive = open_archive(self.path, readonly=True)
+        self._write_blocker = self._archive.write_blocker
+
+    @property
+    def write_blocker(self) -> str | None:
+        """Why this archive cannot be written (Chinese, for the status bar), or None when it can.
+
+        Found once when the archive is opened (it probes the folder for real): a read-only
+        archive can be browsed and searched, but not imported into, bookmarked or dated.
+        """
+        return self._write_blocker
 
     def close(self) -> None:
         if self._archive is not None:
@@ -101,6 +113,17 @@ class ArchiveSession:
     def has_demo(self) -> bool:
         """True while the demo issue is in the archive."""
         return demo.has_demo(self._a().db)
+
+    def bookmarks(self) -> list[BookmarkRecord]:
+        """Every bookmark, oldest first (deleted articles included)."""
+        return bookmarks.list_bookmarks(self._a())
+
+    def bookmark(self, key: str) -> BookmarkRecord | None:
+        """The bookmark of the article with this key, or None."""
+        return bookmarks.get(self._a(), key)
+
+    def is_bookmarked(self, key: str) -> bool:
+        return bookmarks.is_bookmarked(self._a(), key)
 
     def is_empty(self) -> bool:
         """True when the archive holds no issue at all (first start)."""

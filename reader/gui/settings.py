@@ -85,5 +85,15 @@ class Settings:
     def last_import_dir(self, value: str) -> None:
         self._store.setValue("import/last_dir", value)
 
+    @property
+    def last_backup_dir(self) -> str:
+        """The folder of the last backup, offered again for the next one."""
+        value = self._store.value("backup/last_dir", "")
+        return value if isinstance(value, str) else ""
+
+    @last_backup_dir.setter
+    def last_backup_dir(self, value: str) -> None:
+        self._store.setValue("backup/last_dir", value)
+
     def sync(self) -> None:
         self._store.sync()

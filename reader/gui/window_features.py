@@ -1,8 +1,9 @@
-"""Bookmarks (书签 dock and the Ctrl+D star) and printing / PDF export, wired into the window.
+"""Bookmarks (书签 dock and the Ctrl+D star), printing / PDF export and 备份档案…, wired into
+the window.
 
-The panels themselves live in bookmarks_panel and print_export; this module only connects them
-to the main window, following the wiring notes in those modules, so main_window stays a
-composition of panes.
+The features themselves live in bookmarks_panel, print_export and backup_action; this module
+only connects them to the main window, following the wiring notes in those modules, so
+main_window stays a composition of panes.
 """
 
 from __future__ import annotations
@@ -10,9 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from reader.archive.records import ArticleRecord
-from reader.gui.bookmarks_panel import BookmarksPanel, BookmarkStore, BookmarkToggle
+from reader.gui.backup_action import ArchiveBackup
+from reader.gui.bookmark_store import BookmarkStore
+from reader.gui.bookmarks_panel import BookmarksPanel, BookmarkToggle
+from reader.gui.messages import open_warning
 from reader.gui.print_export import PrintExport
 
 if TYPE_CHECKING:
@@ -24,8 +29,9 @@ class WindowFeatures:
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
+        self._message: QMessageBox | None = None
         path = lambda: window.session.path  # noqa: E731 — a getter: the archive may be reopened
-        self.store = BookmarkStore(path, window)
+        self.store = BookmarkStore(window.session, window.writer, window)
         self.panel = BookmarksPanel(self.store)
         self.dock = self.panel.as_dock(window, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.dock.hide()
@@ -33,7 +39,7 @@ class WindowFeatures:
         self.print_export = PrintExport(window, current=self.current_records, db_path=path)
 
         actions = window.actions_
-        first = actions.file_menu.actions()[0] if actions.file_menu.actions() else None
+        first = actions.file_menu.actions()[0]  # 导入文件…: build_actions puts it there
         actions.file_menu.insertActions(first, self.print_export.actions.all())
         actions.file_menu.insertSeparator(first)
         toggle_dock = self.dock.toggleViewAction()
@@ -52,10 +58,35 @@ class WindowFeatures:
             lambda outcome: self.export_results.setEnabled(bool(outcome is not None and outcome.total))
         )
 
+        self.backup = ArchiveBackup(window, window.writer, path, window.settings)
+        actions.file_menu.insertActions(actions.quit, [self.backup.action])
+        actions.file_menu.insertSeparator(actions.quit)
+        self.backup.finished.connect(lambda message: window.statusBar().showMessage(message, 8000))
+
         self.panel.article_requested.connect(window.open_article)
         self.panel.export_requested.connect(self.print_export.export_bookmarks)
         self.print_export.finished.connect(lambda message: window.statusBar().showMessage(message, 6000))
+        self.store.failed.connect(self.show_write_failure)
         window.pane.article_changed.connect(self.star.set_article)
+
+    def set_read_only(self, reason: str | None) -> None:
+        """An archive that cannot be written: no star, no note editing, no removing bookmarks."""
+        self.star.set_read_only(reason)
+        self.panel.set_read_only(reason)
+
+    def show_write_failure(self, message: str) -> None:
+        """A bookmark write failed: say so in a window-modal box that does not block the caller
+        (a second failure while it is open replaces its text) and in the status bar."""
+        self._window.statusBar().showMessage(message, 8000)
+        if self._message is None:
+            box = open_warning(self._window, self._window.tr("书签未保存"), message, "bookmarkWriteFailed")
+            box.finished.connect(self._message_closed)
+            self._message = box
+        else:
+            self._message.setText(message)
+
+    def _message_closed(self) -> None:
+        self._message = None
 
     def export_search_results(self) -> None:
         """The current search's results, as the list orders them, into a clippings book."""
@@ -72,8 +103,9 @@ class WindowFeatures:
         )
 
     def shutdown(self) -> None:
-        """The window is closing: stop a running print or export job first."""
+        """The window is closing: stop a running print, export or backup first."""
         self.print_export.shutdown()
+        self.backup.cancel()
 
     def current_records(self) -> list[ArticleRecord]:
         """What 打印 / 导出为PDF act on: the selected articles, else the one in the reading pane."""

@@ -92,9 +92,13 @@ class TaskRunner(QObject):
         else:
             raise error  # type: ignore[misc]
 
-    def shutdown(self, wait: bool = True) -> None:
-        """Stop accepting work, drop queued tasks and (by default) wait for the running ones."""
+    def shutdown(self, wait: bool = True, drop_queued: bool = True) -> None:
+        """Stop accepting work and (by default) wait for the running task; results are dropped.
+
+        `drop_queued=False` runs the tasks already queued first (with `wait`): the writer does
+        that on close, so a bookmark clicked just before closing is still written.
+        """
         with self._lock:
             self._closed = True
         self._callbacks.clear()
-        self._executor.shutdown(wait=wait, cancel_futures=True)
+        self._executor.shutdown(wait=wait, cancel_futures=drop_queued)

@@ -1,28 +1,32 @@
-"""The 书签 panel, its model and the Ctrl+D star, on an archive of the real corpus (offscreen)."""
+"""The 书签 panel, its model and the Ctrl+D star, on an archive of the real corpus (offscreen).
+
+Reads go through an ArchiveSession, writes through a TaskRunner standing in for the window's
+one writer: a write lands later, so tests wait for it as the panel does.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.archive import bookmarks
+from reader.archive import db as archive_db
 from reader.archive.db import open_archive
 from reader.archive.importer import import_paths
 from reader.archive.queries import article_by_key
 from reader.archive.records import ArticleRecord
 from reader.archive.search import search
-from reader.gui.bookmarks_panel import (
-    ARTICLE_ID_ROLE,
-    NOTE,
-    BookmarksPanel,
-    BookmarkStore,
-    BookmarkToggle,
-)
+from reader.gui.bookmark_store import BookmarkStore
+from reader.gui.bookmarks_panel import ARTICLE_ID_ROLE, NOTE, BookmarksPanel, BookmarkToggle
+from reader.gui.session import ArchiveSession
+from reader.gui.workers import TaskRunner
 
 HEADLINES = ("马卫红来我区", "红色邮箱", "加快审批赢取百姓赞许")
 
@@ -35,9 +39,30 @@ def _record(db: Path, words: str) -> ArticleRecord:
 
 
 @pytest.fixture
-def store(corpus_db: Path) -> BookmarkStore:
+def session(corpus_db: Path) -> Iterator[ArchiveSession]:
+    """The GUI thread's read-only connection to the corpus archive."""
+    opened = ArchiveSession(corpus_db)
+    opened.open()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def writer(qapp: object) -> Iterator[TaskRunner]:
+    """A serial writer like MainWindow.writer."""
+    runner = TaskRunner(max_workers=1, name="test-writer")
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def store(session: ArchiveSession, writer: TaskRunner) -> BookmarkStore:
     """A store over the corpus archive."""
-    return BookmarkStore(lambda: corpus_db)
+    return BookmarkStore(session, writer)
+
+
+def wait_for_writes(qtbot: QtBot, store: BookmarkStore) -> None:
+    qtbot.waitUntil(lambda: not store.busy, timeout=30_000)
 
 
 @pytest.fixture
@@ -85,11 +110,14 @@ def test_double_click_requests_the_article(
 
 
 def test_editing_a_note_stores_it(
-    panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord]
+    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord]
 ) -> None:
     index = panel.model.index(2, NOTE)
     assert panel.model.flags(index) & Qt.ItemFlag.ItemIsEditable
-    assert panel.model.setData(index, "  写进年终总结 ", Qt.ItemDataRole.EditRole)
+    with qtbot.waitSignal(panel.store.note_changed, timeout=30_000) as signal:
+        assert panel.model.setData(index, "  写进年终总结 ", Qt.ItemDataRole.EditRole)
+        assert "写进年终总结" == index.data()
+    assert [marked[2].key] == signal.args
     assert "写进年终总结" == index.data()
     with open_archive(corpus_db, readonly=True) as archive:
         assert "写进年终总结" == bookmarks.get(archive, marked[2].key).note  # type: ignore[union-attr]
@@ -101,14 +129,21 @@ def test_only_the_note_column_is_editable(panel: BookmarksPanel) -> None:
     assert [False, False, False, True] == editable
 
 
-def test_remove_then_undo_brings_the_bookmark_back_with_its_note(panel: BookmarksPanel) -> None:
+def test_remove_then_undo_brings_the_bookmark_back_with_its_note(
+    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord]
+) -> None:
     panel.view.selectRow(0)
-    panel.remove_selected()
-    assert 2 == panel.model.rowCount()
-    assert panel.undo_button.isEnabled()
-    panel.undo_remove()
-    assert 3 == panel.model.rowCount()
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: 2 == panel.model.rowCount(), timeout=30_000)
+    with open_archive(corpus_db, readonly=True) as archive:
+        assert not bookmarks.is_bookmarked(archive, marked[0].key)
+    qtbot.waitUntil(panel.undo_button.isEnabled)
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: 3 == panel.model.rowCount(), timeout=30_000)
     assert "开会用" == panel.model.index(0, NOTE).data()
+    with open_archive(corpus_db, readonly=True) as archive:
+        assert "开会用" == bookmarks.get(archive, marked[0].key).note  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not panel.undo_button.isEnabled())
 
 
 def test_bookmark_of_a_deleted_article_is_marked_and_cannot_be_opened(
@@ -146,12 +181,13 @@ def test_ctrl_d_toggles_the_bookmark_of_the_shown_article(
     record = _record(corpus_db, "红色邮箱")
     toggle.set_article(record)
     assert toggle.action.isEnabled() and not toggle.action.isChecked()
-    with qtbot.waitSignal(toggle.changed) as signal:
+    with qtbot.waitSignal(toggle.changed) as signal, qtbot.waitSignal(store.changed, timeout=30_000):
         qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert [True] == signal.args
     assert toggle.action.isChecked()
     assert [record.headline] == [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
-    toggle.action.trigger()
+    with qtbot.waitSignal(store.changed, timeout=30_000):
+        toggle.action.trigger()
     assert not toggle.action.isChecked()
     assert 0 == panel.model.rowCount()
 
@@ -163,3 +199,115 @@ def test_star_is_disabled_without_an_article(qtbot: QtBot, store: BookmarkStore)
     toggle.set_article(None)
     assert not toggle.action.isEnabled()
     assert toggle.tool_button(window).defaultAction() is toggle.action
+
+
+def test_a_toggle_lands_in_the_file(qtbot: QtBot, store: BookmarkStore, corpus_db: Path) -> None:
+    record = _record(corpus_db, "红色邮箱")
+    with qtbot.waitSignal(store.changed, timeout=30_000):
+        assert store.toggle(record.key)
+    with open_archive(corpus_db, readonly=True) as archive:
+        assert bookmarks.is_bookmarked(archive, record.key)
+    with qtbot.waitSignal(store.changed, timeout=30_000):
+        assert not store.toggle(record.key)
+    with open_archive(corpus_db, readonly=True) as archive:
+        assert not bookmarks.is_bookmarked(archive, record.key)
+
+
+@pytest.fixture
+def bare_window(qtbot: QtBot) -> QMainWindow:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture
+def star(bare_window: QMainWindow, store: BookmarkStore, corpus_db: Path) -> BookmarkToggle:
+    """The star in a bare window, showing the article 红色邮箱 (not bookmarked)."""
+    toggle = BookmarkToggle(store, bare_window)
+    toggle.set_article(_record(corpus_db, "红色邮箱"))
+    return toggle
+
+
+@pytest.fixture
+def write_lock(corpus_db: Path) -> Iterator[sqlite3.Connection]:
+    """Another program writing the archive: a connection holding the write lock (BEGIN IMMEDIATE)."""
+    other = sqlite3.connect(corpus_db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    if other.in_transaction:
+        other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_toggle_while_another_program_writes_does_not_block_the_window(
+    qtbot: QtBot, star: BookmarkToggle, store: BookmarkStore, corpus_db: Path, write_lock: sqlite3.Connection
+) -> None:
+    failures: list[str] = []
+    store.failed.connect(failures.append)
+    waiting_while_the_loop_ran: list[bool] = []
+
+    def later() -> None:
+        waiting_while_the_loop_ran.append(store.busy)
+        write_lock.execute("COMMIT")  # the other program is done
+
+    QTimer.singleShot(50, later)
+    star.action.trigger()
+    assert store.busy  # the call came back before the write could be done
+    assert star.action.isChecked()  # the star shows what was asked for meanwhile
+    qtbot.waitUntil(lambda: bool(waiting_while_the_loop_ran), timeout=30_000)
+    assert [True] == waiting_while_the_loop_ran
+    wait_for_writes(qtbot, store)
+    with open_archive(corpus_db, readonly=True) as archive:
+        landed = bookmarks.is_bookmarked(archive, _record(corpus_db, "红色邮箱").key)
+    if landed:
+        assert star.action.isChecked() and [] == failures
+    else:  # a very slow machine: the lock outlasted the busy timeout, which must be said
+        assert not star.action.isChecked() and "锁定" in failures[0]
+
+
+def test_a_write_that_cannot_get_the_lock_says_so_and_the_star_goes_back(
+    qtbot: QtBot,
+    star: BookmarkToggle,
+    store: BookmarkStore,
+    write_lock: sqlite3.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)
+    with qtbot.waitSignal(store.failed, timeout=30_000) as signal:
+        star.action.trigger()
+        assert star.action.isChecked()
+    assert signal.args[0].startswith("无法收藏这篇文章：")
+    assert "锁定" in signal.args[0]
+    assert not star.action.isChecked()
+    assert not store.busy
+
+
+def test_a_note_that_cannot_be_written_goes_back_to_the_stored_one(
+    qtbot: QtBot,
+    panel: BookmarksPanel,
+    write_lock: sqlite3.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)
+    index = panel.model.index(0, NOTE)
+    with qtbot.waitSignal(panel.store.failed, timeout=30_000) as signal:
+        panel.model.setData(index, "新批注", Qt.ItemDataRole.EditRole)
+    assert signal.args[0].startswith("无法保存批注：")
+    assert "开会用" == panel.model.index(0, NOTE).data()
+    assert signal.args[0] == panel.status.text()
+
+
+def test_a_removal_that_cannot_be_written_keeps_the_rows_and_offers_no_undo(
+    qtbot: QtBot,
+    panel: BookmarksPanel,
+    write_lock: sqlite3.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)
+    panel.view.selectRow(1)
+    with qtbot.waitSignal(panel.store.failed, timeout=30_000) as signal:
+        qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+        assert not panel.remove_button.isEnabled()  # one removal at a time
+    assert signal.args[0].startswith("无法删除书签：")
+    assert 3 == panel.model.rowCount()
+    assert panel.remove_button.isEnabled() and not panel.undo_button.isEnabled()

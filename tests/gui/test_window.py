@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from reader.archive import db as archive_db
 from reader.archive.db import open_archive
 from reader.archive.queries import article_ids, issues_on
 from reader.archive.search import search
@@ -193,6 +195,32 @@ def test_undated_issue_gets_the_users_date(qtbot: QtBot, empty_window: MainWindo
     assert issue.id == empty_window.current_issue_id
 
 
+def test_a_date_that_cannot_be_stored_is_reported_without_blocking(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "incoming" / "no-date.txt"
+    source.parent.mkdir()
+    source.write_text("区图书馆举办读书会\n\n东昌府讯 读书会在区图书馆举行。\n\n（融媒体 某某）\n", "utf-8")
+    empty_window.import_paths([source])
+    wait_for_import(qtbot, empty_window)
+    qtbot.waitUntil(lambda: empty_window.findChild(ReportDialog) is not None)
+    empty_window.findChild(ReportDialog).reject()
+    issue = empty_window.calendar.undated_model.issue_at(0)
+    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)
+    other = sqlite3.connect(empty_window.session.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        empty_window.assign_issue_date(issue.id, "2021-05-06")
+        qtbot.waitUntil(lambda: empty_window.findChild(QMessageBox, "archiveError") is not None)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    box = empty_window.findChild(QMessageBox, "archiveError")
+    assert "锁定" in box.text()
+    assert 1 == empty_window.calendar.undated_model.rowCount()
+    box.accept()
+
+
 def test_damaged_archive_gives_a_message_naming_the_file(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -259,11 +287,14 @@ def test_date_dialog_starts_in_the_year_the_text_suggests(corpus_window: MainWin
     assert "2021-05-06" == dialog.iso_date()
 
 
-def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(corpus_window: MainWindow) -> None:
+def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
     choose_day(corpus_window, ISSUE_DAY)
     corpus_window.middle.select_article_row(2)
     shown = corpus_window.pane.record
-    corpus_window.features.star.action.trigger()
+    with qtbot.waitSignal(corpus_window.features.store.changed, timeout=30_000):
+        corpus_window.features.star.action.trigger()
     assert [shown.key] == [r.key for r in corpus_window.features.store.records()]
     corpus_window.middle.select_article_row(0)
     corpus_window.features.panel.open_row(0)

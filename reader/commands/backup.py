@@ -1,0 +1,60 @@
+"""`backup`: a consistent copy of the archive, safe while the program or an import writes to it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.archive.backup import BackupError, backup_archive
+from reader.archive.errors import ArchiveError
+from reader.commands._common import add_db_option, db_path
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the `backup` command."""
+    parser = subparsers.add_parser(
+        "backup",
+        help="备份档案到另一个文件（导入或阅读时也可以备份）",
+        description=(
+            "把档案完整复制到 --out 指定的文件。复制的是开始备份那一刻的档案，"
+            "即使程序或导入正在写入也不会得到半份数据；完成后才替换同名的旧备份。"
+        ),
+    )
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE", help="备份文件（已存在则替换）")
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+class _Progress:
+    """Prints 备份中 N% to stderr: in place on a terminal, every tenth on a pipe or a log."""
+
+    def __init__(self) -> None:
+        self._tty = sys.stderr.isatty()
+        self._shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        step = percent if self._tty else percent // 10 * 10
+        if step == self._shown:
+            return
+        self._shown = step
+        end = "\r" if self._tty and percent < 100 else "\n"
+        print(f"备份中 {step}%（{done} / {total} 页）", end=end, file=sys.stderr, flush=True)
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Back up; errors are one Chinese line on stderr and status 1."""
+    source, target = db_path(args), Path(args.out)
+    try:
+        backup_archive(source, target, _Progress())
+    except (ArchiveError, BackupError) as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"已备份：{source} → {target}（{_size(target)}）")
+    return 0

@@ -1,0 +1,240 @@
+"""Bookmarks of the window's archive: read on the GUI thread, written by the one writer.
+
+Reads go through the session's read-only connection (quick: a bookmark table is small). Every
+write (add, remove, restore, note) runs on the window's writer TaskRunner, the same serial
+queue the import uses, with a writable connection of its own; so a click never opens a writable
+connection on the GUI thread and never waits there for a lock held by an import or by another
+program. Results come back by signal. No SQL here: reader.archive.bookmarks does the work.
+
+The star is optimistic: `is_bookmarked` answers what the user asked for while that write is on
+its way; a write that fails forgets it again (the file's state shows) and `failed` carries a
+Chinese message for the window to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.archive import bookmarks
+from reader.archive.bookmarks import BookmarkRecord
+from reader.archive.db import Archive, open_archive
+from reader.archive.errors import ArchiveError
+from reader.gui.workers import TaskRunner
+from reader.text.oserror import describe_os_error
+
+T = TypeVar("T")
+
+
+class BookmarkSource(Protocol):
+    """What the store reads through: the window's ArchiveSession."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def write_blocker(self) -> str | None: ...
+
+    def bookmarks(self) -> list[BookmarkRecord]: ...
+
+    def bookmark(self, key: str) -> BookmarkRecord | None: ...
+
+    def is_bookmarked(self, key: str) -> bool: ...
+
+
+def reason(error: BaseException) -> str:
+    """A Chinese reason for a failed bookmark write (known errors only)."""
+    if isinstance(error, ArchiveError):
+        return str(error)
+    if isinstance(error, KeyError):
+        return "档案中已没有这篇文章或这个书签（可能刚被重新导入）"
+    if isinstance(error, OSError):
+        return describe_os_error(error)
+    return f"{type(error).__name__}: {error}"
+
+
+KNOWN_ERRORS = (ArchiveError, KeyError, OSError)
+
+
+class BookmarkStore(QObject):
+    """Bookmarks read through `session`, written on `writer` (the window's one writer).
+
+    Signals (always on the GUI thread):
+    - `changed()`: an add, remove or restore has landed in the file, or a failed write was
+      rolled back: re-read the bookmarks.
+    - `note_changed(key)`: that bookmark's new note is in the file.
+    - `failed(message)`: a write could not be done; `message` is complete and in Chinese.
+
+    Write methods return at once. `done` callbacks run on the GUI thread after the write landed,
+    `undone` ones after it failed (besides `failed`).
+    """
+
+    changed = Signal()
+    note_changed = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, session: BookmarkSource, writer: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._writer = writer
+        self._wanted: dict[str, bool] = {}
+        self._in_flight: dict[str, int] = {}
+        self._pending = 0
+
+    # --- reads ---------------------------------------------------------------------------------
+
+    def records(self) -> list[BookmarkRecord]:
+        """All bookmarks in the file, oldest first. Raises ArchiveError when the archive is closed."""
+        return self._session.bookmarks()
+
+    def record(self, key: str) -> BookmarkRecord | None:
+        """The bookmark of this article as the file has it, or None."""
+        return self._session.bookmark(key)
+
+    def is_bookmarked(self, key: str) -> bool:
+        """True when the article is bookmarked, or is about to be (a write on its way)."""
+        if key in self._wanted:
+            return self._wanted[key]
+        return self._session.is_bookmarked(key)
+
+    @property
+    def write_blocker(self) -> str | None:
+        """Why bookmarks cannot be changed in this archive (read-only), or None."""
+        return self._session.write_blocker
+
+    @property
+    def busy(self) -> bool:
+        """True while a bookmark write has not landed (or failed) yet."""
+        return self._pending > 0
+
+    # --- writes --------------------------------------------------------------------------------
+
+    def toggle(self, key: str) -> bool:
+        """Bookmark the article or remove its bookmark; returns the state asked for."""
+        wanted = not self.is_bookmarked(key)
+        self.set_bookmarked(key, wanted)
+        return wanted
+
+    def set_bookmarked(self, key: str, wanted: bool) -> None:
+        """Add or remove the bookmark of the article with this key."""
+
+        def work(archive: Archive) -> None:
+            if wanted:
+                bookmarks.add(archive, key)
+            else:
+                bookmarks.remove(archive, key)
+
+        def landed(_none: None) -> None:
+            left = self._in_flight.get(key, 1) - 1
+            if left > 0:
+                self._in_flight[key] = left
+            else:
+                self._in_flight.pop(key, None)
+                self._wanted.pop(key, None)
+            self.changed.emit()
+
+        def rollback() -> None:
+            self._in_flight.pop(key, None)
+            self._wanted.pop(key, None)
+
+        title = self.tr("无法收藏这篇文章") if wanted else self.tr("无法移出书签")
+        if self._refused(title):
+            return
+        self._wanted[key] = wanted
+        self._in_flight[key] = self._in_flight.get(key, 0) + 1
+        self._submit(work, title, landed, rollback)
+
+    def remove(
+        self,
+        keys: list[str],
+        done: Callable[[list[BookmarkRecord]], None] | None = None,
+        undone: Callable[[], None] | None = None,
+    ) -> None:
+        """Remove these bookmarks; `done(removed)` gets what was removed, for `restore` (undo)."""
+
+        def work(archive: Archive) -> list[BookmarkRecord]:
+            return [r for r in (bookmarks.remove(archive, k) for k in keys) if r is not None]
+
+        def landed(removed: list[BookmarkRecord]) -> None:
+            self.changed.emit()
+            if done is not None:
+                done(removed)
+
+        title = self.tr("无法删除书签")
+        if not self._refused(title, undone):
+            self._submit(work, title, landed, undone)
+
+    def restore(
+        self,
+        records: list[BookmarkRecord],
+        done: Callable[[], None] | None = None,
+        undone: Callable[[], None] | None = None,
+    ) -> None:
+        """Put removed bookmarks back as they were (note and time added included)."""
+
+        def work(archive: Archive) -> None:
+            for record in records:
+                bookmarks.restore(archive, record)
+
+        def landed(_none: None) -> None:
+            self.changed.emit()
+            if done is not None:
+                done()
+
+        title = self.tr("无法恢复书签")
+        if not self._refused(title, undone):
+            self._submit(work, title, landed, undone)
+
+    def set_note(self, key: str, note: str) -> None:
+        """Replace the bookmark's note; `note_changed(key)` once it is in the file."""
+        title = self.tr("无法保存批注")
+        if not self._refused(title):
+            self._submit(
+                lambda archive: bookmarks.set_note(archive, key, note),
+                title,
+                lambda _none: self.note_changed.emit(key),
+                None,
+            )
+
+    # --- the writer ----------------------------------------------------------------------------
+
+    def _refused(self, title: str, undone: Callable[[], None] | None = None) -> bool:
+        blocker = self.write_blocker
+        if blocker is None:
+            return False
+        if undone is not None:
+            undone()
+        self.failed.emit(self.tr("{0}：{1}").format(title, blocker))
+        return True
+
+    def _submit(
+        self,
+        work: Callable[[Archive], T],
+        title: str,
+        landed: Callable[[T], object],
+        undone: Callable[[], None] | None,
+    ) -> None:
+        path = self._session.path
+
+        def job() -> T:
+            with open_archive(path) as archive:
+                return work(archive)
+
+        def on_done(result: Any) -> None:
+            self._pending -= 1
+            landed(result)
+
+        def on_error(error: BaseException) -> None:
+            self._pending -= 1
+            if undone is not None:
+                undone()
+            self.changed.emit()  # what the file says again, whatever was shown before
+            self.failed.emit(self.tr("{0}：{1}").format(title, reason(error)))
+            if not isinstance(error, KNOWN_ERRORS):
+                raise error  # a bug: shown to the user above, and still a crash report
+
+        self._pending += 1
+        self._writer.submit(job, on_done, on_error)

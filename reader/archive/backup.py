@@ -111,7 +111,7 @@ def backup_archive(
     if not source.exists():
         raise ArchiveError(source, "missing")
     if not source.is_file():
-        raise BackupError(f"无法备份 {source}：这不是档案文件")
+        raise ArchiveError(source, "notafile")
     _check_target(source, target)
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)

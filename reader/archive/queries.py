@@ -42,7 +42,6 @@ _ARTICLE_SELECT = f"""
 _CHUNK = 500
 
 
-
 def _filters(publication: str | None, year: int | None = None, month: int | None = None) -> tuple[str, list]:
     clauses = [f"{EFFECTIVE_DATE} IS NOT NULL"]
     params: list[Any] = []

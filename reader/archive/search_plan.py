@@ -30,9 +30,7 @@ EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
 
 def _date_order(direction: str) -> str:
     """Articles by their issue's effective date (undated last), then issue, then id."""
-    return (
-        f"{EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {direction}, a.issue_id {direction}, a.id"
-    )
+    return f"{EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {direction}, a.issue_id {direction}, a.id"
 
 
 _NEWEST_FIRST = _date_order("DESC")
@@ -193,9 +191,7 @@ class Plan:
     ) -> list[tuple[int, float]]:
         """One page of a whole-word tier of `size` articles (None: not counted, so not flat)."""
         if flat and size is not None and self._walk_pays(size, offset + limit):
-            walked = self.walk_by_date(
-                lambda ids: self._accept_words(match, ids), True, limit, offset, size
-            )
+            walked = self.walk_by_date(lambda ids: self._accept_words(match, ids), True, limit, offset, size)
             if walked is not None:
                 return [(i, 0.0) for i in walked]
         where, args = self._words_where(match)

@@ -34,6 +34,7 @@ import reader
 import reader.commands
 from reader.archive.errors import translate
 from reader.archive.paths import default_archive_path
+from reader.resources import MissingResource
 from reader.text.oserror import describe_os_error
 from reader.text.query import readable_text
 
@@ -269,9 +270,9 @@ def _archive_of(args: argparse.Namespace | None) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns its exit status (2 for a usage error, as argparse does).
 
-    Ctrl-C is one line and status 130. Known SQLite errors (damaged, locked, full…) and OS
-    errors that reach here are one Chinese line and status 1; other SQLite errors are bugs and
-    propagate.
+    Ctrl-C is one line and status 130. Known SQLite errors (damaged, locked, full…), OS errors
+    and a file missing from the installation that reach here are one Chinese line and status 1;
+    other SQLite errors are bugs and propagate.
     """
     _utf8_streams()
     args: argparse.Namespace | None = None
@@ -300,4 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         where = f"{err.filename}：" if err.filename else ""
         print(f"{where}{describe_os_error(err)}", file=sys.stderr)
+        return 1
+    except MissingResource as err:
+        print(err, file=sys.stderr)
         return 1

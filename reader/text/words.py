@@ -13,11 +13,12 @@ Cutting runs without jieba's HMM: the HMM glues unknown names onto neighbours an
 context, while the dictionary-only cut is deterministic, faster and makes a query term and the
 same text in an article cut alike more often.
 
-When rjieba (jieba's Rust port) is installed it does the cutting: its dictionary-only cuts equal
-jieba's on the corpus with our user dictionary (tests/test_words.py checks this) and it is about
-20× faster, which makes import several times faster. jieba stays the reference and the fallback.
-Mixing the two can only change ranking, never what matches, and the index records how each
-article was cut, so an archive indexed by one can be maintained by the other.
+rjieba (jieba's Rust port, a required dependency with wheels for Windows, Linux and macOS) does
+the cutting: its dictionary-only cuts equal jieba's on the corpus with our user dictionary
+(tests/test_words.py checks this) and it is about 20× faster, which makes import several times
+faster. jieba is the reference those tests compare against (`engine="jieba"`, installed with the
+test extra); it is no fallback, so every installation cuts alike. Mixing the two could only
+change ranking, never what matches, and the index records how each article was cut.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reader.resources import USER_DICTIONARY, locate
+
+ENGINES = ("rjieba", "jieba")
 
 
 def _cache_dir() -> Path:
@@ -47,13 +50,16 @@ class Segmenter:
     """A jieba tokenizer with the local user dictionary; thread-safe, loads once, lazily."""
 
     def __init__(
-        self, user_dict: Path | Literal["packaged"] | None = "packaged", *, engine: str = "auto"
+        self, user_dict: Path | Literal["packaged"] | None = "packaged", *, engine: str = "rjieba"
     ) -> None:
         """`user_dict`: "packaged" (the one shipped in resources/), a file, or None for none.
 
+        `engine`: "rjieba" (what the program uses) or "jieba" (the reference, for tests).
         Nothing is read until the first cut; a missing packaged dictionary raises
         MissingResource there.
         """
+        if engine not in ENGINES:
+            raise ValueError(f"unknown word cutter {engine!r}; one of {ENGINES}")
         self._user_dict = user_dict
         self._engine = engine
         self._lock = threading.Lock()
@@ -65,13 +71,9 @@ class Segmenter:
         with self._lock:
             if self._cut is None:
                 path = locate(USER_DICTIONARY) if self._user_dict == "packaged" else self._user_dict
-                if self._engine in ("auto", "rjieba"):
-                    try:
-                        self._load_rjieba(path)
-                    except ImportError:
-                        if self._engine == "rjieba":
-                            raise
-                if self._cut is None:
+                if self._engine == "rjieba":
+                    self._load_rjieba(path)
+                else:
                     self._load_jieba(path)
             return self._cut
 

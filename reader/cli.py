@@ -89,7 +89,7 @@ def chinese_message(message: str) -> str:
 
 
 class _ChineseHelpFormatter(argparse.HelpFormatter):
-    """Help and usage headed 用法： instead of usage:."""
+    """Help and usage headed 用法： instead of usage:; each command's summary on its own line."""
 
     def add_usage(
         self,
@@ -99,6 +99,19 @@ class _ChineseHelpFormatter(argparse.HelpFormatter):
         prefix: str | None = None,
     ) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        """As argparse, but command names are measured where they are printed.
+
+        argparse measures them without the extra indent it prints them with, so the summary of
+        a long name (install-desktop) would wrap onto a line of its own. `_action_max_length`,
+        `_current_indent` and `_indent_increment` are argparse's own (stable since 3.2).
+        """
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS and isinstance(action, argparse._SubParsersAction):
+            names = [len(self._format_action_invocation(sub)) for sub in action._get_subactions()]
+            indent = self._current_indent + self._indent_increment
+            self._action_max_length = max(self._action_max_length, indent + max(names, default=0))
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):

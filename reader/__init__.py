@@ -3,4 +3,5 @@
 Layers, arrows pointing one way only: gui → export → archive → text.
 """
 
+# The one version number: pyproject.toml reads it (setuptools dynamic version).
 __version__ = "0.1.0"

@@ -34,6 +34,7 @@ import reader
 import reader.commands
 from reader.archive.errors import translate
 from reader.archive.paths import default_archive_path
+from reader.resources import MissingResource
 from reader.text.oserror import describe_os_error
 from reader.text.query import readable_text
 
@@ -88,7 +89,7 @@ def chinese_message(message: str) -> str:
 
 
 class _ChineseHelpFormatter(argparse.HelpFormatter):
-    """Help and usage headed 用法： instead of usage:."""
+    """Help and usage headed 用法： instead of usage:; each command's summary on its own line."""
 
     def add_usage(
         self,
@@ -98,6 +99,19 @@ class _ChineseHelpFormatter(argparse.HelpFormatter):
         prefix: str | None = None,
     ) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        """As argparse, but command names are measured where they are printed.
+
+        argparse measures them without the extra indent it prints them with, so the summary of
+        a long name (install-desktop) would wrap onto a line of its own. `_action_max_length`,
+        `_current_indent` and `_indent_increment` are argparse's own (stable since 3.2).
+        """
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS and isinstance(action, argparse._SubParsersAction):
+            names = [len(self._format_action_invocation(sub)) for sub in action._get_subactions()]
+            indent = self._current_indent + self._indent_increment
+            self._action_max_length = max(self._action_max_length, indent + max(names, default=0))
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -269,9 +283,9 @@ def _archive_of(args: argparse.Namespace | None) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns its exit status (2 for a usage error, as argparse does).
 
-    Ctrl-C is one line and status 130. Known SQLite errors (damaged, locked, full…) and OS
-    errors that reach here are one Chinese line and status 1; other SQLite errors are bugs and
-    propagate.
+    Ctrl-C is one line and status 130. Known SQLite errors (damaged, locked, full…), OS errors
+    and a file missing from the installation that reach here are one Chinese line and status 1;
+    other SQLite errors are bugs and propagate.
     """
     _utf8_streams()
     args: argparse.Namespace | None = None
@@ -300,4 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         where = f"{err.filename}：" if err.filename else ""
         print(f"{where}{describe_os_error(err)}", file=sys.stderr)
+        return 1
+    except MissingResource as err:
+        print(err, file=sys.stderr)
         return 1

@@ -42,10 +42,16 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extra=""
 [ "$want" = test ] && extra="[test]"
+# Install again only when what decides the installation changed: its content, not file times
+# (a checkout or a copy can give pyproject.toml any date).
+inputs=$(cat pyproject.toml setup.py constraints.txt | cksum)
 stamp=".venv/.installed-$want"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "安装 Python 软件包"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".$extra"
-  touch "$stamp"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ]; then
+  echo "安装 Python 软件包（第一次需要几分钟）"
+  # The versions tested (constraints.txt). -qq shows errors only: setuptools' notices about how
+  # an editable install works ("Please be careful with folders in your working directory…")
+  # speak to package developers, not to someone starting the program.
+  .venv/bin/python -m pip install -qq --upgrade pip
+  .venv/bin/python -m pip install -qq -c constraints.txt -e ".$extra"
+  echo "$inputs" > "$stamp"
 fi

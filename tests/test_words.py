@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.text.words import USER_DICT, Segmenter, user_words
+from reader.resources import USER_DICTIONARY, locate
+from reader.text.words import Segmenter, user_words
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -40,7 +41,7 @@ def test_user_dictionary_lines_are_read_like_jieba_reads_them(tmp_path: Path) ->
     path = tmp_path / "dict.txt"
     path.write_text("江绍华 2000 nr\n幸福食堂\n# 注释\n\n网格员 nz\n", encoding="utf-8")
     assert [("江绍华", 2000, "nr"), ("幸福食堂", None, None), ("网格员", None, "nz")] == user_words(path)
-    assert user_words(USER_DICT)
+    assert user_words(locate(USER_DICTIONARY))
 
 
 def test_segmenter_loads_nothing_until_the_first_cut() -> None:

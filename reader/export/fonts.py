@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextLayout
 
 from reader.export.errors import ExportError
 
@@ -61,6 +61,28 @@ def ensure_gui_application() -> QGuiApplication:
     return existing
 
 
+def is_simplified_cut(family: str) -> bool:
+    """Whether a family's name marks a Simplified-Chinese cut (a JP or TC cut draws some
+    characters differently)."""
+    return any(mark in family for mark in _SC_MARKS)
+
+
+def drawn_family(text: str, font: QFont) -> str | None:
+    """The family Qt really draws `text` with in `font`, fallback included; None for boxes (tofu).
+
+    Widgets do not pick a CJK font by name as the PDF export does: Qt falls back through the
+    system's font configuration, which only drawing shows. Needs a QGuiApplication.
+    """
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    if not runs or any(0 in run.glyphIndexes() for run in runs):
+        return None
+    return "、".join(dict.fromkeys(run.rawFont().familyName() for run in runs))
+
+
 def _writes_chinese(family: str) -> bool:
     return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
 
@@ -80,7 +102,7 @@ def find_cjk_family(preferences: Sequence[str] | None = None) -> str:
             return family
     if preferences is None:
         # Simplified-Chinese cuts first: a JP or TC cut draws some characters differently.
-        ordered = sorted(installed, key=lambda f: (not any(m in f for m in _SC_MARKS), f))
+        ordered = sorted(installed, key=lambda f: (not is_simplified_cut(f), f))
         for family in ordered:
             if not QFontDatabase.isPrivateFamily(family) and _writes_chinese(family):
                 return family

@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from reader.archive.errors import ArchiveError
+from reader.resources import DEMO, ICON, USER_DICTIONARY, MissingResource, locate
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
 ORGANIZATION = "ArchiveReader"
 APPLICATION = "ArchiveReader"
 DISPLAY_NAME = "报刊档案阅读器"
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-DEMO_DIR = RESOURCES / "demo"
-ICON = RESOURCES / "icons" / "archive-reader.svg"
 
 
 def set_application_names() -> None:
@@ -51,7 +49,7 @@ def use_chinese(app: QApplication) -> None:
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (existing one reused), named, in Chinese and with the window icon."""
+    """The QApplication (existing one reused), named and in Chinese; `run` adds the window icon."""
     set_application_names()
     existing = QApplication.instance()
     app = (
@@ -61,16 +59,15 @@ def application(argv: list[str] | None = None) -> QApplication:
     )
     app.setApplicationDisplayName(DISPLAY_NAME)
     use_chinese(app)
-    if ICON.is_file():
-        app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 
 def open_window(
-    db_path: Path, demo_dir: Path | None = DEMO_DIR, warm_up_ms: int | None = 1500
+    db_path: Path, demo_dir: Path | None = None, warm_up_ms: int | None = 1500
 ) -> MainWindow | None:
     """Open the archive and build the window (not shown yet); None after telling the user why not.
 
+    `demo_dir`: the demo issue to import on first start (None: none; `run` passes the shipped one).
     `warm_up_ms`: load the search engine's word list this long after `start()` (None: on first search).
     """
     from reader.gui.main_window import MainWindow
@@ -135,14 +132,27 @@ def upgrade_with_progress(db_path: Path) -> None:
 
 
 def run(db_path: Path | None = None) -> int:
-    """Run the program on `db_path` (default: the user's archive); returns the exit code."""
+    """Run the program on `db_path` (default: the user's archive); returns the exit code.
+
+    A file missing from the installation (user dictionary, demo, icon) is a message box naming
+    it and exit code 1: without the dictionary searches rank differently, without the demo the
+    first start is empty, and either means the installation is broken.
+    """
     set_application_names()
     app = application()
+    try:
+        locate(USER_DICTIONARY)
+        demo_dir = locate(DEMO)
+        icon = locate(ICON)
+    except MissingResource as err:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "安装不完整"), str(err))
+        return 1
+    app.setWindowIcon(QIcon(str(icon)))
     if db_path is None:
         from reader.archive.paths import default_archive_path
 
         db_path = default_archive_path()
-    window = open_window(Path(db_path))
+    window = open_window(Path(db_path), demo_dir)
     if window is None:
         return 1
     window.show()

@@ -4,18 +4,21 @@ Words decide ranking only (whole-word matches first); what matches is decided by
 character index, because jieba cuts some names wrongly (区长江绍华 → 区 / 长江 / 绍华).
 Loading jieba's dictionary takes about a second, so the GUI must not pay it when the window
 opens: `Segmenter` loads on the first `cut()`. A user dictionary of local names and places
-(resources/userdict.txt, jieba format: word [freq] [tag]) is read at load. jieba's cache file
-goes to the user cache directory and its log output is silenced.
+(resources/userdict.txt, jieba format: word [freq] [tag], found by reader.resources) is read
+at load; without it 江绍华 is cut as 绍/华 and ranking changes, so a missing dictionary is an
+error (MissingResource), never a quiet cut without it. jieba's cache file goes to the user
+cache directory and its log output is silenced.
 
 Cutting runs without jieba's HMM: the HMM glues unknown names onto neighbours and depends on
 context, while the dictionary-only cut is deterministic, faster and makes a query term and the
 same text in an article cut alike more often.
 
-When rjieba (jieba's Rust port) is installed it does the cutting: its dictionary-only cuts equal
-jieba's on the corpus with our user dictionary (tests/test_words.py checks this) and it is about
-20× faster, which makes import several times faster. jieba stays the reference and the fallback.
-Mixing the two can only change ranking, never what matches, and the index records how each
-article was cut, so an archive indexed by one can be maintained by the other.
+rjieba (jieba's Rust port, a required dependency with wheels for Windows, Linux and macOS) does
+the cutting: its dictionary-only cuts equal jieba's on the corpus with our user dictionary
+(tests/test_words.py checks this) and it is about 20× faster, which makes import several times
+faster. jieba is the reference those tests compare against (`engine="jieba"`, installed with the
+test extra); it is no fallback, so every installation cuts alike. Mixing the two could only
+change ranking, never what matches, and the index records how each article was cut.
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-USER_DICT = Path(__file__).resolve().parents[2] / "resources" / "userdict.txt"
+from reader.resources import USER_DICTIONARY, locate
+
+ENGINES = ("rjieba", "jieba")
 
 
 def _cache_dir() -> Path:
@@ -44,7 +49,17 @@ def _cache_dir() -> Path:
 class Segmenter:
     """A jieba tokenizer with the local user dictionary; thread-safe, loads once, lazily."""
 
-    def __init__(self, user_dict: Path | None = USER_DICT, *, engine: str = "auto") -> None:
+    def __init__(
+        self, user_dict: Path | Literal["packaged"] | None = "packaged", *, engine: str = "rjieba"
+    ) -> None:
+        """`user_dict`: "packaged" (the one shipped in resources/), a file, or None for none.
+
+        `engine`: "rjieba" (what the program uses) or "jieba" (the reference, for tests).
+        Nothing is read until the first cut; a missing packaged dictionary raises
+        MissingResource there.
+        """
+        if engine not in ENGINES:
+            raise ValueError(f"unknown word cutter {engine!r}; one of {ENGINES}")
         self._user_dict = user_dict
         self._engine = engine
         self._lock = threading.Lock()
@@ -55,17 +70,14 @@ class Segmenter:
     def _load(self) -> Any:
         with self._lock:
             if self._cut is None:
-                if self._engine in ("auto", "rjieba"):
-                    try:
-                        self._load_rjieba()
-                    except ImportError:
-                        if self._engine == "rjieba":
-                            raise
-                if self._cut is None:
-                    self._load_jieba()
+                path = locate(USER_DICTIONARY) if self._user_dict == "packaged" else self._user_dict
+                if self._engine == "rjieba":
+                    self._load_rjieba(path)
+                else:
+                    self._load_jieba(path)
             return self._cut
 
-    def _load_jieba(self) -> None:
+    def _load_jieba(self, user_dict: Path | None) -> None:
         import jieba
 
         logging.getLogger("jieba").setLevel(logging.ERROR)
@@ -73,17 +85,17 @@ class Segmenter:
         tokenizer = jieba.Tokenizer()
         tokenizer.tmp_dir = str(_cache_dir())
         tokenizer.initialize()
-        if self._user_dict is not None and self._user_dict.is_file():
-            tokenizer.load_userdict(str(self._user_dict))
+        if user_dict is not None:
+            tokenizer.load_userdict(str(user_dict))
         self._tokenizer = tokenizer
         self._engine_loaded = "jieba"
         self._cut = lambda text: list(tokenizer.cut(text, HMM=False))
 
-    def _load_rjieba(self) -> None:
+    def _load_rjieba(self, user_dict: Path | None) -> None:
         import rjieba
 
         tokenizer = rjieba.Jieba()
-        for word, freq, tag in user_words(self._user_dict):
+        for word, freq, tag in user_words(user_dict):
             tokenizer.add_word(word, freq, tag)
         self._tokenizer = tokenizer
         self._engine_loaded = "rjieba"
@@ -107,8 +119,11 @@ class Segmenter:
 
 
 def user_words(path: Path | None) -> list[tuple[str, int | None, str | None]]:
-    """(word, frequency, tag) of each line of a jieba user dictionary, as jieba reads them."""
-    if path is None or not path.is_file():
+    """(word, frequency, tag) of each line of a jieba user dictionary, as jieba reads them.
+
+    None: no dictionary, no words. A path that cannot be read raises OSError, as jieba does.
+    """
+    if path is None:
         return []
     words: list[tuple[str, int | None, str | None]] = []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -13,10 +13,12 @@ from pytestqt.qtbot import QtBot
 from reader.archive.db import open_archive
 from reader.archive.importer import import_into
 from reader.archive.search import search
-from reader.gui.app import DEMO_DIR
 from reader.gui.import_dialog import ReportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.reading_pane import DEMO_BANNER
+from reader.resources import DEMO, locate
+
+DEMO_DIR = locate(DEMO)
 
 
 def wait_until_idle(qtbot: QtBot, window: MainWindow) -> None:

@@ -18,16 +18,18 @@ from reader.archive import db as archive_db
 from reader.archive.db import open_archive
 from reader.archive.queries import article_ids, issues_on
 from reader.archive.search import search
-from reader.gui.app import DEMO_DIR, open_window
+from reader.gui.app import open_window
 from reader.gui.article_model import COL_TITLE
 from reader.gui.calendar_panel import DateDialog
 from reader.gui.import_dialog import ReportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.settings import DEFAULT_FONT_PT, Settings
+from reader.resources import DEMO, locate
 
 pytestmark = pytest.mark.gui
 
 ISSUE_DAY = "2022-07-05"
+DEMO_DIR = locate(DEMO)
 
 
 def choose_day(window: MainWindow, iso: str) -> None:

@@ -1,0 +1,1 @@
+"""Installed, this folder is the package reader._resources (see setup.py and reader/resources.py)."""

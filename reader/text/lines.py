@@ -11,14 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.text.errors import CancelCheck
+
 _HEADING = re.compile(r"^(#{1,6})\s*")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^)]*)\)")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+# Every pattern here runs on lines of any length (a 10 MB line, 200 KB of '!['), so each repeat
+# stops at the next character that could start another match: '[' or ']' for a label, '(' or ')'
+# for a target, '<' for an autolink. A match attempt then never rescans what another already
+# scanned, and stripping is linear in the line's length.
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()]*)\)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,30}://\S")
 _BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 _STRAY_MARKS = re.compile(r"(?<![*\w])\*\*(?![*\w])|^\s*[-*+]\s+(?=\S)|^\s*>\s?")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _WORDY = re.compile(r"[^\W_]")  # a letter, digit or CJK character
+_LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,27 @@ class Line:
     gap_before: int  # blank lines directly before this one
 
 
+def is_link_target(target: str) -> bool:
+    """Whether the (…) after a [label] is a real link target rather than words in brackets.
+
+    A URL (scheme://, www., mailto:) or a path without spaces or CJK (images/p1.jpg, #top) is a
+    target and may go; anything else, such as 市民[张某](化名，45岁), is text the reader must keep.
+    """
+    target = target.strip()
+    if target.startswith("<") and target.endswith(">"):
+        target = target[1:-1]
+    if not target or any(ch.isspace() for ch in target):
+        return False
+    if _SCHEME.match(target) or target.lower().startswith(("www.", "mailto:")):
+        return True
+    return target.isascii() and any(ch.isalpha() for ch in target) and any(ch in "/.#" for ch in target)
+
+
+def _link_text(match: re.Match[str]) -> str:
+    """A Markdown link or image becomes its label when it points somewhere; else it stays as is."""
+    return match.group(1) if is_link_target(match.group(2)) else match.group(0)
+
+
 def strip_markdown(raw: str) -> tuple[str, int, bool]:
     """Text without Markdown marks, the heading level, and whether the whole line was bold."""
     text = raw.strip()
@@ -41,8 +70,8 @@ def strip_markdown(raw: str) -> tuple[str, int, bool]:
     if match and (len(text) > len(match.group(0)) or match.group(1) == "#"):
         level = len(match.group(1))
         text = text[match.end() :]
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
+    text = _IMAGE.sub(_link_text, text)
+    text = _LINK.sub(_link_text, text)
     text = _AUTOLINK.sub(r"\1", text)
     inner = text.strip()
     bold = bool(re.fullmatch(r"(\*\*|__)(.+)\1", inner)) and "**" not in inner[2:-2]
@@ -52,11 +81,16 @@ def strip_markdown(raw: str) -> tuple[str, int, bool]:
     return text, level, bold
 
 
-def split_lines(text: str) -> list[Line]:
-    """Every non-blank line of `text` (already newline-normalised), in order."""
+def split_lines(text: str, check: CancelCheck | None = None) -> list[Line]:
+    """Every non-blank line of `text` (already newline-normalised), in order.
+
+    `check` is ticked per character read, so a cancel is seen within a fraction of a second.
+    """
     lines: list[Line] = []
     gap = 0
     for number, raw in enumerate(text.split("\n"), start=1):
+        if check is not None:
+            check.tick(len(raw) + _LINE_COST)
         if not raw.strip():
             gap += 1
             continue

@@ -136,7 +136,7 @@ def _decode_marked(data: bytes, bom: bytes, codec: str, label: str, source: str)
     except UnicodeDecodeError as err:
         where = len(bom) + err.start + 1
         raise SourceError(source, f"以 {label} 标记开头，但第 {where} 字节起不是有效的 {label}") from None
-    if _junk(text):
+    if label != "UTF-8" and _junk(text):  # UTF-8 is its own proof; UTF-16 takes almost any bytes
         raise SourceError(source, f"以 {label} 标记开头，但内容不像是文本")
     return text
 

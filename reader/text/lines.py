@@ -62,6 +62,19 @@ def _link_text(match: re.Match[str]) -> str:
     return match.group(1) if is_link_target(match.group(2)) else match.group(0)
 
 
+def link_targets(raw: str) -> list[str]:
+    """The link and image targets `strip_markdown` drops from `raw`: the only text it may drop."""
+    dropped: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        if is_link_target(match.group(2)):
+            dropped.append(match.group(2))
+        return _link_text(match)
+
+    _LINK.sub(keep, _IMAGE.sub(keep, raw))
+    return dropped
+
+
 def strip_markdown(raw: str) -> tuple[str, int, bool]:
     """Text without Markdown marks, the heading level, and whether the whole line was bold."""
     text = raw.strip()

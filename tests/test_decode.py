@@ -156,3 +156,17 @@ def test_refusals_never_quote_the_file(tmp_path: Path) -> None:
         with pytest.raises(SourceError) as caught:
             read_issue(bad)
         assert len(str(caught.value)) < 120
+
+
+@pytest.mark.parametrize(
+    ("codec", "cut", "label"),
+    [("utf-8", 2, "UTF-8"), ("gb18030", 1, "GB18030"), ("utf-16-le", 1, "UTF-16")],
+)
+def test_a_file_cut_off_mid_character_is_refused_as_damaged_not_as_garbage(
+    codec: str, cut: int, label: str
+) -> None:
+    data = SIMPLIFIED.rstrip().encode(codec)[:-cut]  # the last character, （, loses a byte
+    with pytest.raises(SourceError) as caught:
+        decode_bytes(data, "截断.txt")
+    assert caught.value.reason.startswith(f"看起来是 {label} 文本，但第 {len(data)} 字节")
+    assert caught.value.reason.endswith("（文件可能已损坏或不完整）")

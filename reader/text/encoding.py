@@ -90,6 +90,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 # wrong guess turns a large share of them odd. Allowed: 1 + this share of the non-ASCII ones.
 _UNCOMMON_SHARE = 0.1
 _MARGIN = 0.05  # how much more plausible a later candidate must be to beat an earlier one
+_EVIDENCE = 16  # non-ASCII characters read plausibly before damage that say which encoding it was
 _SAMPLE = 1 << 17  # characters judged from each of the start, middle and end of a long text
 
 
@@ -156,6 +157,31 @@ def _best(data: bytes, candidates: tuple[_Candidate, ...]) -> str | None:
     return best[1] if best else None
 
 
+def _damage(data: bytes) -> str | None:
+    """Why a file that reads plausibly up to some byte, and not after it, is refused.
+
+    A dump cut off mid-character or with a byte lost is still recognisably UTF-8 or GB18030 up to
+    the damage: saying so (and where) helps the user more than "no encoding fits". None when no
+    encoding reads a long enough stretch (EVIDENCE non-ASCII characters) plausibly.
+    """
+    candidates = (_Candidate("utf-8", "UTF-8", _ANY_COMMON), *_LEGACY)
+    best: tuple[int, str] | None = None
+    for candidate in candidates:
+        try:
+            data.decode(candidate.codec)
+        except UnicodeDecodeError as err:
+            prefix = data[: err.start].decode(candidate.codec, errors="replace")
+            if best is not None and err.start <= best[0]:
+                continue
+            evidence = sum(ch > "\x7f" for ch in prefix) >= _EVIDENCE
+            if evidence and plausibility(prefix, candidate.common) is not None:
+                best = (err.start, candidate.label)
+    if best is None:
+        return None
+    where, label = best
+    return f"看起来是 {label} 文本，但第 {where + 1} 字节起不是有效的 {label}（文件可能已损坏或不完整）"
+
+
 def decode_text(data: bytes, source: str) -> str:
     """`data` as text in the encoding it was saved in; SourceError when that cannot be told.
 
@@ -169,13 +195,16 @@ def decode_text(data: bytes, source: str) -> str:
             return _decode_marked(data, bom, codec, label, source)
     if b"\x00" in data:
         text = _best(data, _UTF16) if len(data) % 2 == 0 else None
-        if text is None:
-            raise SourceError(source, "文件含有空字节，不是文本文件（可能是 Word、PDF、压缩包或图片）")
-        return text
+        if text is not None:
+            return text
+        if len(data) % 2 and _best(data[:-1], _UTF16) is not None:
+            cut = f"看起来是 UTF-16 文本，但第 {len(data)} 字节不完整（文件可能已损坏或不完整）"
+            raise SourceError(source, cut)
+        raise SourceError(source, "文件含有空字节，不是文本文件（可能是 Word、PDF、压缩包或图片）")
     text = _strict(data, "utf-8")
     if text is not None:
         return text
     text = _best(data, _LEGACY + _UTF16 if len(data) % 2 == 0 else _LEGACY)
     if text is None:
-        raise SourceError(source, f"无法确定文件编码（已尝试 {TRIED}），不像是中文文本")
+        raise SourceError(source, _damage(data) or f"无法确定文件编码（已尝试 {TRIED}），不像是中文文本")
     return text

@@ -30,11 +30,13 @@ def decode_bytes(data: bytes, source: str, should_cancel: Callable[[], bool] | N
     `should_cancel` is asked between the steps (each well under a second on the largest file
     accepted); Cancelled when it says so.
     """
+    check = CancelCheck(should_cancel, source)
     if not data.strip():
         raise SourceError(source, "文件是空的，没有可导入的内容")
-    text = decode_text(data, source)
-    CancelCheck(should_cancel, source).now()
+    text = decode_text(data, source, check)
+    check.now()
     text = normalise_newlines(text)
+    check.now()
     controls = len(_BINARY_CONTROLS.findall(text))
     if controls > max(2, len(text) // 1000):
         raise SourceError(source, "文件含有大量控制字符，不是文本文件")

@@ -15,7 +15,7 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
-from reader.text.errors import SourceError
+from reader.text.errors import CancelCheck, SourceError
 
 
 def _decoded_pairs(leads: range, trails: tuple[range, ...], codec: str, last: int = 0xFFFF) -> frozenset[str]:
@@ -142,10 +142,12 @@ def _decode_marked(data: bytes, bom: bytes, codec: str, label: str, source: str)
     return text
 
 
-def _best(data: bytes, candidates: tuple[_Candidate, ...]) -> str | None:
+def _best(data: bytes, candidates: tuple[_Candidate, ...], check: CancelCheck | None = None) -> str | None:
     """The most plausible decoding among `candidates`; earlier ones win unless clearly beaten."""
     best: tuple[float, str] | None = None
     for candidate in candidates:
+        if check is not None:
+            check.now()
         text = _strict(data, candidate.codec)
         if text is None:
             continue
@@ -182,19 +184,19 @@ def _damage(data: bytes) -> str | None:
     return f"看起来是 {label} 文本，但第 {where + 1} 字节起不是有效的 {label}（文件可能已损坏或不完整）"
 
 
-def decode_text(data: bytes, source: str) -> str:
+def decode_text(data: bytes, source: str, check: CancelCheck | None = None) -> str:
     """`data` as text in the encoding it was saved in; SourceError when that cannot be told.
 
     Byte-order mark → that encoding (bad bytes after it are an error). Otherwise UTF-8 if valid;
     else the most plausible of GB18030, Big5, Shift-JIS and UTF-16 without a mark (the only
     candidate when the data has NUL bytes, which UTF-16 gives ASCII and no other text encoding
-    has). Never returns text that only decodes by accident.
+    has). Never returns text that only decodes by accident. `check` is asked between candidates.
     """
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             return _decode_marked(data, bom, codec, label, source)
     if b"\x00" in data:
-        text = _best(data, _UTF16) if len(data) % 2 == 0 else None
+        text = _best(data, _UTF16, check) if len(data) % 2 == 0 else None
         if text is not None:
             return text
         if len(data) % 2 and _best(data[:-1], _UTF16) is not None:
@@ -204,7 +206,7 @@ def decode_text(data: bytes, source: str) -> str:
     text = _strict(data, "utf-8")
     if text is not None:
         return text
-    text = _best(data, _LEGACY + _UTF16 if len(data) % 2 == 0 else _LEGACY)
+    text = _best(data, _LEGACY + _UTF16 if len(data) % 2 == 0 else _LEGACY, check)
     if text is None:
         raise SourceError(source, _damage(data) or f"无法确定文件编码（已尝试 {TRIED}），不像是中文文本")
     return text

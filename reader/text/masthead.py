@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from reader.text.errors import CancelCheck
 from reader.text.lines import Line
 
 
@@ -87,6 +88,9 @@ SMALL_PRINT = re.compile(
 )
 PINYIN = re.compile(r"[A-Z][A-Z ]{5,}")
 MASTHEAD_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,6}讯")
+# A masthead line holds a few short items (all of them fit in ~60 characters); a longer line is
+# text, and is not searched item by item.
+MASTHEAD_LINE_MAX = 200
 
 
 @dataclass
@@ -147,6 +151,8 @@ def _publication_in(text: str) -> tuple[str | None, str]:
 
 def masthead_items(text: str) -> dict[str, str | int | None] | None:
     """The masthead items a line holds, or None when the line holds anything else."""
+    if len(text) > MASTHEAD_LINE_MAX:
+        return None
     items: dict[str, str | int | None] = {}
     publication, rest = _publication_in(text)
     if publication:
@@ -228,24 +234,45 @@ def date_from_path(path: PurePath | None) -> str | None:
     return None
 
 
-# Anniversaries the papers count from: "新中国成立70周年" → 1949 + 70.
-_ANNIVERSARIES: tuple[tuple[str, int, str], ...] = (
-    (r"(?:新中国成立|建国|中华人民共和国成立)\s*(\d{1,3})\s*周年", 1949, "新中国成立"),
-    (r"(?:建党|中国共产党成立|党的生日.{0,6})\s*(\d{1,3})\s*周年", 1921, "建党"),
-    (r"(?:改革开放)\s*(\d{1,3})\s*周年", 1978, "改革开放"),
-    (r"(?:建军|中国人民解放军建军)\s*(\d{1,3})\s*周年", 1927, "建军"),
+# Anniversaries the papers count from: "新中国成立70周年" → 1949 + 70. Every repeat is bounded, so
+# a match is short (under _OVERLAP characters) and the text can be searched piece by piece.
+_ANNIVERSARIES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
+    (re.compile(pattern), base, label)
+    for pattern, base, label in (
+        (r"(?:新中国成立|建国|中华人民共和国成立)\s{0,8}(\d{1,3})\s{0,8}周年", 1949, "新中国成立"),
+        (r"(?:建党|中国共产党成立|党的生日.{0,6})\s{0,8}(\d{1,3})\s{0,8}周年", 1921, "建党"),
+        (r"(?:改革开放)\s{0,8}(\d{1,3})\s{0,8}周年", 1978, "改革开放"),
+        (r"(?:建军|中国人民解放军建军)\s{0,8}(\d{1,3})\s{0,8}周年", 1927, "建军"),
+    )
 )
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s{0,8}年(?!代)")
+_STEP = 1 << 20  # characters searched between two cancel checks
+_OVERLAP = 64  # longer than any match of the patterns above
 
 
-def year_hint(text: str) -> tuple[int | None, str]:
+def _numbers(pattern: re.Pattern[str], text: str, check: CancelCheck | None) -> list[int]:
+    """Group 1 of every match of `pattern` in `text`, searched a megabyte at a time.
+
+    Windows overlap by more than a match is long, and a match counts in the window it starts in.
+    """
+    found: list[int] = []
+    for start in range(0, len(text), _STEP):
+        for match in pattern.finditer(text, start, start + _STEP + _OVERLAP):
+            if match.start() < start + _STEP:
+                found.append(int(match[1]))
+        if check is not None:
+            check.tick(_STEP)
+    return found
+
+
+def year_hint(text: str, check: CancelCheck | None = None) -> tuple[int | None, str]:
     """The year an undated text most likely belongs to, and a short reason in Chinese."""
     for pattern, base, label in _ANNIVERSARIES:
-        counts = Counter(int(m) for m in re.findall(pattern, text))
+        counts = Counter(_numbers(pattern, text, check))
         if counts:
             count, _ = counts.most_common(1)[0]
             return base + count, f"文中提到{label}{count}周年"
-    mentioned = [int(y) for y in _YEAR.findall(text)]
+    mentioned = _numbers(_YEAR, text, check)
     if mentioned:
         latest = max(mentioned)
         return latest, f"文中提到的最晚年份是{latest}年"

@@ -343,15 +343,20 @@ def parse_text(
     reader.run()
     sections = list(head.extra) + reader.sections
     drafts = _settle_orphans(reader.drafts, sections)
-    for draft in drafts:  # a credit printed twice is in the byline once; the repeat is kept here
+    check.tick(len(drafts) * _LINE_COST)
+    articles: list[Article] = []
+    for draft in drafts:
+        # A credit printed twice is in the byline once; the repeat is kept in the sections.
         sections.extend(sort_credits(*draft.credits)[1])
+        articles.append(draft.finish())
+        check.tick(sum(map(len, draft.paras)) + _LINE_COST)
 
     date, date_source = head.date, ("masthead" if head.date else None)
     if date is None and (from_path := date_from_path(path or PurePath(source))):
         date, date_source = from_path, "filename"
     hint = DateHint()
     if date is None:
-        year, reason = year_hint(text)
+        year, reason = year_hint(text, check)
         hint = DateHint(year, reason)
     source_kind: DateSource | None = date_source  # type: ignore[assignment]
     return ParsedIssue(
@@ -367,5 +372,5 @@ def parse_text(
         date_hint=hint,
         masthead=tuple(head.lines),
         sections=tuple(sections),
-        articles=tuple(d.finish() for d in drafts),
+        articles=tuple(articles),
     )

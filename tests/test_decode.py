@@ -90,6 +90,20 @@ JAPANESE = (
     "参加者からは、工事中の騒音や駐車場の確保について質問が相次いだ。\n"
     "説明会の後、ある女性は「年を取っても安心して暮らせる町にしてほしい」と話していた。\n"
 )
+KOREAN = (
+    "서울시는 4일 시내 재개발과 오래된 아파트 단지의 개보수에 관한 주민 설명회를 열었다. "
+    "회장에는 인근에 사는 노인과 아이를 키우는 가족 등 약 백 명이 모여 담당자의 설명에 귀를 기울였다.\n"
+    "담당자는 수도와 전기, 가스 등의 설비를 일체적으로 개보수해 "
+    "살기 좋은 마을 만들기를 추진하고 싶다고 말했다. "
+    "참가자들은 공사 중의 소음과 주차장 확보에 대해 잇따라 질문했다.\n"
+)
+# A list of place names: real Chinese with few of the most frequent characters.
+PLACES = (
+    "东昌府区：古楼街道、柳园街道、新区街道、湖西街道、道口铺街道、阎寺街道、凤凰街道、北城街道、"
+    "侯营镇、沙镇镇、堂邑镇、梁水镇镇、斗虎屯镇、郑家镇、张炉集镇、于集镇、许营镇、朱老庄镇、"
+    "顾官屯镇、广平乡。茌平区：振兴街道、信发街道、温陈街道、乐平铺镇、冯官屯镇、菜屯镇、博平镇、"
+    "杜郎口镇、韩屯镇、胡屯镇、肖家庄镇、贾寨镇、洪官屯镇、杨官屯乡。\n"
+)
 # Names with characters outside GB2312 (堃, 喆, 昇, 𠮷 from CJK extension B): real, and rare.
 RARE_NAMES = SIMPLIFIED.replace("赵亚秋", "王堃、李喆").replace("刘兆华", "陈昇、𠮷田")
 
@@ -107,6 +121,8 @@ RARE_NAMES = SIMPLIFIED.replace("赵亚秋", "王堃、李喆").replace("刘兆�
         (JAPANESE, "cp932"),
         (JAPANESE, "utf-16-be"),
         (RARE_NAMES, "gb18030"),
+        (PLACES, "gb18030"),
+        (KOREAN, "utf-8"),
     ],
     ids=lambda v: v if isinstance(v, str) and len(v) < 20 else v[:4],
 )
@@ -120,12 +136,20 @@ def test_big5_text_is_read_as_big5_though_it_also_decodes_as_gb18030() -> None:
     assert TRADITIONAL == decode_bytes(data, "繁体.txt")
 
 
-def test_text_no_encoding_reads_plausibly_is_refused_naming_file_and_encodings() -> None:
-    # Japanese in EUC-JP decodes without error as GB18030, Big5 and Shift-JIS, as garbage each time.
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    # Each decodes without error as GB18030 (and EUC-JP as Big5 and Shift-JIS too), as garbage:
+    # EUC-JP gives kana and rare hanzi, EUC-KR gives common hanzi but not the frequent ones.
+    [(JAPANESE, "euc_jp"), (KOREAN, "euc_kr")],
+    ids=["euc-jp", "euc-kr"],
+)
+def test_text_no_encoding_reads_plausibly_is_refused_naming_file_and_encodings(
+    text: str, codec: str
+) -> None:
     with pytest.raises(SourceError) as caught:
-        decode_bytes(JAPANESE.encode("euc_jp"), "日文.txt")
+        decode_bytes(text.encode(codec), "外文.txt")
     message = str(caught.value)
-    assert message.startswith("日文.txt：")
+    assert message.startswith("外文.txt：无法确定文件编码")
     for tried in ("UTF-8", "GB18030", "Big5", "Shift-JIS", "UTF-16"):
         assert tried in message
 

@@ -55,6 +55,24 @@ _JAPANESE = frozenset(map(chr, range(0x3041, 0x3100))) | _decoded_pairs(
     range(0x88, 0x99), _SJIS_TRAILS, "cp932", last=0x9872
 )
 
+# The 500 most frequent hanzi (by the word frequencies of jieba's dictionary): half or more of
+# the hanzi of any Chinese text, simplified or traditional, and under a tenth of the hanzi that
+# Korean (EUC-KR) bytes become in GB18030 or Big5, which are common hanzi, just not frequent ones.
+_FREQUENT = frozenset(
+    "一是人了不在有大中国和为这上他个地年来我会以到时要出的生学说道民家子也成行下们于后就发自之对得主长可"
+    "过天作分方用多你着部能市等业全里工公经本都而高政法面门动日进区事代那去心小同北定开产前其军还然起种所"
+    "如现理机体表力好外与文当两实重新三么只山水关明从化平建又制南内西没此将员名手最东头者月间无安看见各城"
+    "十相但已些正口通想度加第她合院物性战由位常点海意场武使次二向治因立数样身情入原问把路被并利石老教万知"
+    "级量任江及应省资委务元美特期世湖回系比气汉总展电科金先声提品设或义王社很统处四首共马形己儿司太目基领"
+    "队直计别女权话少流命至报米给打变果书清活几州华解议更称程今决张导术府才保交放管结师便走达族反再题色五"
+    "京河接条规式县白它改风光运信受什组听布百济党指论强做取技黄神选记斯真却职号界件花类何眼兵传带空干农边"
+    "据集联古广完质阳难增历史专官每住商即步认车台林必死游举线言皇土团收考求德叫近备研争非具李众连调感转笑"
+    "革该持始英克士尔让拉思根格造较际亲单朝红型价校约器字段周亚深候则功属积快图火千准究往极育装许参半令吃"
+    "观鱼精办像帝八复影告远群包整构料随划算象容示投势热值夫网望源息语股铁断派速怎需片爱律纪支早况病境证编"
+)
+_FREQUENT_SHARE = 0.12  # a Chinese reading with fewer of its hanzi among them is garbage
+_FREQUENT_EVIDENCE = 100  # hanzi needed before the share says anything
+
 _CHINESE_COMMON = _SHARED | _HANZI
 _ANY_COMMON = _SHARED | _HANZI | _JAPANESE
 
@@ -64,13 +82,14 @@ class _Candidate:
     codec: str
     label: str
     common: frozenset[str]
+    chinese: bool = True  # its hanzi must also include frequent ones
 
 
 # In order of preference: a later candidate must read the file clearly better to win.
 _LEGACY: tuple[_Candidate, ...] = (
     _Candidate("gb18030", "GB18030", _CHINESE_COMMON),
     _Candidate("cp950", "Big5", _CHINESE_COMMON),
-    _Candidate("cp932", "Shift-JIS", _SHARED | _JAPANESE),
+    _Candidate("cp932", "Shift-JIS", _SHARED | _JAPANESE, chinese=False),
 )
 _UTF16: tuple[_Candidate, ...] = (
     _Candidate("utf-16-le", "UTF-16", _ANY_COMMON),
@@ -102,10 +121,11 @@ def _sample(text: str) -> str:
     return text[:_SAMPLE] + text[middle : middle + _SAMPLE] + text[-_SAMPLE:]
 
 
-def plausibility(text: str, common: frozenset[str]) -> float | None:
+def plausibility(text: str, common: frozenset[str], chinese: bool = True) -> float | None:
     """Share of the non-ASCII, non-space characters that are in `common` (1.0 when there are none).
 
-    None when too many are uncommon for `text` to be what its encoding made of a real text.
+    None when too many are uncommon for `text` to be what its encoding made of a real text, or
+    (`chinese`) when its hanzi, though common, are not the ones Chinese uses most.
     """
     odd = [ch for ch in _sample(text) if ch > "\x7f" and not ch.isspace()]
     if not odd:
@@ -113,6 +133,11 @@ def plausibility(text: str, common: frozenset[str]) -> float | None:
     uncommon = sum(ch not in common for ch in odd)
     if uncommon > 1 + _UNCOMMON_SHARE * len(odd):
         return None
+    if chinese:
+        hanzi = [ch for ch in odd if "\u4e00" <= ch <= "\u9fff"]
+        frequent = sum(ch in _FREQUENT for ch in hanzi)
+        if len(hanzi) >= _FREQUENT_EVIDENCE and frequent < _FREQUENT_SHARE * len(hanzi):
+            return None
     return 1 - uncommon / len(odd)
 
 
@@ -151,7 +176,7 @@ def _best(data: bytes, candidates: tuple[_Candidate, ...], check: CancelCheck | 
         text = _strict(data, candidate.codec)
         if text is None:
             continue
-        score = plausibility(text, candidate.common)
+        score = plausibility(text, candidate.common, candidate.chinese)
         if score is None:
             continue
         if best is None or score > best[0] + _MARGIN:
@@ -164,19 +189,19 @@ def _damage(data: bytes) -> str | None:
 
     A dump cut off mid-character or with a byte lost is still recognisably UTF-8 or GB18030 up to
     the damage: saying so (and where) helps the user more than "no encoding fits". None when no
-    encoding reads a long enough stretch (EVIDENCE non-ASCII characters) plausibly.
+    encoding reads at least the first half, with EVIDENCE non-ASCII characters, plausibly.
     """
-    candidates = (_Candidate("utf-8", "UTF-8", _ANY_COMMON), *_LEGACY)
+    candidates = (_Candidate("utf-8", "UTF-8", _ANY_COMMON, chinese=False), *_LEGACY)
     best: tuple[int, str] | None = None
     for candidate in candidates:
         try:
             data.decode(candidate.codec)
         except UnicodeDecodeError as err:
             prefix = data[: err.start].decode(candidate.codec, errors="replace")
-            if best is not None and err.start <= best[0]:
-                continue
+            if err.start < len(data) // 2 or (best is not None and err.start <= best[0]):
+                continue  # bad bytes early on say nothing of what the rest was
             evidence = sum(ch > "\x7f" for ch in prefix) >= _EVIDENCE
-            if evidence and plausibility(prefix, candidate.common) is not None:
+            if evidence and plausibility(prefix, candidate.common, candidate.chinese) is not None:
                 best = (err.start, candidate.label)
     if best is None:
         return None

@@ -186,10 +186,15 @@ def is_masthead_print(text: str) -> bool:
     )
 
 
-def read_masthead(lines: list[Line]) -> Masthead:
-    """Consume the masthead lines at the top of `lines`, if the dump has a masthead."""
+def read_masthead(lines: list[Line], check: CancelCheck | None = None) -> Masthead:
+    """Consume the masthead lines at the top of `lines`, if the dump has a masthead.
+
+    `check` is ticked per line: a file of masthead-shaped lines is all masthead.
+    """
     head = Masthead()
     for line in lines:
+        if check is not None:
+            check.tick(len(line.text) + 64)
         items = masthead_items(line.text)
         if items is not None:
             used = unused = False

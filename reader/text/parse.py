@@ -225,10 +225,12 @@ class _Reader:
             if end > start and self.lines[end].gap_before >= PAGE_JUMP:
                 break
             end += 1
+            self.check.tick(_LINE_COST)  # a file of short lines is one heading group
         group = self.lines[start:end]
         after = end
         while after < len(self.lines) and self.types[after] == "credit":
             after += 1
+            self.check.tick(_LINE_COST)
         credited = after > end
         datelined = (
             after < len(self.lines)
@@ -273,10 +275,16 @@ class _Reader:
             top = min(group[i].md_level for i in marked)
             head = next(i for i in marked if group[i].md_level == top)
         else:
-            plain = [i for i, line in enumerate(group) if not SUBTITLE_DASH.match(line.text)]
-            head = plain[-1] if plain else 0
+            head = 0
+            for i, line in enumerate(group):  # the last line that is not a ——subtitle
+                if not SUBTITLE_DASH.match(line.text):
+                    head = i
+                self.check.tick(_LINE_COST)
         draft.headline = SUBTITLE_DASH.sub("", group[head].text)
-        subtitles = [SUBTITLE_DASH.sub("", line.text) for line in group[head + 1 :]]
+        subtitles: list[str] = []
+        for line in group[head + 1 :]:
+            subtitles.append(SUBTITLE_DASH.sub("", line.text))
+            self.check.tick(_LINE_COST)
         draft.subtitle = " ".join(s for s in subtitles if s)
         before = group[:head]
         if before:
@@ -292,7 +300,7 @@ class _Reader:
             self.sections.extend(line.text for line in before)
 
 
-def _settle_orphans(drafts: list[_Draft], sections: list[str]) -> list[_Draft]:
+def _settle_orphans(drafts: list[_Draft], sections: list[str], check: CancelCheck) -> list[_Draft]:
     """Headlines printed with no text under them.
 
     A layout may print an article's headline and credit after its body (the body then sits under
@@ -302,6 +310,7 @@ def _settle_orphans(drafts: list[_Draft], sections: list[str]) -> list[_Draft]:
     """
     kept: list[_Draft] = []
     for draft in drafts:
+        check.tick(_LINE_COST)
         if draft.paras:
             kept.append(draft)
             continue
@@ -336,14 +345,13 @@ def parse_text(
     """
     check = CancelCheck(should_cancel, source)
     lines = split_lines(text, check)
-    head = read_masthead(lines)
+    head = read_masthead(lines, check)
     rest = lines[head.consumed :]
     markdown = any(line.md_level for line in rest)
     reader = _Reader(rest, markdown, check)
     reader.run()
     sections = list(head.extra) + reader.sections
-    drafts = _settle_orphans(reader.drafts, sections)
-    check.tick(len(drafts) * _LINE_COST)
+    drafts = _settle_orphans(reader.drafts, sections, check)
     articles: list[Article] = []
     for draft in drafts:
         # A credit printed twice is in the byline once; the repeat is kept in the sections.

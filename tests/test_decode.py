@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.text import SourceError, read_issue
+from reader.text.decode import decode_bytes
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 CASES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
@@ -58,3 +59,138 @@ def test_bad_files_are_refused_with_the_file_named(tmp_path: Path, data: bytes, 
 def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="不存在"):
         read_issue(tmp_path / "没有.txt")
+
+
+# --- encodings told apart by what the text says (issue 9, item 3) ------------------------------
+
+SIMPLIFIED = (
+    "东昌府讯 7月4日上午，区委副书记、区长江绍华带队到古楼街道、新区街道调研城市更新和老旧小区改造工作。"
+    "他先后来到光岳楼周边、运河文化广场和幸福食堂，实地察看项目进展，听取有关情况汇报。\n"
+    "江绍华指出，老旧小区改造是重大民生工程，也是发展工程，要坚持问需于民、问计于民，"
+    "把群众最关心、最直接、最现实的利益问题解决好。要统筹推进水、电、气、暖等基础设施改造，"
+    "同步完善养老、托育、停车、充电等配套服务，让居民住得更舒心、更安心。\n"
+    "调研中，江绍华还详细了解了幸福食堂的运营情况。今年以来，全区已建成幸福食堂46处，"
+    "累计服务老年人12.6万人次。他强调，要加强食品安全管理，丰富菜品种类，严格落实补贴政策，"
+    "确保老年人吃得放心、吃得满意。区领导赵亚秋、刘兆华参加调研。（融媒体 全兴社）\n"
+)
+TRADITIONAL = (
+    "本報訊 七月四日上午，區長帶隊到古樓街道、新區街道調研城市更新和老舊社區改造工作。"
+    "他先後來到光嶽樓周邊、運河文化廣場和幸福食堂，實地察看項目進展，聽取有關情況匯報。\n"
+    "區長指出，老舊社區改造是重大民生工程，也是發展工程，要堅持問需於民、問計於民，"
+    "把群眾最關心、最直接、最現實的利益問題解決好。要統籌推進水、電、氣、暖等基礎設施改造，"
+    "同步完善養老、托育、停車、充電等配套服務，讓居民住得更舒心、更安心。\n"
+    "調研中，區長還詳細了解了幸福食堂的營運情況。今年以來，全區已建成幸福食堂四十六處，"
+    "累計服務老年人十二萬人次。他強調，要加強食品安全管理，豐富菜色種類，嚴格落實補貼政策，"
+    "確保老年人吃得放心、吃得滿意。（記者 王大明）\n"
+)
+JAPANESE = (
+    "東京都は四日、市街地の再開発と古い団地の改修について、住民説明会を開いた。"
+    "会場には近くに住む高齢者や子育て中の家族など約百人が集まり、担当者の説明に耳を傾けた。\n"
+    "都の担当者は「水道や電気、ガスなどの設備を一体的に改修し、住みやすい町づくりを進めたい」と述べた。"
+    "参加者からは、工事中の騒音や駐車場の確保について質問が相次いだ。\n"
+    "説明会の後、ある女性は「年を取っても安心して暮らせる町にしてほしい」と話していた。\n"
+)
+KOREAN = (
+    "서울시는 4일 시내 재개발과 오래된 아파트 단지의 개보수에 관한 주민 설명회를 열었다. "
+    "회장에는 인근에 사는 노인과 아이를 키우는 가족 등 약 백 명이 모여 담당자의 설명에 귀를 기울였다.\n"
+    "담당자는 수도와 전기, 가스 등의 설비를 일체적으로 개보수해 "
+    "살기 좋은 마을 만들기를 추진하고 싶다고 말했다. "
+    "참가자들은 공사 중의 소음과 주차장 확보에 대해 잇따라 질문했다.\n"
+)
+# A list of place names: real Chinese with few of the most frequent characters.
+PLACES = (
+    "东昌府区：古楼街道、柳园街道、新区街道、湖西街道、道口铺街道、阎寺街道、凤凰街道、北城街道、"
+    "侯营镇、沙镇镇、堂邑镇、梁水镇镇、斗虎屯镇、郑家镇、张炉集镇、于集镇、许营镇、朱老庄镇、"
+    "顾官屯镇、广平乡。茌平区：振兴街道、信发街道、温陈街道、乐平铺镇、冯官屯镇、菜屯镇、博平镇、"
+    "杜郎口镇、韩屯镇、胡屯镇、肖家庄镇、贾寨镇、洪官屯镇、杨官屯乡。\n"
+)
+# Names with characters outside GB2312 (堃, 喆, 昇, 𠮷 from CJK extension B): real, and rare.
+RARE_NAMES = SIMPLIFIED.replace("赵亚秋", "王堃、李喆").replace("刘兆华", "陈昇、𠮷田")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (SIMPLIFIED, "gb18030"),
+        (SIMPLIFIED, "utf-8"),
+        (SIMPLIFIED, "utf-16-le"),
+        (SIMPLIFIED, "utf-16-be"),
+        (TRADITIONAL, "big5"),
+        (TRADITIONAL, "gb18030"),
+        (TRADITIONAL, "utf-16-le"),
+        (JAPANESE, "cp932"),
+        (JAPANESE, "utf-16-be"),
+        (RARE_NAMES, "gb18030"),
+        (PLACES, "gb18030"),
+        (KOREAN, "utf-8"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 20 else v[:4],
+)
+def test_a_passage_decodes_to_itself_whatever_it_was_saved_in(text: str, codec: str) -> None:
+    assert text == decode_bytes(text.encode(codec), "稿件.txt")
+
+
+def test_big5_text_is_read_as_big5_though_it_also_decodes_as_gb18030() -> None:
+    data = TRADITIONAL.encode("big5")
+    data.decode("gb18030")  # no error: a strict decode alone would take the garbage
+    assert TRADITIONAL == decode_bytes(data, "繁体.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    # Each decodes without error as GB18030 (and EUC-JP as Big5 and Shift-JIS too), as garbage:
+    # EUC-JP gives kana and rare hanzi, EUC-KR gives common hanzi but not the frequent ones.
+    [(JAPANESE, "euc_jp"), (KOREAN, "euc_kr")],
+    ids=["euc-jp", "euc-kr"],
+)
+def test_text_no_encoding_reads_plausibly_is_refused_naming_file_and_encodings(
+    text: str, codec: str
+) -> None:
+    with pytest.raises(SourceError) as caught:
+        decode_bytes(text.encode(codec), "外文.txt")
+    message = str(caught.value)
+    assert message.startswith("外文.txt：无法确定文件编码")
+    for tried in ("UTF-8", "GB18030", "Big5", "Shift-JIS", "UTF-16"):
+        assert tried in message
+
+
+@pytest.mark.parametrize(
+    ("data", "label", "byte"),
+    [
+        (codecs.BOM_UTF8 + b"\xff", "UTF-8", 4),
+        (codecs.BOM_UTF8 + "东昌".encode() + b"\xe4\xb8", "UTF-8", 10),
+        (codecs.BOM_UTF16_LE + b"A", "UTF-16", 3),
+        (codecs.BOM_UTF16_BE + b"\xd8\x00\x00A", "UTF-16", 3),
+        (codecs.BOM_UTF32_LE + b"\xff\xff\xff\xff", "UTF-32", 5),
+    ],
+    ids=["utf8-ff", "utf8-cut", "utf16-odd", "utf16-lone-surrogate", "utf32-out-of-range"],
+)
+def test_a_bom_followed_by_bad_bytes_is_a_source_error_saying_where(
+    data: bytes, label: str, byte: int
+) -> None:
+    with pytest.raises(SourceError) as caught:
+        decode_bytes(data, "标记.txt")
+    assert f"标记.txt：以 {label} 标记开头，但第 {byte} 字节起不是有效的 {label}" == str(caught.value)
+
+
+def test_refusals_never_quote_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "乱码.txt"
+    for data in (codecs.BOM_UTF8 + b"\xff" * 5000, bytes(range(0x81, 0xFF)) * 50, JAPANESE.encode("euc_jp")):
+        bad.write_bytes(data)
+        with pytest.raises(SourceError) as caught:
+            read_issue(bad)
+        assert len(str(caught.value)) < 120
+
+
+@pytest.mark.parametrize(
+    ("codec", "cut", "label"),
+    [("utf-8", 2, "UTF-8"), ("gb18030", 1, "GB18030"), ("utf-16-le", 1, "UTF-16")],
+)
+def test_a_file_cut_off_mid_character_is_refused_as_damaged_not_as_garbage(
+    codec: str, cut: int, label: str
+) -> None:
+    data = SIMPLIFIED.rstrip().encode(codec)[:-cut]  # the last character, （, loses a byte
+    with pytest.raises(SourceError) as caught:
+        decode_bytes(data, "截断.txt")
+    assert caught.value.reason.startswith(f"看起来是 {label} 文本，但第 {len(data)} 字节")
+    assert caught.value.reason.endswith("（文件可能已损坏或不完整）")

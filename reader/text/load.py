@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.text.decode import decode_bytes
-from reader.text.errors import SourceError
+from reader.text.errors import CancelCheck, SourceError
 from reader.text.model import ParsedIssue
+from reader.text.oserror import describe_os_error
 from reader.text.parse import parse_text
 
 # Dumps are a few dozen kilobytes; anything far larger is not an issue of a local paper.
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+_CHUNK = 1 << 20
+# Opening a FIFO for reading waits for a writer; non-blocking, the open returns at once and the
+# fstat below refuses it. Regular files ignore the flag. (Windows has neither FIFOs nor the flag.)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_NOT_REGULAR = "不是普通文件（设备、管道或文件夹），不能导入"
 
 
 def content_hash(text: str) -> str:
@@ -20,24 +29,57 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_issue(path: Path) -> ParsedIssue:
-    """Parse the dump at `path`; SourceError (naming the file) for anything unreadable."""
+def read_source_bytes(path: Path, check: CancelCheck | None = None) -> bytes:
+    """The bytes of the regular file at `path`, at most MAX_SOURCE_BYTES of them.
+
+    Devices (/dev/zero never ends), FIFOs (block until someone writes) and folders are refused
+    before anything is read; the size limit applies to what is actually read, since a file may
+    grow after stat or report no size at all. SourceError names the file and says why.
+    """
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise SourceError(name, f"文件过大（{size // 1024 // 1024} MB），不像是一期报纸的文本")
-        data = path.read_bytes()
-    except PermissionError as err:
-        raise SourceError(name, "没有读取权限") from err
-    except IsADirectoryError as err:
-        raise SourceError(name, "这是一个文件夹，不是文件") from err
-    except FileNotFoundError as err:
-        raise SourceError(name, "文件不存在") from err
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError(name, "这是一个文件夹，不是文件")
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(name, _NOT_REGULAR)
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise SourceError(name, f"文件过大（{info.st_size // 1024 // 1024} MB），不像是一期报纸的文本")
+        fd = os.open(path, _OPEN_FLAGS)
+        with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # replaced since the stat above
+                raise SourceError(name, _NOT_REGULAR)
+            chunks: list[bytes] = []
+            total = 0
+            while total <= MAX_SOURCE_BYTES:
+                chunk = file.read(min(_CHUNK, MAX_SOURCE_BYTES + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+                if check is not None:
+                    check.now()
     except OSError as err:
-        raise SourceError(name, f"无法读取（{err.strerror or err}）") from err
-    text = decode_bytes(data, name)
-    return parse_text(text, source=name, path=path, digest=content_hash(text))
+        raise SourceError(name, f"无法读取（{describe_os_error(err)}）") from err
+    if total > MAX_SOURCE_BYTES:
+        limit = MAX_SOURCE_BYTES // 1024 // 1024
+        raise SourceError(name, f"文件过大（超过 {limit} MB），不像是一期报纸的文本")
+    return b"".join(chunks)
+
+
+def read_issue(path: Path, should_cancel: Callable[[], bool] | None = None) -> ParsedIssue:
+    """Parse the dump at `path`; SourceError (naming the file) for anything unreadable.
+
+    `should_cancel()` is asked while the file is read, decoded and parsed, often enough that a
+    cancel takes effect within a fraction of a second on the largest file; then Cancelled.
+    """
+    name = path.name
+    check = CancelCheck(should_cancel, name)
+    data = read_source_bytes(path, check)
+    text = decode_bytes(data, name, should_cancel)
+    check.now()
+    digest = content_hash(text)
+    return parse_text(text, source=name, path=path, digest=digest, should_cancel=should_cancel)
 
 
 def find_sources(paths: list[Path]) -> list[Path]:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from reader.text.errors import CancelCheck
 from reader.text.lines import Line
 
 
@@ -46,11 +47,18 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "八": 8, "九": 9}
 
 
-def cn_number(text: str) -> int | None:
-    """'12', '十二', '二十四' → int; None when it is not a number."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in CN_DIGITS and ch not in "十百" for ch in text):
+# Every number the parser reads is bounded the same way, by its digits: a longer run of digits is
+# not that number but text (kept where the line goes). A 20-digit 总第N期 would overflow SQLite's
+# INTEGER; int() refuses 4,301 digits outright.
+ISSUE_DIGITS = 7  # 总第N期
+PAGE_DIGITS = 3  # 今日N版, 第N版; years are four digits (\d{4}) in every pattern
+
+
+def cn_number(text: str, digits: int = PAGE_DIGITS) -> int | None:
+    """'12', '十二', '二十四' → int; None when it is not a number of at most `digits` digits."""
+    if text.isdecimal():
+        return int(text) if len(text) <= digits else None
+    if not text or len(text) > 2 * digits or any(ch not in CN_DIGITS and ch not in "十百" for ch in text):
         return None
     total, current = 0, 0
     for ch in text:
@@ -62,15 +70,17 @@ def cn_number(text: str) -> int | None:
             current = 0
         else:
             current = CN_DIGITS[ch]
-    return total + current
+    total += current
+    return total if total < 10**digits else None
 
 
-_NUM = r"(\d+|[一二三四五六七八九十百两〇零]+)"
-DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A page number or count: up to PAGE_DIGITS digits, or the Chinese numerals for them.
+PAGE_NUM = r"(\d{1,3}|[一二三四五六七八九十百两〇零]{1,6})"
+DATE_CN = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 WEEKDAY = re.compile(r"(星期|礼拜|周)([一二三四五六日天])")
 LUNAR = re.compile(r"农历[\u4e00-\u9fff]{2,12}")
-ISSUE_NUMBER = re.compile(r"总?\s*第\s*(\d+)\s*期")
-PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*" + _NUM + r"\s*版")
+ISSUE_NUMBER = re.compile(r"总?\s*第\s*(\d{1,7})\s*期")
+PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*" + PAGE_NUM + r"\s*版")
 SMALL_PRINT = re.compile(
     r"((?:网址|网站|邮箱|信箱|E-?mail|电话|传真|热线|主办|主管|出版|地址|邮编)\s*[:：]|投稿邮箱|"
     r"刊号|邮发代号|准印证|内部资料|https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+)",
@@ -78,11 +88,19 @@ SMALL_PRINT = re.compile(
 )
 PINYIN = re.compile(r"[A-Z][A-Z ]{5,}")
 MASTHEAD_DATELINE = re.compile(r"[\u4e00-\u9fff]{1,6}讯")
+# A masthead line holds a few short items (all of them fit in ~60 characters); a longer line is
+# text, and is not searched item by item.
+MASTHEAD_LINE_MAX = 200
 
 
 @dataclass
 class Masthead:
-    """What the masthead said; `extra` holds its other lines (kept as sections, nothing lost)."""
+    """What the masthead said.
+
+    `lines` are the lines its fields were read from; `extra` holds the lines it holds but did
+    not use (small print, an impossible date, a second date), kept as sections. A line with both
+    a field read and a part unused is in both: nothing is lost.
+    """
 
     publication: str | None = None
     date: str | None = None
@@ -90,6 +108,7 @@ class Masthead:
     lunar: str | None = None
     number: int | None = None
     page_count: int | None = None
+    lines: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     consumed: int = 0  # number of leading lines that belong to the masthead
 
@@ -132,6 +151,8 @@ def _publication_in(text: str) -> tuple[str | None, str]:
 
 def masthead_items(text: str) -> dict[str, str | int | None] | None:
     """The masthead items a line holds, or None when the line holds anything else."""
+    if len(text) > MASTHEAD_LINE_MAX:
+        return None
     items: dict[str, str | int | None] = {}
     publication, rest = _publication_in(text)
     if publication:
@@ -146,10 +167,10 @@ def masthead_items(text: str) -> dict[str, str | int | None] | None:
         items["lunar"] = lunar[0]
         rest = rest.replace(lunar[0], " ", 1)
     if number := ISSUE_NUMBER.search(rest):
-        items["number"] = int(number[1])
+        items["number"] = cn_number(number[1], ISSUE_DIGITS)
         rest = rest.replace(number[0], " ", 1)
     if pages := PAGE_COUNT.search(rest):
-        items["page_count"] = cn_number(pages[1])
+        items["page_count"] = cn_number(pages[1]) or None  # 今日0版 counts no pages
         rest = rest.replace(pages[0], " ", 1)
     if not items or re.sub(r"[\s,，、|｜·•/]+", "", rest):
         return None
@@ -165,15 +186,28 @@ def is_masthead_print(text: str) -> bool:
     )
 
 
-def read_masthead(lines: list[Line]) -> Masthead:
-    """Consume the masthead lines at the top of `lines`, if the dump has a masthead."""
+def read_masthead(lines: list[Line], check: CancelCheck | None = None) -> Masthead:
+    """Consume the masthead lines at the top of `lines`, if the dump has a masthead.
+
+    `check` is ticked per line: a file of masthead-shaped lines is all masthead.
+    """
     head = Masthead()
     for line in lines:
+        if check is not None:
+            check.tick(len(line.text) + 64)
         items = masthead_items(line.text)
         if items is not None:
+            used = unused = False
             for name, value in items.items():
-                if getattr(head, name) is None:
+                if value is not None and getattr(head, name) in (None, value):
                     setattr(head, name, value)
+                    used = True
+                else:  # not a valid value, or a second one: the masthead does not take it
+                    unused = True
+            if used:
+                head.lines.append(line.text)
+            if unused:
+                head.extra.append(line.text)
         elif is_masthead_print(line.text):
             head.extra.append(line.text)
         else:
@@ -184,7 +218,10 @@ def read_masthead(lines: list[Line]) -> Masthead:
     return head
 
 
-_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-_.年/]?\s*(\d{1,2})\s*[-_.月/]?\s*(\d{1,2})日?(?!\d)")
+# Spaces bounded: three unbounded runs of \s* around optional separators backtrack cubically.
+_PATH_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s{0,3}[-_.年/]?\s{0,3}(\d{1,2})\s{0,3}[-_.月/]?\s{0,3}(\d{1,2})日?(?!\d)"
+)
 
 
 def date_from_path(path: PurePath | None) -> str | None:
@@ -202,24 +239,45 @@ def date_from_path(path: PurePath | None) -> str | None:
     return None
 
 
-# Anniversaries the papers count from: "新中国成立70周年" → 1949 + 70.
-_ANNIVERSARIES: tuple[tuple[str, int, str], ...] = (
-    (r"(?:新中国成立|建国|中华人民共和国成立)\s*(\d{1,3})\s*周年", 1949, "新中国成立"),
-    (r"(?:建党|中国共产党成立|党的生日.{0,6})\s*(\d{1,3})\s*周年", 1921, "建党"),
-    (r"(?:改革开放)\s*(\d{1,3})\s*周年", 1978, "改革开放"),
-    (r"(?:建军|中国人民解放军建军)\s*(\d{1,3})\s*周年", 1927, "建军"),
+# Anniversaries the papers count from: "新中国成立70周年" → 1949 + 70. Every repeat is bounded, so
+# a match is short (under _OVERLAP characters) and the text can be searched piece by piece.
+_ANNIVERSARIES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
+    (re.compile(pattern), base, label)
+    for pattern, base, label in (
+        (r"(?:新中国成立|建国|中华人民共和国成立)\s{0,8}(\d{1,3})\s{0,8}周年", 1949, "新中国成立"),
+        (r"(?:建党|中国共产党成立|党的生日.{0,6})\s{0,8}(\d{1,3})\s{0,8}周年", 1921, "建党"),
+        (r"(?:改革开放)\s{0,8}(\d{1,3})\s{0,8}周年", 1978, "改革开放"),
+        (r"(?:建军|中国人民解放军建军)\s{0,8}(\d{1,3})\s{0,8}周年", 1927, "建军"),
+    )
 )
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s{0,8}年(?!代)")
+_STEP = 1 << 20  # characters searched between two cancel checks
+_OVERLAP = 64  # longer than any match of the patterns above
 
 
-def year_hint(text: str) -> tuple[int | None, str]:
+def _numbers(pattern: re.Pattern[str], text: str, check: CancelCheck | None) -> list[int]:
+    """Group 1 of every match of `pattern` in `text`, searched a megabyte at a time.
+
+    Windows overlap by more than a match is long, and a match counts in the window it starts in.
+    """
+    found: list[int] = []
+    for start in range(0, len(text), _STEP):
+        for match in pattern.finditer(text, start, start + _STEP + _OVERLAP):
+            if match.start() < start + _STEP:
+                found.append(int(match[1]))
+        if check is not None:
+            check.tick(_STEP)
+    return found
+
+
+def year_hint(text: str, check: CancelCheck | None = None) -> tuple[int | None, str]:
     """The year an undated text most likely belongs to, and a short reason in Chinese."""
     for pattern, base, label in _ANNIVERSARIES:
-        counts = Counter(int(m) for m in re.findall(pattern, text))
+        counts = Counter(_numbers(pattern, text, check))
         if counts:
             count, _ = counts.most_common(1)[0]
             return base + count, f"文中提到{label}{count}周年"
-    mentioned = [int(y) for y in _YEAR.findall(text)]
+    mentioned = _numbers(_YEAR, text, check)
     if mentioned:
         latest = max(mentioned)
         return latest, f"文中提到的最晚年份是{latest}年"

@@ -11,10 +11,12 @@ the masthead, a section or an article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Literal
 
+from reader.text.errors import CancelCheck
 from reader.text.lines import Line, split_lines
 from reader.text.masthead import (
     SMALL_PRINT,
@@ -35,11 +37,16 @@ from reader.text.shapes import (
     looks_like_heading,
     merge_credits,
     page_marker,
+    sort_credits,
     split_dateline,
 )
 
 LineType = Literal["section", "label", "credit", "heading", "body"]
 PAGE_JUMP = 2  # this many blank lines (or more) between two lines mark a new page or column
+_LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
+# More credit lines than this under one headline are no byline; the rest go to the sections
+# (merging credits compares each with each, so their number must stay small).
+MAX_CREDITS = 8
 
 
 @dataclass
@@ -53,7 +60,9 @@ class _Draft:
     subtitle: str = ""
     dateline: str = ""
     credits: list[str] = field(default_factory=list)
-    paras: list[str] = field(default_factory=list)
+    # Each paragraph as the pieces it was printed in, joined at the end: adding to a str in place
+    # copies it each time, quadratic for a long paragraph broken over many lines.
+    paras: list[list[str]] = field(default_factory=list)
     whole: list[bool] = field(default_factory=list)  # paragraph may not be continued (a sub-head)
     closed: bool = False  # a credit after the body ended it
     credit_under_headline: bool = False
@@ -66,15 +75,19 @@ class _Draft:
                 if credit:
                     self.credits.append(credit)
                 text = rest
-        if self.paras and not self.whole[-1] and not ends_sentence(self.paras[-1]) and not whole:
-            self.paras[-1] += text
+        if self.is_broken() and not whole:
+            self.paras[-1].append(text)
             return
-        self.paras.append(text)
+        self.paras.append([text])
         self.whole.append(whole)
 
     def is_broken(self) -> bool:
-        """The last paragraph stops mid-sentence (a column or page break cut it)."""
-        return bool(self.paras) and not self.whole[-1] and not ends_sentence(self.paras[-1])
+        """The last paragraph stops mid-sentence (a column or page break cut it).
+
+        Its last piece decides: pieces are non-blank lines, so the paragraph ends as its last
+        piece does.
+        """
+        return bool(self.paras) and not self.whole[-1] and not ends_sentence(self.paras[-1][-1])
 
     def kind(self) -> Kind:
         byline = merge_credits(*self.credits)
@@ -94,7 +107,7 @@ class _Draft:
             subtitle=self.subtitle,
             dateline=self.dateline,
             byline=merge_credits(*self.credits),
-            body="\n".join(self.paras),
+            body="\n".join("".join(pieces) for pieces in self.paras),
             kind=self.kind(),
         )
 
@@ -121,9 +134,13 @@ def _line_type(line: Line, markdown: bool) -> LineType:
 class _Reader:
     """One pass over the typed lines of a dump (after its masthead)."""
 
-    def __init__(self, lines: list[Line], markdown: bool) -> None:
+    def __init__(self, lines: list[Line], markdown: bool, check: CancelCheck) -> None:
         self.lines = lines
-        self.types = [_line_type(line, markdown) for line in lines]
+        self.check = check
+        self.types: list[LineType] = []
+        for line in lines:
+            self.types.append(_line_type(line, markdown))
+            check.tick(len(line.text) + _LINE_COST)
         self.markdown = markdown
         self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
         self.drafts: list[_Draft] = []
@@ -146,6 +163,7 @@ class _Reader:
         i = 0
         while i < len(self.lines):
             line, kind = self.lines[i], self.types[i]
+            self.check.tick(len(line.text) + _LINE_COST)
             if line.gap_before >= PAGE_JUMP and self.drafts:
                 self.page += 1
                 self.brief = False
@@ -171,6 +189,9 @@ class _Reader:
     def credit(self, text: str) -> None:
         draft = self.current
         credit = credit_of(text) or text
+        if draft is not None and len(draft.credits) >= MAX_CREDITS:
+            self.sections.append(text)
+            return
         if draft is None or (draft.closed and draft.paras):
             if draft is not None and not draft.paras:
                 draft.credits.append(credit)
@@ -204,10 +225,12 @@ class _Reader:
             if end > start and self.lines[end].gap_before >= PAGE_JUMP:
                 break
             end += 1
+            self.check.tick(_LINE_COST)  # a file of short lines is one heading group
         group = self.lines[start:end]
         after = end
         while after < len(self.lines) and self.types[after] == "credit":
             after += 1
+            self.check.tick(_LINE_COST)
         credited = after > end
         datelined = (
             after < len(self.lines)
@@ -252,10 +275,16 @@ class _Reader:
             top = min(group[i].md_level for i in marked)
             head = next(i for i in marked if group[i].md_level == top)
         else:
-            plain = [i for i, line in enumerate(group) if not SUBTITLE_DASH.match(line.text)]
-            head = plain[-1] if plain else 0
+            head = 0
+            for i, line in enumerate(group):  # the last line that is not a ——subtitle
+                if not SUBTITLE_DASH.match(line.text):
+                    head = i
+                self.check.tick(_LINE_COST)
         draft.headline = SUBTITLE_DASH.sub("", group[head].text)
-        subtitles = [SUBTITLE_DASH.sub("", line.text) for line in group[head + 1 :]]
+        subtitles: list[str] = []
+        for line in group[head + 1 :]:
+            subtitles.append(SUBTITLE_DASH.sub("", line.text))
+            self.check.tick(_LINE_COST)
         draft.subtitle = " ".join(s for s in subtitles if s)
         before = group[:head]
         if before:
@@ -271,7 +300,7 @@ class _Reader:
             self.sections.extend(line.text for line in before)
 
 
-def _settle_orphans(drafts: list[_Draft], sections: list[str]) -> list[_Draft]:
+def _settle_orphans(drafts: list[_Draft], sections: list[str], check: CancelCheck) -> list[_Draft]:
     """Headlines printed with no text under them.
 
     A layout may print an article's headline and credit after its body (the body then sits under
@@ -281,6 +310,7 @@ def _settle_orphans(drafts: list[_Draft], sections: list[str]) -> list[_Draft]:
     """
     kept: list[_Draft] = []
     for draft in drafts:
+        check.tick(_LINE_COST)
         if draft.paras:
             kept.append(draft)
             continue
@@ -301,23 +331,40 @@ def _settle_orphans(drafts: list[_Draft], sections: list[str]) -> list[_Draft]:
     return kept
 
 
-def parse_text(text: str, source: str, path: PurePath | None = None, digest: str = "") -> ParsedIssue:
-    """Parse the decoded text of one dump; `path` supplies a date or publication the text lacks."""
-    lines = split_lines(text)
-    head = read_masthead(lines)
+def parse_text(
+    text: str,
+    source: str,
+    path: PurePath | None = None,
+    digest: str = "",
+    should_cancel: Callable[[], bool] | None = None,
+) -> ParsedIssue:
+    """Parse the decoded text of one dump; `path` supplies a date or publication the text lacks.
+
+    Linear in the length of `text`. `should_cancel()` is asked every few ten thousand characters
+    of work; when it says yes, Cancelled is raised and nothing is returned.
+    """
+    check = CancelCheck(should_cancel, source)
+    lines = split_lines(text, check)
+    head = read_masthead(lines, check)
     rest = lines[head.consumed :]
     markdown = any(line.md_level for line in rest)
-    reader = _Reader(rest, markdown)
+    reader = _Reader(rest, markdown, check)
     reader.run()
     sections = list(head.extra) + reader.sections
-    drafts = _settle_orphans(reader.drafts, sections)
+    drafts = _settle_orphans(reader.drafts, sections, check)
+    articles: list[Article] = []
+    for draft in drafts:
+        # A credit printed twice is in the byline once; the repeat is kept in the sections.
+        sections.extend(sort_credits(*draft.credits)[1])
+        articles.append(draft.finish())
+        check.tick(sum(map(len, draft.paras)) + _LINE_COST)
 
     date, date_source = head.date, ("masthead" if head.date else None)
     if date is None and (from_path := date_from_path(path or PurePath(source))):
         date, date_source = from_path, "filename"
     hint = DateHint()
     if date is None:
-        year, reason = year_hint(text)
+        year, reason = year_hint(text, check)
         hint = DateHint(year, reason)
     source_kind: DateSource | None = date_source  # type: ignore[assignment]
     return ParsedIssue(
@@ -331,6 +378,7 @@ def parse_text(text: str, source: str, path: PurePath | None = None, digest: str
         number=head.number,
         page_count=head.page_count,
         date_hint=hint,
+        masthead=tuple(head.lines),
         sections=tuple(sections),
-        articles=tuple(d.finish() for d in drafts),
+        articles=tuple(articles),
     )

@@ -1,0 +1,237 @@
+"""Which encoding a dump was saved in, judged by whether the decoded text looks like real text.
+
+GB18030 decodes almost any byte sequence, and so, often, do Big5 and Shift-JIS: a strict decode
+that succeeds proves nothing. A Big5 file read as GB18030 comes out as kana, Greek, box drawing
+and rare hanzi in place of common characters. So every legacy candidate is decoded and judged by
+the share of its non-ASCII characters that are common for that encoding (GB2312 hanzi or
+Big5 level-1 hanzi for Chinese, kana and level-1 kanji for Japanese, CJK punctuation and
+full-width forms for all); the most plausible wins, and a file no candidate reads plausibly is
+refused rather than imported as garbage. UTF-8 and byte-order marks are their own evidence.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+from reader.text.errors import CancelCheck, SourceError
+
+
+def _decoded_pairs(leads: range, trails: tuple[range, ...], codec: str, last: int = 0xFFFF) -> frozenset[str]:
+    """The characters `codec` gives for the two-byte codes lead × trail (up to `last`)."""
+    found: set[str] = set()
+    for lead in leads:
+        for trail_range in trails:
+            for trail in trail_range:
+                if (lead << 8 | trail) > last:
+                    continue
+                try:
+                    found.add(bytes((lead, trail)).decode(codec))
+                except UnicodeDecodeError:
+                    continue
+    return frozenset(found)
+
+
+_GB_TRAILS = (range(0xA1, 0xFF),)
+_BIG5_TRAILS = (range(0x40, 0x7F), range(0xA1, 0xFF))
+_SJIS_TRAILS = (range(0x40, 0x7F), range(0x80, 0xFD))
+
+# Punctuation, symbols and full-width forms every CJK text uses: GB2312 rows 1-3 and Big5's
+# first symbol row, plus the CJK symbols block and full-width ASCII.
+_SHARED = (
+    _decoded_pairs(range(0xA1, 0xA4), _GB_TRAILS, "gb2312")
+    | _decoded_pairs(range(0xA1, 0xA2), _BIG5_TRAILS, "cp950")
+    | frozenset(map(chr, range(0x3000, 0x3040)))
+    | frozenset(map(chr, range(0xFF01, 0xFF5F)))
+    | frozenset("·×÷°±‧—–‘’“”…‰※℃№")
+)
+# GB2312 levels 1 and 2, and Big5 level 1: the hanzi of ordinary simplified or traditional text.
+_HANZI = _decoded_pairs(range(0xB0, 0xF8), _GB_TRAILS, "gb2312") | _decoded_pairs(
+    range(0xA4, 0xC7), _BIG5_TRAILS, "cp950", last=0xC67E
+)
+# Kana (not the half-width forms: those are what GB bytes become in Shift-JIS) and JIS level-1 kanji.
+_JAPANESE = frozenset(map(chr, range(0x3041, 0x3100))) | _decoded_pairs(
+    range(0x88, 0x99), _SJIS_TRAILS, "cp932", last=0x9872
+)
+
+# The 500 most frequent hanzi (by the word frequencies of jieba's dictionary): half or more of
+# the hanzi of any Chinese text, simplified or traditional, and under a tenth of the hanzi that
+# Korean (EUC-KR) bytes become in GB18030 or Big5, which are common hanzi, just not frequent ones.
+_FREQUENT = frozenset(
+    "一是人了不在有大中国和为这上他个地年来我会以到时要出的生学说道民家子也成行下们于后就发自之对得主长可"
+    "过天作分方用多你着部能市等业全里工公经本都而高政法面门动日进区事代那去心小同北定开产前其军还然起种所"
+    "如现理机体表力好外与文当两实重新三么只山水关明从化平建又制南内西没此将员名手最东头者月间无安看见各城"
+    "十相但已些正口通想度加第她合院物性战由位常点海意场武使次二向治因立数样身情入原问把路被并利石老教万知"
+    "级量任江及应省资委务元美特期世湖回系比气汉总展电科金先声提品设或义王社很统处四首共马形己儿司太目基领"
+    "队直计别女权话少流命至报米给打变果书清活几州华解议更称程今决张导术府才保交放管结师便走达族反再题色五"
+    "京河接条规式县白它改风光运信受什组听布百济党指论强做取技黄神选记斯真却职号界件花类何眼兵传带空干农边"
+    "据集联古广完质阳难增历史专官每住商即步认车台林必死游举线言皇土团收考求德叫近备研争非具李众连调感转笑"
+    "革该持始英克士尔让拉思根格造较际亲单朝红型价校约器字段周亚深候则功属积快图火千准究往极育装许参半令吃"
+    "观鱼精办像帝八复影告远群包整构料随划算象容示投势热值夫网望源息语股铁断派速怎需片爱律纪支早况病境证编"
+)
+_FREQUENT_SHARE = 0.12  # a Chinese reading with fewer of its hanzi among them is garbage
+_FREQUENT_EVIDENCE = 100  # hanzi needed before the share says anything
+
+_CHINESE_COMMON = _SHARED | _HANZI
+_ANY_COMMON = _SHARED | _HANZI | _JAPANESE
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    codec: str
+    label: str
+    common: frozenset[str]
+    chinese: bool = True  # its hanzi must also include frequent ones
+
+
+# In order of preference: a later candidate must read the file clearly better to win.
+_LEGACY: tuple[_Candidate, ...] = (
+    _Candidate("gb18030", "GB18030", _CHINESE_COMMON),
+    _Candidate("cp950", "Big5", _CHINESE_COMMON),
+    _Candidate("cp932", "Shift-JIS", _SHARED | _JAPANESE, chinese=False),
+)
+_UTF16: tuple[_Candidate, ...] = (
+    _Candidate("utf-16-le", "UTF-16", _ANY_COMMON),
+    _Candidate("utf-16-be", "UTF-16", _ANY_COMMON),
+)
+TRIED = "UTF-8、GB18030、Big5、Shift-JIS、UTF-16"
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+# A real text may hold a few odd characters (a rare name, a 造字 in the private-use area); a
+# wrong guess turns a large share of them odd. Allowed: 1 + this share of the non-ASCII ones.
+_UNCOMMON_SHARE = 0.1
+_MARGIN = 0.05  # how much more plausible a later candidate must be to beat an earlier one
+_EVIDENCE = 16  # non-ASCII characters read plausibly before damage that say which encoding it was
+_SAMPLE = 1 << 17  # characters judged from each of the start, middle and end of a long text
+
+
+def _sample(text: str) -> str:
+    """The text, or for a long one three slices of it: judging is then bounded in time."""
+    if len(text) <= 3 * _SAMPLE:
+        return text
+    middle = len(text) // 2
+    return text[:_SAMPLE] + text[middle : middle + _SAMPLE] + text[-_SAMPLE:]
+
+
+def plausibility(text: str, common: frozenset[str], chinese: bool = True) -> float | None:
+    """Share of the non-ASCII, non-space characters that are in `common` (1.0 when there are none).
+
+    None when too many are uncommon for `text` to be what its encoding made of a real text, or
+    (`chinese`) when its hanzi, though common, are not the ones Chinese uses most.
+    """
+    odd = [ch for ch in _sample(text) if ch > "\x7f" and not ch.isspace()]
+    if not odd:
+        return 1.0
+    uncommon = sum(ch not in common for ch in odd)
+    if uncommon > 1 + _UNCOMMON_SHARE * len(odd):
+        return None
+    if chinese:
+        hanzi = [ch for ch in odd if "\u4e00" <= ch <= "\u9fff"]
+        frequent = sum(ch in _FREQUENT for ch in hanzi)
+        if len(hanzi) >= _FREQUENT_EVIDENCE and frequent < _FREQUENT_SHARE * len(hanzi):
+            return None
+    return 1 - uncommon / len(odd)
+
+
+def _junk(text: str) -> bool:
+    """Unassigned or private-use characters in bulk: bytes that were never text in this encoding."""
+    odd = [ch for ch in _sample(text) if ch > "\x7f"]
+    bad = sum(unicodedata.category(ch) in ("Cn", "Co", "Cs") for ch in odd)
+    return bad > 1 + _UNCOMMON_SHARE * len(odd)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_marked(data: bytes, bom: bytes, codec: str, label: str, source: str) -> str:
+    """Text after a byte-order mark, which must be valid in the encoding the mark names."""
+    try:
+        text = data[len(bom) :].decode(codec)
+    except UnicodeDecodeError as err:
+        where = len(bom) + err.start + 1
+        raise SourceError(source, f"以 {label} 标记开头，但第 {where} 字节起不是有效的 {label}") from None
+    if label != "UTF-8" and _junk(text):  # UTF-8 is its own proof; UTF-16 takes almost any bytes
+        raise SourceError(source, f"以 {label} 标记开头，但内容不像是文本")
+    return text
+
+
+def _best(data: bytes, candidates: tuple[_Candidate, ...], check: CancelCheck | None = None) -> str | None:
+    """The most plausible decoding among `candidates`; earlier ones win unless clearly beaten."""
+    best: tuple[float, str] | None = None
+    for candidate in candidates:
+        if check is not None:
+            check.now()
+        text = _strict(data, candidate.codec)
+        if text is None:
+            continue
+        score = plausibility(text, candidate.common, candidate.chinese)
+        if score is None:
+            continue
+        if best is None or score > best[0] + _MARGIN:
+            best = (score, text)
+    return best[1] if best else None
+
+
+def _damage(data: bytes) -> str | None:
+    """Why a file that reads plausibly up to some byte, and not after it, is refused.
+
+    A dump cut off mid-character or with a byte lost is still recognisably UTF-8 or GB18030 up to
+    the damage: saying so (and where) helps the user more than "no encoding fits". None when no
+    encoding reads at least the first half, with EVIDENCE non-ASCII characters, plausibly.
+    """
+    candidates = (_Candidate("utf-8", "UTF-8", _ANY_COMMON, chinese=False), *_LEGACY)
+    best: tuple[int, str] | None = None
+    for candidate in candidates:
+        try:
+            data.decode(candidate.codec)
+        except UnicodeDecodeError as err:
+            prefix = data[: err.start].decode(candidate.codec, errors="replace")
+            if err.start < len(data) // 2 or (best is not None and err.start <= best[0]):
+                continue  # bad bytes early on say nothing of what the rest was
+            evidence = sum(ch > "\x7f" for ch in prefix) >= _EVIDENCE
+            if evidence and plausibility(prefix, candidate.common, candidate.chinese) is not None:
+                best = (err.start, candidate.label)
+    if best is None:
+        return None
+    where, label = best
+    return f"看起来是 {label} 文本，但第 {where + 1} 字节起不是有效的 {label}（文件可能已损坏或不完整）"
+
+
+def decode_text(data: bytes, source: str, check: CancelCheck | None = None) -> str:
+    """`data` as text in the encoding it was saved in; SourceError when that cannot be told.
+
+    Byte-order mark → that encoding (bad bytes after it are an error). Otherwise UTF-8 if valid;
+    else the most plausible of GB18030, Big5, Shift-JIS and UTF-16 without a mark (the only
+    candidate when the data has NUL bytes, which UTF-16 gives ASCII and no other text encoding
+    has). Never returns text that only decodes by accident. `check` is asked between candidates.
+    """
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return _decode_marked(data, bom, codec, label, source)
+    if b"\x00" in data:
+        text = _best(data, _UTF16, check) if len(data) % 2 == 0 else None
+        if text is not None:
+            return text
+        if len(data) % 2 and _best(data[:-1], _UTF16) is not None:
+            cut = f"看起来是 UTF-16 文本，但第 {len(data)} 字节不完整（文件可能已损坏或不完整）"
+            raise SourceError(source, cut)
+        raise SourceError(source, "文件含有空字节，不是文本文件（可能是 Word、PDF、压缩包或图片）")
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text
+    text = _best(data, _LEGACY + _UTF16 if len(data) % 2 == 0 else _LEGACY, check)
+    if text is None:
+        raise SourceError(source, _damage(data) or f"无法确定文件编码（已尝试 {TRIED}），不像是中文文本")
+    return text

@@ -229,3 +229,19 @@ def test_a_file_whose_name_is_not_utf8_is_imported(archive: Archive, tmp_path: P
     stored = archive.db.execute("SELECT name FROM sources").fetchone()[0]
     assert stored.endswith(".txt") and "\ufffd" in stored
     assert [path] == import_paths(archive, [folder]).unchanged
+
+
+def test_a_cancel_stops_inside_a_long_file_and_writes_nothing_of_it(archive: Archive, tmp_path: Path) -> None:
+    import threading
+
+    long_file = write(tmp_path / "long.txt", "东昌时讯\n\n2022年7月5日\n\n" + "网格员\n" * 1_500_000)
+    cancel = threading.Event()
+    timer = threading.Timer(0.3, cancel.set)
+    timer.start()
+    try:
+        report = import_paths(archive, [long_file], should_cancel=cancel.is_set)
+    finally:
+        timer.cancel()
+    assert report.cancelled
+    assert [] == report.imported
+    assert 0 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]

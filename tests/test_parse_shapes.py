@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+import pytest
+
 from reader.text.parse import parse_text
 
 DAILY = """\
@@ -224,3 +226,31 @@ def test_markdown_kicker_sits_on_its_headline_and_banners_stand_apart() -> None:
     issue = parse_text(text, "x.md")
     assert ["", "", "市行政审批服务局"] == [a.kicker for a in issue.articles]
     assert ("喜迎二十大 奋进新征程", "走基层 看变化") == issue.sections
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        ("东昌时讯/2022-07-05/第2版.txt", 2),
+        ("第二版.txt", 2),
+        ("第1-4版.txt", 1),
+        ("03版.md", 3),
+        ("2022-07-05/版2/正文.txt", 2),
+        ("2022-07-05.txt", None),
+        ("扫描.txt", None),
+    ],
+)
+def test_the_page_of_a_file_comes_from_its_name(name: str, page: int | None) -> None:
+    from pathlib import PurePath
+
+    from reader.text.masthead import page_from_path
+
+    assert page == page_from_path(PurePath(name))
+
+
+def test_a_page_file_without_a_banner_starts_on_the_page_its_name_says() -> None:
+    from pathlib import PurePath
+
+    text = "夏粮收购有序进行\n\n东昌府讯 连日来，全区各收储点开秤收购新麦。\n\n（融媒体 张伟）\n"
+    parsed = parse_text(text, source="第3版.txt", path=PurePath("2022-07-05/第3版.txt"))
+    assert [3] == [a.page for a in parsed.articles]

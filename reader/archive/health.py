@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.archive.db import Archive, open_archive
-from reader.archive.errors import ArchiveError, translate
+from reader.archive.errors import ArchiveError, classify, translate
 from reader.archive.holder import announced
 from reader.archive.search_index import CUTS_TABLE, rebuild_search_index
 from reader.text.oserror import describe_os_error
@@ -38,6 +38,8 @@ def find_damage(archive: Archive, limit: int = 20) -> list[str]:
     try:
         rows = [str(r[0]) for r in archive.conn.execute(f"PRAGMA quick_check({int(limit)})")]
     except sqlite3.DatabaseError as err:
+        if classify(err) != "damaged":
+            raise  # interrupted, locked…: not what the file is
         return [str(err)]
     return [] if rows == ["ok"] else rows
 

@@ -22,11 +22,12 @@ from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
 from reader.archive.health import find_damage
 from reader.archive.holder import announced
+from reader.archive.interrupt import Interrupter
 from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
 from reader.archive.placement import Placement, place, stored_path
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
-from reader.text.errors import SourceError
+from reader.text.errors import Cancelled, SourceError
 from reader.text.load import find_sources, read_issue
 from reader.text.model import Article, ParsedIssue
 from reader.text.query import readable_text
@@ -293,16 +294,17 @@ def import_issue(
         return _import(archive, parsed, source_path, on_conflict, demo)
 
 
-def _read(path: Path) -> ParsedIssue:
+def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
     """read_issue, with a parser defect on one odd file reported as that file's failure.
 
     A batch of hundreds of dumps must not stop, and nothing imported before may be lost, because
     one file trips a bug in the parser; the message asks the user to report the file. It names the
-    error, never the file's content (an exception's repr can hold megabytes of it).
+    error, never the file's content (an exception's repr can hold megabytes of it). A cancel
+    during a long file (Cancelled) is no defect and passes through.
     """
     try:
-        return read_issue(path)
-    except SourceError:
+        return read_issue(path, should_cancel=should_cancel)
+    except (SourceError, Cancelled):
         raise
     except Exception as err:  # a bug, but one confined to this file's text
         what = f"{type(err).__name__}: {err}"[:MAX_DEFECT_MESSAGE]
@@ -321,14 +323,21 @@ def import_paths(
     """Import every file (folders searched recursively); a bad file is a failure, not the end.
 
     `progress(index, total, path, outcome_or_error)` is called after each file (index from 1);
-    `should_cancel()` is checked before each file. An ArchiveError after which no write can
+    `should_cancel()` is checked before each file and while a long file is parsed; a cancel that
+    interrupts the file being written (Interrupter) rolls it back. An ArchiveError after which no write can
     succeed (read-only, disk full, damaged, locked) stops the batch and is kept in
     `report.stopped`; so is damage found in the archive before anything is written. The first
     real file imported takes the demo issue out of the archive.
     """
     files = find_sources([Path(p) for p in paths])
     report = ImportReport(total=len(files))
-    damage = find_damage(archive)
+    try:
+        damage = find_damage(archive)
+    except sqlite3.OperationalError:
+        if should_cancel is not None and should_cancel():
+            report.cancelled = True
+            return report
+        raise
     if damage:
         report.damaged = True
         report.stopped = str(ArchiveError(archive.path, "damaged", DAMAGE_ADVICE.format(damage[0][:120])))
@@ -356,7 +365,16 @@ def _import_files(
             break
         result: ImportOutcome | Exception
         try:
-            result = import_issue(archive, _read(path), source_path=path, on_conflict=on_conflict, demo=demo)
+            parsed = _read(path, should_cancel)
+            result = import_issue(archive, parsed, source_path=path, on_conflict=on_conflict, demo=demo)
+        except Cancelled:
+            report.cancelled = True
+            break
+        except sqlite3.OperationalError:
+            if should_cancel is not None and should_cancel():  # interrupted by the cancel
+                report.cancelled = True
+                break
+            raise
         except SourceError as err:
             result = err
             report.failed.append((path, str(err)))
@@ -386,7 +404,12 @@ def import_into(
     *,
     on_conflict: OnConflict = "report",
     demo: bool = False,
+    interrupter: Interrupter | None = None,
 ) -> ImportReport:
-    """Open the archive at `db_path` in the calling thread, import, close: the worker-thread entry."""
-    with open_archive(db_path) as archive:
+    """Open the archive at `db_path` in the calling thread, import, close: the worker-thread entry.
+
+    `interrupter.cancel()`, called from another thread together with what makes `should_cancel()`
+    true, also stops the statement running at that moment (the file is rolled back).
+    """
+    with open_archive(db_path) as archive, (interrupter or Interrupter()).watching(archive.conn):
         return import_paths(archive, paths, progress, should_cancel, on_conflict=on_conflict, demo=demo)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.archive.interrupt import Interrupter
 from reader.gui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ class ImportController(QObject):
         self._db_path = db_path
         self._window = parent
         self._cancel = threading.Event()
+        self._interrupter: Interrupter | None = None
         self._dialog: QProgressDialog | None = None
         self._running = False
         self._quiet = False
@@ -194,6 +196,7 @@ class ImportController(QObject):
 
         path = self._db_path()
         files = [Path(p) for p in paths]
+        interrupter = self._interrupter = Interrupter()
 
         def progress(index: int, total: int, source: Path, _outcome: Any) -> None:
             self.progressed.emit(index, total, source.name)
@@ -206,6 +209,7 @@ class ImportController(QObject):
                 should_cancel=self._cancel.is_set,
                 on_conflict=on_conflict,
                 demo=demo,
+                interrupter=interrupter,
             ),
             self._done,
             self._error,
@@ -213,10 +217,13 @@ class ImportController(QObject):
         return True
 
     def cancel(self) -> None:
-        """Stop after the issue being written (checked between issues)."""
+        """Stop now: a long file stops being read, the file being written is rolled back, the
+        files imported before it stay."""
         self._cancel.set()
+        if self._interrupter is not None:
+            self._interrupter.cancel()
         if self._dialog is not None:
-            self._dialog.setLabelText(self.tr("正在取消…（当前这一期写完后停止）"))
+            self._dialog.setLabelText(self.tr("正在取消…（已导入的文件保留）"))
 
     def _on_progress(self, index: int, total: int, name: str) -> None:
         if self._dialog is None or self._cancel.is_set():

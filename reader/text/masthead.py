@@ -224,6 +224,27 @@ _PATH_DATE = re.compile(
 )
 
 
+_PAGE_NUMBER = r"(\d{1,3}|[一二三四五六七八九十]{1,3})"
+_PATH_PAGE = re.compile(
+    rf"第?\s*{_PAGE_NUMBER}\s*(?:[-~～—至到]\s*{_PAGE_NUMBER}\s*)?版|版\s*{_PAGE_NUMBER}"
+)
+
+
+def page_from_path(path: PurePath | None) -> int | None:
+    """The (first) page a file of one page or a few pages holds, from its name or its folder's:
+    第2版.txt, 第一版.txt, 第1-4版.txt, 03版.txt, 版2/正文.txt. Several files of one issue are put
+    in page order by it when their text has no page banner."""
+    if path is None:
+        return None
+    for name in (PurePath(path.name).stem, path.parent.name):
+        match = _PATH_PAGE.search(name)
+        if match:
+            number = cn_number(match.group(1) or match.group(3))
+            if number:
+                return number
+    return None
+
+
 def date_from_path(path: PurePath | None) -> str | None:
     """A date written in the file name or its folders: 2022-07-05, 20220705, 2022年7月5日, 2022/07/05."""
     if path is None:

@@ -21,6 +21,7 @@ from reader.text.lines import Line, split_lines
 from reader.text.masthead import (
     SMALL_PRINT,
     date_from_path,
+    page_from_path,
     publication_in_path,
     read_masthead,
     year_hint,
@@ -134,7 +135,7 @@ def _line_type(line: Line, markdown: bool) -> LineType:
 class _Reader:
     """One pass over the typed lines of a dump (after its masthead)."""
 
-    def __init__(self, lines: list[Line], markdown: bool, check: CancelCheck) -> None:
+    def __init__(self, lines: list[Line], markdown: bool, check: CancelCheck, start_page: int = 1) -> None:
         self.lines = lines
         self.check = check
         self.types: list[LineType] = []
@@ -145,7 +146,7 @@ class _Reader:
         self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
         self.drafts: list[_Draft] = []
         self.sections: list[str] = []
-        self.page = 1
+        self.page = start_page
         self.brief = False
         self.force_new = False
 
@@ -348,7 +349,7 @@ def parse_text(
     head = read_masthead(lines, check)
     rest = lines[head.consumed :]
     markdown = any(line.md_level for line in rest)
-    reader = _Reader(rest, markdown, check)
+    reader = _Reader(rest, markdown, check, page_from_path(path or PurePath(source)) or 1)
     reader.run()
     sections = list(head.extra) + reader.sections
     drafts = _settle_orphans(reader.drafts, sections, check)

@@ -151,3 +151,18 @@ def test_a_search_in_a_damaged_archive_says_so_in_chinese(
     label = window.middle.search_label.text()
     assert "损坏" in label and "修复" in label
     assert "malformed" not in label
+
+
+def test_cancel_in_the_import_dialog_stops_a_long_file(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    long_file = write(tmp_path / "long.txt", "东昌时讯\n\n2022年7月5日\n\n" + "网格员\n" * 1_500_000)
+    empty_window.import_paths([long_file])
+    qtbot.waitUntil(lambda: empty_window.importer.running)
+    qtbot.wait(300)
+    empty_window.importer.cancel()
+    wait_until_idle(qtbot, empty_window)
+    report = report_of(qtbot, empty_window)
+    assert "导入已取消" in report.text.toPlainText()
+    with open_archive(empty_window.session.path, readonly=True) as archive:
+        assert 0 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]

@@ -199,10 +199,10 @@ def test_a_parser_defect_on_one_file_fails_that_file_only(
 
     broken = corpus_files[0]
 
-    def read_or_trip(path: Path):  # type: ignore[no-untyped-def]
+    def read_or_trip(path: Path, **options):  # type: ignore[no-untyped-def]
         if path == broken:
             raise IndexError("list index out of range")
-        return read_issue(path)
+        return read_issue(path, **options)
 
     monkeypatch.setattr(importer, "read_issue", read_or_trip)
     report = import_paths(archive, corpus_files)

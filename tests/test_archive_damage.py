@@ -104,25 +104,12 @@ def test_repair_leaves_no_working_files_behind(tmp_path: Path, table: str) -> No
 
 
 def test_the_repair_command_repairs_and_reports(tmp_path: Path) -> None:
-    import subprocess
-    import sys
+    from cli_support import run_cli
 
     path = filled(tmp_path)
     damage_table(path, "search_words_data")
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", "repair", "--db", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parents[1],
-        check=False,
-    )
-    assert 0 == result.returncode, result.stderr
-    assert "已修复" in result.stdout and "3 篇文章" in result.stdout
-    again = subprocess.run(
-        [sys.executable, "-m", "reader", "repair", "--db", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parents[1],
-        check=False,
-    )
-    assert "档案完好" in again.stdout
+    result = run_cli("repair", "--db", str(path))
+    said = result.stdout.decode("utf-8")
+    assert 0 == result.returncode, result.stderr.decode("utf-8")
+    assert "已修复" in said and "3 篇文章" in said
+    assert "档案完好" in run_cli("repair", "--db", str(path)).stdout.decode("utf-8")

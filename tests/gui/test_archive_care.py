@@ -102,12 +102,18 @@ def test_a_conflicting_file_is_imported_from_the_report_when_the_user_says_repla
         assert 4 == archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
+def damaged_archive(tmp_path: Path, table: str) -> Path:
+    """An archive of the front page whose `table` has a bad page."""
+    path = tmp_path / "archive.sqlite3"
+    assert import_into(path, [write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))]).ok
+    damage_table(path, table)
+    return path
+
+
 def test_a_damaged_archive_is_repaired_from_the_menu(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
-    path = tmp_path / "archive.sqlite3"
-    assert import_into(path, [write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))]).ok
-    damage_table(path, "search_chars_data")
+    path = damaged_archive(tmp_path, "search_chars_data")
     window = window_factory(path)
     window.care.repair_action.trigger()
     wait_until_idle(qtbot, window)
@@ -123,10 +129,7 @@ def test_a_damaged_archive_is_repaired_from_the_menu(
 def test_an_import_stopped_by_damage_offers_the_repair(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
-    path = tmp_path / "archive.sqlite3"
-    assert import_into(path, [write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))]).ok
-    damage_table(path, "search_words_data")
-    window = window_factory(path)
+    window = window_factory(damaged_archive(tmp_path, "search_words_data"))
     window.import_paths([write(tmp_path / "in" / "第2版.txt", issue_text(SECOND_PAGE, page="第二版"))])
     wait_until_idle(qtbot, window)
     report = report_of(qtbot, window)
@@ -141,10 +144,7 @@ def test_an_import_stopped_by_damage_offers_the_repair(
 def test_a_search_in_a_damaged_archive_says_so_in_chinese(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], tmp_path: Path
 ) -> None:
-    path = tmp_path / "archive.sqlite3"
-    assert import_into(path, [write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))]).ok
-    damage_table(path, "search_chars_data")
-    window = window_factory(path)
+    window = window_factory(damaged_archive(tmp_path, "search_chars_data"))
     window.search_bar.field.setText("幸福食堂")
     window.search.run_now()
     qtbot.waitUntil(lambda: "检索出错" in window.middle.search_label.text(), timeout=10_000)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from reader.archive.demo import remove_demo_from
 from reader.archive.errors import ArchiveError
 from reader.archive.health import RepairReport, repair_if_damaged
+from reader.gui.messages import open_message
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -116,7 +117,4 @@ class ArchiveCare(QObject):
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         """A window-modal message that does not block the event loop (the writer may report more)."""
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
-        box.setObjectName("archiveCareMessage")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        open_message(self._window, icon, title, text, "archiveCareMessage")

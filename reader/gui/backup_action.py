@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from reader.archive.backup import BackupError, backup_archive
 from reader.archive.errors import ArchiveError
 from reader.gui.messages import open_warning
+from reader.gui.save_path import chosen_path
 from reader.gui.settings import Settings
 from reader.gui.workers import TaskRunner
 
@@ -79,11 +80,9 @@ class ArchiveBackup(QObject):
             str(Path(folder) / suggested_name()),
             self.tr("档案数据库 (*.sqlite3 *.db);;所有文件 (*)"),
         )
-        if not name:
+        target = chosen_path(self._window, name, SUFFIX, when_missing_only=True)
+        if target is None:
             return
-        target = Path(name)
-        if not target.suffix:
-            target = target.with_name(target.name + SUFFIX)
         self._settings.last_backup_dir = str(target.parent)
         self.start(target)
 

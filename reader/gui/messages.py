@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 def open_warning(parent: QWidget, title: str, text: str, name: str) -> QMessageBox:
     """Show a warning with an OK button; returns at once. `name` is its objectName."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    return open_message(parent, QMessageBox.Icon.Warning, title, text, name)
+
+
+def open_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, name: str) -> QMessageBox:
+    """Show a message with an OK button; returns at once. `name` is its objectName."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -34,6 +34,7 @@ from reader.export.fonts import find_cjk_family
 from reader.export.markup import display_title
 from reader.export.pages import Progress, ShouldCancel
 from reader.export.pdf import ExportResult, configure_printer, export_pdf, print_articles
+from reader.gui.save_path import chosen_path
 
 Job = Callable[[Progress, ShouldCancel], ExportResult]
 
@@ -239,10 +240,7 @@ class PrintExport(QObject):
         name, _filter = QFileDialog.getSaveFileName(
             self._window, self.tr("导出为PDF"), start, self.tr("PDF 文件 (*.pdf)")
         )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return chosen_path(self._window, name, ".pdf")
 
     def export_current(self) -> None:
         """导出为PDF…: the current article, or the selection as a clippings book."""

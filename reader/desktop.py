@@ -27,6 +27,8 @@ from reader.resources import DESKTOP_ENTRY, ICON, locate
 
 APP_ID = "archive-reader"
 GUI_COMMAND = "archive-reader-gui"
+# The window program of the standalone build (bundle/contents.py GUI_NAME).
+BUNDLED_GUI = "ArchiveReader"
 # Characters that make the Desktop Entry spec require a quoted argument in Exec.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
@@ -50,8 +52,15 @@ def menu_files(data_home: Path | None = None) -> MenuFiles:
 
 def gui_command() -> Path | None:
     """This installation's `archive-reader-gui`: beside this Python (venv, pipx) or in the user's
-    scripts folder (pip --user); None when the program was never installed with pip."""
+    scripts folder (pip --user); None when the program was never installed with pip.
+
+    In the standalone program (PyInstaller) it is the window program beside the console one
+    this runs as: ArchiveReader in dist/ArchiveReader/.
+    """
     suffix = ".exe" if sys.platform == "win32" else ""
+    if getattr(sys, "frozen", False):
+        bundled = Path(sys.executable).with_name(f"{BUNDLED_GUI}{suffix}")
+        return bundled if bundled.is_file() else None
     for scheme in (sysconfig.get_default_scheme(), f"{os.name}_user"):
         folder = Path(sysconfig.get_path("scripts", scheme))
         candidate = folder / f"{GUI_COMMAND}{suffix}"

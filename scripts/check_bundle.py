@@ -12,7 +12,8 @@ user's folders (home, data, settings, cache) redirected into a temporary folder:
 * the window offscreen on a new archive: it starts, imports the demo issue and keeps running;
 * the window on a real X display (Linux, when Xvfb and xwininfo are installed): the time from
   starting the program to its main window being mapped, which is what a user waits for;
-* `archive-reader-cli`: --version, import, search, and export of a PDF (checked to be a PDF);
+* `archive-reader-cli`: --version, import, search, export of a PDF (checked to be a PDF), and on
+  Linux install-desktop (the menu entry must start the bundled window program);
 * nothing was written into the program folder (it may be read-only under Program Files);
 * the size of the folder.
 
@@ -245,11 +246,20 @@ def command_line(cli: Path, work: Path) -> list[str]:
         raise CheckFailed("search 春耕 没有找到演示报纸里的文章")
     if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
         raise CheckFailed(f"export 没有写出 PDF：{pdf}")
+    menu = "（只在 Linux 上）"
+    if sys.platform.startswith("linux"):
+        run([str(cli), "install-desktop"], env)
+        entry = home / "data" / "applications" / "archive-reader.desktop"
+        window = str(cli.with_name(f"ArchiveReader{EXE}"))
+        if f"Exec={window}" not in entry.read_text("utf-8").splitlines():
+            raise CheckFailed(f"install-desktop 写的菜单项没有启动 {window}：{entry}")
+        menu = f"菜单项启动 {window}"
     return [
         f"版本：{version.strip()}",
         f"导入演示报纸：{imported.strip().splitlines()[-1] if imported.strip() else '（无输出）'}",
         f"检索“春耕”：{len(found.strip().splitlines())} 行结果",
         f"导出 PDF：{pdf.stat().st_size // 1024} KB",
+        f"install-desktop：{menu}",
     ]
 
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reader.commands
-from reader import cli, resources
+from reader import cli, desktop, resources
 from reader.gui import app
 from reader.text.words import Segmenter
 
@@ -284,3 +284,15 @@ def test_the_windowed_program_shows_its_self_test_in_a_message_box_without_a_con
     assert QMessageBox.Icon.Information == icon
     assert text.startswith("[正常] 程序：报刊档案阅读器")
     assert "自检通过" == text.splitlines()[-1]
+
+
+def test_install_desktop_in_the_standalone_program_starts_its_window_program(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The console program runs install-desktop; the menu must start the window beside it."""
+    suffix = ".exe" if sys.platform == "win32" else ""
+    window = tmp_path / f"{contents.GUI_NAME}{suffix}"
+    window.write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / f"{contents.CLI_NAME}{suffix}"))
+    assert window == desktop.gui_command()

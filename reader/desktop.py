@@ -118,6 +118,11 @@ def remove(data_home: Path | None = None) -> list[Path]:
 def instructions(platform: str, command: Path | None) -> str:
     """What to do instead on a system without a freedesktop menu (Windows, macOS), in Chinese."""
     where = f"（{command}）" if command is not None else ""
+    if platform == "win32" and command is not None and command.stem == BUNDLED_GUI:
+        return (
+            f"Windows 上不需要这一步：要在桌面上放一个图标，请在 {command} 上点右键，"
+            "选“发送到 → 桌面快捷方式”。"
+        )
     if platform == "win32":
         return (
             "Windows 上不需要这一步：双击仓库里的 scripts\\run.bat 即可启动。"

@@ -296,3 +296,10 @@ def test_install_desktop_in_the_standalone_program_starts_its_window_program(
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / f"{contents.CLI_NAME}{suffix}"))
     assert window == desktop.gui_command()
+
+
+def test_install_desktop_in_the_standalone_program_on_windows_names_its_window_program() -> None:
+    window = Path("C:/Program Files/ArchiveReader") / f"{contents.GUI_NAME}.exe"
+    shortcut = "选“发送到 → 桌面快捷方式”。"
+    expected = f"Windows 上不需要这一步：要在桌面上放一个图标，请在 {window} 上点右键，{shortcut}"
+    assert expected == desktop.instructions("win32", window)

@@ -7,7 +7,7 @@ program imports is left out, the Qt plugins it needs stay in.
 
 PyInstaller's Qt hooks collect every plugin of every Qt module in use, and every library those
 plugins link to. Most are for things this program never does: embedded displays, networking,
-photo formats, Qt Quick. They are dropped by name below (`keep`), with the reason beside each
+photo formats, the GTK theme. They are dropped by name below (`keep`), with the reason beside each
 group; then `unused_libraries` drops what only those plugins needed. What must stay:
 the desktop platform plugins (windows; xcb and wayland on Linux) and offscreen (self-test and
 tests without a display), the print support plugin (CUPS on Linux; print preview and the print

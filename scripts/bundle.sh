@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the standalone program, dist/ArchiveReader/ (one folder, no Python needed to run it),
-# then run it once to check it (scripts/check_bundle.py). Windows: scripts\bundle.bat.
+# then run it once to check it (scripts/check_bundle.py; arguments such as --drop-caches go to
+# it). Windows: scripts\bundle.bat.
 #   dist/ArchiveReader/ArchiveReader        the window; --self-test checks the installation
 #   dist/ArchiveReader/archive-reader-cli   the command line (python -m reader)
 # The build environment is .venv-bundle (the tested versions of constraints.txt plus

@@ -1,13 +1,16 @@
 """`python -m reader <command>`: a thin shell over reader.archive and reader.text.
 
-Subcommands live in reader/commands/, one module each, and are found automatically: every
-module there whose name does not start with "_" must define
+Subcommands live in reader/commands/, one module each, listed in COMMANDS below. Each module
+defines
 
     def add_parser(subparsers: argparse._SubParsersAction) -> None
 
 which adds its subparser (with `help=` and a description) and sets `func=<run>` via
 `set_defaults`, where `run(args: argparse.Namespace) -> int` returns the exit status. To add a
-command (search, export, …) just drop reader/commands/<name>.py in; this file need not change.
+command, write reader/commands/<name>.py and add it to COMMANDS. The list is explicit, not found
+by scanning the package with pkgutil: in a frozen build (PyInstaller) the modules sit in an
+archive that such a scan does not see, and a static import is what tells PyInstaller to bundle
+them. tests/test_bundle.py fails when a module in reader/commands/ is missing from the list.
 Shared options (`--db`, search filters) are in reader/commands/_common.py.
 
 Everything the command line prints is Chinese, argparse's own messages included (see
@@ -19,10 +22,8 @@ arguments are called) for the hint shown when such an argument starts with "-"; 
 from __future__ import annotations
 
 import argparse
-import importlib
 import io
 import os
-import pkgutil
 import re
 import sqlite3
 import sys
@@ -31,9 +32,19 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import reader
-import reader.commands
 from reader.archive.errors import translate
 from reader.archive.paths import default_archive_path
+from reader.commands import (
+    backup,
+    export,
+    importing,
+    info,
+    install_desktop,
+    parse,
+    repair,
+    search,
+    selftest,
+)
 from reader.resources import MissingResource
 from reader.text.oserror import describe_os_error
 from reader.text.query import readable_text
@@ -41,6 +52,8 @@ from reader.text.query import readable_text
 COMMAND_METAVAR = "命令"
 INTERRUPTED = "已中断"
 INTERRUPTED_STATUS = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
+# Every command module, in the order `--help` lists them (see the module docstring).
+COMMANDS = (backup, export, importing, info, install_desktop, parse, repair, search, selftest)
 
 # argparse's messages (Python 3.10–3.13), each with its Chinese form; "{0}", "{1}" are the groups.
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -239,10 +252,22 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
+def program_name() -> str:
+    """What the user types to run the command line, for usage lines and help.
+
+    `python -m reader` from a checkout or an installation; in the bundled program (PyInstaller)
+    there is no Python to name, so it is the console executable's own name (archive-reader-cli).
+    """
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).stem
+    return "python -m reader"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command module in reader/commands registered."""
+    """The argument parser with every command in COMMANDS registered."""
+    prog = program_name()
     parser = ChineseArgumentParser(
-        prog="python -m reader",
+        prog=prog,
         description="报刊档案阅读器：解析、导入、查询本地报纸档案。",
     )
     parser.add_argument(
@@ -252,13 +277,11 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command",
         metavar=COMMAND_METAVAR,
         title="命令",
-        help="各命令的用法：python -m reader 命令 --help",
+        help=f"各命令的用法：{prog} 命令 --help",
         parser_class=ChineseArgumentParser,
     )
-    for module in sorted(pkgutil.iter_modules(reader.commands.__path__), key=lambda m: m.name):
-        if module.name.startswith("_"):
-            continue
-        importlib.import_module(f"reader.commands.{module.name}").add_parser(subparsers)
+    for module in COMMANDS:
+        module.add_parser(subparsers)
     return parser
 
 

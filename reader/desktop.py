@@ -27,6 +27,8 @@ from reader.resources import DESKTOP_ENTRY, ICON, locate
 
 APP_ID = "archive-reader"
 GUI_COMMAND = "archive-reader-gui"
+# The window program of the standalone build (bundle/contents.py GUI_NAME).
+BUNDLED_GUI = "ArchiveReader"
 # Characters that make the Desktop Entry spec require a quoted argument in Exec.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
@@ -50,8 +52,15 @@ def menu_files(data_home: Path | None = None) -> MenuFiles:
 
 def gui_command() -> Path | None:
     """This installation's `archive-reader-gui`: beside this Python (venv, pipx) or in the user's
-    scripts folder (pip --user); None when the program was never installed with pip."""
+    scripts folder (pip --user); None when the program was never installed with pip.
+
+    In the standalone program (PyInstaller) it is the window program beside the console one
+    this runs as: ArchiveReader in dist/ArchiveReader/.
+    """
     suffix = ".exe" if sys.platform == "win32" else ""
+    if getattr(sys, "frozen", False):
+        bundled = Path(sys.executable).with_name(f"{BUNDLED_GUI}{suffix}")
+        return bundled if bundled.is_file() else None
     for scheme in (sysconfig.get_default_scheme(), f"{os.name}_user"):
         folder = Path(sysconfig.get_path("scripts", scheme))
         candidate = folder / f"{GUI_COMMAND}{suffix}"
@@ -109,6 +118,11 @@ def remove(data_home: Path | None = None) -> list[Path]:
 def instructions(platform: str, command: Path | None) -> str:
     """What to do instead on a system without a freedesktop menu (Windows, macOS), in Chinese."""
     where = f"（{command}）" if command is not None else ""
+    if platform == "win32" and command is not None and command.stem == BUNDLED_GUI:
+        return (
+            f"Windows 上不需要这一步：要在桌面上放一个图标，请在 {command} 上点右键，"
+            "选“发送到 → 桌面快捷方式”。"
+        )
     if platform == "win32":
         return (
             "Windows 上不需要这一步：双击仓库里的 scripts\\run.bat 即可启动。"

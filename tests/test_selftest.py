@@ -20,6 +20,7 @@ CHECKS = [
     "Python",
     "Qt",
     "Qt 平台插件",
+    "Qt 翻译",
     "窗口字体",
     "PDF 字体",
     "用户词典",
@@ -96,3 +97,21 @@ def test_a_read_only_archive_is_a_note_not_a_failure(
     note = next(line for line in lines if "默认档案" in line)
     assert note.startswith("[注意] 默认档案：") and "不可写" in note
     assert "自检通过" == lines[-1]
+
+
+def test_self_test_fails_naming_qt_s_chinese_translation_when_it_is_missing(
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """A bundle that left out Qt's translations would show Qt's own buttons in English."""
+    from PySide6.QtCore import QLibraryInfo
+
+    monkeypatch.setattr(QLibraryInfo, "path", lambda _which: str(tmp_path))
+    monkeypatch.setenv("ARCHIVE_READER_DB", str(tmp_path / "archive.sqlite3"))
+    assert 1 == main(["self-test"])
+    lines = capsys.readouterr().out.splitlines()
+    missing = f"找不到 Qt 的中文翻译 qtbase_zh_CN.qm（{tmp_path}），对话框的按钮会是英文"
+    assert f"[失败] Qt 翻译：{missing}；安装不完整，请重新安装报刊档案阅读器" in lines
+    assert "自检未通过：Qt 翻译" == lines[-1]

@@ -1,10 +1,11 @@
 """`self-test`: is everything the program needs here? One Chinese line per check; status 1 naming what is not.
 
 What a user runs when something looks wrong (the README says so), and what a helper asks for
-first: Python and Qt, the Qt platform plugin, the Chinese fonts of the window and of PDFs, the
-files that ship with the program (user dictionary, demo issue), the word cutter with the user
-dictionary in effect, and the default archive. A check that fails names what is missing and
-the others still run; notes (a read-only archive, a Japanese cut of the window font) do not fail.
+first: Python and Qt, the Qt platform plugin, Qt's Chinese translation, the Chinese fonts of
+the window and of PDFs, the files that ship with the program (user dictionary, demo issue),
+the word cutter with the user dictionary in effect, and the default archive. A check that
+fails names what is missing and the others still run; notes (a read-only archive, a Japanese
+cut of the window font) do not fail.
 
 Without a display it checks with Qt's offscreen plugin; with one it tries the display's plugin
 first and reports when Qt had to fall back to offscreen (the window could not open). Also
@@ -25,7 +26,7 @@ from pathlib import Path
 import reader
 from reader.archive.db import write_blocker
 from reader.archive.paths import default_archive_path
-from reader.resources import DEMO, USER_DICTIONARY, MissingResource, locate
+from reader.resources import DEMO, REINSTALL, USER_DICTIONARY, MissingResource, locate
 from reader.text.words import Segmenter, user_words
 
 SAMPLE = "区长江绍华"  # jieba alone cuts it 区 / 长江 / 绍华; the user dictionary keeps 江绍华 whole
@@ -76,7 +77,7 @@ def run_checks() -> list[Check]:
     qt = _guarded("Qt", _qt)
     checks.append(qt)
     if qt.status == FAILED:
-        skipped = ("Qt 平台插件", "窗口字体", "PDF 字体")
+        skipped = ("Qt 平台插件", "Qt 翻译", "窗口字体", "PDF 字体")
         checks += [Check(name, FAILED, "未检查（没有 Qt）") for name in skipped]
     else:
         checks += _qt_checks()
@@ -137,6 +138,7 @@ def _qt_checks() -> list[Check]:
         )
     else:
         plugin = Check("Qt 平台插件", OK, got + (f"（{why}）" if why else ""))
+    translation = _guarded("Qt 翻译", _translation)
 
     family = drawn_family(WINDOW_SAMPLE, QGuiApplication.font())
     if family is None:
@@ -151,7 +153,23 @@ def _qt_checks() -> list[Check]:
         pdf = Check("PDF 字体", OK, find_cjk_family())
     except ExportError as err:
         pdf = Check("PDF 字体", FAILED, str(err))
-    return [plugin, window, pdf]
+    return [plugin, translation, window, pdf]
+
+
+def _translation() -> Check:
+    """Qt's own buttons and dialogs (确定, 取消, 打印) in Chinese need Qt's qtbase_zh_CN.qm.
+
+    The same lookup as use_chinese in reader/gui/app.py (which a command does not import):
+    Qt's translations folder, which a bundle must carry with Qt (bundle/contents.py).
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator()
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        return Check("Qt 翻译", OK, translator.filePath())
+    missing = f"找不到 Qt 的中文翻译 qtbase_zh_CN.qm（{folder}），对话框的按钮会是英文；{REINSTALL}"
+    return Check("Qt 翻译", FAILED, missing)
 
 
 def _platform_choice(environ: Mapping[str, str]) -> tuple[str, str]:

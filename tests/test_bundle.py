@@ -268,7 +268,8 @@ def test_the_windowed_program_shows_its_self_test_in_a_message_box_without_a_con
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """ArchiveReader.exe started from Explorer has no console: sys.stdout is None."""
-    main = load(REPO / "main.py", "archive_reader_main")
+    from reader.gui import launch
+
     monkeypatch.setattr(app, "use_chinese", lambda _app: None)  # keep the shared QApplication as it is
     shown: list[tuple[QMessageBox.Icon, str]] = []
 
@@ -279,7 +280,7 @@ def test_the_windowed_program_shows_its_self_test_in_a_message_box_without_a_con
     monkeypatch.setattr(QMessageBox, "exec", shown_instead)
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setenv("ARCHIVE_READER_DB", str(tmp_path / "archive.sqlite3"))
-    assert 0 == main.self_test()
+    assert 0 == launch.main(["--self-test"])
     ((icon, text),) = shown
     assert QMessageBox.Icon.Information == icon
     assert text.startswith("[正常] 程序：报刊档案阅读器")

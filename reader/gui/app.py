@@ -163,5 +163,7 @@ def run(db_path: Path | None = None) -> int:
 
 
 def main() -> None:
-    """Console-script entry (`archive-reader-gui`): the default archive, or the file named."""
-    sys.exit(run(Path(sys.argv[1]) if len(sys.argv) > 1 else None))
+    """Console-script entry (`archive-reader-gui`): arguments as reader.gui.launch reads them."""
+    from reader.gui.launch import main as launch
+
+    sys.exit(launch())

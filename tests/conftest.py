@@ -8,9 +8,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus_support import MASTHEAD_FILE
 from places import ReadOnlyPlace
 
 from reader.archive.db import Archive, open_archive
+from reader.text import read_issue
+from reader.text.model import ParsedIssue
+
+# --- the test corpus (tests/corpus, see corpus_support) -----------------------------------------
+
+
+@pytest.fixture(scope="session")
+def masthead_issue() -> ParsedIssue:
+    """The corpus's 东昌时讯 masthead issue as the parser reads it: its date, number, articles."""
+    return read_issue(MASTHEAD_FILE)
+
 
 # --- archive fixtures (reader/archive, CLI) ----------------------------------------------------
 

@@ -8,22 +8,36 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus_support import CORPUS_DIR, MASTHEAD_FILE
+from corpus_support import corpus_files as _corpus_files
 from places import ReadOnlyPlace
 
 from reader.archive.db import Archive, open_archive
+from reader.text import read_issue
+from reader.text.model import ParsedIssue
 
-# --- archive fixtures (reader/archive, CLI) ----------------------------------------------------
-
-CORPUS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# --- the test corpus (tests/corpus, see corpus_support) -----------------------------------------
 
 
 @pytest.fixture
 def corpus_files() -> list[Path]:
-    """The real issues of ../shared/corpus (read in place, never copied into the repo)."""
-    files = sorted(CORPUS_DIR.glob("*.txt"))
-    if not files:
-        pytest.skip(f"real corpus not found at {CORPUS_DIR}")
-    return files
+    """The issues of tests/corpus, read in place, in import order."""
+    return _corpus_files()
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The folder of the test corpus, as a user would import it."""
+    return CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def masthead_issue() -> ParsedIssue:
+    """The corpus's 东昌时讯 masthead issue as the parser reads it: its date, number, articles."""
+    return read_issue(MASTHEAD_FILE)
+
+
+# --- archive fixtures (reader/archive, CLI) ----------------------------------------------------
 
 
 @pytest.fixture

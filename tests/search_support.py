@@ -7,23 +7,18 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
+from corpus_support import corpus_lines
+
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue
 from reader.text.fold import fold
 from reader.text.model import Article, ParsedIssue
 from reader.text.query import Query, Term
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
 
 def corpus_paragraphs() -> list[str]:
-    """Lines of the real corpus, read at run time (never copied into the repo)."""
-    lines: list[str] = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if len(line.strip()) >= 4:
-                lines.append(line.strip())
-    return lines
+    """Lines of the test corpus long enough to be text (four characters or more)."""
+    return [line for line in corpus_lines() if len(line) >= 4]
 
 
 def make_issue(day: int, articles: Sequence[Article], publication: str = "东昌时讯") -> ParsedIssue:

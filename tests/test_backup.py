@@ -42,7 +42,7 @@ def integrity(path: Path) -> str:
 
 @pytest.fixture
 def source(archive: Archive, archive_path: Path, corpus_files: list[Path]) -> Path:
-    """An archive of the corpus with a table another program keeps adding rows to (closed)."""
+    """An archive of the test corpus with a table another program keeps adding rows to (closed)."""
     assert import_paths(archive, corpus_files).ok
     with archive.transaction() as conn:
         conn.execute("CREATE TABLE visits (n INTEGER)")
@@ -65,7 +65,7 @@ def test_backup_while_another_connection_inserts_has_what_was_committed_before(
     target = tmp_path / "copies" / "backup.sqlite3"
     target.parent.mkdir()
     try:
-        backup_archive(source, target, progress, step_pages=16)
+        backup_archive(source, target, progress, step_pages=4)  # a small archive: several steps
     finally:
         other.close()
     assert len(steps) > 3

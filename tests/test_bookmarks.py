@@ -1,4 +1,4 @@
-"""Bookmarks on real SQLite files built from the real corpus: re-import, restart, moved file."""
+"""Bookmarks on real SQLite files built from the test corpus: re-import, restart, moved file."""
 
 from __future__ import annotations
 
@@ -6,34 +6,31 @@ import shutil
 from pathlib import Path
 
 import pytest
+from corpus_support import APPROVAL_HEADLINE, MAILBOX_HEADLINE, MASTHEAD_FILE, VISIT_HEADLINE, VISIT_SENTENCE
 
 from reader.archive import bookmarks
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_paths
 from reader.archive.queries import article_by_key
 from reader.archive.search import search
+from reader.text.model import ParsedIssue
 
-CORPUS_FILE = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "000_412b62444f90ef19.txt"
-)
-HEADLINE = "马卫红来我区 督导调研幸福食堂"
-HEADLINE_LINE = "马卫红来我区 督导调研幸福食堂\n"
-BODY_OLD = "副区长赵亚秋参加活动。"
-BODY_NEW = "副区长赵亚秋等参加了活动。"
+HEADLINE = VISIT_HEADLINE
+HEADLINE_LINE = f"{VISIT_HEADLINE}\n"
+BODY_OLD = VISIT_SENTENCE
+BODY_NEW = VISIT_SENTENCE.replace("陪同", "一同调研")
 
 
 @pytest.fixture
 def issue_text() -> str:
     """The corpus issue's text, read in place."""
-    if not CORPUS_FILE.is_file():
-        pytest.skip(f"real corpus not found at {CORPUS_FILE}")
-    return CORPUS_FILE.read_text(encoding="utf-8")
+    return MASTHEAD_FILE.read_text(encoding="utf-8")
 
 
 @pytest.fixture
-def filled(archive: Archive, issue_text: str) -> Archive:
+def filled(archive: Archive) -> Archive:
     """The fresh archive with the corpus issue imported."""
-    assert import_paths(archive, [CORPUS_FILE]).ok
+    assert import_paths(archive, [MASTHEAD_FILE]).ok
     return archive
 
 
@@ -59,19 +56,19 @@ def test_toggle_adds_then_removes(filled: Archive) -> None:
     assert [] == bookmarks.list_bookmarks(filled)
 
 
-def test_bookmark_lists_article_fields(filled: Archive) -> None:
+def test_bookmark_lists_article_fields(filled: Archive, masthead_issue: ParsedIssue) -> None:
     key = _key_of(filled, HEADLINE)
     bookmarks.add(filled, key, note="写报告用")
     [record] = bookmarks.list_bookmarks(filled)
     article = article_by_key(filled, key)
     assert article is not None
-    assert (key, "写报告用", HEADLINE, "东昌时讯", "2022-07-05", article.id) == (
+    assert (key, "写报告用", HEADLINE, "东昌时讯", masthead_issue.date, article.id) == (
         record.key, record.note, record.headline, record.publication, record.date, record.article_id,
     )
 
 
 def test_bookmarks_are_listed_in_the_order_they_were_added(filled: Archive) -> None:
-    keys = [_key_of(filled, h) for h in (HEADLINE, "加快审批赢取百姓赞许", "「红色邮箱」解民忧")]
+    keys = [_key_of(filled, h) for h in (HEADLINE, APPROVAL_HEADLINE, MAILBOX_HEADLINE)]
     for key in (keys[2], keys[0], keys[1]):
         bookmarks.add(filled, key)
     assert [keys[2], keys[0], keys[1]] == [b.key for b in bookmarks.list_bookmarks(filled)]
@@ -120,7 +117,7 @@ def test_bookmark_of_article_removed_by_reimport_shows_as_deleted(
     key = _key_of(filled, HEADLINE)
     bookmarks.add(filled, key, note="还要")
     assert HEADLINE_LINE in issue_text
-    _reimport(filled, tmp_path, issue_text.replace(HEADLINE_LINE, "副市长督导幸福食堂建设\n"))
+    _reimport(filled, tmp_path, issue_text.replace(HEADLINE_LINE, "副市长调研老年助餐工作\n"))
     assert article_by_key(filled, key) is None
     [record] = bookmarks.list_bookmarks(filled)
     assert (key, HEADLINE, "还要", None, True) == (
@@ -128,9 +125,9 @@ def test_bookmark_of_article_removed_by_reimport_shows_as_deleted(
     )
 
 
-def test_bookmarks_survive_restart(archive_path: Path, issue_text: str) -> None:
+def test_bookmarks_survive_restart(archive_path: Path) -> None:
     with open_archive(archive_path) as first:
-        import_paths(first, [CORPUS_FILE])
+        import_paths(first, [MASTHEAD_FILE])
         key = _key_of(first, HEADLINE)
         bookmarks.add(first, key, note="重启之后")
         expected = bookmarks.list_bookmarks(first)
@@ -138,11 +135,9 @@ def test_bookmarks_survive_restart(archive_path: Path, issue_text: str) -> None:
         assert expected == bookmarks.list_bookmarks(again)
 
 
-def test_bookmarks_survive_moving_the_archive_file(
-    archive_path: Path, tmp_path: Path, issue_text: str
-) -> None:
+def test_bookmarks_survive_moving_the_archive_file(archive_path: Path, tmp_path: Path) -> None:
     with open_archive(archive_path) as first:
-        import_paths(first, [CORPUS_FILE])
+        import_paths(first, [MASTHEAD_FILE])
         key = _key_of(first, HEADLINE)
         bookmarks.add(first, key, note="搬家")
         expected = bookmarks.list_bookmarks(first)

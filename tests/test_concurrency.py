@@ -25,24 +25,24 @@ def test_searches_during_an_import_in_another_process_are_exact_and_never_locked
     db = tmp_path / "archive.sqlite3"
     with open_archive(db) as archive:
         assert import_paths(archive, files[:20]).ok
-    process = subprocess.Popen(
+    seen: list[int] = []
+    with subprocess.Popen(
         [sys.executable, "-m", "reader", "import", str(tmp_path / "dump"), "--db", str(db)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=REPO,
-    )
-    seen: list[int] = []
-    try:
-        while process.poll() is None or not seen:
-            with open_archive(db, readonly=True) as reader:
-                reader.conn.execute("BEGIN")
-                result = search(reader, WORD, limit=1000)
-                brute = reader.conn.execute(BRUTE, (WORD,)).fetchone()[0]
-                reader.conn.execute("COMMIT")
-            assert brute == result.total == len(result.hits)
-            seen.append(result.total)
-    finally:
-        process.wait()
-    assert 0 == process.returncode, process.stderr.read().decode("utf-8") if process.stderr else ""
+    ) as process:
+        try:
+            while process.poll() is None or not seen:
+                with open_archive(db, readonly=True) as reader:
+                    reader.conn.execute("BEGIN")
+                    result = search(reader, WORD, limit=1000)
+                    brute = reader.conn.execute(BRUTE, (WORD,)).fetchone()[0]
+                    reader.conn.execute("COMMIT")
+                assert brute == result.total == len(result.hits)
+                seen.append(result.total)
+        finally:
+            _, errors = process.communicate()
+    assert 0 == process.returncode, errors.decode("utf-8")
     assert seen == sorted(seen)
     assert len(set(seen)) > 1, "no search ran while the import was writing"

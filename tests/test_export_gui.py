@@ -29,7 +29,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 @pytest.fixture
 def records(archive: Archive, corpus_files: list[Path]) -> list[ArticleRecord]:
-    """The corpus's first issue's articles, from a fresh archive."""
+    """The test corpus's first issue's articles, from a fresh archive (the first has a kicker)."""
     assert import_paths(archive, corpus_files).ok
     first_issue = archive.db.execute("SELECT min(id) FROM issues").fetchone()[0]
     return articles(archive, article_ids(archive, first_issue))
@@ -91,7 +91,7 @@ def test_preview_paints_through_the_same_renderer(
     out = tmp_path / "preview.pdf"
     printer.setOutputFileName(str(out))
     exporter.paint(records[:1], printer)
-    assert _text(out).startswith(re.sub(r"\s+", "", records[0].headline))
+    assert _text(out).startswith(re.sub(r"\s+", "", records[0].kicker + records[0].headline))
 
 
 def test_missing_cjk_font_shows_a_message_and_writes_nothing(

@@ -34,17 +34,17 @@ def test_a_killed_import_leaves_whole_issues_and_finishes_when_run_again(tmp_pat
         undated = queries.undated_issues(archive)[0]
         queries.set_issue_date(archive, undated.id, "2019-12-31")
 
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "reader", "import", str(tmp_path / "dump"), "--db", str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         cwd=REPO,
-    )
-    assert process.stdout is not None
-    for _ in range(KILL_AFTER):
-        assert process.stdout.readline(), "the import ended before it could be killed"
-    process.kill()
-    process.wait()
+    ) as process:
+        assert process.stdout is not None
+        for _ in range(KILL_AFTER):
+            assert process.stdout.readline(), "the import ended before it could be killed"
+        process.kill()
+        process.wait()
     assert process.returncode != 0
 
     expected = articles_per_file(files)

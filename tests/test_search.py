@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from corpus_support import MAILBOX_HEADLINE, VISIT_HEADLINE
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue, import_paths
@@ -19,7 +20,7 @@ from reader.text.model import Article
 from reader.text.query import Query, parse_query
 from reader.text.snippet import Passage, highlight_spans
 from reader.text.words import Segmenter
-from tests.search_support import CORPUS, make_issue, random_archive
+from tests.search_support import make_issue, random_archive
 
 
 def ids_of(archive: Archive, query: str, **options: object) -> list[int]:
@@ -70,8 +71,8 @@ def test_term_does_not_match_across_fields(archive: Archive) -> None:
 
 
 def test_quoted_phrase_matches_its_space(archive: Archive) -> None:
-    one_issue(archive, Article(1, "马卫红来我区 督导调研幸福食堂", "正文"), Article(1, "我区督导", "正文"))
-    assert ["马卫红来我区 督导调研幸福食堂"] == headlines(archive, '"我区 督导"')
+    one_issue(archive, Article(1, "周立新到我区 调研幸福食堂", "正文"), Article(1, "我区调研", "正文"))
+    assert ["周立新到我区 调研幸福食堂"] == headlines(archive, '"我区 调研"')
 
 
 def test_fts5_syntax_typed_as_text_is_searched_literally(archive: Archive) -> None:
@@ -207,9 +208,9 @@ def test_snippet_is_short_and_around_the_hit(archive: Archive) -> None:
 
 
 def test_headline_spans_mark_headline_hits(archive: Archive) -> None:
-    one_issue(archive, Article(1, "「红色邮箱」解民忧", "正文"))
+    one_issue(archive, Article(1, "「红色邮箱」收下居民心里话", "正文"))
     hit = search(archive, "红色邮箱").hits[0]
-    assert "「【红色邮箱】」解民忧" == hit.headline_marked
+    assert "「【红色邮箱】」收下居民心里话" == hit.headline_marked
 
 
 def test_passage_html_escapes_text_and_marks_hits() -> None:
@@ -247,28 +248,21 @@ def test_importing_search_does_not_load_jieba() -> None:
 
 
 @pytest.fixture
-def corpus_archive(archive: Archive) -> Archive:
-    files = sorted(CORPUS.glob("*.txt"))
-    if not files:
-        pytest.skip(f"real corpus not found at {CORPUS}")
-    import_paths(archive, files)
+def corpus_archive(archive: Archive, corpus_files: list[Path]) -> Archive:
+    assert import_paths(archive, corpus_files).ok
     return archive
 
 
-def _needs_parsed_headline(archive: Archive, headline: str) -> None:
-    row = archive.conn.execute("SELECT 1 FROM articles WHERE headline = ?", (headline,)).fetchone()
-    if row is None:
-        pytest.skip(f"the parser does not yet produce the headline {headline!r}")
-
-
 def test_corpus_xingfu_shitang_ranks_the_inspection_visit_first(corpus_archive: Archive) -> None:
-    _needs_parsed_headline(corpus_archive, "马卫红来我区 督导调研幸福食堂")
-    assert "马卫红来我区 督导调研幸福食堂" == headlines(corpus_archive, "幸福食堂")[0]
+    found = headlines(corpus_archive, "幸福食堂")
+    assert len(found) > 1  # the lead and another paper's item mention it more often, in the body
+    assert VISIT_HEADLINE == found[0]
 
 
 def test_corpus_hongse_youxiang_ranks_its_article_first(corpus_archive: Archive) -> None:
-    _needs_parsed_headline(corpus_archive, "「红色邮箱」解民忧")
-    assert "「红色邮箱」解民忧" == headlines(corpus_archive, "红色邮箱")[0]
+    found = headlines(corpus_archive, "红色邮箱")
+    assert len(found) > 1  # a newer article mentions it in passing
+    assert MAILBOX_HEADLINE == found[0]
 
 
 def test_cli_prints_json_hits_and_exits_0(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,9 +13,7 @@ from hypothesis import strategies as st
 from reader.archive.db import Archive
 from reader.archive.search import search
 from reader.text.query import Query, parse_query
-from tests.search_support import brute_force, corpus_paragraphs, random_archive
-
-pytestmark = pytest.mark.skipif(not corpus_paragraphs(), reason="real corpus not found")
+from tests.search_support import brute_force, random_archive
 
 
 @pytest.fixture(scope="module")

@@ -5,23 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus_support import corpus_lines
 
 from reader.resources import USER_DICTIONARY, locate
 from reader.text.words import Segmenter, user_words
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
-
-def corpus_lines() -> list[str]:
-    lines: list[str] = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        lines += [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return lines
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
 def test_rjieba_cuts_the_corpus_exactly_as_jieba() -> None:
-    pytest.importorskip("rjieba")
     reference, fast = Segmenter(engine="jieba"), Segmenter(engine="rjieba")
     lines = corpus_lines()
     assert lines
@@ -31,8 +21,6 @@ def test_rjieba_cuts_the_corpus_exactly_as_jieba() -> None:
 
 @pytest.mark.parametrize("engine", ["jieba", "rjieba"])
 def test_user_dictionary_keeps_local_names_whole(engine: str) -> None:
-    if engine == "rjieba":
-        pytest.importorskip("rjieba")
     words = Segmenter(engine=engine).cut("区长江绍华在柳园街道调研幸福食堂")
     assert "江绍华" in words and "柳园街道" in words
 

@@ -18,9 +18,6 @@ from reader.archive.importer import import_into
 from reader.gui.app import open_window, set_application_names
 from reader.gui.main_window import MainWindow
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-
-
 # The offscreen platform cannot pass size hints to a window system and says so on every top-level
 # window with a minimum size; that is the test platform talking, not a problem of the program.
 OFFSCREEN_NOISE = "does not support propagateSizeHints"
@@ -55,21 +52,13 @@ def empty_clipboard(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def corpus_dir() -> Path:
-    """The real corpus (../shared/corpus), read in place."""
-    if not any(CORPUS.glob("*.txt")):
-        pytest.skip(f"real corpus not found at {CORPUS}")
-    return CORPUS
-
-
-@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "archive.sqlite3"
 
 
 @pytest.fixture
 def corpus_db(db_path: Path, corpus_dir: Path) -> Path:
-    """An archive holding the real corpus, imported through the real importer."""
+    """An archive holding the test corpus, imported through the real importer."""
     report = import_into(db_path, [corpus_dir])
     assert report.failed == []
     return db_path

@@ -1,4 +1,4 @@
-"""The 书签 panel, its model and the Ctrl+D star, on an archive of the real corpus (offscreen).
+"""The 书签 panel, its model and the Ctrl+D star, on an archive of the test corpus (offscreen).
 
 Reads go through an ArchiveSession, writes through a TaskRunner standing in for the window's
 one writer: a write lands later, so tests wait for it as the panel does.
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus_support import MASTHEAD_FILE, VISIT_HEADLINE
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.modeltest import ModelTester
@@ -21,14 +22,15 @@ from reader.archive import db as archive_db
 from reader.archive.db import open_archive
 from reader.archive.importer import import_paths
 from reader.archive.queries import article_by_key
-from reader.archive.records import ArticleRecord
+from reader.archive.records import ArticleRecord, chinese_date
 from reader.archive.search import search
 from reader.gui.bookmark_store import BookmarkStore
 from reader.gui.bookmarks_panel import ARTICLE_ID_ROLE, NOTE, BookmarksPanel, BookmarkToggle
 from reader.gui.session import ArchiveSession
 from reader.gui.workers import TaskRunner
+from reader.text.model import ParsedIssue
 
-HEADLINES = ("马卫红来我区", "红色邮箱", "加快审批赢取百姓赞许")
+HEADLINES = ("周立新到我区", "红色邮箱", "帮办代办")  # words of three headlines of MASTHEAD_FILE
 
 
 def _record(db: Path, words: str) -> ArticleRecord:
@@ -91,11 +93,11 @@ def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, panel: Bookmarks
 
 
 def test_rows_show_headline_publication_date_and_note_in_the_order_added(
-    panel: BookmarksPanel, marked: list[ArticleRecord]
+    panel: BookmarksPanel, marked: list[ArticleRecord], masthead_issue: ParsedIssue
 ) -> None:
     model = panel.model
     first = [model.index(0, column).data() for column in range(4)]
-    assert [marked[0].headline, "东昌时讯", "2022年7月5日", "开会用"] == first
+    assert [marked[0].headline, "东昌时讯", chinese_date(masthead_issue.date), "开会用"] == first
     assert [r.headline for r in marked] == [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
@@ -147,19 +149,19 @@ def test_remove_then_undo_brings_the_bookmark_back_with_its_note(
 
 
 def test_bookmark_of_a_deleted_article_is_marked_and_cannot_be_opened(
-    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, tmp_path: Path, corpus_dir: Path
+    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, tmp_path: Path
 ) -> None:
-    source = corpus_dir / "000_412b62444f90ef19.txt"
-    edited = tmp_path / "edited" / source.name
+    edited = tmp_path / "edited" / MASTHEAD_FILE.name
     edited.parent.mkdir()
-    text = source.read_text(encoding="utf-8")
-    renamed = text.replace("马卫红来我区 督导调研幸福食堂\n", "副市长督导幸福食堂建设\n")
+    text = MASTHEAD_FILE.read_text(encoding="utf-8")
+    assert f"{VISIT_HEADLINE}\n" in text
+    renamed = text.replace(f"{VISIT_HEADLINE}\n", "副市长调研老年助餐工作\n")
     edited.write_text(renamed, encoding="utf-8")
     with open_archive(corpus_db) as archive:
         assert [edited] == import_paths(archive, [edited]).replaced
     panel.model.refresh()
     index = panel.model.index(0, 0)
-    assert "【原文已删除】马卫红来我区 督导调研幸福食堂" == index.data()
+    assert f"【原文已删除】{VISIT_HEADLINE}" == index.data()
     assert index.data(ARTICLE_ID_ROLE) is None
     with qtbot.assertNotEmitted(panel.article_requested):
         panel.open_row(0)

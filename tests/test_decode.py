@@ -6,12 +6,12 @@ import codecs
 from pathlib import Path
 
 import pytest
+from corpus_support import corpus_files
 
 from reader.text import SourceError, read_issue
 from reader.text.decode import decode_bytes
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-CASES = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+CASES = corpus_files()
 
 
 def encodings(text: str) -> dict[str, bytes]:
@@ -25,7 +25,6 @@ def encodings(text: str) -> dict[str, bytes]:
     }
 
 
-@pytest.mark.skipif(not CASES, reason=f"corpus not found at {CORPUS}")
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_every_encoding_parses_to_the_same_issue(case: Path, tmp_path: Path) -> None:
     original = read_issue(case)

@@ -86,7 +86,8 @@ class Segmenter:
         tokenizer.tmp_dir = str(_cache_dir())
         tokenizer.initialize()
         if user_dict is not None:
-            tokenizer.load_userdict(str(user_dict))
+            with user_dict.open("rb") as words:  # jieba opens a path itself and never closes it
+                tokenizer.load_userdict(words)
         self._tokenizer = tokenizer
         self._engine_loaded = "jieba"
         self._cut = lambda text: list(tokenizer.cut(text, HMM=False))

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from reader.archive.errors import translate
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import EFFECTIVE_DATE, Filters, Plan, match_expression
 from reader.text.query import Query, QueryError, parse_query, readable_text
@@ -126,7 +127,8 @@ def search(
     set); `publication` is a publication name. Raises ValueError for an unknown `sort` and
     reader.text.dates.DateError (a ValueError) for a date that is not ISO, whatever the query;
     read dates a person typed with reader.text.dates first. The query the user typed never
-    raises — see `SearchResult.error`.
+    raises — see `SearchResult.error`. Searching an Archive, a known SQLite error (a damaged page)
+    is an ArchiveError naming the file; an interrupted search stays sqlite3's OperationalError.
     """
     started = time.perf_counter()
     if sort not in SORTS:
@@ -143,6 +145,11 @@ def search(
     try:
         total, ranked = _run(conn, parsed, filters, sort, limit, offset)
         hits = _hits(conn, parsed, ranked)
+    except sqlite3.Error as err:
+        path = getattr(source, "path", None)
+        if path is None:
+            raise
+        raise translate(err, path) from err  # a damaged page met mid-search; "interrupted" stays
     finally:
         if own_transaction and conn.in_transaction:
             conn.execute("COMMIT")

@@ -7,14 +7,12 @@ closes, and returns plain frozen data (HTML already escaped) that the GUI thread
 from __future__ import annotations
 
 import html
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.archive import search as engine
 from reader.archive.db import open_archive
-from reader.archive.errors import translate
 from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord, chinese_date
 from reader.text.snippet import highlight_spans, join_passages, wrap_spans
@@ -89,26 +87,23 @@ def run_search(
 ) -> SearchOutcome:
     """Search in the calling (worker) thread on a connection of its own.
 
-    A known SQLite error (a damaged page met mid-search) arrives as an ArchiveError with a
-    Chinese message; an interrupted search stays sqlite3's error, which the controller expects.
+    A damaged page met mid-search arrives as an ArchiveError with a Chinese message (see
+    reader.archive.search.search).
     """
     with (
         open_archive(db_path, readonly=True) as archive,
         (interrupter or Interrupter()).watching(archive.conn),
     ):
-        try:
-            result = engine.search(
-                archive,
-                request.text,
-                date_from=request.date_from,
-                date_to=request.date_to,
-                publication=request.publication,
-                sort=request.sort,
-                limit=request.limit,
-                offset=request.offset,
-            )
-        except sqlite3.Error as err:
-            raise translate(err, db_path) from err
+        result = engine.search(
+            archive,
+            request.text,
+            date_from=request.date_from,
+            date_to=request.date_to,
+            publication=request.publication,
+            sort=request.sort,
+            limit=request.limit,
+            offset=request.offset,
+        )
     hits = tuple(_row(h) for h in result.hits)
     return SearchOutcome(request, result.total, hits, result.error, result.parsed, result.elapsed_ms)
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from reader.archive.db import connect_reader, tidy_after_reader
+from reader.archive.db import connect_reader, side_files, tidy_after_reader
 from reader.archive.errors import ArchiveError, classify, translate
 from reader.text.oserror import describe_os_error
 
@@ -29,7 +29,6 @@ Progress = Callable[[int, int], None]
 
 # 1024 pages of 4 KiB: 4 MiB per step, so progress moves often and each step is short.
 STEP_PAGES = 1024
-_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class BackupError(Exception):
@@ -54,9 +53,7 @@ def _check_target(source: Path, target: Path) -> None:
             raise _refuse(target, "这不是普通文件（设备、管道或套接字）")
         if os.path.samefile(source, target):
             raise _refuse(target, "这就是档案本身，备份必须写到另一个文件")
-    if target.parent.resolve() == source.parent.resolve() and any(
-        target.name == source.name + side for side in _SIDE_FILES
-    ):
+    if target.resolve() in {side.resolve() for side in side_files(source)}:
         raise _refuse(target, "这是档案正在使用的日志文件")
 
 
@@ -78,9 +75,9 @@ def _open_source(source: Path) -> sqlite3.Connection:
 
 
 def _remove_partial(path: Path) -> None:
-    for name in (path.name, *(path.name + side for side in _SIDE_FILES)):
+    for name in (path, *side_files(path)):
         with suppress(OSError):
-            (path.parent / name).unlink()
+            name.unlink()
 
 
 def backup_archive(

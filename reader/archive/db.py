@@ -24,6 +24,7 @@ from reader.text.oserror import describe_os_error
 
 BUSY_TIMEOUT_MS = 5000
 TIDY_TIMEOUT_MS = 100
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # the WAL file first
 
 
 def folder_writable(folder: Path) -> bool:
@@ -148,10 +149,16 @@ def _check_path(path: Path) -> None:
         raise ArchiveError(path, "notafile")
 
 
-def _wal_has_data(path: Path) -> bool:
-    wal = path.with_name(path.name + "-wal")
+def side_files(path: Path) -> list[Path]:
+    """The files SQLite keeps beside the archive at `path` (WAL, shared memory, rollback journal),
+    whether they exist or not: they belong to the archive wherever it is moved or copied."""
+    return [path.with_name(path.name + suffix) for suffix in SIDE_SUFFIXES]
+
+
+def wal_has_data(path: Path) -> bool:
+    """True when commits may wait in the archive's -wal file (a reader must not ignore them)."""
     try:
-        return wal.stat().st_size > 0
+        return side_files(path)[0].stat().st_size > 0
     except OSError:
         return False
 
@@ -171,7 +178,7 @@ def connect_reader(path: Path) -> tuple[sqlite3.Connection, str | None]:
     blocker = write_blocker(path)
     if blocker is None:
         return sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None), None
-    if _wal_has_data(path):
+    if wal_has_data(path):
         try:
             conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -18,7 +18,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.archive.db import Archive, open_archive
+from reader.archive.db import Archive, open_archive, side_files, wal_has_data
 from reader.archive.errors import ArchiveError, classify, translate
 from reader.archive.holder import announced
 from reader.archive.search_index import CUTS_TABLE, rebuild_search_index
@@ -28,7 +28,6 @@ from reader.text.oserror import describe_os_error
 # when readable, so the index need not cut every article again).
 CONTENT_TABLES = ("publications", "issues", "sources", "articles", "bookmarks", CUTS_TABLE)
 BATCH = 500
-SIDE_FILES = ("-wal", "-shm", "-journal")
 
 Progress = Callable[[str], None]
 
@@ -149,30 +148,23 @@ def _drop_orphans(conn: sqlite3.Connection, report: RepairReport) -> None:
     conn.execute("DELETE FROM sources WHERE issue_id NOT IN (SELECT id FROM issues)")
 
 
-def _move_aside(path: Path) -> Path:
-    """Rename the damaged archive (and its side files) out of the way; returns its new name."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    for suffix in ("", *SIDE_FILES):
-        source = path.with_name(path.name + suffix)
-        if source.exists():
-            os.replace(source, aside.with_name(aside.name + suffix))
-    return aside
+def _move(source: Path, target: Path) -> None:
+    """Rename an archive file together with the files SQLite keeps beside it."""
+    for old, new in zip([source, *side_files(source)], [target, *side_files(target)], strict=True):
+        if old.exists():
+            os.replace(old, new)
 
 
-def _move_back(aside: Path, path: Path) -> None:
-    for suffix in ("", *SIDE_FILES):
-        source = aside.with_name(aside.name + suffix)
-        if source.exists():
-            os.replace(source, path.with_name(path.name + suffix))
+def _remove(path: Path) -> None:
+    for name in (path, *side_files(path)):
+        with suppress(OSError):
+            name.unlink()
 
 
 def _reading_uri(path: Path) -> str:
     """Read the damaged file without creating files beside it (immutable), unless its -wal holds
     commits, which only a normal connection reads."""
-    wal = path.with_name(path.name + "-wal")
-    has_wal = wal.exists() and wal.stat().st_size > 0
-    return path.resolve().as_uri() + ("?mode=rw" if has_wal else "?mode=ro&immutable=1")
+    return path.resolve().as_uri() + ("?mode=rw" if wal_has_data(path) else "?mode=ro&immutable=1")
 
 
 def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport:
@@ -184,13 +176,14 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
     """
     path = Path(path)
     fresh = path.with_name(f"{path.stem}.repairing{path.suffix}")
-    for suffix in ("", *SIDE_FILES):
-        with suppress(FileNotFoundError):
-            fresh.with_name(fresh.name + suffix).unlink()
-    aside: Path | None = None
+    _remove(fresh)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    moved = False
     try:
         with announced(path, "修复档案"):
-            aside = _move_aside(path)
+            _move(path, aside)
+            moved = True
             with open_archive(fresh) as target:
                 report = RepairReport(damaged_copy=aside)
                 conn = target.conn
@@ -208,11 +201,9 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
                     raise ArchiveError(path, "damaged", "修复后的副本仍未通过检查，原文件未改动")
             os.replace(fresh, path)
     except BaseException as exc:
-        for suffix in ("", *SIDE_FILES):
-            with suppress(OSError):
-                fresh.with_name(fresh.name + suffix).unlink()
-        if aside is not None and not path.exists():
-            _move_back(aside, path)
+        _remove(fresh)
+        if moved and not path.exists():
+            _move(aside, path)
         if isinstance(exc, sqlite3.Error):
             raise translate(exc, path) from exc
         if isinstance(exc, OSError):

@@ -25,6 +25,7 @@ from reader.archive.holder import announced
 from reader.archive.interrupt import Interrupter
 from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
 from reader.archive.placement import Placement, place, stored_path
+from reader.archive.records import issue_label
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
 from reader.text.errors import Cancelled, SourceError
@@ -36,7 +37,7 @@ Status = Literal["imported", "replaced", "unchanged", "conflict"]
 OnConflict = Literal["report", "replace", "keep"]
 MAX_DEFECT_MESSAGE = 200
 DAMAGE_ADVICE = (
-    "检查发现：{0}。未导入任何文件。请先备份档案，再修复（文件 → 修复档案…，"
+    "检查发现：{0}。未导入任何文件。请先备份档案，再修复（文件 → 检查并修复档案…，"
     "或 python -m reader repair）：修复会保留损坏的原文件，读出其中完好的内容并重建检索索引"
 )
 
@@ -81,19 +82,7 @@ class ImportReport:
 Progress = Callable[[int, int, Path, "ImportOutcome | Exception"], None]
 
 
-def issue_label(parsed: ParsedIssue) -> str:
-    """'2022-07-05 东昌时讯 第1449期', or '未定日期 <file>' for an undated issue."""
-    parts = [parsed.date or "未定日期"]
-    if parsed.publication:
-        parts.append(parsed.publication)
-    if parsed.number is not None:
-        parts.append(f"第{parsed.number}期")
-    if parsed.date is None:
-        parts.append(parsed.source)
-    return " ".join(parts)
-
-
-def _source_values(parsed: ParsedIssue, path: Path | None, demo: bool) -> dict[str, object]:
+def _source_values(parsed: ParsedIssue, demo: bool) -> dict[str, object]:
     """What the file itself says, as stored on its source row (the issue merges its sources)."""
     pages = [a.page for a in parsed.articles if a.page is not None]
     return {
@@ -136,7 +125,7 @@ def _stored_as_parsed(
     previous = placement.previous
     if previous is None or placement.moved:
         return False
-    values = _source_values(parsed, None, demo)
+    values = _source_values(parsed, demo)
     columns = list(values)
     row = conn.execute(f"SELECT {', '.join(columns)} FROM sources WHERE id = ?", (previous.id,)).fetchone()
     if row is None or list(row) != list(values.values()):
@@ -217,7 +206,7 @@ def _write(
     issue_id = (
         placement.issue_id if placement.issue_id is not None else _create_issue(conn, key, parsed, demo)
     )
-    values = _source_values(parsed, path, demo)
+    values = _source_values(parsed, demo)
     values |= {
         "issue_id": issue_id,
         "name": parsed.source,
@@ -238,7 +227,7 @@ def _import(
     conn = archive.conn
     parsed = replace(parsed, source=readable_text(parsed.source))
     key = issue_key(parsed)
-    label = issue_label(parsed)
+    label = issue_label(parsed.date, parsed.publication, parsed.number, parsed.source)
     placement = place(conn, parsed, key, path)
     count = len(parsed.articles)
     previous = placement.previous

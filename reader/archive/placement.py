@@ -20,11 +20,12 @@ The rules, in order (DESIGN.md, "What one import replaces"):
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.archive.keys import article_fingerprint
+from reader.archive.queries import EFFECTIVE_DATE, FIRST_SOURCE_NAME
+from reader.archive.records import issue_label
 from reader.archive.sources import SourceRow, source_rows
 from reader.text.model import ParsedIssue
 from reader.text.query import readable_text
@@ -55,24 +56,14 @@ def fingerprints(parsed: ParsedIssue) -> set[str]:
     return {article_fingerprint(a.headline, a.body) for a in parsed.articles}
 
 
-def issue_label(conn: sqlite3.Connection, issue_id: int) -> str:
-    """'2022-07-05 东昌时讯 第1449期' or '未定日期 扫描.txt', for messages about another file."""
+def _issue_label(conn: sqlite3.Connection, issue_id: int) -> str:
+    """The issue's name (reader.archive.records.issue_label), for messages about another file."""
     row = conn.execute(
-        "SELECT COALESCE(i.user_date, i.date), p.name, i.number,"
-        " (SELECT s.name FROM sources s WHERE s.issue_id = i.id ORDER BY s.id LIMIT 1)"
+        f"SELECT {EFFECTIVE_DATE}, p.name, i.number, {FIRST_SOURCE_NAME}"
         " FROM issues i LEFT JOIN publications p ON p.id = i.publication_id WHERE i.id = ?",
         (issue_id,),
     ).fetchone()
-    if row is None:
-        return "?"
-    parts = [row[0] or "未定日期"]
-    if row[1]:
-        parts.append(row[1])
-    if row[2] is not None:
-        parts.append(f"第{row[2]}期")
-    if not row[0] and row[3]:
-        parts.append(row[3])
-    return " ".join(parts)
+    return issue_label(*row) if row is not None else "?"
 
 
 def _dated_issue(conn: sqlite3.Connection, parsed: ParsedIssue, key: str) -> int | None:
@@ -129,10 +120,6 @@ def _same_place(source: SourceRow, parsed: ParsedIssue, path: Path | None) -> bo
     if source.path is not None and path is not None:
         return source.path == stored_path(path)
     return source.name == parsed.source
-
-
-def _by_id(rows: Iterable[SourceRow]) -> dict[int, SourceRow]:
-    return {row.id: row for row in rows}
 
 
 def _edited_copy(conn: sqlite3.Connection, issue_id: int, prints: set[str]) -> int | None:
@@ -204,11 +191,11 @@ def place(conn: sqlite3.Connection, parsed: ParsedIssue, key: str, path: Path | 
     clashes: list[Clash] = []
     moved = previous is not None and previous.issue_id != issue_id
     if previous is not None and moved:
-        clashes.append(Clash(previous, issue_label(conn, previous.issue_id), 0))
+        clashes.append(Clash(previous, _issue_label(conn, previous.issue_id), 0))
     if issue_id is not None and prints:
         shared = _shared_counts(conn, "a.issue_id = ?", [issue_id], prints)
-        others = _by_id(source_rows(conn, "issue_id = ?", [issue_id]))
-        label = issue_label(conn, issue_id)
+        others = {row.id: row for row in source_rows(conn, "issue_id = ?", [issue_id])}
+        label = _issue_label(conn, issue_id)
         for source_id, count in sorted(shared.items()):
             if previous is None or source_id != previous.id:
                 clashes.append(Clash(others[source_id], label, count))

@@ -31,6 +31,21 @@ def weekday_of(date: str | None) -> str | None:
         return None
 
 
+def issue_label(
+    date: str | None, publication: str | None, number: int | None, source_name: str | None
+) -> str:
+    """How an issue is named in lists and messages: '2022-07-05 东昌时讯 第1449期', or
+    '未定日期 扫描.txt' for an issue the paper left undated (its file is all that tells it apart)."""
+    parts = [date or UNDATED]
+    if publication:
+        parts.append(publication)
+    if number is not None:
+        parts.append(f"第{number}期")
+    if not date and source_name:
+        parts.append(source_name)
+    return " ".join(parts)
+
+
 @dataclass(frozen=True)
 class IssueRecord:
     """One issue; `date` is the effective date (the user's date for an undated issue)."""
@@ -52,14 +67,7 @@ class IssueRecord:
 
     def label(self) -> str:
         """Short description for lists: '2022-07-05 东昌时讯 第1449期' or '未定日期 file.txt'."""
-        parts = [self.date or UNDATED]
-        if self.publication:
-            parts.append(self.publication)
-        if self.number is not None:
-            parts.append(f"第{self.number}期")
-        if not self.date and self.source_name:
-            parts.append(self.source_name)
-        return " ".join(parts)
+        return issue_label(self.date, self.publication, self.number, self.source_name)
 
 
 @dataclass(frozen=True)

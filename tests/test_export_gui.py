@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -98,19 +97,13 @@ def test_missing_cjk_font_shows_a_message_and_writes_nothing(
     qtbot: QtBot, window: QMainWindow, records: list[ArticleRecord], archive_path: Path, tmp_path: Path
 ) -> None:
     exporter = PrintExport(window, lambda: records[:1], lambda: archive_path, fonts=["No Such Font"])
-    seen: list[str] = []
-
-    def close_message() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.close()
-        else:
-            QTimer.singleShot(20, close_message)
-
-    QTimer.singleShot(20, close_message)
     out = tmp_path / "none.pdf"
     exporter.export_articles(records[:1], path=out)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "exportWarning") is not None)
+    boxes = window.findChildren(QMessageBox, "exportWarning")
+    seen = [box.text() for box in boxes]
+    for box in boxes:
+        box.close()
     assert not exporter.busy
     assert not out.exists()
     assert 1 == len(seen) and "找不到中文字体" in seen[0]

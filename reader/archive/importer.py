@@ -397,8 +397,8 @@ def import_into(
 ) -> ImportReport:
     """Open the archive at `db_path` in the calling thread, import, close: the worker-thread entry.
 
-    `interrupter.cancel()`, called from another thread together with what makes `should_cancel()`
-    true, also stops the statement running at that moment (the file is rolled back).
+    With an `interrupter` (and `should_cancel=interrupter.cancelled`), `interrupter.cancel()` from
+    another thread also stops the statement running at that moment (the file is rolled back).
     """
     with open_archive(db_path) as archive, (interrupter or Interrupter()).watching(archive.conn):
         return import_paths(archive, paths, progress, should_cancel, on_conflict=on_conflict, demo=demo)

@@ -33,6 +33,10 @@ class Interrupter:
             with self._lock:
                 self._conn = None
 
+    def cancelled(self) -> bool:
+        """True once `cancel()` was called: the `should_cancel` of the work it watches."""
+        return self._cancelled
+
     def cancel(self) -> None:
         with self._lock:
             self._cancelled = True

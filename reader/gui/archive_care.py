@@ -2,8 +2,8 @@
 
 Wiring (main window): `care = ArchiveCare(window)` after the actions exist; it puts 删除演示报纸
 and 检查并修复档案… into the 文件 menu and needs `window.session`, `window.writer`,
-`window.refresh_lists()` and `window.open_latest()`. Call `care.refresh()` whenever the archive's
-content may have changed (after an import). Both operations write, so they run on the window's
+`window.archive_changed()` (which calls `care.refresh()`) and `window.open_latest()`. Both
+operations write, so they run on the window's
 single writer; a repair closes the window's read connection first (a repair replaces the file)
 and shows a modal progress dialog until it is open again.
 """
@@ -65,9 +65,8 @@ class ArchiveCare(QObject):
 
     def _demo_removed(self, articles: int) -> None:
         window = self._window
-        window.refresh_lists()
+        window.archive_changed()
         window.open_latest()
-        self.refresh()
         window.statusBar().showMessage(self.tr("已删除演示报纸（{0} 篇虚构文章）").format(articles), 6000)
 
     # --- checking and repairing --------------------------------------------------------------
@@ -94,9 +93,8 @@ class ArchiveCare(QObject):
             self._progress = None
         window = self._window
         window.session.open()
-        window.refresh_lists()
+        window.archive_changed()
         window.open_latest()
-        self.refresh()
 
     def _repaired(self, report: RepairReport | None) -> None:
         self._reopen()

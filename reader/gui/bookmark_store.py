@@ -100,6 +100,11 @@ class BookmarkStore(QObject):
             return self._wanted[key]
         return self._session.is_bookmarked(key)
 
+    def reload(self) -> None:
+        """The archive changed under the bookmarks (an import took the demo and its bookmarks
+        out, a repair): everyone showing them reads them again."""
+        self.changed.emit()
+
     @property
     def write_blocker(self) -> str | None:
         """Why bookmarks cannot be changed in this archive (read-only), or None."""

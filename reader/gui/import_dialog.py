@@ -8,7 +8,6 @@ event the importer checks between issues, so an issue is never half written.
 from __future__ import annotations
 
 import html
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,8 +152,7 @@ class ImportController(QObject):
         self._runner = runner
         self._db_path = db_path
         self._window = parent
-        self._cancel = threading.Event()
-        self._interrupter: Interrupter | None = None
+        self._interrupter = Interrupter()  # one per import; cancelling it is for good
         self._dialog: QProgressDialog | None = None
         self._running = False
         self._quiet = False
@@ -181,7 +179,6 @@ class ImportController(QObject):
             return False
         self._running = True
         self._quiet = quiet
-        self._cancel.clear()
         if not quiet:
             dialog = QProgressDialog(self.tr("正在查找文件…"), self.tr("取消"), 0, 0, self._window)
             dialog.setObjectName("importProgress")
@@ -206,7 +203,7 @@ class ImportController(QObject):
                 path,
                 files,
                 progress=progress,
-                should_cancel=self._cancel.is_set,
+                should_cancel=interrupter.cancelled,
                 on_conflict=on_conflict,
                 demo=demo,
                 interrupter=interrupter,
@@ -219,14 +216,12 @@ class ImportController(QObject):
     def cancel(self) -> None:
         """Stop now: a long file stops being read, the file being written is rolled back, the
         files imported before it stay."""
-        self._cancel.set()
-        if self._interrupter is not None:
-            self._interrupter.cancel()
+        self._interrupter.cancel()
         if self._dialog is not None:
             self._dialog.setLabelText(self.tr("正在取消…（已导入的文件保留）"))
 
     def _on_progress(self, index: int, total: int, name: str) -> None:
-        if self._dialog is None or self._cancel.is_set():
+        if self._dialog is None or self._interrupter.cancelled():
             return
         self._dialog.setMaximum(total)
         self._dialog.setValue(index)

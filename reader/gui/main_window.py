@@ -51,7 +51,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.session = session
-        self.write_blocker: str | None = session.write_blocker
         self._warm_up_ms = warm_up_ms
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
@@ -143,7 +142,6 @@ class MainWindow(QMainWindow):
         """A read-only archive (`reason` says why) can be browsed and searched, nothing more:
         import (menu and drop), bookmarks and user dates are off, with the reason as tooltip and
         a permanent note in the status bar."""
-        self.write_blocker = reason
         self.setAcceptDrops(reason is None)
         tip = self.tr("只读档案，不能导入：{0}").format(reason) if reason else ""
         for action in (self.actions_.import_files, self.actions_.import_folder):
@@ -271,7 +269,7 @@ class MainWindow(QMainWindow):
 
     def ask_issue_date(self, issue_id: int) -> None:
         issue = self.session.issue(issue_id)
-        if issue is None or self.write_blocker is not None:
+        if issue is None or self.session.write_blocker is not None:
             return
         dialog = DateDialog(issue, self)
         dialog.setObjectName("dateDialog")
@@ -370,8 +368,8 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> bool:
         """Start importing; False (with a message) when an import is already running or the
         archive cannot be written."""
-        if self.write_blocker is not None:
-            self.statusBar().showMessage(self.tr("只读档案，不能导入：{0}").format(self.write_blocker), 6000)
+        if (blocker := self.session.write_blocker) is not None:
+            self.statusBar().showMessage(self.tr("只读档案，不能导入：{0}").format(blocker), 6000)
             return False
         if not self.importer.start(paths):
             self.statusBar().showMessage(self.tr("正在导入，请等当前导入结束"), 4000)
@@ -379,18 +377,25 @@ class MainWindow(QMainWindow):
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.write_blocker is None and _local_paths(event.mimeData()):
+        if self.session.write_blocker is None and _local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = _local_paths(event.mimeData())
-        if paths and self.write_blocker is None:
+        if paths and self.session.write_blocker is None:
             event.acceptProposedAction()
             self.import_paths(paths)
 
-    def _import_finished(self, report: ImportReport, quiet: bool) -> None:
+    def archive_changed(self) -> None:
+        """The archive's content changed behind the panes (an import, the demo removed, a
+        repair): every list, the bookmarks and what can be written are read again."""
         self.refresh_lists()
         self.care.refresh()
+        self.features.store.reload()
+        self._apply_write_blocker(self.session.write_blocker)
+
+    def _import_finished(self, report: ImportReport, quiet: bool) -> None:
+        self.archive_changed()
         if self.current_issue_id is None or self.session.issue(self.current_issue_id) is None:
             self.open_latest()
         elif not self.middle.showing_search():

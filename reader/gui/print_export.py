@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QDir, QObject, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QProgressDialog, QWidget
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.records import ArticleRecord
@@ -34,6 +34,7 @@ from reader.export.fonts import find_cjk_family
 from reader.export.markup import display_title
 from reader.export.pages import Progress, ShouldCancel
 from reader.export.pdf import ExportResult, configure_printer, export_pdf, print_articles
+from reader.gui.messages import open_warning
 from reader.gui.save_path import chosen_path
 
 Job = Callable[[Progress, ShouldCancel], ExportResult]
@@ -158,7 +159,7 @@ class PrintExport(QObject):
         try:
             find_cjk_family(self._fonts)
         except ExportError as err:
-            QMessageBox.warning(self._window, self.tr("找不到中文字体"), str(err))
+            open_warning(self._window, self.tr("找不到中文字体"), str(err), "exportWarning")
             return False
         return True
 
@@ -230,7 +231,7 @@ class PrintExport(QObject):
         try:
             print_articles(records, printer, book=False, fonts=self._fonts)
         except ExportError as err:
-            QMessageBox.warning(self._window, self.tr("无法打印"), str(err))
+            open_warning(self._window, self.tr("无法打印"), str(err), "exportWarning")
 
     # --- PDF -------------------------------------------------------------------------------
 
@@ -376,7 +377,7 @@ class PrintExport(QObject):
 
     def _failed(self, message: str) -> None:
         self._close_progress()
-        QMessageBox.warning(self._window, self.tr("导出失败"), message)
+        open_warning(self._window, self.tr("导出失败"), message, "exportWarning")
         self.finished.emit(message)
 
     def _close_progress(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -56,9 +56,8 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
     small, large = max(MIN_FONT_PT, font_pt - 2), font_pt + 9
     parts: list[str] = []
     if record.demo:
-        parts.append(
-            f'<p style="font-size:{small}pt; {DEMO_STYLE}">{html.escape(DEMO_BANNER)}</p>'
-        )
+        banner = html.escape(QCoreApplication.translate("ReadingPane", DEMO_BANNER))
+        parts.append(f'<p style="font-size:{small}pt; {DEMO_STYLE}">{banner}</p>')
     if record.kicker:
         parts.append(f'<p style="font-size:{small + 1}pt; color:#444; margin:0;">{field("kicker")}</p>')
     headline = field("headline") if record.headline else html.escape(_untitled(record))

@@ -166,3 +166,17 @@ def test_cancel_in_the_import_dialog_stops_a_long_file(
     assert "导入已取消" in report.text.toPlainText()
     with open_archive(empty_window.session.path, readonly=True) as archive:
         assert 0 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+
+
+def test_bookmarks_on_the_demo_leave_the_panel_when_a_real_import_removes_it(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], db_path: Path, tmp_path: Path
+) -> None:
+    window = demo_window(qtbot, window_factory, db_path)
+    window.features.star.action.trigger()
+    wait_until_idle(qtbot, window)
+    panel = window.features.panel
+    qtbot.waitUntil(lambda: 1 == panel.model.rowCount())
+    window.import_paths([write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))])
+    wait_until_idle(qtbot, window)
+    report_of(qtbot, window).reject()
+    assert 0 == panel.model.rowCount()

@@ -33,7 +33,6 @@ from typing import Any, NoReturn
 
 import reader
 from reader.archive.errors import translate
-from reader.archive.paths import default_archive_path
 from reader.commands import (
     backup,
     export,
@@ -45,7 +44,8 @@ from reader.commands import (
     search,
     selftest,
 )
-from reader.resources import MissingResource
+from reader.commands._common import db_path
+from reader.resources import MissingResource, is_frozen
 from reader.text.oserror import describe_os_error
 from reader.text.query import readable_text
 
@@ -258,7 +258,7 @@ def program_name() -> str:
     `python -m reader` from a checkout or an installation; in the bundled program (PyInstaller)
     there is no Python to name, so it is the console executable's own name (archive-reader-cli).
     """
-    if getattr(sys, "frozen", False):
+    if is_frozen():
         return Path(sys.executable).stem
     return "python -m reader"
 
@@ -298,11 +298,6 @@ def _readable(args: argparse.Namespace) -> None:
             setattr(args, name, [readable_text(item) for item in value])
 
 
-def _archive_of(args: argparse.Namespace | None) -> Path:
-    db = getattr(args, "db", None)
-    return Path(db) if db is not None else default_archive_path()
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns its exit status (2 for a usage error, as argparse does).
 
@@ -329,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         print(getattr(args, "interrupted", None) or INTERRUPTED, file=sys.stderr)
         return INTERRUPTED_STATUS
     except sqlite3.Error as err:
-        known = translate(err, _archive_of(args))
+        known = translate(err, db_path(args))
         if known is err:
             raise
         print(known, file=sys.stderr)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import platformdirs
 
-from reader.resources import DESKTOP_ENTRY, ICON, locate
+from reader.resources import DESKTOP_ENTRY, ICON, is_frozen, locate
 
 APP_ID = "archive-reader"
 GUI_COMMAND = "archive-reader-gui"
@@ -58,7 +58,7 @@ def gui_command() -> Path | None:
     this runs as: ArchiveReader in dist/ArchiveReader/.
     """
     suffix = ".exe" if sys.platform == "win32" else ""
-    if getattr(sys, "frozen", False):
+    if is_frozen():
         bundled = Path(sys.executable).with_name(f"{BUNDLED_GUI}{suffix}")
         return bundled if bundled.is_file() else None
     for scheme in (sysconfig.get_default_scheme(), f"{os.name}_user"):

@@ -52,13 +52,19 @@ DESKTOP_ENTRY = Resource("archive-reader.desktop", "菜单项模板")
 ALL = (USER_DICTIONARY, DEMO, ICON, DESKTOP_ENTRY)
 
 
+def is_frozen() -> bool:
+    """True in the standalone program PyInstaller built (bundle/ArchiveReader.spec): the one
+    test for it, so every frozen-build branch asks the same question."""
+    return bool(getattr(sys, "frozen", False))
+
+
 def resources_root() -> Path:
     """The folder holding the resources for the way the program runs (see the module docstring).
 
     Raises MissingResource when an installed program has no resources package at all.
     """
     bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle is not None:
+    if is_frozen() and bundle is not None:
         return Path(bundle) / FROZEN_FOLDER
     # The one place that looks beside the package: a checkout has resources/ next to reader/.
     checkout = Path(__file__).resolve().parent.parent

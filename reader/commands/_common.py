@@ -34,9 +34,11 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    """The archive file chosen by `--db`, else the default (read at run time, not import time)."""
-    return args.db if args.db is not None else default_archive_path()
+def db_path(args: argparse.Namespace | None) -> Path:
+    """The archive file chosen by `--db`, else the default (read at run time, not import time);
+    the default too for a command without `--db`, or before the arguments were read."""
+    db = getattr(args, "db", None)
+    return Path(db) if db is not None else default_archive_path()
 
 
 def _start_date(text: str) -> str:

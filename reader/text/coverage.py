@@ -20,11 +20,7 @@ _WORDY = re.compile(r"[^\W_]")
 
 def kept_text(issue: ParsedIssue) -> str:
     """Everything a parse holds of its source's text, in no particular order."""
-    parts = [*issue.masthead, *issue.sections]
-    for article in issue.articles:
-        parts += [article.kicker, article.headline, article.subtitle, article.dateline, article.byline]
-        parts.append(article.body)
-    return "\n".join(parts)
+    return "\n".join([*issue.masthead, *issue.sections, *(a.full_text() for a in issue.articles)])
 
 
 def lost_lines(text: str, issue: ParsedIssue, limit: int = 3) -> list[str]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from typing import Literal
 
 from reader.text.errors import CancelCheck, SourceError
 
@@ -37,23 +39,33 @@ _GB_TRAILS = (range(0xA1, 0xFF),)
 _BIG5_TRAILS = (range(0x40, 0x7F), range(0xA1, 0xFF))
 _SJIS_TRAILS = (range(0x40, 0x7F), range(0x80, 0xFD))
 
-# Punctuation, symbols and full-width forms every CJK text uses: GB2312 rows 1-3 and Big5's
-# first symbol row, plus the CJK symbols block and full-width ASCII.
-_SHARED = (
-    _decoded_pairs(range(0xA1, 0xA4), _GB_TRAILS, "gb2312")
-    | _decoded_pairs(range(0xA1, 0xA2), _BIG5_TRAILS, "cp950")
-    | frozenset(map(chr, range(0x3000, 0x3040)))
-    | frozenset(map(chr, range(0xFF01, 0xFF5F)))
-    | frozenset("·×÷°±‧—–‘’“”…‰※℃№")
-)
-# GB2312 levels 1 and 2, and Big5 level 1: the hanzi of ordinary simplified or traditional text.
-_HANZI = _decoded_pairs(range(0xB0, 0xF8), _GB_TRAILS, "gb2312") | _decoded_pairs(
-    range(0xA4, 0xC7), _BIG5_TRAILS, "cp950", last=0xC67E
-)
-# Kana (not the half-width forms: those are what GB bytes become in Shift-JIS) and JIS level-1 kanji.
-_JAPANESE = frozenset(map(chr, range(0x3041, 0x3100))) | _decoded_pairs(
-    range(0x88, 0x99), _SJIS_TRAILS, "cp932", last=0x9872
-)
+CharacterSet = Literal["chinese", "japanese", "any"]
+
+
+@cache
+def _common_characters() -> dict[CharacterSet, frozenset[str]]:
+    """The characters each kind of text is mostly made of; built on first use (some 16,000
+    decodes, ~16 ms), not at import: every command and the window's start import this module."""
+    # Punctuation, symbols and full-width forms every CJK text uses: GB2312 rows 1-3 and Big5's
+    # first symbol row, plus the CJK symbols block and full-width ASCII.
+    shared = (
+        _decoded_pairs(range(0xA1, 0xA4), _GB_TRAILS, "gb2312")
+        | _decoded_pairs(range(0xA1, 0xA2), _BIG5_TRAILS, "cp950")
+        | frozenset(map(chr, range(0x3000, 0x3040)))
+        | frozenset(map(chr, range(0xFF01, 0xFF5F)))
+        | frozenset("·×÷°±‧—–‘’“”…‰※℃№")
+    )
+    # GB2312 levels 1 and 2, and Big5 level 1: the hanzi of ordinary simplified or traditional text.
+    hanzi = _decoded_pairs(range(0xB0, 0xF8), _GB_TRAILS, "gb2312") | _decoded_pairs(
+        range(0xA4, 0xC7), _BIG5_TRAILS, "cp950", last=0xC67E
+    )
+    # Kana (not the half-width forms: those are what GB bytes become in Shift-JIS) and JIS
+    # level-1 kanji.
+    japanese = frozenset(map(chr, range(0x3041, 0x3100))) | _decoded_pairs(
+        range(0x88, 0x99), _SJIS_TRAILS, "cp932", last=0x9872
+    )
+    return {"chinese": shared | hanzi, "japanese": shared | japanese, "any": shared | hanzi | japanese}
+
 
 # The 500 most frequent hanzi (by the word frequencies of jieba's dictionary): half or more of
 # the hanzi of any Chinese text, simplified or traditional, and under a tenth of the hanzi that
@@ -73,27 +85,28 @@ _FREQUENT = frozenset(
 _FREQUENT_SHARE = 0.12  # a Chinese reading with fewer of its hanzi among them is garbage
 _FREQUENT_EVIDENCE = 100  # hanzi needed before the share says anything
 
-_CHINESE_COMMON = _SHARED | _HANZI
-_ANY_COMMON = _SHARED | _HANZI | _JAPANESE
-
 
 @dataclass(frozen=True)
 class _Candidate:
     codec: str
     label: str
-    common: frozenset[str]
+    common: CharacterSet
     chinese: bool = True  # its hanzi must also include frequent ones
+
+    def plausibility(self, text: str) -> float | None:
+        """`plausibility` of `text` read with this codec."""
+        return plausibility(text, _common_characters()[self.common], self.chinese)
 
 
 # In order of preference: a later candidate must read the file clearly better to win.
 _LEGACY: tuple[_Candidate, ...] = (
-    _Candidate("gb18030", "GB18030", _CHINESE_COMMON),
-    _Candidate("cp950", "Big5", _CHINESE_COMMON),
-    _Candidate("cp932", "Shift-JIS", _SHARED | _JAPANESE, chinese=False),
+    _Candidate("gb18030", "GB18030", "chinese"),
+    _Candidate("cp950", "Big5", "chinese"),
+    _Candidate("cp932", "Shift-JIS", "japanese", chinese=False),
 )
 _UTF16: tuple[_Candidate, ...] = (
-    _Candidate("utf-16-le", "UTF-16", _ANY_COMMON),
-    _Candidate("utf-16-be", "UTF-16", _ANY_COMMON),
+    _Candidate("utf-16-le", "UTF-16", "any"),
+    _Candidate("utf-16-be", "UTF-16", "any"),
 )
 TRIED = "UTF-8、GB18030、Big5、Shift-JIS、UTF-16"
 
@@ -176,7 +189,7 @@ def _best(data: bytes, candidates: tuple[_Candidate, ...], check: CancelCheck | 
         text = _strict(data, candidate.codec)
         if text is None:
             continue
-        score = plausibility(text, candidate.common, candidate.chinese)
+        score = candidate.plausibility(text)
         if score is None:
             continue
         if best is None or score > best[0] + _MARGIN:
@@ -191,7 +204,7 @@ def _damage(data: bytes) -> str | None:
     the damage: saying so (and where) helps the user more than "no encoding fits". None when no
     encoding reads at least the first half, with EVIDENCE non-ASCII characters, plausibly.
     """
-    candidates = (_Candidate("utf-8", "UTF-8", _ANY_COMMON, chinese=False), *_LEGACY)
+    candidates = (_Candidate("utf-8", "UTF-8", "any", chinese=False), *_LEGACY)
     best: tuple[int, str] | None = None
     for candidate in candidates:
         try:
@@ -201,7 +214,7 @@ def _damage(data: bytes) -> str | None:
             if err.start < len(data) // 2 or (best is not None and err.start <= best[0]):
                 continue  # bad bytes early on say nothing of what the rest was
             evidence = sum(ch > "\x7f" for ch in prefix) >= _EVIDENCE
-            if evidence and plausibility(prefix, candidate.common, candidate.chinese) is not None:
+            if evidence and candidate.plausibility(prefix) is not None:
                 best = (err.start, candidate.label)
     if best is None:
         return None

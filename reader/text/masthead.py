@@ -76,6 +76,14 @@ def cn_number(text: str, digits: int = PAGE_DIGITS) -> int | None:
 
 # A page number or count: up to PAGE_DIGITS digits, or the Chinese numerals for them.
 PAGE_NUM = r"(\d{1,3}|[一二三四五六七八九十百两〇零]{1,6})"
+
+
+def page_number(text: str) -> int | None:
+    """A page number or page count written in digits or characters ('2', '十二'); None for
+    anything longer than three digits, and for 0 (第0版 is no page, 今日0版 counts none)."""
+    return cn_number(text) or None
+
+
 DATE_CN = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 WEEKDAY = re.compile(r"(星期|礼拜|周)([一二三四五六日天])")
 LUNAR = re.compile(r"农历[\u4e00-\u9fff]{2,12}")
@@ -170,7 +178,7 @@ def masthead_items(text: str) -> dict[str, str | int | None] | None:
         items["number"] = cn_number(number[1], ISSUE_DIGITS)
         rest = rest.replace(number[0], " ", 1)
     if pages := PAGE_COUNT.search(rest):
-        items["page_count"] = cn_number(pages[1]) or None  # 今日0版 counts no pages
+        items["page_count"] = page_number(pages[1])
         rest = rest.replace(pages[0], " ", 1)
     if not items or re.sub(r"[\s,，、|｜·•/]+", "", rest):
         return None
@@ -224,10 +232,7 @@ _PATH_DATE = re.compile(
 )
 
 
-_PAGE_NUMBER = r"(\d{1,3}|[一二三四五六七八九十]{1,3})"
-_PATH_PAGE = re.compile(
-    rf"第?\s*{_PAGE_NUMBER}\s*(?:[-~～—至到]\s*{_PAGE_NUMBER}\s*)?版|版\s*{_PAGE_NUMBER}"
-)
+_PATH_PAGE = re.compile(rf"第?\s*{PAGE_NUM}\s*(?:[-~～—至到]\s*{PAGE_NUM}\s*)?版|版\s*{PAGE_NUM}")
 
 
 def page_from_path(path: PurePath | None) -> int | None:
@@ -239,8 +244,8 @@ def page_from_path(path: PurePath | None) -> int | None:
     for name in (PurePath(path.name).stem, path.parent.name):
         match = _PATH_PAGE.search(name)
         if match:
-            number = cn_number(match.group(1) or match.group(3))
-            if number:
+            number = page_number(match.group(1) or match.group(3))
+            if number is not None:
                 return number
     return None
 

@@ -357,8 +357,9 @@ def parse_text(
     for draft in drafts:
         # A credit printed twice is in the byline once; the repeat is kept in the sections.
         sections.extend(sort_credits(*draft.credits)[1])
-        articles.append(draft.finish())
-        check.tick(sum(map(len, draft.paras)) + _LINE_COST)
+        article = draft.finish()
+        articles.append(article)
+        check.tick(len(article.body) + _LINE_COST)
 
     date, date_source = head.date, ("masthead" if head.date else None)
     if date is None and (from_path := date_from_path(path or PurePath(source))):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reader.text.masthead import PAGE_NUM, page_number
+
 SENTENCE_END = "。！？!?…；;"
 CLOSERS = "”’」』》）)】\"'"
 # Roles and bodies that open a credit line: 融媒体 张三, 本报记者 李四 通讯员 王五.
@@ -28,7 +30,7 @@ _CREDIT_MAX_CHARS = 400
 _NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 _CROSS_REFERENCE = re.compile(r"(上接|下转|接第|转第|转[0-9一二三四五六七八九十]+版)")
 _END_MARK = re.compile(r"\s*(完|全文完|待续|未完待续|续完)\s*")
-_PAGE_MARKER = re.compile(r"^第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,5})\s*版(?:\s|[:：·|｜]|$)")
+_PAGE_MARKER = re.compile(rf"^第\s*{PAGE_NUM}\s*版(?:\s|[:：·|｜]|$)")
 _PAGE_CREDITS = re.compile(
     r"^(本版编辑|本版责编|责任编辑|责任校对|美术编辑|图片编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]"
 )
@@ -138,11 +140,8 @@ def is_brief_label(text: str) -> bool:
 
 def page_marker(text: str) -> int | None:
     """The page number of a page banner such as '第2版 要闻'."""
-    from reader.text.masthead import cn_number
-
     match = _PAGE_MARKER.match(text.strip())
-    number = cn_number(match.group(1)) if match else None
-    return number or None  # 第0版 is no page
+    return page_number(match.group(1)) if match else None
 
 
 def is_furniture(text: str) -> bool:

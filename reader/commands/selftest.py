@@ -120,14 +120,14 @@ def _qt_checks() -> list[Check]:
     from PySide6.QtGui import QGuiApplication
 
     from reader.export.errors import ExportError
-    from reader.export.fonts import drawn_family, find_cjk_family, is_simplified_cut
+    from reader.export.fonts import drawn_family, ensure_gui_application, find_cjk_family, is_simplified_cut
 
     existing = QCoreApplication.instance()
-    if existing is not None and not isinstance(existing, QGuiApplication):
-        return [Check("Qt 平台插件", FAILED, "已有一个不带图形的 QCoreApplication，无法检查字体")]
     wanted, why = ("", "") if existing is not None else _platform_choice(os.environ)
-    app = existing if existing is not None else QGuiApplication(_qt_arguments(wanted))
-    assert isinstance(app, QGuiApplication)  # kept referenced while the fonts are looked at
+    try:
+        app = ensure_gui_application(wanted)  # noqa: F841 -- kept alive while the fonts are looked at
+    except RuntimeError:
+        return [Check("Qt 平台插件", FAILED, "已有一个不带图形的 QCoreApplication，无法检查字体")]
     got = QGuiApplication.platformName()
     if wanted and got == "offscreen" and not wanted.startswith("offscreen"):
         plugin = Check(
@@ -159,15 +159,15 @@ def _qt_checks() -> list[Check]:
 def _translation() -> Check:
     """Qt's own buttons and dialogs (确定, 取消, 打印) in Chinese need Qt's qtbase_zh_CN.qm.
 
-    The same lookup as use_chinese in reader/gui/app.py (which a command does not import):
-    Qt's translations folder, which a bundle must carry with Qt (bundle/contents.py).
+    The window's own lookup (reader.gui.translations): Qt's translations folder, which a bundle
+    must carry with Qt (bundle/contents.py).
     """
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from reader.gui.translations import qt_translator, translations_folder
 
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator()
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+    translator = qt_translator()
+    if translator is not None:
         return Check("Qt 翻译", OK, translator.filePath())
+    folder = translations_folder()
     missing = f"找不到 Qt 的中文翻译 qtbase_zh_CN.qm（{folder}），对话框的按钮会是英文；{REINSTALL}"
     return Check("Qt 翻译", FAILED, missing)
 
@@ -188,11 +188,6 @@ def _platform_choice(environ: Mapping[str, str]) -> tuple[str, str]:
     if environ.get("DISPLAY"):
         return "xcb;offscreen", ""
     return "offscreen", "没有显示器，用 offscreen 检查"
-
-
-def _qt_arguments(platform_names: str) -> list[str]:
-    program = sys.argv[0] if sys.argv and sys.argv[0] else "archive-reader"
-    return [program, "-platform", platform_names] if platform_names else [program]
 
 
 def _user_dictionary() -> Check:

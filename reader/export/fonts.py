@@ -47,15 +47,17 @@ NO_FONT_MESSAGE = (
 )
 
 
-def ensure_gui_application() -> QGuiApplication:
-    """The running QGuiApplication, or a new offscreen one for the CLI and tests.
+def ensure_gui_application(platform: str = "offscreen") -> QGuiApplication:
+    """The running QGuiApplication, or a new one on `platform` ("" for Qt's own choice; Qt's
+    "a;b" lists are tried in order) for the CLI, the self-test and tests.
 
     The caller keeps the returned object alive for as long as it renders. A plain
     QCoreApplication cannot load fonts, so that is reported as a bug (RuntimeError).
     """
     existing = QCoreApplication.instance()
     if existing is None:
-        return QGuiApplication([sys.argv[0] if sys.argv else "reader", "-platform", "offscreen"])
+        program = sys.argv[0] if sys.argv and sys.argv[0] else "reader"
+        return QGuiApplication([program, "-platform", platform] if platform else [program])
     if not isinstance(existing, QGuiApplication):
         raise RuntimeError("export needs a QGuiApplication, not a bare QCoreApplication")
     return existing

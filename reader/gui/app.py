@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from reader.archive.errors import ArchiveError
+from reader.gui.translations import CHINA, qt_translator
 from reader.resources import DEMO, ICON, USER_DICTIONARY, MissingResource, locate
 
 if TYPE_CHECKING:
@@ -38,14 +39,10 @@ def use_chinese(app: QApplication) -> None:
 
     The translators are parented to the application so they live as long as it does.
     """
-    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    QLocale.setDefault(locale)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase", "qt"):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            break
+    QLocale.setDefault(CHINA)
+    translator = qt_translator(app)
+    if translator is not None:
+        app.installTranslator(translator)
 
 
 def application(argv: list[str] | None = None) -> QApplication:

@@ -1,0 +1,25 @@
+"""Qt's own words (确定, 取消, 打印…) in Chinese: the one lookup of Qt's translation file.
+
+QtCore only, so the self-test can ask the same question the window does without building it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+
+CHINA = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+NAMES = ("qtbase", "qt")  # qtbase_zh_CN.qm in Qt 6; qt_zh_CN.qm in older layouts
+
+
+def translations_folder() -> str:
+    """Where Qt (in the bundle: the bundled Qt) keeps its .qm files."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def qt_translator(parent: QObject | None = None) -> QTranslator | None:
+    """A translator loaded with Qt's Chinese words, or None when Qt's .qm file is missing."""
+    for name in NAMES:
+        translator = QTranslator(parent)
+        if translator.load(CHINA, name, "_", translations_folder()):
+            return translator
+    return None

@@ -18,7 +18,8 @@ import pytest
 from cli_support import JULY_HEADLINE, JULY_ISSUE, REPO, build_archive, err_text, out_text, run_cli
 
 import reader.commands.info
-from reader.cli import build_parser, chinese_message, main
+from reader.cli import build_parser, main
+from reader.commands._parser import chinese_message
 from reader.text.query import Query, parse_query
 
 Capture = pytest.CaptureFixture[str]

@@ -58,7 +58,7 @@ class ArchiveBackup(QObject):
         self._dialog: QProgressDialog | None = None
         self.action = QAction(self.tr("备份档案…"), window)
         self.action.setObjectName("backupAction")
-        tip = self.tr("把整个档案复制到另一个文件（阅读、导入时也可以备份）")
+        tip = self.tr("把整个档案复制到另一个文件（程序运行时也可以备份；正在写入时，写完后开始）")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.triggered.connect(lambda _checked=False: self.choose_and_start())

@@ -1,6 +1,12 @@
-"""The archive: one SQLite file (sqlite-utils) with schema migrations, import, queries and search.
+"""The archive: one SQLite file (through sqlite-utils), its schema, import, reading and search.
 
-No Qt here. Modules: db (open_archive, Archive), errors (ArchiveError), migrations, keys (stable
-identities), importer (import_issue, import_paths), queries + records (read side), paths
-(default location), search / search_index (full-text search).
+No Qt here. Modules, by job:
+
+* opening: db (open_archive, Archive), errors (ArchiveError), migrations (the schema),
+  paths (the default location), holder (who has the archive busy), interrupt (stopping a query)
+* writing: importer (import_issue, import_paths), placement (which issue a file belongs to),
+  sources (an issue's files), keys (stable identities), demo (the demo issue), bookmarks
+* reading: queries and records (calendar, issues, articles), search, search_plan and
+  search_index (full-text search)
+* care: health (damage check and repair), backup
 """

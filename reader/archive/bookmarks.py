@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from reader.archive.db import Archive
 from reader.archive.queries import article_by_key
 
-DELETED_LABEL = "原文已删除"
-
 _SELECT = """
     SELECT b.article_key, b.note, b.created_at,
            COALESCE(a.headline, b.headline), COALESCE(p.name, b.publication),
@@ -66,11 +64,6 @@ def is_bookmarked(archive: Archive, key: str) -> bool:
     """True when the article with this key is bookmarked."""
     row = archive.db.execute("SELECT 1 FROM bookmarks WHERE article_key = ?", [key]).fetchone()
     return row is not None
-
-
-def bookmarked_keys(archive: Archive) -> set[str]:
-    """Every bookmarked key, for marking many articles in a list at once."""
-    return {r[0] for r in archive.db.execute("SELECT article_key FROM bookmarks")}
 
 
 def list_bookmarks(archive: Archive) -> list[BookmarkRecord]:

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.archive.db import Archive
 from reader.archive.keys import article_keys, issue_key
 from reader.archive.migrations import MIGRATIONS
 from reader.archive.search_index import index_articles
 from reader.text.model import Article, DateHint, ParsedIssue
+from reader.text.words import default_segmenter
 
 
 def make_article(headline: str, body: str = "", page: int | None = 1, **fields: str) -> Article:
@@ -69,9 +71,9 @@ def make_version3_archive(path: Path, issues: list[ParsedIssue], bookmarked: tup
     way that version's importer filled it; `bookmarked` headlines get a bookmark. Migrations must
     bring such a file forward without losing an article, a key, a bookmark or a user's date."""
     conn = sqlite3.connect(path, isolation_level=None)
-    db = sqlite_utils.Database(conn)
+    archive = Archive(path, sqlite_utils.Database(conn), readonly=False, segmenter=default_segmenter())
     for number, migration in enumerate(MIGRATIONS[:3], start=1):
-        migration(db)
+        migration(archive)
         conn.execute(f"PRAGMA user_version = {number}")
     for parsed in issues:
         key = f"file:{parsed.source}" if parsed.date is None else issue_key(parsed)
@@ -128,5 +130,5 @@ def make_version3_archive(path: Path, issues: list[ParsedIssue], bookmarked: tup
                     " VALUES (?, '旧批注', '2023-01-01T00:00:00+00:00', ?, ?, ?)",
                     (article_key, a.headline, parsed.publication, parsed.date),
                 )
-        index_articles(db, ids)
+        index_articles(archive, ids)
     conn.close()

@@ -18,13 +18,16 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from reader.archive.errors import translate
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import EFFECTIVE_DATE, Filters, Plan, match_expression
 from reader.text.query import Query, QueryError, parse_query, readable_text
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
+
+if TYPE_CHECKING:
+    from reader.archive.db import Archive
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
@@ -101,17 +104,8 @@ class SearchResult:
     elapsed_ms: float = field(default=0.0, compare=False)
 
 
-def _connection(source: Any) -> sqlite3.Connection:
-    """Accept an Archive, a sqlite_utils Database or a sqlite3 Connection."""
-    db = getattr(source, "db", source)
-    conn = getattr(db, "conn", db)
-    if not isinstance(conn, sqlite3.Connection):
-        raise TypeError(f"cannot search {type(source).__name__}")
-    return conn
-
-
 def search(
-    source: Any,
+    archive: Archive,
     query: str | Query,
     *,
     date_from: str | None = None,
@@ -127,8 +121,8 @@ def search(
     set); `publication` is a publication name. Raises ValueError for an unknown `sort` and
     reader.text.dates.DateError (a ValueError) for a date that is not ISO, whatever the query;
     read dates a person typed with reader.text.dates first. The query the user typed never
-    raises — see `SearchResult.error`. Searching an Archive, a known SQLite error (a damaged page)
-    is an ArchiveError naming the file; an interrupted search stays sqlite3's OperationalError.
+    raises — see `SearchResult.error`. A known SQLite error (a damaged page) is an ArchiveError
+    naming the file; an interrupted search stays sqlite3's OperationalError.
     """
     started = time.perf_counter()
     if sort not in SORTS:
@@ -138,18 +132,15 @@ def search(
     parsed = parse_query(query) if isinstance(query, str) else query
     if isinstance(parsed, QueryError):
         return SearchResult(text, 0, (), error=parsed.message)
-    conn = _connection(source)
+    conn = archive.conn
     own_transaction = not conn.in_transaction
     if own_transaction:  # one snapshot: counts and pages agree while an import writes
         conn.execute("BEGIN")
     try:
-        total, ranked = _run(conn, parsed, filters, sort, limit, offset)
+        total, ranked = _run(archive, parsed, filters, sort, limit, offset)
         hits = _hits(conn, parsed, ranked)
     except sqlite3.Error as err:
-        path = getattr(source, "path", None)
-        if path is None:
-            raise
-        raise translate(err, path) from err  # a damaged page met mid-search; "interrupted" stays
+        raise translate(err, archive.path) from err  # a damaged page met mid-search; "interrupted" stays
     finally:
         if own_transaction and conn.in_transaction:
             conn.execute("COMMIT")
@@ -158,10 +149,10 @@ def search(
 
 
 def _run(
-    conn: sqlite3.Connection, parsed: Query, filters: Filters, sort: str, limit: int, offset: int
+    archive: Archive, parsed: Query, filters: Filters, sort: str, limit: int, offset: int
 ) -> tuple[int, list[tuple[int, float, bool]]]:
     """The total and the ranked (id, score, whole-word) page."""
-    plan = Plan(conn, parsed, filters)
+    plan = Plan(archive.conn, parsed, filters, archive.tokenizer)
     total = plan.count_all()
     limit, offset = max(0, limit), max(0, offset)
     ranked: list[tuple[int, float, bool]] = []

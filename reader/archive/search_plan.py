@@ -19,8 +19,8 @@ from reader.archive.search_index import (
     CHARS_TABLE,
     HEADLINE_WEIGHT,
     WORDS_TABLE,
+    Tokenizer,
     char_tokens,
-    word_tokens,
 )
 from reader.text.dates import require_iso
 from reader.text.query import Query, Term
@@ -45,31 +45,32 @@ def _phrase(tokens: list[str]) -> str:
     return '"' + " ".join(tokens) + '"'
 
 
-def _term_expr(term: Term, words: bool) -> str:
-    tokens = word_tokens(term.folded) if words else char_tokens(term.folded)
+def _term_expr(term: Term, words: Tokenizer | None) -> str:
+    """The term as a phrase of its words (given the archive's tokenizer) or of its characters."""
+    tokens = words.word_tokens(term.folded) if words is not None else char_tokens(term.folded)
     prefix = "headline : " if term.headline_only else ""
     return prefix + _phrase(tokens)
 
 
-def _positive_expr(query: Query, words: bool) -> str:
+def _positive_expr(query: Query, words: Tokenizer | None) -> str:
     groups = ["(" + " OR ".join(_term_expr(t, words) for t in g) + ")" for g in query.groups]
     return " AND ".join(groups)
 
 
-def _headline_expr(query: Query) -> str:
+def _headline_expr(query: Query, words: Tokenizer) -> str:
     """Any positive term as words in the headline."""
-    return "headline : (" + " OR ".join(_term_expr(t, True) for t in query.positive_terms()) + ")"
+    return "headline : (" + " OR ".join(_term_expr(t, words) for t in query.positive_terms()) + ")"
 
 
 def _excluded_expr(query: Query) -> str | None:
     if not query.excluded:
         return None
-    return " OR ".join(_term_expr(t, False) for t in query.excluded)
+    return " OR ".join(_term_expr(t, None) for t in query.excluded)
 
 
 def match_expression(query: Query) -> str:
     """The FTS5 expression over the character index that selects exactly the matches."""
-    positive = _positive_expr(query, words=False)
+    positive = _positive_expr(query, words=None)
     excluded = _excluded_expr(query)
     return f"({positive}) NOT ({excluded})" if excluded else positive
 
@@ -122,13 +123,13 @@ def _from_clause(conn: sqlite3.Connection) -> Callable[[str], str]:
 class Plan:
     """The SQL for one parsed query and one set of filters."""
 
-    def __init__(self, conn: sqlite3.Connection, query: Query, filters: Filters) -> None:
+    def __init__(self, conn: sqlite3.Connection, query: Query, filters: Filters, words: Tokenizer) -> None:
         self.conn = conn
         self.query = query
         self.filters = filters
         self.chars = match_expression(query)
-        self.words = _positive_expr(query, words=True)
-        headline = _headline_expr(query)
+        self.words = _positive_expr(query, words)
+        headline = _headline_expr(query, words)
         lone = len(query.groups) == 1 and len(query.groups[0]) == 1
         # For a lone term "X AND headline:X" is "headline:X", which FTS5 evaluates in one pass.
         self.words_headline = headline if lone else f"({self.words}) AND ({headline})"

@@ -19,6 +19,10 @@ the cutting: its dictionary-only cuts equal jieba's on the corpus with our user 
 faster. jieba is the reference those tests compare against (`engine="jieba"`, installed with the
 test extra); it is no fallback, so every installation cuts alike. Mixing the two could only
 change ranking, never what matches, and the index records how each article was cut.
+
+Each open archive cuts with the segmenter it was given (reader.archive.db.open_archive); a test
+gives its own. Without one it gets `default_segmenter()`, the one instance the process shares:
+loading the dictionary takes some 80 ms, and the window opens an archive for every search.
 """
 
 from __future__ import annotations
@@ -131,5 +135,9 @@ def user_words(path: Path | None) -> list[tuple[str, int | None, str | None]]:
 
 @lru_cache(maxsize=1)
 def default_segmenter() -> Segmenter:
-    """The process-wide segmenter, so jieba's dictionary is loaded once and only when needed."""
+    """The packaged-dictionary segmenter every archive shares unless given its own.
+
+    One instance for the process, so the dictionary is loaded once, on the first cut: the window
+    opens a read-only archive for each search and must not pay the load each time.
+    """
     return Segmenter()

@@ -1,5 +1,6 @@
-"""A file is imported whole or not at all: the rows sqlite-utils inserts for it (issue, source,
-articles) stay inside the importer's BEGIN IMMEDIATE … COMMIT and go when it rolls back."""
+"""A file is imported whole or not at all: the rows inserted for it (the issue and source rows
+through sqlite-utils, the articles) stay inside the importer's BEGIN IMMEDIATE … COMMIT and go
+when it rolls back."""
 
 from __future__ import annotations
 

@@ -110,6 +110,9 @@ def _article_fields(article: Article) -> dict[str, object]:
     return {column: getattr(article, column) for column in ARTICLE_COLUMNS}
 
 
+ARTICLE_ROW = ("issue_id", "source_id", "key", "fingerprint", "position", *ARTICLE_COLUMNS)
+
+
 def _stored_as_parsed(
     conn: sqlite3.Connection, placement: Placement, parsed: ParsedIssue, demo: bool
 ) -> bool:
@@ -232,16 +235,19 @@ def _import(
     issue_id, source_id = _write(archive, parsed, key, path, placement, demo)
     stable = conn.execute("SELECT key FROM issues WHERE id = ?", (issue_id,)).fetchone()[0]
     keys = _assign_keys(conn, stable, parsed.articles, reuse)
-    archive.db.table("articles").insert_all(
-        {
-            "issue_id": issue_id,
-            "source_id": source_id,
-            "key": k,
-            "fingerprint": article_fingerprint(a.headline, a.body),
-            "position": n,
-            **_article_fields(a),
-        }
-        for n, (k, a) in enumerate(zip(keys, parsed.articles, strict=True))
+    conn.executemany(  # not insert_all(): ~0.3 ms a file of its bookkeeping, 3% of an import
+        f"INSERT INTO articles({', '.join(ARTICLE_ROW)}) VALUES ({', '.join(':' + c for c in ARTICLE_ROW)})",
+        [
+            {
+                "issue_id": issue_id,
+                "source_id": source_id,
+                "key": k,
+                "fingerprint": article_fingerprint(a.headline, a.body),
+                "position": n,
+                **_article_fields(a),
+            }
+            for n, (k, a) in enumerate(zip(keys, parsed.articles, strict=True))
+        ],
     )
     new_ids = [
         r[0] for r in conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY id", (source_id,))

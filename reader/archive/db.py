@@ -66,7 +66,8 @@ def write_blocker(path: Path) -> str | None:
 
 
 class Archive:
-    """An open archive file: what every function of the archive package takes.
+    """An open archive file: what the archive package's functions are given (a helper that runs
+    inside a write transaction may take just its connection).
 
     `.db` is the sqlite-utils Database for queries, `.tokenizer` turns text into search-index
     tokens with the segmenter the archive was opened with. Use `transaction()` for writes: the

@@ -1,6 +1,6 @@
-"""A file is imported whole or not at all: the rows inserted for it (the issue and source rows
-through sqlite-utils, the articles) stay inside the importer's BEGIN IMMEDIATE … COMMIT and go
-when it rolls back."""
+"""A file is imported whole or not at all: every row written for it (issue, source, articles)
+stays inside the importer's BEGIN IMMEDIATE … COMMIT and goes when it rolls back, whatever
+writes the rows (sqlite3 or sqlite-utils, which under an open transaction uses a SAVEPOINT)."""
 
 from __future__ import annotations
 

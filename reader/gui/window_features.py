@@ -93,14 +93,7 @@ class WindowFeatures:
         outcome = self._window.search.last_outcome
         if outcome is None or not outcome.total:
             return
-        request = outcome.request
-        self.print_export.export_search(
-            request.text,
-            date_from=request.date_from,
-            date_to=request.date_to,
-            publication=request.publication,
-            sort=request.sort,
-        )
+        self.print_export.export_search(outcome.request)
 
     def shutdown(self) -> None:
         """The window is closing: stop a running print, export or backup first."""

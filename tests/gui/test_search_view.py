@@ -172,7 +172,7 @@ def test_search_results_export_as_a_clippings_book(
     total = corpus_window.search.last_outcome.total
     out = tmp_path / "results.pdf"
     with qtbot.waitSignal(features.print_export.finished, timeout=30_000):
-        features.print_export.export_search("江绍华", path=out)
+        features.print_export.export_search(SearchRequest("江绍华"), path=out)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "江绍华" in text
     assert total == text.count("总第")  # one source line per exported article

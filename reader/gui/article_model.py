@@ -45,11 +45,6 @@ class ArticleListModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._records: dict[int, ArticleRecord] = {}
 
-    def set_fetch(self, fetch: Fetch) -> None:
-        """Use another data source (after the archive was reopened); drops cached records."""
-        self._fetch = fetch
-        self.set_ids(list(self._ids))
-
     def set_ids(self, ids: Sequence[int]) -> None:
         """Show these articles, in this order."""
         self.beginResetModel()

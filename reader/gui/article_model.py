@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reader.archive.records import ArticleRecord
+from reader.gui.roles import ArticleIdRole
 
 Fetch = Callable[[Sequence[int]], list[ArticleRecord]]
 Index = QModelIndex | QPersistentModelIndex
@@ -20,7 +21,6 @@ Index = QModelIndex | QPersistentModelIndex
 BATCH = 100
 CAPTION_CHARS = 24
 COL_PAGE, COL_TITLE, COL_BYLINE = range(3)
-ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 def display_title(record: ArticleRecord) -> str:

@@ -45,10 +45,10 @@ from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, chinese_date
 from reader.gui.bookmark_store import BookmarkStore
+from reader.gui.roles import ArticleIdRole as ARTICLE_ID_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
-ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY = Qt.ItemDataRole.DisplayRole
 HEADLINE, PUBLICATION, DATE, NOTE = range(4)
 

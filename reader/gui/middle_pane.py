@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.archive.records import IssueRecord, chinese_date
-from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleIdRole, ArticleListModel
+from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
+from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
 
 ISSUE_PAGE, SEARCH_PAGE = 0, 1

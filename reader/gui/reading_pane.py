@@ -15,13 +15,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.archive.records import ArticleRecord
+from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
 from reader.gui.settings import MAX_FONT_PT, MIN_FONT_PT
 from reader.text.snippet import wrap_spans
 
 Span = tuple[int, int]
 Highlights = Mapping[str, Sequence[Span]]
 
-HIT_STYLE = "background-color:#ffd54f; color:#000000;"
 FIRST_HIT_ANCHOR = "hit-0"
 DEMO_BANNER = (
     "演示报纸：随程序附带的虚构新闻，仅供试用，不可引用。"
@@ -37,12 +37,12 @@ class _Marker:
         self.count = 0
 
     def mark(self, text: str, spans: Sequence[Span]) -> str:
-        return wrap_spans(text, spans, self._opening, "</span>", html.escape)
+        return wrap_spans(text, spans, self._opening, HIT_TAG_CLOSE, html.escape)
 
     def _opening(self) -> str:
         anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if self.count == 0 else ""
         self.count += 1
-        return f'{anchor}<span style="{HIT_STYLE}">'
+        return anchor + HIT_TAG_OPEN
 
 
 def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | None = None) -> str:
@@ -67,7 +67,7 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
     if record.subtitle:
         parts.append(f'<p style="font-size:{font_pt + 2}pt; margin:0;">——{field("subtitle")}</p>')
     parts.append(
-        f'<p style="font-size:{small}pt; color:#7a5c2e; margin-top:10px; margin-bottom:0;">'
+        f'<p style="font-size:{small}pt; color:{SOURCE_COLOUR}; margin-top:10px; margin-bottom:0;">'
         f"{html.escape(record.source_line())}</p>"
     )
     if record.byline:

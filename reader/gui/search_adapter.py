@@ -15,13 +15,12 @@ from reader.archive import search as engine
 from reader.archive.db import open_archive
 from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord, chinese_date
+from reader.gui.palette import HIT_TAG_CLOSE, HIT_TAG_OPEN
 from reader.text.snippet import highlight_spans, join_passages, wrap_spans
 
 Span = tuple[int, int]
 SORT_KEYS = ("relevance", "newest", "oldest")
 PAGE_SIZE = 30  # a screenful and a half; more pages load as the list scrolls
-HIT_TAG_OPEN = '<span style="background-color:#ffd54f; color:#000000;">'
-HIT_TAG_CLOSE = "</span>"
 HIGHLIGHT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "body")
 
 

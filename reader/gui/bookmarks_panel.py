@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
 
 from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.errors import ArchiveError
-from reader.archive.records import ArticleRecord, chinese_date
+from reader.archive.formatting import chinese_date
+from reader.archive.records import ArticleRecord
 from reader.gui.bookmark_store import BookmarkStore
 from reader.gui.roles import ArticleIdRole as ARTICLE_ID_ROLE
 

@@ -20,24 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.archive.records import IssueRecord, chinese_date
+from reader.archive.records import IssueRecord
 from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
 
 ISSUE_PAGE, SEARCH_PAGE = 0, 1
-
-
-def issue_title(issue: IssueRecord) -> str:
-    """'东昌时讯 · 2022年7月5日 星期二 · 总第1449期 · 共4版' for the list header."""
-    parts = [issue.publication or issue.source_name or ""]
-    day = chinese_date(issue.date)
-    parts.append(f"{day} {issue.weekday}" if issue.date and issue.weekday else day)
-    if issue.number is not None:
-        parts.append(f"总第{issue.number}期")
-    if issue.page_count:
-        parts.append(f"共{issue.page_count}版")
-    return " · ".join(p for p in parts if p)
 
 
 class MiddlePane(QStackedWidget):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from reader.archive.formatting import article_source
 from reader.archive.records import ArticleRecord
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
 from reader.gui.settings import MAX_FONT_PT, MIN_FONT_PT
@@ -68,7 +69,7 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
         parts.append(f'<p style="font-size:{font_pt + 2}pt; margin:0;">——{field("subtitle")}</p>')
     parts.append(
         f'<p style="font-size:{small}pt; color:{SOURCE_COLOUR}; margin-top:10px; margin-bottom:0;">'
-        f"{html.escape(record.source_line())}</p>"
+        f"{html.escape(article_source(record))}</p>"
     )
     if record.byline:
         parts.append(f'<p style="font-size:{small}pt; color:#555; margin-top:2px;">{field("byline")}</p>')
@@ -188,7 +189,7 @@ class ReadingPane(QTextBrowser):
         if rec is None:
             return self.toPlainText()
         lines = [x for x in (rec.kicker, rec.headline, f"——{rec.subtitle}" if rec.subtitle else "") if x]
-        lines.append(rec.source_line())
+        lines.append(article_source(rec))
         if rec.byline:
             lines.append(rec.byline)
         body = rec.body or ""

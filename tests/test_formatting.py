@@ -18,6 +18,7 @@ from reader.archive.formatting import (
     article_source,
     chinese_date,
     date_text,
+    display_title,
     issue_label,
     issue_title,
     source_line,
@@ -61,6 +62,10 @@ ISSUE = IssueRecord(
     source_name="第1版.txt",
     article_count=12,
 )
+
+
+def untitled(body: str, kind: str = "news", subtitle: str = "") -> ArticleRecord:
+    return dataclasses.replace(ARTICLE, headline="", body=body, kind=kind, subtitle=subtitle)
 
 
 def test_dates_in_either_style() -> None:
@@ -126,6 +131,33 @@ def test_issue_label_in_lists_and_messages() -> None:
     assert "2022-07-05 东昌时讯 第1449期" == issue_label("2022-07-05", "东昌时讯", 1449, "第1版.txt")
     assert "未定日期 扫描.txt" == issue_label(None, None, None, "扫描.txt")
     assert "未定日期 东昌时讯 第12期 扫描.txt" == issue_label(None, "东昌时讯", 12, "扫描.txt")
+
+
+def test_an_article_is_named_by_its_headline() -> None:
+    assert "食堂开进社区" == display_title(ARTICLE)
+    assert "食堂开进社区" == display_title(dataclasses.replace(ARTICLE, headline="  食堂开进社区 "))
+
+
+def test_untitled_photo_is_named_by_its_caption_without_the_lead_in() -> None:
+    assert "〔图〕志愿者在社区服务。" == display_title(untitled("图为志愿者在社区服务。", "photo"))
+    assert "〔图〕市民在食堂用餐" == display_title(untitled("图：市民在食堂用餐", "photo"))
+    long_caption = "图为东昌府区古楼街道幸福食堂内，老人们正在用餐，工作人员为行动不便的老人送餐上门。"
+    assert "〔图〕东昌府区古楼街道幸福食堂内，老人们正在用餐，工作…" == display_title(
+        untitled(long_caption, "photo")
+    )
+
+
+def test_untitled_brief_is_named_by_the_start_of_its_body() -> None:
+    exactly_24 = "一二三四五六七八九十一二三四五六七八九十一二三四"
+    assert exactly_24 == display_title(untitled(exactly_24))
+    assert "一二三四五六七八九十一二三四五六七八九十一二三四…" == display_title(untitled(exactly_24 + "五"))
+    assert "本报讯 全区 夏粮收购" == display_title(untitled("本报讯\n全区\n\n夏粮收购"))
+
+
+def test_untitled_without_body_falls_back_to_subtitle_then_to_no_title() -> None:
+    assert "网格化服务治理见实效" == display_title(untitled("", subtitle="网格化服务治理见实效"))
+    assert "（无标题）" == display_title(untitled("  "))
+    assert "（无标题）" == display_title(untitled("图为", "photo"))
 
 
 def test_cli_search_cites_with_iso_dates(archive: Archive) -> None:

@@ -1,7 +1,8 @@
-"""How records are named and cited: dates, issue names and source lines.
+"""How records are named and cited: dates, issue names, article titles and source lines.
 
-Each of these is a rule a reader notices when it drifts: a source line must name the same parts,
-in the same order, whether the window, a printout or the CLI shows it.
+Each of these is a rule a reader notices when it drifts: the same article must not be called
+one thing in the list, another in the reading pane and a third in a PDF, and a source line must
+name the same parts, in the same order, whether the window, a printout or the CLI shows it.
 So every surface asks here instead of building its own. Pure Python (no Qt, no SQL), so the CLI
 and the exporters use it exactly as the window does.
 
@@ -21,6 +22,9 @@ from reader.archive.records import ArticleRecord, IssueRecord
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 UNDATED = "未定日期"
 DEMO_NOTE = "演示内容（虚构新闻，并非真实报道）"
+UNTITLED = "（无标题）"
+PHOTO_MARK = "〔图〕"
+TITLE_CHARS = 24  # an untitled article's name: one line of the article list
 SEPARATOR = " · "
 
 
@@ -132,3 +136,24 @@ def issue_label(
     if not date and source_name:
         parts.append(source_name)
     return " ".join(parts)
+
+
+def display_title(article: ArticleRecord) -> str:
+    """What an article is called in the list, the reading pane, printouts and file names.
+
+    Its headline; for an untitled one (a photo, a brief) the start of its text, cut at
+    TITLE_CHARS with '…': a photo's caption without the '图为' or '图：' it opens with, marked
+    〔图〕, so it reads as a picture; the body (else the subtitle) of anything else. An article
+    with no text at all is '（无标题）'.
+    """
+    headline = article.headline.strip()
+    if headline:
+        return headline
+    text = " ".join(article.body.split()) or " ".join(article.subtitle.split())
+    photo = article.kind == "photo"
+    if photo:
+        text = text.removeprefix("图为").removeprefix("图：").lstrip("：:　 ")
+    if not text:
+        return UNTITLED
+    short = text[:TITLE_CHARS] + ("…" if len(text) > TITLE_CHARS else "")
+    return PHOTO_MARK + short if photo else short

@@ -15,17 +15,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QPagedPaintDevice
 
-from reader.archive.formatting import DateStyle, source_line
+from reader.archive.formatting import DateStyle, display_title, source_line
 from reader.archive.records import ArticleRecord
 from reader.export.errors import ExportCancelled, ExportError
-from reader.export.markup import (
-    Entry,
-    article_html,
-    contents_html,
-    display_title,
-    document_html,
-    title_page_html,
-)
+from reader.export.markup import Entry, article_html, contents_html, document_html, title_page_html
 from reader.export.pages import PagedDocument, PageStyle, ShouldCancel
 
 DEFAULT_TITLE = "剪报册"

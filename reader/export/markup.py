@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.archive.formatting import article_source, chinese_date
+from reader.archive.formatting import article_source, chinese_date, display_title
 from reader.archive.records import ArticleRecord
 
 STYLESHEET_TEMPLATE = """
@@ -55,14 +55,6 @@ class Entry:
 def _p(css_class: str, text_html: str, style: str = "") -> str:
     style_attr = f' style="{style}"' if style else ""
     return f'<p class="{css_class}"{style_attr}>{text_html}</p>'
-
-
-def display_title(article: ArticleRecord, limit: int = 24) -> str:
-    """The headline, or for a headless article (photo, brief) the start of its body."""
-    if article.headline.strip():
-        return article.headline.strip()
-    body = " ".join(article.body.split())
-    return body[:limit] + ("…" if len(body) > limit else "") if body else "（无标题）"
 
 
 def article_html(article: ArticleRecord, anchor: str, *, new_page: bool = False, note: str = "") -> str:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from reader.archive.formatting import article_source
+from reader.archive.formatting import article_source, display_title
 from reader.archive.records import ArticleRecord
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
 from reader.gui.settings import MAX_FONT_PT, MIN_FONT_PT
@@ -61,7 +61,7 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
         parts.append(f'<p style="font-size:{small}pt; {DEMO_STYLE}">{banner}</p>')
     if record.kicker:
         parts.append(f'<p style="font-size:{small + 1}pt; color:#444; margin:0;">{field("kicker")}</p>')
-    headline = field("headline") if record.headline else html.escape(_untitled(record))
+    headline = field("headline") if record.headline.strip() else html.escape(display_title(record))
     parts.append(
         f'<p style="font-size:{large}pt; font-weight:bold; margin-top:4px; margin-bottom:4px;">{headline}</p>'
     )
@@ -86,10 +86,6 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
             f'margin-top:0; margin-bottom:{font_pt // 2}pt;">{lead}{marker.mark(text, para_spans)}</p>'
         )
     return "<html><body>" + "\n".join(parts) + "</body></html>"
-
-
-def _untitled(record: ArticleRecord) -> str:
-    return "图片说明" if record.kind == "photo" else "（无标题）"
 
 
 def _paragraphs(body: str, spans: Sequence[Span]) -> list[tuple[str, list[Span]]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.archive import search as engine
 from reader.archive.db import open_archive
-from reader.archive.formatting import DateStyle, source_line
+from reader.archive.formatting import UNTITLED, DateStyle, source_line
 from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord
 from reader.gui.palette import HIT_TAG_CLOSE, HIT_TAG_OPEN
@@ -75,7 +75,7 @@ def _row(hit: Any) -> HitRow:
     headline = hit.headline or ""
     meta = source_line(hit.publication, hit.date, DateStyle.CHINESE, page=hit.page)
     snippet = snippet_html(hit.passages)
-    shown = headline or "（无标题）"
+    shown = headline or UNTITLED
     headline_html = mark_html(headline, hit.headline_spans) if headline else html.escape(shown)
     return HitRow(hit.id, headline_html, shown, meta, snippet)
 

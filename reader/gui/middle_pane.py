@@ -1,7 +1,8 @@
 """The middle pane: the chosen issue's article list, or the search results, one at a time.
 
-Both lists are views over real models (ArticleListModel, SearchResultModel); `current_changed`
-tells the window which article to show, whichever list is in front.
+Both lists are views over real models (ArticleListModel, SearchResultModel); `article_chosen`
+tells the window which article to show, whichever list is in front, and `issue_switched` which
+of a day's issues the user picked.
 """
 
 from __future__ import annotations

@@ -20,12 +20,12 @@ from typing import Literal
 from reader.archive.db import Archive, open_archive
 from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
+from reader.archive.formatting import issue_label
 from reader.archive.health import find_damage
 from reader.archive.holder import announced
 from reader.archive.interrupt import Interrupter
 from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
 from reader.archive.placement import Placement, place, stored_path
-from reader.archive.records import issue_label
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
 from reader.text.errors import Cancelled, SourceError

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from reader.archive.errors import translate
 from reader.archive.search_index import other_text
@@ -26,7 +26,6 @@ from reader.archive.search_plan import EFFECTIVE_DATE, Filters, Plan, match_expr
 from reader.text.query import Query, QueryError, parse_query, readable_text
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
 
-Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 
 __all__ = ["SORTS", "Hit", "SearchResult", "match_expression", "search"]

@@ -43,12 +43,13 @@ from PySide6.QtWidgets import (
 
 from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.errors import ArchiveError
-from reader.archive.records import ArticleRecord, chinese_date
+from reader.archive.formatting import chinese_date
+from reader.archive.records import ArticleRecord
 from reader.gui.bookmark_store import BookmarkStore
+from reader.gui.roles import ArticleIdRole as ARTICLE_ID_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole
-ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY = Qt.ItemDataRole.DisplayRole
 HEADLINE, PUBLICATION, DATE, NOTE = range(4)
 

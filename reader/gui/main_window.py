@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QToolBar
 
 from reader.archive.errors import ArchiveError
+from reader.archive.formatting import issue_title
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.actions import build_actions
@@ -23,7 +24,7 @@ from reader.gui.article_model import ArticleListModel
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.import_dialog import ImportController, ReportDialog
 from reader.gui.messages import open_warning
-from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE, MiddlePane, issue_title
+from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE, MiddlePane
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchOutcome, SearchRequest, article_highlights
 from reader.gui.search_bar import SearchBar

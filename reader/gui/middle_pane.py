@@ -1,7 +1,8 @@
 """The middle pane: the chosen issue's article list, or the search results, one at a time.
 
-Both lists are views over real models (ArticleListModel, SearchResultModel); `current_changed`
-tells the window which article to show, whichever list is in front.
+Both lists are views over real models (ArticleListModel, SearchResultModel); `article_chosen`
+tells the window which article to show, whichever list is in front, and `issue_switched` which
+of a day's issues the user picked.
 """
 
 from __future__ import annotations
@@ -20,23 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.archive.records import IssueRecord, chinese_date
-from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleIdRole, ArticleListModel
+from reader.archive.records import IssueRecord
+from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
+from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
 
 ISSUE_PAGE, SEARCH_PAGE = 0, 1
-
-
-def issue_title(issue: IssueRecord) -> str:
-    """'东昌时讯 · 2022年7月5日 星期二 · 总第1449期 · 共4版' for the list header."""
-    parts = [issue.publication or issue.source_name or ""]
-    day = chinese_date(issue.date)
-    parts.append(f"{day} {issue.weekday}" if issue.date and issue.weekday else day)
-    if issue.number is not None:
-        parts.append(f"总第{issue.number}期")
-    if issue.page_count:
-        parts.append(f"共{issue.page_count}版")
-    return " · ".join(p for p in parts if p)
 
 
 class MiddlePane(QStackedWidget):
@@ -170,10 +160,6 @@ class MiddlePane(QStackedWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             self.result_view.scrollTo(index)
-
-    def current_result_row(self) -> int:
-        index = self.result_view.currentIndex()
-        return index.row() if index.isValid() else -1
 
     def focus_list(self) -> None:
         (self.result_view if self.showing_search() else self.table).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -27,11 +27,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QProgressDialog, QWidget
 
 from reader.archive.db import Archive, open_archive
+from reader.archive.formatting import display_title
 from reader.archive.records import ArticleRecord
 from reader.export.collect import Selection, bookmarked, by_ids, searched
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
-from reader.export.markup import display_title
 from reader.export.pages import Progress, ShouldCancel
 from reader.export.pdf import ExportResult, configure_printer, export_pdf, print_articles
 from reader.gui.messages import open_warning

@@ -20,9 +20,10 @@ from pytestqt.qtbot import QtBot
 from reader.archive import bookmarks
 from reader.archive import db as archive_db
 from reader.archive.db import open_archive
+from reader.archive.formatting import chinese_date
 from reader.archive.importer import import_paths
 from reader.archive.queries import article_by_key
-from reader.archive.records import ArticleRecord, chinese_date
+from reader.archive.records import ArticleRecord
 from reader.archive.search import search
 from reader.gui.bookmark_store import BookmarkStore
 from reader.gui.bookmarks_panel import ARTICLE_ID_ROLE, NOTE, BookmarksPanel, BookmarkToggle

@@ -23,7 +23,7 @@ from reader.archive import bookmarks
 from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
-from reader.gui.workers import TaskRunner
+from reader.gui.operations import TaskRunner
 from reader.text.oserror import describe_os_error
 
 T = TypeVar("T")

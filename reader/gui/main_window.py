@@ -24,6 +24,7 @@ from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.import_dialog import ImportController, ReportDialog
 from reader.gui.messages import open_warning
 from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE, MiddlePane, issue_title
+from reader.gui.operations import TaskRunner
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchOutcome, SearchRequest, article_highlights
 from reader.gui.search_bar import SearchBar
@@ -31,7 +32,6 @@ from reader.gui.search_controller import SearchController
 from reader.gui.session import ArchiveSession, set_issue_date
 from reader.gui.settings import Settings
 from reader.gui.window_features import WindowFeatures
-from reader.gui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from reader.archive.importer import ImportReport

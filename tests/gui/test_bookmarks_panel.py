@@ -26,8 +26,8 @@ from reader.archive.records import ArticleRecord, chinese_date
 from reader.archive.search import search
 from reader.gui.bookmark_store import BookmarkStore
 from reader.gui.bookmarks_panel import ARTICLE_ID_ROLE, NOTE, BookmarksPanel, BookmarkToggle
+from reader.gui.operations import TaskRunner
 from reader.gui.session import ArchiveSession
-from reader.gui.workers import TaskRunner
 from reader.text.model import ParsedIssue
 
 HEADLINES = ("周立新到我区", "红色邮箱", "帮办代办")  # words of three headlines of MASTHEAD_FILE

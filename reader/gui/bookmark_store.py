@@ -1,8 +1,8 @@
 """Bookmarks of the window's archive: read on the GUI thread, written by the one writer.
 
 Reads go through the session's read-only connection (quick: a bookmark table is small). Every
-write (add, remove, restore, note) runs on the window's writer TaskRunner, the same serial
-queue the import uses, with a writable connection of its own; so a click never opens a writable
+write (add, remove, restore, note) runs on the window's ArchiveWriter, the same serial queue
+the import uses, with its one writable connection; so a click never opens a writable
 connection on the GUI thread and never waits there for a lock held by an import or by another
 program. Results come back by signal. No SQL here: reader.archive.bookmarks does the work.
 
@@ -21,9 +21,9 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.archive import bookmarks
 from reader.archive.bookmarks import BookmarkRecord
-from reader.archive.db import Archive, open_archive
+from reader.archive.db import Archive
 from reader.archive.errors import ArchiveError
-from reader.gui.workers import TaskRunner
+from reader.gui.operations import ArchiveWriter
 from reader.text.oserror import describe_os_error
 
 T = TypeVar("T")
@@ -76,7 +76,7 @@ class BookmarkStore(QObject):
     note_changed = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, session: BookmarkSource, writer: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(self, session: BookmarkSource, writer: ArchiveWriter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._writer = writer
@@ -222,12 +222,6 @@ class BookmarkStore(QObject):
         landed: Callable[[T], object],
         undone: Callable[[], None] | None,
     ) -> None:
-        path = self._session.path
-
-        def job() -> T:
-            with open_archive(path) as archive:
-                return work(archive)
-
         def on_done(result: Any) -> None:
             self._pending -= 1
             landed(result)
@@ -242,4 +236,4 @@ class BookmarkStore(QObject):
                 raise error  # a bug: shown to the user above, and still a crash report
 
         self._pending += 1
-        self._writer.submit(job, on_done, on_error)
+        self._writer.submit(work, on_done, on_error)

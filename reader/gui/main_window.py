@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QToolBar
 
+from reader.archive import queries
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import issue_title
 from reader.archive.records import ArticleRecord
@@ -22,17 +23,17 @@ from reader.gui.actions import build_actions
 from reader.gui.archive_care import ArchiveCare
 from reader.gui.article_model import ArticleListModel
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
-from reader.gui.import_dialog import ImportController, ReportDialog
+from reader.gui.importing import ImportController, ReportDialog
 from reader.gui.messages import open_warning
 from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE, MiddlePane
+from reader.gui.operations import ArchiveOp, ArchiveWriter
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchOutcome, SearchRequest, article_highlights
 from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
-from reader.gui.session import ArchiveSession, set_issue_date
+from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 from reader.gui.window_features import WindowFeatures
-from reader.gui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from reader.archive.importer import ImportReport
@@ -63,8 +64,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
-        self.writer = TaskRunner(self, max_workers=1, name="writer")
-        self.importer = ImportController(self.writer, lambda: self.session.path, self)
+        self.writer = ArchiveWriter(lambda: self.session.path, self)
+        self.importer = ImportController(self.writer, self)
         self.search_bar = SearchBar(self)
         self.search = SearchController(lambda: self.session.path, self._search_request, self)
         self.articles = ArticleListModel(self.session.articles, self)
@@ -279,14 +280,18 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def assign_issue_date(self, issue_id: int, iso: str) -> None:
-        """Store the user's date on the writer thread, then show the issue on its new day."""
-        path = self.session.path
+        """Store the user's date on the writer, then show the issue on its new day."""
 
         def done(_result: object) -> None:
             self.refresh_lists()
             self.open_issue(issue_id)
 
-        self.writer.submit(lambda: set_issue_date(path, issue_id, iso), done, self._show_error)
+        op = ArchiveOp(
+            parent=self,
+            writer=self.writer,
+            op=lambda archive, _p: queries.set_issue_date(archive, issue_id, iso),
+        )
+        op.success(done).failure(self._show_error).run_in_background()
 
     # --- search --------------------------------------------------------------------------------
 
@@ -430,5 +435,5 @@ class MainWindow(QMainWindow):
         self._warm_timer.stop()
         self.features.shutdown()
         self.search.shutdown()
-        self.writer.shutdown(wait=True, drop_queued=False)  # queued bookmark writes still land
+        self.writer.shutdown()  # queued bookmark writes still land
         super().closeEvent(event)

@@ -1,7 +1,7 @@
 """Bookmarks (书签 dock and the Ctrl+D star), printing / PDF export and 备份档案…, wired into
 the window.
 
-The features themselves live in bookmarks_panel, print_export and backup_action; this module
+The features themselves live in bookmarks_panel, printing and backup_action; this module
 only connects them to the main window, following the wiring notes in those modules, so
 main_window stays a composition of panes.
 """
@@ -18,7 +18,7 @@ from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmark_store import BookmarkStore
 from reader.gui.bookmarks_panel import BookmarksPanel, BookmarkToggle
 from reader.gui.messages import open_warning
-from reader.gui.print_export import PrintExport
+from reader.gui.printing import PrintExport
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow

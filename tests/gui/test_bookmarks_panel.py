@@ -1,6 +1,6 @@
 """The 书签 panel, its model and the Ctrl+D star, on an archive of the test corpus (offscreen).
 
-Reads go through an ArchiveSession, writes through a TaskRunner standing in for the window's
+Reads go through an ArchiveSession, writes through an ArchiveWriter like the window's
 one writer: a write lands later, so tests wait for it as the panel does.
 """
 
@@ -27,8 +27,8 @@ from reader.archive.records import ArticleRecord
 from reader.archive.search import search
 from reader.gui.bookmark_store import BookmarkStore
 from reader.gui.bookmarks_panel import ARTICLE_ID_ROLE, NOTE, BookmarksPanel, BookmarkToggle
+from reader.gui.operations import ArchiveWriter
 from reader.gui.session import ArchiveSession
-from reader.gui.workers import TaskRunner
 from reader.text.model import ParsedIssue
 
 HEADLINES = ("周立新到我区", "红色邮箱", "帮办代办")  # words of three headlines of MASTHEAD_FILE
@@ -51,15 +51,15 @@ def session(corpus_db: Path) -> Iterator[ArchiveSession]:
 
 
 @pytest.fixture
-def writer(qapp: object) -> Iterator[TaskRunner]:
-    """A serial writer like MainWindow.writer."""
-    runner = TaskRunner(max_workers=1, name="test-writer")
-    yield runner
-    runner.shutdown()
+def writer(qapp: object, session: ArchiveSession) -> Iterator[ArchiveWriter]:
+    """The one writer, as MainWindow.writer."""
+    made = ArchiveWriter(lambda: session.path, name="test-writer")
+    yield made
+    made.shutdown()
 
 
 @pytest.fixture
-def store(session: ArchiveSession, writer: TaskRunner) -> BookmarkStore:
+def store(session: ArchiveSession, writer: ArchiveWriter) -> BookmarkStore:
     """A store over the corpus archive."""
     return BookmarkStore(session, writer)
 

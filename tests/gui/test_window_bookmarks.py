@@ -51,7 +51,7 @@ def test_a_bookmark_clicked_during_other_writes_lands_after_them(
 ) -> None:
     """An import (here: a task that waits) holds the writer; the click returns and queues."""
     gate = threading.Event()
-    corpus_window.writer.submit(lambda: gate.wait(30), lambda _result: None)
+    corpus_window.writer.submit(lambda _archive: gate.wait(30), lambda _result: None)
     corpus_window.middle.select_article_row(1)
     record = corpus_window.pane.record
     corpus_window.features.star.action.trigger()
@@ -66,7 +66,7 @@ def test_closing_the_window_right_after_a_click_still_writes_the_bookmark(
     corpus_window: MainWindow, corpus_db: Path
 ) -> None:
     gate = threading.Event()
-    corpus_window.writer.submit(lambda: gate.wait(30), lambda _result: None)
+    corpus_window.writer.submit(lambda _archive: gate.wait(30), lambda _result: None)
     corpus_window.middle.select_article_row(1)
     record = corpus_window.pane.record
     corpus_window.features.star.action.trigger()

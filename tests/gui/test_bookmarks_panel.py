@@ -24,8 +24,10 @@ from reader.archive.importer import import_paths
 from reader.archive.queries import article_by_key
 from reader.archive.records import ArticleRecord, chinese_date
 from reader.archive.search import search
-from reader.gui.bookmark_store import BookmarkStore
-from reader.gui.bookmarks_panel import ARTICLE_ID_ROLE, NOTE, BookmarksPanel, BookmarkToggle
+from reader.gui.bookmarks.model import ARTICLE_ID_ROLE, NOTE
+from reader.gui.bookmarks.panel import BookmarksPanel
+from reader.gui.bookmarks.star import BookmarkToggle
+from reader.gui.bookmarks.store import BookmarkStore
 from reader.gui.session import ArchiveSession
 from reader.gui.workers import TaskRunner
 from reader.text.model import ParsedIssue
@@ -61,10 +63,6 @@ def writer(qapp: object) -> Iterator[TaskRunner]:
 def store(session: ArchiveSession, writer: TaskRunner) -> BookmarkStore:
     """A store over the corpus archive."""
     return BookmarkStore(session, writer)
-
-
-def wait_for_writes(qtbot: QtBot, store: BookmarkStore) -> None:
-    qtbot.waitUntil(lambda: not store.busy, timeout=30_000)
 
 
 @pytest.fixture
@@ -200,17 +198,22 @@ def test_star_is_disabled_without_an_article(qtbot: QtBot, store: BookmarkStore)
     toggle = BookmarkToggle(store, window)
     toggle.set_article(None)
     assert not toggle.action.isEnabled()
-    assert toggle.tool_button(window).defaultAction() is toggle.action
 
 
-def test_a_toggle_lands_in_the_file(qtbot: QtBot, store: BookmarkStore, corpus_db: Path) -> None:
+def test_a_toggle_lands_in_the_file(
+    qtbot: QtBot, bare_window: QMainWindow, store: BookmarkStore, corpus_db: Path
+) -> None:
     record = _record(corpus_db, "红色邮箱")
-    with qtbot.waitSignal(store.changed, timeout=30_000):
-        assert store.toggle(record.key)
+    star = BookmarkToggle(store, bare_window)
+    star.set_article(record)
+    with qtbot.waitSignal(star.changed) as asked, qtbot.waitSignal(store.changed, timeout=30_000):
+        star.action.trigger()
+    assert [True] == asked.args
     with open_archive(corpus_db, readonly=True) as archive:
         assert bookmarks.is_bookmarked(archive, record.key)
-    with qtbot.waitSignal(store.changed, timeout=30_000):
-        assert not store.toggle(record.key)
+    with qtbot.waitSignal(star.changed) as asked, qtbot.waitSignal(store.changed, timeout=30_000):
+        star.action.trigger()
+    assert [False] == asked.args
     with open_archive(corpus_db, readonly=True) as archive:
         assert not bookmarks.is_bookmarked(archive, record.key)
 
@@ -246,21 +249,24 @@ def test_a_toggle_while_another_program_writes_does_not_block_the_window(
 ) -> None:
     failures: list[str] = []
     store.failed.connect(failures.append)
+    key = _record(corpus_db, "红色邮箱").key
     waiting_while_the_loop_ran: list[bool] = []
 
+    def in_the_file() -> bool:
+        with open_archive(corpus_db, readonly=True) as archive:
+            return bookmarks.is_bookmarked(archive, key)
+
     def later() -> None:
-        waiting_while_the_loop_ran.append(store.busy)
+        waiting_while_the_loop_ran.append(not in_the_file())
         write_lock.execute("COMMIT")  # the other program is done
 
     QTimer.singleShot(50, later)
-    star.action.trigger()
-    assert store.busy  # the call came back before the write could be done
-    assert star.action.isChecked()  # the star shows what was asked for meanwhile
-    qtbot.waitUntil(lambda: bool(waiting_while_the_loop_ran), timeout=30_000)
-    assert [True] == waiting_while_the_loop_ran
-    wait_for_writes(qtbot, store)
-    with open_archive(corpus_db, readonly=True) as archive:
-        landed = bookmarks.is_bookmarked(archive, _record(corpus_db, "红色邮箱").key)
+    with qtbot.waitSignal(store.changed, timeout=30_000):
+        star.action.trigger()
+        assert not in_the_file()  # the call came back before the write could be done
+        assert star.action.isChecked()  # the star shows what was asked for meanwhile
+    assert [True] == waiting_while_the_loop_ran  # the event loop ran while the write waited
+    landed = in_the_file()
     if landed:
         assert star.action.isChecked() and [] == failures
     else:  # a very slow machine: the lock outlasted the busy timeout, which must be said
@@ -281,7 +287,11 @@ def test_a_write_that_cannot_get_the_lock_says_so_and_the_star_goes_back(
     assert signal.args[0].startswith("无法收藏这篇文章：")
     assert "锁定" in signal.args[0]
     assert not star.action.isChecked()
-    assert not store.busy
+    write_lock.execute("ROLLBACK")  # the other program is done: nothing of the failed write is left over
+    with qtbot.waitSignal(store.changed, timeout=30_000):
+        star.action.trigger()
+    assert star.action.isChecked()
+    assert 1 == len(store.records())
 
 
 def test_a_note_that_cannot_be_written_goes_back_to_the_stored_one(

@@ -24,7 +24,7 @@ def test_a_bookmark_that_cannot_be_written_is_reported_in_the_window(
 ) -> None:
     monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)
     corpus_window.middle.select_article_row(1)
-    star = corpus_window.features.star.action
+    star = corpus_window.bookmarks.star.action
     other = sqlite3.connect(corpus_db, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
@@ -41,7 +41,7 @@ def test_a_bookmark_that_cannot_be_written_is_reported_in_the_window(
     assert "锁定" in corpus_window.statusBar().currentMessage()
     box.accept()
     qtbot.waitUntil(lambda: corpus_window.findChild(QMessageBox, "bookmarkWriteFailed") is None)
-    with qtbot.waitSignal(corpus_window.features.store.changed, timeout=30_000):
+    with qtbot.waitSignal(corpus_window.bookmarks.store.changed, timeout=30_000):
         star.trigger()  # the lock is gone: now it works
     assert star.isChecked()
 
@@ -54,12 +54,13 @@ def test_a_bookmark_clicked_during_other_writes_lands_after_them(
     corpus_window.writer.submit(lambda: gate.wait(30), lambda _result: None)
     corpus_window.middle.select_article_row(1)
     record = corpus_window.pane.record
-    corpus_window.features.star.action.trigger()
-    assert corpus_window.features.star.action.isChecked()
-    assert corpus_window.features.store.busy
-    gate.set()
-    qtbot.waitUntil(lambda: not corpus_window.features.store.busy, timeout=30_000)
-    assert [record.key] == [r.key for r in corpus_window.features.store.records()]
+    store = corpus_window.bookmarks.store
+    corpus_window.bookmarks.star.action.trigger()
+    assert corpus_window.bookmarks.star.action.isChecked()
+    assert [] == store.records()  # queued behind the other write, not written yet
+    with qtbot.waitSignal(store.changed, timeout=30_000):
+        gate.set()
+    assert [record.key] == [r.key for r in store.records()]
 
 
 def test_closing_the_window_right_after_a_click_still_writes_the_bookmark(
@@ -69,7 +70,7 @@ def test_closing_the_window_right_after_a_click_still_writes_the_bookmark(
     corpus_window.writer.submit(lambda: gate.wait(30), lambda _result: None)
     corpus_window.middle.select_article_row(1)
     record = corpus_window.pane.record
-    corpus_window.features.star.action.trigger()
+    corpus_window.bookmarks.star.action.trigger()
     threading.Timer(0.2, gate.set).start()  # the earlier write ends while the window closes
     corpus_window.close()
     with open_archive(corpus_db, readonly=True) as archive:

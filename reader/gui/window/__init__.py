@@ -1,0 +1,6 @@
+"""The main window's own parts (reader.gui.main_window composes them with the panes and features).
+
+- commands: the window's QActions, its 文件 / 查看 menus and the toolbar, built in one place.
+- navigation: which issue and article are shown (calendar day, latest, issue, article, Esc).
+- import_commands: 导入文件… / 导入文件夹… / drops, refusing on a read-only archive, the report.
+"""

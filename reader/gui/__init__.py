@@ -1,6 +1,9 @@
 """The desktop window (PySide6 widgets and models only; every piece of data comes from reader.archive).
 
-Entry point: `reader.gui.app.run()`. Modules have one job each: app (bootstrap), main_window
-(composition), calendar_panel, article_model, reading_pane, search_bar, search_model,
-search_adapter, import_dialog, workers, settings, about.
+Entry point: `reader.gui.app.run()`. Modules and folders have one job each: app (bootstrap),
+main_window (composition of the parts below), window/ (the window's commands and menus, issue
+navigation, import commands, search status), bookmarks/ (store, model, panel, star), calendar_panel,
+middle_pane, article_model, reading_pane, search_bar, search_model, search_controller,
+search_adapter, import_dialog, print_export, backup_action, archive_care, session (the read
+connection), workers, settings, messages, about.
 """

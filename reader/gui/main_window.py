@@ -28,7 +28,7 @@ from reader.gui.messages import open_warning
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.print_export import PrintExport
 from reader.gui.reading_pane import ReadingPane
-from reader.gui.search_adapter import SearchOutcome, SearchRequest
+from reader.gui.search_adapter import SearchRequest
 from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
 from reader.gui.session import ArchiveSession, set_issue_date
@@ -36,6 +36,7 @@ from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.navigation import IssueNavigator
+from reader.gui.window.search_status import SearchStatus
 from reader.gui.workers import TaskRunner
 
 WARM_UP_MS = 1500
@@ -79,12 +80,14 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 400, 580])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.hit_label = QLabel("", self)
-        self.hit_label.setObjectName("hitCount")
-        self.statusBar().addPermanentWidget(self.hit_label)
 
         self.commands = build_commands(self)
         self.toolbar = build_toolbar(self, self.commands, self.search_bar)
+        self.search_status = SearchStatus(
+            self.search, self.search_bar, self.middle, self.commands.export_results, self
+        )
+        self.hit_label = self.search_status.hit_label
+        self.statusBar().addPermanentWidget(self.hit_label)
         self.navigator = IssueNavigator(
             session, self.settings, self.calendar, self.middle, self.pane, self.articles,
             lambda: self.search.last_outcome, self,
@@ -137,19 +140,15 @@ class MainWindow(QMainWindow):
         self.calendar.assign_date_requested.connect(self.ask_issue_date)
         self.middle.article_chosen.connect(nav.show_article)
         self.middle.issue_switched.connect(nav.open_issue)
-        self.search_bar.changed.connect(self._query_edited)
-        self.search_bar.return_pressed.connect(self.search.run_now)
         self.search_bar.escape_pressed.connect(nav.back_to_issue)
-        self.search.started.connect(lambda: self.statusBar().showMessage(self.tr("正在检索…")))
-        self.search.finished.connect(self._search_finished)
-        self.search.failed.connect(self._search_failed)
+        self.search_status.query_cleared.connect(nav.back_to_issue)
         self.imports.imported.connect(self._imported)
         self.imports.repair_requested.connect(self.care.repair)
         self.bookmarks.article_requested.connect(nav.open_article)
         self.bookmarks.export_requested.connect(self.printing.export_bookmarks)
         self.printing.finished.connect(lambda message: self.statusBar().showMessage(message, 6000))
         self.backup.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        for feature in (nav, self.imports, self.bookmarks):
+        for feature in (nav, self.search_status, self.imports, self.bookmarks):
             feature.status_message.connect(self.statusBar().showMessage)
         self._warm_timer.timeout.connect(self.search.warm_up)
 
@@ -255,34 +254,6 @@ class MainWindow(QMainWindow):
 
     def _search_request(self) -> SearchRequest:
         return self.search_bar.request(self.calendar.current_publication())
-
-    def _query_edited(self) -> None:
-        if self.search_bar.text().strip():
-            self.middle.show_results()
-            self.search.schedule()
-        else:
-            self.search.clear()
-            self.hit_label.setText("")
-            self.navigator.back_to_issue()
-
-    def _search_finished(self, outcome: SearchOutcome | None) -> None:
-        self.commands.export_results.setEnabled(bool(outcome is not None and outcome.total))
-        if outcome is None:
-            self.hit_label.setText("")
-            return
-        if outcome.error:
-            self.hit_label.setText("")
-            self.middle.set_search_title(outcome.error)
-            self.statusBar().showMessage(outcome.error, 5000)
-            return
-        text = self.tr("找到 {0} 篇").format(outcome.total)
-        self.hit_label.setText(text)
-        self.middle.set_search_title(self.tr("“{0}”：{1}").format(outcome.request.text, text))
-        self.statusBar().showMessage(self.tr("检索用时 {0:.0f} 毫秒").format(outcome.elapsed_ms), 4000)
-
-    def _search_failed(self, message: str) -> None:
-        self.hit_label.setText("")
-        self.middle.set_search_title(self.tr("检索出错：{0}").format(message))
 
     def export_search_results(self) -> None:
         """The current search's results, as the list orders them, into a clippings book."""

@@ -98,8 +98,8 @@ def upgrade_with_progress(db_path: Path) -> None:
     cancel button: the upgrade is one transaction, and leaving it half done would only mean
     doing it again at the next start.
     """
+    from reader.gui.operations import TaskRunner
     from reader.gui.session import prepare_archive
-    from reader.gui.workers import TaskRunner
 
     dialog = QProgressDialog(
         QCoreApplication.translate("app", "正在升级档案“{0}”的检索索引，请稍候……").format(db_path.name),

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from reader.archive.backup import BackupError, backup_archive
 from reader.archive.errors import ArchiveError
 from reader.gui.messages import open_warning
+from reader.gui.operations import TaskRunner
 from reader.gui.save_path import chosen_path
 from reader.gui.settings import Settings
-from reader.gui.workers import TaskRunner
 
 SUFFIX = ".sqlite3"
 SHOW_AFTER_MS = 300

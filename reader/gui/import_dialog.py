@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.archive.interrupt import Interrupter
-from reader.gui.workers import TaskRunner
+from reader.gui.operations import TaskRunner
 
 if TYPE_CHECKING:
     from reader.archive.importer import ImportReport, OnConflict

@@ -26,6 +26,7 @@ from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.import_dialog import ImportController
 from reader.gui.messages import open_warning
 from reader.gui.middle_pane import MiddlePane
+from reader.gui.operations import TaskRunner
 from reader.gui.print_export import PrintExport
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
@@ -37,7 +38,6 @@ from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.search_status import SearchStatus
-from reader.gui.workers import TaskRunner
 
 WARM_UP_MS = 1500
 

@@ -28,8 +28,8 @@ from reader.gui.bookmarks.model import ARTICLE_ID_ROLE, NOTE
 from reader.gui.bookmarks.panel import BookmarksPanel
 from reader.gui.bookmarks.star import BookmarkToggle
 from reader.gui.bookmarks.store import BookmarkStore
+from reader.gui.operations import TaskRunner
 from reader.gui.session import ArchiveSession
-from reader.gui.workers import TaskRunner
 from reader.text.model import ParsedIssue
 
 HEADLINES = ("周立新到我区", "红色邮箱", "帮办代办")  # words of three headlines of MASTHEAD_FILE

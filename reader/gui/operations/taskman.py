@@ -1,10 +1,10 @@
-"""Running work off the UI thread and handing results back to it by queued signal.
+"""The worker pool: running work off the UI thread and handing results back to it by queued signal.
 
 Like Anki's aqt/taskman.py: a `ThreadPoolExecutor` runs the callable, and a QObject living on the
 GUI thread receives the outcome through a signal connected with Qt.QueuedConnection, so callbacks
-always run on the GUI thread and never touch widgets from a worker. A worker must open its own
-archive connection (sqlite3 connections belong to the thread that opened them); the callables
-given here take a database path, never a connection.
+always run on the GUI thread and never touch widgets from a worker. sqlite3 connections belong
+to the thread that opened them: a task here opens its own (a search, an export), except on the
+window's one writer (operations.writer), whose single worker keeps one connection for its life.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ ErrorCallback = Callable[[BaseException], None]
 class TaskRunner(QObject):
     """Runs callables on its own worker threads; results come back on the GUI thread.
 
-    `max_workers=1` gives a serial queue: use one such runner for everything that writes the
-    archive (one writer), another for searches (so a newer query waits behind at most one).
+    `max_workers=1` gives a serial queue: the writer (operations.writer) is one such runner,
+    searches run on another (so a newer query waits behind at most one).
     """
 
     _finished = Signal(int, object, object)

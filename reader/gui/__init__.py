@@ -5,5 +5,5 @@ main_window (composition of the parts below), window/ (the window's commands and
 navigation, import commands, search status), bookmarks/ (store, model, panel, star), calendar_panel,
 middle_pane, article_model, reading_pane, search_bar, search_model, search_controller,
 search_adapter, import_dialog, print_export, backup_action, archive_care, session (the read
-connection), workers, settings, messages, about.
+connection), operations/ (background work and the one writer), settings, messages, about.
 """

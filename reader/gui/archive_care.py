@@ -57,7 +57,7 @@ class ArchiveCare(QObject):
     def remove_demo(self) -> None:
         """Take the demo issue (and bookmarks on it) out of the archive, on the writer."""
         path = self._window.session.path
-        self._window.writer.submit(lambda: remove_demo_from(path), self._demo_removed, self._failed)
+        self._window.writer.submit_detached(lambda: remove_demo_from(path), self._demo_removed, self._failed)
 
     def _demo_removed(self, articles: int) -> None:
         window = self._window
@@ -80,7 +80,7 @@ class ArchiveCare(QObject):
         dialog.show()
         self._progress = dialog
         window.session.close()
-        window.writer.submit(lambda: repair_if_damaged(path), self._repaired, self._repair_failed)
+        window.writer.submit_detached(lambda: repair_if_damaged(path), self._repaired, self._repair_failed)
 
     def _reopen(self) -> None:
         if self._progress is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from reader.archive.backup import BackupError, backup_archive
 from reader.archive.errors import ArchiveError
 from reader.gui.messages import open_warning
-from reader.gui.operations import TaskRunner
+from reader.gui.operations import ArchiveWriter
 from reader.gui.save_path import chosen_path
 from reader.gui.settings import Settings
 
@@ -47,7 +47,7 @@ class ArchiveBackup(QObject):
     _progressed = Signal(int, int)
 
     def __init__(
-        self, window: QWidget, writer: TaskRunner, db_path: Callable[[], Path], settings: Settings
+        self, window: QWidget, writer: ArchiveWriter, db_path: Callable[[], Path], settings: Settings
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -115,7 +115,7 @@ class ArchiveBackup(QObject):
             backup_archive(source, target, progress)
             return target
 
-        self._writer.submit(job, self._done, self._failed)
+        self._writer.submit_detached(job, self._done, self._failed)  # the backup reads on its own
         return True
 
     def cancel(self) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.archive.interrupt import Interrupter
-from reader.gui.operations import TaskRunner
+from reader.gui.operations import ArchiveWriter
 
 if TYPE_CHECKING:
     from reader.archive.importer import ImportReport, OnConflict
@@ -147,7 +147,7 @@ class ImportController(QObject):
     finished = Signal(object, bool)
     failed = Signal(str)
 
-    def __init__(self, runner: TaskRunner, db_path: Callable[[], Path], parent: QWidget) -> None:
+    def __init__(self, runner: ArchiveWriter, db_path: Callable[[], Path], parent: QWidget) -> None:
         super().__init__(parent)
         self._runner = runner
         self._db_path = db_path
@@ -198,7 +198,7 @@ class ImportController(QObject):
         def progress(index: int, total: int, source: Path, _outcome: Any) -> None:
             self.progressed.emit(index, total, source.name)
 
-        self._runner.submit(
+        self._runner.submit_detached(  # import_into opens its own connection
             lambda: import_into(
                 path,
                 files,

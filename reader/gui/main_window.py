@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from reader.archive.errors import ArchiveError
+from reader.archive.queries import set_issue_date
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.archive_care import ArchiveCare
@@ -26,13 +27,13 @@ from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.import_dialog import ImportController
 from reader.gui.messages import open_warning
 from reader.gui.middle_pane import MiddlePane
-from reader.gui.operations import TaskRunner
+from reader.gui.operations import ArchiveWriter
 from reader.gui.print_export import PrintExport
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
 from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
-from reader.gui.session import ArchiveSession, set_issue_date
+from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.import_commands import ImportCommands
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         path = lambda: self.session.path  # noqa: E731 — a getter: the archive may be reopened
 
-        self.writer = TaskRunner(self, max_workers=1, name="writer")
+        self.writer = ArchiveWriter(path, self)
         self.importer = ImportController(self.writer, path, self)
         self.search_bar = SearchBar(self)
         self.search = SearchController(path, self._search_request, self)
@@ -241,14 +242,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def assign_issue_date(self, issue_id: int, iso: str) -> None:
-        """Store the user's date on the writer thread, then show the issue on its new day."""
-        path = self.session.path
+        """Store the user's date on the writer, then show the issue on its new day."""
 
         def done(_result: object) -> None:
             self.navigator.refresh_lists()
             self.navigator.open_issue(issue_id)
 
-        self.writer.submit(lambda: set_issue_date(path, issue_id, iso), done, self._show_error)
+        self.writer.submit(lambda archive: set_issue_date(archive, issue_id, iso), done, self._show_error)
 
     # --- search --------------------------------------------------------------------------------
 
@@ -320,5 +320,5 @@ class MainWindow(QMainWindow):
         self.printing.shutdown()  # a running print, export or backup stops first
         self.backup.cancel()
         self.search.shutdown()
-        self.writer.shutdown(wait=True, drop_queued=False)  # queued bookmark writes still land
+        self.writer.shutdown()  # queued bookmark writes still land
         super().closeEvent(event)

@@ -128,9 +128,3 @@ class ArchiveSession:
     def is_empty(self) -> bool:
         """True when the archive holds no issue at all (first start)."""
         return self.latest_issue() is None and not self.undated_issues()
-
-
-def set_issue_date(path: Path, issue_id: int, date: str | None) -> None:
-    """Store the user's date for an issue; runs on the writer worker with its own connection."""
-    with open_archive(path) as archive:
-        queries.set_issue_date(archive, issue_id, date)

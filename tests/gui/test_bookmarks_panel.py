@@ -1,7 +1,7 @@
 """The 书签 panel, its model and the Ctrl+D star, on an archive of the test corpus (offscreen).
 
-Reads go through an ArchiveSession, writes through a TaskRunner standing in for the window's
-one writer: a write lands later, so tests wait for it as the panel does.
+Reads go through an ArchiveSession, writes through an ArchiveWriter as the window's one writer:
+a write lands later, so tests wait for it (the store's signals) as the panel does.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from reader.gui.bookmarks.model import ARTICLE_ID_ROLE, NOTE
 from reader.gui.bookmarks.panel import BookmarksPanel
 from reader.gui.bookmarks.star import BookmarkToggle
 from reader.gui.bookmarks.store import BookmarkStore
-from reader.gui.operations import TaskRunner
+from reader.gui.operations import ArchiveWriter
 from reader.gui.session import ArchiveSession
 from reader.text.model import ParsedIssue
 
@@ -52,15 +52,15 @@ def session(corpus_db: Path) -> Iterator[ArchiveSession]:
 
 
 @pytest.fixture
-def writer(qapp: object) -> Iterator[TaskRunner]:
-    """A serial writer like MainWindow.writer."""
-    runner = TaskRunner(max_workers=1, name="test-writer")
-    yield runner
-    runner.shutdown()
+def writer(qapp: object, corpus_db: Path) -> Iterator[ArchiveWriter]:
+    """The one writer, as MainWindow.writer: its own thread and writable connection."""
+    one = ArchiveWriter(lambda: corpus_db)
+    yield one
+    one.shutdown()
 
 
 @pytest.fixture
-def store(session: ArchiveSession, writer: TaskRunner) -> BookmarkStore:
+def store(session: ArchiveSession, writer: ArchiveWriter) -> BookmarkStore:
     """A store over the corpus archive."""
     return BookmarkStore(session, writer)
 

@@ -78,7 +78,7 @@ def test_a_backup_waits_for_the_writer_and_can_be_cancelled_meanwhile(
     qtbot: QtBot, corpus_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gate = threading.Event()
-    corpus_window.writer.submit(lambda: gate.wait(30), lambda _result: None)  # an import, say
+    corpus_window.writer.submit(lambda _archive: gate.wait(30), lambda _result: None)  # an import, say
     target = tmp_path / "copy.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(target))
     backup = corpus_window.backup

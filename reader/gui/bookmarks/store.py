@@ -2,10 +2,11 @@
 
 Reads go through the session's read-only connection (quick: a bookmark table is small; asking
 "is this article bookmarked?" for the star costs one indexed lookup, no new connection). Every
-write (add, remove, restore, note) runs on the window's one writer, the same serial queue the
-import uses; so a click never opens a writable connection on the GUI thread and never waits
-there for a lock held by an import or by another program. Results come back by signal. No SQL
-here: reader.archive.bookmarks does the work and says in Chinese what went wrong.
+write (add, remove, restore, note) runs on the window's one writer (ArchiveWriter), the same
+serial queue the import uses, with the writer's long-lived connection; so a click opens no
+connection at all, never runs on the GUI thread and never waits there for a lock held by an
+import or by another program. Results come back by signal. No SQL here: reader.archive.bookmarks
+does the work and says in Chinese what went wrong.
 
 The star is optimistic: `is_bookmarked` answers what the user asked for while that write is on
 its way; a write that fails forgets it again (the file's state shows) and `failed` carries a
@@ -15,25 +16,20 @@ Chinese message for the window to show.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.archive import bookmarks
 from reader.archive.bookmarks import BookmarkError, BookmarkRecord
-from reader.archive.db import Archive, open_archive
-from reader.archive.errors import ArchiveError
-from reader.text.oserror import describe_os_error
+from reader.archive.db import Archive
+from reader.gui.operations.errors import describe, is_known
 
 T = TypeVar("T")
 
 
 class BookmarkSource(Protocol):
     """What the store reads through: the window's ArchiveSession."""
-
-    @property
-    def path(self) -> Path: ...
 
     @property
     def write_blocker(self) -> str | None: ...
@@ -46,22 +42,21 @@ class BookmarkSource(Protocol):
 
 
 class Writer(Protocol):
-    """The window's one writer: runs `fn` on its thread, calls back on the GUI thread."""
+    """The window's one writer (reader.gui.operations.ArchiveWriter): runs `work(archive)` on
+    its thread with its long-lived connection, calls back on the GUI thread."""
 
     def submit(
         self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        work: Callable[[Archive], T],
+        on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None] | None = None,
-    ) -> object: ...
+    ) -> bool: ...
 
 
-KNOWN_ERRORS = (ArchiveError, BookmarkError, OSError)
-
-
-def _message(error: BaseException) -> str:
-    """What the user reads for a known error: archive and bookmark errors say it themselves."""
-    return describe_os_error(error) if isinstance(error, OSError) else str(error)
+def _known(error: BaseException) -> bool:
+    """A failure the user is told about: the operations' known errors, or a bookmark whose
+    article vanished (re-imported meanwhile)."""
+    return is_known(error) or isinstance(error, BookmarkError)
 
 
 class BookmarkStore(QObject):
@@ -215,18 +210,12 @@ class BookmarkStore(QObject):
         landed: Callable[[T], None],
         undone: Callable[[], None] | None,
     ) -> None:
-        path = self._session.path
-
-        def job() -> T:
-            with open_archive(path) as archive:
-                return work(archive)
-
         def on_error(error: BaseException) -> None:
             if undone is not None:
                 undone()
             self.changed.emit()  # what the file says again, whatever was shown before
-            if not isinstance(error, KNOWN_ERRORS):
+            if not _known(error):
                 raise error  # a bug: a crash report, not a message
-            self.failed.emit(self.tr("{0}：{1}").format(title, _message(error)))
+            self.failed.emit(self.tr("{0}：{1}").format(title, describe(error)))
 
-        self._writer.submit(job, landed, on_error)
+        self._writer.submit(work, landed, on_error)

@@ -15,8 +15,8 @@ from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
+from reader.archive import queries
 from reader.archive.errors import ArchiveError
-from reader.archive.queries import set_issue_date
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.archive_care import ArchiveCare
@@ -24,10 +24,10 @@ from reader.gui.article_model import ArticleListModel
 from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmarks.feature import BookmarksFeature
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
-from reader.gui.import_dialog import ImportController
+from reader.gui.importing import ImportController
 from reader.gui.messages import open_warning
 from reader.gui.middle_pane import MiddlePane
-from reader.gui.operations import ArchiveWriter
+from reader.gui.operations import ArchiveOp, ArchiveWriter
 from reader.gui.print_export import PrintExport
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         path = lambda: self.session.path  # noqa: E731 — a getter: the archive may be reopened
 
         self.writer = ArchiveWriter(path, self)
-        self.importer = ImportController(self.writer, path, self)
+        self.importer = ImportController(self.writer, self)
         self.search_bar = SearchBar(self)
         self.search = SearchController(path, self._search_request, self)
         self.articles = ArticleListModel(self.session.articles, self)
@@ -248,7 +248,12 @@ class MainWindow(QMainWindow):
             self.navigator.refresh_lists()
             self.navigator.open_issue(issue_id)
 
-        self.writer.submit(lambda archive: set_issue_date(archive, issue_id, iso), done, self._show_error)
+        op = ArchiveOp(
+            parent=self,
+            writer=self.writer,
+            op=lambda archive, _p: queries.set_issue_date(archive, issue_id, iso),
+        )
+        op.success(done).failure(self._show_error).run_in_background()
 
     # --- search --------------------------------------------------------------------------------
 

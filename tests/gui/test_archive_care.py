@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.archive.db import open_archive
 from reader.archive.importer import import_into
 from reader.archive.search import search
-from reader.gui.import_dialog import ReportDialog
+from reader.gui.importing import ReportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.reading_pane import DEMO_BANNER
 from reader.resources import DEMO, locate

@@ -22,7 +22,7 @@ from reader.archive.search import search
 from reader.gui.app import open_window
 from reader.gui.article_model import COL_TITLE
 from reader.gui.calendar_panel import DateDialog
-from reader.gui.import_dialog import ReportDialog
+from reader.gui.importing import ReportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.settings import DEFAULT_FONT_PT, Settings
 from reader.resources import DEMO, locate
@@ -213,12 +213,12 @@ def test_a_date_that_cannot_be_stored_is_reported_without_blocking(
     source = tmp_path / "incoming" / "no-date.txt"
     source.parent.mkdir()
     source.write_text("区图书馆举办读书会\n\n东昌府讯 读书会在区图书馆举行。\n\n（融媒体 某某）\n", "utf-8")
+    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)  # before the writer's connection opens
     empty_window.import_paths([source])
     wait_for_import(qtbot, empty_window)
     qtbot.waitUntil(lambda: empty_window.findChild(ReportDialog) is not None)
     empty_window.findChild(ReportDialog).reject()
     issue = empty_window.calendar.undated_model.issue_at(0)
-    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)
     other = sqlite3.connect(empty_window.session.path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")

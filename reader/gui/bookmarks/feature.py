@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from reader.archive.records import ArticleRecord
 from reader.gui.bookmarks.panel import BookmarksPanel
 from reader.gui.bookmarks.star import BookmarkToggle
-from reader.gui.bookmarks.store import BookmarkSource, BookmarkStore, Writer
+from reader.gui.bookmarks.store import BookmarkSource, BookmarkStore
 from reader.gui.messages import open_warning
+from reader.gui.operations import ArchiveWriter
 
 FAILURE_SHOWN_MS = 8000
 
@@ -32,7 +33,7 @@ class BookmarksFeature(QObject):
     export_requested = Signal()
     status_message = Signal(str, int)
 
-    def __init__(self, session: BookmarkSource, writer: Writer, window: QMainWindow) -> None:
+    def __init__(self, session: BookmarkSource, writer: ArchiveWriter, window: QMainWindow) -> None:
         super().__init__(window)
         self._window = window
         self._message: QMessageBox | None = None

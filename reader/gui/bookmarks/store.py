@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.archive import bookmarks
 from reader.archive.bookmarks import BookmarkError, BookmarkRecord
 from reader.archive.db import Archive
+from reader.gui.operations import ArchiveWriter
 from reader.gui.operations.errors import describe, is_known
 
 T = TypeVar("T")
@@ -39,18 +40,6 @@ class BookmarkSource(Protocol):
     def bookmark(self, key: str) -> BookmarkRecord | None: ...
 
     def is_bookmarked(self, key: str) -> bool: ...
-
-
-class Writer(Protocol):
-    """The window's one writer (reader.gui.operations.ArchiveWriter): runs `work(archive)` on
-    its thread with its long-lived connection, calls back on the GUI thread."""
-
-    def submit(
-        self,
-        work: Callable[[Archive], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> bool: ...
 
 
 def _known(error: BaseException) -> bool:
@@ -76,7 +65,7 @@ class BookmarkStore(QObject):
     note_changed = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, session: BookmarkSource, writer: Writer, parent: QObject | None = None) -> None:
+    def __init__(self, session: BookmarkSource, writer: ArchiveWriter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._writer = writer

@@ -92,6 +92,7 @@ class ProgressDialog(QProgressDialog):
         super().__init__(spec.label, _tr("取消") if spec.cancellable else "", 0, 0, parent)
         self._spec = spec
         self._ended = False
+        self._cancelled = False  # by the button or by the caller (the window closing)
         self.setObjectName(spec.name)
         self.setWindowTitle(spec.title or _tr("请稍候"))
         self.setWindowModality(spec.modality)
@@ -112,7 +113,7 @@ class ProgressDialog(QProgressDialog):
 
     def report(self, done: int, total: int, text: str) -> None:
         """A step of the work: the bar counts, the label says which."""
-        if self._ended or self.wasCanceled():
+        if self._ended or self._cancelled or self.wasCanceled():
             return
         if total > 0:
             self.setMaximum(total)
@@ -123,7 +124,9 @@ class ProgressDialog(QProgressDialog):
             self.setLabelText(text)
 
     def cancelling(self) -> None:
-        """The user (or the window closing) cancelled: say so while the work winds down."""
+        """The user (or the window closing) cancelled: say so while the work winds down; later
+        reports no longer change the label."""
+        self._cancelled = True
         if self._spec.cancelling is not None and not self._ended:
             self.setLabelText(self._spec.cancelling)
 

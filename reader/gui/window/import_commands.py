@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.gui.import_dialog import ImportController, ReportDialog
+from reader.gui.importing import ImportController, ReportDialog
 from reader.gui.messages import open_warning
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings

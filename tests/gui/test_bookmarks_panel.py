@@ -323,3 +323,31 @@ def test_a_removal_that_cannot_be_written_keeps_the_rows_and_offers_no_undo(
     assert signal.args[0].startswith("无法删除书签：")
     assert 3 == panel.model.rowCount()
     assert panel.remove_button.isEnabled() and not panel.undo_button.isEnabled()
+
+
+def test_a_note_for_a_bookmark_removed_meanwhile_says_so_in_the_archives_words(
+    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord]
+) -> None:
+    with open_archive(corpus_db) as archive:  # another window removed it
+        assert bookmarks.remove(archive, marked[0].key) is not None
+    with qtbot.waitSignal(panel.store.failed, timeout=30_000) as signal:
+        panel.model.setData(panel.model.index(0, NOTE), "新批注", Qt.ItemDataRole.EditRole)
+    assert "无法保存批注：档案中已没有这篇文章或这个书签（可能刚被重新导入）" == signal.args[0]
+    assert signal.args[0] == panel.status.text()
+
+
+def test_a_bug_in_a_bookmark_write_is_raised_not_shown_as_a_message(
+    qtbot: QtBot, star: BookmarkToggle, store: BookmarkStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_archive: object, _key: str, note: str = "") -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(bookmarks, "add", broken)
+    with (
+        qtbot.captureExceptions() as raised,
+        qtbot.assertNotEmitted(store.failed),
+        qtbot.waitSignal(store.changed, timeout=30_000),  # the star goes back first
+    ):
+        star.action.trigger()
+    assert [RuntimeError] == [type(error) for _kind, error, _tb in raised]
+    assert not star.action.isChecked()

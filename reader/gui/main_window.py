@@ -28,7 +28,7 @@ from reader.gui.importing import ImportController
 from reader.gui.messages import open_warning
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
-from reader.gui.print_export import PrintExport
+from reader.gui.printing import PrintExport
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
 from reader.gui.search_bar import SearchBar

@@ -32,6 +32,27 @@ T = TypeVar("T")
 OpT = TypeVar("OpT", bound="Operation[Any]")
 
 
+def _on_worker(progress: OpProgress, work: Callable[[], T]) -> T:
+    """Run `work` on the worker unless cancelled already; a known error leaves its frames here.
+
+    A known error travels to the GUI thread to become a message; its traceback would take the
+    work's frames along, and with them objects made on the worker (the renderer's painter and
+    text layout, a backup's connection), to be freed on the wrong thread. They are dropped
+    here; a bug keeps its traceback for the crash report.
+    """
+    try:
+        progress.check()
+        return work()
+    except BaseException as error:
+        if not is_known(error):
+            raise
+        cause: BaseException | None = error
+        while cause is not None:
+            cause.__traceback__ = None
+            cause = cause.__cause__ or cause.__context__
+        raise error from None
+
+
 class Operation(Generic[T]):
     """The part every kind shares: callbacks, the progress dialog, the error path, cancel."""
 
@@ -130,8 +151,7 @@ class ArchiveOp(Operation[T]):
 
     def _submit(self, progress: OpProgress, on_done: Callable[[T], None], on_error: ErrorCallback) -> bool:
         def work(archive: Archive) -> T:
-            progress.check()
-            return self._op(archive, progress)
+            return _on_worker(progress, lambda: self._op(archive, progress))
 
         return self._writer.submit(work, on_done, on_error)
 
@@ -148,8 +168,7 @@ class DetachedOp(Operation[T]):
 
     def _submit(self, progress: OpProgress, on_done: Callable[[T], None], on_error: ErrorCallback) -> bool:
         def work() -> T:
-            progress.check()
-            return self._op(progress)
+            return _on_worker(progress, lambda: self._op(progress))
 
         return self._writer.submit_detached(work, on_done, on_error)
 
@@ -164,7 +183,6 @@ class ReadOp(Operation[T]):
 
     def _submit(self, progress: OpProgress, on_done: Callable[[T], None], on_error: ErrorCallback) -> bool:
         def work() -> T:
-            progress.check()
-            return self._op(progress)
+            return _on_worker(progress, lambda: self._op(progress))
 
         return bool(self._runner.submit(work, on_done, on_error))

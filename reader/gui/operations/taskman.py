@@ -12,12 +12,24 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
+
+
+def _give_thread_an_event_dispatcher() -> None:
+    """Run once on each worker thread as it starts.
+
+    A Python thread is not a QThread: Qt adopts it without an event dispatcher, and Qt objects
+    that start a timer there (the PDF renderer's text layout does) warn and lose the timer. Making
+    a QEventLoop once gives the thread its dispatcher for good, as QThread.start() would; the
+    loop itself is never run.
+    """
+    QEventLoop()
 
 
 class TaskRunner(QObject):
@@ -31,7 +43,9 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, max_workers: int = 1, name: str = "reader") -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix=name)
+        self._executor = ThreadPoolExecutor(
+            max_workers=max_workers, thread_name_prefix=name, initializer=_give_thread_an_event_dispatcher
+        )
         self._callbacks: dict[int, tuple[Callback, ErrorCallback | None]] = {}
         self._futures: dict[int, Future[Any]] = {}
         self._next_token = 0
@@ -73,6 +87,12 @@ class TaskRunner(QObject):
             if future.cancel():
                 self._futures.pop(token, None)
                 self._callbacks.pop(token, None)
+
+    def wait(self) -> None:
+        """Block until every submitted task has run; results are still delivered afterwards, by
+        the queued signal. For a window closing after it cancelled its work (an export must let
+        go of its file and printer before the window is gone); not for ordinary use."""
+        futures_wait(list(self._futures.values()))
 
     def busy(self) -> bool:
         """True while any submitted task has not been delivered yet."""

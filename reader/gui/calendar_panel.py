@@ -197,10 +197,6 @@ class CalendarPanel(QWidget):
                 self.calendar.setDateTextFormat(day, fmt)
                 self._marked.append(day)
 
-    def marked_dates(self) -> list[str]:
-        """The days currently marked, as ISO strings (for tests and the status bar)."""
-        return sorted(d.toString("yyyy-MM-dd") for d in self._marked)
-
     def is_marked(self, iso: str) -> bool:
         """True when this day is shown as having an issue."""
         day = QDate.fromString(iso, "yyyy-MM-dd")

@@ -195,9 +195,5 @@ class MiddlePane(QStackedWidget):
             )
             self.result_view.scrollTo(index)
 
-    def current_result_row(self) -> int:
-        index = self.result_view.currentIndex()
-        return index.row() if index.isValid() else -1
-
     def focus_list(self) -> None:
         (self.result_view if self.showing_search() else self.table).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,7 +2,9 @@
 
 The import is an ArchiveOp: it runs in the writer's turn with the writer's connection (after a
 bookmark or date already queued, never beside them), behind the one progress dialog, through
-`reader.archive.importer.import_with`. Cancelling fires the op's interrupter: the file being
+`reader.archive.importer.import_with`. The files are found first, so the dialog counts from the
+start and names the file being read (it used to stay a busy 0..0 bar until the first file was
+done, and then name the file already imported). Cancelling fires the op's interrupter: the file being
 written is rolled back (an issue is never half written), the files imported before it stay.
 """
 
@@ -59,13 +61,22 @@ class ImportController(QObject):
         if self.running or not paths:
             return False
         from reader.archive.importer import import_with  # the parser loads on first import, not at start-up
+        from reader.text.load import find_sources
 
-        files = [Path(p) for p in paths]
+        label = self.tr("正在导入第 {0} / {1} 个文件：{2}")
 
         def work(archive: Archive, progress: OpProgress) -> ImportReport:
-            def step(index: int, total: int, source: Path, _outcome: Any) -> None:
-                progress.update(index, total, source.name)
+            files = find_sources([Path(p) for p in paths])
 
+            def announce(done: int) -> None:
+                """`done` files imported: the bar counts them, the label names the next one."""
+                following = label.format(done + 1, len(files), files[done].name) if done < len(files) else ""
+                progress.update(done, len(files), following)
+
+            def step(index: int, _total: int, _source: Path, _outcome: Any) -> None:
+                announce(index)
+
+            announce(0)  # the count is known before the first file is read, not after it
             return import_with(
                 archive,
                 files,
@@ -84,7 +95,6 @@ class ImportController(QObject):
                 title=self.tr("导入"),
                 name="importProgress",
                 cancelling=self.tr("正在取消…（已导入的文件保留）"),
-                step=self.tr("正在导入第 {0} / {1} 个文件：{2}"),
             )
         self._op = op.run_in_background()
         return True

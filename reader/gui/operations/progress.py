@@ -131,7 +131,11 @@ class ProgressDialog(QProgressDialog):
             self.setLabelText(self._spec.cancelling)
 
     def end(self) -> None:
-        """The work is over: close now, delete later (a late report or timer finds it ended)."""
+        """The work is over: close now, delete later (a late report or timer finds it ended).
+
+        reset() stops QProgressDialog's own show timer, which would otherwise open the closed
+        dialog again if the work ended before it fired."""
         self._ended = True
+        self.reset()
         self.close()
         self.deleteLater()

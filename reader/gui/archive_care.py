@@ -1,7 +1,7 @@
 """Looking after the archive from the window: removing the demo issue, checking and repairing.
 
-Wiring (main window): `care = ArchiveCare(window)` after the actions exist; it puts 删除演示报纸
-and 检查并修复档案… into the 文件 menu and needs `window.session`, `window.writer`,
+Wiring (main window): `care = ArchiveCare(window)`; the window puts `remove_demo_action` and
+`repair_action` into its 文件 menu. Needs `window.session`, `window.writer`,
 `window.archive_changed()` (which calls `care.refresh()`) and `window.open_latest()`. Both
 operations write, so they run on the window's one writer: the demo removal with its connection
 (an ArchiveOp), the repair with every connection closed (a DetachedOp: a repair replaces the
@@ -41,10 +41,6 @@ class ArchiveCare(QObject):
         self.repair_action = QAction(self.tr("检查并修复档案…"), window)
         self.repair_action.setToolTip(self.tr("检查档案文件是否损坏；损坏时读出完好的内容并重建检索索引"))
         self.repair_action.triggered.connect(self.repair)
-        menu = window.actions_.file_menu
-        quit_action = window.actions_.quit
-        menu.insertActions(quit_action, [self.remove_demo_action, self.repair_action])
-        menu.insertSeparator(quit_action)
         self.refresh()
 
     def refresh(self) -> None:

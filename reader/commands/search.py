@@ -8,6 +8,7 @@ import sys
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
+from reader.archive.formatting import DateStyle, source_line
 from reader.archive.search import SearchResult, find
 from reader.commands._common import (
     add_db_option,
@@ -53,16 +54,7 @@ def format_result(result: SearchResult) -> list[str]:
     """The lines printed without --json."""
     lines = [f"共找到 {result.total} 篇，显示 {len(result.hits)} 篇"]
     for number, hit in enumerate(result.hits, start=1):
-        source = " · ".join(
-            part
-            for part in (
-                hit.publication or "",
-                hit.date or "未定日期",
-                f"第{hit.number}期" if hit.number else "",
-                f"第{hit.page}版" if hit.page else "",
-            )
-            if part
-        )
+        source = source_line(hit.publication, hit.date, DateStyle.ISO, number=hit.number, page=hit.page)
         lines.append(f"{number}. {hit.headline_marked}  [{source}]  ({hit.key})")
         if hit.snippet:
             lines.append(f"   {hit.snippet.replace(chr(10), ' ')}")

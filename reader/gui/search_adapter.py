@@ -13,15 +13,15 @@ from typing import Any
 
 from reader.archive import search as engine
 from reader.archive.db import open_archive
+from reader.archive.formatting import UNTITLED, DateStyle, source_line
 from reader.archive.interrupt import Interrupter
-from reader.archive.records import ArticleRecord, chinese_date
+from reader.archive.records import ArticleRecord
 from reader.archive.search_request import SearchRequest
+from reader.gui.palette import HIT_TAG_CLOSE, HIT_TAG_OPEN
 from reader.text.snippet import highlight_spans, join_passages, wrap_spans
 
 Span = tuple[int, int]
 PAGE_SIZE = 30  # a screenful and a half; more pages load as the list scrolls
-HIT_TAG_OPEN = '<span style="background-color:#ffd54f; color:#000000;">'
-HIT_TAG_CLOSE = "</span>"
 HIGHLIGHT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "body")
 
 
@@ -60,13 +60,11 @@ def snippet_html(passages: Any) -> str:
 
 def _row(hit: Any) -> HitRow:
     headline = hit.headline or ""
-    parts = [hit.publication or "", chinese_date(hit.date)]
-    if hit.page is not None:
-        parts.append(f"第{hit.page}版")
+    meta = source_line(hit.publication, hit.date, DateStyle.CHINESE, page=hit.page)
     snippet = snippet_html(hit.passages)
-    shown = headline or "（无标题）"
+    shown = headline or UNTITLED
     headline_html = mark_html(headline, hit.headline_spans) if headline else html.escape(shown)
-    return HitRow(hit.id, headline_html, shown, " · ".join(p for p in parts if p), snippet)
+    return HitRow(hit.id, headline_html, shown, meta, snippet)
 
 
 def run_search(

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reader.gui.operations import TaskRunner
 from reader.gui.search_adapter import Interrupter, SearchOutcome, SearchRequest, run_search, warm_up
 from reader.gui.search_model import SearchResultModel
-from reader.gui.workers import TaskRunner
 
 DEBOUNCE_MS = 250
 

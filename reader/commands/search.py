@@ -9,8 +9,14 @@ import sys
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import DateStyle, source_line
-from reader.archive.search import SearchResult, search
-from reader.commands._common import add_db_option, add_filter_options, date_range_problem, db_path
+from reader.archive.search import SearchResult, find
+from reader.commands._common import (
+    add_db_option,
+    add_filter_options,
+    date_range_problem,
+    db_path,
+    search_request,
+)
 
 
 def _positive(text: str) -> int:
@@ -62,14 +68,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         with open_archive(db_path(args), readonly=True) as archive:
-            result = search(
-                archive,
-                " ".join(args.query),
-                date_from=args.date_from,
-                date_to=args.date_to,
-                publication=args.publication,
-                sort=args.sort,
-                limit=args.limit,
+            result = find(
+                archive, search_request(args, " ".join(args.query), sort=args.sort, limit=args.limit)
             )
     except ArchiveError as err:
         print(err, file=sys.stderr)

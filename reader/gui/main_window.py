@@ -265,14 +265,7 @@ class MainWindow(QMainWindow):
         outcome = self.search.last_outcome
         if outcome is None or not outcome.total:
             return
-        request = outcome.request
-        self.printing.export_search(
-            request.text,
-            date_from=request.date_from,
-            date_to=request.date_to,
-            publication=request.publication,
-            sort=request.sort,
-        )
+        self.printing.export_search(outcome.request)
 
     # --- reading pane --------------------------------------------------------------------------
 

@@ -16,26 +16,13 @@ from reader.archive.db import open_archive
 from reader.archive.formatting import UNTITLED, DateStyle, source_line
 from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord
+from reader.archive.search_request import SearchRequest
 from reader.gui.palette import HIT_TAG_CLOSE, HIT_TAG_OPEN
 from reader.text.snippet import highlight_spans, join_passages, wrap_spans
 
 Span = tuple[int, int]
-SORT_KEYS = ("relevance", "newest", "oldest")
 PAGE_SIZE = 30  # a screenful and a half; more pages load as the list scrolls
 HIGHLIGHT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "body")
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """What the search bar asks for; `offset` pages through the results."""
-
-    text: str
-    sort: str = "relevance"
-    date_from: str | None = None
-    date_to: str | None = None
-    publication: str | None = None
-    offset: int = 0
-    limit: int = PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -92,16 +79,7 @@ def run_search(
         open_archive(db_path, readonly=True) as archive,
         (interrupter or Interrupter()).watching(archive.conn),
     ):
-        result = engine.search(
-            archive,
-            request.text,
-            date_from=request.date_from,
-            date_to=request.date_to,
-            publication=request.publication,
-            sort=request.sort,
-            limit=request.limit,
-            offset=request.offset,
-        )
+        result = engine.find(archive, request)
     hits = tuple(_row(h) for h in result.hits)
     return SearchOutcome(request, result.total, hits, result.error, result.parsed, result.elapsed_ms)
 

@@ -105,15 +105,7 @@ class SearchController(QObject):
             self.model.page_failed()
             return
         generation = self._generation
-        request = SearchRequest(
-            current.text,
-            current.sort,
-            current.date_from,
-            current.date_to,
-            current.publication,
-            offset,
-            current.limit,
-        )
+        request = current.page(offset)
         path = self._db_path()
 
         def done(outcome: SearchOutcome) -> None:

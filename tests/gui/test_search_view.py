@@ -172,7 +172,7 @@ def test_search_results_export_as_a_clippings_book(
     total = corpus_window.search.last_outcome.total
     out = tmp_path / "results.pdf"
     with qtbot.waitSignal(corpus_window.printing.finished, timeout=30_000):
-        corpus_window.printing.export_search("江绍华", path=out)
+        corpus_window.printing.export_search(SearchRequest("江绍华"), path=out)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "江绍华" in text
     assert total == text.count("总第")  # one source line per exported article

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
 from reader.archive.db import Archive
 from reader.archive.formatting import display_title
 from reader.archive.records import ArticleRecord
+from reader.archive.search_request import SearchRequest
 from reader.export.collect import Selection, bookmarked, by_ids, searched
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
@@ -239,29 +240,18 @@ class PrintExport(QObject):
             name = title or self.tr("剪报册")
             self._export_book(name, lambda archive: by_ids(archive, wanted), label, path)
 
-    def export_search(
-        self,
-        query: str,
-        *,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        publication: str | None = None,
-        sort: str = "relevance",
-        path: Path | None = None,
-    ) -> None:
+    def export_search(self, request: SearchRequest, *, path: Path | None = None) -> None:
         """The results of a search (the first MAX_SEARCH_ARTICLES, in the list's order) as a book.
 
         The search runs again on the worker: the list holds only the pages scrolled so far.
         """
-        if not query.strip():
+        if not request.text.strip():
             return
 
         def collect(archive: Archive) -> Selection:
-            return searched(
-                archive, query, date_from=date_from, date_to=date_to, publication=publication, sort=sort
-            )
+            return searched(archive, request)
 
-        title = self.tr("检索“%1”剪报册").replace("%1", query.strip())
+        title = self.tr("检索“%1”剪报册").replace("%1", request.text.strip())
         self._export_book(title, collect, self.tr("正在导出检索结果…"), path)
 
     def export_bookmarks(self, path: Path | None = None) -> None:

@@ -6,7 +6,10 @@ No Qt here. Modules, by job:
   paths (the default location), holder (who has the archive busy), interrupt (stopping a query)
 * writing: importer (import_issue, import_paths), placement (which issue a file belongs to),
   sources (an issue's files), keys (stable identities), demo (the demo issue), bookmarks
-* reading: queries and records (calendar, issues, articles), search, search_plan and
-  search_index (full-text search)
+* reading: queries and records (calendar, issues, articles), formatting (how records are named
+  and cited, for every surface)
+* search: search (find / search, the public API), search_request (SearchRequest and the sort
+  orders), search_plan (the SQL that finds a page: expressions, cost model, strategies, tiers),
+  search_index (the index and how text becomes its tokens)
 * care: health (damage check and repair), backup
 """

@@ -25,8 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.archive.search_index import char_text, char_tokens
+from reader.archive.search_index import Tokenizer, char_tokens
 from reader.text.fold import fold
+from reader.text.words import Segmenter
+
+# The character index's documents as the archive spells them (no words are cut here).
+char_text = Tokenizer(Segmenter(user_dict=None)).char_text
 
 TERMS = ("区", "华", "网格", "基层", "食堂", "幸福食堂", "江绍华", "柳园街道", "基层社会治理", "2022")
 

@@ -184,7 +184,7 @@ def main() -> int:
         if args.optimize:
             started = time.perf_counter()
             with archive.transaction():
-                optimize_search_index(archive.db)
+                optimize_search_index(archive)
             print(f"索引合并（optimize）{time.perf_counter() - started:.1f} s")
         ok = run(archive, args.runs, args.limit)
     return 0 if ok else 1

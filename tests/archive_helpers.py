@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from dataclasses import asdict
 from pathlib import Path
 
 import sqlite_utils
 
+from reader.archive.db import Archive
 from reader.archive.keys import article_keys, issue_key
 from reader.archive.migrations import MIGRATIONS
 from reader.archive.search_index import index_articles
 from reader.text.model import Article, DateHint, ParsedIssue
+from reader.text.words import default_segmenter
 
 
 def make_article(headline: str, body: str = "", page: int | None = 1, **fields: str) -> Article:
@@ -70,63 +73,40 @@ def make_version3_archive(path: Path, issues: list[ParsedIssue], bookmarked: tup
     bring such a file forward without losing an article, a key, a bookmark or a user's date."""
     conn = sqlite3.connect(path, isolation_level=None)
     db = sqlite_utils.Database(conn)
+    archive = Archive(path, db, readonly=False, segmenter=default_segmenter())
     for number, migration in enumerate(MIGRATIONS[:3], start=1):
-        migration(db)
+        migration(archive)
         conn.execute(f"PRAGMA user_version = {number}")
     for parsed in issues:
         key = f"file:{parsed.source}" if parsed.date is None else issue_key(parsed)
-        publication_id = None
-        if parsed.publication:
-            conn.execute("INSERT OR IGNORE INTO publications(name) VALUES (?)", (parsed.publication,))
-            publication_id = conn.execute(
-                "SELECT id FROM publications WHERE name = ?", (parsed.publication,)
-            ).fetchone()[0]
-        issue_id = conn.execute(
-            "INSERT INTO issues(key, publication_id, date, date_source, weekday, lunar, number, page_count,"
-            " sections, source_name, source_path, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                key,
-                publication_id,
-                parsed.date,
-                parsed.date_source,
-                parsed.weekday,
-                parsed.lunar,
-                parsed.number,
-                parsed.page_count,
-                json.dumps(list(parsed.sections), ensure_ascii=False),
-                parsed.source,
-                None,
-                parsed.content_hash,
-            ),
-        ).lastrowid
+        publication = (
+            db.table("publications").lookup({"name": parsed.publication}) if parsed.publication else None
+        )
+        issue = {
+            "key": key,
+            "publication_id": publication,
+            "sections": json.dumps(list(parsed.sections), ensure_ascii=False),
+            "source_name": parsed.source,
+            "content_hash": parsed.content_hash,
+            **{
+                f: getattr(parsed, f)
+                for f in ("date", "date_source", "weekday", "lunar", "number", "page_count")
+            },
+        }
+        issue_id = db.table("issues").insert(issue).last_rowid
         ids = []
         for position, (article_key, a) in enumerate(
             zip(article_keys(key, parsed.articles), parsed.articles, strict=True)
         ):
-            ids.append(
-                conn.execute(
-                    "INSERT INTO articles(issue_id, key, position, page, kicker, headline, subtitle,"
-                    " dateline, byline, body, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        issue_id,
-                        article_key,
-                        position,
-                        a.page,
-                        a.kicker,
-                        a.headline,
-                        a.subtitle,
-                        a.dateline,
-                        a.byline,
-                        a.body,
-                        a.kind,
-                    ),
-                ).lastrowid
-            )
+            article = {"issue_id": issue_id, "key": article_key, "position": position, **asdict(a)}
+            ids.append(db.table("articles").insert(article).last_rowid)
             if a.headline in bookmarked:
-                conn.execute(
-                    "INSERT INTO bookmarks(article_key, note, created_at, headline, publication, date)"
-                    " VALUES (?, '旧批注', '2023-01-01T00:00:00+00:00', ?, ?, ?)",
-                    (article_key, a.headline, parsed.publication, parsed.date),
-                )
-        index_articles(db, ids)
+                bookmark = {
+                    "article_key": article_key,
+                    "note": "旧批注",
+                    "created_at": "2023-01-01T00:00:00+00:00",
+                }
+                copies = {"headline": a.headline, "publication": parsed.publication, "date": parsed.date}
+                db.table("bookmarks").insert(bookmark | copies)
+        index_articles(archive, ids)
     conn.close()

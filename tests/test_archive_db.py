@@ -17,7 +17,7 @@ from reader.archive.migrations import MIGRATIONS, schema_version
 
 
 def test_new_archive_has_current_schema_version(archive: Archive) -> None:
-    assert len(MIGRATIONS) == schema_version(archive.db)
+    assert len(MIGRATIONS) == schema_version(archive)
 
 
 def test_new_archive_has_the_tables(archive: Archive) -> None:

@@ -42,7 +42,7 @@ def test_a_version_3_archive_is_brought_forward_with_keys_bookmarks_and_dates(tm
         queries.set_issue_date(archive, undated.id, "2019-10-01")
     before = keys_by_headline(path)
     with open_archive(path) as archive:
-        assert len(MIGRATIONS) == schema_version(archive.db)
+        assert len(MIGRATIONS) == schema_version(archive)
         assert 3 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
         orphans = "SELECT count(*) FROM articles WHERE source_id IS NULL OR fingerprint IS NULL"
         assert 0 == archive.db.execute(orphans).fetchone()[0]
@@ -68,7 +68,7 @@ def test_the_old_demo_issue_leaves_an_archive_with_real_issues(tmp_path: Path) -
     path = tmp_path / "old.sqlite3"
     make_version3_archive(path, [FRONT, OLD_DEMO], bookmarked=("春耕备耕正当时",))
     with open_archive(path) as archive:
-        assert not has_demo(archive.db)
+        assert not has_demo(archive)
         assert [] == queries.issue_dates(archive, year=2023)
         assert [] == bookmarks.list_bookmarks(archive)
         assert 3 == archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -79,6 +79,6 @@ def test_the_old_demo_issue_alone_stays_and_is_marked_as_demo(tmp_path: Path) ->
     path = tmp_path / "old.sqlite3"
     make_version3_archive(path, [OLD_DEMO])
     with open_archive(path) as archive:
-        assert has_demo(archive.db)
+        assert has_demo(archive)
         (record,) = queries.articles(archive, queries.article_ids(archive, queries.latest_issue(archive).id))
         assert record.demo and "演示" in article_source(record)

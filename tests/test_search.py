@@ -307,17 +307,17 @@ def test_cli_marks_hits_in_text_output(archive_path: Path, capsys: pytest.Captur
     assert "【江绍华】" in capsys.readouterr().out
 
 
-def test_reimport_after_the_dictionary_changed_keeps_the_index_sound(
-    archive: Archive, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    one_issue(archive, Article(1, "江绍华调研", "区长江绍华在幸福食堂"), day=4)
-    plain = Segmenter(user_dict=None)
-    monkeypatch.setattr("reader.archive.search_index.default_segmenter", lambda: plain)
-    import_issue(archive, make_issue(4, (Article(1, "新标题", "红色邮箱"),)))
-    for table in ("search_chars", "search_words"):
-        archive.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
-    assert [] == headlines(archive, "江绍华")
-    assert ["新标题"] == headlines(archive, "红色邮箱")
+def test_reimport_after_the_dictionary_changed_keeps_the_index_sound(archive_path: Path) -> None:
+    with open_archive(archive_path) as archive:
+        one_issue(archive, Article(1, "江绍华调研", "区长江绍华在幸福食堂"), day=4)
+    plain = Segmenter(user_dict=None)  # the dictionary changed: 江绍华 is no longer a word
+    with open_archive(archive_path, segmenter=plain) as archive:
+        import_issue(archive, make_issue(4, (Article(1, "新标题", "红色邮箱"),)))
+        assert plain.loaded
+        for table in ("search_chars", "search_words"):
+            archive.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        assert [] == headlines(archive, "江绍华")
+        assert ["新标题"] == headlines(archive, "红色邮箱")
 
 
 @pytest.mark.parametrize("newest", [True, False])
@@ -327,7 +327,7 @@ def test_walking_issues_by_date_orders_like_the_date_join(tmp_path: Path, newest
         archive.conn.execute("UPDATE issues SET date = NULL WHERE id = 2")
         query = parse_query("的 -江绍华")
         assert isinstance(query, Query)
-        plan = Plan(archive.conn, query, Filters.build(None, None, None))
+        plan = Plan(archive.conn, query, Filters.build(None, None, None), archive.tokenizer)
         joined = [i for i, _ in plan.dated_page(newest, 1000, 0, total=0)]
         assert len(joined) > 50
         for matches in (len(joined), 1):  # the first batch: sized to the share, or the whole archive

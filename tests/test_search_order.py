@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from reader.archive.db import Archive
 from reader.archive.importer import import_issue
 from reader.archive.search import find, search
-from reader.archive.search_index import decode_cuts, encode_token, word_tokens
+from reader.archive.search_index import decode_cuts, encode_token
 from reader.archive.search_plan import plan as plan_module
 from reader.archive.search_request import SearchRequest
 from reader.text.fold import fold
@@ -133,7 +133,7 @@ class Oracle:
         return [doc.id for doc in sorted(matched, key=newest_first if newest else oldest_first)]
 
     def by_relevance(self, term: Term, matched: list[Doc], rules: Rules) -> list[int]:
-        words = tuple(word_tokens(term.folded))
+        words = tuple(self.archive.tokenizer.word_tokens(term.folded))
         tiers: tuple[list[tuple[int, Doc]], ...] = ([], [], [])
         for doc in matched:
             in_headline, elsewhere = _mentions(doc.headline_words, words), _mentions(doc.other_words, words)
@@ -354,7 +354,7 @@ def _headline_tier_pair(archive: Archive) -> list[str]:
     import_issue(archive, make_issue(1, [Article(1, "网格员上门服务", "网格员记录诉求，网格员回访群众。")]))
     import_issue(archive, make_issue(9, [Article(1, "网格员走访居民", "正文没有再提。")]))
     oracle = Oracle(archive)
-    words = tuple(word_tokens(fold("网格员")))
+    words = tuple(archive.tokenizer.word_tokens(fold("网格员")))
     assert all(_mentions(doc.headline_words, words) == 1 for doc in oracle.docs.values())
     return [hit.headline for hit in search(archive, "网格员").hits]
 

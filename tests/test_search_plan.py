@@ -18,7 +18,7 @@ from tests.search_support import make_issue
 def _plan(archive: Archive, text: str) -> Plan:
     query = parse_query(text)
     assert isinstance(query, Query)
-    return Plan(archive.conn, query, Filters.build(None, None, None))
+    return Plan(archive.conn, query, Filters.build(None, None, None), archive.tokenizer)
 
 
 def test_the_article_count_stays_the_number_of_articles_across_re_imports(archive: Archive) -> None:

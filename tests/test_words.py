@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,13 @@ def test_segmenter_loads_nothing_until_the_first_cut() -> None:
     assert not segmenter.loaded and segmenter.engine == ""
     segmenter.cut("幸福食堂")
     assert segmenter.loaded
+
+
+@pytest.mark.parametrize("engine", ["jieba", "rjieba"])
+def test_cutting_words_leaves_the_logging_configuration_alone(engine: str) -> None:
+    if engine == "jieba":
+        import jieba  # noqa: F401  (its import sets up its own logger: that is jieba's business)
+    loggers = [logging.getLogger(), logging.getLogger("jieba")]
+    before = [(logger.level, list(logger.handlers)) for logger in loggers]
+    assert ["区长", "江绍华"] == Segmenter(engine=engine).cut("区长江绍华")
+    assert before == [(logger.level, list(logger.handlers)) for logger in loggers]

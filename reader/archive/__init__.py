@@ -1,8 +1,15 @@
-"""The archive: one SQLite file (sqlite-utils) with schema migrations, import, queries and search.
+"""The archive: one SQLite file (through sqlite-utils), its schema, import, reading and search.
 
-No Qt here. Modules: db (open_archive, Archive), errors (ArchiveError), migrations, keys (stable
-identities), importer (import_issue, import_paths), queries + records (read side), formatting
-(how records are named and cited, for every surface), paths (default location), search
-(find / search: the public API), search_request (SearchRequest and the sort orders), search_plan
-(the SQL that finds a page: expressions, cost model, strategies, tiers), search_index (the index).
+No Qt here. Modules, by job:
+
+* opening: db (open_archive, Archive), errors (ArchiveError), migrations (the schema),
+  paths (the default location), holder (who has the archive busy), interrupt (stopping a query)
+* writing: importer (import_issue, import_paths), placement (which issue a file belongs to),
+  sources (an issue's files), keys (stable identities), demo (the demo issue), bookmarks
+* reading: queries and records (calendar, issues, articles), formatting (how records are named
+  and cited, for every surface)
+* search: search (find / search, the public API), search_request (SearchRequest and the sort
+  orders), search_plan (the SQL that finds a page: expressions, cost model, strategies, tiers),
+  search_index (the index and how text becomes its tokens)
+* care: health (damage check and repair), backup
 """

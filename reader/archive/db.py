@@ -20,7 +20,9 @@ import sqlite_utils
 
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.migrations import MIGRATIONS, migrate
+from reader.archive.search_index import Tokenizer
 from reader.text.oserror import describe_os_error
+from reader.text.words import Segmenter, default_segmenter
 
 BUSY_TIMEOUT_MS = 5000
 TIDY_TIMEOUT_MS = 100
@@ -64,19 +66,29 @@ def write_blocker(path: Path) -> str | None:
 
 
 class Archive:
-    """An open archive file; `.db` is the sqlite-utils Database for queries.
+    """An open archive file: what the archive package's functions are given (a helper that runs
+    inside a write transaction may take just its connection).
 
-    Use `transaction()` for writes: the connection runs in autocommit mode so that every write
-    is inside an explicit BEGIN IMMEDIATE … COMMIT and nothing commits half an issue.
+    `.db` is the sqlite-utils Database for queries, `.tokenizer` turns text into search-index
+    tokens with the segmenter the archive was opened with. Use `transaction()` for writes: the
+    connection runs in autocommit mode so that every write is inside an explicit
+    BEGIN IMMEDIATE … COMMIT and nothing commits half an issue.
     """
 
     def __init__(
-        self, path: Path, db: sqlite_utils.Database, readonly: bool, write_blocker: str | None = None
+        self,
+        path: Path,
+        db: sqlite_utils.Database,
+        readonly: bool,
+        write_blocker: str | None = None,
+        *,
+        segmenter: Segmenter,
     ) -> None:
         self.path = path
         self.db = db
         self.readonly = readonly
         self.write_blocker = write_blocker  # why no connection can write this archive, if so
+        self.tokenizer = Tokenizer(segmenter)
         self._open = True
 
     @property
@@ -213,8 +225,11 @@ def _check_version(conn: sqlite3.Connection, path: Path, readonly: bool, blocker
         raise ArchiveError(path, "outdated", f"且{blocker}，无法升级" if blocker else "")
 
 
-def open_archive(path: Path, *, readonly: bool = False) -> Archive:
+def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | None = None) -> Archive:
     """Open (creating if needed, unless `readonly`) the archive at `path`, schema up to date.
+
+    Words are cut for indexing and search with `segmenter`, by default the one the process
+    shares (reader.text.words.default_segmenter); nothing is loaded before the first cut.
 
     Raises ArchiveError for a folder or device, an empty file or another program's database, a
     damaged or non-database file, a read-only place when writing, a locked database, a full disk,
@@ -240,7 +255,9 @@ def open_archive(path: Path, *, readonly: bool = False) -> Archive:
             conn.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits only.
             conn.execute("PRAGMA synchronous = NORMAL")
-        archive = Archive(path, sqlite_utils.Database(conn), readonly, blocker)
+        if segmenter is None:
+            segmenter = default_segmenter()
+        archive = Archive(path, sqlite_utils.Database(conn), readonly, blocker, segmenter=segmenter)
         if not readonly:
             migrate(archive)
     except sqlite3.Error as err:

@@ -9,39 +9,41 @@ it: they point at fiction.
 from __future__ import annotations
 
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reader.archive.sources import delete_sources, refresh_issue
+
+if TYPE_CHECKING:
+    from reader.archive.db import Archive
 
 DEMO_PUBLICATION = "演示报纸"
 # The file name of the demo issue in versions before the demo was marked (it looked real).
 OLD_DEMO_SOURCE = "2023-03-14_东昌时讯_演示.txt"
 
 
-def has_demo(db: sqlite_utils.Database) -> bool:
+def has_demo(archive: Archive) -> bool:
     """True while the demo issue is in the archive."""
-    return db.execute("SELECT 1 FROM sources WHERE demo = 1 LIMIT 1").fetchone() is not None
+    return archive.conn.execute("SELECT 1 FROM sources WHERE demo = 1 LIMIT 1").fetchone() is not None
 
 
-def has_real_issues(db: sqlite_utils.Database) -> bool:
+def has_real_issues(archive: Archive) -> bool:
     """True when the archive holds at least one file that is not the demo."""
-    return db.execute("SELECT 1 FROM sources WHERE demo = 0 LIMIT 1").fetchone() is not None
+    return archive.conn.execute("SELECT 1 FROM sources WHERE demo = 0 LIMIT 1").fetchone() is not None
 
 
-def remove_demo(db: sqlite_utils.Database) -> int:
+def remove_demo(archive: Archive) -> int:
     """Take the demo issue and bookmarks on it out of the archive; returns the articles removed.
 
     Runs inside the caller's transaction.
     """
-    conn = db.conn
+    conn = archive.conn
     ids = [r[0] for r in conn.execute("SELECT id FROM sources WHERE demo = 1")]
     if not ids:
         return 0
     marks = ",".join("?" * len(ids))
     keys = [r[0] for r in conn.execute(f"SELECT key FROM articles WHERE source_id IN ({marks})", ids)]
     conn.executemany("DELETE FROM bookmarks WHERE article_key = ?", [(k,) for k in keys])
-    for issue_id in delete_sources(db, ids):
+    for issue_id in delete_sources(archive, ids):
         refresh_issue(conn, issue_id)
     return len(keys)
 
@@ -51,4 +53,4 @@ def remove_demo_from(path: Path) -> int:
     from reader.archive.db import open_archive  # db → migrations → this module: import late
 
     with open_archive(path) as archive, archive.transaction():
-        return remove_demo(archive.db)
+        return remove_demo(archive)

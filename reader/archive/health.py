@@ -196,7 +196,7 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
                 if progress is not None:
                     progress("正在重建检索索引…")
                 with target.transaction():
-                    rebuild_search_index(target.db, recut=False)
+                    rebuild_search_index(target, recut=False)
                 if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                     raise ArchiveError(path, "damaged", "修复后的副本仍未通过检查，原文件未改动")
             os.replace(fresh, path)

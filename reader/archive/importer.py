@@ -244,7 +244,7 @@ def _import(
     if on_conflict == "replace" and not forced:
         replaced += [c.source.id for c in placement.clashes if c.source.id not in replaced]
     reuse = _reusable_keys(conn, replaced)
-    touched = delete_sources(archive.db, replaced)
+    touched = delete_sources(archive, replaced)
     issue_id, source_id = _write(archive, parsed, key, path, placement, demo)
     stable = conn.execute("SELECT key FROM issues WHERE id = ?", (issue_id,)).fetchone()[0]
     keys = _assign_keys(conn, stable, parsed.articles, reuse)
@@ -259,7 +259,7 @@ def _import(
     new_ids = [
         r[0] for r in conn.execute("SELECT id FROM articles WHERE source_id = ? ORDER BY id", (source_id,))
     ]
-    index_articles(archive.db, new_ids)
+    index_articles(archive, new_ids)
     for touched_issue in sorted(touched | {issue_id}):
         refresh_issue(conn, touched_issue)
     status: Status = "replaced" if previous is not None and previous.id in replaced else "imported"
@@ -333,9 +333,9 @@ def import_paths(
         return report
     with announced(archive.path, "导入"):
         _import_files(archive, files, report, progress, should_cancel, on_conflict, demo)
-    if not demo and (report.imported or report.replaced) and has_demo(archive.db):
+    if not demo and (report.imported or report.replaced) and has_demo(archive):
         with archive.transaction():
-            report.demo_removed = remove_demo(archive.db)
+            report.demo_removed = remove_demo(archive)
     return report
 
 

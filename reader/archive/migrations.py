@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
 from reader.archive.demo import OLD_DEMO_SOURCE, has_real_issues, remove_demo
 from reader.archive.keys import article_fingerprint
 from reader.archive.search_index import create_search_index, rebuild_search_index
@@ -19,11 +17,12 @@ from reader.archive.search_index import create_search_index, rebuild_search_inde
 if TYPE_CHECKING:
     from reader.archive.db import Archive
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["Archive"], None]
 
 
-def m001_issues_and_articles(db: sqlite_utils.Database) -> None:
+def m001_issues_and_articles(archive: Archive) -> None:
     """Publications, issues and their articles, plus the search index."""
+    db = archive.db
     db.execute(
         """
         CREATE TABLE publications (
@@ -73,15 +72,16 @@ def m001_issues_and_articles(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX articles_issue_position ON articles(issue_id, position)")
-    create_search_index(db)
+    create_search_index(archive)
 
 
-def m002_bookmarks(db: sqlite_utils.Database) -> None:
+def m002_bookmarks(archive: Archive) -> None:
     """Bookmarks keyed by the article's stable key, with copies of what is needed to show them.
 
     The headline/publication/date copies keep a bookmark listable (as 原文已删除) after a
     re-import drops its article; no foreign key, since the article may legitimately vanish.
     """
+    db = archive.db
     db.execute(
         """
         CREATE TABLE bookmarks (
@@ -97,16 +97,16 @@ def m002_bookmarks(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX bookmarks_created ON bookmarks(created_at)")
 
 
-def m003_search_without_sizes(db: sqlite_utils.Database) -> None:
+def m003_search_without_sizes(archive: Archive) -> None:
     """The search tables again, with `columnsize=0` (see reader.archive.search_index).
 
     Reuses the recorded jieba cuts, so no article is cut again: about a minute per 100,000
     articles, once, on the first start after the upgrade.
     """
-    rebuild_search_index(db, recut=False)
+    rebuild_search_index(archive, recut=False)
 
 
-def m004_sources(db: sqlite_utils.Database) -> None:
+def m004_sources(archive: Archive) -> None:
     """Every imported file becomes a source of its issue, so that several files add up to one issue.
 
     Until now an issue was one file: importing 第2版.txt after 第1版.txt replaced the front page.
@@ -116,6 +116,7 @@ def m004_sources(db: sqlite_utils.Database) -> None:
     repeats none). The demo issue of earlier versions is marked as demo, and removed when the
     archive also holds real issues.
     """
+    db = archive.db
     db.execute(
         """
         CREATE TABLE sources (
@@ -165,8 +166,8 @@ def m004_sources(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX articles_fingerprint ON articles(fingerprint)")
     for column in ("source_name", "source_path", "content_hash"):
         db.execute(f"ALTER TABLE issues DROP COLUMN {column}")
-    if has_real_issues(db):
-        remove_demo(db)
+    if has_real_issues(archive):
+        remove_demo(archive)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -177,19 +178,19 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(archive: Archive) -> int:
     """How many migrations this archive has had."""
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
+    return int(archive.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(archive: Archive) -> int:
     """Run the migrations this archive has not had yet; returns the new version."""
-    version = schema_version(archive.db)
+    version = schema_version(archive)
     for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
         with archive.transaction():
             # Re-check inside the write lock: another process may have migrated meanwhile.
-            if schema_version(archive.db) >= number:
+            if schema_version(archive) >= number:
                 continue
-            migration(archive.db)
-            archive.db.execute(f"PRAGMA user_version = {number}")
-    return schema_version(archive.db)
+            migration(archive)
+            archive.conn.execute(f"PRAGMA user_version = {number}")
+    return schema_version(archive)

@@ -7,7 +7,7 @@ required term also matches as jieba words, ordered by BM25 over words with the h
 weighted ×10 — then substring-only matches by BM25 over characters; newer issues first on ties.
 BM25 here has no length normalisation (b = 0; see reader.archive.search_index for why).
 
-`find(source, SearchRequest(...))` runs one search; `search(source, query, **fields)` is the same
+`find(archive, SearchRequest(...))` runs one search; `search(archive, query, **fields)` is the same
 with the request's fields as keywords. How the pages are found is reader.archive.search_plan.
 
 A search only reads. The GUI runs it on a worker thread with its own read-only archive
@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.archive.errors import translate
 from reader.archive.queries import EFFECTIVE_DATE
@@ -30,6 +30,9 @@ from reader.archive.search_plan import Filters, Plan, match_expression, relevanc
 from reader.archive.search_request import DEFAULT_LIMIT, SORTS, SearchRequest
 from reader.text.query import Query, QueryError, parse_query, readable_text
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
+
+if TYPE_CHECKING:
+    from reader.archive.db import Archive
 
 __all__ = ["SORTS", "Hit", "SearchRequest", "SearchResult", "find", "match_expression", "search"]
 
@@ -103,17 +106,8 @@ class SearchResult:
     elapsed_ms: float = field(default=0.0, compare=False)
 
 
-def _connection(source: Any) -> sqlite3.Connection:
-    """Accept an Archive, a sqlite_utils Database or a sqlite3 Connection."""
-    db = getattr(source, "db", source)
-    conn = getattr(db, "conn", db)
-    if not isinstance(conn, sqlite3.Connection):
-        raise TypeError(f"cannot search {type(source).__name__}")
-    return conn
-
-
 def search(
-    source: Any,
+    archive: Archive,
     query: str | Query,
     *,
     date_from: str | None = None,
@@ -123,25 +117,24 @@ def search(
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> SearchResult:
-    """`find(source, SearchRequest(query, ...))` with the request's fields as keywords.
+    """`find(archive, SearchRequest(query, ...))` with the request's fields as keywords.
 
     For scripts, tests and the benchmarks; the CLI, the window and the exporters build one
     SearchRequest and hand it on.
     """
     request = SearchRequest(query, date_from, date_to, publication, sort, offset, limit)
-    return find(source, request)
+    return find(archive, request)
 
 
-def find(source: Any, request: SearchRequest) -> SearchResult:
+def find(archive: Archive, request: SearchRequest) -> SearchResult:
     """Find every article containing the query's terms; return the total and one page of hits.
 
     Dates are ISO days (YYYY-MM-DD) compared with the issue's effective date (the user's date if
     set); `publication` is a publication name. Raises reader.text.dates.DateError (a ValueError)
     for a date that is not ISO, whatever the query (an unknown sort is refused by the
     SearchRequest itself); read dates a person typed with reader.text.dates first. The query
-    the user typed never raises — see `SearchResult.error`. Searching an Archive, a known SQLite
-    error (a damaged page) is an ArchiveError naming the file; an interrupted search stays
-    sqlite3's OperationalError.
+    the user typed never raises — see `SearchResult.error`. A known SQLite error (a damaged page)
+    is an ArchiveError naming the file; an interrupted search stays sqlite3's OperationalError.
     """
     started = time.perf_counter()
     filters = Filters.build(request.date_from, request.date_to, request.publication)
@@ -150,18 +143,15 @@ def find(source: Any, request: SearchRequest) -> SearchResult:
     parsed = parse_query(query) if isinstance(query, str) else query
     if isinstance(parsed, QueryError):
         return SearchResult(text, 0, (), error=parsed.message)
-    conn = _connection(source)
+    conn = archive.conn
     own_transaction = not conn.in_transaction
     if own_transaction:  # one snapshot: counts and pages agree while an import writes
         conn.execute("BEGIN")
     try:
-        total, ranked = _run(conn, parsed, filters, request)
+        total, ranked = _run(archive, parsed, filters, request)
         hits = _hits(conn, parsed, ranked)
     except sqlite3.Error as err:
-        path = getattr(source, "path", None)
-        if path is None:
-            raise
-        raise translate(err, path) from err  # a damaged page met mid-search; "interrupted" stays
+        raise translate(err, archive.path) from err  # a damaged page met mid-search; "interrupted" stays
     finally:
         if own_transaction and conn.in_transaction:
             conn.execute("COMMIT")
@@ -170,10 +160,10 @@ def find(source: Any, request: SearchRequest) -> SearchResult:
 
 
 def _run(
-    conn: sqlite3.Connection, parsed: Query, filters: Filters, request: SearchRequest
+    archive: Archive, parsed: Query, filters: Filters, request: SearchRequest
 ) -> tuple[int, list[tuple[int, float, bool]]]:
     """The total and the ranked (id, score, whole-word) page."""
-    plan = Plan(conn, parsed, filters)
+    plan = Plan(archive.conn, parsed, filters, archive.tokenizer)
     total = plan.count_all()
     limit, offset = max(0, request.limit), max(0, request.offset)
     ranked: list[tuple[int, float, bool]] = []

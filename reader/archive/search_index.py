@@ -33,13 +33,16 @@ which `unindex_articles` recomputes from the article rows (still present when it
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reader.text.fold import fold
-from reader.text.words import default_segmenter
+from reader.text.words import Segmenter
+
+if TYPE_CHECKING:
+    from reader.archive.db import Archive
 
 CHARS_TABLE = "search_chars"
 WORDS_TABLE = "search_words"
@@ -64,31 +67,49 @@ class _TokenTable(dict[int, str]):
     """A `str.translate` table: character → its token and a space; a cache filled on first sight.
 
     Importing spells every character of every article; per-character Python calls made that
-    slower than the FTS5 insert itself.
+    slower than the FTS5 insert itself. At most `limit` characters are kept (some 10 MB; an
+    archive's text uses about 10,000 distinct ones), so no input makes it grow without bound.
     """
+
+    def __init__(self, limit: int = 1 << 16) -> None:
+        super().__init__()
+        self._limit = limit
 
     def __missing__(self, key: int) -> str:
         value = encode_token(chr(key)) + " "
-        self[key] = value
+        if len(self) < self._limit:
+            self[key] = value
         return value
 
 
-_TOKENS = _TokenTable()
+class Tokenizer:
+    """Folded text → the tokens of both indexes, for one open archive (`Archive.tokenizer`).
+
+    Words come from the segmenter the archive was opened with, so a test can index and search
+    with its own dictionary without patching a module. The character table is a cache that lives
+    as long as the archive does.
+    """
+
+    def __init__(self, segmenter: Segmenter) -> None:
+        self.segmenter = segmenter
+        self._chars = _TokenTable()
+
+    def char_text(self, folded: str) -> str:
+        """The character-index document for folded text: its tokens separated by spaces."""
+        return folded.translate(self._chars)
+
+    def words(self, folded: str) -> list[str]:
+        """jieba's words of folded text, every character kept."""
+        return self.segmenter.cut(folded)
+
+    def word_tokens(self, folded: str) -> list[str]:
+        """The word-index tokens of folded text (jieba words, nothing dropped)."""
+        return [encode_token(w) for w in self.words(folded) if w]
 
 
 def char_tokens(folded: str) -> list[str]:
     """The character-index tokens of folded text."""
     return [encode_token(c) for c in folded]
-
-
-def char_text(folded: str) -> str:
-    """The character-index document for folded text: its tokens separated by spaces."""
-    return folded.translate(_TOKENS)
-
-
-def word_tokens(folded: str) -> list[str]:
-    """The word-index tokens of folded text (jieba words, nothing dropped)."""
-    return [encode_token(w) for w in default_segmenter().cut(folded) if w]
 
 
 def other_text(row: Sequence[str | None]) -> str:
@@ -128,13 +149,15 @@ class _Document:
     cuts_other: str
 
 
-def _documents(db: sqlite_utils.Database, ids: list[int], recorded: bool) -> Iterator[_Document]:
+def _documents(
+    conn: sqlite3.Connection, tokenizer: Tokenizer, ids: list[int], recorded: bool
+) -> Iterator[_Document]:
     """The index documents of these articles; with `recorded`, words as cut when indexed."""
     cols = ", ".join(OTHER_FIELDS)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        rows = db.execute(
+        rows = conn.execute(
             f"SELECT a.id, a.headline, c.headline, c.other, {cols} FROM articles a"
             f" LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id WHERE a.id IN ({marks})",
             chunk,
@@ -145,11 +168,11 @@ def _documents(db: sqlite_utils.Database, ids: list[int], recorded: bool) -> Ite
             if recorded and row[2] is not None:
                 words_h, words_o = decode_cuts(headline, row[2]), decode_cuts(other, row[3])
             else:
-                words_h, words_o = default_segmenter().cut(headline), default_segmenter().cut(other)
+                words_h, words_o = tokenizer.words(headline), tokenizer.words(other)
             yield _Document(
                 row[0],
-                char_text(headline),
-                char_text(other),
+                tokenizer.char_text(headline),
+                tokenizer.char_text(other),
                 " ".join(map(encode_token, words_h)),
                 " ".join(map(encode_token, words_o)),
                 encode_cuts(words_h),
@@ -157,32 +180,31 @@ def _documents(db: sqlite_utils.Database, ids: list[int], recorded: bool) -> Ite
             )
 
 
-def create_search_index(db: sqlite_utils.Database) -> None:
+def create_search_index(archive: Archive) -> None:
     """Create the index tables (called by a schema migration)."""
+    conn = archive.conn
     for table in (CHARS_TABLE, WORDS_TABLE):
-        db.execute(
+        conn.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
             "headline, other, content='', columnsize=0, tokenize='ascii')"
         )
-    _create_cuts_table(db)
+    _create_cuts_table(conn)
     # Ranking joins every match to its issue's date: a covering index makes that lookup cheap.
-    db.execute(f"CREATE INDEX IF NOT EXISTS {ARTICLE_ISSUE_INDEX} ON articles(id, issue_id)")
+    conn.execute(f"CREATE INDEX IF NOT EXISTS {ARTICLE_ISSUE_INDEX} ON articles(id, issue_id)")
 
 
-def _create_cuts_table(db: sqlite_utils.Database) -> None:
-    db.execute(
+def _create_cuts_table(conn: sqlite3.Connection) -> None:
+    conn.execute(
         f"CREATE TABLE IF NOT EXISTS {CUTS_TABLE} ("
         "article_id INTEGER PRIMARY KEY, headline TEXT NOT NULL, other TEXT NOT NULL)"
     )
 
 
-def _write(
-    db: sqlite_utils.Database, article_ids: Iterable[int], delete: bool, recorded: bool = False
-) -> None:
+def _write(archive: Archive, article_ids: Iterable[int], delete: bool, recorded: bool = False) -> None:
     ids = sorted({int(i) for i in article_ids})
-    _create_cuts_table(db)  # archives made before the table existed (development builds)
-    docs = list(_documents(db, ids, recorded=delete or recorded))
-    conn = db.conn
+    conn = archive.conn
+    _create_cuts_table(conn)  # archives made before the table existed (development builds)
+    docs = list(_documents(conn, archive.tokenizer, ids, recorded=delete or recorded))
     for table, fields in (
         (CHARS_TABLE, ("char_headline", "char_other")),
         (WORDS_TABLE, ("word_headline", "word_other")),
@@ -202,34 +224,35 @@ def _write(
         )
 
 
-def index_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> None:
+def index_articles(archive: Archive, article_ids: Iterable[int]) -> None:
     """Add freshly inserted articles to the index (inside the caller's transaction)."""
-    _write(db, article_ids, delete=False)
+    _write(archive, article_ids, delete=False)
 
 
-def unindex_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> None:
+def unindex_articles(archive: Archive, article_ids: Iterable[int]) -> None:
     """Remove articles from the index; call BEFORE their rows are deleted or changed."""
-    _write(db, article_ids, delete=True)
+    _write(archive, article_ids, delete=True)
 
 
-def rebuild_search_index(db: sqlite_utils.Database, *, recut: bool) -> None:
+def rebuild_search_index(archive: Archive, *, recut: bool) -> None:
     """Make both tables anew, with the current options, and index every article again.
 
     With `recut` jieba cuts every article again (after a change of the user dictionary);
     without, the words recorded in `search_cuts` are reused, which is ~20× faster.
     """
+    conn = archive.conn
     for table in (CHARS_TABLE, WORDS_TABLE):
-        db.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
     if recut:
-        db.execute(f"DELETE FROM {CUTS_TABLE}")
-    create_search_index(db)
-    ids = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
+        conn.execute(f"DELETE FROM {CUTS_TABLE}")
+    create_search_index(archive)
+    ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY id")]
     for start in range(0, len(ids), 5000):
-        _write(db, ids[start : start + 5000], delete=False, recorded=not recut)
-    optimize_search_index(db)
+        _write(archive, ids[start : start + 5000], delete=False, recorded=not recut)
+    optimize_search_index(archive)
 
 
-def optimize_search_index(db: sqlite_utils.Database) -> None:
+def optimize_search_index(archive: Archive) -> None:
     """Merge index segments (after a large import) so queries read fewer b-tree pages."""
     for table in (CHARS_TABLE, WORDS_TABLE):
-        db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        archive.conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")

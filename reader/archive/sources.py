@@ -13,11 +13,13 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reader.archive.keys import natural_key
 from reader.archive.search_index import unindex_articles
+
+if TYPE_CHECKING:
+    from reader.archive.db import Archive
 
 # Masthead fields an issue takes from the first of its sources that has them.
 MERGED_FIELDS = (
@@ -57,13 +59,13 @@ def source_rows(conn: sqlite3.Connection, where: str, args: Iterable[object] = (
     return [SourceRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
 
 
-def delete_sources(db: sqlite_utils.Database, source_ids: Iterable[int]) -> set[int]:
+def delete_sources(archive: Archive, source_ids: Iterable[int]) -> set[int]:
     """Remove these sources and their articles (index entries first); returns the issues touched.
 
     Bookmarks stay: they hold copies of what they show (原文已删除) and come back to life when a
     later import brings an article with the same key. Call `refresh_issue` for each issue returned.
     """
-    conn = db.conn
+    conn = archive.conn
     issues: set[int] = set()
     for source_id in source_ids:
         row = conn.execute("SELECT issue_id FROM sources WHERE id = ?", (source_id,)).fetchone()
@@ -73,7 +75,7 @@ def delete_sources(db: sqlite_utils.Database, source_ids: Iterable[int]) -> set[
         article_ids = [
             r[0] for r in conn.execute("SELECT id FROM articles WHERE source_id = ?", (source_id,))
         ]
-        unindex_articles(db, article_ids)
+        unindex_articles(archive, article_ids)
         conn.execute("DELETE FROM articles WHERE source_id = ?", (source_id,))
         conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
     return issues

@@ -117,4 +117,4 @@ class ArchiveCare(QObject):
 def _remove_demo(archive: Archive, _progress: OpProgress) -> int:
     """On the writer: the demo issue out, in one transaction; the number of articles removed."""
     with archive.transaction():
-        return remove_demo(archive.db)
+        return remove_demo(archive)

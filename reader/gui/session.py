@@ -113,7 +113,7 @@ class ArchiveSession:
 
     def has_demo(self) -> bool:
         """True while the demo issue is in the archive."""
-        return demo.has_demo(self._a().db)
+        return demo.has_demo(self._a())
 
     def bookmarks(self) -> list[BookmarkRecord]:
         """Every bookmark, oldest first (deleted articles included)."""

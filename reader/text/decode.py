@@ -25,10 +25,13 @@ def normalise_newlines(text: str) -> str:
 
 
 def decode_bytes(data: bytes, source: str, should_cancel: Callable[[], bool] | None = None) -> str:
-    """Decode a dump, or raise SourceError naming `source` and saying what is wrong with it.
+    """The dump's text with "\n" newlines and no byte-order mark.
 
-    `should_cancel` is asked between the steps (each well under a second on the largest file
-    accepted); Cancelled when it says so.
+    Raises SourceError naming `source` and saying what is wrong when there is no text to take: an
+    empty (or blank) file, an encoding that cannot be told (reader.text.encoding), or binary
+    data (more control characters than a text dump has). `should_cancel` is asked between
+    the candidate encodings and between the steps (each well under a second on the largest
+    file accepted); Cancelled when it says so.
     """
     check = CancelCheck(should_cancel, source)
     if not data.strip():

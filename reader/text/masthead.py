@@ -121,15 +121,6 @@ class Masthead:
     consumed: int = 0  # number of leading lines that belong to the masthead
 
 
-def publication_named(text: str) -> str | None:
-    """The publication whose name or pinyin is the whole of `text`."""
-    squeezed = re.sub(r"\s+", "", text)
-    for pub in PUBLICATIONS:
-        if squeezed in (pub.name, pub.pinyin):
-            return pub.name
-    return None
-
-
 def publication_in_path(path: PurePath | None) -> str | None:
     """A publication named in a folder or file name (报名/2022-07-05.txt)."""
     if path is None:

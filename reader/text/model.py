@@ -27,7 +27,12 @@ class Article:
     kind: Kind = "news"
 
     def full_text(self) -> str:
-        """Every printed part in reading order; what search matches against."""
+        """Every printed part in reading order, blank parts left out: what the parse kept of the
+        article, for the check that nothing of the source is lost (reader.text.coverage).
+
+        Not what search matches: the index keeps the headline apart from the other parts and
+        folds them (reader.archive.search_index).
+        """
         parts = (self.kicker, self.headline, self.subtitle, self.dateline, self.byline, self.body)
         return "\n".join(p for p in parts if p)
 

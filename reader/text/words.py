@@ -7,7 +7,7 @@ opens: `Segmenter` loads on the first `cut()`. A user dictionary of local names 
 (resources/userdict.txt, jieba format: word [freq] [tag], found by reader.resources) is read
 at load; without it 江绍华 is cut as 绍/华 and ranking changes, so a missing dictionary is an
 error (MissingResource), never a quiet cut without it. jieba's cache file goes to the user
-cache directory and its log output is silenced.
+cache directory. Logging is the application's to configure: nothing here touches it.
 
 Cutting runs without jieba's HMM: the HMM glues unknown names onto neighbours and depends on
 context, while the dictionary-only cut is deterministic, faster and makes a query term and the
@@ -19,16 +19,20 @@ the cutting: its dictionary-only cuts equal jieba's on the corpus with our user 
 faster. jieba is the reference those tests compare against (`engine="jieba"`, installed with the
 test extra); it is no fallback, so every installation cuts alike. Mixing the two could only
 change ranking, never what matches, and the index records how each article was cut.
+
+Each open archive cuts with the segmenter it was given (reader.archive.db.open_archive); a test
+gives its own. Without one it gets `default_segmenter()`, the one instance the process shares:
+loading the dictionary takes some 80 ms, and the window opens an archive for every search.
 """
 
 from __future__ import annotations
 
-import logging
 import tempfile
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from reader.resources import USER_DICTIONARY, locate
 
@@ -63,49 +67,41 @@ class Segmenter:
         self._user_dict = user_dict
         self._engine = engine
         self._lock = threading.Lock()
-        self._tokenizer: Any = None
-        self._cut: Any = None
-        self._engine_loaded = ""
+        self._cut: Callable[[str], list[str]] | None = None
 
-    def _load(self) -> Any:
+    def _load(self) -> Callable[[str], list[str]]:
         with self._lock:
             if self._cut is None:
                 path = locate(USER_DICTIONARY) if self._user_dict == "packaged" else self._user_dict
-                if self._engine == "rjieba":
-                    self._load_rjieba(path)
-                else:
-                    self._load_jieba(path)
+                load = self._load_rjieba if self._engine == "rjieba" else self._load_jieba
+                self._cut = load(path)
             return self._cut
 
-    def _load_jieba(self, user_dict: Path | None) -> None:
+    @staticmethod
+    def _load_jieba(user_dict: Path | None) -> Callable[[str], list[str]]:
         import jieba
 
-        logging.getLogger("jieba").setLevel(logging.ERROR)
-        jieba.setLogLevel(logging.ERROR)
         tokenizer = jieba.Tokenizer()
         tokenizer.tmp_dir = str(_cache_dir())
         tokenizer.initialize()
         if user_dict is not None:
             with user_dict.open("rb") as words:  # jieba opens a path itself and never closes it
                 tokenizer.load_userdict(words)
-        self._tokenizer = tokenizer
-        self._engine_loaded = "jieba"
-        self._cut = lambda text: list(tokenizer.cut(text, HMM=False))
+        return lambda text: list(tokenizer.cut(text, HMM=False))
 
-    def _load_rjieba(self, user_dict: Path | None) -> None:
+    @staticmethod
+    def _load_rjieba(user_dict: Path | None) -> Callable[[str], list[str]]:
         import rjieba
 
         tokenizer = rjieba.Jieba()
         for word, freq, tag in user_words(user_dict):
             tokenizer.add_word(word, freq, tag)
-        self._tokenizer = tokenizer
-        self._engine_loaded = "rjieba"
-        self._cut = lambda text: tokenizer.cut(text, False)
+        return lambda text: list(tokenizer.cut(text, False))
 
     @property
     def engine(self) -> str:
         """'rjieba' or 'jieba' once loaded, '' before."""
-        return self._engine_loaded
+        return self._engine if self._cut is not None else ""
 
     @property
     def loaded(self) -> bool:
@@ -116,7 +112,7 @@ class Segmenter:
         """jieba words of `text`, every character kept (whitespace and punctuation are words too)."""
         if not text:
             return []
-        return list(self._load()(text))
+        return self._load()(text)
 
 
 def user_words(path: Path | None) -> list[tuple[str, int | None, str | None]]:
@@ -139,5 +135,9 @@ def user_words(path: Path | None) -> list[tuple[str, int | None, str | None]]:
 
 @lru_cache(maxsize=1)
 def default_segmenter() -> Segmenter:
-    """The process-wide segmenter, so jieba's dictionary is loaded once and only when needed."""
+    """The packaged-dictionary segmenter every archive shares unless given its own.
+
+    One instance for the process, so the dictionary is loaded once, on the first cut: the window
+    opens a read-only archive for each search and must not pay the load each time.
+    """
     return Segmenter()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.archive.search_index import char_tokens, word_tokens
+from reader.archive.search_index import Tokenizer, char_tokens
 from reader.text.query import Query, Term
 
 
@@ -17,31 +17,32 @@ def _phrase(tokens: list[str]) -> str:
     return '"' + " ".join(tokens) + '"'
 
 
-def _term_expr(term: Term, words: bool) -> str:
-    tokens = word_tokens(term.folded) if words else char_tokens(term.folded)
+def _term_expr(term: Term, words: Tokenizer | None) -> str:
+    """The term as a phrase of its words (given the archive's tokenizer) or of its characters."""
+    tokens = words.word_tokens(term.folded) if words is not None else char_tokens(term.folded)
     prefix = "headline : " if term.headline_only else ""
     return prefix + _phrase(tokens)
 
 
-def _positive_expr(query: Query, words: bool) -> str:
+def _positive_expr(query: Query, words: Tokenizer | None) -> str:
     groups = ["(" + " OR ".join(_term_expr(t, words) for t in g) + ")" for g in query.groups]
     return " AND ".join(groups)
 
 
-def _headline_expr(query: Query) -> str:
+def _headline_expr(query: Query, words: Tokenizer) -> str:
     """Any positive term as words in the headline."""
-    return "headline : (" + " OR ".join(_term_expr(t, True) for t in query.positive_terms()) + ")"
+    return "headline : (" + " OR ".join(_term_expr(t, words) for t in query.positive_terms()) + ")"
 
 
 def _excluded_expr(query: Query) -> str | None:
     if not query.excluded:
         return None
-    return " OR ".join(_term_expr(t, False) for t in query.excluded)
+    return " OR ".join(_term_expr(t, None) for t in query.excluded)
 
 
 def match_expression(query: Query) -> str:
     """The FTS5 expression over the character index that selects exactly the matches."""
-    positive = _positive_expr(query, words=False)
+    positive = _positive_expr(query, words=None)
     excluded = _excluded_expr(query)
     return f"({positive}) NOT ({excluded})" if excluded else positive
 
@@ -67,9 +68,10 @@ class Expressions:
     excluded: str | None
 
     @classmethod
-    def of(cls, query: Query) -> Expressions:
-        words = _positive_expr(query, words=True)
-        headline = _headline_expr(query)
+    def of(cls, query: Query, tokenizer: Tokenizer) -> Expressions:
+        """The expressions of `query`; word terms are cut by `tokenizer` (the archive's)."""
+        words = _positive_expr(query, tokenizer)
+        headline = _headline_expr(query, tokenizer)
         # For a lone term "X AND headline:X" is "headline:X", which FTS5 evaluates in one pass.
         words_headline = headline if is_lone_term(query) else f"({words}) AND ({headline})"
         return cls(

@@ -11,7 +11,7 @@ import sqlite3
 from functools import cached_property
 from typing import Any
 
-from reader.archive.search_index import CHARS_TABLE, WORDS_TABLE
+from reader.archive.search_index import CHARS_TABLE, WORDS_TABLE, Tokenizer
 from reader.archive.search_plan import cost
 from reader.archive.search_plan.expressions import Expressions, is_lone_term
 from reader.archive.search_plan.ranked import Rows, ranked
@@ -25,11 +25,11 @@ _MATCHES = "search_matches"
 class Plan:
     """The SQL for one parsed query and one set of filters."""
 
-    def __init__(self, conn: sqlite3.Connection, query: Query, filters: Filters) -> None:
+    def __init__(self, conn: sqlite3.Connection, query: Query, filters: Filters, words: Tokenizer) -> None:
         self.conn = conn
         self.query = query
         self.filters = filters
-        self.expr = Expressions.of(query)
+        self.expr = Expressions.of(query, words)
         self.scope = Scope(conn, filters)
         self._lone = is_lone_term(query)
         self._matches_ready = False

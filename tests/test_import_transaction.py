@@ -1,0 +1,33 @@
+"""A file is imported whole or not at all: every row written for it (issue, source, articles)
+stays inside the importer's BEGIN IMMEDIATE … COMMIT and goes when it rolls back, whatever
+writes the rows (sqlite3 or sqlite-utils, which under an open transaction uses a SAVEPOINT)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from archive_helpers import FULL_ISSUE
+
+from reader.archive.db import open_archive
+from reader.archive.importer import import_issue
+from reader.text.words import Segmenter
+
+
+class BrokenSegmenter(Segmenter):
+    """Fails at indexing, which runs after the file's rows are inserted."""
+
+    def cut(self, text: str) -> list[str]:
+        raise RuntimeError("segmenter broke")
+
+
+def test_a_failure_after_the_rows_are_inserted_leaves_nothing_of_the_file(archive_path: Path) -> None:
+    with open_archive(archive_path, segmenter=BrokenSegmenter()) as archive:
+        with pytest.raises(RuntimeError, match="segmenter broke"):
+            import_issue(archive, FULL_ISSUE)
+        assert not archive.conn.in_transaction
+        counts = [archive.db.table(t).count for t in ("publications", "issues", "sources", "articles")]
+    assert [0, 0, 0, 0] == counts
+    with open_archive(archive_path) as archive:
+        assert "imported" == import_issue(archive, FULL_ISSUE).status
+        assert len(FULL_ISSUE.articles) == archive.db.table("articles").count

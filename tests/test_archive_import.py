@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from archive_helpers import FULL_ISSUE, make_article, make_issue
+from archive_helpers import FULL_ISSUE, bad_files, make_article, make_issue
 
 from reader.archive import queries
 from reader.archive.db import Archive
@@ -134,19 +134,6 @@ def test_same_issue_in_other_encodings_is_unchanged(
     assert import_issue(archive, read_issue(paths["utf8"])).status == "imported"
     assert import_issue(archive, read_issue(paths["gb18030"])).status == "unchanged"
     assert import_issue(archive, read_issue(paths["utf16"])).status == "unchanged"
-
-
-def bad_files(folder: Path) -> dict[str, Path]:
-    """A binary file, an empty file and one in no supported encoding."""
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {
-        "binary": (folder / "scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8),
-        "empty": (folder / "empty.txt", b""),
-        "undecodable": (folder / "garbled.txt", b"\x80abc\xff\x80 " * 40),
-    }
-    for path, data in files.values():
-        path.write_bytes(data)
-    return {name: path for name, (path, _) in files.items()}
 
 
 def test_batch_goes_on_past_bad_files(archive: Archive, corpus_files: list[Path], tmp_path: Path) -> None:

@@ -147,3 +147,15 @@ def test_bookmarks_survive_moving_the_archive_file(archive_path: Path, tmp_path:
     with open_archive(moved) as again:
         assert expected == bookmarks.list_bookmarks(again)
         assert bookmarks.is_bookmarked(again, key)
+
+
+def test_add_then_remove_leaves_no_bookmark(filled: Archive) -> None:
+    """What the star does (BookmarkStore.set_bookmarked writes with add and remove)."""
+    key = _key_of(filled, HEADLINE)
+    assert key == bookmarks.add(filled, key).key
+    assert bookmarks.is_bookmarked(filled, key)
+    removed = bookmarks.remove(filled, key)
+    assert removed is not None and key == removed.key
+    assert not bookmarks.is_bookmarked(filled, key)
+    assert [] == bookmarks.list_bookmarks(filled)
+    assert bookmarks.remove(filled, key) is None

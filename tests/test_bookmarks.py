@@ -48,11 +48,12 @@ def _reimport(archive: Archive, tmp_path: Path, text: str) -> None:
     assert [edited] == report.replaced
 
 
-def test_toggle_adds_then_removes(filled: Archive) -> None:
+def test_add_then_remove(filled: Archive) -> None:
     key = _key_of(filled, HEADLINE)
-    assert bookmarks.toggle(filled, key) is True
+    bookmarks.add(filled, key)
     assert bookmarks.is_bookmarked(filled, key)
-    assert bookmarks.toggle(filled, key) is False
+    assert bookmarks.remove(filled, key) is not None
+    assert not bookmarks.is_bookmarked(filled, key)
     assert [] == bookmarks.list_bookmarks(filled)
 
 
@@ -74,9 +75,18 @@ def test_bookmarks_are_listed_in_the_order_they_were_added(filled: Archive) -> N
     assert [keys[2], keys[0], keys[1]] == [b.key for b in bookmarks.list_bookmarks(filled)]
 
 
-def test_adding_an_unknown_key_raises_key_error(filled: Archive) -> None:
-    with pytest.raises(KeyError):
+def test_adding_an_unknown_key_raises_a_bookmark_error_in_chinese(filled: Archive) -> None:
+    with pytest.raises(bookmarks.BookmarkError) as raised:
         bookmarks.add(filled, "no-such-key")
+    assert "no-such-key" == raised.value.key
+    assert "档案中已没有这篇文章或这个书签（可能刚被重新导入）" == str(raised.value)
+
+
+def test_a_note_for_a_bookmark_that_is_gone_raises_a_bookmark_error(filled: Archive) -> None:
+    key = _key_of(filled, HEADLINE)
+    with pytest.raises(bookmarks.BookmarkError) as raised:
+        bookmarks.set_note(filled, key, "批注")
+    assert key == raised.value.key
 
 
 def test_set_note_replaces_the_note(filled: Archive) -> None:

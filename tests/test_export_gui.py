@@ -1,4 +1,4 @@
-"""reader.gui.print_export offscreen: exports on the worker thread, preview painting, font errors."""
+"""reader.gui.printing offscreen: exports on the worker thread, preview painting, font errors."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from reader.archive.db import Archive
 from reader.archive.importer import import_paths
 from reader.archive.queries import article_ids, articles
 from reader.archive.records import ArticleRecord
-from reader.gui.print_export import PrintExport
+from reader.gui.printing import PrintExport
 
 # Dialogs are top-level windows; the offscreen platform complains about their size hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

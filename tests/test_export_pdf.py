@@ -22,9 +22,10 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from reader.archive.db import Archive
+from reader.archive.formatting import article_source, chinese_date
 from reader.archive.importer import import_paths
 from reader.archive.queries import article_ids, articles
-from reader.archive.records import ArticleRecord, chinese_date
+from reader.archive.records import ArticleRecord
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
 from reader.export.pages import footer_text
@@ -89,7 +90,7 @@ def test_article_pdf_has_headline_source_line_byline_and_body_in_order(
     text = "".join(page_texts(out))
     first_paragraph = lead.body.split("\n")[0]
     last_words = lead.body.split("\n")[-1][-20:]
-    parts = [lead.headline, lead.source_line(), lead.byline, first_paragraph[:40], last_words]
+    parts = [lead.headline, article_source(lead), lead.byline, first_paragraph[:40], last_words]
     positions = [text.find(squeeze(p)) for p in parts]
     assert -1 not in positions, list(zip(parts, positions, strict=True))
     assert sorted(positions) == positions
@@ -103,7 +104,7 @@ def test_pdf_text_has_real_characters_not_look_alike_radicals(
     export_pdf([lead], out)
     text = "".join(page_texts(out))
     assert [] == [c for c in text if 0x2E80 <= ord(c) < 0x2FE0]
-    assert squeeze(lead.source_line()) in text  # 2023年6月13日 with 月 and 日, not ⽉ and ⽇
+    assert squeeze(article_source(lead)) in text  # 2023年6月13日 with 月 and 日, not ⽉ and ⽇
 
 
 def test_pdf_embeds_the_cjk_font(lead: ArticleRecord, tmp_path: Path) -> None:
@@ -147,7 +148,7 @@ def test_clippings_book_contents_lists_every_article_with_the_page_it_starts_on(
     pages = page_texts(out)
     for (_, page), article in zip(listed, chosen, strict=True):
         assert pages[page - 1].startswith(heading(article)), (page, article.headline)
-        assert squeeze(article.source_line()) in pages[page - 1]
+        assert squeeze(article_source(article)) in pages[page - 1]
     assert list(result.article_pages) == [p for _, p in listed]
 
 

@@ -12,6 +12,7 @@ from archive_helpers import make_article, make_issue, make_version3_archive
 from reader.archive import bookmarks, queries
 from reader.archive.db import open_archive
 from reader.archive.demo import OLD_DEMO_SOURCE, has_demo
+from reader.archive.formatting import article_source
 from reader.archive.importer import import_issue
 from reader.archive.migrations import MIGRATIONS, schema_version
 from reader.archive.search import search
@@ -83,7 +84,7 @@ def test_the_old_demo_issue_alone_stays_and_is_marked_as_demo(tmp_path: Path) ->
     with open_archive(path) as archive:
         assert has_demo(archive.db)
         (record,) = queries.articles(archive, queries.article_ids(archive, queries.latest_issue(archive).id))
-        assert record.demo and "演示" in record.source_line()
+        assert record.demo and "演示" in article_source(record)
 
 
 OLD_ARCHIVES = Path(__file__).parent / "fixtures" / "old_archives"  # how they were made: README.md there

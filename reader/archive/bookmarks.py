@@ -5,7 +5,9 @@ id, so it survives a re-import of the issue, a restart and a moved archive file.
 copy of the headline, publication and date: when a re-import drops the article, the bookmark is
 still listed (with `article_id` None, shown as 原文已删除) instead of vanishing silently.
 
-Every function takes an open Archive; writes need a writable one. No Qt here.
+Every function takes an open Archive; writes need a writable one. No Qt here. A write naming an
+article or bookmark that is gone raises BookmarkError, whose text is the Chinese message the
+window shows as it is (the user may have re-imported the issue meanwhile: not a bug).
 """
 
 from __future__ import annotations
@@ -16,8 +18,6 @@ from dataclasses import dataclass
 from reader.archive.db import Archive
 from reader.archive.queries import article_by_key
 
-DELETED_LABEL = "原文已删除"
-
 _SELECT = """
     SELECT b.article_key, b.note, b.created_at,
            COALESCE(a.headline, b.headline), COALESCE(p.name, b.publication),
@@ -27,6 +27,17 @@ _SELECT = """
     LEFT JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id
 """
+
+
+class BookmarkError(LookupError):
+    """The article or bookmark a write names is no longer in the archive; `str()` says so in Chinese.
+
+    A LookupError, not a KeyError: KeyError's text is the quoted key, not a sentence.
+    """
+
+    def __init__(self, key: str) -> None:
+        super().__init__("档案中已没有这篇文章或这个书签（可能刚被重新导入）")
+        self.key = key
 
 
 @dataclass(frozen=True)
@@ -68,11 +79,6 @@ def is_bookmarked(archive: Archive, key: str) -> bool:
     return row is not None
 
 
-def bookmarked_keys(archive: Archive) -> set[str]:
-    """Every bookmarked key, for marking many articles in a list at once."""
-    return {r[0] for r in archive.db.execute("SELECT article_key FROM bookmarks")}
-
-
 def list_bookmarks(archive: Archive) -> list[BookmarkRecord]:
     """All bookmarks, oldest first (the order they were added), deleted articles included."""
     rows = archive.db.execute(f"{_SELECT} ORDER BY b.created_at, b.id")
@@ -82,14 +88,14 @@ def list_bookmarks(archive: Archive) -> list[BookmarkRecord]:
 def add(archive: Archive, key: str, note: str = "") -> BookmarkRecord:
     """Bookmark the article with this key; an existing bookmark is returned unchanged.
 
-    Raises KeyError when no article has this key (only existing articles can be bookmarked).
+    Raises BookmarkError when no article has this key (only existing articles can be bookmarked).
     """
     existing = get(archive, key)
     if existing is not None:
         return existing
     article = article_by_key(archive, key)
     if article is None:
-        raise KeyError(key)
+        raise BookmarkError(key)
     with archive.transaction() as conn:
         conn.execute(
             "INSERT OR IGNORE INTO bookmarks(article_key, note, created_at, headline, publication, date)"
@@ -121,18 +127,9 @@ def restore(archive: Archive, record: BookmarkRecord) -> None:
         )
 
 
-def toggle(archive: Archive, key: str) -> bool:
-    """Bookmark the article, or remove its bookmark; returns True when it is now bookmarked."""
-    if is_bookmarked(archive, key):
-        remove(archive, key)
-        return False
-    add(archive, key)
-    return True
-
-
 def set_note(archive: Archive, key: str, note: str) -> None:
-    """Replace the bookmark's note; KeyError when the article is not bookmarked."""
+    """Replace the bookmark's note; BookmarkError when the article is not bookmarked."""
     with archive.transaction() as conn:
         cursor = conn.execute("UPDATE bookmarks SET note = ? WHERE article_key = ?", (note, key))
         if cursor.rowcount == 0:
-            raise KeyError(key)
+            raise BookmarkError(key)

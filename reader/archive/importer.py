@@ -20,12 +20,12 @@ from typing import Literal
 from reader.archive.db import Archive, open_archive
 from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
+from reader.archive.formatting import issue_label
 from reader.archive.health import find_damage
 from reader.archive.holder import announced
 from reader.archive.interrupt import Interrupter
 from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
 from reader.archive.placement import Placement, place, stored_path
-from reader.archive.records import issue_label
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
 from reader.text.errors import Cancelled, SourceError
@@ -395,10 +395,35 @@ def import_into(
     demo: bool = False,
     interrupter: Interrupter | None = None,
 ) -> ImportReport:
-    """Open the archive at `db_path` in the calling thread, import, close: the worker-thread entry.
+    """Open the archive at `db_path` in the calling thread, import, close: the one-shot entry.
 
     With an `interrupter` (and `should_cancel=interrupter.cancelled`), `interrupter.cancel()` from
     another thread also stops the statement running at that moment (the file is rolled back).
     """
-    with open_archive(db_path) as archive, (interrupter or Interrupter()).watching(archive.conn):
+    with open_archive(db_path) as archive:
+        return import_with(
+            archive,
+            paths,
+            progress,
+            should_cancel,
+            on_conflict=on_conflict,
+            demo=demo,
+            interrupter=interrupter,
+        )
+
+
+def import_with(
+    archive: Archive,
+    paths: list[Path],
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    *,
+    on_conflict: OnConflict = "report",
+    demo: bool = False,
+    interrupter: Interrupter | None = None,
+) -> ImportReport:
+    """`import_into` through an archive the caller keeps open (the window's one writer, whose
+    connection lives as long as the window): the interrupter watches that connection only while
+    this import runs, so a cancel never reaches the writes queued after it."""
+    with (interrupter or Interrupter()).watching(archive.conn):
         return import_paths(archive, paths, progress, should_cancel, on_conflict=on_conflict, demo=demo)

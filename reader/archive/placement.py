@@ -23,9 +23,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.archive.formatting import issue_label
 from reader.archive.keys import article_fingerprint
 from reader.archive.queries import EFFECTIVE_DATE, FIRST_SOURCE_NAME
-from reader.archive.records import issue_label
 from reader.archive.sources import SourceRow, source_rows
 from reader.text.model import ParsedIssue
 from reader.text.query import readable_text
@@ -57,13 +57,16 @@ def fingerprints(parsed: ParsedIssue) -> set[str]:
 
 
 def _issue_label(conn: sqlite3.Connection, issue_id: int) -> str:
-    """The issue's name (reader.archive.records.issue_label), for messages about another file."""
+    """The issue's name (reader.archive.formatting.issue_label), for messages about another file."""
     row = conn.execute(
         f"SELECT {EFFECTIVE_DATE}, p.name, i.number, {FIRST_SOURCE_NAME}"
         " FROM issues i LEFT JOIN publications p ON p.id = i.publication_id WHERE i.id = ?",
         (issue_id,),
     ).fetchone()
-    return issue_label(*row) if row is not None else "?"
+    if row is None:
+        return "?"
+    date, publication, number, source_name = row
+    return issue_label(date, publication, number, source_name)
 
 
 def _dated_issue(conn: sqlite3.Connection, parsed: ParsedIssue, key: str) -> int | None:

@@ -15,6 +15,8 @@ from typing import Any
 from reader.archive.db import Archive
 from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, YearCount
 
+# An issue's effective date: the user's date if set, else the printed one. The one spelling of it,
+# for these queries, placement and search alike; undated issues have NULL here.
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
 # The name of an issue's first file: how an undated issue is known to the user.
 FIRST_SOURCE_NAME = (

@@ -7,7 +7,10 @@ required term also matches as jieba words, ordered by BM25 over words with the h
 weighted ×10 — then substring-only matches by BM25 over characters; newer issues first on ties.
 BM25 here has no length normalisation (b = 0; see reader.archive.search_index for why).
 
-`search()` only reads. The GUI calls it from a worker thread with its own read-only archive
+`find(source, SearchRequest(...))` runs one search; `search(source, query, **fields)` is the same
+with the request's fields as keywords. How the pages are found is reader.archive.search_plan.
+
+A search only reads. The GUI runs it on a worker thread with its own read-only archive
 (`open_archive(path, readonly=True)`); to abandon a slow search call `conn.interrupt()` from
 the UI thread (the search raises sqlite3.OperationalError "interrupted") or simply ignore the
 result when it arrives.
@@ -18,18 +21,17 @@ from __future__ import annotations
 import sqlite3
 import time
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from reader.archive.errors import translate
+from reader.archive.queries import EFFECTIVE_DATE
 from reader.archive.search_index import other_text
-from reader.archive.search_plan import EFFECTIVE_DATE, Filters, Plan, match_expression
+from reader.archive.search_plan import Filters, Plan, match_expression, relevance_page
+from reader.archive.search_request import DEFAULT_LIMIT, SORTS, SearchRequest
 from reader.text.query import Query, QueryError, parse_query, readable_text
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
 
-Sort = Literal["relevance", "newest", "oldest"]
-SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
-
-__all__ = ["SORTS", "Hit", "SearchResult", "match_expression", "search"]
+__all__ = ["SORTS", "Hit", "SearchRequest", "SearchResult", "find", "match_expression", "search"]
 
 
 @dataclass(frozen=True)
@@ -118,22 +120,32 @@ def search(
     date_to: str | None = None,
     publication: str | None = None,
     sort: str = "relevance",
-    limit: int = 50,
+    limit: int = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> SearchResult:
+    """`find(source, SearchRequest(query, ...))` with the request's fields as keywords.
+
+    For scripts, tests and the benchmarks; the CLI, the window and the exporters build one
+    SearchRequest and hand it on.
+    """
+    request = SearchRequest(query, date_from, date_to, publication, sort, offset, limit)
+    return find(source, request)
+
+
+def find(source: Any, request: SearchRequest) -> SearchResult:
     """Find every article containing the query's terms; return the total and one page of hits.
 
     Dates are ISO days (YYYY-MM-DD) compared with the issue's effective date (the user's date if
-    set); `publication` is a publication name. Raises ValueError for an unknown `sort` and
-    reader.text.dates.DateError (a ValueError) for a date that is not ISO, whatever the query;
-    read dates a person typed with reader.text.dates first. The query the user typed never
-    raises — see `SearchResult.error`. Searching an Archive, a known SQLite error (a damaged page)
-    is an ArchiveError naming the file; an interrupted search stays sqlite3's OperationalError.
+    set); `publication` is a publication name. Raises reader.text.dates.DateError (a ValueError)
+    for a date that is not ISO, whatever the query (an unknown sort is refused by the
+    SearchRequest itself); read dates a person typed with reader.text.dates first. The query
+    the user typed never raises — see `SearchResult.error`. Searching an Archive, a known SQLite
+    error (a damaged page) is an ArchiveError naming the file; an interrupted search stays
+    sqlite3's OperationalError.
     """
     started = time.perf_counter()
-    if sort not in SORTS:
-        raise ValueError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
-    filters = Filters.build(date_from, date_to, publication)
+    filters = Filters.build(request.date_from, request.date_to, request.publication)
+    query = request.query
     text = readable_text(query) if isinstance(query, str) else ""
     parsed = parse_query(query) if isinstance(query, str) else query
     if isinstance(parsed, QueryError):
@@ -143,7 +155,7 @@ def search(
     if own_transaction:  # one snapshot: counts and pages agree while an import writes
         conn.execute("BEGIN")
     try:
-        total, ranked = _run(conn, parsed, filters, sort, limit, offset)
+        total, ranked = _run(conn, parsed, filters, request)
         hits = _hits(conn, parsed, ranked)
     except sqlite3.Error as err:
         path = getattr(source, "path", None)
@@ -158,68 +170,20 @@ def search(
 
 
 def _run(
-    conn: sqlite3.Connection, parsed: Query, filters: Filters, sort: str, limit: int, offset: int
+    conn: sqlite3.Connection, parsed: Query, filters: Filters, request: SearchRequest
 ) -> tuple[int, list[tuple[int, float, bool]]]:
     """The total and the ranked (id, score, whole-word) page."""
     plan = Plan(conn, parsed, filters)
     total = plan.count_all()
-    limit, offset = max(0, limit), max(0, offset)
+    limit, offset = max(0, request.limit), max(0, request.offset)
     ranked: list[tuple[int, float, bool]] = []
     if total and limit:
-        if sort == "relevance":
-            ranked = _relevance_page(plan, total, limit, offset)
+        if request.sort == "relevance":
+            ranked = relevance_page(plan, total, limit, offset)
         else:
-            ranked = [(i, s, False) for i, s in plan.dated_page(sort == "newest", limit, offset, total)]
+            newest = request.sort == "newest"
+            ranked = [(i, s, False) for i, s in plan.dated_page(newest, limit, offset, total)]
     return total, ranked
-
-
-def _relevance_page(plan: Plan, total: int, limit: int, offset: int) -> list[tuple[int, float, bool]]:
-    """Whole-word matches with a term in the headline, other whole-word matches, then the rest.
-
-    Each tier is ordered by BM25 (headline ×10), newer first on ties; only the tiers the
-    requested page reaches are scored, which keeps the first page cheap for common words.
-    Tier sizes are counted only when needed: to skip whole tiers for a later page, or to tell
-    whether a term in over half the archive gives BM25 any order (`Plan.is_flat`). On the first
-    page a tier that returns fewer rows than asked for has shown its size.
-    """
-    counted = offset > 0 or plan.is_flat(total)
-    whole = plan.count_words(plan.words) if counted else None
-    in_headline = (plan.count_words(plan.words_headline) if whole else 0) if counted else None
-    flat_words, flat_chars = whole is not None and plan.is_flat(whole), plan.is_flat(total)
-    ranked: list[tuple[int, float, bool]] = []
-
-    if in_headline is None or offset < in_headline:
-        rows = plan.words_page(plan.words_headline, limit, offset, flat_words, in_headline)
-        ranked += [(i, score, True) for i, score in rows]
-        if in_headline is None and len(rows) < limit:
-            in_headline = len(rows)
-        offset = 0
-    else:
-        offset -= in_headline
-    if len(ranked) >= limit or in_headline is None:
-        return ranked
-
-    rest = None if whole is None else whole - in_headline
-    # With no headline match the second tier is every whole-word match: skip the NOT, which
-    # FTS5 would otherwise evaluate for each of the (often tens of thousands) scored rows.
-    rest_match = plan.words if in_headline == 0 else plan.words_rest
-    if rest is None or offset < rest:
-        wanted = limit - len(ranked)
-        rows = plan.words_page(rest_match, wanted, offset, flat_words, rest)
-        ranked += [(i, score, True) for i, score in rows]
-        if whole is None and len(rows) < wanted:
-            whole = in_headline + len(rows)
-        offset = 0
-    else:
-        offset -= rest
-    if len(ranked) >= limit or whole is None:
-        return ranked
-
-    substring = total - whole
-    if offset < substring:
-        rows = plan.substring_page(limit - len(ranked), offset, flat_chars, substring, whole)
-        ranked += [(i, score, False) for i, score in rows]
-    return ranked
 
 
 def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float, bool]]) -> tuple[Hit, ...]:

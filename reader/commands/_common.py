@@ -11,16 +11,11 @@ import argparse
 from pathlib import Path
 
 from reader.archive.paths import ENV_VAR, default_archive_path
+from reader.archive.search_request import DEFAULT_LIMIT, SORT_LABELS, SORTS, SearchRequest, sort_named
 from reader.text.dates import DateError, date_end, date_start
 
-_SORT_NAMES: dict[str, str] = {
-    "relevance": "relevance",
-    "相关度": "relevance",
-    "newest": "newest",
-    "最新": "newest",
-    "oldest": "oldest",
-    "最早": "oldest",
-}
+# "relevance 相关度、newest 最新、oldest 最早": the orders as the help and the errors list them.
+_SORT_CHOICES = "、".join(f"{sort} {SORT_LABELS[sort]}" for sort in SORTS)
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -59,12 +54,10 @@ def _end_date(text: str) -> str:
 
 def _sort(text: str) -> str:
     """`--sort`: relevance / newest / oldest, or the Chinese words the window shows for them."""
-    try:
-        return _SORT_NAMES[text.strip().lower()]
-    except KeyError:
-        raise argparse.ArgumentTypeError(
-            f"没有这种排序：{text}（可选：relevance 相关度、newest 最新、oldest 最早）"
-        ) from None
+    sort = sort_named(text)
+    if sort is None:
+        raise argparse.ArgumentTypeError(f"没有这种排序：{text}（可选：{_SORT_CHOICES}）")
+    return sort
 
 
 def add_filter_options(
@@ -89,9 +82,16 @@ def add_filter_options(
         "--sort",
         type=_sort,
         default=sort_default,
-        metavar="{relevance,newest,oldest}",
-        help=f"排序：relevance 相关度、newest 最新、oldest 最早；默认 {default_order}{note}",
+        metavar="{" + ",".join(SORTS) + "}",
+        help=f"排序：{_SORT_CHOICES}；默认 {default_order}{note}",
     )
+
+
+def search_request(
+    args: argparse.Namespace, query: str, *, sort: str, limit: int = DEFAULT_LIMIT
+) -> SearchRequest:
+    """The search that `--from --to --publication` describe, in the order `sort`."""
+    return SearchRequest(query, args.date_from, args.date_to, args.publication, sort, limit=limit)
 
 
 def date_range_problem(args: argparse.Namespace) -> str | None:

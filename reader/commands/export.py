@@ -14,13 +14,19 @@ from pathlib import Path
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
-from reader.commands._common import add_db_option, add_filter_options, date_range_problem, db_path
+from reader.archive.search_request import SORT_FIRST
+from reader.commands._common import (
+    add_db_option,
+    add_filter_options,
+    date_range_problem,
+    db_path,
+    search_request,
+)
 from reader.export.collect import bookmarked, by_keys, searched
 from reader.export.errors import ExportError
 
 # A clippings book reads in order of time; the window's export follows its list's order instead.
 DEFAULT_SORT = "oldest"
-_FIRST_OF = {"relevance": "最相关的", "newest": "最新的", "oldest": "最早的"}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -48,18 +54,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _by_query(archive: Archive, args: argparse.Namespace) -> list[ArticleRecord]:
-    sort = args.sort or DEFAULT_SORT
-    selection = searched(
-        archive,
-        args.query,
-        date_from=args.date_from,
-        date_to=args.date_to,
-        publication=args.publication,
-        sort=sort,
-    )
+    request = search_request(args, args.query, sort=args.sort or DEFAULT_SORT)
+    selection = searched(archive, request)
     if selection.found > len(selection.articles):
         shown = len(selection.articles)
-        which = _FIRST_OF[sort]
+        which = SORT_FIRST[request.sort]
         print(f"注意：共找到 {selection.found} 篇，只导出{which} {shown} 篇", file=sys.stderr)
     return list(selection.articles)
 

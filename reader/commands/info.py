@@ -7,6 +7,7 @@ import sys
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
+from reader.archive.formatting import UNDATED
 from reader.archive.queries import stats
 from reader.archive.records import ArchiveStats
 from reader.commands._common import add_db_option, db_path
@@ -31,7 +32,7 @@ def format_stats(data: ArchiveStats) -> list[str]:
         if row.publication != current:
             current = row.publication
             lines.append(f"{row.publication or '（未识别报名）'}：")
-        year = f"{row.year}年" if row.year is not None else "未定日期"
+        year = f"{row.year}年" if row.year is not None else UNDATED
         lines.append(f"  {year}：{row.issues} 期，{row.articles} 篇")
     if data.undated:
         lines.append(f"未定日期的期次（{len(data.undated)}）：")

@@ -8,8 +8,15 @@ import sys
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
-from reader.archive.search import SearchResult, search
-from reader.commands._common import add_db_option, add_filter_options, date_range_problem, db_path
+from reader.archive.formatting import DateStyle, source_line
+from reader.archive.search import SearchResult, find
+from reader.commands._common import (
+    add_db_option,
+    add_filter_options,
+    date_range_problem,
+    db_path,
+    search_request,
+)
 
 
 def _positive(text: str) -> int:
@@ -47,16 +54,7 @@ def format_result(result: SearchResult) -> list[str]:
     """The lines printed without --json."""
     lines = [f"共找到 {result.total} 篇，显示 {len(result.hits)} 篇"]
     for number, hit in enumerate(result.hits, start=1):
-        source = " · ".join(
-            part
-            for part in (
-                hit.publication or "",
-                hit.date or "未定日期",
-                f"第{hit.number}期" if hit.number else "",
-                f"第{hit.page}版" if hit.page else "",
-            )
-            if part
-        )
+        source = source_line(hit.publication, hit.date, DateStyle.ISO, number=hit.number, page=hit.page)
         lines.append(f"{number}. {hit.headline_marked}  [{source}]  ({hit.key})")
         if hit.snippet:
             lines.append(f"   {hit.snippet.replace(chr(10), ' ')}")
@@ -70,14 +68,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         with open_archive(db_path(args), readonly=True) as archive:
-            result = search(
-                archive,
-                " ".join(args.query),
-                date_from=args.date_from,
-                date_to=args.date_to,
-                publication=args.publication,
-                sort=args.sort,
-                limit=args.limit,
+            result = find(
+                archive, search_request(args, " ".join(args.query), sort=args.sort, limit=args.limit)
             )
     except ArchiveError as err:
         print(err, file=sys.stderr)

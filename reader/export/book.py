@@ -15,17 +15,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QPagedPaintDevice
 
+from reader.archive.formatting import DateStyle, display_title, source_line
 from reader.archive.records import ArticleRecord
 from reader.export.errors import ExportCancelled, ExportError
-from reader.export.markup import (
-    Entry,
-    article_html,
-    contents_html,
-    display_title,
-    document_html,
-    short_source,
-    title_page_html,
-)
+from reader.export.markup import Entry, article_html, contents_html, document_html, title_page_html
 from reader.export.pages import PagedDocument, PageStyle, ShouldCancel
 
 DEFAULT_TITLE = "剪报册"
@@ -72,12 +65,17 @@ def _anchor(index: int) -> str:
     return f"article-{index}"
 
 
+def _contents_source(article: ArticleRecord) -> str:
+    """'东昌时讯 2022年7月5日 第1版': enough to find the page in the paper, in a narrow column."""
+    return source_line(article.publication, article.date, DateStyle.CHINESE, page=article.page, separator=" ")
+
+
 def _html(comp: Composition, pages: Sequence[int] | None) -> str:
     parts: list[str] = []
     if comp.book:
         parts.append(title_page_html(comp.title, comp.articles, comp.today))
         entries = [
-            Entry(_anchor(i), display_title(a), short_source(a), None if pages is None else pages[i])
+            Entry(_anchor(i), display_title(a), _contents_source(a), None if pages is None else pages[i])
             for i, a in enumerate(comp.articles)
         ]
         parts.append(contents_html(entries))

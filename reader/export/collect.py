@@ -11,7 +11,8 @@ from reader.archive import bookmarks
 from reader.archive.db import Archive
 from reader.archive.queries import article_by_key, articles
 from reader.archive.records import ArticleRecord
-from reader.archive.search import search
+from reader.archive.search import find
+from reader.archive.search_request import SearchRequest
 from reader.export.errors import ExportError
 
 # A clippings book of every hit of a common word would be thousands of pages nobody prints.
@@ -56,27 +57,17 @@ def by_keys(archive: Archive, keys: list[str]) -> Selection:
     return Selection(tuple(found))
 
 
-def searched(
-    archive: Archive,
-    query: str,
-    *,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    publication: str | None = None,
-    sort: str = "oldest",
-    limit: int = MAX_SEARCH_ARTICLES,
-) -> Selection:
-    """The first `limit` results of a search, in the chosen order; ExportError for a bad query.
+def searched(archive: Archive, request: SearchRequest, limit: int = MAX_SEARCH_ARTICLES) -> Selection:
+    """The first `limit` results of the request's search, in its order; ExportError for a bad query.
 
-    Dates are ISO days, checked by the search (DateError, a ValueError, for anything else):
-    read what a person typed with reader.text.dates first.
+    Whatever page the request was on (the window's list asks 30 at a time), the book starts at
+    the first result. Dates are ISO days, checked by the search (DateError, a ValueError, for
+    anything else): read what a person typed with reader.text.dates first.
     """
-    result = search(
-        archive, query, date_from=date_from, date_to=date_to, publication=publication, sort=sort, limit=limit
-    )
+    result = find(archive, request.page(0, limit))
     if result.error:
         raise ExportError(result.error)
     if not result.hits:
-        where = "在所选日期或报纸范围内" if date_from or date_to or publication else ""
+        where = "在所选日期或报纸范围内" if request.filtered else ""
         raise ExportError(f"{where}没有找到包含“{result.query}”的文章")
     return Selection(tuple(articles(archive, [hit.id for hit in result.hits])), found=result.total)

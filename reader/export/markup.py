@@ -12,7 +12,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.archive.records import ArticleRecord, chinese_date
+from reader.archive.formatting import article_source, chinese_date, display_title
+from reader.archive.records import ArticleRecord
 
 STYLESHEET_TEMPLATE = """
 p { margin-top: 0px; margin-bottom: 0px; }
@@ -29,7 +30,6 @@ p.contents-title { font-size: 18pt; font-weight: bold; margin-bottom: 14px; }
 td.toc { font-size: 10.5pt; }
 td.toc-source { font-size: 9pt; color: #555555; }
 """
-
 
 
 def stylesheet(indent_px: float) -> str:
@@ -57,22 +57,6 @@ def _p(css_class: str, text_html: str, style: str = "") -> str:
     return f'<p class="{css_class}"{style_attr}>{text_html}</p>'
 
 
-def display_title(article: ArticleRecord, limit: int = 24) -> str:
-    """The headline, or for a headless article (photo, brief) the start of its body."""
-    if article.headline.strip():
-        return article.headline.strip()
-    body = " ".join(article.body.split())
-    return body[:limit] + ("…" if len(body) > limit else "") if body else "（无标题）"
-
-
-def short_source(article: ArticleRecord) -> str:
-    """'东昌时讯 2022年7月5日 第1版': enough to find the page in the paper, for contents lists."""
-    parts = [article.publication or "", chinese_date(article.date)]
-    if article.page is not None:
-        parts.append(f"第{article.page}版")
-    return " ".join(p for p in parts if p)
-
-
 def article_html(article: ArticleRecord, anchor: str, *, new_page: bool = False, note: str = "") -> str:
     """One article: kicker, headline, subtitle, source line, byline, optional note, body.
 
@@ -85,7 +69,7 @@ def article_html(article: ArticleRecord, anchor: str, *, new_page: bool = False,
     blocks.append(("headline", html.escape(display_title(article)), CENTRE))
     if article.subtitle.strip():
         blocks.append(("subtitle", "——" + html.escape(article.subtitle.strip()), CENTRE))
-    blocks.append(("source", html.escape(article.source_line()), CENTRE))
+    blocks.append(("source", html.escape(article_source(article)), CENTRE))
     if article.byline.strip():
         blocks.append(("byline", html.escape(article.byline.strip()), CENTRE))
     blocks.append(("rule", "", ""))

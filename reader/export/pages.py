@@ -62,12 +62,12 @@ def print_font(family: str, point_size: float) -> QFont:
 
     In Latin runs (e.g. "PM2.5", "5G") Noto CJK's 'locl' swaps digits for variants that have no
     code point, so they would vanish from text copied out of the PDF; the SC family needs no
-    localisation anyway. (QFont.setFeature exists from Qt 6.7; older Qt just keeps 'locl'.)
+    localisation anyway. (QFont.setFeature is new in Qt 6.7, the oldest PySide6 pyproject.toml
+    allows.)
     """
     font = QFont(family)
     font.setPointSizeF(point_size)
-    if hasattr(QFont, "Tag") and hasattr(font, "setFeature"):
-        font.setFeature(QFont.Tag("locl"), 0)
+    font.setFeature(QFont.Tag("locl"), 0)
     return font
 
 

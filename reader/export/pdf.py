@@ -18,6 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
+from reader.archive.formatting import display_title
 from reader.archive.records import ArticleRecord
 from reader.export.book import Composition, lay_out
 from reader.export.errors import ExportCancelled, ExportError
@@ -103,7 +104,7 @@ def export_pdf(
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout((style or PageStyle()).page_layout())
-    writer.setTitle(comp.title if comp.book else comp.articles[0].headline)
+    writer.setTitle(comp.title if comp.book else display_title(comp.articles[0]))
     writer.setCreator(CREATOR)
     pages, starts = render(
         comp, writer, family=family, style=style, progress=progress, should_cancel=should_cancel

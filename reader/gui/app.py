@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.archive.errors import ArchiveError
 from reader.gui.translations import CHINA, qt_translator
@@ -90,42 +90,50 @@ def open_window(
 
 
 def upgrade_with_progress(db_path: Path) -> None:
-    """Bring an older archive's schema up to date on a worker thread, behind a busy dialog.
+    """Bring an older archive's schema up to date in the writer's turn, behind the one progress dialog.
 
     Called when opening read-only said "outdated", so the normal start opens the file once.
+    There is no window yet: the operation has no parent, and a local event loop keeps the dialog
+    painted until the upgrade is done.
 
-    Raises what the upgrade raised (ArchiveError with a Chinese message). The dialog has no
-    cancel button: the upgrade is one transaction, and leaving it half done would only mean
-    doing it again at the next start.
+    Raises what the upgrade raised, here on the GUI thread: an ArchiveError (Chinese message)
+    for the caller to show, anything else as the bug it is. The dialog has no cancel button: the
+    upgrade is one transaction, and leaving it half done would only mean doing it again at the
+    next start.
     """
+    from reader.gui.operations import ArchiveWriter, DetachedOp, OpProgress
     from reader.gui.session import prepare_archive
-    from reader.gui.workers import TaskRunner
 
-    dialog = QProgressDialog(
-        QCoreApplication.translate("app", "正在升级档案“{0}”的检索索引，请稍候……").format(db_path.name),
-        "",
-        0,
-        0,
-    )
-    dialog.setWindowTitle(QCoreApplication.translate("app", "升级档案"))
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
-    dialog.show()
-    failures: list[BaseException] = []
+    def upgrade(_progress: OpProgress) -> BaseException | None:
+        try:
+            prepare_archive(db_path)
+        except BaseException as err:  # raised again below, on the caller's stack
+            return err
+        return None
+
+    outcome: list[BaseException | None] = []
     loop = QEventLoop()
-    runner = TaskRunner(name="upgrade")
 
-    def failed(error: BaseException) -> None:
-        failures.append(error)
+    def ended(error: BaseException | None) -> None:
+        outcome.append(error)
         loop.quit()
 
-    runner.submit(lambda: prepare_archive(db_path), lambda _: loop.quit(), failed)
-    loop.exec()
-    runner.shutdown()
-    dialog.close()
-    if failures:
-        raise failures[0]
+    writer = ArchiveWriter(lambda: db_path, name="upgrade")
+    op = DetachedOp(parent=None, writer=writer, op=upgrade).success(ended)
+    op.with_progress(
+        QCoreApplication.translate("app", "正在升级档案“{0}”的检索索引，请稍候……").format(db_path.name),
+        title=QCoreApplication.translate("app", "升级档案"),
+        name="upgradeProgress",
+        cancellable=False,
+        modality=Qt.WindowModality.ApplicationModal,
+        show_after_ms=0,
+    )
+    op.run_in_background()
+    if not outcome:
+        loop.exec()
+    writer.shutdown()
+    if outcome[0] is not None:
+        raise outcome[0]
 
 
 def run(db_path: Path | None = None) -> int:

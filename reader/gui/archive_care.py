@@ -1,11 +1,12 @@
 """Looking after the archive from the window: removing the demo issue, checking and repairing.
 
-Wiring (main window): `care = ArchiveCare(window)` after the actions exist; it puts 删除演示报纸
-and 检查并修复档案… into the 文件 menu and needs `window.session`, `window.writer`,
+Wiring (main window): `care = ArchiveCare(window)`; the window puts `remove_demo_action` and
+`repair_action` into its 文件 menu. Needs `window.session`, `window.writer`,
 `window.archive_changed()` (which calls `care.refresh()`) and `window.open_latest()`. Both
-operations write, so they run on the window's
-single writer; a repair closes the window's read connection first (a repair replaces the file)
-and shows a modal progress dialog until it is open again.
+operations write, so they run on the window's one writer: the demo removal with its connection
+(an ArchiveOp), the repair with every connection closed (a DetachedOp: a repair replaces the
+file; the window's read connection is closed first), behind the one progress dialog,
+application-modal at once, until the archive is open again.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox
 
-from reader.archive.demo import remove_demo_from
+from reader.archive.db import Archive
+from reader.archive.demo import remove_demo
 from reader.archive.errors import ArchiveError
 from reader.archive.health import RepairReport, repair_if_damaged
 from reader.gui.messages import open_message
+from reader.gui.operations import ArchiveOp, DetachedOp, OpProgress
+from reader.gui.operations.errors import describe
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -31,17 +35,12 @@ class ArchiveCare(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._progress: QProgressDialog | None = None
         self.remove_demo_action = QAction(self.tr("删除演示报纸"), window)
         self.remove_demo_action.setToolTip(self.tr("删除随程序附带的演示报纸（虚构新闻）及其书签"))
         self.remove_demo_action.triggered.connect(self.remove_demo)
         self.repair_action = QAction(self.tr("检查并修复档案…"), window)
         self.repair_action.setToolTip(self.tr("检查档案文件是否损坏；损坏时读出完好的内容并重建检索索引"))
         self.repair_action.triggered.connect(self.repair)
-        menu = window.actions_.file_menu
-        quit_action = window.actions_.quit
-        menu.insertActions(quit_action, [self.remove_demo_action, self.repair_action])
-        menu.insertSeparator(quit_action)
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,8 +59,9 @@ class ArchiveCare(QObject):
 
     def remove_demo(self) -> None:
         """Take the demo issue (and bookmarks on it) out of the archive, on the writer."""
-        path = self._window.session.path
-        self._window.writer.submit(lambda: remove_demo_from(path), self._demo_removed, self._failed)
+        window = self._window
+        op = ArchiveOp(parent=window, writer=window.writer, op=_remove_demo)
+        op.success(self._demo_removed).failure(self._failed).run_in_background()
 
     def _demo_removed(self, articles: int) -> None:
         window = self._window
@@ -75,22 +75,20 @@ class ArchiveCare(QObject):
         """Check the archive and repair it if damaged; the window waits behind a modal dialog."""
         window = self._window
         path = window.session.path
-        dialog = QProgressDialog(self.tr("正在检查档案“{0}”…").format(path.name), "", 0, 0, window)
-        dialog.setObjectName("repairProgress")
-        dialog.setWindowTitle(self.tr("检查并修复档案"))
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.setMinimumDuration(0)
-        dialog.show()
-        self._progress = dialog
+        op = DetachedOp(parent=window, writer=window.writer, op=lambda _progress: repair_if_damaged(path))
+        op.with_progress(
+            self.tr("正在检查档案“{0}”…").format(path.name),
+            title=self.tr("检查并修复档案"),
+            name="repairProgress",
+            cancellable=False,
+            modality=Qt.WindowModality.ApplicationModal,
+            show_after_ms=0,
+        )
+        op.success(self._repaired).failure(self._repair_failed)
         window.session.close()
-        window.writer.submit(lambda: repair_if_damaged(path), self._repaired, self._repair_failed)
+        op.run_in_background()
 
     def _reopen(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
         window = self._window
         window.session.open()
         window.archive_changed()
@@ -109,10 +107,14 @@ class ArchiveCare(QObject):
         self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, ArchiveError):
-            raise error
-        self._tell(QMessageBox.Icon.Warning, self.tr("档案错误"), str(error))
+        self._tell(QMessageBox.Icon.Warning, self.tr("档案错误"), describe(error))
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         """A window-modal message that does not block the event loop (the writer may report more)."""
         open_message(self._window, icon, title, text, "archiveCareMessage")
+
+
+def _remove_demo(archive: Archive, _progress: OpProgress) -> int:
+    """On the writer: the demo issue out, in one transaction; the number of articles removed."""
+    with archive.transaction():
+        return remove_demo(archive.db)

@@ -12,28 +12,23 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reader.archive.formatting import display_title
 from reader.archive.records import ArticleRecord
+from reader.gui.roles import ArticleIdRole
 
 Fetch = Callable[[Sequence[int]], list[ArticleRecord]]
 Index = QModelIndex | QPersistentModelIndex
 
 BATCH = 100
-CAPTION_CHARS = 24
 COL_PAGE, COL_TITLE, COL_BYLINE = range(3)
-ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def display_title(record: ArticleRecord) -> str:
-    """Kicker and headline as a reader names the article; an untitled item by its caption's start."""
-    if record.headline:
-        return f"{record.kicker}　{record.headline}" if record.kicker else record.headline
-    text = " ".join((record.body or record.subtitle or "").split())
-    if record.kind == "photo":
-        text = text.removeprefix("图为").removeprefix("图：").lstrip("：:　 ")
-    if not text:
-        return "（无标题）"
-    short = text[:CAPTION_CHARS] + ("…" if len(text) > CAPTION_CHARS else "")
-    return f"〔图〕{short}" if record.kind == "photo" else short
+def list_title(record: ArticleRecord) -> str:
+    """The title column: the article's name (reader.archive.formatting.display_title), after its
+    kicker when it has a headline; the list is one line per article, so the kicker that the
+    reading pane and printouts set above the headline shares the line here."""
+    title = display_title(record)
+    return f"{record.kicker}　{title}" if record.kicker and record.headline.strip() else title
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -44,11 +39,6 @@ class ArticleListModel(QAbstractTableModel):
         self._fetch = fetch
         self._ids: list[int] = []
         self._records: dict[int, ArticleRecord] = {}
-
-    def set_fetch(self, fetch: Fetch) -> None:
-        """Use another data source (after the archive was reopened); drops cached records."""
-        self._fetch = fetch
-        self.set_ids(list(self._ids))
 
     def set_ids(self, ids: Sequence[int]) -> None:
         """Show these articles, in this order."""
@@ -116,7 +106,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == COL_PAGE:
             return "" if rec.page is None else str(rec.page)
         if column == COL_TITLE:
-            title = display_title(rec)
+            title = list_title(rec)
             if role == Qt.ItemDataRole.ToolTipRole and rec.subtitle:
                 return f"{title}\n——{rec.subtitle}"
             return title

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.archive.formatting import issue_label
 from reader.archive.records import IssueRecord
 
 Index = QModelIndex | QPersistentModelIndex
@@ -86,7 +87,8 @@ class DateDialog(QDialog):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy年M月d日")
         form = QFormLayout(self)
-        form.addRow(self.tr("文件："), QLabel(issue.source_name or issue.label(), self))
+        name = issue.source_name or issue_label(issue.date, issue.publication, issue.number, None)
+        form.addRow(self.tr("文件："), QLabel(name, self))
         if issue.date_hint_year:
             form.addRow(
                 self.tr("提示："), QLabel(self.tr("正文提示是 {0} 年").format(issue.date_hint_year), self)
@@ -196,10 +198,6 @@ class CalendarPanel(QWidget):
             if day.isValid():
                 self.calendar.setDateTextFormat(day, fmt)
                 self._marked.append(day)
-
-    def marked_dates(self) -> list[str]:
-        """The days currently marked, as ISO strings (for tests and the status bar)."""
-        return sorted(d.toString("yyyy-MM-dd") for d in self._marked)
 
     def is_marked(self, iso: str) -> bool:
         """True when this day is shown as having an issue."""

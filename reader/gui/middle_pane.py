@@ -1,7 +1,9 @@
 """The middle pane: the chosen issue's article list, or the search results, one at a time.
 
-Both lists are views over real models (ArticleListModel, SearchResultModel); `current_changed`
-tells the window which article to show, whichever list is in front.
+Both lists are views over real models (ArticleListModel, SearchResultModel); `article_chosen`
+tells the window which article to show, whichever list is in front, and `issue_switched` which
+of a day's issues the user picked. The window talks to the pane
+through the methods below, never through its inner widgets.
 """
 
 from __future__ import annotations
@@ -20,23 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.archive.records import IssueRecord, chinese_date
-from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleIdRole, ArticleListModel
+from reader.archive.records import ArticleRecord, IssueRecord
+from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
+from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
 
 ISSUE_PAGE, SEARCH_PAGE = 0, 1
-
-
-def issue_title(issue: IssueRecord) -> str:
-    """'东昌时讯 · 2022年7月5日 星期二 · 总第1449期 · 共4版' for the list header."""
-    parts = [issue.publication or issue.source_name or ""]
-    day = chinese_date(issue.date)
-    parts.append(f"{day} {issue.weekday}" if issue.date and issue.weekday else day)
-    if issue.number is not None:
-        parts.append(f"总第{issue.number}期")
-    if issue.page_count:
-        parts.append(f"共{issue.page_count}版")
-    return " · ".join(p for p in parts if p)
 
 
 class MiddlePane(QStackedWidget):
@@ -106,10 +97,32 @@ class MiddlePane(QStackedWidget):
 
         self.table.selectionModel().currentRowChanged.connect(self._table_row_changed)
         self.result_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
+        self.result_view.clicked.connect(lambda index: self.open_result(index.row()))
         self.issue_combo.activated.connect(self._issue_combo_activated)
 
     def showing_search(self) -> bool:
         return self.currentIndex() == SEARCH_PAGE
+
+    def show_issue_list(self) -> None:
+        """Bring the issue's article list to the front (the results stay as they are)."""
+        self.setCurrentIndex(ISSUE_PAGE)
+
+    def show_results(self) -> None:
+        """Bring the search results to the front."""
+        self.setCurrentIndex(SEARCH_PAGE)
+
+    def set_issue_title(self, text: str) -> None:
+        """The heading above the article list (the issue's name, or nothing)."""
+        self.issue_label.setText(text)
+
+    def set_search_title(self, text: str) -> None:
+        """The heading above the results (the query and its count, or what went wrong)."""
+        self.search_label.setText(text)
+
+    def current_article_id(self) -> int | None:
+        """The article of the current row in the issue's list, or None."""
+        current = self.table.currentIndex()
+        return self.articles.id_at(current.row()) if current.isValid() else None
 
     def show_issues(self, issues: list[IssueRecord], current: int) -> None:
         """The issues of one day; a chooser appears only when there are several."""
@@ -134,11 +147,12 @@ class MiddlePane(QStackedWidget):
             self.table.selectionModel().setCurrentIndex(index, flags)
             self.table.scrollTo(index)
 
-    def selected_article_rows(self) -> list[int]:
-        """Rows selected in the issue's article list, top to bottom (empty in search view)."""
+    def selected_articles(self) -> list[ArticleRecord]:
+        """Articles selected in the issue's list, top to bottom (empty in search view)."""
         if self.showing_search():
             return []
-        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [r for r in (self.articles.record(row) for row in rows) if r is not None]
 
     def step(self, delta: int) -> None:
         """Previous/next article in whichever list is in front."""
@@ -170,10 +184,6 @@ class MiddlePane(QStackedWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             self.result_view.scrollTo(index)
-
-    def current_result_row(self) -> int:
-        index = self.result_view.currentIndex()
-        return index.row() if index.isValid() else -1
 
     def focus_list(self) -> None:
         (self.result_view if self.showing_search() else self.table).setFocus(Qt.FocusReason.OtherFocusReason)

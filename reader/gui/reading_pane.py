@@ -14,14 +14,15 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from reader.archive.formatting import article_source, display_title
 from reader.archive.records import ArticleRecord
+from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
 from reader.gui.settings import MAX_FONT_PT, MIN_FONT_PT
 from reader.text.snippet import wrap_spans
 
 Span = tuple[int, int]
 Highlights = Mapping[str, Sequence[Span]]
 
-HIT_STYLE = "background-color:#ffd54f; color:#000000;"
 FIRST_HIT_ANCHOR = "hit-0"
 DEMO_BANNER = (
     "演示报纸：随程序附带的虚构新闻，仅供试用，不可引用。"
@@ -37,12 +38,12 @@ class _Marker:
         self.count = 0
 
     def mark(self, text: str, spans: Sequence[Span]) -> str:
-        return wrap_spans(text, spans, self._opening, "</span>", html.escape)
+        return wrap_spans(text, spans, self._opening, HIT_TAG_CLOSE, html.escape)
 
     def _opening(self) -> str:
         anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if self.count == 0 else ""
         self.count += 1
-        return f'{anchor}<span style="{HIT_STYLE}">'
+        return anchor + HIT_TAG_OPEN
 
 
 def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | None = None) -> str:
@@ -60,15 +61,15 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
         parts.append(f'<p style="font-size:{small}pt; {DEMO_STYLE}">{banner}</p>')
     if record.kicker:
         parts.append(f'<p style="font-size:{small + 1}pt; color:#444; margin:0;">{field("kicker")}</p>')
-    headline = field("headline") if record.headline else html.escape(_untitled(record))
+    headline = field("headline") if record.headline.strip() else html.escape(display_title(record))
     parts.append(
         f'<p style="font-size:{large}pt; font-weight:bold; margin-top:4px; margin-bottom:4px;">{headline}</p>'
     )
     if record.subtitle:
         parts.append(f'<p style="font-size:{font_pt + 2}pt; margin:0;">——{field("subtitle")}</p>')
     parts.append(
-        f'<p style="font-size:{small}pt; color:#7a5c2e; margin-top:10px; margin-bottom:0;">'
-        f"{html.escape(record.source_line())}</p>"
+        f'<p style="font-size:{small}pt; color:{SOURCE_COLOUR}; margin-top:10px; margin-bottom:0;">'
+        f"{html.escape(article_source(record))}</p>"
     )
     if record.byline:
         parts.append(f'<p style="font-size:{small}pt; color:#555; margin-top:2px;">{field("byline")}</p>')
@@ -85,10 +86,6 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
             f'margin-top:0; margin-bottom:{font_pt // 2}pt;">{lead}{marker.mark(text, para_spans)}</p>'
         )
     return "<html><body>" + "\n".join(parts) + "</body></html>"
-
-
-def _untitled(record: ArticleRecord) -> str:
-    return "图片说明" if record.kind == "photo" else "（无标题）"
 
 
 def _paragraphs(body: str, spans: Sequence[Span]) -> list[tuple[str, list[Span]]]:
@@ -188,7 +185,7 @@ class ReadingPane(QTextBrowser):
         if rec is None:
             return self.toPlainText()
         lines = [x for x in (rec.kicker, rec.headline, f"——{rec.subtitle}" if rec.subtitle else "") if x]
-        lines.append(rec.source_line())
+        lines.append(article_source(rec))
         if rec.byline:
             lines.append(rec.byline)
         body = rec.body or ""

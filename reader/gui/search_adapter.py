@@ -13,29 +13,16 @@ from typing import Any
 
 from reader.archive import search as engine
 from reader.archive.db import open_archive
+from reader.archive.formatting import UNTITLED, DateStyle, source_line
 from reader.archive.interrupt import Interrupter
-from reader.archive.records import ArticleRecord, chinese_date
+from reader.archive.records import ArticleRecord
+from reader.archive.search_request import SearchRequest
+from reader.gui.palette import HIT_TAG_CLOSE, HIT_TAG_OPEN
 from reader.text.snippet import highlight_spans, join_passages, wrap_spans
 
 Span = tuple[int, int]
-SORT_KEYS = ("relevance", "newest", "oldest")
 PAGE_SIZE = 30  # a screenful and a half; more pages load as the list scrolls
-HIT_TAG_OPEN = '<span style="background-color:#ffd54f; color:#000000;">'
-HIT_TAG_CLOSE = "</span>"
 HIGHLIGHT_FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "body")
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """What the search bar asks for; `offset` pages through the results."""
-
-    text: str
-    sort: str = "relevance"
-    date_from: str | None = None
-    date_to: str | None = None
-    publication: str | None = None
-    offset: int = 0
-    limit: int = PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -73,13 +60,11 @@ def snippet_html(passages: Any) -> str:
 
 def _row(hit: Any) -> HitRow:
     headline = hit.headline or ""
-    parts = [hit.publication or "", chinese_date(hit.date)]
-    if hit.page is not None:
-        parts.append(f"第{hit.page}版")
+    meta = source_line(hit.publication, hit.date, DateStyle.CHINESE, page=hit.page)
     snippet = snippet_html(hit.passages)
-    shown = headline or "（无标题）"
+    shown = headline or UNTITLED
     headline_html = mark_html(headline, hit.headline_spans) if headline else html.escape(shown)
-    return HitRow(hit.id, headline_html, shown, " · ".join(p for p in parts if p), snippet)
+    return HitRow(hit.id, headline_html, shown, meta, snippet)
 
 
 def run_search(
@@ -94,16 +79,7 @@ def run_search(
         open_archive(db_path, readonly=True) as archive,
         (interrupter or Interrupter()).watching(archive.conn),
     ):
-        result = engine.search(
-            archive,
-            request.text,
-            date_from=request.date_from,
-            date_to=request.date_to,
-            publication=request.publication,
-            sort=request.sort,
-            limit=request.limit,
-            offset=request.offset,
-        )
+        result = engine.find(archive, request)
     hits = tuple(_row(h) for h in result.hits)
     return SearchOutcome(request, result.total, hits, result.error, result.parsed, result.elapsed_ms)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from reader.gui.search_adapter import SORT_KEYS, SearchRequest
+from reader.archive.search_request import SORT_LABELS, SORTS, SearchRequest
+from reader.gui.search_adapter import PAGE_SIZE
 
 
 class SearchBar(QWidget):
@@ -28,8 +29,8 @@ class SearchBar(QWidget):
         self.field.setMinimumWidth(280)
         self.sort = QComboBox(self)
         self.sort.setObjectName("searchSort")
-        for key, label in zip(SORT_KEYS, (self.tr("相关度"), self.tr("最新"), self.tr("最早")), strict=True):
-            self.sort.addItem(label, key)
+        for key in SORTS:
+            self.sort.addItem(self.tr(SORT_LABELS[key]), key)
         self.range_box = QCheckBox(self.tr("日期范围"), self)
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addYears(-1), self)
@@ -97,8 +98,9 @@ class SearchBar(QWidget):
             date_from, date_to = start.toString("yyyy-MM-dd"), end.toString("yyyy-MM-dd")
         return SearchRequest(
             self.field.text().strip(),
+            date_from,
+            date_to,
+            publication,
             sort=str(self.sort.currentData()),
-            date_from=date_from,
-            date_to=date_to,
-            publication=publication,
+            limit=PAGE_SIZE,
         )

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reader.gui.operations import TaskRunner
 from reader.gui.search_adapter import Interrupter, SearchOutcome, SearchRequest, run_search, warm_up
 from reader.gui.search_model import SearchResultModel
-from reader.gui.workers import TaskRunner
 
 DEBOUNCE_MS = 250
 
@@ -105,15 +105,7 @@ class SearchController(QObject):
             self.model.page_failed()
             return
         generation = self._generation
-        request = SearchRequest(
-            current.text,
-            current.sort,
-            current.date_from,
-            current.date_to,
-            current.publication,
-            offset,
-            current.limit,
-        )
+        request = current.page(offset)
         path = self._db_path()
 
         def done(outcome: SearchOutcome) -> None:

@@ -14,20 +14,21 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from reader.gui.palette import SOURCE_COLOUR
+from reader.gui.roles import ArticleIdRole
 from reader.gui.search_adapter import HitRow, SearchOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 HtmlRole = Qt.ItemDataRole.UserRole + 10
 SELECTED_BACKGROUND = QColor("#dceaf8")
 SELECTED_EDGE = QColor("#2b6cb0")
-ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 def hit_html(hit: HitRow) -> str:
     """The three lines of a result: headline, publication · date · page, snippet."""
     return (
         f'<div style="font-weight:bold; font-size:large;">{hit.headline_html}</div>'
-        f'<div style="color:#7a5c2e;">{hit.meta}</div>'
+        f'<div style="color:{SOURCE_COLOUR};">{hit.meta}</div>'
         f'<div style="color:#333;">{hit.snippet_html}</div>'
     )
 

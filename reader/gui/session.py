@@ -1,9 +1,10 @@
 """The GUI thread's read-only view of the archive: quick queries for the calendar and lists.
 
-Datasette's shape: writes (import, user dates, bookmarks, backup) go through a writable archive
-opened by the window's one writer worker, reads here through a `readonly=True` connection; WAL
-lets both run side by side. Only small queries run here (one month of dates, one issue's ids, a
-batch of records, the bookmarks); anything slow runs on a worker with its own connection.
+Datasette's shape: writes (import, user dates, bookmarks, demo removal) go through the writable
+archive kept by the window's one writer (reader.gui.operations.writer), reads here through a
+`readonly=True` connection; WAL lets both run side by side. Only small queries run here (one
+month of dates, one issue's ids, a batch of records, the bookmarks); anything slow runs on a
+worker with its own connection.
 """
 
 from __future__ import annotations
@@ -128,9 +129,3 @@ class ArchiveSession:
     def is_empty(self) -> bool:
         """True when the archive holds no issue at all (first start)."""
         return self.latest_issue() is None and not self.undated_issues()
-
-
-def set_issue_date(path: Path, issue_id: int, date: str | None) -> None:
-    """Store the user's date for an issue; runs on the writer worker with its own connection."""
-    with open_archive(path) as archive:
-        queries.set_issue_date(archive, issue_id, date)

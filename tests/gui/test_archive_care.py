@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.archive.db import open_archive
 from reader.archive.importer import import_into
 from reader.archive.search import search
-from reader.gui.import_dialog import ReportDialog
+from reader.gui.importing import ReportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.reading_pane import DEMO_BANNER
 from reader.resources import DEMO, locate
@@ -172,9 +172,9 @@ def test_bookmarks_on_the_demo_leave_the_panel_when_a_real_import_removes_it(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], db_path: Path, tmp_path: Path
 ) -> None:
     window = demo_window(qtbot, window_factory, db_path)
-    window.features.star.action.trigger()
+    window.bookmarks.star.action.trigger()
     wait_until_idle(qtbot, window)
-    panel = window.features.panel
+    panel = window.bookmarks.panel
     qtbot.waitUntil(lambda: 1 == panel.model.rowCount())
     window.import_paths([write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))])
     wait_until_idle(qtbot, window)

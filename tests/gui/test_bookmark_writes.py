@@ -1,7 +1,8 @@
 """A bookmark write while another program holds the archive's write lock, seen only through what
 the window uses: the star, the store's `is_bookmarked` and `changed`, and the file itself.
 
-(BookmarkStore.busy, which the other bookmark tests wait on, is used by no part of the program.)
+(Written when the other bookmark tests waited on BookmarkStore.busy, which no part of the program
+used.)
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from reader.archive import db as archive_db
 from reader.archive.db import open_archive
 from reader.archive.queries import article_by_key
 from reader.archive.search import search
-from reader.gui.bookmark_store import BookmarkStore
-from reader.gui.bookmarks_panel import BookmarkToggle
+from reader.gui.bookmarks.star import BookmarkToggle
+from reader.gui.bookmarks.store import BookmarkStore
+from reader.gui.operations import ArchiveWriter
 from reader.gui.session import ArchiveSession
-from reader.gui.workers import TaskRunner
 
 pytestmark = pytest.mark.gui
 
@@ -34,20 +35,21 @@ def in_the_file(db: Path, key: str) -> bool:
 
 
 @pytest.fixture
-def store(qtbot: QtBot, corpus_db: Path) -> Iterator[BookmarkStore]:
-    """A store over the corpus archive: reads through a session, writes on one serial writer."""
+def store(qtbot: QtBot, corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[BookmarkStore]:
+    """A store over the corpus archive: reads through a session, writes on the one writer, which
+    waits up to a minute for a lock another program holds."""
+    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 60_000)
     session = ArchiveSession(corpus_db)
     session.open()
-    writer = TaskRunner(max_workers=1, name="test-writer")
+    writer = ArchiveWriter(lambda: corpus_db)
     yield BookmarkStore(session, writer)
     writer.shutdown()
     session.close()
 
 
 def test_a_star_click_while_another_program_writes_returns_and_lands_when_the_lock_is_free(
-    qtbot: QtBot, store: BookmarkStore, corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: BookmarkStore, corpus_db: Path
 ) -> None:
-    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 60_000)  # the writer waits for the lock
     with open_archive(corpus_db, readonly=True) as archive:
         record = article_by_key(archive, search(archive, "标题:红色邮箱").hits[0].key)
     assert record is not None

@@ -1,7 +1,7 @@
 """The 书签 panel, its model and the Ctrl+D star, on an archive of the test corpus (offscreen).
 
-Reads go through an ArchiveSession, writes through a TaskRunner standing in for the window's
-one writer: a write lands later, so tests wait for it as the panel does.
+Reads go through an ArchiveSession, writes through an ArchiveWriter as the window's one writer:
+a write lands later, so tests wait for it (the store's signals) as the panel does.
 """
 
 from __future__ import annotations
@@ -20,14 +20,18 @@ from pytestqt.qtbot import QtBot
 from reader.archive import bookmarks
 from reader.archive import db as archive_db
 from reader.archive.db import open_archive
+from reader.archive.formatting import chinese_date
 from reader.archive.importer import import_paths
 from reader.archive.queries import article_by_key
-from reader.archive.records import ArticleRecord, chinese_date
+from reader.archive.records import ArticleRecord
 from reader.archive.search import search
-from reader.gui.bookmark_store import BookmarkStore
-from reader.gui.bookmarks_panel import ARTICLE_ID_ROLE, NOTE, BookmarksPanel, BookmarkToggle
+from reader.gui.bookmarks.model import NOTE
+from reader.gui.bookmarks.panel import BookmarksPanel
+from reader.gui.bookmarks.star import BookmarkToggle
+from reader.gui.bookmarks.store import BookmarkStore
+from reader.gui.operations import ArchiveWriter
+from reader.gui.roles import ArticleIdRole
 from reader.gui.session import ArchiveSession
-from reader.gui.workers import TaskRunner
 from reader.text.model import ParsedIssue
 
 HEADLINES = ("周立新到我区", "红色邮箱", "帮办代办")  # words of three headlines of MASTHEAD_FILE
@@ -50,21 +54,17 @@ def session(corpus_db: Path) -> Iterator[ArchiveSession]:
 
 
 @pytest.fixture
-def writer(qapp: object) -> Iterator[TaskRunner]:
-    """A serial writer like MainWindow.writer."""
-    runner = TaskRunner(max_workers=1, name="test-writer")
-    yield runner
-    runner.shutdown()
+def writer(qapp: object, corpus_db: Path) -> Iterator[ArchiveWriter]:
+    """The one writer, as MainWindow.writer: its own thread and writable connection."""
+    one = ArchiveWriter(lambda: corpus_db)
+    yield one
+    one.shutdown()
 
 
 @pytest.fixture
-def store(session: ArchiveSession, writer: TaskRunner) -> BookmarkStore:
+def store(session: ArchiveSession, writer: ArchiveWriter) -> BookmarkStore:
     """A store over the corpus archive."""
     return BookmarkStore(session, writer)
-
-
-def wait_for_writes(qtbot: QtBot, store: BookmarkStore) -> None:
-    qtbot.waitUntil(lambda: not store.busy, timeout=30_000)
 
 
 @pytest.fixture
@@ -162,7 +162,7 @@ def test_bookmark_of_a_deleted_article_is_marked_and_cannot_be_opened(
     panel.model.refresh()
     index = panel.model.index(0, 0)
     assert f"【原文已删除】{VISIT_HEADLINE}" == index.data()
-    assert index.data(ARTICLE_ID_ROLE) is None
+    assert index.data(ArticleIdRole) is None
     with qtbot.assertNotEmitted(panel.article_requested):
         panel.open_row(0)
     assert "原文已删除" in panel.status.text()
@@ -200,17 +200,22 @@ def test_star_is_disabled_without_an_article(qtbot: QtBot, store: BookmarkStore)
     toggle = BookmarkToggle(store, window)
     toggle.set_article(None)
     assert not toggle.action.isEnabled()
-    assert toggle.tool_button(window).defaultAction() is toggle.action
 
 
-def test_a_toggle_lands_in_the_file(qtbot: QtBot, store: BookmarkStore, corpus_db: Path) -> None:
+def test_a_toggle_lands_in_the_file(
+    qtbot: QtBot, bare_window: QMainWindow, store: BookmarkStore, corpus_db: Path
+) -> None:
     record = _record(corpus_db, "红色邮箱")
-    with qtbot.waitSignal(store.changed, timeout=30_000):
-        assert store.toggle(record.key)
+    star = BookmarkToggle(store, bare_window)
+    star.set_article(record)
+    with qtbot.waitSignal(star.changed) as asked, qtbot.waitSignal(store.changed, timeout=30_000):
+        star.action.trigger()
+    assert [True] == asked.args
     with open_archive(corpus_db, readonly=True) as archive:
         assert bookmarks.is_bookmarked(archive, record.key)
-    with qtbot.waitSignal(store.changed, timeout=30_000):
-        assert not store.toggle(record.key)
+    with qtbot.waitSignal(star.changed) as asked, qtbot.waitSignal(store.changed, timeout=30_000):
+        star.action.trigger()
+    assert [False] == asked.args
     with open_archive(corpus_db, readonly=True) as archive:
         assert not bookmarks.is_bookmarked(archive, record.key)
 
@@ -246,21 +251,24 @@ def test_a_toggle_while_another_program_writes_does_not_block_the_window(
 ) -> None:
     failures: list[str] = []
     store.failed.connect(failures.append)
+    key = _record(corpus_db, "红色邮箱").key
     waiting_while_the_loop_ran: list[bool] = []
 
+    def in_the_file() -> bool:
+        with open_archive(corpus_db, readonly=True) as archive:
+            return bookmarks.is_bookmarked(archive, key)
+
     def later() -> None:
-        waiting_while_the_loop_ran.append(store.busy)
+        waiting_while_the_loop_ran.append(not in_the_file())
         write_lock.execute("COMMIT")  # the other program is done
 
     QTimer.singleShot(50, later)
-    star.action.trigger()
-    assert store.busy  # the call came back before the write could be done
-    assert star.action.isChecked()  # the star shows what was asked for meanwhile
-    qtbot.waitUntil(lambda: bool(waiting_while_the_loop_ran), timeout=30_000)
-    assert [True] == waiting_while_the_loop_ran
-    wait_for_writes(qtbot, store)
-    with open_archive(corpus_db, readonly=True) as archive:
-        landed = bookmarks.is_bookmarked(archive, _record(corpus_db, "红色邮箱").key)
+    with qtbot.waitSignal(store.changed, timeout=30_000):
+        star.action.trigger()
+        assert not in_the_file()  # the call came back before the write could be done
+        assert star.action.isChecked()  # the star shows what was asked for meanwhile
+    assert [True] == waiting_while_the_loop_ran  # the event loop ran while the write waited
+    landed = in_the_file()
     if landed:
         assert star.action.isChecked() and [] == failures
     else:  # a very slow machine: the lock outlasted the busy timeout, which must be said
@@ -281,7 +289,11 @@ def test_a_write_that_cannot_get_the_lock_says_so_and_the_star_goes_back(
     assert signal.args[0].startswith("无法收藏这篇文章：")
     assert "锁定" in signal.args[0]
     assert not star.action.isChecked()
-    assert not store.busy
+    write_lock.execute("ROLLBACK")  # the other program is done: nothing of the failed write is left over
+    with qtbot.waitSignal(store.changed, timeout=30_000):
+        star.action.trigger()
+    assert star.action.isChecked()
+    assert 1 == len(store.records())
 
 
 def test_a_note_that_cannot_be_written_goes_back_to_the_stored_one(
@@ -313,3 +325,31 @@ def test_a_removal_that_cannot_be_written_keeps_the_rows_and_offers_no_undo(
     assert signal.args[0].startswith("无法删除书签：")
     assert 3 == panel.model.rowCount()
     assert panel.remove_button.isEnabled() and not panel.undo_button.isEnabled()
+
+
+def test_a_note_for_a_bookmark_removed_meanwhile_says_so_in_the_archives_words(
+    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord]
+) -> None:
+    with open_archive(corpus_db) as archive:  # another window removed it
+        assert bookmarks.remove(archive, marked[0].key) is not None
+    with qtbot.waitSignal(panel.store.failed, timeout=30_000) as signal:
+        panel.model.setData(panel.model.index(0, NOTE), "新批注", Qt.ItemDataRole.EditRole)
+    assert "无法保存批注：档案中已没有这篇文章或这个书签（可能刚被重新导入）" == signal.args[0]
+    assert signal.args[0] == panel.status.text()
+
+
+def test_a_bug_in_a_bookmark_write_is_raised_not_shown_as_a_message(
+    qtbot: QtBot, star: BookmarkToggle, store: BookmarkStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_archive: object, _key: str, note: str = "") -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(bookmarks, "add", broken)
+    with (
+        qtbot.captureExceptions() as raised,
+        qtbot.assertNotEmitted(store.failed),
+        qtbot.waitSignal(store.changed, timeout=30_000),  # the star goes back first
+    ):
+        star.action.trigger()
+    assert [RuntimeError] == [type(error) for _kind, error, _tb in raised]
+    assert not star.action.isChecked()

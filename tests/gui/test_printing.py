@@ -30,7 +30,7 @@ def _shown_article(window: MainWindow) -> str:
 
 
 def _open_preview(qtbot: QtBot, window: MainWindow) -> QPrintPreviewDialog:
-    window.features.print_export.actions.preview.trigger()
+    window.printing.actions.preview.trigger()
     qtbot.waitUntil(lambda: window.findChild(QPrintPreviewDialog) is not None)
     dialog = window.findChild(QPrintPreviewDialog)
     qtbot.waitExposed(dialog)
@@ -62,7 +62,7 @@ def test_print_preview_opens_paints_and_closes_and_the_window_goes_on(
     qtbot.waitUntil(lambda: corpus_window.findChild(QPrintPreviewDialog) is None)
     assert corpus_window.isVisible()
     assert headline == corpus_window.pane.record.headline
-    corpus_window.actions_.next.trigger()
+    corpus_window.commands.next.trigger()
     assert headline != corpus_window.pane.record.headline
 
 
@@ -78,7 +78,7 @@ def test_print_preview_opens_again_after_closing(qtbot: QtBot, corpus_window: Ma
 
 
 def _open_print_dialog(qtbot: QtBot, window: MainWindow) -> QPrintDialog:
-    window.features.print_export.actions.print.trigger()
+    window.printing.actions.print.trigger()
     qtbot.waitUntil(lambda: window.findChild(QPrintDialog) is not None)
     dialog = window.findChild(QPrintDialog)
     qtbot.waitExposed(dialog)
@@ -89,7 +89,7 @@ def test_cancelling_the_print_dialog_prints_nothing_and_the_window_goes_on(
     qtbot: QtBot, corpus_window: MainWindow
 ) -> None:
     headline = _shown_article(corpus_window)
-    export = corpus_window.features.print_export
+    export = corpus_window.printing
     dialog = _open_print_dialog(qtbot, corpus_window)
     dialog.grab()
     with qtbot.assertNotEmitted(export.finished, wait=200):
@@ -110,7 +110,7 @@ def test_printing_to_a_file_from_the_print_dialog_writes_the_article(
     out = tmp_path / "printed.pdf"
     dialog.findChild(QLineEdit, "filename").setText(str(out))
     print_button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-    export = corpus_window.features.print_export
+    export = corpus_window.printing
     with qtbot.waitSignal(export.finished, timeout=30_000) as signal:
         qtbot.mouseClick(print_button, Qt.MouseButton.LeftButton)
     assert str(out) in signal.args[0]

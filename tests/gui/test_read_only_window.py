@@ -19,7 +19,7 @@ from reader.archive import db as db_module
 from reader.archive.db import open_archive
 from reader.archive.importer import import_into
 from reader.archive.queries import latest_issue
-from reader.gui.bookmarks_panel import NOTE
+from reader.gui.bookmarks.model import NOTE
 from reader.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -90,16 +90,16 @@ def assert_browsable_but_not_writable(qtbot: QtBot, window: MainWindow, reason: 
         window.search.run_now()
     assert searched.args[0] is not None and 1 == searched.args[0].total
     # no import: menu, drop, or a call
-    for action in (window.actions_.import_files, window.actions_.import_folder):
+    for action in (window.commands.import_files, window.commands.import_folder):
         assert not action.isEnabled()
         assert reason in action.toolTip()
     assert not drag_is_accepted(window, spare)
     assert not window.import_paths([spare])
     assert not window.importer.running
     # no bookmarks: the star, notes, removing
-    star = window.features.star.action
+    star = window.bookmarks.star.action
     assert not star.isEnabled() and reason in star.toolTip()
-    panel = window.features.panel
+    panel = window.bookmarks.panel
     assert 1 == panel.model.rowCount()
     assert not panel.model.flags(panel.model.index(0, NOTE)) & Qt.ItemFlag.ItemIsEditable
     assert not panel.model.setData(panel.model.index(0, NOTE), "新批注", Qt.ItemDataRole.EditRole)
@@ -157,5 +157,5 @@ def test_a_window_on_an_archive_that_cannot_be_written_only_reads(
 def test_a_writable_archive_has_no_read_only_note(corpus_window: MainWindow) -> None:
     assert corpus_window.session.write_blocker is None
     assert not corpus_window.read_only_label.isVisible()
-    assert corpus_window.actions_.import_files.isEnabled()
+    assert corpus_window.commands.import_files.isEnabled()
     assert corpus_window.acceptDrops()

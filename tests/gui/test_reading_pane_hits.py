@@ -73,7 +73,7 @@ def test_back_in_the_issue_view_the_article_has_no_highlights(
 ) -> None:
     with open_archive(corpus_db, readonly=True) as archive:
         first_hit = search(archive, WORD).hits[0].id
-    corpus_window.open_article(first_hit)  # as from a bookmark: its issue, its row
+    corpus_window.navigator.open_article(first_hit)  # as from a bookmark: its issue, its row
     assert WORD in corpus_window.pane.toPlainText()
     assert [] == highlighted(corpus_window.pane)
     type_query(qtbot, corpus_window, WORD)

@@ -165,14 +165,14 @@ def test_search_results_export_as_a_clippings_book(
 ) -> None:
     from pypdf import PdfReader
 
-    features = corpus_window.features
-    assert not features.export_results.isEnabled()
+    export_results = corpus_window.commands.export_results
+    assert not export_results.isEnabled()
     type_query(qtbot, corpus_window, "江绍华")
-    assert features.export_results.isEnabled()
+    assert export_results.isEnabled()
     total = corpus_window.search.last_outcome.total
     out = tmp_path / "results.pdf"
-    with qtbot.waitSignal(features.print_export.finished, timeout=30_000):
-        features.print_export.export_search("江绍华", path=out)
+    with qtbot.waitSignal(corpus_window.printing.finished, timeout=30_000):
+        corpus_window.printing.export_search(SearchRequest("江绍华"), path=out)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "江绍华" in text
     assert total == text.count("总第")  # one source line per exported article

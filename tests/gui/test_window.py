@@ -24,7 +24,7 @@ from reader.archive.search import search
 from reader.gui.app import open_window
 from reader.gui.article_model import COL_TITLE
 from reader.gui.calendar_panel import DateDialog
-from reader.gui.import_dialog import ReportDialog
+from reader.gui.importing import ReportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.settings import DEFAULT_FONT_PT, Settings
 from reader.resources import DEMO, locate
@@ -94,9 +94,9 @@ def test_clicking_an_article_shows_its_text_in_the_reading_pane(
 def test_next_article_action_moves_down_the_list(corpus_window: MainWindow) -> None:
     choose_day(corpus_window, ISSUE_DAY)
     second = corpus_window.articles.record(1)
-    corpus_window.actions_.next.trigger()
+    corpus_window.commands.next.trigger()
     assert second.headline in corpus_window.pane.toPlainText()
-    corpus_window.actions_.previous.trigger()
+    corpus_window.commands.previous.trigger()
     assert corpus_window.articles.record(0).headline in corpus_window.pane.toPlainText()
 
 
@@ -128,9 +128,9 @@ def test_last_viewed_issue_is_reopened_on_start(
 
 
 def test_font_size_is_remembered(corpus_window: MainWindow) -> None:
-    corpus_window.actions_.zoom_in.trigger()
-    corpus_window.actions_.zoom_in.trigger()
-    corpus_window.actions_.zoom_out.trigger()
+    corpus_window.commands.zoom_in.trigger()
+    corpus_window.commands.zoom_in.trigger()
+    corpus_window.commands.zoom_out.trigger()
     assert DEFAULT_FONT_PT + 1 == Settings().font_pt
     assert DEFAULT_FONT_PT + 1 == corpus_window.pane.font_pt
 
@@ -143,7 +143,7 @@ def test_splitter_state_is_saved_on_close(corpus_window: MainWindow) -> None:
 
 def test_copy_article_puts_text_and_source_on_the_clipboard(corpus_window: MainWindow) -> None:
     choose_day(corpus_window, ISSUE_DAY)
-    corpus_window.actions_.copy_article.trigger()
+    corpus_window.commands.copy_article.trigger()
     copied = QApplication.clipboard().text()
     assert corpus_window.articles.record(0).headline in copied
     assert f"总第{ISSUE.number}期" in copied
@@ -215,12 +215,12 @@ def test_a_date_that_cannot_be_stored_is_reported_without_blocking(
     source = tmp_path / "incoming" / "no-date.txt"
     source.parent.mkdir()
     source.write_text("区图书馆举办读书会\n\n东昌府讯 读书会在区图书馆举行。\n\n（融媒体 某某）\n", "utf-8")
+    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)  # before the writer's connection opens
     empty_window.import_paths([source])
     wait_for_import(qtbot, empty_window)
     qtbot.waitUntil(lambda: empty_window.findChild(ReportDialog) is not None)
     empty_window.findChild(ReportDialog).reject()
     issue = empty_window.calendar.undated_model.issue_at(0)
-    monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)
     other = sqlite3.connect(empty_window.session.path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
@@ -323,16 +323,16 @@ def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(
     choose_day(corpus_window, ISSUE_DAY)
     corpus_window.middle.select_article_row(2)
     shown = corpus_window.pane.record
-    with qtbot.waitSignal(corpus_window.features.store.changed, timeout=30_000):
-        corpus_window.features.star.action.trigger()
-    assert [shown.key] == [r.key for r in corpus_window.features.store.records()]
+    with qtbot.waitSignal(corpus_window.bookmarks.store.changed, timeout=30_000):
+        corpus_window.bookmarks.star.action.trigger()
+    assert [shown.key] == [r.key for r in corpus_window.bookmarks.store.records()]
     corpus_window.middle.select_article_row(0)
-    corpus_window.features.panel.open_row(0)
+    corpus_window.bookmarks.panel.open_row(0)
     assert shown.id == corpus_window.pane.record.id
 
 
 def test_file_menu_offers_printing_and_pdf_export(corpus_window: MainWindow) -> None:
-    texts = [a.text() for a in corpus_window.actions_.file_menu.actions()]
+    texts = [a.text() for a in corpus_window.commands.file_menu.actions()]
     assert {"打印…", "导出为PDF…", "导入文件…", "导入文件夹…"} <= set(texts)
 
 
@@ -354,11 +354,11 @@ def test_several_selected_articles_are_printed_and_exported_together(
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for row in (3, 1):
         table.selectionModel().select(corpus_window.articles.index(row, COL_TITLE), flags)
-    chosen = corpus_window.features.current_records()
+    chosen = corpus_window.current_records()
     wanted = [corpus_window.articles.record(row) for row in (1, 3)]
     assert [r.id for r in wanted] == [r.id for r in chosen]
     out = tmp_path / "selection.pdf"
-    export = corpus_window.features.print_export
+    export = corpus_window.printing
     with qtbot.waitSignal(export.finished, timeout=30_000):
         export.export_articles(chosen, path=out)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)

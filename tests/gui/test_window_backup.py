@@ -32,7 +32,7 @@ class SaveDialog:
 
 
 def backup_action(window: MainWindow) -> QAction:
-    menu = window.actions_.file_menu
+    menu = window.commands.file_menu
     return next(a for a in menu.actions() if a.text() == "备份档案…")
 
 
@@ -48,7 +48,7 @@ def test_backup_from_the_file_menu_writes_a_copy_that_opens(
     target.parent.mkdir()
     dialog = SaveDialog(target)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
-    backup = corpus_window.features.backup
+    backup = corpus_window.backup
     with qtbot.waitSignal(backup.finished, timeout=60_000) as signal:
         backup_action(corpus_window).trigger()
     assert 1 == len(dialog.offered)
@@ -65,11 +65,11 @@ def test_the_next_backup_is_offered_in_the_same_folder(
 ) -> None:
     dialog = SaveDialog(tmp_path / "first")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
-    with qtbot.waitSignal(corpus_window.features.backup.finished, timeout=60_000):
+    with qtbot.waitSignal(corpus_window.backup.finished, timeout=60_000):
         backup_action(corpus_window).trigger()
     assert (tmp_path / "first.sqlite3").is_file()  # no suffix typed: .sqlite3 added
     dialog.answer = None  # the user cancels the dialog this time
-    with qtbot.assertNotEmitted(corpus_window.features.backup.finished, wait=100):
+    with qtbot.assertNotEmitted(corpus_window.backup.finished, wait=100):
         backup_action(corpus_window).trigger()
     assert tmp_path == Path(dialog.offered[1]).parent
 
@@ -78,10 +78,10 @@ def test_a_backup_waits_for_the_writer_and_can_be_cancelled_meanwhile(
     qtbot: QtBot, corpus_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gate = threading.Event()
-    corpus_window.writer.submit(lambda: gate.wait(30), lambda _result: None)  # an import, say
+    corpus_window.writer.submit(lambda _archive: gate.wait(30), lambda _result: None)  # an import, say
     target = tmp_path / "copy.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(target))
-    backup = corpus_window.features.backup
+    backup = corpus_window.backup
     backup_action(corpus_window).trigger()
     qtbot.waitUntil(lambda: corpus_window.findChild(QProgressDialog, "backupProgress") is not None)
     progress = corpus_window.findChild(QProgressDialog, "backupProgress")
@@ -101,7 +101,7 @@ def test_a_backup_onto_a_folder_is_refused_with_a_message(
     folder = tmp_path / "a-folder.sqlite3"
     folder.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(folder))
-    with qtbot.waitSignal(corpus_window.features.backup.finished, timeout=60_000):
+    with qtbot.waitSignal(corpus_window.backup.finished, timeout=60_000):
         backup_action(corpus_window).trigger()
     qtbot.waitUntil(lambda: corpus_window.findChild(QMessageBox, "backupFailed") is not None)
     box = corpus_window.findChild(QMessageBox, "backupFailed")
@@ -109,4 +109,4 @@ def test_a_backup_onto_a_folder_is_refused_with_a_message(
     assert f"无法备份到 {folder}：" in box.text() and "文件夹" in box.text()
     box.accept()
     qtbot.waitUntil(lambda: corpus_window.findChild(QMessageBox, "backupFailed") is None)
-    assert corpus_window.actions_.import_files.isEnabled()
+    assert corpus_window.commands.import_files.isEnabled()

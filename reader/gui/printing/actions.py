@@ -1,4 +1,4 @@
-"""Printing, print preview and PDF export for the main window, through reader.export's renderer.
+"""Printing, print preview and PDF export for the main window: the menu entries and dialogs.
 
 Wiring (main window): `pe = PrintExport(window, current=<callable returning the current article
 or the selected articles as ArticleRecords>, db_path=lambda: session.path)`; put `pe.actions`
@@ -7,67 +7,38 @@ the bookmarks panel's `export_requested` to `pe.export_bookmarks`; for all searc
 `pe.export_ids(ids, title)`; call `pe.shutdown()` in closeEvent. `finished(str)` carries a message
 for the status bar.
 
-Long work (PDF of many articles, paper printing) runs on a QThread with a QProgressDialog that
-can cancel it; the renderer's objects are created on that thread. A missing CJK font is a
-message box before any dialog or file, never a crash and never a PDF of boxes.
+Long work (PDF of many articles, paper printing) is a ReadOp on this object's reader worker (the
+jobs are in printing.job) behind the one progress dialog, which can cancel it. A known failure
+(no font, an unwritable file) is a message; a bug in the renderer is raised, not shown as text.
+A missing CJK font is a message box before any dialog or file, never a PDF of boxes.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QDir, QObject, QThread, Signal
+from PySide6.QtCore import QDir, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
 
-from reader.archive.db import Archive, open_archive
+from reader.archive.db import Archive
+from reader.archive.formatting import display_title
 from reader.archive.records import ArticleRecord
+from reader.archive.search_request import SearchRequest
 from reader.export.collect import Selection, bookmarked, by_ids, searched
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
-from reader.export.markup import display_title
-from reader.export.pages import Progress, ShouldCancel
-from reader.export.pdf import ExportResult, configure_printer, export_pdf, print_articles
+from reader.export.pdf import ExportResult, configure_printer, print_articles
 from reader.gui.messages import open_warning
+from reader.gui.operations import ReadOp, TaskRunner
+from reader.gui.operations.errors import describe
+from reader.gui.printing.job import Collect, Job, book_job, pdf_job, print_job
 from reader.gui.save_path import chosen_path
-
-Job = Callable[[Progress, ShouldCancel], ExportResult]
-
-
-class ExportThread(QThread):
-    """Runs one export job; results come back as queued signals on the GUI thread."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, job: Job, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._job = job
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Ask the job to stop at the next page; it then writes nothing."""
-        self._cancel.set()
-
-    def run(self) -> None:
-        try:
-            result = self._job(self.progressed.emit, self._cancel.is_set)
-        except ExportCancelled:
-            self.cancelled.emit()
-        except (ExportError, OSError) as err:
-            self.failed.emit(str(err))
-        except Exception as err:  # a bug: still report it instead of dying silently on a thread
-            self.failed.emit(f"{type(err).__name__}: {err}")
-        else:
-            self.succeeded.emit(result)
+from reader.text.errors import Cancelled
 
 
 def new_printer() -> QPrinter:
@@ -133,8 +104,8 @@ class PrintExport(QObject):
         self._current = current
         self._db_path = db_path
         self._fonts = fonts
-        self._thread: ExportThread | None = None
-        self._progress: QProgressDialog | None = None
+        self._runner = TaskRunner(self, max_workers=1, name="export")
+        self._op: ReadOp[ExportResult] | None = None
         self.actions = self._make_actions()
 
     def _make_actions(self) -> PrintActions:
@@ -174,16 +145,17 @@ class PrintExport(QObject):
             self._window.statusBar().showMessage(message, 6000)
         self.finished.emit(message)
 
-    def shutdown(self, wait_ms: int = 10_000) -> None:
-        """Cancel a running job and wait for its thread: call from the window's closeEvent."""
-        if self._thread is not None:
-            self._thread.cancel()
-            self._thread.wait(wait_ms)
+    def shutdown(self) -> None:
+        """Cancel a running job and wait until its thread let go of the file and the printer:
+        call from the window's closeEvent. What it says (已取消) still arrives afterwards."""
+        if self._op is not None:
+            self._op.cancel()
+        self._runner.wait()
 
     @property
     def busy(self) -> bool:
         """True while an export or print job is running (a second one is refused)."""
-        return self._thread is not None
+        return self._op is not None and self._op.running
 
     # --- printing --------------------------------------------------------------------------
 
@@ -203,13 +175,7 @@ class PrintExport(QObject):
     def _print_on_worker(self, records: Sequence[ArticleRecord], printer: QPrinter) -> None:
         if self.busy:
             return
-        self._start(
-            lambda progress, cancel: print_articles(
-                records, printer, book=False, fonts=self._fonts, progress=progress, should_cancel=cancel
-            ),
-            self.tr("正在打印…"),
-            keep=printer,
-        )
+        self._start(print_job(records, printer, self._fonts), self.tr("正在打印…"))
 
     def preview_current(self) -> None:
         """Print preview (window-modal); the preview's own print button prints what it shows.
@@ -264,13 +230,7 @@ class PrintExport(QObject):
         target = path or self._ask_path(suggested or title or self.tr("剪报册"))
         if target is None:
             return
-        chosen = list(records)
-        self._start(
-            lambda progress, cancel: export_pdf(
-                chosen, target, title=title, fonts=self._fonts, progress=progress, should_cancel=cancel
-            ),
-            self.tr("正在导出 PDF…"),
-        )
+        self._start(pdf_job(records, target, title, self._fonts), self.tr("正在导出 PDF…"))
 
     def export_ids(self, ids: Sequence[int], title: str | None = None, *, path: Path | None = None) -> None:
         """Export the articles with these ids as a clippings book."""
@@ -280,29 +240,18 @@ class PrintExport(QObject):
             name = title or self.tr("剪报册")
             self._export_book(name, lambda archive: by_ids(archive, wanted), label, path)
 
-    def export_search(
-        self,
-        query: str,
-        *,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        publication: str | None = None,
-        sort: str = "relevance",
-        path: Path | None = None,
-    ) -> None:
+    def export_search(self, request: SearchRequest, *, path: Path | None = None) -> None:
         """The results of a search (the first MAX_SEARCH_ARTICLES, in the list's order) as a book.
 
         The search runs again on the worker: the list holds only the pages scrolled so far.
         """
-        if not query.strip():
+        if not request.text.strip():
             return
 
         def collect(archive: Archive) -> Selection:
-            return searched(
-                archive, query, date_from=date_from, date_to=date_to, publication=publication, sort=sort
-            )
+            return searched(archive, request)
 
-        title = self.tr("检索“%1”剪报册").replace("%1", query.strip())
+        title = self.tr("检索“%1”剪报册").replace("%1", request.text.strip())
         self._export_book(title, collect, self.tr("正在导出检索结果…"), path)
 
     def export_bookmarks(self, path: Path | None = None) -> None:
@@ -316,9 +265,7 @@ class PrintExport(QObject):
 
         self._export_book(self.tr("书签剪报册"), collect, self.tr("正在导出书签…"), path)
 
-    def _export_book(
-        self, title: str, collect: Callable[[Archive], Selection], label: str, path: Path | None
-    ) -> None:
+    def _export_book(self, title: str, collect: Collect, label: str, path: Path | None) -> None:
         """A clippings book of what `collect` finds; collected and rendered on the worker thread,
         through a read-only connection of its own."""
         if not self._font_ok() or self.busy:
@@ -326,48 +273,19 @@ class PrintExport(QObject):
         target = path or self._ask_path(title)
         if target is None:
             return
-        db, fonts = self._db_path(), self._fonts
+        self._start(book_job(self._db_path(), collect, target, title, self._fonts), label)
 
-        def job(progress: Progress, cancel: ShouldCancel) -> ExportResult:
-            with open_archive(db, readonly=True) as archive:
-                selection = collect(archive)
-            return export_pdf(
-                selection.articles,
-                target,
-                book=True,
-                title=title,
-                notes=selection.notes,
-                fonts=fonts,
-                progress=progress,
-                should_cancel=cancel,
-            )
+    # --- the job as an operation -----------------------------------------------------------
 
-        self._start(job, label)
-
-    # --- the worker and its progress dialog -------------------------------------------------
-
-    def _start(self, job: Job, label: str, keep: Any = None) -> None:
-        thread = ExportThread(job, self)
-        dialog = QProgressDialog(label, self.tr("取消"), 0, 0, self._window)
-        dialog.setWindowTitle(self.tr("请稍候"))
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(thread.cancel)
-        thread.progressed.connect(self._progressed)
-        thread.succeeded.connect(self._succeeded)
-        thread.failed.connect(self._failed)
-        thread.cancelled.connect(lambda: self._tell(self.tr("已取消，未写入文件。")))
-        thread.finished.connect(lambda: self._cleanup(keep))
-        self._thread, self._progress = thread, dialog
-        thread.start()
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self._progress is not None:
-            self._progress.setMaximum(total)
-            self._progress.setValue(done)
-            if total:
-                self._progress.setLabelText(self.tr("正在输出第 {0} / {1} 页…").format(done, total))
+    def _start(self, job: Job, label: str) -> None:
+        op = ReadOp(parent=self._window, runner=self._runner, op=job)
+        op.with_progress(
+            label,
+            name="exportProgress",
+            step=self.tr("正在输出第 {0} / {1} 页…"),
+            modality=Qt.WindowModality.NonModal,  # the window can be read while a book is made
+        )
+        self._op = op.success(self._succeeded).failure(self._failed).run_in_background()
 
     def _succeeded(self, result: ExportResult) -> None:
         if result.path is not None:
@@ -375,20 +293,10 @@ class PrintExport(QObject):
         else:
             self._tell(self.tr("已送往打印机：{0} 页").format(result.pages))
 
-    def _failed(self, message: str) -> None:
-        self._close_progress()
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, (ExportCancelled, Cancelled)):
+            self._tell(self.tr("已取消，未写入文件。"))
+            return
+        message = describe(error)
         open_warning(self._window, self.tr("导出失败"), message, "exportWarning")
         self.finished.emit(message)
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
-
-    def _cleanup(self, keep: Any) -> None:
-        del keep  # the printer lives until the thread has finished with it
-        self._close_progress()
-        if self._thread is not None:
-            self._thread.deleteLater()
-            self._thread = None

@@ -1,8 +1,7 @@
-"""Importing files and folders off the UI thread: progress dialog, cancel, then a report.
+"""The report after an import: what each file became, why a file failed, and what to do next.
 
-The import runs on the window's writer runner (one writer) with its own writable archive, via
-`reader.archive.importer.import_into`. Progress travels back by queued signal; cancelling sets an
-event the importer checks between issues, so an issue is never half written.
+Conflicting files can be imported from the report (replace the old file, or keep both); an import
+stopped by damage offers the repair. The report reads only the ImportReport it is given.
 """
 
 from __future__ import annotations
@@ -10,24 +9,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QProgressDialog,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
-
-from reader.archive.interrupt import Interrupter
-from reader.gui.workers import TaskRunner
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from reader.archive.importer import ImportReport, OnConflict
+    from reader.archive.importer import ImportReport
 
 MAX_LISTED = 200
 
@@ -135,111 +123,3 @@ class ReportDialog(QDialog):
     def _repair(self) -> None:
         self.accept()
         self.repair_requested.emit()
-
-
-class ImportController(QObject):
-    """Runs one import at a time; emits `finished(report, quiet)` on the GUI thread.
-
-    A quiet import (the demo issue on first start) shows no progress dialog and no report.
-    """
-
-    progressed = Signal(int, int, str)
-    finished = Signal(object, bool)
-    failed = Signal(str)
-
-    def __init__(self, runner: TaskRunner, db_path: Callable[[], Path], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._db_path = db_path
-        self._window = parent
-        self._interrupter = Interrupter()  # one per import; cancelling it is for good
-        self._dialog: QProgressDialog | None = None
-        self._running = False
-        self._quiet = False
-        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-
-    @property
-    def running(self) -> bool:
-        return self._running
-
-    def start(
-        self,
-        paths: list[Path],
-        quiet: bool = False,
-        *,
-        demo: bool = False,
-        on_conflict: OnConflict = "report",
-    ) -> bool:
-        """Import `paths` (files or folders); False when an import is already running.
-
-        `demo` marks what is imported as the demo issue; `on_conflict` resolves conflicts
-        (see reader.archive.importer).
-        """
-        if self._running or not paths:
-            return False
-        self._running = True
-        self._quiet = quiet
-        if not quiet:
-            dialog = QProgressDialog(self.tr("正在查找文件…"), self.tr("取消"), 0, 0, self._window)
-            dialog.setObjectName("importProgress")
-            dialog.setWindowTitle(self.tr("导入"))
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(300)
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            dialog.canceled.connect(self.cancel)
-            self._dialog = dialog
-        from reader.archive.importer import import_into  # the parser loads on first import, not at start-up
-
-        path = self._db_path()
-        files = [Path(p) for p in paths]
-        interrupter = self._interrupter = Interrupter()
-
-        def progress(index: int, total: int, source: Path, _outcome: Any) -> None:
-            self.progressed.emit(index, total, source.name)
-
-        self._runner.submit(
-            lambda: import_into(
-                path,
-                files,
-                progress=progress,
-                should_cancel=interrupter.cancelled,
-                on_conflict=on_conflict,
-                demo=demo,
-                interrupter=interrupter,
-            ),
-            self._done,
-            self._error,
-        )
-        return True
-
-    def cancel(self) -> None:
-        """Stop now: a long file stops being read, the file being written is rolled back, the
-        files imported before it stay."""
-        self._interrupter.cancel()
-        if self._dialog is not None:
-            self._dialog.setLabelText(self.tr("正在取消…（已导入的文件保留）"))
-
-    def _on_progress(self, index: int, total: int, name: str) -> None:
-        if self._dialog is None or self._interrupter.cancelled():
-            return
-        self._dialog.setMaximum(total)
-        self._dialog.setValue(index)
-        self._dialog.setLabelText(self.tr("正在导入第 {0} / {1} 个文件：{2}").format(index, total, name))
-
-    def _close_dialog(self) -> None:
-        if self._dialog is not None:
-            self._dialog.canceled.disconnect(self.cancel)
-            self._dialog.close()
-            self._dialog.deleteLater()
-            self._dialog = None
-
-    def _done(self, report: ImportReport) -> None:
-        self._running = False
-        self._close_dialog()
-        self.finished.emit(report, self._quiet)
-
-    def _error(self, error: BaseException) -> None:
-        self._running = False
-        self._close_dialog()
-        self.failed.emit(str(error))

@@ -1,18 +1,25 @@
-"""The window's commands as QActions (menus, toolbar and shortcuts in one place).
+"""The window's commands as QActions, its menus and its toolbar, built in one place.
 
-Each action exists once, so a shortcut is never bound twice (Qt would call it ambiguous).
+Each action exists once, so a shortcut is never bound twice (Qt would call it ambiguous). The
+features (printing, backup, archive care, bookmarks) make their own actions; the window hands
+them to `add_file_group` / `add_view_group` so the menu order is decided here, not by the
+features reaching into the menu.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 
 @dataclass(frozen=True)
-class Actions:
+class Commands:
+    """The window's own actions and its 文件 / 查看 menus (named `commands`, not `actions`:
+    QWidget.actions() is Qt's list of a widget's actions)."""
+
     import_files: QAction
     import_folder: QAction
     quit: QAction
@@ -25,8 +32,22 @@ class Actions:
     zoom_out: QAction
     copy_article: QAction
     about: QAction
+    export_results: QAction
     file_menu: QMenu
     view_menu: QMenu
+
+    def add_file_group(self, actions: list[QAction], *, before_import: bool = False) -> None:
+        """Put a feature's actions into 文件 as a group of their own: above 导出检索结果为PDF…
+        and the import commands (`before_import`), else just above 退出."""
+        menu = self.file_menu
+        anchor = self.export_results if before_import else self.quit
+        menu.insertActions(anchor, actions)
+        menu.insertSeparator(anchor)
+
+    def add_view_group(self, actions: list[QAction]) -> None:
+        """Append a feature's actions to 查看, after a separator."""
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(actions)
 
 
 def _action(
@@ -42,12 +63,12 @@ def _action(
     return action
 
 
-def build_actions(window: QMainWindow) -> Actions:
-    """Create the actions and put them into the menu bar and a toolbar."""
+def build_commands(window: QMainWindow) -> Commands:
+    """Create the actions and put them into the menu bar."""
     tr = window.tr
     icons = window.style()
     menu = window.menuBar()
-    actions = Actions(
+    actions = Commands(
         import_files=_action(window, tr("导入文件…"), QKeySequence.StandardKey.Open),
         import_folder=_action(window, tr("导入文件夹…"), "Ctrl+Shift+O"),
         quit=_action(window, tr("退出"), "Ctrl+Q"),
@@ -62,6 +83,7 @@ def build_actions(window: QMainWindow) -> Actions:
             window, tr("复制全文"), "Ctrl+Shift+C", tip=tr("复制整篇文章和出处（Ctrl+Shift+C）")
         ),
         about=_action(window, tr("关于…")),
+        export_results=_action(window, tr("导出检索结果为PDF…")),
         file_menu=menu.addMenu(tr("文件(&F)")),
         view_menu=menu.addMenu(tr("查看(&V)")),
     )
@@ -69,8 +91,9 @@ def build_actions(window: QMainWindow) -> Actions:
     actions.next.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
     actions.import_files.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
 
+    actions.export_results.setEnabled(False)  # until a search found something
     file_menu = actions.file_menu
-    file_menu.addActions([actions.import_files, actions.import_folder])
+    file_menu.addActions([actions.export_results, actions.import_files, actions.import_folder])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     view_menu = actions.view_menu
@@ -82,3 +105,16 @@ def build_actions(window: QMainWindow) -> Actions:
     help_menu = menu.addMenu(tr("帮助(&H)"))
     help_menu.addAction(actions.about)
     return actions
+
+
+def build_toolbar(window: QMainWindow, commands: Commands, search_bar: QWidget) -> QToolBar:
+    """The toolbar: the search bar, then 上一篇 / 下一篇; features append their actions later."""
+    toolbar = QToolBar(window.tr("工具栏"), window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addWidget(search_bar)
+    toolbar.addSeparator()
+    toolbar.addActions([commands.previous, commands.next])
+    window.addToolBar(toolbar)
+    return toolbar

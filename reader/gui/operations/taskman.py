@@ -1,10 +1,10 @@
-"""Running work off the UI thread and handing results back to it by queued signal.
+"""The worker pool: running work off the UI thread and handing results back to it by queued signal.
 
 Like Anki's aqt/taskman.py: a `ThreadPoolExecutor` runs the callable, and a QObject living on the
 GUI thread receives the outcome through a signal connected with Qt.QueuedConnection, so callbacks
-always run on the GUI thread and never touch widgets from a worker. A worker must open its own
-archive connection (sqlite3 connections belong to the thread that opened them); the callables
-given here take a database path, never a connection.
+always run on the GUI thread and never touch widgets from a worker. sqlite3 connections belong
+to the thread that opened them: a task here opens its own (a search, an export), except on the
+window's one writer (operations.writer), whose single worker keeps one connection for its life.
 """
 
 from __future__ import annotations
@@ -12,26 +12,40 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
 
+def _give_thread_an_event_dispatcher() -> None:
+    """Run once on each worker thread as it starts.
+
+    A Python thread is not a QThread: Qt adopts it without an event dispatcher, and Qt objects
+    that start a timer there (the PDF renderer's text layout does) warn and lose the timer. Making
+    a QEventLoop once gives the thread its dispatcher for good, as QThread.start() would; the
+    loop itself is never run.
+    """
+    QEventLoop()
+
+
 class TaskRunner(QObject):
     """Runs callables on its own worker threads; results come back on the GUI thread.
 
-    `max_workers=1` gives a serial queue: use one such runner for everything that writes the
-    archive (one writer), another for searches (so a newer query waits behind at most one).
+    `max_workers=1` gives a serial queue: the writer (operations.writer) is one such runner,
+    searches run on another (so a newer query waits behind at most one).
     """
 
     _finished = Signal(int, object, object)
 
     def __init__(self, parent: QObject | None = None, max_workers: int = 1, name: str = "reader") -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix=name)
+        self._executor = ThreadPoolExecutor(
+            max_workers=max_workers, thread_name_prefix=name, initializer=_give_thread_an_event_dispatcher
+        )
         self._callbacks: dict[int, tuple[Callback, ErrorCallback | None]] = {}
         self._futures: dict[int, Future[Any]] = {}
         self._next_token = 0
@@ -73,6 +87,12 @@ class TaskRunner(QObject):
             if future.cancel():
                 self._futures.pop(token, None)
                 self._callbacks.pop(token, None)
+
+    def wait(self) -> None:
+        """Block until every submitted task has run; results are still delivered afterwards, by
+        the queued signal. For a window closing after it cancelled its work (an export must let
+        go of its file and printer before the window is gone); not for ordinary use."""
+        futures_wait(list(self._futures.values()))
 
     def busy(self) -> bool:
         """True while any submitted task has not been delivered yet."""

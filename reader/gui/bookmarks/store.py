@@ -1,10 +1,12 @@
 """Bookmarks of the window's archive: read on the GUI thread, written by the one writer.
 
-Reads go through the session's read-only connection (quick: a bookmark table is small). Every
-write (add, remove, restore, note) runs on the window's writer TaskRunner, the same serial
-queue the import uses, with a writable connection of its own; so a click never opens a writable
-connection on the GUI thread and never waits there for a lock held by an import or by another
-program. Results come back by signal. No SQL here: reader.archive.bookmarks does the work.
+Reads go through the session's read-only connection (quick: a bookmark table is small; asking
+"is this article bookmarked?" for the star costs one indexed lookup, no new connection). Every
+write (add, remove, restore, note) runs on the window's one writer (ArchiveWriter), the same
+serial queue the import uses, with the writer's long-lived connection; so a click opens no
+connection at all, never runs on the GUI thread and never waits there for a lock held by an
+import or by another program. Results come back by signal. No SQL here: reader.archive.bookmarks
+does the work and says in Chinese what went wrong.
 
 The star is optimistic: `is_bookmarked` answers what the user asked for while that write is on
 its way; a write that fails forgets it again (the file's state shows) and `failed` carries a
@@ -14,26 +16,21 @@ Chinese message for the window to show.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.archive import bookmarks
-from reader.archive.bookmarks import BookmarkRecord
-from reader.archive.db import Archive, open_archive
-from reader.archive.errors import ArchiveError
-from reader.gui.workers import TaskRunner
-from reader.text.oserror import describe_os_error
+from reader.archive.bookmarks import BookmarkError, BookmarkRecord
+from reader.archive.db import Archive
+from reader.gui.operations import ArchiveWriter
+from reader.gui.operations.errors import describe, is_known
 
 T = TypeVar("T")
 
 
 class BookmarkSource(Protocol):
     """What the store reads through: the window's ArchiveSession."""
-
-    @property
-    def path(self) -> Path: ...
 
     @property
     def write_blocker(self) -> str | None: ...
@@ -45,18 +42,10 @@ class BookmarkSource(Protocol):
     def is_bookmarked(self, key: str) -> bool: ...
 
 
-def reason(error: BaseException) -> str:
-    """A Chinese reason for a failed bookmark write (known errors only)."""
-    if isinstance(error, ArchiveError):
-        return str(error)
-    if isinstance(error, KeyError):
-        return "档案中已没有这篇文章或这个书签（可能刚被重新导入）"
-    if isinstance(error, OSError):
-        return describe_os_error(error)
-    return f"{type(error).__name__}: {error}"
-
-
-KNOWN_ERRORS = (ArchiveError, KeyError, OSError)
+def _known(error: BaseException) -> bool:
+    """A failure the user is told about: the operations' known errors, or a bookmark whose
+    article vanished (re-imported meanwhile)."""
+    return is_known(error) or isinstance(error, BookmarkError)
 
 
 class BookmarkStore(QObject):
@@ -76,13 +65,12 @@ class BookmarkStore(QObject):
     note_changed = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, session: BookmarkSource, writer: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(self, session: BookmarkSource, writer: ArchiveWriter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._writer = writer
         self._wanted: dict[str, bool] = {}
         self._in_flight: dict[str, int] = {}
-        self._pending = 0
 
     # --- reads ---------------------------------------------------------------------------------
 
@@ -110,18 +98,7 @@ class BookmarkStore(QObject):
         """Why bookmarks cannot be changed in this archive (read-only), or None."""
         return self._session.write_blocker
 
-    @property
-    def busy(self) -> bool:
-        """True while a bookmark write has not landed (or failed) yet."""
-        return self._pending > 0
-
     # --- writes --------------------------------------------------------------------------------
-
-    def toggle(self, key: str) -> bool:
-        """Bookmark the article or remove its bookmark; returns the state asked for."""
-        wanted = not self.is_bookmarked(key)
-        self.set_bookmarked(key, wanted)
-        return wanted
 
     def set_bookmarked(self, key: str, wanted: bool) -> None:
         """Add or remove the bookmark of the article with this key."""
@@ -219,27 +196,15 @@ class BookmarkStore(QObject):
         self,
         work: Callable[[Archive], T],
         title: str,
-        landed: Callable[[T], object],
+        landed: Callable[[T], None],
         undone: Callable[[], None] | None,
     ) -> None:
-        path = self._session.path
-
-        def job() -> T:
-            with open_archive(path) as archive:
-                return work(archive)
-
-        def on_done(result: Any) -> None:
-            self._pending -= 1
-            landed(result)
-
         def on_error(error: BaseException) -> None:
-            self._pending -= 1
             if undone is not None:
                 undone()
             self.changed.emit()  # what the file says again, whatever was shown before
-            self.failed.emit(self.tr("{0}：{1}").format(title, reason(error)))
-            if not isinstance(error, KNOWN_ERRORS):
-                raise error  # a bug: shown to the user above, and still a crash report
+            if not _known(error):
+                raise error  # a bug: a crash report, not a message
+            self.failed.emit(self.tr("{0}：{1}").format(title, describe(error)))
 
-        self._pending += 1
-        self._writer.submit(job, on_done, on_error)
+        self._writer.submit(work, landed, on_error)

@@ -1,0 +1,81 @@
+"""FTS5 match expressions for a parsed query, over the character index and the word index.
+
+A module of its own because what these strings say decides what a search finds (the character
+expression, exact substrings) and how it ranks (the word expressions), and building them needs
+no SQLite. Every term is a quoted phrase of its tokens, so nothing typed is read as FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.archive.search_index import char_tokens, word_tokens
+from reader.text.query import Query, Term
+
+
+def _phrase(tokens: list[str]) -> str:
+    return '"' + " ".join(tokens) + '"'
+
+
+def _term_expr(term: Term, words: bool) -> str:
+    tokens = word_tokens(term.folded) if words else char_tokens(term.folded)
+    prefix = "headline : " if term.headline_only else ""
+    return prefix + _phrase(tokens)
+
+
+def _positive_expr(query: Query, words: bool) -> str:
+    groups = ["(" + " OR ".join(_term_expr(t, words) for t in g) + ")" for g in query.groups]
+    return " AND ".join(groups)
+
+
+def _headline_expr(query: Query) -> str:
+    """Any positive term as words in the headline."""
+    return "headline : (" + " OR ".join(_term_expr(t, True) for t in query.positive_terms()) + ")"
+
+
+def _excluded_expr(query: Query) -> str | None:
+    if not query.excluded:
+        return None
+    return " OR ".join(_term_expr(t, False) for t in query.excluded)
+
+
+def match_expression(query: Query) -> str:
+    """The FTS5 expression over the character index that selects exactly the matches."""
+    positive = _positive_expr(query, words=False)
+    excluded = _excluded_expr(query)
+    return f"({positive}) NOT ({excluded})" if excluded else positive
+
+
+def is_lone_term(query: Query) -> bool:
+    """One term and nothing else to match (exclusions aside): its BM25 order can be flat."""
+    return len(query.groups) == 1 and len(query.groups[0]) == 1
+
+
+@dataclass(frozen=True)
+class Expressions:
+    """Every expression one search uses.
+
+    `chars` selects exactly the matches; `words` the whole-word matches (ranking only: a word
+    phrase implies the substring); `words_headline` / `words_rest` split those by whether a term
+    is in the headline; `excluded` is the excluded terms over characters, or None.
+    """
+
+    chars: str
+    words: str
+    words_headline: str
+    words_rest: str
+    excluded: str | None
+
+    @classmethod
+    def of(cls, query: Query) -> Expressions:
+        words = _positive_expr(query, words=True)
+        headline = _headline_expr(query)
+        # For a lone term "X AND headline:X" is "headline:X", which FTS5 evaluates in one pass.
+        words_headline = headline if is_lone_term(query) else f"({words}) AND ({headline})"
+        return cls(
+            chars=match_expression(query),
+            words=words,
+            words_headline=words_headline,
+            words_rest=f"({words}) NOT ({headline})",
+            excluded=_excluded_expr(query),
+        )

@@ -1,0 +1,76 @@
+"""A page by BM25 (ascending: FTS5 scores are negative), newest first among equal scores.
+
+Two ways to the same order. Joining every match to its issue's date costs as much as scoring
+it, so without a date or publication filter the scores are ranked inside FTS5 and dates are
+looked up only for the page and for the rows tied with its last score (`_by_score`); with a
+filter, or when every score is the same (a flat tier), the join is needed anyway and SQL sorts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.archive.search_index import HEADLINE_WEIGHT
+from reader.archive.search_plan.scope import NEWEST_FIRST, Scope
+
+TIE_SLACK = 500  # rows fetched past the page, so most runs of equal scores end inside them
+
+Rows = list[tuple[int, float]]
+
+
+def score(table: str, flat: bool) -> str:
+    """BM25 with the headline weighted, or a constant where it gives no order."""
+    return "0.0" if flat else f"bm25({table}, {HEADLINE_WEIGHT}, 1.0)"
+
+
+def ranked(
+    scope: Scope, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int, flat: bool
+) -> Rows:
+    """One page of the rows `where` selects from `table`, best first, newer first on ties."""
+    if not flat and not scope.filters.sql:
+        return _by_score(scope, table, where, args, limit, offset)
+    sql = (
+        f"SELECT {table}.rowid, {score(table, flat)} AS s{scope.joined(table)}{where}"
+        f" ORDER BY s, {NEWEST_FIRST}"
+        " LIMIT ? OFFSET ?"
+    )
+    return [(r[0], r[1]) for r in scope.conn.execute(sql, (*args, limit, offset))]
+
+
+def _by_score(scope: Scope, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int) -> Rows:
+    """The page ranked inside FTS5; dates are looked up only for the page and its ties.
+
+    BM25 without length normalisation gives many equal scores (every article naming the term
+    once, in the body only, ties), so when the run of ties at the page's last score goes on past
+    what was fetched, its newest members are fetched by a second statement that joins dates for
+    the tied rows alone.
+    """
+    want = offset + limit
+    sql = f"SELECT {table}.rowid, {score(table, False)} AS s FROM {table}{where} ORDER BY s LIMIT ?"
+    rows: Rows = [(r[0], r[1]) for r in scope.conn.execute(sql, (*args, want + TIE_SLACK))]
+    if len(rows) > want:
+        boundary = rows[want - 1][1]
+        better = [r for r in rows if r[1] < boundary]
+        if rows[-1][1] == boundary:
+            rows = better + _tied(scope, table, where, args, boundary, want - len(better))
+        else:
+            rows = [r for r in rows if r[1] <= boundary]
+    return _newest_first_on_ties(scope, rows)[offset:want]
+
+
+def _tied(scope: Scope, table: str, where: str, args: tuple[Any, ...], boundary: float, limit: int) -> Rows:
+    """The `limit` newest rows whose score equals `boundary` (same statement, same doubles)."""
+    sql = (
+        f"SELECT {table}.rowid{scope.joined(table)}{where} AND {score(table, False)} = ?"
+        f" ORDER BY {NEWEST_FIRST}"
+        " LIMIT ?"
+    )
+    return [(r[0], boundary) for r in scope.conn.execute(sql, (*args, boundary, limit))]
+
+
+def _newest_first_on_ties(scope: Scope, rows: Rows) -> Rows:
+    """`rows` by score, equal scores in NEWEST_FIRST order (date, undated last; issue; id)."""
+    dates = scope.dates([r[0] for r in rows])
+    newest = sorted(dates, key=lambda i: (dates[i][0] or "", dates[i][1], -i), reverse=True)
+    place = {article: n for n, article in enumerate(newest)}
+    return sorted(rows, key=lambda r: (r[1], place[r[0]]))

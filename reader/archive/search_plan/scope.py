@@ -1,0 +1,93 @@
+"""What every page strategy shares: the connection, the filters, the joins and the date order.
+
+The date and publication filters, the join from an FTS table to articles and issues, and the
+order "newest first" are written once here, so that the BM25 pages, the date-ordered pages and
+the walk over issues cannot drift apart on what an effective date or a tie means.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from reader.archive.queries import EFFECTIVE_DATE
+from reader.archive.search_index import ARTICLE_ISSUE_INDEX
+from reader.text.dates import require_iso
+
+
+def issue_order(direction: str) -> str:
+    """Issues by effective date (undated last), then id: the order of a walk over issues."""
+    return f"{EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {direction}, i.id {direction}"
+
+
+def date_order(direction: str) -> str:
+    """Articles by their issue's effective date (undated last), then issue, then id."""
+    return f"{EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {direction}, a.issue_id {direction}, a.id"
+
+
+NEWEST_FIRST = date_order("DESC")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The WHERE clauses (and their arguments) for a date range and a publication."""
+
+    sql: str
+    args: tuple[Any, ...]
+
+    @classmethod
+    def build(cls, date_from: str | None, date_to: str | None, publication: str | None) -> Filters:
+        """Filters on the effective date (inclusive) and the publication's name.
+
+        Dates are compared as text, so they must be ISO days (YYYY-MM-DD): anything else raises
+        reader.text.dates.DateError (a ValueError) here instead of quietly matching nothing.
+        Read what a person typed with reader.text.dates.date_start / date_end first.
+        """
+        parts: list[str] = []
+        args: list[Any] = []
+        if date_from:
+            parts.append(f"{EFFECTIVE_DATE} >= ?")
+            args.append(require_iso(date_from))
+        if date_to:
+            parts.append(f"{EFFECTIVE_DATE} <= ?")
+            args.append(require_iso(date_to))
+        if publication:
+            parts.append("p.name = ?")
+            args.append(publication)
+        return cls("".join(f" AND {p}" for p in parts), tuple(args))
+
+
+class Scope:
+    """One search's connection and filters, and the join to articles and issues."""
+
+    def __init__(self, conn: sqlite3.Connection, filters: Filters) -> None:
+        self.conn = conn
+        self.filters = filters
+        # The join goes through the covering index when the archive has it (see search_index).
+        has_index = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (ARTICLE_ISSUE_INDEX,)
+        ).fetchone()
+        self._hint = f" INDEXED BY {ARTICLE_ISSUE_INDEX}" if has_index else ""
+
+    def joined(self, table: str) -> str:
+        """FROM `table` joined to its articles, their issues and publications."""
+        return (
+            f" FROM {table} JOIN articles a{self._hint} ON a.id = {table}.rowid"
+            " JOIN issues i ON i.id = a.issue_id LEFT JOIN publications p ON p.id = i.publication_id"
+        )
+
+    def scalar(self, sql: str, args: tuple[Any, ...] = ()) -> int:
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def dates(self, ids: list[int]) -> dict[int, tuple[str | None, int]]:
+        """Effective issue date and issue id of each article."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(
+            f"SELECT a.id, {EFFECTIVE_DATE}, a.issue_id FROM articles a JOIN issues i ON i.id = a.issue_id"
+            f" WHERE a.id IN ({marks})",
+            ids,
+        )
+        return {row[0]: (row[1], row[2]) for row in rows}

@@ -1,0 +1,86 @@
+"""The relevance order: whole-word matches with a term in the headline, other whole-word
+matches, then substring-only matches; each tier by BM25, newer first on ties.
+
+Only the tiers the requested page reaches are scored, which keeps the first page cheap for
+common words. Tier sizes are counted only when needed: to skip whole tiers for a later page, or
+to tell whether a term in over half the archive gives BM25 any order (`Plan.is_flat`). On the
+first page a tier that returns fewer rows than asked for has shown its size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.archive.search_plan.plan import Plan
+from reader.archive.search_plan.ranked import Rows
+
+Ranked = list[tuple[int, float, bool]]  # (article id, score, matched as whole words)
+
+
+@dataclass(frozen=True)
+class Tier:
+    """How many articles a tier holds: counted, learnt from a short page, or not known (None)."""
+
+    size: int | None = None
+
+    def covers(self, offset: int) -> bool:
+        """Whether a page starting `offset` rows into the tier begins inside it."""
+        return self.size is None or offset < self.size
+
+
+class _Page:
+    """The page being filled tier by tier; `skip` is how much of the offset lies still ahead."""
+
+    def __init__(self, limit: int, offset: int) -> None:
+        self.limit = limit
+        self.skip = offset
+        self.rows: Ranked = []
+
+    def full(self) -> bool:
+        return len(self.rows) >= self.limit
+
+    def take(self, tier: Tier, fetch: Callable[[int, int, int | None], Rows], whole: bool) -> Tier:
+        """Rows from one tier (`fetch(limit, offset, size)`); the tier, its size learnt if shown."""
+        if not tier.covers(self.skip):
+            assert tier.size is not None  # covers() is True while the size is unknown
+            self.skip -= tier.size
+            return tier
+        wanted = self.limit - len(self.rows)
+        rows = fetch(wanted, self.skip, tier.size)
+        self.rows += [(i, score, whole) for i, score in rows]
+        shown = tier if tier.size is not None or len(rows) >= wanted else Tier(self.skip + len(rows))
+        self.skip = 0
+        return shown
+
+
+def relevance_page(plan: Plan, total: int, limit: int, offset: int) -> Ranked:
+    """The page `offset`, `limit` of the `total` matches in relevance order."""
+    counted = offset > 0 or plan.is_flat(total)
+    whole = Tier(plan.count_words(plan.expr.words)) if counted else Tier()
+    headline = Tier(plan.count_words(plan.expr.words_headline) if whole.size else 0) if counted else Tier()
+    flat_words = whole.size is not None and plan.is_flat(whole.size)
+    flat_chars = plan.is_flat(total)
+    page = _Page(limit, offset)
+
+    def words(match: str) -> Callable[[int, int, int | None], Rows]:
+        return lambda n, at, size: plan.words_page(match, n, at, flat_words, size)
+
+    headline = page.take(headline, words(plan.expr.words_headline), whole=True)
+    if page.full() or headline.size is None:
+        return page.rows
+    # With no headline match the second tier is every whole-word match: skip the NOT, which
+    # FTS5 would otherwise evaluate for each of the (often tens of thousands) scored rows.
+    rest_match = plan.expr.words if headline.size == 0 else plan.expr.words_rest
+    rest = Tier(None if whole.size is None else whole.size - headline.size)
+    rest = page.take(rest, words(rest_match), whole=True)
+    if page.full() or rest.size is None:
+        return page.rows
+    words_total = headline.size + rest.size
+
+    def substrings(n: int, at: int, size: int | None) -> Rows:
+        assert size is not None  # the substring tier is always total - words_total
+        return plan.substring_page(n, at, flat_chars, size, words_total)
+
+    page.take(Tier(total - words_total), substrings, whole=False)
+    return page.rows

@@ -1,0 +1,81 @@
+"""The bookmarks of one window: store, panel (in a dock), star, and the failure message.
+
+The window builds this once, places `actions()` in its menu and toolbar, and talks to it
+through a few methods (`set_article`, `set_read_only`, `reload`, `shutdown`-free: writes are
+the writer's) and signals (`article_requested`, `export_requested`, `status_message`): the
+feature never reaches into the window's panes, and the window never into the feature's widgets.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from reader.archive.records import ArticleRecord
+from reader.gui.bookmarks.panel import BookmarksPanel
+from reader.gui.bookmarks.star import BookmarkToggle
+from reader.gui.bookmarks.store import BookmarkSource, BookmarkStore
+from reader.gui.messages import open_warning
+from reader.gui.operations import ArchiveWriter
+
+FAILURE_SHOWN_MS = 8000
+
+
+class BookmarksFeature(QObject):
+    """Owns the bookmark store, panel, dock and star of `window`.
+
+    Signals: `article_requested(article_id)` (open it in its issue), `export_requested()`
+    (导出剪报册…), `status_message(text, ms)` for the status bar.
+    """
+
+    article_requested = Signal(int)
+    export_requested = Signal()
+    status_message = Signal(str, int)
+
+    def __init__(self, session: BookmarkSource, writer: ArchiveWriter, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._message: QMessageBox | None = None
+        self.store = BookmarkStore(session, writer, self)
+        self.panel = BookmarksPanel(self.store)
+        self.dock = self.panel.as_dock(window, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.dock.hide()
+        self.star = BookmarkToggle(self.store, window)
+        self.toggle_dock = self.dock.toggleViewAction()
+        self.toggle_dock.setText(self.tr("书签"))
+        self.toggle_dock.setShortcut("Ctrl+B")
+        self.panel.article_requested.connect(self.article_requested)
+        self.panel.export_requested.connect(self.export_requested)
+        self.store.failed.connect(self.show_write_failure)
+
+    def actions(self) -> list[QAction]:
+        """The star (Ctrl+D) and the dock's show/hide (Ctrl+B), for the 查看 menu and the toolbar."""
+        return [self.star.action, self.toggle_dock]
+
+    def set_article(self, record: ArticleRecord | None) -> None:
+        """The reading pane shows another article (None: none): the star follows it."""
+        self.star.set_article(record)
+
+    def set_read_only(self, reason: str | None) -> None:
+        """An archive that cannot be written: no star, no note editing, no removing bookmarks."""
+        self.star.set_read_only(reason)
+        self.panel.set_read_only(reason)
+
+    def reload(self) -> None:
+        """The archive changed under the bookmarks (import, demo removed, repair): read them again."""
+        self.store.reload()
+
+    def show_write_failure(self, message: str) -> None:
+        """A bookmark write failed: say so in a window-modal box that does not block the caller
+        (a second failure while it is open replaces its text) and in the status bar."""
+        self.status_message.emit(message, FAILURE_SHOWN_MS)
+        if self._message is None:
+            box = open_warning(self._window, self.tr("书签未保存"), message, "bookmarkWriteFailed")
+            box.finished.connect(self._message_closed)
+            self._message = box
+        else:
+            self._message.setText(message)
+
+    def _message_closed(self) -> None:
+        self._message = None

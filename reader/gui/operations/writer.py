@@ -1,0 +1,86 @@
+"""The window's one writer: one worker thread and one writable archive connection for its life.
+
+Every write of a window (import, bookmark, note, date correction, demo removal) queues here, so
+two writes never wait on SQLite's lock against each other and none runs on the UI thread. The
+connection is opened lazily on the worker thread (sqlite3 connections belong to the thread that
+opened them) and kept: opening a writable archive sets WAL mode and runs the migrations, which is
+worth doing once per window, not once per click. Work that needs every connection closed (a
+repair replaces the file) or none of the writer's (a backup reads through its own) is queued with
+`submit_detached`: the connection is closed first and opened again by the next write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+
+from reader.archive.db import Archive, open_archive
+from reader.gui.operations.taskman import ErrorCallback, TaskRunner
+
+T = TypeVar("T")
+
+
+class ArchiveWriter(QObject):
+    """Runs writes one after another on one thread, each with the same writable `Archive`.
+
+    `path` is a getter: when the window's archive is reopened at another path, the next write
+    opens that one. Callbacks run on the GUI thread (see TaskRunner).
+    """
+
+    def __init__(self, path: Callable[[], Path], parent: QObject | None = None, name: str = "writer") -> None:
+        super().__init__(parent)
+        self._path = path
+        self._runner = TaskRunner(self, max_workers=1, name=name)
+        self._archive: Archive | None = None  # touched only on the worker thread
+
+    def submit(
+        self,
+        work: Callable[[Archive], T],
+        on_done: Callable[[T], None],
+        on_error: ErrorCallback | None = None,
+    ) -> bool:
+        """Queue `work(archive)`; `on_done(result)` or `on_error(exc)` later on the GUI thread.
+
+        False when the writer was shut down (the window is closing): the work is dropped.
+        """
+        return bool(self._runner.submit(lambda: work(self._connection()), on_done, on_error))
+
+    def submit_detached(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: ErrorCallback | None = None,
+    ) -> bool:
+        """Queue `work()` to run in turn with the writer's connection closed; False after shutdown."""
+
+        def job() -> T:
+            self._close()
+            return work()
+
+        return bool(self._runner.submit(job, on_done, on_error))
+
+    def busy(self) -> bool:
+        """True while any submitted work has not been delivered yet."""
+        return self._runner.busy()
+
+    def shutdown(self) -> None:
+        """Run what is queued (a bookmark clicked just before closing is still written), close the
+        connection on its own thread, and stop; results are no longer delivered."""
+        self._runner.submit(self._close, lambda _none: None)
+        self._runner.shutdown(wait=True, drop_queued=False)
+
+    def _connection(self) -> Archive:
+        path = Path(self._path())
+        if self._archive is not None and self._archive.path != path:
+            self._close()
+        if self._archive is None:
+            self._archive = open_archive(path)
+        return self._archive
+
+    def _close(self) -> None:
+        if self._archive is not None:
+            archive, self._archive = self._archive, None
+            archive.close()

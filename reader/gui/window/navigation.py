@@ -1,0 +1,161 @@
+"""Which issue and article the window shows: the calendar's day, the latest issue, an issue's
+article list, one article in the reading pane, and the way back from the search results.
+
+One job, moved out of the window so it can be read as one story: every path that ends in "show
+this article" (calendar, list, bookmark, search result, after an import) goes through here.
+Reads use the session's connection (small queries on the GUI thread); nothing here writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.archive.formatting import issue_title
+from reader.gui.article_model import ArticleListModel
+from reader.gui.calendar_panel import CalendarPanel
+from reader.gui.middle_pane import MiddlePane
+from reader.gui.reading_pane import ReadingPane
+from reader.gui.search_adapter import article_highlights
+from reader.gui.session import ArchiveSession
+from reader.gui.settings import Settings
+
+if TYPE_CHECKING:
+    from reader.gui.search_adapter import SearchOutcome
+
+STATUS_MS = 4000
+
+
+class IssueNavigator(QObject):
+    """Opens days, issues and articles in the calendar, middle pane and reading pane.
+
+    `status_message(text, ms)` carries what the status bar should say; `current_issue_id` is the
+    issue whose list is shown (None in an empty archive).
+    """
+
+    status_message = Signal(str, int)
+
+    def __init__(
+        self,
+        session: ArchiveSession,
+        settings: Settings,
+        calendar: CalendarPanel,
+        middle: MiddlePane,
+        pane: ReadingPane,
+        articles: ArticleListModel,
+        last_search: Callable[[], SearchOutcome | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._settings = settings
+        self._calendar = calendar
+        self._middle = middle
+        self._pane = pane
+        self._articles = articles
+        self._last_search = last_search
+        self.current_issue_id: int | None = None
+
+    # --- the lists of the calendar -------------------------------------------------------------
+
+    def refresh_lists(self) -> None:
+        """Re-read publications, the shown month and the undated issues (after an import)."""
+        self._calendar.set_publications(self._session.publications())
+        self.refresh_calendar()
+        self._calendar.set_undated(self._session.undated_issues())
+
+    def refresh_calendar(self) -> None:
+        year, month = self._calendar.shown_month()
+        publication = self._calendar.current_publication()
+        self._calendar.mark_dates(self._session.issue_dates(publication, year, month))
+
+    # --- issues --------------------------------------------------------------------------------
+
+    def open_date(self, iso: str) -> None:
+        """Show the issue(s) of a day; a day without an issue says so and clears the list."""
+        issues = self._session.issues_on(iso, self._calendar.current_publication())
+        if not issues:
+            self.status_message.emit(self.tr("{0} 没有报纸").format(iso), STATUS_MS)
+            return
+        current = next((i.id for i in issues if i.id == self.current_issue_id), issues[0].id)
+        self.open_issue(current)
+
+    def open_latest(self) -> None:
+        """Show the newest issue; in an archive without issues, an empty list that says how to fill it."""
+        latest = self._session.latest_issue(self._calendar.current_publication())
+        if latest is not None:
+            self.open_issue(latest.id)
+        elif self._session.is_empty():
+            self.current_issue_id = None
+            self._articles.set_ids([])
+            self._middle.set_issue_title("")
+            self._pane.show_placeholder(
+                self.tr("档案中还没有报纸。请用 文件 → 导入文件… 或把文件拖到窗口上导入。")
+            )
+
+    def open_issue(self, issue_id: int, article_id: int | None = None) -> None:
+        """List the issue's articles in page order and show the first (or `article_id`)."""
+        issue = self._session.issue(issue_id)
+        if issue is None:
+            return
+        self.current_issue_id = issue_id
+        self._settings.last_issue_id = issue_id
+        if issue.date:
+            self._calendar.select_date(issue.date)
+            self._middle.show_issues(
+                self._session.issues_on(issue.date, self._calendar.current_publication()), issue_id
+            )
+        else:
+            self._middle.show_issues([issue], issue_id)
+        self._middle.set_issue_title(issue_title(issue))
+        self._middle.show_issue_list()
+        self._articles.set_ids(self._session.article_ids(issue_id))
+        count = self._articles.rowCount()
+        self.status_message.emit(self.tr("本期共 {0} 篇").format(count), STATUS_MS)
+        if count:
+            row = self._articles.row_of(article_id) if article_id is not None else 0
+            self._middle.select_article_row(max(0, row))
+        else:
+            self._pane.show_placeholder(self.tr("这一期没有文章。"))
+
+    def reopen_current(self) -> None:
+        """After the archive changed: the same issue and article again, or the latest issue when
+        the shown one is gone; the search results, when in front, stay as they are."""
+        if self.current_issue_id is None or self._session.issue(self.current_issue_id) is None:
+            self.open_latest()
+        elif not self._middle.showing_search():
+            self.open_issue(self.current_issue_id, self._middle.current_article_id())
+
+    # --- articles ------------------------------------------------------------------------------
+
+    def show_article(self, article_id: int, from_search: bool = False) -> None:
+        """Show the article in the reading pane, its hits marked when it came from the results."""
+        record = self._session.article(article_id)
+        if record is None:
+            self._pane.show_placeholder(self.tr("这篇文章已不在档案中（可能已被重新导入）。"))
+            return
+        highlights = None
+        outcome = self._last_search()
+        if from_search and outcome is not None:
+            highlights = article_highlights(outcome.query, record)
+        self._pane.show_article(record, highlights)
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article in its issue (from a bookmark): leave the results, select its row."""
+        record = self._session.article(article_id)
+        if record is None:
+            self.status_message.emit(self.tr("这篇文章已不在档案中。"), STATUS_MS)
+            return
+        self.open_issue(record.issue_id, article_id)
+
+    def back_to_issue(self) -> None:
+        """Esc: leave the results, show the chosen issue's current article again."""
+        if not self._middle.showing_search():
+            return
+        self._middle.show_issue_list()
+        article_id = self._middle.current_article_id()
+        if article_id is not None:
+            self.show_article(article_id)
+        self._middle.focus_list()

@@ -1,0 +1,77 @@
+"""The search planner's parts on a real SQLite file: the article count, the cost model, tiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.archive.db import Archive
+from reader.archive.importer import import_issue
+from reader.archive.search import search
+from reader.archive.search_plan import Filters, Plan
+from reader.archive.search_plan.cost import WALK_BUDGET, is_flat, walk_pays
+from reader.archive.search_plan.tiers import Tier
+from reader.text.model import Article
+from reader.text.query import Query, parse_query
+from tests.search_support import make_issue
+
+
+def _plan(archive: Archive, text: str) -> Plan:
+    query = parse_query(text)
+    assert isinstance(query, Query)
+    return Plan(archive.conn, query, Filters.build(None, None, None))
+
+
+def test_the_article_count_stays_the_number_of_articles_across_re_imports(archive: Archive) -> None:
+    """A re-imported issue's articles get ids past every other's: the highest id drifts up."""
+    for version in range(3):
+        for day in (0, 1):
+            articles = [Article(1, f"{day}日第{version}版{n}", f"幸福食堂{version}") for n in range(5)]
+            import_issue(archive, make_issue(day, articles), on_conflict="replace")
+    highest = archive.conn.execute("SELECT max(id) FROM articles").fetchone()[0]
+    assert 30 == highest  # the drift the count must not follow
+    assert 10 == _plan(archive, "幸福食堂").article_count
+    assert 10 == search(archive, "幸福食堂").total
+
+
+def test_a_walk_pays_for_a_common_term_and_not_for_a_rare_one() -> None:
+    assert walk_pays(articles=100_000, total=90_000, want=50)
+    assert not walk_pays(articles=100_000, total=500, want=50)
+    assert not walk_pays(articles=100_000, total=0, want=50)
+    # Probing is cheap enough, but the page would need more than the budget allows.
+    assert not walk_pays(articles=10_000_000, total=2_000_000, want=WALK_BUDGET // 4)
+
+
+def test_bm25_is_flat_only_for_a_lone_term_in_over_half_of_a_large_enough_archive() -> None:
+    assert is_flat(True, count=1000, articles=1999)
+    assert not is_flat(True, count=1000, articles=2000)  # exactly half: BM25 still orders
+    assert not is_flat(True, count=999, articles=1000)  # too few matches to bother
+    assert not is_flat(False, count=5000, articles=6000)  # several terms: their idfs differ
+
+
+def test_a_tier_of_unknown_size_covers_every_offset() -> None:
+    assert Tier().covers(10**9)
+    assert Tier(3).covers(2)
+    assert not Tier(3).covers(3)
+    assert not Tier(0).covers(0)
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_pages_that_skip_whole_tiers_join_up(archive: Archive, sort: str) -> None:
+    """Later pages count the tiers to skip; the first learns their sizes from short pages."""
+    for day in range(6):
+        articles = [
+            Article(
+                1, "长江大桥通车" if n == 0 else f"{day}日消息{n}", "区长江绍华" if n % 2 else "我们看长江"
+            )
+            for n in range(5)
+        ]
+        import_issue(archive, make_issue(day, articles))
+    whole = [hit.id for hit in search(archive, "长江", sort=sort, limit=100).hits]
+    assert 30 == len(set(whole))
+    for size in (1, 4, 6, 7):
+        paged = [
+            hit.id
+            for offset in range(0, 30, size)
+            for hit in search(archive, "长江", sort=sort, limit=size, offset=offset).hits
+        ]
+        assert whole == paged

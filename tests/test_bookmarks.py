@@ -50,11 +50,13 @@ def _reimport(archive: Archive, tmp_path: Path, text: str) -> None:
 
 def test_add_then_remove(filled: Archive) -> None:
     key = _key_of(filled, HEADLINE)
-    bookmarks.add(filled, key)
+    assert key == bookmarks.add(filled, key).key
     assert bookmarks.is_bookmarked(filled, key)
-    assert bookmarks.remove(filled, key) is not None
+    removed = bookmarks.remove(filled, key)
+    assert removed is not None and key == removed.key
     assert not bookmarks.is_bookmarked(filled, key)
     assert [] == bookmarks.list_bookmarks(filled)
+    assert bookmarks.remove(filled, key) is None
 
 
 def test_bookmark_lists_article_fields(filled: Archive, masthead_issue: ParsedIssue) -> None:
@@ -157,15 +159,3 @@ def test_bookmarks_survive_moving_the_archive_file(archive_path: Path, tmp_path:
     with open_archive(moved) as again:
         assert expected == bookmarks.list_bookmarks(again)
         assert bookmarks.is_bookmarked(again, key)
-
-
-def test_add_then_remove_leaves_no_bookmark(filled: Archive) -> None:
-    """What the star does (BookmarkStore.set_bookmarked writes with add and remove)."""
-    key = _key_of(filled, HEADLINE)
-    assert key == bookmarks.add(filled, key).key
-    assert bookmarks.is_bookmarked(filled, key)
-    removed = bookmarks.remove(filled, key)
-    assert removed is not None and key == removed.key
-    assert not bookmarks.is_bookmarked(filled, key)
-    assert [] == bookmarks.list_bookmarks(filled)
-    assert bookmarks.remove(filled, key) is None

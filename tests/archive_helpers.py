@@ -1,4 +1,5 @@
-"""Hand-built parsed issues for archive tests that need control over every field."""
+"""Hand-built parsed issues for archive tests that need control over every field, old archives,
+and files no importer can read."""
 
 from __future__ import annotations
 
@@ -110,3 +111,16 @@ def make_version3_archive(path: Path, issues: list[ParsedIssue], bookmarked: tup
                 db.table("bookmarks").insert(bookmark | copies)
         index_articles(archive, ids)
     conn.close()
+
+
+def bad_files(folder: Path) -> dict[str, Path]:
+    """A binary file, an empty file and one in no supported encoding."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "binary": (folder / "scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8),
+        "empty": (folder / "empty.txt", b""),
+        "undecodable": (folder / "garbled.txt", b"\x80abc\xff\x80 " * 40),
+    }
+    for path, data in files.values():
+        path.write_bytes(data)
+    return {name: path for name, (path, _) in files.items()}

@@ -6,12 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from archive_helpers import FULL_ISSUE, make_article, make_issue
+from archive_helpers import FULL_ISSUE, bad_files, make_article, make_issue
 
 from reader.archive import queries
 from reader.archive.db import Archive
 from reader.archive.importer import ImportOutcome, import_issue, import_paths
-from reader.archive.keys import article_keys
 from reader.text.load import read_issue
 from reader.text.model import Article
 
@@ -111,14 +110,6 @@ def test_article_keeps_its_key_when_articles_are_added_before_it(archive: Archiv
     assert old.items() <= new.items()
 
 
-def test_article_keys_are_stable_and_distinguish_repeated_headlines() -> None:
-    articles = (make_article("时政简讯"), make_article("时政简讯"), make_article("", body="图片说明"))
-    keys = article_keys("东昌时讯|2022-07-05|1449", articles)
-    assert keys == article_keys("东昌时讯|2022-07-05|1449", articles)
-    assert len(set(keys)) == 3
-    assert all(len(k) == 16 for k in keys)
-
-
 def encodings_tree(tmp_path: Path, source: Path) -> dict[str, Path]:
     """The same file, same name, saved as UTF-8, GB18030 with CRLF, and UTF-16."""
     text = source.read_text(encoding="utf-8")
@@ -143,19 +134,6 @@ def test_same_issue_in_other_encodings_is_unchanged(
     assert import_issue(archive, read_issue(paths["utf8"])).status == "imported"
     assert import_issue(archive, read_issue(paths["gb18030"])).status == "unchanged"
     assert import_issue(archive, read_issue(paths["utf16"])).status == "unchanged"
-
-
-def bad_files(folder: Path) -> dict[str, Path]:
-    """A binary file, an empty file and one in no supported encoding."""
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {
-        "binary": (folder / "scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8),
-        "empty": (folder / "empty.txt", b""),
-        "undecodable": (folder / "garbled.txt", b"\x80abc\xff\x80 " * 40),
-    }
-    for path, data in files.values():
-        path.write_bytes(data)
-    return {name: path for name, (path, _) in files.items()}
 
 
 def test_batch_goes_on_past_bad_files(archive: Archive, corpus_files: list[Path], tmp_path: Path) -> None:

@@ -50,11 +50,13 @@ def _reimport(archive: Archive, tmp_path: Path, text: str) -> None:
 
 def test_add_then_remove(filled: Archive) -> None:
     key = _key_of(filled, HEADLINE)
-    bookmarks.add(filled, key)
+    assert key == bookmarks.add(filled, key).key
     assert bookmarks.is_bookmarked(filled, key)
-    assert bookmarks.remove(filled, key) is not None
+    removed = bookmarks.remove(filled, key)
+    assert removed is not None and key == removed.key
     assert not bookmarks.is_bookmarked(filled, key)
     assert [] == bookmarks.list_bookmarks(filled)
+    assert bookmarks.remove(filled, key) is None
 
 
 def test_bookmark_lists_article_fields(filled: Archive, masthead_issue: ParsedIssue) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_archive_import import bad_files
+from archive_helpers import bad_files
 
 from reader.cli import build_parser, main
 

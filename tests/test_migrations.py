@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from archive_helpers import make_article, make_issue, make_version3_archive
 
@@ -14,6 +16,7 @@ from reader.archive.formatting import article_source
 from reader.archive.importer import import_issue
 from reader.archive.migrations import MIGRATIONS, schema_version
 from reader.archive.search import search
+from reader.text.fold import fold
 
 FRONT = make_issue(
     [make_article("幸福食堂开张"), make_article("时政简讯"), make_article("时政简讯")], source="1449.txt"
@@ -82,3 +85,83 @@ def test_the_old_demo_issue_alone_stays_and_is_marked_as_demo(tmp_path: Path) ->
         assert has_demo(archive)
         (record,) = queries.articles(archive, queries.article_ids(archive, queries.latest_issue(archive).id))
         assert record.demo and "演示" in article_source(record)
+
+
+OLD_ARCHIVES = Path(__file__).parent / "fixtures" / "old_archives"  # how they were made: README.md there
+ARTICLE_ROWS = (
+    "SELECT id, issue_id, key, position, page, kicker, headline, subtitle, dateline, byline, body, kind"
+    " FROM articles ORDER BY id"
+)
+
+
+def old_archive(tmp_path: Path, name: str) -> Path:
+    """A copy of a fixture written by an old program (opening it upgrades the file in place)."""
+    path = tmp_path / name
+    shutil.copyfile(OLD_ARCHIVES / name, path)
+    return path
+
+
+def plain_read(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Rows read with plain sqlite3, which works before and after the migrations alike."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def a_word_of(body: str) -> str:
+    """The first run of four Chinese characters in the body: a word a reader might search."""
+    for start in range(len(body) - 3):
+        if all("\u4e00" <= c <= "\u9fff" for c in body[start : start + 4]):
+            return body[start : start + 4]
+    raise AssertionError(f"no four Chinese characters in {body!r}")
+
+
+def brute_force(rows: list[tuple[Any, ...]], word: str) -> set[int]:
+    """Ids of the articles (ARTICLE_ROWS) whose folded text holds the folded word."""
+    return {row[0] for row in rows if fold(word) in fold("\n".join(row[5:11]))}
+
+
+def test_a_version_1_archive_file_is_upgraded_with_nothing_lost(tmp_path: Path) -> None:
+    path = old_archive(tmp_path, "version1.sqlite3")
+    assert [(1,)] == plain_read(path, "PRAGMA user_version")
+    rows = plain_read(path, ARTICLE_ROWS)
+    issues = plain_read(path, "SELECT id, key, date, user_date, number FROM issues ORDER BY id")
+    assert (6, 3) == (len(rows), len(issues))  # what the old program wrote (README.md)
+    with open_archive(path) as archive:
+        assert len(MIGRATIONS) == schema_version(archive.db)
+        assert "2019-10-01" == queries.issue(archive, 3).user_date
+        upgraded = [queries.issue(archive, issue_id) for issue_id, *_ in issues]
+        assert [("2022-07-05", 4), ("2022-07-08", 1), ("2019-10-01", 1)] == [
+            (issue.date, issue.article_count) for issue in upgraded
+        ]
+        for row in rows:
+            word = a_word_of(row[10])
+            found = {hit.id for hit in search(archive, word, limit=100).hits}
+            assert brute_force(rows, word) == found, word
+            assert row[0] in found
+        assert [] == bookmarks.list_bookmarks(archive)
+        bookmarks.add(archive, rows[0][2], note="升级后收藏")
+    assert rows == plain_read(path, ARTICLE_ROWS)
+    assert issues == plain_read(path, "SELECT id, key, date, user_date, number FROM issues ORDER BY id")
+    assert [(rows[0][2], "升级后收藏")] == plain_read(path, "SELECT article_key, note FROM bookmarks")
+
+
+def test_bookmarks_of_a_version_2_archive_file_stay_on_their_articles(tmp_path: Path) -> None:
+    path = old_archive(tmp_path, "version2.sqlite3")
+    assert [(2,)] == plain_read(path, "PRAGMA user_version")
+    marks = plain_read(path, "SELECT article_key, note, created_at FROM bookmarks ORDER BY id")
+    assert [("cfdf4cf8db6d4c75", "繁体字的一篇"), ("6eeb84261b46082f", "无日期")] == [m[:2] for m in marks]
+    rows = plain_read(path, ARTICLE_ROWS)
+    with open_archive(path) as archive:
+        assert len(MIGRATIONS) == schema_version(archive.db)
+        listed = bookmarks.list_bookmarks(archive)
+        assert marks == [(b.key, b.note, b.created_at) for b in listed]
+        for mark in listed:
+            article = queries.article_by_key(archive, mark.key)
+            assert article is not None and article.id == mark.article_id and not mark.deleted
+            assert [article.id] == [hit.id for hit in search(archive, f'标题:"{mark.headline}"').hits]
+        assert ["社區書屋暑期開放", "庆祝新中国成立70周年文艺演出举行"] == [b.headline for b in listed]
+        assert "2019-10-01" == listed[1].date
+    assert rows == plain_read(path, ARTICLE_ROWS)

@@ -8,7 +8,6 @@ it: they point at fiction.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.archive.sources import delete_sources, refresh_issue
@@ -47,10 +46,3 @@ def remove_demo(archive: Archive) -> int:
         refresh_issue(conn, issue_id)
     return len(keys)
 
-
-def remove_demo_from(path: Path) -> int:
-    """Open the archive at `path`, remove the demo issue, close: the writer-thread entry."""
-    from reader.archive.db import open_archive  # db → migrations → this module: import late
-
-    with open_archive(path) as archive, archive.transaction():
-        return remove_demo(archive)

@@ -16,7 +16,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from reader.archive import queries
-from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.archive_care import ArchiveCare
@@ -25,7 +24,6 @@ from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmarks.feature import BookmarksFeature
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.importing import ImportController
-from reader.gui.messages import open_warning
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
 from reader.gui.printing import PrintExport
@@ -253,7 +251,7 @@ class MainWindow(QMainWindow):
             writer=self.writer,
             op=lambda archive, _p: queries.set_issue_date(archive, issue_id, iso),
         )
-        op.success(done).failure(self._show_error).run_in_background()
+        op.success(done).run_in_background()  # a known error: the operations' one warning
 
     # --- search --------------------------------------------------------------------------------
 
@@ -300,10 +298,6 @@ class MainWindow(QMainWindow):
     def _imported(self) -> None:
         self.archive_changed()
         self.navigator.reopen_current()
-
-    def _show_error(self, error: BaseException) -> None:
-        title = self.tr("档案错误") if isinstance(error, ArchiveError) else self.tr("出错了")
-        open_warning(self, title, str(error), "archiveError")
 
     # --- closing -------------------------------------------------------------------------------
 

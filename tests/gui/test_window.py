@@ -225,11 +225,11 @@ def test_a_date_that_cannot_be_stored_is_reported_without_blocking(
     try:
         other.execute("BEGIN IMMEDIATE")
         empty_window.assign_issue_date(issue.id, "2021-05-06")
-        qtbot.waitUntil(lambda: empty_window.findChild(QMessageBox, "archiveError") is not None)
+        qtbot.waitUntil(lambda: empty_window.findChild(QMessageBox, "operationFailed") is not None)
     finally:
         other.execute("ROLLBACK")
         other.close()
-    box = empty_window.findChild(QMessageBox, "archiveError")
+    box = empty_window.findChild(QMessageBox, "operationFailed")
     assert "锁定" in box.text()
     assert 1 == empty_window.calendar.undated_model.rowCount()
     box.accept()

@@ -51,9 +51,21 @@ CJK = list("东昌时讯幸福食堂古楼街道融媒体记者本报讯总第�
 RARE = ["𠮷", "䶮", "堃", "喆", "\ue000", "\uf8ff", "\U000f0000", "\ufffd", "\uffff"]
 BRACKETS = ["![", "[", "](", "<http:", "**", "__", "(", "（", "第1", "#"]
 NOISE_LINES = [
-    "总第12345678901234567890期", "今日" + "9" * 5000 + "版", "第99999999999版 要闻", "2023年2月30日",
-    "2022年7月6日 星期三", "市民[张某](化名，45岁)告诉记者", "[链接](http://x.cn/a)", "![图](p/1.jpg)",
-    "<http://dcf.lcxw.cn>", "（融媒体 裴崇旭）", "融媒体 裴崇旭", "——副题", "## ", "**加粗**", "第0版",
+    "总第12345678901234567890期",
+    "今日" + "9" * 5000 + "版",
+    "第99999999999版 要闻",
+    "2023年2月30日",
+    "2022年7月6日 星期三",
+    "市民[张某](化名，45岁)告诉记者",
+    "[链接](http://x.cn/a)",
+    "![图](p/1.jpg)",
+    "<http://dcf.lcxw.cn>",
+    "（融媒体 裴崇旭）",
+    "融媒体 裴崇旭",
+    "——副题",
+    "## ",
+    "**加粗**",
+    "第0版",
 ]
 
 
@@ -99,8 +111,10 @@ def mutate_lines(rng: random.Random, lines: list[str]) -> list[str]:
 def encode(rng: random.Random, text: str) -> bytes:
     newline = rng.choice(["\n"] * 4 + ["\r\n", "\r"])
     text = text.replace("\n", newline)
-    codec = rng.choice(["utf-8"] * 4 + ["utf-8-sig", "gb18030", "gb18030", "utf-16", "utf-16-le", "utf-16-be",
-                                        "big5", "cp932"])
+    codec = rng.choice(
+        ["utf-8"] * 4
+        + ["utf-8-sig", "gb18030", "gb18030", "utf-16", "utf-16-le", "utf-16-be", "big5", "cp932"]
+    )
     data = text.encode(codec, errors="replace")
     cut = rng.random()
     if cut < 0.1:  # cut off mid-character
@@ -125,8 +139,9 @@ def random_bytes(rng: random.Random) -> bytes:
     size = rng.choice([1, 2, 3, 8, 64, 512, 4096])
     if rng.random() < 0.5:
         return rng.randbytes(size)
-    return bytes(rng.randrange(0x80, 0x100) if rng.random() < 0.8 else rng.randrange(0x20, 0x7F)
-                 for _ in range(size))
+    return bytes(
+        rng.randrange(0x80, 0x100) if rng.random() < 0.8 else rng.randrange(0x20, 0x7F) for _ in range(size)
+    )
 
 
 def bracket_run(rng: random.Random) -> bytes:
@@ -342,17 +357,30 @@ def report(inputs: list[tuple[Path, str]], results: Results, seconds: float, see
         if imported["outcome"] == "failed":
             import_reasons[reason_key(imported["reason"].split("：", 1)[-1])] += 1
         if (parsed["outcome"] == "accepted") != (imported["outcome"] == "imported") and "hang" not in (
-            parsed["outcome"], imported["outcome"]
+            parsed["outcome"],
+            imported["outcome"],
         ):
             disagreements.append(f"{path.name}: parse {parsed['outcome']}, import {imported['outcome']}")
 
     total: Counter[str] = Counter()
     for row in table.values():
         total.update(row)
-    columns = ["inputs", "accepted", "refused", "crash", "hang", "lost", "import-imported", "import-failed",
-               "import-crash", "import-hang"]
-    print(f"fuzz_parse: {len(inputs)} inputs, seed {seed}, {jobs} workers, {seconds:.0f} s"
-          f" (slowest step {slowest[0]:.1f} s CPU: {inputs[slowest[1][0]][0].name} {slowest[1][1]})")
+    columns = [
+        "inputs",
+        "accepted",
+        "refused",
+        "crash",
+        "hang",
+        "lost",
+        "import-imported",
+        "import-failed",
+        "import-crash",
+        "import-hang",
+    ]
+    print(
+        f"fuzz_parse: {len(inputs)} inputs, seed {seed}, {jobs} workers, {seconds:.0f} s"
+        f" (slowest step {slowest[0]:.1f} s CPU: {inputs[slowest[1][0]][0].name} {slowest[1][1]})"
+    )
     print(f"{'kind':18}" + "".join(f"{c.replace('import-', 'imp.'):>13}" for c in columns))
     for kind in sorted(table):
         print(f"{kind:18}" + "".join(f"{table[kind][c]:>13}" for c in columns))

@@ -52,6 +52,7 @@ INTERRUPTED_STATUS = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
 # Every command module, in the order `--help` lists them (see the module docstring).
 COMMANDS = (backup, export, importing, info, install_desktop, parse, repair, search, selftest)
 
+
 def _utf8_streams() -> None:
     """Chinese output must survive a Windows console or a pipe with a legacy code page.
 

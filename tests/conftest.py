@@ -56,7 +56,6 @@ def archive(archive_path: Path) -> Iterator[Archive]:
 # --- end of archive fixtures -------------------------------------------------------------------
 
 
-
 # --- read-only places (reader/archive, CLI, GUI) -----------------------------------------------
 
 

@@ -66,7 +66,12 @@ def test_bookmark_lists_article_fields(filled: Archive, masthead_issue: ParsedIs
     article = article_by_key(filled, key)
     assert article is not None
     assert (key, "写报告用", HEADLINE, "东昌时讯", masthead_issue.date, article.id) == (
-        record.key, record.note, record.headline, record.publication, record.date, record.article_id,
+        record.key,
+        record.note,
+        record.headline,
+        record.publication,
+        record.date,
+        record.article_id,
     )
 
 
@@ -133,7 +138,11 @@ def test_bookmark_of_article_removed_by_reimport_shows_as_deleted(
     assert article_by_key(filled, key) is None
     [record] = bookmarks.list_bookmarks(filled)
     assert (key, HEADLINE, "还要", None, True) == (
-        record.key, record.headline, record.note, record.article_id, record.deleted,
+        record.key,
+        record.headline,
+        record.note,
+        record.article_id,
+        record.deleted,
     )
 
 

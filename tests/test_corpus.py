@@ -110,4 +110,3 @@ def test_searched_words_sit_where_the_search_tests_expect(issues: list[ParsedIss
     assert {"东昌时讯", "今日开发区"} == {
         i.publication for i in issues for a in i.articles if "区长江绍华" in a.body
     }
-

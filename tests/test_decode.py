@@ -142,9 +142,7 @@ def test_big5_text_is_read_as_big5_though_it_also_decodes_as_gb18030() -> None:
     [(JAPANESE, "euc_jp"), (KOREAN, "euc_kr")],
     ids=["euc-jp", "euc-kr"],
 )
-def test_text_no_encoding_reads_plausibly_is_refused_naming_file_and_encodings(
-    text: str, codec: str
-) -> None:
+def test_text_no_encoding_reads_plausibly_is_refused_naming_file_and_encodings(text: str, codec: str) -> None:
     with pytest.raises(SourceError) as caught:
         decode_bytes(text.encode(codec), "外文.txt")
     message = str(caught.value)

@@ -70,7 +70,11 @@ def test_exporting_ids_reads_the_articles_on_the_worker(
 
 
 def test_exporting_bookmarks_prints_their_notes(
-    qtbot: QtBot, window: QMainWindow, records: list[ArticleRecord], archive: Archive, archive_path: Path,
+    qtbot: QtBot,
+    window: QMainWindow,
+    records: list[ArticleRecord],
+    archive: Archive,
+    archive_path: Path,
     tmp_path: Path,
 ) -> None:
     bookmarks.add(archive, records[1].key, note="会上讨论")

@@ -97,9 +97,7 @@ def test_article_pdf_has_headline_source_line_byline_and_body_in_order(
 
 
 @poppler
-def test_pdf_text_has_real_characters_not_look_alike_radicals(
-    lead: ArticleRecord, tmp_path: Path
-) -> None:
+def test_pdf_text_has_real_characters_not_look_alike_radicals(lead: ArticleRecord, tmp_path: Path) -> None:
     out = tmp_path / "article.pdf"
     export_pdf([lead], out)
     text = "".join(page_texts(out))
@@ -258,18 +256,23 @@ def test_digits_in_latin_runs_survive_text_extraction(lead: ArticleRecord, tmp_p
 
 
 def test_tounicode_rewrites_radicals_in_arrays_chars_and_single_ranges_only() -> None:
-    cmap = b"\n".join([
-        b"<0001> <0003> [<2F49> <0032> <2EE2>]",
-        b"<0004> <2F47>",
-        b"<0005> <0005> <2F49>",
-        b"<2F49> <2F4A> <2F49>",
-    ])
+    cmap = b"\n".join(
+        [
+            b"<0001> <0003> [<2F49> <0032> <2EE2>]",
+            b"<0004> <2F47>",
+            b"<0005> <0005> <2F49>",
+            b"<2F49> <2F4A> <2F49>",
+        ]
+    )
     pdf = b"%PDF\n7 0 obj\n<< /Length 9 >>\nstream\n" + cmap + b"\nendstream\nendobj\n/ToUnicode 7 0 R\n"
     fixed = fix_tounicode(pdf, {0x2F49: 0x6708, 0x2F47: 0x65E5, 0x2EE2: 0x9A6C})
     assert len(pdf) == len(fixed)
-    assert [
-        b"<0001> <0003> [<6708> <0032> <9A6C>]",
-        b"<0004> <65E5>",
-        b"<0005> <0005> <6708>",
-        b"<2F49> <2F4A> <2F49>",  # a multi-glyph range maps by increment: left alone
-    ] == fixed[fixed.index(b"stream\n") + 7 : fixed.index(b"\nendstream")].split(b"\n")
+    assert (
+        [
+            b"<0001> <0003> [<6708> <0032> <9A6C>]",
+            b"<0004> <65E5>",
+            b"<0005> <0005> <6708>",
+            b"<2F49> <2F4A> <2F49>",  # a multi-glyph range maps by increment: left alone
+        ]
+        == fixed[fixed.index(b"stream\n") + 7 : fixed.index(b"\nendstream")].split(b"\n")
+    )

@@ -110,8 +110,9 @@ def test_every_source_line_lands_somewhere(case: Path) -> None:
     for line in lines[head.consumed :]:
         for piece in split_dateline(line.text):  # a dateline and its credit leave the paragraph
             assert norm(piece) in everything, f"line {line.number} lost: {line.text}"
-    masthead_values = [str(v) for v in (issue.publication, issue.weekday, issue.lunar, issue.number,
-                                        issue.page_count) if v]
+    masthead_values = [
+        str(v) for v in (issue.publication, issue.weekday, issue.lunar, issue.number, issue.page_count) if v
+    ]
     for line in lines[: head.consumed]:
         text = norm(line.text)
         assert (

@@ -42,8 +42,18 @@ def letters(text: str) -> Counter[str]:
         "__a" * 50_000,
         "第1" * 50_000,
     ],
-    ids=["image-runs", "open-brackets", "open-images", "autolinks", "open-targets", "open-labels",
-         "open-paren-spaces", "bold-marks", "underscores", "page-numbers"],
+    ids=[
+        "image-runs",
+        "open-brackets",
+        "open-images",
+        "autolinks",
+        "open-targets",
+        "open-labels",
+        "open-paren-spaces",
+        "bold-marks",
+        "underscores",
+        "page-numbers",
+    ],
 )
 def test_a_long_pathological_line_parses_and_keeps_its_text(line: str) -> None:
     issue = parse_text(f"东昌时讯\n2022年7月5日\n\n{line}\n", "x.txt")

@@ -57,7 +57,13 @@ DAILY = """\
 def test_dated_masthead_with_items_on_one_line() -> None:
     issue = parse_text(DAILY, "daily.txt")
     assert ("聊城日报", "2023-03-14", "星期二", "农历癸卯年二月廿三", 8123, 8) == (
-        issue.publication, issue.date, issue.weekday, issue.lunar, issue.number, issue.page_count)
+        issue.publication,
+        issue.date,
+        issue.weekday,
+        issue.lunar,
+        issue.number,
+        issue.page_count,
+    )
     assert issue.date_source == "masthead"
 
 
@@ -115,7 +121,10 @@ def test_subheads_inside_a_feature_stay_in_its_body() -> None:
     assert len(issue.articles) == 1
     article = issue.articles[0]
     assert ("乡村振兴看青禾", "青禾镇发展特色产业纪实", "赵一鸣") == (
-        article.headline, article.subtitle, article.byline)
+        article.headline,
+        article.subtitle,
+        article.byline,
+    )
     starts = ["春天的", "产业兴旺", "镇里引进", "人才回流", "越来越多"]
     paragraphs = article.body.split("\n")
     assert len(starts) == len(paragraphs)

@@ -45,4 +45,3 @@ def remove_demo(archive: Archive) -> int:
     for issue_id in delete_sources(archive, ids):
         refresh_issue(conn, issue_id)
     return len(keys)
-

@@ -200,5 +200,3 @@ def _text_like(token: str) -> bool:
         and _LONG_OPTION.fullmatch(token) is None
         and _NUMBER.fullmatch(token) is None
     )
-
-

@@ -64,8 +64,12 @@ def render(
         raise ExportError("无法开始绘制页面（打印机或输出文件不可用）")
     try:
         laid.document.paint(
-            painter, device, pages,
-            footer_from=laid.footer_from, progress=progress, should_cancel=should_cancel,
+            painter,
+            device,
+            pages,
+            footer_from=laid.footer_from,
+            progress=progress,
+            should_cancel=should_cancel,
         )
     finally:
         painter.end()

@@ -43,8 +43,20 @@ _PUBLICATION_PATTERNS: tuple[tuple[Publication, re.Pattern[str]], ...] = tuple(
     for pub in PUBLICATIONS
 )
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 # Every number the parser reads is bounded the same way, by its digits: a longer run of digits is

@@ -242,8 +242,10 @@ class _Reader:
             draft = self.current
             # A plain dump's sub-head is a paragraph of its own; a Markdown dump bolds its sub-heads,
             # so an unmarked short line there is text, and so is the tail of a cut paragraph.
-            subhead = draft is not None and not draft.is_broken() and (
-                not self.markdown or any(line.md_level for line in group)
+            subhead = (
+                draft is not None
+                and not draft.is_broken()
+                and (not self.markdown or any(line.md_level for line in group))
             )
             for line in group:
                 self.body(line, whole=subhead)

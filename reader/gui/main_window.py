@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.imports = ImportCommands(self.importer, session, self.settings, self)
         self.bookmarks = BookmarksFeature(session, self.writer, self)
-        self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock)
+        self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
         self.calendar_dock = self.left_column.calendar_dock
         self.toolbar_fit = ToolbarFit(self.toolbar)
         self.printing = PrintExport(self, current=self.current_records, db_path=path)

@@ -26,7 +26,7 @@ from reader.archive.importer import import_paths
 from reader.archive.queries import article_by_key
 from reader.archive.records import ArticleRecord
 from reader.archive.search import search
-from reader.gui.bookmarks.model import HEADLINE, NOTE, PUBLICATION
+from reader.gui.bookmarks.model import DATE, HEADLINE, NOTE, PUBLICATION
 from reader.gui.bookmarks.panel import BookmarksPanel
 from reader.gui.bookmarks.star import BookmarkToggle
 from reader.gui.bookmarks.store import BookmarkStore
@@ -441,6 +441,8 @@ def test_the_headline_column_takes_the_spare_width_and_shows_the_whole_headline_
     assert panel.view.isColumnHidden(PUBLICATION)  # every bookmark is of 东昌时讯
     before = widths()
     assert before[HEADLINE] == max(before.values())
+    dates = max(panel.view.sizeHintForColumn(DATE), header.sectionSizeHint(DATE))
+    assert dates == before[DATE]  # the date column takes what its dates need, no more
     panel.resize(panel.width() + 200, panel.height())
     qtbot.waitUntil(lambda: widths()[HEADLINE] == before[HEADLINE] + 200)
     after = widths()

@@ -109,6 +109,7 @@ def test_every_pane_keeps_a_readable_width(
         shown = [c for c in range(view.model().columnCount()) if not view.isColumnHidden(c)]
         columns = {c: view.horizontalHeader().sectionSize(c) for c in shown}
         assert columns[HEADLINE] == max(columns.values()), columns
+        assert columns[HEADLINE] >= TITLE_CHARS * average_cjk_width(view.font()), columns
     else:
         assert window.calendar.isVisible()
 
@@ -223,3 +224,18 @@ def test_a_headline_the_list_cuts_is_whole_in_its_tooltip(qtbot: QtBot, corpus_w
     tip = longest.data(Qt.ItemDataRole.ToolTipRole)
     assert tip.split("\n")[0] == longest.data()
     assert window.articles.record(longest.row()).headline in tip
+
+
+def test_closing_the_bookmarks_gives_their_width_back_to_the_panes(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    window = corpus_window
+    show_lead(window)
+    window.bookmarks.star.action.trigger()
+    qtbot.waitUntil(lambda: window.bookmarks.panel.model.rowCount() == 1, timeout=30_000)
+    lay_out(qtbot, window, (1024, 700), bookmarks_open=False)
+    before = (window.calendar_dock.width(), window.splitter.width())
+    lay_out(qtbot, window, (1024, 700), bookmarks_open=True)
+    assert window.bookmarks.dock.width() > before[0]  # widened for the headlines
+    lay_out(qtbot, window, (1024, 700), bookmarks_open=False)
+    assert before == (window.calendar_dock.width(), window.splitter.width())

@@ -10,7 +10,7 @@ onto two rows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from reader.gui.bookmarks.store import BookmarkStore
 from reader.gui.metrics import chars_width
 
 NOTE_CHARS = 5  # the note column to start with; its tooltip and editor show the whole note
-HEADLINE_CHARS = 16  # what the panel asks for the headline when the window has room (sizeHint)
+HEADLINE_CHARS = 16  # what the panel asks for the headline when the window has room
 
 
 class BookmarksPanel(QWidget):
@@ -127,7 +127,9 @@ class BookmarksPanel(QWidget):
         window.addDockWidget(area, dock)
         return dock
 
-    def sizeHint(self) -> QSize:  # the width to ask for: HEADLINE_CHARS of headline beside the rest
+    def comfortable_width(self) -> int:
+        """The width to ask for when the window has room: HEADLINE_CHARS of headline beside the
+        other columns as they are (not the sizeHint: a hidden tab's hint widens its column)."""
         header = self.view.horizontalHeader()
         others = sum(
             header.sectionSize(column)
@@ -138,7 +140,7 @@ class BookmarksPanel(QWidget):
         margins = self.layout().contentsMargins()
         chrome = scroll_bar + 2 * self.view.frameWidth() + margins.left() + margins.right() + 2
         width = chars_width(self.view.font(), HEADLINE_CHARS) + others + chrome
-        return QSize(max(width, self.minimumSizeHint().width()), super().sizeHint().height())
+        return max(width, self.minimumSizeHint().width())
 
     def open_row(self, row: int) -> None:
         """Ask for the bookmark's article, or say that it was deleted."""

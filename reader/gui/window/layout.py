@@ -8,6 +8,8 @@ widths (ReadingPane, MiddlePane); this module only arranges the columns around t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
 
@@ -19,15 +21,18 @@ ICONS = Qt.ToolButtonStyle.ToolButtonIconOnly
 class LeftColumn(QObject):
     """The calendar in a fixed dock on the window's left, with `bookmarks` as a tab next to it
     (tabs on top). The calendar's dock has no title bar and cannot be closed: alone it looks
-    like the column it always was. The bookmarks come to the front when opened, and the column
-    widens to the panel's sizeHint as far as the panes' minimum widths let it; closing them
-    gives the width back."""
+    like the column it always was. Opened, the bookmarks come to the front and the column
+    widens to `wanted_width()` as far as the panes' minimum widths let it; closing them gives
+    the width back to the panes."""
 
-    def __init__(self, window: QMainWindow, calendar: QWidget, bookmarks: QDockWidget) -> None:
+    def __init__(
+        self, window: QMainWindow, calendar: QWidget, bookmarks: QDockWidget, wanted_width: Callable[[], int]
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._bookmarks = bookmarks
-        self._narrow: int | None = None  # the column's width before the bookmarks widened it
+        self._wanted_width = wanted_width
+        self._narrow: int | None = None  # the column's width before the bookmarks were opened
         dock = QDockWidget(window.tr("日历"), window)
         dock.setObjectName("calendarDock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
@@ -38,22 +43,17 @@ class LeftColumn(QObject):
         window.tabifyDockWidget(dock, bookmarks)
         self.calendar_dock = dock
         bookmarks.toggleViewAction().triggered.connect(self._bookmarks_toggled)
-        bookmarks.visibilityChanged.connect(self._bookmarks_in_front)
 
     def _bookmarks_toggled(self, shown: bool) -> None:
-        if shown:
-            self._bookmarks.raise_()
-        elif self._narrow is not None:
-            self._window.resizeDocks([self.calendar_dock], [self._narrow], Qt.Orientation.Horizontal)
-            self._narrow = None
-
-    def _bookmarks_in_front(self, visible: bool) -> None:
-        wanted = self._bookmarks.sizeHint().width()
-        if not visible or self._bookmarks.width() >= wanted:
-            return
-        if self._narrow is None:
+        horizontal = Qt.Orientation.Horizontal
+        if shown:  # shown, not yet laid out: the column still has the calendar's width
             self._narrow = self.calendar_dock.width()
-        self._window.resizeDocks([self._bookmarks], [wanted], Qt.Orientation.Horizontal)
+            self._bookmarks.raise_()
+            wanted = max(self._narrow, self._wanted_width())
+            self._window.resizeDocks([self._bookmarks], [wanted], horizontal)
+        elif self._narrow is not None:
+            self._window.resizeDocks([self.calendar_dock], [self._narrow], horizontal)
+            self._narrow = None
 
 
 class ToolbarFit(QObject):

@@ -31,7 +31,7 @@ from reader.gui.search_model import HtmlDelegate, SearchResultModel
 
 ISSUE_PAGE, SEARCH_PAGE = 0, 1
 TITLE_CHARS = 12  # the article list never shows less of a headline than this
-BYLINE_CHARS = 5  # the author column to start with: a name and a half; wider by dragging
+BYLINE_CHARS = 7  # the author column to start with: '融媒体 裴崇旭'; wider by dragging
 
 
 class MiddlePane(QStackedWidget):

@@ -137,7 +137,8 @@ class BookmarksPanel(QWidget):
             if column != HEADLINE and not self.view.isColumnHidden(column)
         )
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view)
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else self.contentsMargins()
         chrome = scroll_bar + 2 * self.view.frameWidth() + margins.left() + margins.right() + 2
         width = chars_width(self.view.font(), HEADLINE_CHARS) + others + chrome
         return max(width, self.minimumSizeHint().width())

@@ -70,6 +70,7 @@ class IssueNavigator(QObject):
         year, month = self._calendar.shown_month()
         publication = self._calendar.current_publication()
         self._calendar.mark_dates(self._session.issue_dates(publication, year, month))
+        self._calendar.set_month_counts(self._session.issue_counts_by_month(year, publication))
 
     # --- issues --------------------------------------------------------------------------------
 

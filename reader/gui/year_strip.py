@@ -67,7 +67,10 @@ class MonthCountModel(QAbstractTableModel):
         month = index.row() * COLUMNS + index.column() + 1
         count = self._counts[month - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("{0}月\n{1}期").format(month, count) if count else self.tr("{0}月").format(month)
+            # Always two lines, so every row is as tall as the one the strip's height was made for.
+            return (
+                self.tr("{0}月\n{1}期").format(month, count) if count else self.tr("{0}月\n–").format(month)
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if count:
                 return self.tr("{0}年{1}月：{2} 期").format(self._year, month, count)
@@ -137,8 +140,10 @@ class YearStrip(QWidget):
         self.view.activated.connect(self._month_activated)
 
     def _fit_height(self) -> None:
-        """Two lines (month and count) per row, both rows in view, no scrolling."""
-        row = 2 * self.view.fontMetrics().lineSpacing() + 6
+        """Both rows in view, no scrolling. The rows' height is what the delegate needs for two
+        lines of the cells' text: the Chinese glyphs come from a fallback font whose lines are
+        taller than the view font's, so the font's own line spacing would cut the count off."""
+        row = max(self.view.sizeHintForRow(r) for r in range(self.model.rowCount()))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(row)
         self.view.setFixedHeight(row * self.model.rowCount() + 2 * self.view.frameWidth())

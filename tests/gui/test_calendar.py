@@ -168,7 +168,7 @@ def strip_texts(window: MainWindow) -> list[str]:
 
 
 def expected_texts(counts: list[int]) -> list[str]:
-    return [f"{m}月\n{n}期" if n else f"{m}月" for m, n in zip(range(1, 13), counts, strict=True)]
+    return [f"{m}月\n{n}期" if n else f"{m}月\n–" for m, n in zip(range(1, 13), counts, strict=True)]
 
 
 def click_month(qtbot: QtBot, window: MainWindow, month: int) -> None:
@@ -227,9 +227,14 @@ def test_year_strip_fits_the_calendar_column_of_a_small_screen(
     QApplication.processEvents()
     panel = corpus_window.calendar
     strip = panel.year_strip
-    viewport = strip.view.viewport().rect()
+    assert (1024, 700) == (corpus_window.width(), corpus_window.height())
+    view = strip.view
     for month in range(1, 13):
-        assert viewport.contains(strip.view.visualRect(strip.model.index_of(month)))
+        assert view.viewport().rect().contains(view.visualRect(strip.model.index_of(month)))
+    for row in range(strip.model.rowCount()):  # month and count both in view, nothing cut off
+        assert view.sizeHintForRow(row) <= view.rowHeight(row)
+    for column in range(strip.model.columnCount()):
+        assert view.sizeHintForColumn(column) <= view.columnWidth(column)
     for widget in (panel.calendar, strip, panel.latest):
         assert widget.isVisible()
         bottom = widget.mapTo(panel, widget.rect().bottomLeft()).y()

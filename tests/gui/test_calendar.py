@@ -1,6 +1,6 @@
 """The calendar as a user drives it: issue days are the only marked days (weekends look like any
-other day), and the year strip shows each month's issues and turns the calendar to a clicked
-month."""
+other day), a day without an issue says so in the list's place and links the nearest issue, and
+the year strip shows each month's issues and turns the calendar to a clicked month."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from archive_helpers import make_article, make_issue
 from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue
-from reader.archive.queries import set_issue_date, undated_issues
+from reader.archive.queries import issues_on, set_issue_date, undated_issues
 from reader.gui.calendar_panel import ISSUE_BACKGROUND
 from reader.gui.main_window import MainWindow
 
@@ -121,6 +121,98 @@ def test_weekends_look_like_weekdays_and_only_issue_days_are_marked(corpus_windo
     assert 0 == coloured(image, saturday, ISSUE_BACKGROUND)
     assert corpus_window.calendar.is_marked("2023-06-16")
     assert not corpus_window.calendar.is_marked("2023-06-17")
+
+
+# --- a day without an issue -------------------------------------------------------------------
+
+
+def test_clicking_a_day_without_an_issue_says_so_where_the_list_was(
+    qtbot: QtBot, corpus_window: MainWindow, corpus_db: Path
+) -> None:
+    shown = corpus_window.current_issue_id
+    assert shown is not None and corpus_window.articles.rowCount() > 0
+    show_month(corpus_window, 2023, 6)
+    click_day(qtbot, corpus_window, "2023-06-14")
+    assert QDate(2023, 6, 14) == corpus_window.calendar.calendar.selectedDate()
+    assert "2023年6月14日 没有报纸；最近的一期：6月13日 ›" == corpus_window.middle.notice_text()
+    assert corpus_window.middle.notice.isVisible()
+    assert not corpus_window.middle.table.isVisible()
+    assert 0 == corpus_window.articles.rowCount()  # the old issue is not listed under this day
+    assert corpus_window.current_issue_id is None
+    assert corpus_window.pane.record is None
+    assert "2023年6月14日 没有报纸" in corpus_window.pane.toPlainText()
+    corpus_window.grab()
+
+    click_link(qtbot, corpus_window)
+    with open_archive(corpus_db, readonly=True) as archive:
+        (nearest,) = issues_on(archive, "2023-06-13")
+    assert nearest.id == corpus_window.current_issue_id
+    assert QDate(2023, 6, 13) == corpus_window.calendar.calendar.selectedDate()
+    assert "" == corpus_window.middle.notice_text()
+    assert corpus_window.middle.table.isVisible()
+    assert nearest.article_count == corpus_window.articles.rowCount()
+    assert corpus_window.pane.record is not None and corpus_window.pane.record.issue_id == nearest.id
+    corpus_window.grab()
+
+
+def test_the_nearest_issue_can_lie_after_the_day(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    show_month(corpus_window, 2023, 6)
+    click_day(qtbot, corpus_window, "2023-06-15")  # 1 day before 今日开发区, 2 after 东昌时讯
+    assert "2023年6月15日 没有报纸；最近的一期：6月16日 ›" == corpus_window.middle.notice_text()
+    click_link(qtbot, corpus_window)
+    assert QDate(2023, 6, 16) == corpus_window.calendar.calendar.selectedDate()
+    assert "今日开发区" in corpus_window.middle.issue_label.text()
+
+
+def test_the_notice_keeps_to_the_publication_filter(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    show_month(corpus_window, 2023, 6)
+    choose_publication(qtbot, corpus_window, "东昌时讯")
+    click_day(qtbot, corpus_window, "2023-06-16")  # 今日开发区's day, none of 东昌时讯
+    assert "2023年6月16日 没有东昌时讯；最近的一期：6月13日 ›" == corpus_window.middle.notice_text()
+    choose_publication(qtbot, corpus_window, "全部")  # now the day has an issue: it opens
+    assert "" == corpus_window.middle.notice_text()
+    assert "今日开发区" in corpus_window.middle.issue_label.text()
+    click_day(qtbot, corpus_window, "2023-06-15")
+    assert "2023年6月15日 没有报纸；最近的一期：6月16日 ›" == corpus_window.middle.notice_text()
+    choose_publication(qtbot, corpus_window, "东昌时讯")  # the nearest one follows the filter
+    assert "2023年6月15日 没有东昌时讯；最近的一期：6月13日 ›" == corpus_window.middle.notice_text()
+
+
+def test_a_search_and_esc_come_back_to_the_notice(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    show_month(corpus_window, 2023, 6)
+    click_day(qtbot, corpus_window, "2023-06-14")
+    field = corpus_window.search_bar.field
+    field.setFocus()
+    for char in "食堂":  # as a Chinese input method types: committed strings
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(field, event)
+    qtbot.waitUntil(lambda: corpus_window.search.model.rowCount() > 0, timeout=20_000)
+    view = corpus_window.middle.result_view
+    rect = view.visualRect(corpus_window.search.model.index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert corpus_window.pane.record is not None
+    qtbot.keyClick(corpus_window.search_bar.field, Qt.Key.Key_Escape)
+    assert not corpus_window.middle.showing_search()
+    assert "2023年6月14日 没有报纸；最近的一期：6月13日 ›" == corpus_window.middle.notice_text()
+    assert corpus_window.pane.record is None  # no article of another day stays in view
+
+
+def test_an_import_that_brings_the_day_its_issue_opens_it(
+    qtbot: QtBot, empty_window: MainWindow, corpus_dir: Path
+) -> None:
+    show_month(empty_window, 2023, 6)
+    click_day(qtbot, empty_window, "2023-06-13")
+    assert "2023年6月13日 没有报纸" == empty_window.middle.notice_text()  # nothing to link to
+    assert not empty_window.middle.notice.link.isVisible()
+    assert empty_window.import_paths([corpus_dir])
+    qtbot.waitUntil(
+        lambda: not empty_window.importer.running and not empty_window.writer.busy(), timeout=60_000
+    )
+    qtbot.waitUntil(lambda: empty_window.current_issue_id is not None)
+    assert "" == empty_window.middle.notice_text()
+    assert "东昌时讯" in empty_window.middle.issue_label.text()
+    assert QDate(2023, 6, 13) == empty_window.calendar.calendar.selectedDate()
 
 
 # --- the year strip ---------------------------------------------------------------------------

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         c.import_folder.triggered.connect(self.imports.choose_folder)
         c.quit.triggered.connect(self.close)
         c.find.triggered.connect(self.search_bar.focus)
-        c.back_to_issue.triggered.connect(nav.back_to_issue)
+        c.back_to_issue.triggered.connect(self.leave_search)
         c.previous.triggered.connect(lambda: self.middle.step(-1))
         c.next.triggered.connect(lambda: self.middle.step(1))
         c.latest.triggered.connect(nav.open_latest)
@@ -139,8 +139,9 @@ class MainWindow(QMainWindow):
         self.calendar.assign_date_requested.connect(self.ask_issue_date)
         self.middle.article_chosen.connect(nav.show_article)
         self.middle.issue_switched.connect(nav.open_issue)
-        self.search_bar.escape_pressed.connect(nav.back_to_issue)
-        self.search_status.query_cleared.connect(nav.back_to_issue)
+        self.search_bar.escape_pressed.connect(self.leave_search)
+        self.search_status.query_cleared.connect(lambda: nav.back_to_issue(focus_list=False))
+        self.search_status.publication_clear_requested.connect(self.calendar.show_all_publications)
         self.imports.imported.connect(self._imported)
         self.imports.repair_requested.connect(self.care.repair)
         self.bookmarks.article_requested.connect(nav.open_article)
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start."""
         self.navigator.refresh_lists()
+        self._offer_date_span()
         last = self.settings.last_issue_id
         if last is not None and self.session.issue(last) is not None:
             self.navigator.open_issue(last)
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the bookmarks and what can be written are read again."""
         self.navigator.refresh_lists()
+        self._offer_date_span()
         self.care.refresh()
         self.bookmarks.reload()
         self._apply_write_blocker(self.session.write_blocker)
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def _publication_changed(self) -> None:
         self.navigator.refresh_calendar()
+        self._offer_date_span()
         if self.middle.showing_search():
             self.search.schedule()
 
@@ -257,6 +261,19 @@ class MainWindow(QMainWindow):
 
     def _search_request(self) -> SearchRequest:
         return self.search_bar.request(self.calendar.current_publication())
+
+    def _offer_date_span(self) -> None:
+        """The search bar's date range starts as the first and last issue of what is shown."""
+        self.search_bar.set_date_span(self.session.date_span(self.calendar.current_publication()))
+
+    def leave_search(self) -> None:
+        """Esc: empty the search box (back to the issue, no count or status left over) and give
+        the keyboard to the article list."""
+        searching = self.middle.showing_search() or bool(self.search_bar.text())
+        self.search_status.leave()
+        self.navigator.back_to_issue()
+        if searching:
+            self.middle.focus_list()
 
     def export_search_results(self) -> None:
         """The current search's results, as the list orders them, into a clippings book."""

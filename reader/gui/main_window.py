@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             self.search, self.search_bar, self.middle, self.commands.export_results, self
         )
         self.hit_label = self.search_status.hit_label
+        self.statusBar().addPermanentWidget(self.search_status.hit_position_label)
         self.statusBar().addPermanentWidget(self.hit_label)
         self.navigator = IssueNavigator(
             session, self.settings, self.calendar, self.middle, self.pane, self.articles,
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         c.quit.triggered.connect(self.close)
         c.find.triggered.connect(self.search_bar.focus)
         c.back_to_issue.triggered.connect(self.leave_search)
+        c.previous_hit.triggered.connect(lambda: self.pane.step_hit(-1))
+        c.next_hit.triggered.connect(lambda: self.pane.step_hit(1))
         c.previous.triggered.connect(lambda: self.middle.step(-1))
         c.next.triggered.connect(lambda: self.middle.step(1))
         c.latest.triggered.connect(nav.open_latest)
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         c.export_results.triggered.connect(self.export_search_results)
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)
+        self.pane.hit_changed.connect(self._hit_changed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
         self.calendar.publication_changed.connect(self._publication_changed)
@@ -274,6 +278,12 @@ class MainWindow(QMainWindow):
         self.navigator.back_to_issue()
         if searching:
             self.middle.focus_list()
+
+    def _hit_changed(self, current: int, total: int) -> None:
+        """上一处/下一处 work only in an article with hits; the status bar says which one is selected."""
+        self.commands.previous_hit.setEnabled(total > 0)
+        self.commands.next_hit.setEnabled(total > 0)
+        self.search_status.show_hit_position(current, total)
 
     def export_search_results(self) -> None:
         """The current search's results, as the list orders them, into a clippings book."""

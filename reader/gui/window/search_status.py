@@ -1,6 +1,6 @@
 """What the window says about a search: which list is in front, the hit count, the heading above
-the results (and why they are empty when a filter is the reason), the status bar and whether
-导出检索结果为PDF… can run.
+the results (and why they are empty when a filter is the reason), the status bar, where the
+reading pane is among an article's hits, and whether 导出检索结果为PDF… can run.
 
 The search itself (debounce, worker, paging) is the SearchController's job; this module only
 turns its signals into what the user sees, so that story is not spread through the window.
@@ -20,7 +20,8 @@ from reader.gui.search_controller import SearchController
 
 
 class SearchStatus(QObject):
-    """Follows the search bar and the controller; owns the permanent hit-count label.
+    """Follows the search bar and the controller; owns the permanent hit-count and hit-position
+    labels.
 
     Signals: `query_cleared()` when the field was emptied (the window goes back to the issue),
     `publication_clear_requested()` when the user asked to search every publication again,
@@ -46,6 +47,8 @@ class SearchStatus(QObject):
         self._export_results = export_results
         self.hit_label = QLabel("", window)
         self.hit_label.setObjectName("hitCount")
+        self.hit_position_label = QLabel("", window)
+        self.hit_position_label.setObjectName("hitPosition")
         bar.changed.connect(self._query_edited)
         middle.filter_clear_requested.connect(self._clear_filter)
         bar.return_pressed.connect(search.run_now)
@@ -57,6 +60,10 @@ class SearchStatus(QObject):
         """Esc: empty the search box; the count, the heading and the status line go with it."""
         self._bar.clear_query()  # an edit like any other: `_query_edited` does the rest
         self._forget()
+
+    def show_hit_position(self, current: int, total: int) -> None:
+        """Which of the shown article's hits is selected (第 2/7 处); nothing without hits."""
+        self.hit_position_label.setText(self.tr("第 {0}/{1} 处").format(current, total) if total else "")
 
     def _query_edited(self) -> None:
         if self._bar.text().strip():

@@ -5,8 +5,8 @@ main_window (composition of the parts below), window/ (the window's commands and
 navigation, import commands, search status), bookmarks/ (store, model, panel, star),
 importing/ (the import and its report), printing/ (print, preview, PDF), operations/
 (background work and the one writer), calendar_panel, middle_pane, article_model, reading_pane,
-search_bar, search_model, search_controller, search_adapter, backup_action, archive_care,
-session (the read connection), settings, messages, about.
+search_bar, search_model, search_controller, search_adapter, filter_notice, backup_action,
+archive_care, session (the read connection), settings, messages, about.
 
 How records are named and cited (titles, dates, source lines) comes from
 reader.archive.formatting, as for the CLI and the printouts.

@@ -169,6 +169,21 @@ def stats(archive: Archive) -> ArchiveStats:
     return ArchiveStats(issues_total, articles_total, per_year, tuple(undated_issues(archive)))
 
 
+def date_span(archive: Archive, publication: str | None = None) -> tuple[str, str] | None:
+    """The first and last effective dates (of `publication`'s issues), or None without dated issues.
+
+    Where the search bar's date range starts: a range of the archive's own years finds
+    something, where "the last twelve months" finds nothing in an archive of older papers.
+    """
+    where, params = _filters(publication)
+    row = archive.db.execute(
+        f"SELECT min({EFFECTIVE_DATE}), max({EFFECTIVE_DATE}) FROM issues i "
+        f"LEFT JOIN publications p ON p.id = i.publication_id WHERE {where}",
+        params,
+    ).fetchone()
+    return None if row is None or row[0] is None else (row[0], row[1])
+
+
 def nearest_issue(archive: Archive, date: str, publication: str | None = None) -> IssueRecord | None:
     """The dated issue (of `publication`) closest to `date` ('YYYY-MM-DD'), before or after it.
 

@@ -179,6 +179,10 @@ class CalendarPanel(QWidget):
         value = self.publication.currentData()
         return value if isinstance(value, str) else None
 
+    def show_all_publications(self) -> None:
+        """Choose 全部 in the publication filter (emits publication_changed when it changes)."""
+        self.publication.setCurrentIndex(0)
+
     def set_publications(self, names: list[str]) -> None:
         """Refill the filter, keeping the current choice when it still exists."""
         current = self.current_publication()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader.archive.records import ArticleRecord, IssueRecord
 from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
 from reader.gui.day_notice import DayNotice
+from reader.gui.filter_notice import FilterNotice
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
 
@@ -33,10 +34,13 @@ ISSUE_PAGE, SEARCH_PAGE = 0, 1
 
 
 class MiddlePane(QStackedWidget):
-    """Emits `article_chosen(article_id, from_search)` when the current row changes."""
+    """Emits `article_chosen(article_id, from_search)` when the current row changes, and
+    `filter_clear_requested("dates" | "publication")` when the user asks to drop a filter that
+    left the results empty."""
 
     article_chosen = Signal(int, bool)
     issue_switched = Signal(int)
+    filter_clear_requested = Signal(str)
 
     def __init__(
         self, articles: ArticleListModel, results: SearchResultModel, parent: QWidget | None = None
@@ -96,7 +100,10 @@ class MiddlePane(QStackedWidget):
         self.result_view.setWordWrap(True)
         search_layout = QVBoxLayout(search_page)
         search_layout.setContentsMargins(4, 4, 4, 4)
+        self.filter_notice = FilterNotice(search_page)
+        self.filter_notice.clear_requested.connect(self.filter_clear_requested)
         search_layout.addWidget(self.search_label)
+        search_layout.addWidget(self.filter_notice)
         search_layout.addWidget(self.result_view, 1)
         self.addWidget(search_page)
 
@@ -136,6 +143,10 @@ class MiddlePane(QStackedWidget):
     def notice_text(self) -> str:
         """What the notice in place of the list says, or "" while the list is shown."""
         return self.notice.plain_text() if not self.notice.isHidden() else ""
+
+    def offer_filter_clearing(self, kinds: list[str]) -> None:
+        """Under the heading, a button to clear each of these filters ([] hides them)."""
+        self.filter_notice.offer(kinds)
 
     def current_article_id(self) -> int | None:
         """The article of the current row in the issue's list, or None."""

@@ -84,6 +84,10 @@ class ArchiveSession:
     def issue_dates(self, publication: str | None, year: int, month: int) -> list[str]:
         return queries.issue_dates(self._a(), publication, year, month)
 
+    def date_span(self, publication: str | None = None) -> tuple[str, str] | None:
+        """The first and last issue dates (of `publication`), or None when nothing is dated."""
+        return queries.date_span(self._a(), publication)
+
     def latest_issue(self, publication: str | None = None) -> IssueRecord | None:
         return queries.latest_issue(self._a(), publication)
 

@@ -187,8 +187,12 @@ class IssueNavigator(QObject):
             return
         self.open_issue(record.issue_id, article_id)
 
-    def back_to_issue(self) -> None:
-        """Esc: leave the results, show the chosen issue's current article again."""
+    def back_to_issue(self, focus_list: bool = True) -> None:
+        """Leave the results, show the chosen issue's current article again.
+
+        Esc also moves the keyboard to the article list; a query erased in the search box
+        (`focus_list=False`) leaves the keyboard there, so the next word typed is a new search.
+        """
         if not self._middle.showing_search():
             return
         self._middle.show_issue_list()
@@ -197,4 +201,5 @@ class IssueNavigator(QObject):
         article_id = self._middle.current_article_id()
         if article_id is not None:
             self.show_article(article_id)
-        self._middle.focus_list()
+        if focus_list:
+            self._middle.focus_list()

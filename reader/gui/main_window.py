@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         return [record] if record is not None else []
 
     def _publication_changed(self) -> None:
-        self.navigator.refresh_calendar()
+        self.navigator.publication_changed()
         self._offer_date_span()
         if self.middle.showing_search():
             self.search.schedule()

@@ -2,7 +2,8 @@
 
 Both lists are views over real models (ArticleListModel, SearchResultModel); `article_chosen`
 tells the window which article to show, whichever list is in front, and `issue_switched` which
-of a day's issues the user picked. The window talks to the pane
+issue the user picked (of a day's issues, or the nearest one offered by a day without an issue,
+whose notice stands in place of the list). The window talks to the pane
 through the methods below, never through its inner widgets.
 """
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.archive.records import ArticleRecord, IssueRecord
 from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
+from reader.gui.day_notice import DayNotice
 from reader.gui.filter_notice import FilterNotice
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
@@ -77,6 +79,9 @@ class MiddlePane(QStackedWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.notice = DayNotice(issue_page)
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice, 1)
         self.addWidget(issue_page)
 
         search_page = QWidget(self)
@@ -106,6 +111,7 @@ class MiddlePane(QStackedWidget):
         self.result_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
         self.result_view.clicked.connect(lambda index: self.open_result(index.row()))
         self.issue_combo.activated.connect(self._issue_combo_activated)
+        self.notice.issue_requested.connect(self.issue_switched)
 
     def showing_search(self) -> bool:
         return self.currentIndex() == SEARCH_PAGE
@@ -125,6 +131,18 @@ class MiddlePane(QStackedWidget):
     def set_search_title(self, text: str) -> None:
         """The heading above the results (the query and its count, or what went wrong)."""
         self.search_label.setText(text)
+
+    def set_notice(self, text: str | None, link: tuple[str, int] | None = None) -> None:
+        """In place of the article list, `text` (a day without an issue) and `link` = (its words,
+        the issue it opens, via issue_switched); None brings the list back."""
+        if text is not None:
+            self.notice.show_text(text, link)
+        self.notice.setVisible(text is not None)
+        self.table.setVisible(text is None)
+
+    def notice_text(self) -> str:
+        """What the notice in place of the list says, or "" while the list is shown."""
+        return self.notice.plain_text() if not self.notice.isHidden() else ""
 
     def offer_filter_clearing(self, kinds: list[str]) -> None:
         """Under the heading, a button to clear each of these filters ([] hides them)."""

@@ -94,6 +94,12 @@ class ArchiveSession:
     def issues_on(self, date: str, publication: str | None = None) -> list[IssueRecord]:
         return queries.issues_on(self._a(), date, publication)
 
+    def nearest_issue(self, date: str, publication: str | None = None) -> IssueRecord | None:
+        return queries.nearest_issue(self._a(), date, publication)
+
+    def issue_counts_by_month(self, year: int, publication: str | None = None) -> list[int]:
+        return queries.issue_counts_by_month(self._a(), year, publication)
+
     def undated_issues(self) -> list[IssueRecord]:
         return queries.undated_issues(self._a())
 

@@ -129,3 +129,17 @@ def test_stats_count_per_publication_and_year(filled: Archive) -> None:
         YearCount(None, None, 1, 1),
     ) == tuple(sorted(data.per_year, key=lambda y: (y.publication is None, y.publication or "")))
     assert [i.source_name for i in data.undated] == ["scan.txt"]
+
+
+def test_date_span_runs_from_the_first_to_the_last_dated_issue(filled: Archive) -> None:
+    assert queries.date_span(filled) == ("2019-10-01", "2022-08-09")
+    assert queries.date_span(filled, "东昌时讯") == ("2022-07-05", "2022-08-09")
+    undated = queries.undated_issues(filled)[0]
+    queries.set_issue_date(filled, undated.id, "2023-01-02")  # the user's date counts
+    assert queries.date_span(filled) == ("2019-10-01", "2023-01-02")
+
+
+def test_date_span_of_an_archive_without_dated_issues_is_none(archive: Archive) -> None:
+    assert queries.date_span(archive) is None
+    import_issue(archive, make_issue([make_article("没有报头")], date=None, number=None, source="scan.txt"))
+    assert queries.date_span(archive) is None

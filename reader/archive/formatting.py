@@ -46,6 +46,17 @@ def chinese_date(date: str | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def chinese_date_near(date: str | None, reference: str) -> str:
+    """A date said next to another one: '2022-08-09' beside '2022-08-02' → '8月9日'. The year is
+    written only when it differs ('2023年6月13日'), so a short date never misleads."""
+    try:
+        day = dt.date.fromisoformat(date or "")
+        same_year = day.year == dt.date.fromisoformat(reference).year
+    except ValueError:
+        return chinese_date(date)
+    return f"{day.month}月{day.day}日" if same_year else chinese_date(date)
+
+
 def date_text(date: str | None, style: DateStyle) -> str:
     """The date in `style`; '未定日期' for none in either style."""
     if style is DateStyle.CHINESE:

@@ -167,3 +167,64 @@ def stats(archive: Archive) -> ArchiveStats:
     )
     per_year = tuple(YearCount(r[0], r[1], r[2], r[3]) for r in rows)
     return ArchiveStats(issues_total, articles_total, per_year, tuple(undated_issues(archive)))
+
+
+def date_span(archive: Archive, publication: str | None = None) -> tuple[str, str] | None:
+    """The first and last effective dates (of `publication`'s issues), or None without dated issues.
+
+    Where the search bar's date range starts: a range of the archive's own years finds
+    something, where "the last twelve months" finds nothing in an archive of older papers.
+    """
+    where, params = _filters(publication)
+    row = archive.db.execute(
+        f"SELECT min({EFFECTIVE_DATE}), max({EFFECTIVE_DATE}) FROM issues i "
+        f"LEFT JOIN publications p ON p.id = i.publication_id WHERE {where}",
+        params,
+    ).fetchone()
+    return None if row is None or row[0] is None else (row[0], row[1])
+
+
+def nearest_issue(archive: Archive, date: str, publication: str | None = None) -> IssueRecord | None:
+    """The dated issue (of `publication`) closest to `date` ('YYYY-MM-DD'), before or after it.
+
+    For the calendar's day without a paper: it offers this one instead. On a tie the earlier
+    issue wins (the one that was current on that day); of several issues on the chosen day, the
+    first in `issues_on`'s order, so the link opens what a click on that day opens. None when
+    there is no dated issue at all.
+    """
+    where, params = _filters(publication)
+    tie_order = "p.name, i.number, i.id"
+    before = archive.db.execute(
+        f"{_ISSUE_SELECT} WHERE {where} AND {EFFECTIVE_DATE} <= ? "
+        f"ORDER BY {EFFECTIVE_DATE} DESC, {tie_order} LIMIT 1",
+        [*params, date],
+    ).fetchone()
+    after = archive.db.execute(
+        f"{_ISSUE_SELECT} WHERE {where} AND {EFFECTIVE_DATE} > ? "
+        f"ORDER BY {EFFECTIVE_DATE}, {tie_order} LIMIT 1",
+        [*params, date],
+    ).fetchone()
+    if before is None or after is None:
+        row = before or after
+        return None if row is None else IssueRecord(*row)
+    day = dt.date.fromisoformat(date)
+    earlier, later = IssueRecord(*before), IssueRecord(*after)
+    back = day - dt.date.fromisoformat(str(earlier.date))
+    ahead = dt.date.fromisoformat(str(later.date)) - day
+    return earlier if back <= ahead else later
+
+
+def issue_counts_by_month(archive: Archive, year: int, publication: str | None = None) -> list[int]:
+    """How many dated issues (of `publication`) each month of `year` has: twelve counts, January
+    first. Issues, not days: two papers on one day count twice (the year strip shows coverage)."""
+    where, params = _filters(publication, year)
+    rows = archive.db.execute(
+        f"SELECT CAST(substr({EFFECTIVE_DATE}, 6, 2) AS INTEGER), count(*) FROM issues i "
+        f"LEFT JOIN publications p ON p.id = i.publication_id WHERE {where} GROUP BY 1",
+        params,
+    )
+    counts = [0] * 12
+    for month, count in rows:
+        if isinstance(month, int) and 1 <= month <= 12:
+            counts[month - 1] = count
+    return counts

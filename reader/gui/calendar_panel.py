@@ -1,7 +1,10 @@
-"""The left pane: publication filter, a month calendar marking issue days, and undated issues.
+"""The left pane: publication filter, a month calendar marking issue days, the year strip (issues
+per month of the shown year), and undated issues.
 
 The calendar asks for one month of dates at a time (on every page change) and marks them bold
-and coloured with a QTextCharFormat per date; undated issues are a list model below it.
+and coloured with a QTextCharFormat per date. Issue days are the only marked days: Qt paints
+weekends red by default, which looked like issue days, so weekends take the normal text colour.
+Undated issues are a list model below.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ from PySide6.QtWidgets import (
 
 from reader.archive.formatting import issue_label
 from reader.archive.records import IssueRecord
+from reader.gui import palette
+from reader.gui.year_strip import YearStrip
 
 Index = QModelIndex | QPersistentModelIndex
 IssueIdRole = Qt.ItemDataRole.UserRole + 1
-ISSUE_COLOR = QColor("#b3261e")
-ISSUE_BACKGROUND = QColor("#fbe9e7")
+ISSUE_COLOR = QColor(palette.ISSUE_COLOUR)
+ISSUE_BACKGROUND = QColor(palette.ISSUE_BACKGROUND)
 
 
 class UndatedIssueModel(QAbstractListModel):
@@ -127,6 +132,10 @@ class CalendarPanel(QWidget):
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):  # header and dates alike
+            self.calendar.setWeekdayTextFormat(weekend, QTextCharFormat())
+        self.year_strip = YearStrip(self)
+        self.set_month_counts([0] * 12)  # until the window reads the archive
         self.latest = QPushButton(self.tr("最新一期"), self)
         self.latest.setObjectName("latestButton")
         self.undated_model = UndatedIssueModel(self)
@@ -144,6 +153,7 @@ class CalendarPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.calendar)
+        layout.addWidget(self.year_strip)
         layout.addWidget(self.latest)
         layout.addSpacing(6)
         layout.addWidget(self.undated_label)
@@ -157,6 +167,8 @@ class CalendarPanel(QWidget):
         self.calendar.clicked.connect(self._date_clicked)
         self.calendar.activated.connect(self._date_clicked)
         self.calendar.currentPageChanged.connect(self.month_changed)
+        self.year_strip.month_chosen.connect(self.show_month)
+        self.year_strip.year_step.connect(self._step_year)
         self.publication.currentIndexChanged.connect(self.publication_changed)
         self.latest.clicked.connect(self.latest_requested)
         self.undated_view.activated.connect(self._undated_activated)
@@ -166,6 +178,10 @@ class CalendarPanel(QWidget):
     def current_publication(self) -> str | None:
         value = self.publication.currentData()
         return value if isinstance(value, str) else None
+
+    def show_all_publications(self) -> None:
+        """Choose 全部 in the publication filter (emits publication_changed when it changes)."""
+        self.publication.setCurrentIndex(0)
 
     def set_publications(self, names: list[str]) -> None:
         """Refill the filter, keeping the current choice when it still exists."""
@@ -198,6 +214,19 @@ class CalendarPanel(QWidget):
             if day.isValid():
                 self.calendar.setDateTextFormat(day, fmt)
                 self._marked.append(day)
+
+    def set_month_counts(self, counts: list[int]) -> None:
+        """The shown year's issues per month (twelve counts), for the year strip."""
+        year, month = self.shown_month()
+        self.year_strip.show_year(year, month, counts)
+
+    def show_month(self, year: int, month: int) -> None:
+        """Turn the calendar to this month (emits month_changed); the selection stays."""
+        self.calendar.setCurrentPage(year, month)
+
+    def _step_year(self, step: int) -> None:
+        year, month = self.shown_month()
+        self.show_month(year + step, month)
 
     def is_marked(self, iso: str) -> bool:
         """True when this day is shown as having an issue."""

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             self.search, self.search_bar, self.middle, self.commands.export_results, self
         )
         self.hit_label = self.search_status.hit_label
+        self.statusBar().addPermanentWidget(self.search_status.hit_position_label)
         self.statusBar().addPermanentWidget(self.hit_label)
         self.navigator = IssueNavigator(
             session, self.settings, self.calendar, self.middle, self.pane, self.articles,
@@ -123,7 +124,9 @@ class MainWindow(QMainWindow):
         c.import_folder.triggered.connect(self.imports.choose_folder)
         c.quit.triggered.connect(self.close)
         c.find.triggered.connect(self.search_bar.focus)
-        c.back_to_issue.triggered.connect(nav.back_to_issue)
+        c.back_to_issue.triggered.connect(self.leave_search)
+        c.previous_hit.triggered.connect(lambda: self.pane.step_hit(-1))
+        c.next_hit.triggered.connect(lambda: self.pane.step_hit(1))
         c.previous.triggered.connect(lambda: self.middle.step(-1))
         c.next.triggered.connect(lambda: self.middle.step(1))
         c.latest.triggered.connect(nav.open_latest)
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         c.export_results.triggered.connect(self.export_search_results)
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)
+        self.pane.hit_changed.connect(self._hit_changed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
         self.calendar.publication_changed.connect(self._publication_changed)
@@ -142,8 +146,9 @@ class MainWindow(QMainWindow):
         self.calendar.assign_date_requested.connect(self.ask_issue_date)
         self.middle.article_chosen.connect(nav.show_article)
         self.middle.issue_switched.connect(nav.open_issue)
-        self.search_bar.escape_pressed.connect(nav.back_to_issue)
-        self.search_status.query_cleared.connect(nav.back_to_issue)
+        self.search_bar.escape_pressed.connect(self.leave_search)
+        self.search_status.query_cleared.connect(lambda: nav.back_to_issue(focus_list=False))
+        self.search_status.publication_clear_requested.connect(self.calendar.show_all_publications)
         self.imports.imported.connect(self._imported)
         self.imports.repair_requested.connect(self.care.repair)
         self.bookmarks.article_requested.connect(nav.open_article)
@@ -189,6 +194,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start."""
         self.navigator.refresh_lists()
+        self._offer_date_span()
         last = self.settings.last_issue_id
         if last is not None and self.session.issue(last) is not None:
             self.navigator.open_issue(last)
@@ -215,6 +221,7 @@ class MainWindow(QMainWindow):
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the bookmarks and what can be written are read again."""
         self.navigator.refresh_lists()
+        self._offer_date_span()
         self.care.refresh()
         self.bookmarks.reload()
         self._apply_write_blocker(self.session.write_blocker)
@@ -228,7 +235,8 @@ class MainWindow(QMainWindow):
         return [record] if record is not None else []
 
     def _publication_changed(self) -> None:
-        self.navigator.refresh_calendar()
+        self.navigator.publication_changed()
+        self._offer_date_span()
         if self.middle.showing_search():
             self.search.schedule()
 
@@ -260,6 +268,25 @@ class MainWindow(QMainWindow):
 
     def _search_request(self) -> SearchRequest:
         return self.search_bar.request(self.calendar.current_publication())
+
+    def _offer_date_span(self) -> None:
+        """The search bar's date range starts as the first and last issue of what is shown."""
+        self.search_bar.set_date_span(self.session.date_span(self.calendar.current_publication()))
+
+    def leave_search(self) -> None:
+        """Esc: empty the search box (back to the issue, no count or status left over) and give
+        the keyboard to the article list."""
+        searching = self.middle.showing_search() or bool(self.search_bar.text())
+        self.search_status.leave()
+        self.navigator.back_to_issue()
+        if searching:
+            self.middle.focus_list()
+
+    def _hit_changed(self, current: int, total: int) -> None:
+        """上一处/下一处 work only in an article with hits; the status bar says which one is selected."""
+        self.commands.previous_hit.setEnabled(total > 0)
+        self.commands.next_hit.setEnabled(total > 0)
+        self.search_status.show_hit_position(current, total)
 
     def export_search_results(self) -> None:
         """The current search's results, as the list orders them, into a clippings book."""

@@ -2,7 +2,8 @@
 
 Both lists are views over real models (ArticleListModel, SearchResultModel); `article_chosen`
 tells the window which article to show, whichever list is in front, and `issue_switched` which
-of a day's issues the user picked. The window talks to the pane
+issue the user picked (of a day's issues, or the nearest one offered by a day without an issue,
+whose notice stands in place of the list). The window talks to the pane
 through the methods below, never through its inner widgets.
 """
 
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from reader.archive.records import ArticleRecord, IssueRecord
 from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
+from reader.gui.day_notice import DayNotice
+from reader.gui.filter_notice import FilterNotice
 from reader.gui.metrics import chars_width
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
@@ -35,10 +38,13 @@ BYLINE_CHARS = 7  # the author column to start with: '融媒体 裴崇旭'; wide
 
 
 class MiddlePane(QStackedWidget):
-    """Emits `article_chosen(article_id, from_search)` when the current row changes."""
+    """Emits `article_chosen(article_id, from_search)` when the current row changes, and
+    `filter_clear_requested("dates" | "publication")` when the user asks to drop a filter that
+    left the results empty."""
 
     article_chosen = Signal(int, bool)
     issue_switched = Signal(int)
+    filter_clear_requested = Signal(str)
 
     def __init__(
         self, articles: ArticleListModel, results: SearchResultModel, parent: QWidget | None = None
@@ -77,6 +83,9 @@ class MiddlePane(QStackedWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.notice = DayNotice(issue_page)
+        self.notice.setVisible(False)
+        layout.addWidget(self.notice, 1)
         self.addWidget(issue_page)
 
         search_page = QWidget(self)
@@ -95,7 +104,10 @@ class MiddlePane(QStackedWidget):
         self.result_view.setWordWrap(True)
         search_layout = QVBoxLayout(search_page)
         search_layout.setContentsMargins(4, 4, 4, 4)
+        self.filter_notice = FilterNotice(search_page)
+        self.filter_notice.clear_requested.connect(self.filter_clear_requested)
         search_layout.addWidget(self.search_label)
+        search_layout.addWidget(self.filter_notice)
         search_layout.addWidget(self.result_view, 1)
         self.addWidget(search_page)
 
@@ -103,6 +115,7 @@ class MiddlePane(QStackedWidget):
         self.result_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
         self.result_view.clicked.connect(lambda index: self.open_result(index.row()))
         self.issue_combo.activated.connect(self._issue_combo_activated)
+        self.notice.issue_requested.connect(self.issue_switched)
         margins = layout.contentsMargins()
         self.setMinimumWidth(self._narrowest(margins.left() + margins.right()))
 
@@ -134,6 +147,22 @@ class MiddlePane(QStackedWidget):
     def set_search_title(self, text: str) -> None:
         """The heading above the results (the query and its count, or what went wrong)."""
         self.search_label.setText(text)
+
+    def set_notice(self, text: str | None, link: tuple[str, int] | None = None) -> None:
+        """In place of the article list, `text` (a day without an issue) and `link` = (its words,
+        the issue it opens, via issue_switched); None brings the list back."""
+        if text is not None:
+            self.notice.show_text(text, link)
+        self.notice.setVisible(text is not None)
+        self.table.setVisible(text is None)
+
+    def notice_text(self) -> str:
+        """What the notice in place of the list says, or "" while the list is shown."""
+        return self.notice.plain_text() if not self.notice.isHidden() else ""
+
+    def offer_filter_clearing(self, kinds: list[str]) -> None:
+        """Under the heading, a button to clear each of these filters ([] hides them)."""
+        self.filter_notice.offer(kinds)
 
     def current_article_id(self) -> int | None:
         """The article of the current row in the issue's list, or None."""

@@ -11,3 +11,6 @@ HIT_STYLE = "background-color:#ffd54f; color:#000000;"
 HIT_TAG_OPEN = f'<span style="{HIT_STYLE}">'
 HIT_TAG_CLOSE = "</span>"
 SOURCE_COLOUR = "#7a5c2e"
+# An issue day: the calendar's marked days and the year strip's months with issues.
+ISSUE_COLOUR = "#b3261e"
+ISSUE_BACKGROUND = "#fbe9e7"

@@ -3,6 +3,11 @@
 Article text is untrusted (it comes from imported files), so every piece goes through
 html.escape before it becomes markup; hit spans are index ranges into the original field text
 and are applied before escaping, piece by piece.
+
+Every hit carries a named anchor (hit-0, hit-1, …) on its first character, so the pane can find
+each hit in the laid-out document, select it and scroll to it (上一处/下一处) without matching
+text again: an opened hit stays below the headline when it is on the first screen, else about a
+third of the way down, where the eye finds it with its context above.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QStyle, QTextBrowser, QWidget
 
 from reader.archive.formatting import SEPARATOR, article_source, display_title
@@ -25,7 +30,8 @@ from reader.text.snippet import wrap_spans
 Span = tuple[int, int]
 Highlights = Mapping[str, Sequence[Span]]
 
-FIRST_HIT_ANCHOR = "hit-0"
+HIT_ANCHOR_PREFIX = "hit-"
+FIRST_HIT_ANCHOR = f"{HIT_ANCHOR_PREFIX}0"
 DEMO_BANNER = (
     "演示报纸：随程序附带的虚构新闻，仅供试用，不可引用。"
     "导入真正的报纸后会自动移除（也可在 文件 菜单中删除）。"
@@ -54,7 +60,7 @@ def without_joiners(text: str) -> str:
 
 
 class _Marker:
-    """Numbers hits across fields so the first one gets the anchor to scroll to."""
+    """Numbers hits across fields, each with its anchor (hit-0 first) to find it by."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -63,7 +69,7 @@ class _Marker:
         return wrap_spans(text, spans, self._opening, HIT_TAG_CLOSE, html.escape)
 
     def _opening(self) -> str:
-        anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if self.count == 0 else ""
+        anchor = f'<a name="{HIT_ANCHOR_PREFIX}{self.count}"></a>'
         self.count += 1
         return anchor + HIT_TAG_OPEN
 
@@ -128,11 +134,48 @@ def _shift_for_strip(line: str, spans: list[Span]) -> list[Span]:
     return [(s - cut, e - cut) for s, e in spans]
 
 
+def _hit_ranges(pane: QTextBrowser) -> list[tuple[int, int]]:
+    """(start, end) document positions of each hit, in order: from its anchor to the end of the
+    highlighted run, or to the next hit's anchor where two hits touch."""
+    starts: dict[int, int] = {}
+    runs: list[list[int]] = []
+    block = pane.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.isValid():
+                fmt = fragment.charFormat()
+                for name in fmt.anchorNames():
+                    if name.startswith(HIT_ANCHOR_PREFIX) and name[len(HIT_ANCHOR_PREFIX) :].isdigit():
+                        starts[int(name[len(HIT_ANCHOR_PREFIX) :])] = fragment.position()
+                if fmt.background().style() != Qt.BrushStyle.NoBrush:
+                    end = fragment.position() + fragment.length()
+                    if runs and runs[-1][1] == fragment.position():
+                        runs[-1][1] = end
+                    else:
+                        runs.append([fragment.position(), end])
+            fragments += 1
+        block = block.next()
+    positions = [starts[n] for n in sorted(starts)]
+    ranges: list[tuple[int, int]] = []
+    for number, start in enumerate(positions):
+        run_end = next((end for begin, end in runs if begin <= start < end), start + 1)
+        following = positions[number + 1] if number + 1 < len(positions) else run_end
+        ranges.append((start, min(run_end, following)))
+    return ranges
+
+
 class ReadingPane(QTextBrowser):
-    """Shows one article; `change_font_size` is bound to Ctrl+= / Ctrl+- by the window, which stores it."""
+    """Shows one article; `change_font_size` is bound to Ctrl+= / Ctrl+- by the window, which stores it.
+
+    `hit_changed(current, total)` says which hit is selected (1-based; 0, 0 without hits) each
+    time an article is shown or `step_hit` moves.
+    """
 
     font_size_changed = Signal(int)
     article_changed = Signal(object)  # the ArticleRecord shown, or None
+    hit_changed = Signal(int, int)
 
     def __init__(self, font_pt: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +189,8 @@ class ReadingPane(QTextBrowser):
         self._record: ArticleRecord | None = None
         self._highlights: Highlights | None = None
         self._hits = 0
+        self._ranges: list[tuple[int, int]] = []
+        self._current_hit = -1
         font = QFont(self.font())
         font.setPointSize(font_pt)
         self.document().setDefaultFont(font)
@@ -165,23 +210,73 @@ class ReadingPane(QTextBrowser):
         """How many hits the shown article has highlighted."""
         return self._hits
 
+    @property
+    def current_hit(self) -> int:
+        """The selected hit (0-based), -1 when the article has none."""
+        return self._current_hit
+
     def show_placeholder(self, text: str) -> None:
         self._record = None
         self._highlights = None
         self._hits = 0
+        self._ranges = []
+        self._current_hit = -1
         self.setHtml(f'<p style="color:#888; margin-top:40px;" align="center">{html.escape(text)}</p>')
         self.article_changed.emit(None)
+        self.hit_changed.emit(0, 0)
 
     def show_article(self, record: ArticleRecord, highlights: Highlights | None = None) -> None:
-        """Render the article; with highlights, scroll to the first hit, else to the top."""
+        """Render the article from its top; with highlights, select the first hit and bring it
+        into view below the headline (see the module's docstring)."""
         self._record = record
         self._highlights = highlights
         self._render()
-        if self._hits:
-            self.scrollToAnchor(FIRST_HIT_ANCHOR)
-        else:
-            self.verticalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(0)
+        self._current_hit = -1
+        if self._ranges:
+            self._select_hit(0, opening=True)
         self.article_changed.emit(record)
+        self.hit_changed.emit(self._current_hit + 1, len(self._ranges))
+
+    def step_hit(self, step: int) -> None:
+        """上一处 (-1) / 下一处 (+1): select the neighbouring hit, round from the last to the first."""
+        if not self._ranges:
+            return
+        self._select_hit((self._current_hit + step) % len(self._ranges), opening=False)
+        self.hit_changed.emit(self._current_hit + 1, len(self._ranges))
+
+    def _select_hit(self, index: int, *, opening: bool) -> None:
+        """Select hit `index`. Opening an article scrolls only when the hit is below the first
+        screen; stepping only when the hit is out of view; then the hit goes a third down."""
+        start, end = self._ranges[index]
+        self._current_hit = index
+        bar = self.verticalScrollBar()
+        before = bar.value()
+        self.setTextCursor(self._selection(index))  # scrolls as little as it can; see below
+        top = self._document_y(start, bottom=False)
+        bottom = self._document_y(end, bottom=True)
+        height = self.viewport().height()
+        if opening:
+            target = 0 if bottom <= height else top - height // 3
+        elif before <= top and bottom <= before + height:
+            target = before
+        else:
+            target = top - height // 3
+        bar.setValue(max(0, target))
+
+    def _selection(self, index: int) -> QTextCursor:
+        start, end = self._ranges[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _document_y(self, position: int, *, bottom: bool) -> int:
+        """Where the line holding `position` starts (or ends) in the document, in pixels."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        rect = self.cursorRect(cursor)
+        return (rect.bottom() if bottom else rect.top()) + self.verticalScrollBar().value()
 
     def _render(self) -> None:
         if self._record is None:
@@ -189,6 +284,7 @@ class ReadingPane(QTextBrowser):
         markup = article_html(self._record, self._font_pt, self._highlights)
         self._hits = markup.count(HIT_STYLE)
         self.setHtml(markup)
+        self._ranges = _hit_ranges(self) if self._hits else []
 
     def change_font_size(self, step: int) -> None:
         """Bigger or smaller text, within limits; keeps the reading position roughly."""
@@ -203,6 +299,8 @@ class ReadingPane(QTextBrowser):
         self.document().setDefaultFont(font)
         self._keep_readable_width()
         self._render()
+        if 0 <= self._current_hit < len(self._ranges):  # the same hit stays selected
+            self.setTextCursor(self._selection(self._current_hit))
         bar.setValue(int(ratio * bar.maximum()))
         self.font_size_changed.emit(new)
 

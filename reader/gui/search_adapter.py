@@ -7,7 +7,7 @@ closes, and returns plain frozen data (HTML already escaped) that the GUI thread
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,12 @@ class HitRow:
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """One page of results; `query` is the parsed query, kept for highlighting opened articles."""
+    """One page of results; `query` is the parsed query, kept for highlighting opened articles.
+
+    `unfiltered_total` is how many the same query finds without the date range and publication,
+    counted only when those filters left nothing (None otherwise): then the window can say that
+    the filter, not the query, is why the list is empty, and offer to clear it.
+    """
 
     request: SearchRequest
     total: int
@@ -46,6 +51,7 @@ class SearchOutcome:
     error: str | None = None
     query: Any = None
     elapsed_ms: float = 0.0
+    unfiltered_total: int | None = None
 
 
 def mark_html(text: str, spans: Any) -> str:
@@ -80,8 +86,18 @@ def run_search(
         (interrupter or Interrupter()).watching(archive.conn),
     ):
         result = engine.find(archive, request)
+        unfiltered = None
+        if not result.total and not result.error and request.filtered and not request.offset:
+            unfiltered = engine.find(archive, unfiltered_request(request)).total
     hits = tuple(_row(h) for h in result.hits)
-    return SearchOutcome(request, result.total, hits, result.error, result.parsed, result.elapsed_ms)
+    return SearchOutcome(
+        request, result.total, hits, result.error, result.parsed, result.elapsed_ms, unfiltered
+    )
+
+
+def unfiltered_request(request: SearchRequest) -> SearchRequest:
+    """The same query over the whole archive, counting only (no page of hits is read)."""
+    return replace(request, date_from=None, date_to=None, publication=None, offset=0, limit=0)
 
 
 def warm_up(db_path: Path) -> None:

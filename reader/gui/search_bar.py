@@ -35,7 +35,7 @@ class SearchBar(QWidget):
         for key in SORTS:
             self.sort.addItem(self.tr(SORT_LABELS[key]), key)
         self.range_box = QCheckBox(self.tr("日期范围"), self)
-        today = QDate.currentDate()
+        today = QDate.currentDate()  # until the window gives the archive's own span
         self.date_from = QDateEdit(today.addYears(-1), self)
         self.date_to = QDateEdit(today, self)
         for edit in (self.date_from, self.date_to):
@@ -82,6 +82,27 @@ class SearchBar(QWidget):
     def _range_edited(self) -> None:
         if self.range_box.isChecked():
             self.changed.emit()
+
+    def set_date_span(self, span: tuple[str, str] | None) -> None:
+        """Offer the archive's first and last issue dates as the range (while it is not ticked).
+
+        Ticking 日期范围 then starts from the whole archive and narrows from there; a range the
+        user has ticked is theirs and stays as it is.
+        """
+        if span is None or self.range_box.isChecked():
+            return
+        first, last = (QDate.fromString(day, "yyyy-MM-dd") for day in span)
+        if first.isValid() and last.isValid():
+            self.date_from.setDate(first)
+            self.date_to.setDate(last)
+
+    def clear_range(self) -> None:
+        """Untick 日期范围 (the search runs again without it)."""
+        self.range_box.setChecked(False)
+
+    def clear_query(self) -> None:
+        """Empty the field (Esc); `changed` says so as for any edit."""
+        self.field.clear()
 
     def text(self) -> str:
         return self.field.text()

@@ -84,11 +84,21 @@ class ArchiveSession:
     def issue_dates(self, publication: str | None, year: int, month: int) -> list[str]:
         return queries.issue_dates(self._a(), publication, year, month)
 
+    def date_span(self, publication: str | None = None) -> tuple[str, str] | None:
+        """The first and last issue dates (of `publication`), or None when nothing is dated."""
+        return queries.date_span(self._a(), publication)
+
     def latest_issue(self, publication: str | None = None) -> IssueRecord | None:
         return queries.latest_issue(self._a(), publication)
 
     def issues_on(self, date: str, publication: str | None = None) -> list[IssueRecord]:
         return queries.issues_on(self._a(), date, publication)
+
+    def nearest_issue(self, date: str, publication: str | None = None) -> IssueRecord | None:
+        return queries.nearest_issue(self._a(), date, publication)
+
+    def issue_counts_by_month(self, year: int, publication: str | None = None) -> list[int]:
+        return queries.issue_counts_by_month(self._a(), year, publication)
 
     def undated_issues(self) -> list[IssueRecord]:
         return queries.undated_issues(self._a())

@@ -25,6 +25,8 @@ class Commands:
     quit: QAction
     find: QAction
     back_to_issue: QAction
+    previous_hit: QAction
+    next_hit: QAction
     previous: QAction
     next: QAction
     latest: QAction
@@ -74,6 +76,8 @@ def build_commands(window: QMainWindow) -> Commands:
         quit=_action(window, tr("退出"), "Ctrl+Q"),
         find=_action(window, tr("检索"), QKeySequence.StandardKey.Find, tip=tr("在全部报纸中检索（Ctrl+F）")),
         back_to_issue=_action(window, tr("返回本期"), "Esc", tip=tr("离开检索结果，回到所选的一期（Esc）")),
+        previous_hit=_action(window, tr("上一处"), "Shift+F3", tip=tr("文章中的上一处检索词（Shift+F3）")),
+        next_hit=_action(window, tr("下一处"), "F3", tip=tr("文章中的下一处检索词（F3）")),
         previous=_action(window, tr("上一篇"), "Alt+Up", tip=tr("上一篇文章（Alt+↑）")),
         next=_action(window, tr("下一篇"), "Alt+Down", tip=tr("下一篇文章（Alt+↓）")),
         latest=_action(window, tr("最新一期"), "Ctrl+Home"),
@@ -92,12 +96,14 @@ def build_commands(window: QMainWindow) -> Commands:
     actions.import_files.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
 
     actions.export_results.setEnabled(False)  # until a search found something
+    actions.previous_hit.setEnabled(False)  # until an article with hits is shown
+    actions.next_hit.setEnabled(False)
     file_menu = actions.file_menu
     file_menu.addActions([actions.export_results, actions.import_files, actions.import_folder])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     view_menu = actions.view_menu
-    view_menu.addActions([actions.find, actions.back_to_issue])
+    view_menu.addActions([actions.find, actions.back_to_issue, actions.previous_hit, actions.next_hit])
     view_menu.addSeparator()
     view_menu.addActions([actions.previous, actions.next, actions.latest])
     view_menu.addSeparator()

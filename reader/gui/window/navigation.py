@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.archive.formatting import issue_title
+from reader.archive.formatting import chinese_date, chinese_date_near, issue_title
 from reader.gui.article_model import ArticleListModel
 from reader.gui.calendar_panel import CalendarPanel
 from reader.gui.middle_pane import MiddlePane
@@ -32,7 +32,8 @@ class IssueNavigator(QObject):
     """Opens days, issues and articles in the calendar, middle pane and reading pane.
 
     `status_message(text, ms)` carries what the status bar should say; `current_issue_id` is the
-    issue whose list is shown (None in an empty archive).
+    issue whose list is shown (None in an empty archive, or on a chosen day without an issue:
+    then the list's place says so and offers the nearest issue).
     """
 
     status_message = Signal(str, int)
@@ -57,6 +58,7 @@ class IssueNavigator(QObject):
         self._articles = articles
         self._last_search = last_search
         self.current_issue_id: int | None = None
+        self._empty_day: str | None = None  # the chosen day without an issue, while its notice shows
 
     # --- the lists of the calendar -------------------------------------------------------------
 
@@ -70,17 +72,44 @@ class IssueNavigator(QObject):
         year, month = self._calendar.shown_month()
         publication = self._calendar.current_publication()
         self._calendar.mark_dates(self._session.issue_dates(publication, year, month))
+        self._calendar.set_month_counts(self._session.issue_counts_by_month(year, publication))
+
+    def publication_changed(self) -> None:
+        """The filter changed: the calendar's marks, and a day's notice (its nearest issue is
+        of the filter's publication; the day may have one of the new filter's)."""
+        self.refresh_calendar()
+        if self._empty_day is not None and not self._middle.showing_search():
+            self.open_date(self._empty_day)
 
     # --- issues --------------------------------------------------------------------------------
 
     def open_date(self, iso: str) -> None:
-        """Show the issue(s) of a day; a day without an issue says so and clears the list."""
+        """Show the issue(s) of a day; a day without an issue says so in the list's place."""
         issues = self._session.issues_on(iso, self._calendar.current_publication())
         if not issues:
-            self.status_message.emit(self.tr("{0} 没有报纸").format(iso), STATUS_MS)
+            self._show_empty_day(iso)
             return
         current = next((i.id for i in issues if i.id == self.current_issue_id), issues[0].id)
         self.open_issue(current)
+
+    def _show_empty_day(self, iso: str) -> None:
+        """The day stays selected; the list's place says there is no paper and links the
+        nearest issue of the same filter ("2022年8月2日 没有报纸；最近的一期：8月9日 ›")."""
+        publication = self._calendar.current_publication()
+        self.current_issue_id = None
+        self._empty_day = iso
+        text = self.tr("{0} 没有{1}").format(chinese_date(iso), publication or self.tr("报纸"))
+        nearest = self._session.nearest_issue(iso, publication)
+        self._articles.set_ids([])
+        self._middle.show_issues([], -1)
+        self._middle.set_issue_title("")
+        if nearest is None:
+            self._middle.set_notice(text)
+        else:
+            words = self.tr("{0} ›").format(chinese_date_near(nearest.date, iso))
+            self._middle.set_notice(text + self.tr("；最近的一期："), (words, nearest.id))
+        self._middle.show_issue_list()
+        self._pane.show_placeholder(text)
 
     def open_latest(self) -> None:
         """Show the newest issue; in an archive without issues, an empty list that says how to fill it."""
@@ -89,6 +118,8 @@ class IssueNavigator(QObject):
             self.open_issue(latest.id)
         elif self._session.is_empty():
             self.current_issue_id = None
+            self._empty_day = None
+            self._middle.set_notice(None)
             self._articles.set_ids([])
             self._middle.set_issue_title("")
             self._pane.show_placeholder(
@@ -101,7 +132,9 @@ class IssueNavigator(QObject):
         if issue is None:
             return
         self.current_issue_id = issue_id
+        self._empty_day = None
         self._settings.last_issue_id = issue_id
+        self._middle.set_notice(None)
         if issue.date:
             self._calendar.select_date(issue.date)
             self._middle.show_issues(
@@ -121,9 +154,13 @@ class IssueNavigator(QObject):
             self._pane.show_placeholder(self.tr("这一期没有文章。"))
 
     def reopen_current(self) -> None:
-        """After the archive changed: the same issue and article again, or the latest issue when
-        the shown one is gone; the search results, when in front, stay as they are."""
-        if self.current_issue_id is None or self._session.issue(self.current_issue_id) is None:
+        """After the archive changed: the same issue and article again (or the chosen day without
+        an issue: it may have one now), or the latest issue when the shown one is gone; the
+        search results, when in front, stay as they are."""
+        if self._empty_day is not None:
+            if not self._middle.showing_search():
+                self.open_date(self._empty_day)
+        elif self.current_issue_id is None or self._session.issue(self.current_issue_id) is None:
             self.open_latest()
         elif not self._middle.showing_search():
             self.open_issue(self.current_issue_id, self._middle.current_article_id())
@@ -150,12 +187,19 @@ class IssueNavigator(QObject):
             return
         self.open_issue(record.issue_id, article_id)
 
-    def back_to_issue(self) -> None:
-        """Esc: leave the results, show the chosen issue's current article again."""
+    def back_to_issue(self, focus_list: bool = True) -> None:
+        """Leave the results, show the chosen issue's current article again.
+
+        Esc also moves the keyboard to the article list; a query erased in the search box
+        (`focus_list=False`) leaves the keyboard there, so the next word typed is a new search.
+        """
         if not self._middle.showing_search():
             return
         self._middle.show_issue_list()
+        if self._empty_day is not None:  # its notice again, under the filter as it is now
+            self.open_date(self._empty_day)
         article_id = self._middle.current_article_id()
         if article_id is not None:
             self.show_article(article_id)
-        self._middle.focus_list()
+        if focus_list:
+            self._middle.focus_list()

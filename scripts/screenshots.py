@@ -1,10 +1,13 @@
-"""Screenshots of the window as a user sees it: the issue view and a search, on the corpus.
+"""Screenshots of the window as a user sees it, on the corpus, at a large and a small screen size:
+the issue view, a search, and the issue view with the 书签 panel open (two bookmarks, one note).
 
 Run under a virtual screen so the real platform plugin (xcb) and real fonts are used:
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py OUT_DIR
 
-Writes OUT_DIR/issue.png and OUT_DIR/search.png; look at them after any change to the window.
+Writes OUT_DIR/{issue,search,bookmarks}-{1600x1000,1024x700}.png and prints each path with the
+size the window really took (a pane's minimum width can make it wider than asked); look at
+them after any change to the window.
 """
 
 from __future__ import annotations
@@ -33,6 +36,59 @@ def wait(app: QApplication, ms: int) -> None:
         time.sleep(0.01)
 
 
+SIZES = ((1600, 1000), (1024, 700))
+
+
+def shoot(
+    app: QApplication, db: Path, out: Path, size: tuple[int, int], args: argparse.Namespace
+) -> list[str]:
+    """One window at `size`: the issue, the search, then the issue with the 书签 panel open."""
+    window = open_window(db)
+    assert window is not None
+    window.resize(*size)
+    window.show()
+    window.start()
+    wait(app, 500)
+    day = QDate.fromString(args.date, "yyyy-MM-dd")
+    window.calendar.calendar.setSelectedDate(day)
+    window.calendar.calendar.clicked.emit(day)
+    window.middle.select_article_row(1)
+    wait(app, 300)
+    tag = f"{size[0]}x{size[1]}"
+    shots: list[str] = []
+
+    def save(name: str) -> None:
+        path = out / f"{name}-{tag}.png"
+        window.grab().save(str(path))
+        shots.append(f"{path}  (window {window.width()}×{window.height()})")
+
+    save("issue")
+    window.search_bar.field.setText(args.query)
+    window.search.run_now()
+    for _ in range(300):
+        wait(app, 50)
+        if window.search.is_idle() and window.search.last_outcome:
+            break
+    window.middle.open_result(0)
+    wait(app, 300)
+    save("search")
+    window.search_bar.field.clear()
+    window.navigator.back_to_issue()
+    for row in (1, 2):
+        window.middle.select_article_row(row)
+        window.bookmarks.star.action.trigger()
+        wait(app, 300)
+    panel = window.bookmarks.panel
+    panel.model.setData(panel.model.index(0, 3), "开会时引用这一段")
+    if not window.bookmarks.dock.isVisible():
+        window.bookmarks.toggle_dock.trigger()
+    wait(app, 500)
+    save("bookmarks")
+    window.close()
+    window.session.close()
+    return shots
+
+
 def main() -> int:
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
@@ -42,31 +98,16 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="archive-shots-"))
-    db = work / "archive.sqlite3"
-    import_into(db, [CORPUS])
     app = application([])
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / "settings"))
-    window = open_window(db)
-    window.show()
-    window.start()
-    wait(app, 500)
-    day = QDate.fromString(args.date, "yyyy-MM-dd")
-    window.calendar.calendar.setSelectedDate(day)
-    window.calendar.calendar.clicked.emit(day)
-    window.middle.select_article_row(1)
-    wait(app, 300)
-    window.grab().save(str(args.out / "issue.png"))
-    window.search_bar.field.setText(args.query)
-    window.search.run_now()
-    for _ in range(300):
-        wait(app, 50)
-        if window.search.is_idle() and window.search.last_outcome:
-            break
-    window.middle.open_result(0)
-    wait(app, 300)
-    window.grab().save(str(args.out / "search.png"))
-    window.close()
-    print(f"{args.out / 'issue.png'}\n{args.out / 'search.png'}")
+    shots: list[str] = []
+    for size in SIZES:
+        db = work / f"archive-{size[0]}.sqlite3"
+        import_into(db, [CORPUS])
+        QSettings.setPath(
+            QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / f"settings-{size[0]}")
+        )
+        shots.extend(shoot(app, db, args.out, size, args))
+    print("\n".join(shots))
     return 0
 
 

@@ -7,7 +7,7 @@ importing/ (the import and its report), printing/ (print, preview, PDF), operati
 (background work and the one writer), calendar_panel (with year_strip), middle_pane (with
 day_notice), article_model, reading_pane, search_bar, search_model, search_controller,
 search_adapter, filter_notice, backup_action, archive_care, session (the read connection),
-settings, messages, about.
+settings, metrics (widths in characters), messages, about.
 
 How records are named and cited (titles, dates, source lines) comes from
 reader.archive.formatting, as for the CLI and the printouts.

@@ -1,4 +1,4 @@
-"""The main window: calendar | article list or search results | reading pane.
+"""The main window: calendar (bookmarks as its tab) | article list or search results | reading pane.
 
 Composition only: the panes, the commands and each feature (bookmarks, printing, backup,
 archive care, importing, issue navigation) are built here and connected by their signals and a
@@ -35,6 +35,7 @@ from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.import_commands import ImportCommands
+from reader.gui.window.layout import LeftColumn, ToolbarFit
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.search_status import SearchStatus
 
@@ -71,12 +72,11 @@ class MainWindow(QMainWindow):
         self.pane.setObjectName("readingPane")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.calendar, self.middle, self.pane):
+        for widget in (self.middle, self.pane):
             self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([300, 400, 580])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 580])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.imports = ImportCommands(self.importer, session, self.settings, self)
         self.bookmarks = BookmarksFeature(session, self.writer, self)
+        self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
+        self.calendar_dock = self.left_column.calendar_dock
+        self.toolbar_fit = ToolbarFit(self.toolbar)
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.care = ArchiveCare(self)

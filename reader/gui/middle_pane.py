@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,10 +28,13 @@ from reader.archive.records import ArticleRecord, IssueRecord
 from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
 from reader.gui.day_notice import DayNotice
 from reader.gui.filter_notice import FilterNotice
+from reader.gui.metrics import chars_width
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
 
 ISSUE_PAGE, SEARCH_PAGE = 0, 1
+TITLE_CHARS = 12  # the article list never shows less of a headline than this
+BYLINE_CHARS = 7  # the author column to start with: '融媒体 裴崇旭'; wider by dragging
 
 
 class MiddlePane(QStackedWidget):
@@ -71,7 +75,7 @@ class MiddlePane(QStackedWidget):
         header.setSectionResizeMode(COL_PAGE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_BYLINE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_BYLINE, 110)
+        header.resizeSection(COL_BYLINE, chars_width(self.table.font(), BYLINE_CHARS))
         top = QHBoxLayout()
         top.addWidget(self.issue_label, 1)
         top.addWidget(self.issue_combo)
@@ -112,6 +116,18 @@ class MiddlePane(QStackedWidget):
         self.result_view.clicked.connect(lambda index: self.open_result(index.row()))
         self.issue_combo.activated.connect(self._issue_combo_activated)
         self.notice.issue_requested.connect(self.issue_switched)
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(self._narrowest(margins.left() + margins.right()))
+
+    def _narrowest(self, margins: int) -> int:
+        """Width that leaves TITLE_CHARS characters to the headline column beside the page and
+        author columns, a scroll bar and the frame: the splitter may not squeeze the list below
+        it on a small screen."""
+        header = self.table.horizontalHeader()
+        others = header.sectionSizeHint(COL_PAGE) + header.sectionSize(COL_BYLINE)
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.table)
+        title = chars_width(self.table.font(), TITLE_CHARS)
+        return title + others + scroll_bar + 2 * self.table.frameWidth() + margins + 2
 
     def showing_search(self) -> bool:
         return self.currentIndex() == SEARCH_PAGE

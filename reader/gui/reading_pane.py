@@ -13,16 +13,18 @@ third of the way down, where the eye finds it with its context above.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QStyle, QTextBrowser, QWidget
 
-from reader.archive.formatting import article_source, display_title
+from reader.archive.formatting import SEPARATOR, article_source, display_title
 from reader.archive.records import ArticleRecord
+from reader.gui.metrics import chars_width
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
-from reader.gui.settings import MAX_FONT_PT, MIN_FONT_PT
+from reader.gui.settings import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT
 from reader.text.snippet import wrap_spans
 
 Span = tuple[int, int]
@@ -35,6 +37,26 @@ DEMO_BANNER = (
     "导入真正的报纸后会自动移除（也可在 文件 菜单中删除）。"
 )
 DEMO_STYLE = "background-color:#fff3cd; color:#7a4b00; padding:6px; margin:0 0 8px 0;"
+
+READABLE_CHARS = 20  # the narrowest line the pane allows, in characters of its own font
+OTHER_COLUMNS_CHARS = 46  # the calendar column and the article list at their narrowest, in window font
+DOCUMENT_MARGIN = 24
+WORD_JOINER = "\u2060"  # no line break here; zero width, and taken out of whatever is copied
+_BETWEEN_LETTERS = re.compile(r"(?<=\S)(?=\S)")
+
+
+def unbreakable_source(text: str) -> str:
+    """The source line as the pane lays it out: it may wrap between its parts (after each ' · ')
+    and between a date and its weekday, never inside one ('第1版', '总第1449期', '2022年7月5日'):
+    Unicode line breaking allows a break between a Chinese character and a digit, so a word
+    joiner goes between every two letters of a part, and a no-break space keeps '·' with the
+    part before it."""
+    return _BETWEEN_LETTERS.sub(WORD_JOINER, text.replace(SEPARATOR, "\u00a0" + SEPARATOR.lstrip()))
+
+
+def without_joiners(text: str) -> str:
+    """What the user sees, for copying: the layout's word joiners taken out."""
+    return text.replace(WORD_JOINER, "")
 
 
 class _Marker:
@@ -75,7 +97,7 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
         parts.append(f'<p style="font-size:{font_pt + 2}pt; margin:0;">——{field("subtitle")}</p>')
     parts.append(
         f'<p style="font-size:{small}pt; color:{SOURCE_COLOUR}; margin-top:10px; margin-bottom:0;">'
-        f"{html.escape(article_source(record))}</p>"
+        f"{html.escape(unbreakable_source(article_source(record)))}</p>"
     )
     if record.byline:
         parts.append(f'<p style="font-size:{small}pt; color:#555; margin-top:2px;">{field("byline")}</p>')
@@ -162,7 +184,7 @@ class ReadingPane(QTextBrowser):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.document().setDocumentMargin(24)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._font_pt = font_pt
         self._record: ArticleRecord | None = None
         self._highlights: Highlights | None = None
@@ -172,6 +194,7 @@ class ReadingPane(QTextBrowser):
         font = QFont(self.font())
         font.setPointSize(font_pt)
         self.document().setDefaultFont(font)
+        self._keep_readable_width()
         self.show_placeholder(self.tr("在左侧日历上选择一期，或在上方输入关键词检索。"))
 
     @property
@@ -271,11 +294,54 @@ class ReadingPane(QTextBrowser):
         bar = self.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._font_pt = new
+        font = QFont(self.document().defaultFont())
+        font.setPointSize(new)
+        self.document().setDefaultFont(font)
+        self._keep_readable_width()
         self._render()
         if 0 <= self._current_hit < len(self._ranges):  # the same hit stays selected
             self.setTextCursor(self._selection(self._current_hit))
         bar.setValue(int(ratio * bar.maximum()))
         self.font_size_changed.emit(new)
+
+    def readable_width(self) -> int:
+        """The pane's narrowest width: READABLE_CHARS characters of its font on a line.
+
+        At a large font on a small screen that could push the window past the screen's edge; then
+        it is what the screen leaves beside the other columns, but never less than the readable
+        width at the default size."""
+        width = self._width_for(self.document().defaultFont())
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return width
+        default = QFont(self.document().defaultFont())
+        default.setPointSize(DEFAULT_FONT_PT)
+        room = screen.availableGeometry().width() - chars_width(self.font(), OTHER_COLUMNS_CHARS)
+        return min(width, max(room, self._width_for(default)))
+
+    def _width_for(self, font: QFont) -> int:
+        """READABLE_CHARS characters of `font`, the page margins, the frame and a scroll bar."""
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        chrome = 2 * DOCUMENT_MARGIN + 2 * self.frameWidth() + scroll_bar + 2
+        return chars_width(font, READABLE_CHARS) + chrome
+
+    def _keep_readable_width(self) -> None:
+        self.setMinimumWidth(self.readable_width())
+
+    def toPlainText(self) -> str:  # Qt's name: the joiners are layout, not text
+        return without_joiners(super().toPlainText())
+
+    def toHtml(self) -> str:  # as toPlainText
+        return without_joiners(super().toHtml())
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # Ctrl+C of a selection
+        mime = super().createMimeDataFromSelection()
+        copied = QMimeData()
+        if mime.hasText():
+            copied.setText(without_joiners(mime.text()))
+        if mime.hasHtml():
+            copied.setHtml(without_joiners(mime.html()))
+        return copied
 
     def plain_text(self) -> str:
         """The article as plain text with its source line, for the clipboard."""

@@ -10,7 +10,10 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from reader.archive.search_request import SORT_LABELS, SORTS, SearchRequest
+from reader.gui.metrics import chars_width
 from reader.gui.search_adapter import PAGE_SIZE
+
+FIELD_CHARS = 10  # the query field's narrowest: a few words; on a small screen it gives way first
 
 
 class SearchBar(QWidget):
@@ -26,7 +29,7 @@ class SearchBar(QWidget):
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(self.tr("检索全文：输入关键词，空格分隔多个词（Ctrl+F）"))
         self.field.setClearButtonEnabled(True)
-        self.field.setMinimumWidth(280)
+        self.field.setMinimumWidth(chars_width(self.field.font(), FIELD_CHARS))
         self.sort = QComboBox(self)
         self.sort.setObjectName("searchSort")
         for key in SORTS:

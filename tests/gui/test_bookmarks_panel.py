@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 from corpus_support import MASTHEAD_FILE, VISIT_HEADLINE
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMainWindow, QMenu
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -25,7 +26,7 @@ from reader.archive.importer import import_paths
 from reader.archive.queries import article_by_key
 from reader.archive.records import ArticleRecord
 from reader.archive.search import search
-from reader.gui.bookmarks.model import NOTE
+from reader.gui.bookmarks.model import DATE, HEADLINE, NOTE, PUBLICATION
 from reader.gui.bookmarks.panel import BookmarksPanel
 from reader.gui.bookmarks.star import BookmarkToggle
 from reader.gui.bookmarks.store import BookmarkStore
@@ -353,3 +354,111 @@ def test_a_bug_in_a_bookmark_write_is_raised_not_shown_as_a_message(
         star.action.trigger()
     assert [RuntimeError] == [type(error) for _kind, error, _tb in raised]
     assert not star.action.isChecked()
+
+
+def test_the_context_menu_offers_to_edit_the_note_and_the_panel_says_how(panel: BookmarksPanel) -> None:
+    assert Qt.ContextMenuPolicy.ActionsContextMenu == panel.view.contextMenuPolicy()
+    assert ["打开", "编辑批注…", "删除"] == [action.text() for action in panel.view.actions()]
+    assert "双击打开文章；F2 或右键 → 编辑批注…" == panel.hint.text()
+    assert panel.hint.isVisible()
+
+
+def choose_from_context_menu(qtbot: QtBot, view: QAbstractItemView, pos: QPoint, text: str) -> list[str]:
+    """Right-click at `pos` (press, then the context-menu event) and pick `text` in the menu
+    with the keyboard; returns the menu's entries."""
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.RightButton, pos=pos)
+    entries: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        try:
+            entries.extend(action.text() for action in menu.actions())
+            menu.setActiveAction(next(a for a in menu.actions() if a.text() == text))
+            qtbot.keyClick(menu, Qt.Key.Key_Return)
+        finally:
+            menu.close()  # never leave the test waiting on an open menu
+
+    QTimer.singleShot(0, pick)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    return entries
+
+
+# A popup menu on the offscreen platform: it cannot raise the menu or grab the keyboard, and says so.
+@pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard", "does not support propagateSizeHints"
+)
+def test_edit_note_from_the_context_menu_types_into_the_note_and_stores_it(
+    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord]
+) -> None:
+    """Right-click a row, 编辑批注…, type, Enter: the note is in the archive file."""
+    rect = panel.view.visualRect(panel.model.index(1, 0))
+    entries = choose_from_context_menu(qtbot, panel.view, rect.center(), "编辑批注…")
+    assert ["打开", "编辑批注…", "删除"] == entries
+    assert 1 == panel.view.currentIndex().row()
+    note = panel.model.index(1, NOTE)
+    qtbot.waitUntil(lambda: QAbstractItemView.State.EditingState == panel.view.state())
+    editor = panel.view.indexWidget(note)
+    assert isinstance(editor, QLineEdit) and editor.isVisible()
+    editor.selectAll()
+    with qtbot.waitSignal(panel.store.note_changed, timeout=30_000) as signal:
+        typed = QInputMethodEvent()  # Chinese arrives from the input method, a phrase at a time
+        typed.setCommitString("第二段可引用")
+        QApplication.sendEvent(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert [marked[1].key] == signal.args
+    assert "第二段可引用" == note.data()
+    connection = sqlite3.connect(corpus_db)  # what the file says, not the model
+    try:
+        stored = connection.execute("SELECT note FROM bookmarks WHERE note != ''").fetchall()
+    finally:
+        connection.close()
+    assert [("开会用",), ("第二段可引用",)] == sorted(stored)
+    with open_archive(corpus_db, readonly=True) as archive:
+        assert "第二段可引用" == bookmarks.get(archive, marked[1].key).note  # type: ignore[union-attr]
+
+
+def test_edit_note_is_off_on_a_read_only_archive(panel: BookmarksPanel) -> None:
+    panel.set_read_only("文件只读")
+    assert not panel.edit_note_action.isEnabled()
+    panel.view.selectRow(0)
+    panel.edit_note()  # what the action would do, were it on
+    QApplication.processEvents()
+    assert QAbstractItemView.State.EditingState != panel.view.state()
+    assert "不能编辑批注" in panel.hint.text()
+
+
+def test_the_headline_column_takes_the_spare_width_and_shows_the_whole_headline_as_tip(
+    qtbot: QtBot, panel: BookmarksPanel, marked: list[ArticleRecord]
+) -> None:
+    header = panel.view.horizontalHeader()
+
+    def widths() -> dict[int, int]:
+        shown = [c for c in range(panel.model.columnCount()) if not panel.view.isColumnHidden(c)]
+        return {column: header.sectionSize(column) for column in shown}
+
+    assert panel.view.isColumnHidden(PUBLICATION)  # every bookmark is of 东昌时讯
+    before = widths()
+    assert before[HEADLINE] == max(before.values())
+    dates = max(panel.view.sizeHintForColumn(DATE), header.sectionSizeHint(DATE))
+    assert dates == before[DATE]  # the date column takes what its dates need, no more
+    panel.resize(panel.width() + 200, panel.height())
+    qtbot.waitUntil(lambda: widths()[HEADLINE] == before[HEADLINE] + 200)
+    after = widths()
+    assert {c: w for c, w in after.items() if c != HEADLINE} == {
+        c: w for c, w in before.items() if c != HEADLINE
+    }
+    tip = panel.model.index(0, HEADLINE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(marked[0].headline + "\n") and "东昌时讯" in tip
+
+
+def test_the_paper_column_appears_once_bookmarks_come_from_two_papers(
+    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path
+) -> None:
+    with open_archive(corpus_db, readonly=True) as archive:
+        other = search(archive, "开发区", publication="今日开发区").hits[0].key
+    with open_archive(corpus_db) as archive:
+        bookmarks.add(archive, other)
+    panel.model.refresh()
+    assert not panel.view.isColumnHidden(PUBLICATION)

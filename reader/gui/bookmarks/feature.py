@@ -53,6 +53,10 @@ class BookmarksFeature(QObject):
         """The star (Ctrl+D) and the dock's show/hide (Ctrl+B), for the 查看 menu and the toolbar."""
         return [self.star.action, self.toggle_dock]
 
+    def panel_width(self) -> int:
+        """The width the panel asks for when the window has room for it."""
+        return self.panel.comfortable_width()
+
     def set_article(self, record: ArticleRecord | None) -> None:
         """The reading pane shows another article (None: none): the star follows it."""
         self.star.set_article(record)

@@ -86,6 +86,9 @@ class BookmarksModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if record.deleted:
                 return self.tr("原文已删除：重新导入后档案中已没有这篇文章，书签保留了标题和批注。")
+            if column == HEADLINE:  # the whole headline, which a narrow column cuts, and its paper
+                where = " · ".join(x for x in (record.publication, chinese_date(record.date)) if x)
+                return f"{record.headline}\n{where}" if where else record.headline
             return record.note or record.headline
         if role == Qt.ItemDataRole.ForegroundRole and record.deleted:
             return QColor("#8a8a8a")

@@ -1,13 +1,17 @@
-"""The 书签 panel: the bookmark list with 打开, 删除, 撤销删除 and 导出剪报册….
+"""The 书签 panel: the bookmark list with 打开, 删除, 撤销删除 and 导出剪报册…, and 编辑批注… in its
+context menu (a hint line says so: double-click opens, so editing a note must be findable).
 
 It talks outwards only by signals (`article_requested`, `export_requested`); writes go through
 the store, which queues them on the window's one writer, so the panel never waits for a lock.
+The panel shares the window's left column with the calendar, so it is built to be narrow: the
+headline takes the spare width, the other columns only what they need, and the buttons wrap
+onto two rows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -16,14 +20,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.archive.bookmarks import BookmarkRecord
-from reader.gui.bookmarks.model import HEADLINE, BookmarksModel
+from reader.gui.bookmarks.model import DATE, HEADLINE, NOTE, PUBLICATION, BookmarksModel
 from reader.gui.bookmarks.store import BookmarkStore
+from reader.gui.metrics import chars_width
+
+NOTE_CHARS = 5  # the note column to start with; its tooltip and editor show the whole note
+HEADLINE_CHARS = 16  # what the panel asks for the headline when the window has room
 
 
 class BookmarksPanel(QWidget):
@@ -52,8 +61,18 @@ class BookmarksPanel(QWidget):
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
+        for column in (PUBLICATION, DATE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NOTE, chars_width(self.view.font(), NOTE_CHARS))
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.hint = QLabel("", self)
+        self.hint.setObjectName("bookmarksHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color:#666;")
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         self.open_button = QPushButton(self.tr("打开"), self)
@@ -71,18 +90,32 @@ class BookmarksPanel(QWidget):
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo_remove)
+        self.open_action = QAction(self.tr("打开"), self.view)
+        self.edit_note_action = QAction(self.tr("编辑批注…"), self.view)
+        self.remove_action = QAction(self.tr("删除"), self.view)
+        self.open_action.triggered.connect(lambda: self.open_row(self.view.currentIndex().row()))
+        self.edit_note_action.triggered.connect(self.edit_note)
+        self.remove_action.triggered.connect(self.remove_selected)
+        self.view.addActions([self.open_action, self.edit_note_action, self.remove_action])
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         buttons = QHBoxLayout()
         for button in (self.open_button, self.remove_button, self.undo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
+        export = QHBoxLayout()
+        export.addStretch(1)
+        export.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        layout.addLayout(export)
         store.failed.connect(self._write_failed)
+        self.model.modelReset.connect(self._show_needed_columns)
         self.model.refresh()
+        self._show_hint()
 
     def as_dock(
         self, window: QMainWindow, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
@@ -94,6 +127,22 @@ class BookmarksPanel(QWidget):
         window.addDockWidget(area, dock)
         return dock
 
+    def comfortable_width(self) -> int:
+        """The width to ask for when the window has room: HEADLINE_CHARS of headline beside the
+        other columns as they are (not the sizeHint: a hidden tab's hint widens its column)."""
+        header = self.view.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(self.model.columnCount())
+            if column != HEADLINE and not self.view.isColumnHidden(column)
+        )
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view)
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else self.contentsMargins()
+        chrome = scroll_bar + 2 * self.view.frameWidth() + margins.left() + margins.right() + 2
+        width = chars_width(self.view.font(), HEADLINE_CHARS) + others + chrome
+        return max(width, self.minimumSizeHint().width())
+
     def open_row(self, row: int) -> None:
         """Ask for the bookmark's article, or say that it was deleted."""
         record = self.model.record_at(row)
@@ -103,6 +152,26 @@ class BookmarksPanel(QWidget):
             self.status.setText(self.tr("“{0}”的原文已删除，无法打开。").format(record.headline))
             return
         self.article_requested.emit(record.article_id)
+
+    def edit_note(self) -> None:
+        """编辑批注…: an editor on the note of the current bookmark (the first one when none is)."""
+        row = self.view.currentIndex().row()
+        if self.model.record_at(row) is None:
+            row = 0
+        index = self.model.index(row, NOTE)
+        if not index.isValid() or not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+        # Opened once the context menu has closed: a closing menu hands the focus back, and an
+        # editor that loses the focus closes at once.
+        QTimer.singleShot(0, self._edit_current_note)
+
+    def _edit_current_note(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid() and index.column() == NOTE:
+            self.view.edit(index)
 
     def selected_keys(self) -> list[str]:
         """Keys of the selected bookmarks, top to bottom."""
@@ -146,12 +215,29 @@ class BookmarksPanel(QWidget):
         tip = self.tr("只读档案：{0}").format(reason) if reason else ""
         for button in (self.remove_button, self.undo_button):
             button.setToolTip(tip)
+        self.edit_note_action.setEnabled(reason is None)
         self._set_writing(self._writing)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        if self._read_only is None:
+            self.hint.setText(self.tr("双击打开文章；F2 或右键 → 编辑批注…"))
+        else:
+            self.hint.setText(self.tr("双击打开文章；只读档案，不能编辑批注。"))
+
+    def _show_needed_columns(self) -> None:
+        """报名 only when the bookmarks come from more than one paper: a column that says the
+        same on every row would take the headline's width in a narrow panel (the headline's
+        tooltip still names the paper)."""
+        records = (self.model.record_at(row) for row in range(self.model.rowCount()))
+        papers = {record.publication for record in records if record is not None}
+        self.view.setColumnHidden(PUBLICATION, len(papers) <= 1)
 
     def _set_writing(self, writing: bool) -> None:
         self._writing = writing
         writable = self._read_only is None and not writing
         self.remove_button.setEnabled(writable)
+        self.remove_action.setEnabled(writable)
         self.undo_button.setEnabled(writable and bool(self._undo))
 
     def _write_failed(self, message: str) -> None:

@@ -143,6 +143,10 @@ class CalendarPanel(QWidget):
         self.undated_view.setObjectName("undatedList")
         self.undated_view.setModel(self.undated_model)
         self.undated_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        # A long file name is cut in its middle (the tooltip names it whole), never scrolled
+        # sideways in a column that is narrow on a small screen.
+        self.undated_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.undated_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.assign = QPushButton(self.tr("设定日期…"), self)
         self.assign.setEnabled(False)
         self.undated_label = QLabel(self.tr("未定日期"), self)

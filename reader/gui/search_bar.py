@@ -36,6 +36,7 @@ class SearchBar(QWidget):
             self.sort.addItem(self.tr(SORT_LABELS[key]), key)
         self.range_box = QCheckBox(self.tr("日期范围"), self)
         today = QDate.currentDate()  # until the window gives the archive's own span
+        self._span: tuple[str, str] | None = None  # the archive's first and last issue day
         self.date_from = QDateEdit(today.addYears(-1), self)
         self.date_to = QDateEdit(today, self)
         for edit in (self.date_from, self.date_to):
@@ -89,6 +90,7 @@ class SearchBar(QWidget):
         Ticking 日期范围 then starts from the whole archive and narrows from there; a range the
         user has ticked is theirs and stays as it is.
         """
+        self._span = span
         if span is None or self.range_box.isChecked():
             return
         first, last = (QDate.fromString(day, "yyyy-MM-dd") for day in span)
@@ -97,8 +99,10 @@ class SearchBar(QWidget):
             self.date_to.setDate(last)
 
     def clear_range(self) -> None:
-        """Untick 日期范围 (the search runs again without it)."""
+        """Untick 日期范围 (the search runs again without it); the boxes go back to the
+        archive's span, so a range that found nothing is not what the next tick starts from."""
         self.range_box.setChecked(False)
+        self.set_date_span(self._span)
 
     def clear_query(self) -> None:
         """Empty the field (Esc); `changed` says so as for any edit."""

@@ -132,9 +132,11 @@ def test_clicking_a_day_without_an_issue_says_so_where_the_list_was(
     shown = corpus_window.current_issue_id
     assert shown is not None and corpus_window.articles.rowCount() > 0
     show_month(corpus_window, 2023, 6)
+    corpus_window.statusBar().showMessage("本期共 4 篇", 60_000)  # what the shown issue said
     click_day(qtbot, corpus_window, "2023-06-14")
     assert QDate(2023, 6, 14) == corpus_window.calendar.calendar.selectedDate()
     assert "2023年6月14日 没有报纸；最近的一期：6月13日 ›" == corpus_window.middle.notice_text()
+    assert "" == corpus_window.statusBar().currentMessage()  # no count of an issue not listed
     assert corpus_window.middle.notice.isVisible()
     assert not corpus_window.middle.table.isVisible()
     assert 0 == corpus_window.articles.rowCount()  # the old issue is not listed under this day

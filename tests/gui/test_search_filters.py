@@ -113,6 +113,13 @@ def test_a_date_range_that_hides_every_hit_says_so_and_clears_with_one_click(
     wait_for_search(qtbot, corpus_window)
     qtbot.waitUntil(lambda: corpus_window.search.model.rowCount() == found)
     assert not bar.range_box.isChecked()
+    with open_archive(corpus_db, readonly=True) as archive:
+        days = issue_dates(archive)
+    # the boxes are back on the archive's span, so the next tick does not start from 1990
+    assert (days[0], days[-1]) == (
+        bar.date_from.date().toString("yyyy-MM-dd"),
+        bar.date_to.date().toString("yyyy-MM-dd"),
+    )
     assert f"找到 {found} 篇" == corpus_window.hit_label.text()
     assert "内没有" not in corpus_window.middle.search_label.text()
     assert not button.isVisible()

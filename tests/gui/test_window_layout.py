@@ -239,3 +239,29 @@ def test_closing_the_bookmarks_gives_their_width_back_to_the_panes(
     assert window.bookmarks.dock.width() > before[0]  # widened for the headlines
     lay_out(qtbot, window, (1024, 700), bookmarks_open=False)
     assert before == (window.calendar_dock.width(), window.splitter.width())
+
+
+def test_long_undated_file_names_are_cut_in_the_middle_not_scrolled(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    """An undated file's name longer than the left column (long scan names on a 1024 px screen)
+    shows its start and end, the whole name in its tooltip, and never a sideways scroll bar."""
+    lay_out(qtbot, corpus_window, (1024, 700), bookmarks_open=False)
+    view = corpus_window.calendar.undated_view
+    model = view.model()
+    assert model.rowCount() > 0
+    widest = max(
+        view.fontMetrics().horizontalAdvance(model.index(row, 0).data()) for row in range(model.rowCount())
+    )
+    view.setFixedWidth(widest // 2)  # a name twice as wide as the column
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    view.grab()
+    assert widest > view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()
+    assert Qt.TextElideMode.ElideMiddle == view.textElideMode()
+    first = model.index(0, 0)
+    assert corpus_window.calendar.undated_model.issue_at(0).source_name in first.data(
+        Qt.ItemDataRole.ToolTipRole
+    )

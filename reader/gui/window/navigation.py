@@ -110,6 +110,7 @@ class IssueNavigator(QObject):
             self._middle.set_notice(text + self.tr("；最近的一期："), (words, nearest.id))
         self._middle.show_issue_list()
         self._pane.show_placeholder(text)
+        self.status_message.emit("", 0)  # no "本期共 N 篇" of the issue no longer listed
 
     def open_latest(self) -> None:
         """Show the newest issue; in an archive without issues, an empty list that says how to fill it."""

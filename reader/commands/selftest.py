@@ -120,7 +120,13 @@ def _qt_checks() -> list[Check]:
     from PySide6.QtGui import QGuiApplication
 
     from reader.export.errors import ExportError
-    from reader.export.fonts import drawn_family, ensure_gui_application, find_cjk_family, is_simplified_cut
+    from reader.export.fonts import (
+        drawn_family,
+        ensure_gui_application,
+        find_cjk_family,
+        is_simplified_cut,
+        with_simplified_chinese,
+    )
 
     existing = QCoreApplication.instance()
     wanted, why = ("", "") if existing is not None else _platform_choice(os.environ)
@@ -140,7 +146,8 @@ def _qt_checks() -> list[Check]:
         plugin = Check("Qt 平台插件", OK, got + (f"（{why}）" if why else ""))
     translation = _guarded("Qt 翻译", _translation)
 
-    family = drawn_family(WINDOW_SAMPLE, QGuiApplication.font())
+    # The font the window sets up (reader.gui.app.use_chinese), asked the same way.
+    family = drawn_family(WINDOW_SAMPLE, with_simplified_chinese(QGuiApplication.font()))
     if family is None:
         window = Check(
             "窗口字体", FAILED, "没有能显示中文的字体，窗口里的中文会是方框；请安装 Noto Sans CJK SC"

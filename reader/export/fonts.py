@@ -39,6 +39,19 @@ PREFERRED_FAMILIES: tuple[str, ...] = (
 )
 
 _SC_MARKS = ("SC", "CN", "GB", "Hans")
+# Families made for Simplified Chinese alone, whose names carry no mark.
+_SIMPLIFIED_ONLY = (
+    "WenQuanYi",
+    "Microsoft YaHei",
+    "微软雅黑",
+    "SimSun",
+    "宋体",
+    "SimHei",
+    "黑体",
+    "DengXian",
+)
+# Drawn to see which font the window's Chinese really comes from.
+CHINESE_SAMPLE = "报刊档案阅读器"
 
 NO_FONT_MESSAGE = (
     "找不到中文字体，无法导出或打印（否则中文会显示成方框）。"
@@ -65,8 +78,36 @@ def ensure_gui_application(platform: str = "offscreen") -> QGuiApplication:
 
 def is_simplified_cut(family: str) -> bool:
     """Whether a family's name marks a Simplified-Chinese cut (a JP or TC cut draws some
-    characters differently)."""
-    return any(mark in family for mark in _SC_MARKS)
+    characters differently), or the family is one made for Simplified Chinese only."""
+    return any(mark in family for mark in _SC_MARKS) or family.startswith(_SIMPLIFIED_ONLY)
+
+
+def with_simplified_chinese(font: QFont) -> QFont:
+    """`font`, with a Simplified-Chinese cut as the fallback for the Chinese it cannot draw.
+
+    Qt finds Chinese for a widget font through the system's font configuration, which on many
+    Linux desktops picks the Japanese cut of Noto Sans CJK first (直, 骨, 写 then look wrong to a
+    Chinese reader). Latin text keeps the system's own UI family; only when the Chinese is drawn
+    in a non-Simplified cut is an installed Simplified one (found by name) put after it, or in
+    place of that cut when the font names it itself.
+    Unchanged when the Chinese already looks right or no Simplified cut is installed.
+    """
+    drawn = drawn_family(CHINESE_SAMPLE, font)
+    if drawn is not None and is_simplified_cut(drawn):
+        return font
+    try:
+        simplified = find_cjk_family()
+    except ExportError:
+        return font
+    if not is_simplified_cut(simplified):
+        return font
+    shown = set(drawn.split("、")) if drawn else set()
+    families = [simplified if family in shown else family for family in font.families() or [font.family()]]
+    if simplified not in families:
+        families.append(simplified)
+    chosen = QFont(font)
+    chosen.setFamilies(families)
+    return chosen
 
 
 def drawn_family(text: str, font: QFont) -> str | None:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.archive.errors import ArchiveError
+from reader.export.fonts import with_simplified_chinese
 from reader.gui.translations import CHINA, qt_translator
 from reader.resources import DEMO, ICON, USER_DICTIONARY, MissingResource, locate
 
@@ -35,11 +36,13 @@ def set_application_names() -> None:
 
 
 def use_chinese(app: QApplication) -> None:
-    """Chinese month and day names, and Qt's own buttons (确定, 取消) in Chinese.
+    """Chinese month and day names, Qt's own buttons (确定, 取消) in Chinese, and Chinese drawn
+    in a Simplified-Chinese cut where the system would take a Japanese one.
 
     The translators are parented to the application so they live as long as it does.
     """
     QLocale.setDefault(CHINA)
+    app.setFont(with_simplified_chinese(app.font()))
     translator = qt_translator(app)
     if translator is not None:
         app.installTranslator(translator)

@@ -31,7 +31,7 @@ def found_headlines(db: Path, capsys: pytest.CaptureFixture[str]) -> Search:
         status = main(["search", "江绍华", "--db", str(db), "--json", *options])
         captured = capsys.readouterr()
         assert status in (0, 1), captured.err
-        return [hit["headline"] for hit in json.loads(captured.out)]
+        return [hit["headline"] for hit in json.loads(captured.out)["hits"]]
 
     return search
 

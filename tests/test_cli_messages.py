@@ -152,7 +152,7 @@ def test_a_mistyped_option_gets_no_query_hint(capsys: Capture) -> None:
 
 def test_a_minus_word_after_double_dash_is_searched(db: Path, capsys: Capture) -> None:
     assert 0 == main(["search", "--db", str(db), "--json", "--", "江绍华", "-开发区"])
-    assert [JULY_HEADLINE] == [hit["headline"] for hit in json.loads(capsys.readouterr().out)]
+    assert [JULY_HEADLINE] == [hit["headline"] for hit in json.loads(capsys.readouterr().out)["hits"]]
 
 
 def test_a_minus_query_in_equals_form_is_exported(db: Path, tmp_path: Path) -> None:
@@ -229,7 +229,7 @@ def test_ctrl_c_during_import_is_one_line_status_130_and_keeps_finished_issues(t
     assert first.startswith("[1/2] 导入 2022-07-05 东昌时讯")
     assert (130, "已中断；已完成的期次保留在档案中\n", b"") == (process.returncode, err.decode("utf-8"), out)
     kept = run_cli("search", "江绍华", "--db", str(db), "--json")
-    assert [JULY_HEADLINE] == [hit["headline"] for hit in json.loads(kept.stdout)]
+    assert [JULY_HEADLINE] == [hit["headline"] for hit in json.loads(kept.stdout)["hits"]]
 
 
 def test_ctrl_c_in_any_command_is_one_line_and_status_130(

@@ -269,8 +269,10 @@ def test_cli_prints_json_hits_and_exits_0(archive_path: Path, capsys: pytest.Cap
     with open_archive(archive_path) as writer:
         one_issue(writer, Article(2, "幸福食堂开业", "正文幸福食堂"))
     status = main(["search", "幸福食堂", "--db", str(archive_path), "--json"])
-    hits = json.loads(capsys.readouterr().out)
+    printed = json.loads(capsys.readouterr().out)
+    hits = printed["hits"]
     assert 0 == status
+    assert ("幸福食堂", 1) == (printed["query"], printed["total"])
     assert {"id", "key", "headline", "publication", "date", "page", "snippet"} <= set(hits[0])
     assert ("幸福食堂开业", "东昌时讯", "2022-01-01", 2) == (
         hits[0]["headline"],
@@ -278,6 +280,20 @@ def test_cli_prints_json_hits_and_exits_0(archive_path: Path, capsys: pytest.Cap
         hits[0]["date"],
         hits[0]["page"],
     )
+
+
+def test_cli_json_total_counts_beyond_the_limit(
+    archive_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with open_archive(archive_path) as writer:
+        for day in range(3):
+            one_issue(writer, Article(1, f"幸福食堂第{day}期", "正文幸福食堂"), day=day)
+    status = main(["search", "幸福食堂", "--db", str(archive_path), "--json", "--limit", "1"])
+    printed = json.loads(capsys.readouterr().out)
+    assert 0 == status
+    assert (3, 1) == (printed["total"], len(printed["hits"]))
+    main(["search", "幸福食堂", "--db", str(archive_path), "--limit", "1"])
+    assert capsys.readouterr().out.startswith("共找到 3 篇，显示 1 篇\n")  # the text output as before
 
 
 def test_cli_exits_1_without_hits(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,7 +46,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(parser)
     add_filter_options(parser, sort_default="relevance", default_order="relevance")
     parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="最多显示 N 条（默认 20）")
-    parser.add_argument("--json", action="store_true", help="以 JSON 列表输出")
+    parser.add_argument(
+        "--json", action="store_true", help='以 JSON 输出：{"query": 检索词, "total": 总篇数, "hits": [...]}'
+    )
     parser.set_defaults(func=run)
 
 
@@ -61,16 +63,21 @@ def format_result(result: SearchResult) -> list[str]:
     return lines
 
 
+def as_json(query: str, result: SearchResult) -> dict[str, object]:
+    """What --json prints: the query, the total (as the text output's first line says it) and
+    the hits shown, so a script knows how many there are beyond --limit."""
+    return {"query": query, "total": result.total, "hits": [hit.to_dict() for hit in result.hits]}
+
+
 def run(args: argparse.Namespace) -> int:
     """Search; 0 with hits, 1 with none (or an unreadable archive), 2 for an empty query."""
     if problem := date_range_problem(args):
         print(problem, file=sys.stderr)
         return 2
     try:
+        query = " ".join(args.query)
         with open_archive(db_path(args), readonly=True) as archive:
-            result = find(
-                archive, search_request(args, " ".join(args.query), sort=args.sort, limit=args.limit)
-            )
+            result = find(archive, search_request(args, query, sort=args.sort, limit=args.limit))
     except ArchiveError as err:
         print(err, file=sys.stderr)
         return 1
@@ -78,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         print(result.error, file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps([hit.to_dict() for hit in result.hits], ensure_ascii=False, indent=2))
+        print(json.dumps(as_json(query, result), ensure_ascii=False, indent=2))
     else:
         print("\n".join(format_result(result)))
     return 0 if result.total else 1

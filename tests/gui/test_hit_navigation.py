@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from archive_helpers import make_article, make_issue
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
+from window_support import type_query
 
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue
@@ -49,13 +49,7 @@ def hits_window(window_factory: Callable[..., MainWindow], db_path: Path) -> Mai
 
 
 def open_first_hit(qtbot: QtBot, window: MainWindow, text: str) -> ReadingPane:
-    field = window.search_bar.field
-    field.setFocus()
-    for char in text:
-        event = QInputMethodEvent()
-        event.setCommitString(char)
-        QApplication.sendEvent(field, event)
-    qtbot.waitUntil(lambda: window.search.is_idle() and window.search.last_outcome is not None, timeout=30000)
+    type_query(qtbot, window, text)
     assert 1 == window.search.model.rowCount()
     view = window.middle.result_view
     rect = view.visualRect(window.search.model.index(0, 0))

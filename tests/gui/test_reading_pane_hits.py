@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from window_support import type_query
 
 from reader.archive.db import open_archive
 from reader.archive.search import search
@@ -42,17 +41,6 @@ def highlighted(pane: ReadingPane) -> list[str]:
             fragments += 1
         block = block.next()
     return runs
-
-
-def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    """Type as a Chinese input method does, one committed character at a time."""
-    field = window.search_bar.field
-    field.setFocus()
-    for char in text:
-        event = QInputMethodEvent()
-        event.setCommitString(char)
-        QApplication.sendEvent(field, event)
-    qtbot.waitUntil(lambda: window.search.is_idle() and window.search.last_outcome is not None, timeout=30000)
 
 
 def test_every_hit_in_the_opened_article_is_highlighted_and_nothing_else(

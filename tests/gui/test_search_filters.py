@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
+from window_support import type_query, wait_for_search
 
 from reader.archive.db import open_archive
 from reader.archive.queries import issue_dates
@@ -23,21 +23,6 @@ pytestmark = pytest.mark.gui
 WORD = "幸福食堂"  # in both publications of tests/corpus
 ONLY_DONGCHANG = "网格员"  # in 东昌时讯 only
 KAIFAQU = "今日开发区"
-
-
-def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    """Type as a Chinese input method does: each character arrives as a committed string."""
-    field = window.search_bar.field
-    field.setFocus()
-    for char in text:
-        event = QInputMethodEvent()
-        event.setCommitString(char)
-        QApplication.sendEvent(field, event)
-    wait_for_search(qtbot, window)
-
-
-def wait_for_search(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.search.is_idle() and window.search.last_outcome is not None, timeout=30000)
 
 
 def total(db: Path, text: str, **filters: str) -> int:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from window_support import type_query
 
 from reader.archive.db import open_archive
 from reader.gui.main_window import MainWindow
@@ -28,17 +27,6 @@ from reader.gui.search_model import HtmlRole, SearchResultModel
 pytestmark = pytest.mark.gui
 
 WORD = "幸福食堂"
-
-
-def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    """Type as a Chinese input method does: each character arrives as a committed string."""
-    field = window.search_bar.field
-    field.setFocus()
-    for char in text:
-        event = QInputMethodEvent()
-        event.setCommitString(char)
-        QApplication.sendEvent(field, event)
-    qtbot.waitUntil(lambda: window.search.is_idle() and window.search.last_outcome is not None, timeout=30000)
 
 
 def expected_total(db: Path, text: str) -> int:

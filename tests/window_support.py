@@ -1,0 +1,25 @@
+"""Driving the window's search the way a user does, shared by the GUI tests."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+
+
+def wait_for_search(qtbot: QtBot, window: MainWindow) -> None:
+    """Until the newest query's answer is in (the search runs on a worker)."""
+    qtbot.waitUntil(lambda: window.search.is_idle() and window.search.last_outcome is not None, timeout=30000)
+
+
+def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type as a Chinese input method does: each character arrives as a committed string."""
+    field = window.search_bar.field
+    field.setFocus()
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(field, event)
+    wait_for_search(qtbot, window)

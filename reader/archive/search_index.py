@@ -249,7 +249,7 @@ def _spelled_by(
     spell differently: the document is `before`'s exactly when its column starts with
     `before`'s tokens up to and including that word (the current spelling has the same tokens
     before it, and another one at its position). A token may well occur elsewhere in the other
-    spelling ("z2cg" is a comma now), which is why the position is what is asked.
+    spelling ("z2cg" is also how a comma is spelled), which is why the position is what is asked.
     """
     for name, words in zip(("headline", "other"), columns, strict=True):
         tokens = [w for w in words if w]

@@ -8,6 +8,7 @@ names, a UNIQUE column as a separate index) would have to pass this test first.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -53,3 +54,14 @@ def test_archives_upgraded_from_versions_1_and_3_have_the_schema_of_a_new_one(tm
 
     assert new == upgraded(first)
     assert new == upgraded(third)
+
+
+def test_an_archive_upgraded_from_version_4_has_the_schema_of_a_new_one(tmp_path: Path) -> None:
+    with open_archive(tmp_path / "new.sqlite3"):
+        pass
+    fourth = tmp_path / "version4.sqlite3"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "old_archives" / "version4.sqlite3", fourth)
+    conn = sqlite3.connect(fourth)
+    assert [(4,)] == conn.execute("PRAGMA user_version").fetchall()
+    conn.close()
+    assert stored_schema(tmp_path / "new.sqlite3") == upgraded(fourth)

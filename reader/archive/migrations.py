@@ -7,12 +7,18 @@ one that has shipped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.archive.demo import OLD_DEMO_SOURCE, has_real_issues, remove_demo
 from reader.archive.keys import article_fingerprint
-from reader.archive.search_index import create_search_index, rebuild_search_index
+from reader.archive.search_index import (
+    CHARS_TABLE,
+    create_search_index,
+    rebuild_search_index,
+    respell_words,
+)
 
 if TYPE_CHECKING:
     from reader.archive.db import Archive
@@ -170,11 +176,38 @@ def m004_sources(archive: Archive) -> None:
         remove_demo(archive)
 
 
+_V4_SEPARATOR = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")
+
+
+def _v4_token(token: str) -> str:
+    """How archives up to version 4 spelled a token (frozen here: m005 deletes with it)."""
+    if not _V4_SEPARATOR.search(token):
+        return token
+    return "z" + "".join(f"{ord(c):x}g" for c in token)
+
+
+def m005_unambiguous_word_tokens(archive: Archive) -> None:
+    """Words starting with "z" get the escaped spelling, so no word can pose as punctuation.
+
+    Up to version 4 the jieba word "z2cg" was stored as the token "z2cg", which is also how
+    a comma was stored, so the query z2cg found articles holding only a comma (issue 13).
+    `encode_token` now escapes every token of two or more characters that starts with "z"
+    (see its proof); single characters are spelled as before, so the character index and
+    every other word are unchanged. Only articles whose folded text holds a "z" can have such
+    a word, and the character index finds exactly those (each folded character is its own
+    token; the tokenizer lower-cases "Z"), so only they are re-spelled: the word index is not
+    rebuilt, and an archive of Chinese text upgrades in seconds.
+    """
+    ids = [row[0] for row in archive.conn.execute(f"SELECT rowid FROM {CHARS_TABLE}('\"z\"')")]
+    respell_words(archive, ids, before=_v4_token)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_issues_and_articles,
     m002_bookmarks,
     m003_search_without_sizes,
     m004_sources,
+    m005_unambiguous_word_tokens,
 )
 
 

@@ -25,16 +25,18 @@ a feature naming 党建 eight times is not a worse answer than a caption naming 
 
 Every character becomes exactly one token (ASCII punctuation and whitespace are spelled as
 `z<hex>g`, which the `ascii` tokenizer keeps whole), so positions never skip and a phrase can
-never match across punctuation the user did not type. Contentless tables store no copy of the
-text; SQLite 3.40 deletes from them only through the 'delete' command with the old values,
-which `unindex_articles` recomputes from the article rows (still present when it is called).
+never match across punctuation the user did not type. No text can be spelled like such an
+escape, so a word hit is always a character hit by construction (proof at `encode_token`).
+Contentless tables store no copy of the text; SQLite 3.40 deletes from them only through the
+'delete' command with the old values, which `unindex_articles` recomputes from the article rows
+(still present when it is called).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,8 +59,31 @@ _ASCII_SEPARATOR = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")  # ASCI
 
 
 def encode_token(token: str) -> str:
-    """One FTS token for one character or word: kept as is unless the tokenizer would split it."""
-    if not _ASCII_SEPARATOR.search(token):
+    """One FTS token for one character or word, never equal to the token of any other text.
+
+    A token is escaped — "z", then each character's code point in lower-case hex followed by
+    "g" — when it holds an ASCII separator (the `ascii` tokenizer would split it) or when it is
+    longer than one character and starts with "z" or "Z"; otherwise it is kept as is.
+
+    Proof that distinct texts never share a token. The tokenizer keeps every token whole (an
+    escape is made of [0-9a-gz] only; a kept token holds no separator) and only lower-cases
+    ASCII letters, which keeps a first character that is not "z"/"Z" from becoming "z" and
+    keeps length. So, as the index stores them:
+    * escapes start with "z" and are at least 3 characters long ("z", a hex digit, "g");
+    * kept tokens either do not start with "z" (not one of the above), or are exactly "z"
+      (length 1, not one of the above);
+    hence no kept token equals an escape, whatever the text: Latin shaped like an escape
+    ("z2cg", "Z2CG"; full-width "ｚ２ｃｇ" folds to "z2cg" first), digits, private-use or any
+    other character. Escapes of different texts differ: "g" is not a hex digit, so the hex
+    groups read back unambiguously. Kept tokens are the text itself (ASCII case aside, which
+    folding already removed from both index and query).
+
+    Single characters (the character index) are escaped exactly as before this rule had the
+    "z" clause, since it only concerns tokens of two or more characters: an archive's
+    character index stays valid, and only words starting with "z" changed in the word index
+    (migration m005_unambiguous_word_tokens).
+    """
+    if not _ASCII_SEPARATOR.search(token) and not (len(token) > 1 and token[0] in "zZ"):
         return token
     return "z" + "".join(f"{ord(c):x}g" for c in token)
 
@@ -149,10 +174,13 @@ class _Document:
     cuts_other: str
 
 
-def _documents(
+def _texts(
     conn: sqlite3.Connection, tokenizer: Tokenizer, ids: list[int], recorded: bool
-) -> Iterator[_Document]:
-    """The index documents of these articles; with `recorded`, words as cut when indexed."""
+) -> Iterator[tuple[int, str, str, list[str], list[str]]]:
+    """(id, folded headline, folded other, their words) of these articles.
+
+    With `recorded`, the words are those jieba made when the article was indexed (search_cuts).
+    """
     cols = ", ".join(OTHER_FIELDS)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
@@ -169,15 +197,76 @@ def _documents(
                 words_h, words_o = decode_cuts(headline, row[2]), decode_cuts(other, row[3])
             else:
                 words_h, words_o = tokenizer.words(headline), tokenizer.words(other)
-            yield _Document(
-                row[0],
-                tokenizer.char_text(headline),
-                tokenizer.char_text(other),
-                " ".join(map(encode_token, words_h)),
-                " ".join(map(encode_token, words_o)),
-                encode_cuts(words_h),
-                encode_cuts(words_o),
-            )
+            yield row[0], headline, other, words_h, words_o
+
+
+def _documents(
+    conn: sqlite3.Connection, tokenizer: Tokenizer, ids: list[int], recorded: bool
+) -> Iterator[_Document]:
+    """The index documents of these articles; with `recorded`, words as cut when indexed."""
+    for id_, headline, other, words_h, words_o in _texts(conn, tokenizer, ids, recorded):
+        yield _Document(
+            id_,
+            tokenizer.char_text(headline),
+            tokenizer.char_text(other),
+            _spell(words_h, encode_token),
+            _spell(words_o, encode_token),
+            encode_cuts(words_h),
+            encode_cuts(words_o),
+        )
+
+
+def respell_words(archive: Archive, article_ids: Iterable[int], before: Callable[[str], str]) -> int:
+    """Re-spell these articles' word-index documents from `before`'s tokens to `encode_token`'s.
+
+    For a change of the token spelling that leaves the character index and jieba's cuts alone.
+    Each article whose recorded words are spelled differently is re-spelled only if its document
+    is spelled by `before` (an archive whose index was just rebuilt by the current code is not):
+    it is deleted with `before`'s tokens (what was inserted, as a contentless table requires)
+    and inserted with the current ones. Returns how many articles were re-spelled.
+    """
+    ids = sorted({int(i) for i in article_ids})
+    conn, table = archive.conn, WORDS_TABLE
+    old_rows: list[tuple[int, str, str]] = []
+    new_rows: list[tuple[int, str, str]] = []
+    for id_, _, _, words_h, words_o in _texts(conn, archive.tokenizer, ids, recorded=True):
+        if _spelled_by(conn, id_, (words_h, words_o), before):
+            old_rows.append((id_, _spell(words_h, before), _spell(words_o, before)))
+            new_rows.append((id_, _spell(words_h, encode_token), _spell(words_o, encode_token)))
+    conn.executemany(
+        f"INSERT INTO {table}({table}, rowid, headline, other) VALUES ('delete', ?, ?, ?)", old_rows
+    )
+    conn.executemany(f"INSERT INTO {table}(rowid, headline, other) VALUES (?, ?, ?)", new_rows)
+    return len(new_rows)
+
+
+def _spelled_by(
+    conn: sqlite3.Connection, id_: int, columns: tuple[list[str], list[str]], before: Callable[[str], str]
+) -> bool:
+    """Whether the article's word-index document is spelled by `before`, not by `encode_token`.
+
+    Its document is one of the two spellings of the same words. Take the first word the two
+    spell differently: the document is `before`'s exactly when its column starts with
+    `before`'s tokens up to and including that word (the current spelling has the same tokens
+    before it, and another one at its position). A token may well occur elsewhere in the other
+    spelling ("z2cg" is also how a comma is spelled), which is why the position is what is asked.
+    """
+    for name, words in zip(("headline", "other"), columns, strict=True):
+        tokens = [w for w in words if w]
+        for at, word in enumerate(tokens):
+            if before(word) != encode_token(word):
+                phrase = " ".join(before(w) for w in tokens[: at + 1])
+                query = f'{name} : ^ "{phrase}"'
+                held = conn.execute(
+                    f"SELECT 1 FROM {WORDS_TABLE}(?) WHERE rowid = ?", (query, id_)
+                ).fetchone()
+                return held is not None
+    return False
+
+
+def _spell(words: list[str], encode: Callable[[str], str]) -> str:
+    """A word-index document: the words' tokens separated by spaces."""
+    return " ".join(map(encode, words))
 
 
 def create_search_index(archive: Archive) -> None:

@@ -8,7 +8,7 @@ from reader.archive.db import Archive
 from reader.archive.importer import import_issue
 from reader.archive.search import search
 from reader.archive.search_plan import Filters, Plan
-from reader.archive.search_plan.cost import WALK_BUDGET, is_flat, walk_pays
+from reader.archive.search_plan.cost import WALK_BUDGET, walk_pays
 from reader.archive.search_plan.tiers import Tier
 from reader.text.model import Article
 from reader.text.query import Query, parse_query
@@ -39,13 +39,6 @@ def test_a_walk_pays_for_a_common_term_and_not_for_a_rare_one() -> None:
     assert not walk_pays(articles=100_000, total=0, want=50)
     # Probing is cheap enough, but the page would need more than the budget allows.
     assert not walk_pays(articles=10_000_000, total=2_000_000, want=WALK_BUDGET // 4)
-
-
-def test_bm25_is_flat_only_for_a_lone_term_in_over_half_of_a_large_enough_archive() -> None:
-    assert is_flat(True, count=1000, articles=1999)
-    assert not is_flat(True, count=1000, articles=2000)  # exactly half: BM25 still orders
-    assert not is_flat(True, count=999, articles=1000)  # too few matches to bother
-    assert not is_flat(False, count=5000, articles=6000)  # several terms: their idfs differ
 
 
 def test_a_tier_of_unknown_size_covers_every_offset() -> None:

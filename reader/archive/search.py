@@ -3,8 +3,10 @@
 What matches is decided by the character index alone (every folded character one token, a
 term = the phrase of its characters), so a search never misses an article that contains the
 terms. Ranking (sort="relevance") puts whole-word matches first — articles where every
-required term also matches as jieba words, ordered by BM25 over words with the headline
-weighted ×10 — then substring-only matches by BM25 over characters; newer issues first on ties.
+required term also matches as jieba words, those with a term in the headline first, each tier
+ordered by BM25 over words of the whole article with the headline weighted ×10 — then
+substring-only matches by BM25 over characters; newer issues first on ties. README states this
+as one sentence; tests/test_search_order.py checks it against a brute-force count of mentions.
 BM25 here has no length normalisation (b = 0; see reader.archive.search_index for why).
 
 `find(archive, SearchRequest(...))` runs one search; `search(archive, query, **fields)` is the same

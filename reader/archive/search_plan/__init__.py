@@ -5,7 +5,7 @@ the measured trade-offs live (bench/bench_search.py has the figures). One module
 
 * expressions — the FTS5 match expressions built from a parsed query (pure strings);
 * scope — the filters, the joins to issues and the date order every strategy shares;
-* cost — when walking issues by date beats joining every match, and when BM25 gives no order;
+* cost — when walking issues by date beats joining every match;
 * ranked — a page by BM25 with ties broken newest first (scored inside FTS5, or joined);
 * walk — a page in date order, found by walking issues and probing the index;
 * plan — one search's counts and tier pages, choosing among those strategies;

@@ -1,5 +1,4 @@
-"""The cost model: when a page is cheaper found by walking issues in date order, and when BM25
-has no order to give.
+"""The cost model: when a page in date order is cheaper found by walking issues.
 
 Separate from the strategies it chooses between because its figures are measurements
 (bench/bench_search.py on 100k-article archives), not logic: when they are measured again,
@@ -13,7 +12,6 @@ import sqlite3
 
 PROBE_COST = 3.0  # µs to probe one article on a walk, against ~1 µs to join one match
 WALK_BUDGET = 20_000  # articles a walk may probe before it gives up for the join
-FLAT_MINIMUM = 1000  # matches below which BM25 is always used, flat or not
 
 
 def article_count(conn: sqlite3.Connection) -> int:
@@ -33,11 +31,3 @@ def walk_pays(articles: int, total: int, want: int) -> bool:
     """
     needed = want * articles / total if total else math.inf
     return PROBE_COST * needed < total and needed <= WALK_BUDGET
-
-
-def is_flat(lone_term: bool, count: int, articles: int) -> bool:
-    """BM25 gives no useful order for a lone term in over half the articles (FTS5 floors its idf).
-
-    `count` is how many articles the term matches in the table being scored.
-    """
-    return lone_term and count >= FLAT_MINIMUM and count * 2 > articles

@@ -1,8 +1,8 @@
 """One search's counts and pages: which strategy finds each tier's page, and the index probes.
 
 The Plan holds what a search computes once (expressions, joins, the article count, the table of
-matches when terms are excluded) and picks, for every page, between the BM25 strategies in
-`ranked` and the date-ordered walk in `walk`, by the cost model in `cost`.
+matches when terms are excluded). Relevance pages are always ranked by BM25 (`ranked`); date
+pages are walked over issues (`walk`) when the cost model in `cost` says that pays.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.archive.search_index import CHARS_TABLE, WORDS_TABLE, Tokenizer
 from reader.archive.search_plan import cost
-from reader.archive.search_plan.expressions import Expressions, is_lone_term
+from reader.archive.search_plan.expressions import Expressions
 from reader.archive.search_plan.ranked import Rows, ranked
 from reader.archive.search_plan.scope import Filters, Scope, date_order
 from reader.archive.search_plan.walk import Accept, probe, walk_by_date
@@ -31,17 +31,12 @@ class Plan:
         self.filters = filters
         self.expr = Expressions.of(query, words)
         self.scope = Scope(conn, filters)
-        self._lone = is_lone_term(query)
         self._matches_ready = False
 
     @cached_property
     def article_count(self) -> int:
         """The archive's size, counted once per search (a Plan lives for one search)."""
         return cost.article_count(self.conn)
-
-    def is_flat(self, count: int) -> bool:
-        """Whether BM25 orders `count` matches of this query (see cost.is_flat)."""
-        return cost.is_flat(self._lone, count, self.article_count)
 
     def _walk_pays(self, total: int, want: int) -> bool:
         return cost.walk_pays(self.article_count, total, want)
@@ -68,9 +63,15 @@ class Plan:
             return self.scope.scalar(f"SELECT count(*) FROM {WORDS_TABLE}{where}", args)
         return self.scope.scalar(f"SELECT count(*){self.scope.joined(WORDS_TABLE)}{where}", args)
 
-    def _words_where(self, match: str) -> tuple[str, tuple[Any, ...]]:
+    def _words_where(self, match: str, among: str | None = None) -> tuple[str, tuple[Any, ...]]:
+        """Rows `match` selects (and scores), kept to those `among` selects if given."""
         where = f" WHERE {WORDS_TABLE} MATCH ?"
         args: tuple[Any, ...] = (match,)
+        if among is not None:
+            # "+": a plain IN makes SQLite probe FTS5 once per listed rowid (seconds for 区).
+            selected = f"SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH ?"
+            where += f" AND +{WORDS_TABLE}.rowid IN ({selected})"
+            args += (among,)
         if self.expr.excluded:
             where += f" AND +{WORDS_TABLE}.rowid IN (SELECT id FROM temp.{_MATCHES})"
             self._materialize_matches()
@@ -96,21 +97,23 @@ class Plan:
 
     # --- pages -------------------------------------------------------------------------------
 
-    def words_page(self, match: str, limit: int, offset: int, flat: bool, size: int | None) -> Rows:
-        """One page of a whole-word tier of `size` articles (None: not counted, so not flat)."""
-        if flat and size is not None and self._walk_pays(size, offset + limit):
-            walked = self.walk_by_date(lambda ids: self._accept_words(match, ids), True, limit, offset, size)
-            if walked is not None:
-                return [(i, 0.0) for i in walked]
-        where, args = self._words_where(match)
-        return ranked(self.scope, WORDS_TABLE, where, args, limit, offset, flat)
+    def headline_page(self, limit: int, offset: int) -> Rows:
+        """One page of the whole-word matches with a term in the headline.
 
-    def substring_page(self, limit: int, offset: int, flat: bool, size: int, whole: int) -> Rows:
-        """One page of the substring-only tier of `size` articles (`whole` matched as words)."""
-        if flat and self._walk_pays(size, offset + limit):
-            walked = self.walk_by_date(self._accept_substring, True, limit, offset, size)
-            if walked is not None:
-                return [(i, 0.0) for i in walked]
+        `words_headline` only selects them; they are scored by `words`, so that mentions in the
+        body count there as everywhere (issue 13: scored on the headline expression, two
+        articles naming the term once in the headline tied whatever their bodies said).
+        """
+        where, args = self._words_where(self.expr.words, among=self.expr.words_headline)
+        return ranked(self.scope, WORDS_TABLE, where, args, limit, offset)
+
+    def words_page(self, match: str, limit: int, offset: int) -> Rows:
+        """One page of the whole-word matches `match` selects (and scores)."""
+        where, args = self._words_where(match)
+        return ranked(self.scope, WORDS_TABLE, where, args, limit, offset)
+
+    def substring_page(self, limit: int, offset: int, whole: int) -> Rows:
+        """One page of the substring-only matches (`whole` articles matched as words)."""
         where = f" WHERE {CHARS_TABLE} MATCH ?"
         args: tuple[Any, ...] = (self.expr.chars,)
         if whole:  # else every match is substring-only: no need to leave the words out
@@ -118,7 +121,7 @@ class Plan:
             where += f" AND {CHARS_TABLE}.rowid NOT IN ({words})"
             args += (self.expr.words,)
         where += self.filters.sql
-        return ranked(self.scope, CHARS_TABLE, where, args + self.filters.args, limit, offset, flat)
+        return ranked(self.scope, CHARS_TABLE, where, args + self.filters.args, limit, offset)
 
     def dated_page(self, newest: bool, limit: int, offset: int, total: int) -> Rows:
         """One page of every match by date (sort newest / oldest), walked when that pays."""
@@ -145,13 +148,3 @@ class Plan:
 
     def _accept_chars(self, ids: list[int]) -> set[int]:
         return probe(self.conn, CHARS_TABLE, self.expr.chars, ids)
-
-    def _accept_substring(self, ids: list[int]) -> set[int]:
-        matched = self._accept_chars(ids)
-        return matched - probe(self.conn, WORDS_TABLE, self.expr.words, sorted(matched))
-
-    def _accept_words(self, match: str, ids: list[int]) -> set[int]:
-        kept = probe(self.conn, WORDS_TABLE, match, ids)
-        if self.expr.excluded:
-            kept &= self._accept_chars(sorted(kept))
-        return kept

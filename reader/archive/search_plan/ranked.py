@@ -3,7 +3,11 @@
 Two ways to the same order. Joining every match to its issue's date costs as much as scoring
 it, so without a date or publication filter the scores are ranked inside FTS5 and dates are
 looked up only for the page and for the rows tied with its last score (`_by_score`); with a
-filter, or when every score is the same (a flat tier), the join is needed anyway and SQL sorts.
+filter the join is needed anyway and SQL sorts.
+
+BM25 is used for every tier however common the term: FTS5 floors a term's idf at 1e-6 when it is
+in over half the articles, but a lone term's scores still grow with its mentions, which is the
+order README promises (issue 13: ordering such a term by date broke it).
 """
 
 from __future__ import annotations
@@ -18,19 +22,17 @@ TIE_SLACK = 500  # rows fetched past the page, so most runs of equal scores end 
 Rows = list[tuple[int, float]]
 
 
-def score(table: str, flat: bool) -> str:
-    """BM25 with the headline weighted, or a constant where it gives no order."""
-    return "0.0" if flat else f"bm25({table}, {HEADLINE_WEIGHT}, 1.0)"
+def score(table: str) -> str:
+    """BM25 with the headline weighted."""
+    return f"bm25({table}, {HEADLINE_WEIGHT}, 1.0)"
 
 
-def ranked(
-    scope: Scope, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int, flat: bool
-) -> Rows:
+def ranked(scope: Scope, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int) -> Rows:
     """One page of the rows `where` selects from `table`, best first, newer first on ties."""
-    if not flat and not scope.filters.sql:
+    if not scope.filters.sql:
         return _by_score(scope, table, where, args, limit, offset)
     sql = (
-        f"SELECT {table}.rowid, {score(table, flat)} AS s{scope.joined(table)}{where}"
+        f"SELECT {table}.rowid, {score(table)} AS s{scope.joined(table)}{where}"
         f" ORDER BY s, {NEWEST_FIRST}"
         " LIMIT ? OFFSET ?"
     )
@@ -46,7 +48,7 @@ def _by_score(scope: Scope, table: str, where: str, args: tuple[Any, ...], limit
     the tied rows alone.
     """
     want = offset + limit
-    sql = f"SELECT {table}.rowid, {score(table, False)} AS s FROM {table}{where} ORDER BY s LIMIT ?"
+    sql = f"SELECT {table}.rowid, {score(table)} AS s FROM {table}{where} ORDER BY s LIMIT ?"
     rows: Rows = [(r[0], r[1]) for r in scope.conn.execute(sql, (*args, want + TIE_SLACK))]
     if len(rows) > want:
         boundary = rows[want - 1][1]
@@ -61,7 +63,7 @@ def _by_score(scope: Scope, table: str, where: str, args: tuple[Any, ...], limit
 def _tied(scope: Scope, table: str, where: str, args: tuple[Any, ...], boundary: float, limit: int) -> Rows:
     """The `limit` newest rows whose score equals `boundary` (same statement, same doubles)."""
     sql = (
-        f"SELECT {table}.rowid{scope.joined(table)}{where} AND {score(table, False)} = ?"
+        f"SELECT {table}.rowid{scope.joined(table)}{where} AND {score(table)} = ?"
         f" ORDER BY {NEWEST_FIRST}"
         " LIMIT ?"
     )

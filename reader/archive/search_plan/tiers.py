@@ -1,10 +1,10 @@
 """The relevance order: whole-word matches with a term in the headline, other whole-word
-matches, then substring-only matches; each tier by BM25, newer first on ties.
+matches, then substring-only matches; each tier by BM25 over all of the article (headline ×10),
+newer first on ties.
 
 Only the tiers the requested page reaches are scored, which keeps the first page cheap for
-common words. Tier sizes are counted only when needed: to skip whole tiers for a later page, or
-to tell whether a term in over half the archive gives BM25 any order (`Plan.is_flat`). On the
-first page a tier that returns fewer rows than asked for has shown its size.
+common words. Tier sizes are counted only to skip whole tiers for a later page; on the first
+page a tier that returns fewer rows than asked for has shown its size.
 """
 
 from __future__ import annotations
@@ -56,31 +56,23 @@ class _Page:
 
 def relevance_page(plan: Plan, total: int, limit: int, offset: int) -> Ranked:
     """The page `offset`, `limit` of the `total` matches in relevance order."""
-    counted = offset > 0 or plan.is_flat(total)
+    counted = offset > 0
     whole = Tier(plan.count_words(plan.expr.words)) if counted else Tier()
     headline = Tier(plan.count_words(plan.expr.words_headline) if whole.size else 0) if counted else Tier()
-    flat_words = whole.size is not None and plan.is_flat(whole.size)
-    flat_chars = plan.is_flat(total)
     page = _Page(limit, offset)
 
-    def words(match: str) -> Callable[[int, int, int | None], Rows]:
-        return lambda n, at, size: plan.words_page(match, n, at, flat_words, size)
-
-    headline = page.take(headline, words(plan.expr.words_headline), whole=True)
+    headline = page.take(headline, lambda n, at, _: plan.headline_page(n, at), whole=True)
     if page.full() or headline.size is None:
         return page.rows
     # With no headline match the second tier is every whole-word match: skip the NOT, which
     # FTS5 would otherwise evaluate for each of the (often tens of thousands) scored rows.
     rest_match = plan.expr.words if headline.size == 0 else plan.expr.words_rest
     rest = Tier(None if whole.size is None else whole.size - headline.size)
-    rest = page.take(rest, words(rest_match), whole=True)
+    rest = page.take(rest, lambda n, at, _: plan.words_page(rest_match, n, at), whole=True)
     if page.full() or rest.size is None:
         return page.rows
     words_total = headline.size + rest.size
 
-    def substrings(n: int, at: int, size: int | None) -> Rows:
-        assert size is not None  # the substring tier is always total - words_total
-        return plan.substring_page(n, at, flat_chars, size, words_total)
-
-    page.take(Tier(total - words_total), substrings, whole=False)
+    substrings = Tier(total - words_total)
+    page.take(substrings, lambda n, at, _: plan.substring_page(n, at, words_total), whole=False)
     return page.rows

@@ -48,7 +48,8 @@ def match_expression(query: Query) -> str:
 
 
 def is_lone_term(query: Query) -> bool:
-    """One term and nothing else to match (exclusions aside): its BM25 order can be flat."""
+    """One term and nothing else to match (exclusions aside): its headline expression alone
+    picks the headline tier, with no AND over the words expression."""
     return len(query.groups) == 1 and len(query.groups[0]) == 1
 
 

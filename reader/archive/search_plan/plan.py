@@ -129,6 +129,10 @@ class Plan:
             walked = self.walk_by_date(self._accept_chars, newest, limit, offset, total)
             if walked is not None:
                 return [(i, 0.0) for i in walked]
+        return self.joined_by_date(newest, limit, offset)
+
+    def joined_by_date(self, newest: bool, limit: int, offset: int) -> Rows:
+        """One page of every match in date order, found by joining every match to its date."""
         sql = (
             f"SELECT {CHARS_TABLE}.rowid{self.scope.joined(CHARS_TABLE)}"
             f" WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"

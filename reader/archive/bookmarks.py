@@ -16,12 +16,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reader.archive.db import Archive
-from reader.archive.queries import article_by_key
+from reader.archive.queries import EFFECTIVE_DATE, article_by_key
 
-_SELECT = """
+_SELECT = f"""
     SELECT b.article_key, b.note, b.created_at,
            COALESCE(a.headline, b.headline), COALESCE(p.name, b.publication),
-           COALESCE(i.user_date, i.date, b.date), a.id
+           COALESCE({EFFECTIVE_DATE}, b.date), a.id
     FROM bookmarks b
     LEFT JOIN articles a ON a.key = b.article_key
     LEFT JOIN issues i ON i.id = a.issue_id

@@ -188,8 +188,7 @@ class ReadingPane(QTextBrowser):
         self._font_pt = font_pt
         self._record: ArticleRecord | None = None
         self._highlights: Highlights | None = None
-        self._hits = 0
-        self._ranges: list[tuple[int, int]] = []
+        self._ranges: list[tuple[int, int]] = []  # where each hit is in the document
         self._current_hit = -1
         font = QFont(self.font())
         font.setPointSize(font_pt)
@@ -208,17 +207,11 @@ class ReadingPane(QTextBrowser):
     @property
     def hit_count(self) -> int:
         """How many hits the shown article has highlighted."""
-        return self._hits
-
-    @property
-    def current_hit(self) -> int:
-        """The selected hit (0-based), -1 when the article has none."""
-        return self._current_hit
+        return len(self._ranges)
 
     def show_placeholder(self, text: str) -> None:
         self._record = None
         self._highlights = None
-        self._hits = 0
         self._ranges = []
         self._current_hit = -1
         self.setHtml(f'<p style="color:#888; margin-top:40px;" align="center">{html.escape(text)}</p>')
@@ -282,9 +275,8 @@ class ReadingPane(QTextBrowser):
         if self._record is None:
             return
         markup = article_html(self._record, self._font_pt, self._highlights)
-        self._hits = markup.count(HIT_STYLE)
         self.setHtml(markup)
-        self._ranges = _hit_ranges(self) if self._hits else []
+        self._ranges = _hit_ranges(self) if HIT_STYLE in markup else []
 
     def change_font_size(self, step: int) -> None:
         """Bigger or smaller text, within limits; keeps the reading position roughly."""

@@ -32,6 +32,7 @@ import reader
 from reader.archive.errors import translate
 from reader.commands import (
     backup,
+    correct,
     export,
     importing,
     info,
@@ -50,7 +51,7 @@ from reader.text.query import readable_text
 INTERRUPTED = "已中断"
 INTERRUPTED_STATUS = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
 # Every command module, in the order `--help` lists them (see the module docstring).
-COMMANDS = (backup, export, importing, info, install_desktop, parse, repair, search, selftest)
+COMMANDS = (backup, correct, export, importing, info, install_desktop, parse, repair, search, selftest)
 
 
 def _utf8_streams() -> None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.archive.corrections.schema import create_correction_tables
 from reader.archive.demo import OLD_DEMO_SOURCE, has_real_issues, remove_demo
 from reader.archive.keys import article_fingerprint
 from reader.archive.search_index import (
@@ -202,12 +203,19 @@ def m005_unambiguous_word_tokens(archive: Archive) -> None:
     respell_words(archive, ids, before=_v4_token)
 
 
+def m006_corrections(archive: Archive) -> None:
+    """Staff corrections (issue 16): their records and what applying them leaves, see
+    reader.archive.corrections.schema. New tables only; no existing row changes."""
+    create_correction_tables(archive.conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_issues_and_articles,
     m002_bookmarks,
     m003_search_without_sizes,
     m004_sources,
     m005_unambiguous_word_tokens,
+    m006_corrections,
 )
 
 

@@ -23,6 +23,7 @@ from reader.gui.article_model import ArticleListModel
 from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmarks.feature import BookmarksFeature
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
+from reader.gui.corrections import CorrectionsFeature
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.care = ArchiveCare(self)
+        self.corrections = CorrectionsFeature(
+            self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
+        )
         self._place_feature_actions()
         self._connect()
         self.read_only_label = QLabel("", self)
@@ -117,6 +121,11 @@ class MainWindow(QMainWindow):
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
         c.add_view_group(self.bookmarks.actions())
         self.toolbar.addActions(self.bookmarks.actions())
+        help_menu = self.menuBar().actions()[-1]
+        self.menuBar().insertMenu(help_menu, self.corrections.menu)
+        self.middle.set_article_actions(self.corrections.article_actions())
+        self.pane.set_context_actions(self.corrections.article_actions())
+        self.corrections.bind_undo_keys(self.middle, self.pane)
 
     def _connect(self) -> None:
         c, nav = self.commands, self.navigator
@@ -137,6 +146,8 @@ class MainWindow(QMainWindow):
         c.export_results.triggered.connect(self.export_search_results)
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)
+        self.pane.article_changed.connect(self.corrections.set_article)
+        self.corrections.changed.connect(self._corrected)
         self.pane.hit_changed.connect(self._hit_changed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
@@ -155,7 +166,7 @@ class MainWindow(QMainWindow):
         self.bookmarks.export_requested.connect(self.printing.export_bookmarks)
         self.printing.finished.connect(lambda message: self.statusBar().showMessage(message, 6000))
         self.backup.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        for feature in (nav, self.search_status, self.imports, self.bookmarks):
+        for feature in (nav, self.search_status, self.imports, self.bookmarks, self.corrections):
             feature.status_message.connect(self.statusBar().showMessage)
         self._warm_timer.timeout.connect(self.search.warm_up)
 
@@ -172,6 +183,7 @@ class MainWindow(QMainWindow):
         self.commands.file_menu.setToolTipsVisible(reason is not None)
         self.calendar.set_read_only(reason)
         self.bookmarks.set_read_only(reason)
+        self.corrections.set_read_only(reason)
         self.care.set_read_only(reason)
         if reason is not None:
             self.read_only_label.setText(
@@ -324,6 +336,16 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    def _corrected(self, key: str) -> None:
+        """A correction, undo or redo is in the file: every list again, and the corrected
+        article (or the one it was merged into) shown in its issue."""
+        self.archive_changed()
+        record = self.session.article_by_key(key)
+        if record is not None:
+            self.navigator.open_issue(record.issue_id, record.id)
+        else:
+            self.navigator.reopen_current()
 
     def _imported(self) -> None:
         self.archive_changed()

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.archive import bookmarks, demo, queries
+from reader.archive import bookmarks, corrections, demo, queries
 from reader.archive.bookmarks import BookmarkRecord
+from reader.archive.corrections import Correction
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, IssueRecord
@@ -120,6 +121,14 @@ class ArchiveSession:
             return queries.article(self._a(), article_id)
         except KeyError:
             return None
+
+    def article_by_key(self, key: str) -> ArticleRecord | None:
+        """The article with this stable key (or the one it was merged into), or None."""
+        return queries.article_by_key(self._a(), key)
+
+    def failed_corrections(self) -> list[Correction]:
+        """未能应用的校订: corrections kept but not applied at the last import, with reasons."""
+        return corrections.failed_corrections(self._a())
 
     def has_demo(self) -> bool:
         """True while the demo issue is in the archive."""

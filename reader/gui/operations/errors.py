@@ -13,13 +13,22 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from reader.archive.backup import BackupError
+from reader.archive.corrections import CorrectionError
 from reader.archive.errors import ArchiveError
 from reader.export.errors import ExportError
 from reader.gui.messages import open_warning
 from reader.text.errors import Cancelled
 from reader.text.oserror import describe_os_error
 
-KNOWN_ERRORS: tuple[type[BaseException], ...] = (ArchiveError, BackupError, ExportError, OSError, Cancelled)
+# CorrectionError: a correction that no longer fits the article (the issue was re-imported).
+KNOWN_ERRORS: tuple[type[BaseException], ...] = (
+    ArchiveError,
+    BackupError,
+    ExportError,
+    OSError,
+    Cancelled,
+    CorrectionError,
+)
 
 
 def is_known(error: BaseException) -> bool:

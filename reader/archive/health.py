@@ -35,6 +35,7 @@ CONTENT_TABLES = (
     "bookmarks",
     CUTS_TABLE,
     *CORRECTION_TABLES,
+    "user_words",
 )
 BATCH = 500
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.archive.corrections.schema import create_correction_tables
 from reader.archive.demo import OLD_DEMO_SOURCE, has_real_issues, remove_demo
+from reader.archive.dictionary import create_dictionary_table
 from reader.archive.keys import article_fingerprint
 from reader.archive.search_index import (
     CHARS_TABLE,
@@ -204,9 +205,11 @@ def m005_unambiguous_word_tokens(archive: Archive) -> None:
 
 
 def m006_corrections(archive: Archive) -> None:
-    """Staff corrections (issue 16): their records and what applying them leaves, see
-    reader.archive.corrections.schema. New tables only; no existing row changes."""
+    """Staff corrections (issue 16): their records and what applying them leaves (see
+    reader.archive.corrections.schema), and the archive's own dictionary words (see
+    reader.archive.dictionary). New tables only; no existing row changes."""
     create_correction_tables(archive.conn)
+    create_dictionary_table(archive.conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (

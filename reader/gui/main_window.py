@@ -24,6 +24,7 @@ from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmarks.feature import BookmarksFeature
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.corrections import CorrectionsFeature
+from reader.gui.dictionary import DictionaryFeature
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.corrections = CorrectionsFeature(
             self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
         )
+        self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
         self._place_feature_actions()
         self._connect()
         self.read_only_label = QLabel("", self)
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         c.add_file_group(self.printing.actions.all(), before_import=True)
         c.add_file_group([self.backup.action])
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
+        c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
         self.toolbar.addActions(self.bookmarks.actions())
         help_menu = self.menuBar().actions()[-1]
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self.pane.article_changed.connect(self.bookmarks.set_article)
         self.pane.article_changed.connect(self.corrections.set_article)
         self.corrections.changed.connect(self._corrected)
+        self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pane.hit_changed.connect(self._hit_changed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
         self.calendar.set_read_only(reason)
         self.bookmarks.set_read_only(reason)
         self.corrections.set_read_only(reason)
+        self.dictionary.set_read_only(reason)
         self.care.set_read_only(reason)
         if reason is not None:
             self.read_only_label.setText(

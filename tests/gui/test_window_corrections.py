@@ -9,7 +9,16 @@ import pytest
 from correction_support import EDITED_ISSUE, FIRST, ISSUE, SECOND, SPLIT_PARAGRAPH, THIRD, write_issue
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QListWidget, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from reader.archive import bookmarks, corrections
@@ -207,3 +216,25 @@ def test_corrections_not_applied_after_a_reimport_are_listed_in_the_window(
     assert SECOND in items.item(0).text() and "原因：" in items.item(0).text()
     dialog.reject()
     assert EDITED_ISSUE  # the other edited text is the archive tests' business
+
+
+def test_the_dictionary_dialog_adds_a_name_the_archive_then_cuts_whole_and_removes_it(
+    qtbot: QtBot, window: MainWindow, issue_db: Path
+) -> None:
+    name = "江明远"  # jieba cuts 区长江明远 as 区 / 长江 / 明远 (tests/test_dictionary.py ranks it)
+    window.dictionary.action.trigger()
+    dialog = _dialog(qtbot, window, "dictionaryDialog")
+    assert 0 == dialog.findChild(QListWidget, "wordList").count()
+    _type(dialog.findChild(QLineEdit, "wordEdit"), name)
+    with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "addWord"), Qt.MouseButton.LeftButton)
+    assert [name] == [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert f"已添加 1 个词：{name}；重新索引了 0 篇文章" == dialog.status.text()
+    assert window.statusBar().currentMessage().startswith("已添加")
+    with open_archive(issue_db, readonly=True) as archive:
+        assert ["区长", name] == archive.tokenizer.words(f"区长{name}")
+    dialog.list.item(0).setSelected(True)
+    with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "removeWord"), Qt.MouseButton.LeftButton)
+    assert 0 == dialog.list.count()
+    dialog.reject()

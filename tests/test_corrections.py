@@ -3,6 +3,7 @@ re-import of the same file and of an edited file; what cannot apply is listed, n
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from correction_support import (
 from reader.archive import corrections
 from reader.archive.db import Archive
 from reader.archive.formatting import article_source
+from reader.archive.importer import import_issue
 from reader.archive.search import search
+from reader.text import read_issue
 
 SECOND_BODY = "7月3日晚，古楼街道在柳园广场举办消夏文艺晚会，居民载歌载舞。"
 THIRD_BODY = "新区路网改造工程7月1日启动，计划年底完工。\n工程分三期进行，首期改造主干道五条。"
@@ -269,3 +272,16 @@ def test_redo_brings_an_undone_correction_back(filled: Archive) -> None:
     undone = corrections.undo(filled)
     corrections.redo(filled, undone.id)
     assert _was_split(filled)
+
+
+def test_correction_is_applied_again_when_a_better_parser_reads_the_same_file(
+    filled: Archive, issue_file: Path
+) -> None:
+    _split(filled)
+    parsed = read_issue(issue_file)
+    better = dataclasses.replace(
+        parsed, articles=tuple(dataclasses.replace(a, byline=a.byline or "本报记者") for a in parsed.articles)
+    )
+    assert "replaced" == import_issue(filled, better, source_path=issue_file).status  # same text, new reading
+    assert _was_split(filled)
+    assert "本报记者" == issue_articles(filled)[0].byline

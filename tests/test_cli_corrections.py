@@ -105,3 +105,23 @@ def test_a_missing_archive_is_named_not_created(tmp_path: Path, capsys: pytest.C
     assert 1 == _correct(missing, "list")
     assert f"档案不存在：{missing}" in capsys.readouterr().err
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("command", ["correct", "words"])
+def test_a_command_without_its_action_shows_its_own_help(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert 2 == main([command])
+    assert capsys.readouterr().err.startswith(f"用法：python -m reader {command} ")
+
+
+@pytest.mark.parametrize(
+    "action",
+    [["correct", a] for a in ("retitle", "split", "merge", "caption", "list", "undo")]
+    + [["words", a] for a in ("add", "remove", "list", "import")],
+)
+def test_every_action_has_help(action: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([*action, "--help"])
+    assert 0 == done.value.code
+    assert "--db FILE" in capsys.readouterr().out

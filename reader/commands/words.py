@@ -60,6 +60,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     for sub in (add, remove, listing, importing):
         add_db_option(sub)
+    parser.set_defaults(func=lambda _args: _usage(parser))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    """`words` without an action: its own help, and the status of a usage error."""
+    parser.print_help(sys.stderr)
+    return 2
 
 
 def _run(

@@ -238,3 +238,20 @@ def test_the_dictionary_dialog_adds_a_name_the_archive_then_cuts_whole_and_remov
         qtbot.mouseClick(dialog.findChild(QPushButton, "removeWord"), Qt.MouseButton.LeftButton)
     assert 0 == dialog.list.count()
     dialog.reject()
+
+
+@popup_noise
+def test_ctrl_z_in_the_reading_pane_undoes_a_caption_and_the_list_mark_goes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _row_click(qtbot, window, 2, "设为图片说明")
+    qtbot.waitUntil(lambda: _titles(window)[2].endswith("〔已校订〕"))
+    assert "已校订" in window.pane.toPlainText()
+    _focus(qtbot, window, window.pane)
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        qtbot.keyClick(window.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: [FIRST, SECOND, THIRD] == _titles(window))
+    assert "news" == window.pane.record.kind and "已校订" not in window.pane.toPlainText()
+    assert window.statusBar().currentMessage().startswith("已撤销")
+    assert not window.corrections.undo_action.isEnabled()

@@ -10,6 +10,7 @@ from reader.archive.search import search
 from reader.archive.search_index import HEADLINES_ONLY
 from reader.archive.search_plan import Filters, Plan
 from reader.archive.search_plan.cost import WALK_BUDGET, walk_pays
+from reader.archive.search_plan.scope import issue_order
 from reader.archive.search_plan.tiers import Tier
 from reader.text.model import Article
 from reader.text.query import Query, parse_query
@@ -98,3 +99,17 @@ def test_only_a_query_limited_to_headlines_reads_the_headline_tables(
     import_issue(archive, make_issue(1, articles))
     assert headlines_only == (_plan(archive, text).tables is HEADLINES_ONLY)
     assert total == search(archive, text).total
+
+
+def test_a_walk_newest_first_reads_issues_in_index_order_undated_last(archive: Archive) -> None:
+    """The order the walk asks for is served by the effective-date index, not a sort."""
+    for day in (3, 1, 2):
+        import_issue(archive, make_issue(day, [Article(1, f"{day}日", "幸福食堂")]))
+    archive.conn.execute("UPDATE issues SET date = NULL WHERE id = 2")
+    archive.conn.execute("UPDATE issues SET user_date = '2030-01-01' WHERE id = 3")
+    sql = f"SELECT i.id FROM issues i ORDER BY {issue_order('DESC')}"
+    assert [3, 1, 2] == [r[0] for r in archive.conn.execute(sql)]
+    plan = " ".join(str(r[3]) for r in archive.conn.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "issues_effective_date" in plan and "TEMP B-TREE" not in plan
+    oldest = f"SELECT i.id FROM issues i ORDER BY {issue_order('ASC')}"
+    assert [1, 3, 2] == [r[0] for r in archive.conn.execute(oldest)]

@@ -214,6 +214,13 @@ def m006_headline_postings(archive: Archive) -> None:
     index_headlines(archive)
 
 
+def m007_issues_by_effective_date(archive: Archive) -> None:
+    """Issues indexed by their effective date (the user's date if set), in the exact spelling
+    queries.EFFECTIVE_DATE uses, so walking issues newest first reads them in index order
+    instead of sorting every issue for each batch (see search_plan.scope.issue_order)."""
+    archive.conn.execute("CREATE INDEX issues_effective_date ON issues(COALESCE(user_date, date), id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_issues_and_articles,
     m002_bookmarks,
@@ -221,6 +228,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_sources,
     m005_unambiguous_word_tokens,
     m006_headline_postings,
+    m007_issues_by_effective_date,
 )
 
 

@@ -16,6 +16,7 @@ from reader.archive.keys import article_fingerprint
 from reader.archive.search_index import (
     CHARS_TABLE,
     create_search_index,
+    index_headlines,
     rebuild_search_index,
     respell_words,
 )
@@ -202,12 +203,32 @@ def m005_unambiguous_word_tokens(archive: Archive) -> None:
     respell_words(archive, ids, before=_v4_token)
 
 
+def m006_headline_postings(archive: Archive) -> None:
+    """The headline tables: postings of headlines alone, so 标题: queries and the headline tier
+    stop reading where a term occurs in every body (issue 13; see reader.archive.search_index).
+
+    Filled from each article's headline and the words recorded when it was indexed; the full
+    tables are not touched, so an archive upgrades in about the time it takes to read its
+    headlines.
+    """
+    index_headlines(archive)
+
+
+def m007_issues_by_effective_date(archive: Archive) -> None:
+    """Issues indexed by their effective date (the user's date if set), in the exact spelling
+    queries.EFFECTIVE_DATE uses, so walking issues newest first reads them in index order
+    instead of sorting every issue for each batch (see search_plan.scope.issue_order)."""
+    archive.conn.execute("CREATE INDEX issues_effective_date ON issues(COALESCE(user_date, date), id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_issues_and_articles,
     m002_bookmarks,
     m003_search_without_sizes,
     m004_sources,
     m005_unambiguous_word_tokens,
+    m006_headline_postings,
+    m007_issues_by_effective_date,
 )
 
 

@@ -14,6 +14,7 @@ from corpus_support import MAILBOX_HEADLINE, VISIT_HEADLINE
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue, import_paths
 from reader.archive.search import search
+from reader.archive.search_index import FTS_TABLES
 from reader.archive.search_plan import Filters, Plan
 from reader.cli import main
 from reader.text.model import Article
@@ -189,7 +190,9 @@ def test_reimport_leaves_no_stale_hits(archive: Archive) -> None:
     assert [] == headlines(archive, "幸福食堂")
     assert [] == headlines(archive, "旧")
     assert ["新标题"] == headlines(archive, "红色邮箱")
-    for table in ("search_chars", "search_words"):
+    assert [] == headlines(archive, "标题:旧标题")  # the headline tables forgot it too
+    assert ["新标题"] == headlines(archive, "标题:新标题")
+    for table in FTS_TABLES:
         archive.conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
 
 
@@ -330,9 +333,10 @@ def test_reimport_after_the_dictionary_changed_keeps_the_index_sound(archive_pat
     with open_archive(archive_path, segmenter=plain) as archive:
         import_issue(archive, make_issue(4, (Article(1, "新标题", "红色邮箱"),)))
         assert plain.loaded
-        for table in ("search_chars", "search_words"):
+        for table in FTS_TABLES:
             archive.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
         assert [] == headlines(archive, "江绍华")
+        assert [] == headlines(archive, "标题:江绍华")
         assert ["新标题"] == headlines(archive, "红色邮箱")
 
 

@@ -33,6 +33,7 @@ from reader.archive.importer import import_issue
 from reader.archive.search import find, search
 from reader.archive.search_index import decode_cuts, encode_token
 from reader.archive.search_plan import plan as plan_module
+from reader.archive.search_plan import ranked as ranked_module
 from reader.archive.search_request import SearchRequest
 from reader.text.fold import fold
 from reader.text.model import Article
@@ -119,14 +120,16 @@ class Oracle:
         tiers: tuple[list[tuple[int, Doc]], ...] = ([], [], [])
         for doc in matched:
             in_headline, elsewhere = _mentions(doc.headline_words, words), _mentions(doc.other_words, words)
+            if term.headline_only:  # 标题: asks for the headline: the body's mentions do not count
+                elsewhere = 0
             if in_headline:
                 tiers[0].append((10 * in_headline + elsewhere, doc))
             elif elsewhere:
                 tiers[1].append((elsewhere, doc))
             else:
-                chars = 10 * _mentions(doc.headline, term.folded) + sum(
-                    _mentions(part, term.folded) for part in doc.other
-                )
+                chars = 10 * _mentions(doc.headline, term.folded)
+                if not term.headline_only:
+                    chars += sum(_mentions(part, term.folded) for part in doc.other)
                 tiers[2].append((chars, doc))
         order: list[int] = []
         for tier in tiers:
@@ -171,7 +174,7 @@ def _lone_term(text: str) -> Query | None:
     parsed = parse_query(text)
     if not isinstance(parsed, Query) or len(parsed.groups) != 1 or len(parsed.groups[0]) != 1:
         return None
-    return None if parsed.groups[0][0].headline_only else parsed
+    return parsed
 
 
 def _pick_term(oracle: Oracle, rng: random.Random) -> str:
@@ -202,9 +205,11 @@ class Case:
 
 def _case(oracle: Oracle, seed: int) -> Case | None:
     rng = random.Random(seed)
-    text = _quoted(_pick_term(oracle, rng))
+    # 标题: terms, with the excluded term 标题: too or not: the headline tables alone, or both
+    field = "标题:" if rng.random() < 0.3 else ""
+    text = field + _quoted(_pick_term(oracle, rng))
     if rng.random() < 0.25:
-        text += " -" + _quoted(_pick_term(oracle, rng)[:2])
+        text += " -" + rng.choice(["", field]) + _quoted(_pick_term(oracle, rng)[:2])
     query = _lone_term(text)
     if query is None or any(c.isspace() for c in query.groups[0][0].folded):
         return None
@@ -343,3 +348,25 @@ def _headline_tier_pair(archive: Archive) -> list[str]:
 
 def test_in_the_headline_tier_body_mentions_count_as_documented(archive: Archive) -> None:
     assert ["网格员上门服务", "网格员走访居民"] == _headline_tier_pair(archive)
+
+
+@pytest.mark.parametrize("text", ["区", "标题:区", "标题:区 -标题:网格", '"区" -"网格"', "讯", "标题:讯"])
+def test_long_runs_of_equal_scores_walked_by_issue_equal_the_brute_force_order(
+    large: tuple[Archive, Oracle], monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """Ties past the page are found by walking issues newest first once the run is long (a 标题:
+    query ties nearly every match); here every run is walked, and pages equal the oracle's."""
+    spy = WalkSpy(ranked_module.walk_by_date)
+    monkeypatch.setattr(ranked_module, "walk_by_date", spy)
+    monkeypatch.setattr(ranked_module, "TIE_SLACK", 3)
+    monkeypatch.setattr(ranked_module, "WALK_TIES_FROM", 0)
+    archive, oracle = large
+    query = _lone_term(text)
+    assert query is not None
+    case = Case(text, query, None, None, None)
+    expected = _expected(oracle, case, "relevance")
+    assert len(expected) > 40
+    for offset, limit in ((0, 20), (5, 13), (len(expected) // 2, 20), (len(expected) - 10, 20)):
+        page = _ids(archive, case, "relevance", limit=limit, offset=offset)
+        assert expected[offset : offset + limit] == page
+    assert spy.delivered > 0

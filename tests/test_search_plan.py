@@ -7,8 +7,10 @@ import pytest
 from reader.archive.db import Archive
 from reader.archive.importer import import_issue
 from reader.archive.search import search
+from reader.archive.search_index import HEADLINES_ONLY
 from reader.archive.search_plan import Filters, Plan
 from reader.archive.search_plan.cost import WALK_BUDGET, walk_pays
+from reader.archive.search_plan.scope import issue_order
 from reader.archive.search_plan.tiers import Tier
 from reader.text.model import Article
 from reader.text.query import Query, parse_query
@@ -76,3 +78,38 @@ def test_pages_that_skip_whole_tiers_join_up(archive: Archive, sort: str) -> Non
             for hit in search(archive, "长江", sort=sort, limit=size, offset=offset).hits
         ]
         assert whole == paged
+
+
+@pytest.mark.parametrize(
+    ("text", "headlines_only", "total"),
+    [
+        ("标题:食堂", True, 1),
+        ("标题:食堂 标题:幸福", True, 1),
+        ("标题:食堂 -标题:马卫红", True, 1),
+        ("标题:食堂 OR 标题:邮箱", True, 2),
+        ("标题:食堂 幸福", False, 1),  # 幸福 might have been in the body
+        ("标题:食堂 -马卫红", False, 0),  # and the excluded term is
+        ("食堂", False, 2),
+    ],
+)
+def test_only_a_query_limited_to_headlines_reads_the_headline_tables(
+    archive: Archive, text: str, headlines_only: bool, total: int
+) -> None:
+    articles = [Article(1, "幸福食堂开张", "马卫红说幸福食堂好"), Article(1, "邮箱", "食堂")]
+    import_issue(archive, make_issue(1, articles))
+    assert headlines_only == (_plan(archive, text).tables is HEADLINES_ONLY)
+    assert total == search(archive, text).total
+
+
+def test_a_walk_newest_first_reads_issues_in_index_order_undated_last(archive: Archive) -> None:
+    """The order the walk asks for is served by the effective-date index, not a sort."""
+    for day in (3, 1, 2):
+        import_issue(archive, make_issue(day, [Article(1, f"{day}日", "幸福食堂")]))
+    archive.conn.execute("UPDATE issues SET date = NULL WHERE id = 2")
+    archive.conn.execute("UPDATE issues SET user_date = '2030-01-01' WHERE id = 3")
+    sql = f"SELECT i.id FROM issues i ORDER BY {issue_order('DESC')}"
+    assert [3, 1, 2] == [r[0] for r in archive.conn.execute(sql)]
+    plan = " ".join(str(r[3]) for r in archive.conn.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "issues_effective_date" in plan and "TEMP B-TREE" not in plan
+    oldest = f"SELECT i.id FROM issues i ORDER BY {issue_order('ASC')}"
+    assert [1, 3, 2] == [r[0] for r in archive.conn.execute(oldest)]

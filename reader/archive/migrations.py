@@ -18,6 +18,7 @@ from reader.archive.keys import article_fingerprint
 from reader.archive.search_index import (
     CHARS_TABLE,
     create_search_index,
+    index_headlines,
     rebuild_search_index,
     respell_words,
 )
@@ -204,7 +205,25 @@ def m005_unambiguous_word_tokens(archive: Archive) -> None:
     respell_words(archive, ids, before=_v4_token)
 
 
-def m006_corrections(archive: Archive) -> None:
+def m006_headline_postings(archive: Archive) -> None:
+    """The headline tables: postings of headlines alone, so 标题: queries and the headline tier
+    stop reading where a term occurs in every body (issue 13; see reader.archive.search_index).
+
+    Filled from each article's headline and the words recorded when it was indexed; the full
+    tables are not touched, so an archive upgrades in about the time it takes to read its
+    headlines.
+    """
+    index_headlines(archive)
+
+
+def m007_issues_by_effective_date(archive: Archive) -> None:
+    """Issues indexed by their effective date (the user's date if set), in the exact spelling
+    queries.EFFECTIVE_DATE uses, so walking issues newest first reads them in index order
+    instead of sorting every issue for each batch (see search_plan.scope.issue_order)."""
+    archive.conn.execute("CREATE INDEX issues_effective_date ON issues(COALESCE(user_date, date), id)")
+
+
+def m008_corrections(archive: Archive) -> None:
     """Staff corrections (issue 16): their records and what applying them leaves (see
     reader.archive.corrections.schema), and the archive's own dictionary words (see
     reader.archive.dictionary). New tables only; no existing row changes."""
@@ -218,7 +237,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     m003_search_without_sizes,
     m004_sources,
     m005_unambiguous_word_tokens,
-    m006_corrections,
+    m006_headline_postings,
+    m007_issues_by_effective_date,
+    m008_corrections,
 )
 
 

@@ -11,6 +11,14 @@ Two contentless FTS5 tables over folded text (reader.text.fold), both with colum
   over words, headline weighted; a phrase of words at consecutive positions implies the
   substring, so a word match is always also a character match.
 
+Two more tables hold the headline alone, `search_headline_chars` and `search_headline_words`,
+with the same columns (`other` left empty) and the same tokens: their postings list headline
+occurrences only. A column filter (`headline : …`) on the full tables still reads the term's
+postings in every article's body; these are read instead where only headlines count — a query
+whose every term is 标题:, and the choice of the headline tier — which is what makes 标题:
+queries and the first page of common words fast (issue 13). They cost the size of the headline
+text (a few per cent of the index).
+
 How jieba cut each article is recorded in `search_cuts` (one character per word length, about
 a fifth of the text size), so removing an article re-creates exactly the words it was indexed
 with, even after the user dictionary or jieba changed; a contentless table given other values
@@ -48,9 +56,12 @@ if TYPE_CHECKING:
 
 CHARS_TABLE = "search_chars"
 WORDS_TABLE = "search_words"
+HEADLINE_CHARS_TABLE = "search_headline_chars"
+HEADLINE_WORDS_TABLE = "search_headline_words"
 CUTS_TABLE = "search_cuts"
 ARTICLE_ISSUE_INDEX = "search_article_issue"
 OTHER_FIELDS = ("kicker", "subtitle", "dateline", "byline", "body")
+FTS_TABLES = (CHARS_TABLE, WORDS_TABLE, HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE)
 HEADLINE_WEIGHT = 10.0
 _CHUNK = 500
 
@@ -130,6 +141,18 @@ class Tokenizer:
     def word_tokens(self, folded: str) -> list[str]:
         """The word-index tokens of folded text (jieba words, nothing dropped)."""
         return [encode_token(w) for w in self.words(folded) if w]
+
+
+@dataclass(frozen=True)
+class IndexTables:
+    """A pair of tables one search reads: characters decide the matches, words the ranking."""
+
+    chars: str
+    words: str
+
+
+WHOLE_ARTICLES = IndexTables(CHARS_TABLE, WORDS_TABLE)
+HEADLINES_ONLY = IndexTables(HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE)
 
 
 def char_tokens(folded: str) -> list[str]:
@@ -272,7 +295,7 @@ def _spell(words: list[str], encode: Callable[[str], str]) -> str:
 def create_search_index(archive: Archive) -> None:
     """Create the index tables (called by a schema migration)."""
     conn = archive.conn
-    for table in (CHARS_TABLE, WORDS_TABLE):
+    for table in FTS_TABLES:
         conn.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
             "headline, other, content='', columnsize=0, tokenize='ascii')"
@@ -289,16 +312,21 @@ def _create_cuts_table(conn: sqlite3.Connection) -> None:
     )
 
 
+_COLUMNS = {  # table → the _Document fields of its (headline, other) columns
+    CHARS_TABLE: ("char_headline", "char_other"),
+    WORDS_TABLE: ("word_headline", "word_other"),
+    HEADLINE_CHARS_TABLE: ("char_headline", ""),
+    HEADLINE_WORDS_TABLE: ("word_headline", ""),
+}
+
+
 def _write(archive: Archive, article_ids: Iterable[int], delete: bool, recorded: bool = False) -> None:
     ids = sorted({int(i) for i in article_ids})
     conn = archive.conn
     _create_cuts_table(conn)  # archives made before the table existed (development builds)
     docs = list(_documents(conn, archive.tokenizer, ids, recorded=delete or recorded))
-    for table, fields in (
-        (CHARS_TABLE, ("char_headline", "char_other")),
-        (WORDS_TABLE, ("word_headline", "word_other")),
-    ):
-        values = [(d.id, getattr(d, fields[0]), getattr(d, fields[1])) for d in docs]
+    for table, fields in _COLUMNS.items():
+        values = [(d.id, getattr(d, fields[0]), getattr(d, fields[1]) if fields[1] else "") for d in docs]
         if delete:
             sql = f"INSERT INTO {table}({table}, rowid, headline, other) VALUES ('delete', ?, ?, ?)"
         else:
@@ -330,7 +358,7 @@ def rebuild_search_index(archive: Archive, *, recut: bool) -> None:
     without, the words recorded in `search_cuts` are reused, which is ~20× faster.
     """
     conn = archive.conn
-    for table in (CHARS_TABLE, WORDS_TABLE):
+    for table in FTS_TABLES:
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     if recut:
         conn.execute(f"DELETE FROM {CUTS_TABLE}")
@@ -343,5 +371,28 @@ def rebuild_search_index(archive: Archive, *, recut: bool) -> None:
 
 def optimize_search_index(archive: Archive) -> None:
     """Merge index segments (after a large import) so queries read fewer b-tree pages."""
-    for table in (CHARS_TABLE, WORDS_TABLE):
+    for table in FTS_TABLES:
         archive.conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+
+def index_headlines(archive: Archive) -> None:
+    """Fill the headline tables anew from every article's headline, with the words recorded
+    when it was indexed (a schema migration: the full tables are left as they are)."""
+    conn, tokenizer = archive.conn, archive.tokenizer
+    for table in (HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    create_search_index(archive)
+    rows = conn.execute(
+        f"SELECT a.id, a.headline, c.headline FROM articles a LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id"
+    )
+    while batch := rows.fetchmany(5000):
+        chars, words = [], []
+        for id_, text, cuts in batch:
+            headline = fold(text or "")
+            cut = decode_cuts(headline, cuts) if cuts is not None else tokenizer.words(headline)
+            chars.append((id_, tokenizer.char_text(headline)))
+            words.append((id_, _spell(cut, encode_token)))
+        for table, values in ((HEADLINE_CHARS_TABLE, chars), (HEADLINE_WORDS_TABLE, words)):
+            conn.executemany(f"INSERT INTO {table}(rowid, headline, other) VALUES (?, ?, '')", values)
+    for table in (HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE):
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")

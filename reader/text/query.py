@@ -54,6 +54,10 @@ class Query:
         """Every term that can produce a hit, for highlighting."""
         return tuple(term for group in self.groups for term in group)
 
+    def headline_only(self) -> bool:
+        """Whether every term, excluded ones included, is limited to the headline (标题:)."""
+        return all(term.headline_only for term in (*self.positive_terms(), *self.excluded))
+
 
 @dataclass(frozen=True)
 class QueryError:

@@ -47,38 +47,27 @@ def match_expression(query: Query) -> str:
     return f"({positive}) NOT ({excluded})" if excluded else positive
 
 
-def is_lone_term(query: Query) -> bool:
-    """One term and nothing else to match (exclusions aside): its headline expression alone
-    picks the headline tier, with no AND over the words expression."""
-    return len(query.groups) == 1 and len(query.groups[0]) == 1
-
-
 @dataclass(frozen=True)
 class Expressions:
     """Every expression one search uses.
 
     `chars` selects exactly the matches; `words` the whole-word matches (ranking only: a word
-    phrase implies the substring); `words_headline` / `words_rest` split those by whether a term
-    is in the headline; `excluded` is the excluded terms over characters, or None.
+    phrase implies the substring); `words_headline` selects, over the headline words table, the
+    articles with any positive term as words in the headline, which splits the whole-word
+    matches into the first two tiers; `excluded` is the excluded terms over characters, or None.
     """
 
     chars: str
     words: str
     words_headline: str
-    words_rest: str
     excluded: str | None
 
     @classmethod
     def of(cls, query: Query, tokenizer: Tokenizer) -> Expressions:
         """The expressions of `query`; word terms are cut by `tokenizer` (the archive's)."""
-        words = _positive_expr(query, tokenizer)
-        headline = _headline_expr(query, tokenizer)
-        # For a lone term "X AND headline:X" is "headline:X", which FTS5 evaluates in one pass.
-        words_headline = headline if is_lone_term(query) else f"({words}) AND ({headline})"
         return cls(
             chars=match_expression(query),
-            words=words,
-            words_headline=words_headline,
-            words_rest=f"({words}) NOT ({headline})",
+            words=_positive_expr(query, tokenizer),
+            words_headline=_headline_expr(query, tokenizer),
             excluded=_excluded_expr(query),
         )

@@ -3,6 +3,11 @@
 The Plan holds what a search computes once (expressions, joins, the article count, the table of
 matches when terms are excluded). Relevance pages are always ranked by BM25 (`ranked`); date
 pages are walked over issues (`walk`) when the cost model in `cost` says that pays.
+
+A query whose every term is 标题: reads the headline tables alone (`HEADLINES_ONLY`): the same
+expressions, the same columns, but postings of headlines only, so 标题:开发区 does not read
+where 开, 发 and 区 occur in every body. Whichever the tables, which articles are whole-word
+matches with a term in the headline is asked of the headline words table.
 """
 
 from __future__ import annotations
@@ -11,7 +16,13 @@ import sqlite3
 from functools import cached_property
 from typing import Any
 
-from reader.archive.search_index import CHARS_TABLE, WORDS_TABLE, Tokenizer
+from reader.archive.search_index import (
+    HEADLINE_WORDS_TABLE,
+    HEADLINES_ONLY,
+    WHOLE_ARTICLES,
+    IndexTables,
+    Tokenizer,
+)
 from reader.archive.search_plan import cost
 from reader.archive.search_plan.expressions import Expressions
 from reader.archive.search_plan.ranked import Rows, ranked
@@ -31,6 +42,7 @@ class Plan:
         self.filters = filters
         self.expr = Expressions.of(query, words)
         self.scope = Scope(conn, filters)
+        self.tables: IndexTables = HEADLINES_ONLY if query.headline_only() else WHOLE_ARTICLES
         self._matches_ready = False
 
     @cached_property
@@ -45,35 +57,41 @@ class Plan:
 
     def count_all(self) -> int:
         """Every matching article (what the user is told was found)."""
-        chars, filters = self.expr.chars, self.filters
+        chars, filters, table = self.expr.chars, self.filters, self.tables.chars
         if self.expr.excluded and not filters.sql:
             self._materialize_matches()
             return self.scope.scalar(f"SELECT count(*) FROM temp.{_MATCHES}")
         if not filters.sql:
-            return self.scope.scalar(
-                f"SELECT count(*) FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?", (chars,)
-            )
-        sql = f"SELECT count(*){self.scope.joined(CHARS_TABLE)} WHERE {CHARS_TABLE} MATCH ?{filters.sql}"
+            return self.scope.scalar(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (chars,))
+        sql = f"SELECT count(*){self.scope.joined(table)} WHERE {table} MATCH ?{filters.sql}"
         return self.scope.scalar(sql, (chars, *filters.args))
 
-    def count_words(self, match: str) -> int:
-        """The articles a word expression selects among the matches."""
-        where, args = self._words_where(match)
+    def count_words(self, match: str, *, headline: bool | None = None) -> int:
+        """The articles a word expression selects among the matches (`headline`: only those with,
+        or without, a term as words in the headline)."""
+        where, args = self._words_where(match, headline)
+        table = self.tables.words
         if not self.filters.sql:
-            return self.scope.scalar(f"SELECT count(*) FROM {WORDS_TABLE}{where}", args)
-        return self.scope.scalar(f"SELECT count(*){self.scope.joined(WORDS_TABLE)}{where}", args)
+            return self.scope.scalar(f"SELECT count(*) FROM {table}{where}", args)
+        return self.scope.scalar(f"SELECT count(*){self.scope.joined(table)}{where}", args)
 
-    def _words_where(self, match: str, among: str | None = None) -> tuple[str, tuple[Any, ...]]:
-        """Rows `match` selects (and scores), kept to those `among` selects if given."""
-        where = f" WHERE {WORDS_TABLE} MATCH ?"
+    def _words_where(self, match: str, headline: bool | None = None) -> tuple[str, tuple[Any, ...]]:
+        """Rows `match` selects (and scores); with `headline` True (False) only those with (without)
+        a positive term as words in the headline, as the headline words table says."""
+        table = self.tables.words
+        where = f" WHERE {table} MATCH ?"
         args: tuple[Any, ...] = (match,)
-        if among is not None:
+        if headline is not None and self.tables is HEADLINES_ONLY:
+            # Every whole-word match of a 标题: query has its term in the headline.
+            where += "" if headline else " AND 0"
+            headline = None
+        if headline is not None:
             # "+": a plain IN makes SQLite probe FTS5 once per listed rowid (seconds for 区).
-            selected = f"SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH ?"
-            where += f" AND +{WORDS_TABLE}.rowid IN ({selected})"
-            args += (among,)
+            selected = f"SELECT rowid FROM {HEADLINE_WORDS_TABLE} WHERE {HEADLINE_WORDS_TABLE} MATCH ?"
+            where += f" AND +{table}.rowid {'IN' if headline else 'NOT IN'} ({selected})"
+            args += (self.expr.words_headline,)
         if self.expr.excluded:
-            where += f" AND +{WORDS_TABLE}.rowid IN (SELECT id FROM temp.{_MATCHES})"
+            where += f" AND +{table}.rowid IN (SELECT id FROM temp.{_MATCHES})"
             self._materialize_matches()
         return where + self.filters.sql, args + self.filters.args
 
@@ -89,8 +107,9 @@ class Plan:
             return
         self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_MATCHES}(id INTEGER PRIMARY KEY)")
         self.conn.execute(f"DELETE FROM temp.{_MATCHES}")
+        chars = self.tables.chars
         self.conn.execute(
-            f"INSERT INTO temp.{_MATCHES} SELECT rowid FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH ?",
+            f"INSERT INTO temp.{_MATCHES} SELECT rowid FROM {chars} WHERE {chars} MATCH ?",
             (self.expr.chars,),
         )
         self._matches_ready = True
@@ -104,24 +123,26 @@ class Plan:
         body count there as everywhere (issue 13: scored on the headline expression, two
         articles naming the term once in the headline tied whatever their bodies said).
         """
-        where, args = self._words_where(self.expr.words, among=self.expr.words_headline)
-        return ranked(self.scope, WORDS_TABLE, where, args, limit, offset)
+        where, args = self._words_where(self.expr.words, headline=True)
+        return ranked(self.scope, self.tables.words, where, args, limit, offset)
 
-    def words_page(self, match: str, limit: int, offset: int) -> Rows:
-        """One page of the whole-word matches `match` selects (and scores)."""
-        where, args = self._words_where(match)
-        return ranked(self.scope, WORDS_TABLE, where, args, limit, offset)
+    def words_page(self, limit: int, offset: int, *, headline: bool | None = None) -> Rows:
+        """One page of the whole-word matches (`headline`: only those with, or without, a term
+        as words in the headline)."""
+        where, args = self._words_where(self.expr.words, headline)
+        return ranked(self.scope, self.tables.words, where, args, limit, offset)
 
     def substring_page(self, limit: int, offset: int, whole: int) -> Rows:
         """One page of the substring-only matches (`whole` articles matched as words)."""
-        where = f" WHERE {CHARS_TABLE} MATCH ?"
+        chars, words = self.tables.chars, self.tables.words
+        where = f" WHERE {chars} MATCH ?"
         args: tuple[Any, ...] = (self.expr.chars,)
         if whole:  # else every match is substring-only: no need to leave the words out
-            words = f"SELECT rowid FROM {WORDS_TABLE} WHERE {WORDS_TABLE} MATCH ?"
-            where += f" AND {CHARS_TABLE}.rowid NOT IN ({words})"
+            matched = f"SELECT rowid FROM {words} WHERE {words} MATCH ?"
+            where += f" AND {chars}.rowid NOT IN ({matched})"
             args += (self.expr.words,)
         where += self.filters.sql
-        return ranked(self.scope, CHARS_TABLE, where, args + self.filters.args, limit, offset)
+        return ranked(self.scope, chars, where, args + self.filters.args, limit, offset)
 
     def dated_page(self, newest: bool, limit: int, offset: int, total: int) -> Rows:
         """One page of every match by date (sort newest / oldest), walked when that pays."""
@@ -133,9 +154,10 @@ class Plan:
 
     def joined_by_date(self, newest: bool, limit: int, offset: int) -> Rows:
         """One page of every match in date order, found by joining every match to its date."""
+        chars = self.tables.chars
         sql = (
-            f"SELECT {CHARS_TABLE}.rowid{self.scope.joined(CHARS_TABLE)}"
-            f" WHERE {CHARS_TABLE} MATCH ?{self.filters.sql}"
+            f"SELECT {chars}.rowid{self.scope.joined(chars)}"
+            f" WHERE {chars} MATCH ?{self.filters.sql}"
             f" ORDER BY {date_order('DESC' if newest else 'ASC')}"
             " LIMIT ? OFFSET ?"
         )
@@ -151,4 +173,4 @@ class Plan:
     # --- which of a batch of articles a walk keeps ---------------------------------------------
 
     def _accept_chars(self, ids: list[int]) -> set[int]:
-        return probe(self.conn, CHARS_TABLE, self.expr.chars, ids)
+        return probe(self.conn, self.tables.chars, self.expr.chars, ids)

@@ -15,9 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from reader.archive.search_index import HEADLINE_WEIGHT
+from reader.archive.search_plan.cost import article_count
 from reader.archive.search_plan.scope import NEWEST_FIRST, Scope
+from reader.archive.search_plan.walk import walk_by_date
 
 TIE_SLACK = 500  # rows fetched past the page, so most runs of equal scores end inside them
+WALK_TIES_FROM = 2_000  # a run of equal scores longer than this is walked by issue, not joined
 
 Rows = list[tuple[int, float]]
 
@@ -61,13 +64,22 @@ def _by_score(scope: Scope, table: str, where: str, args: tuple[Any, ...], limit
 
 
 def _tied(scope: Scope, table: str, where: str, args: tuple[Any, ...], boundary: float, limit: int) -> Rows:
-    """The `limit` newest rows whose score equals `boundary` (same statement, same doubles)."""
-    sql = (
-        f"SELECT {table}.rowid{scope.joined(table)}{where} AND {score(table)} = ?"
-        f" ORDER BY {NEWEST_FIRST}"
-        " LIMIT ?"
-    )
-    return [(r[0], boundary) for r in scope.conn.execute(sql, (*args, boundary, limit))]
+    """The `limit` newest rows whose score equals `boundary` (same statement, same doubles).
+
+    The tied ids are found first, without dates. A short run is joined to its dates; a long one
+    (a 标题: query ties nearly all its matches: one headline mention each) is met by walking
+    the issues newest first until `limit` of them turn up, which costs a few batches of issues
+    where joining tens of thousands of rows to their dates cost more than the rest of the search.
+    """
+    sql = f"SELECT {table}.rowid FROM {table}{where} AND {score(table)} = ?"
+    tied = {r[0] for r in scope.conn.execute(sql, (*args, boundary))}
+    if len(tied) > WALK_TIES_FROM:
+        walked = walk_by_date(scope, tied.intersection, True, limit, 0, len(tied), article_count(scope.conn))
+        if walked is not None:
+            return [(i, boundary) for i in walked]
+    dated = f"SELECT {table}.rowid{scope.joined(table)}{where} AND {score(table)} = ?"
+    dated += f" ORDER BY {NEWEST_FIRST} LIMIT ?"
+    return [(r[0], boundary) for r in scope.conn.execute(dated, (*args, boundary, limit))]
 
 
 def _newest_first_on_ties(scope: Scope, rows: Rows) -> Rows:

@@ -58,17 +58,19 @@ def relevance_page(plan: Plan, total: int, limit: int, offset: int) -> Ranked:
     """The page `offset`, `limit` of the `total` matches in relevance order."""
     counted = offset > 0
     whole = Tier(plan.count_words(plan.expr.words)) if counted else Tier()
-    headline = Tier(plan.count_words(plan.expr.words_headline) if whole.size else 0) if counted else Tier()
+    headline = Tier()
+    if counted:
+        headline = Tier(plan.count_words(plan.expr.words, headline=True) if whole.size else 0)
     page = _Page(limit, offset)
 
     headline = page.take(headline, lambda n, at, _: plan.headline_page(n, at), whole=True)
     if page.full() or headline.size is None:
         return page.rows
-    # With no headline match the second tier is every whole-word match: skip the NOT, which
-    # FTS5 would otherwise evaluate for each of the (often tens of thousands) scored rows.
-    rest_match = plan.expr.words if headline.size == 0 else plan.expr.words_rest
+    # With no headline match the second tier is every whole-word match: skip the NOT IN, which
+    # would otherwise be checked for each of the (often tens of thousands) scored rows.
+    without = None if headline.size == 0 else False
     rest = Tier(None if whole.size is None else whole.size - headline.size)
-    rest = page.take(rest, lambda n, at, _: plan.words_page(rest_match, n, at), whole=True)
+    rest = page.take(rest, lambda n, at, _: plan.words_page(n, at, headline=without), whole=True)
     if page.full() or rest.size is None:
         return page.rows
     words_total = headline.size + rest.size

@@ -125,3 +125,17 @@ def test_every_action_has_help(action: list[str], capsys: pytest.CaptureFixture[
         main([*action, "--help"])
     assert 0 == done.value.code
     assert "--db FILE" in capsys.readouterr().out
+
+
+def test_undo_with_a_number_discards_that_correction_only(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert 0 == _correct(db, "caption", _key(db, SECOND))
+    assert 0 == _correct(db, "retitle", _key(db, FIRST), "区领导调研幸福食堂")
+    assert 0 == _correct(db, "undo", "#1")
+    assert "已撤销（#1）" in capsys.readouterr().out
+    assert 0 == _correct(db, "list", "--all")
+    listed = capsys.readouterr().out
+    assert listed.startswith("共 1 条校订\n  #2 ") and "已撤销（1）：\n  #1 " in listed
+    assert 1 == _correct(db, "undo", "1")
+    assert "这条校订已经撤销过了" in capsys.readouterr().err

@@ -5,7 +5,7 @@
     correct merge KEY NEXT_KEY
     correct caption KEY
     correct list [--json] [--all]
-    correct undo
+    correct undo [ID]
 
 KEY is an article's key as `search` prints it. A thin shell over reader.archive.corrections:
 a correction that cannot be made (unknown key, no such paragraph, not the next article) is one
@@ -37,6 +37,13 @@ def _paragraph(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"段号从 1 数起，收到的是：{text}")
     return value
+
+
+def _correction_id(text: str) -> int:
+    try:
+        return int(text.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"校订编号须是整数（如 3 或 #3），收到的是：{text}") from None
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -88,7 +95,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--all", action="store_true", help="也列出已撤销的校订")
     listing.set_defaults(func=_run(_list, readonly=True))
 
-    undo = actions.add_parser("undo", help="撤销最近的一次校订", description="撤销最近的一次仍有效的校订。")
+    undo = actions.add_parser(
+        "undo",
+        help="撤销最近的一次校订（或指定编号的一条）",
+        description="撤销最近的一次仍有效的校订；给出编号（correct list 中的 #N）时撤销那一条，"
+        "例如不再需要的未能应用的校订。撤销的校订仍保留记录（list --all）。",
+    )
+    undo.add_argument("id", nargs="?", type=_correction_id, metavar="ID", help="校订的编号")
     undo.set_defaults(func=_run(_undo))
 
     for sub in (retitle, split, merge, caption, listing, undo):
@@ -151,7 +164,7 @@ def _caption(archive: Archive, args: argparse.Namespace) -> int:
 
 
 def _undo(archive: Archive, args: argparse.Namespace) -> int:
-    return _done(corrections.undo(archive), "已撤销")
+    return _done(corrections.undo(archive, args.id), "已撤销")
 
 
 def format_list(items: list[Correction]) -> list[str]:

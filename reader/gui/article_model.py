@@ -107,8 +107,8 @@ class ArticleListModel(QAbstractTableModel):
             return "" if rec.page is None else str(rec.page)
         if column == COL_TITLE:
             title = list_title(rec)
-            if rec.corrected:
-                title = f"{title}　〔{CORRECTED_NOTE}〕"
+            if rec.corrected:  # in front: a long title is cut at its end, the mark must stay seen
+                title = f"〔{CORRECTED_NOTE}〕{title}"
             if role == Qt.ItemDataRole.ToolTipRole and rec.subtitle:
                 return f"{title}\n——{rec.subtitle}"
             return title

@@ -121,7 +121,7 @@ def test_split_from_the_article_list_then_undo_and_redo_with_the_keyboard(
         _ok(qtbot, dialog)
     qtbot.waitUntil(lambda: 4 == window.articles.rowCount())
     _painted(qtbot, window)
-    assert [f"{FIRST}　〔已校订〕", f"{SPLIT_PARAGRAPH}　〔已校订〕", SECOND, THIRD] == _titles(window)
+    assert [f"〔已校订〕{FIRST}", f"〔已校订〕{SPLIT_PARAGRAPH}", SECOND, THIRD] == _titles(window)
     assert "已校订" in window.pane.toPlainText()
     assert window.statusBar().currentMessage().startswith("已校订")
 
@@ -160,7 +160,7 @@ def test_split_from_the_reading_pane_takes_the_paragraph_clicked_and_an_entered_
     with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
         _ok(qtbot, dialog)
     qtbot.waitUntil(lambda: 4 == window.articles.rowCount())
-    assert "食堂是民生工程　〔已校订〕" == _titles(window)[1]
+    assert "〔已校订〕食堂是民生工程" == _titles(window)[1]
     with open_archive(issue_db, readonly=True) as archive:
         [made] = corrections.list_corrections(archive)
     assert ("split", 2, "食堂是民生工程") == (made.kind, made.params["paragraph"], made.params["headline"])
@@ -182,7 +182,7 @@ def test_retitle_merge_and_caption_from_the_menus_keep_the_bookmark_on_the_text(
     _type(headline, "区领导督导调研幸福食堂")
     with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
         _ok(qtbot, dialog)
-    qtbot.waitUntil(lambda: _titles(window)[0] == "区领导督导调研幸福食堂　〔已校订〕")
+    qtbot.waitUntil(lambda: _titles(window)[0] == "〔已校订〕区领导督导调研幸福食堂")
 
     with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
         _row_click(qtbot, window, 1, "与下一篇合并")
@@ -246,7 +246,7 @@ def test_ctrl_z_in_the_reading_pane_undoes_a_caption_and_the_list_mark_goes(
 ) -> None:
     with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
         _row_click(qtbot, window, 2, "设为图片说明")
-    qtbot.waitUntil(lambda: _titles(window)[2].endswith("〔已校订〕"))
+    qtbot.waitUntil(lambda: _titles(window)[2].startswith("〔已校订〕"))
     assert "已校订" in window.pane.toPlainText()
     _focus(qtbot, window, window.pane)
     with qtbot.waitSignal(window.corrections.changed, timeout=30_000):

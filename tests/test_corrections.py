@@ -4,6 +4,7 @@ re-import of the same file and of an edited file; what cannot apply is listed, n
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,10 +23,11 @@ from correction_support import (
     write_issue,
 )
 
-from reader.archive import corrections
-from reader.archive.db import Archive
+from reader.archive import bookmarks, corrections
+from reader.archive.db import Archive, open_archive
 from reader.archive.formatting import article_source
 from reader.archive.importer import import_issue
+from reader.archive.queries import article_by_key
 from reader.archive.search import search
 from reader.text import read_issue
 
@@ -205,19 +207,15 @@ def test_a_merge_of_articles_no_longer_adjacent_is_listed(filled: Archive, tmp_p
 
 
 def test_bookmark_on_a_split_article_stays_on_its_first_part(filled: Archive) -> None:
-    from reader.archive import bookmarks
-
     key = key_of(filled, FIRST)
     bookmarks.add(filled, key, "食堂")
     _split(filled)
     [mark] = bookmarks.list_bookmarks(filled)
     assert (FIRST, False) == (mark.headline, mark.deleted)
-    assert SPLIT_PARAGRAPH not in (bookmarks_article_body(filled, mark.key))
+    assert SPLIT_PARAGRAPH not in (_body_by_key(filled, mark.key))
 
 
-def bookmarks_article_body(archive: Archive, key: str) -> str:
-    from reader.archive.queries import article_by_key
-
+def _body_by_key(archive: Archive, key: str) -> str:
     found = article_by_key(archive, key)
     assert found is not None
     return found.body
@@ -226,16 +224,14 @@ def bookmarks_article_body(archive: Archive, key: str) -> str:
 def test_bookmark_on_the_second_of_merged_articles_opens_the_merged_one(
     filled: Archive, tmp_path: Path
 ) -> None:
-    from reader.archive import bookmarks
-
     third = key_of(filled, THIRD)
     bookmarks.add(filled, third, "路网")
     _merge(filled)
     [mark] = bookmarks.list_bookmarks(filled)
     assert (SECOND, False, "路网") == (mark.headline, mark.deleted, mark.note)
-    assert "主干道五条" in bookmarks_article_body(filled, third)
+    assert "主干道五条" in _body_by_key(filled, third)
     import_file(filled, write_issue(tmp_path / "dump", EDITED_ISSUE))
-    assert "主干道六条" in bookmarks_article_body(filled, third)
+    assert "主干道六条" in _body_by_key(filled, third)
     corrections.undo(filled)
     [mark] = bookmarks.list_bookmarks(filled)
     assert (THIRD, False) == (mark.headline, mark.deleted)
@@ -285,3 +281,15 @@ def test_correction_is_applied_again_when_a_better_parser_reads_the_same_file(
     assert "replaced" == import_issue(filled, better, source_path=issue_file).status  # same text, new reading
     assert _was_split(filled)
     assert "本报记者" == issue_articles(filled)[0].byline
+
+
+def test_an_archive_from_before_corrections_takes_them_after_the_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "version4.sqlite3"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "old_archives" / "version4.sqlite3", path)
+    with open_archive(path) as archive:
+        assert [] == corrections.list_corrections(archive)
+        key = archive.conn.execute("SELECT key FROM articles WHERE headline != '' ORDER BY id").fetchone()[0]
+        corrections.retitle(archive, key, headline="校订后的标题")
+    with open_archive(path, readonly=True) as archive:
+        record = article_by_key(archive, key)
+        assert record is not None and ("校订后的标题", True) == (record.headline, record.corrected)

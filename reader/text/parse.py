@@ -4,19 +4,21 @@ The parser walks the cleaned lines once. Each line is typed by its shape (see `s
 furniture, a column label, a credit, a heading or body text. Consecutive heading lines form a
 heading group (kicker, headline, subtitle); whether a group opens a new article or is a sub-head
 inside the current one depends on what surrounds it: a credit or dateline after it, a page jump
-before it, a closed article before it, or the Markdown marks of the dump. Every line ends up in
-the masthead, a section or an article.
+before it, a closed article before it, or the Markdown marks of the dump. The rules that look at
+a line's neighbours (a paragraph cut by a blank line, a sub-heading, photo news and its bare
+credit) are named functions in `rules`. Every line ends up in the masthead, a section or an
+article, and `explain_text` says for each which role it got and which rule gave it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Literal
 
+from reader.text.draft import Draft
 from reader.text.errors import CancelCheck
+from reader.text.explain import LineRole, Trace
 from reader.text.lines import Line, split_lines
 from reader.text.masthead import (
     SMALL_PRINT,
@@ -26,7 +28,18 @@ from reader.text.masthead import (
     read_masthead,
     year_hint,
 )
-from reader.text.model import Article, DateHint, DateSource, Kind, ParsedIssue
+from reader.text.model import Article, DateHint, DateSource, ParsedIssue
+from reader.text.rules import (
+    PAGE_JUMP,
+    GroupRole,
+    LineType,
+    credit_ahead,
+    credit_by_position,
+    cut_sentence_between_texts,
+    is_picture_gap,
+    opens_with_dateline,
+    subheading_before_credit,
+)
 from reader.text.shapes import (
     SUBTITLE_DASH,
     cjk_length,
@@ -36,129 +49,86 @@ from reader.text.shapes import (
     is_column_label,
     is_furniture,
     looks_like_heading,
-    merge_credits,
     page_marker,
     sort_credits,
     split_dateline,
 )
 
-LineType = Literal["section", "label", "credit", "heading", "body"]
-PAGE_JUMP = 2  # this many blank lines (or more) between two lines mark a new page or column
 _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
 # More credit lines than this under one headline are no byline; the rest go to the sections
 # (merging credits compares each with each, so their number must stay small).
 MAX_CREDITS = 8
 
 
-@dataclass
-class _Draft:
-    """An article while it is being read."""
-
-    page: int
-    brief: bool
-    kicker: str = ""
-    headline: str = ""
-    subtitle: str = ""
-    dateline: str = ""
-    credits: list[str] = field(default_factory=list)
-    # Each paragraph as the pieces it was printed in, joined at the end: adding to a str in place
-    # copies it each time, quadratic for a long paragraph broken over many lines.
-    paras: list[list[str]] = field(default_factory=list)
-    whole: list[bool] = field(default_factory=list)  # paragraph may not be continued (a sub-head)
-    closed: bool = False  # a credit after the body ended it
-    credit_under_headline: bool = False
-
-    def add_paragraph(self, text: str, *, whole: bool = False) -> None:
-        if not self.paras and not self.dateline:
-            dateline, credit, rest = split_dateline(text)
-            if dateline:
-                self.dateline = dateline
-                if credit:
-                    self.credits.append(credit)
-                text = rest
-        if self.is_broken() and not whole:
-            self.paras[-1].append(text)
-            return
-        self.paras.append([text])
-        self.whole.append(whole)
-
-    def is_broken(self) -> bool:
-        """The last paragraph stops mid-sentence (a column or page break cut it).
-
-        Its last piece decides: pieces are non-blank lines, so the paragraph ends as its last
-        piece does.
-        """
-        return bool(self.paras) and not self.whole[-1] and not ends_sentence(self.paras[-1][-1])
-
-    def kind(self) -> Kind:
-        byline = merge_credits(*self.credits)
-        if re.search(r"摄$", byline) and (not self.headline or len(self.paras) == 1):
-            return "photo"
-        if self.brief:
-            return "brief"
-        if not self.headline or (not self.dateline and not byline):
-            return "fragment"
-        return "news"
-
-    def finish(self) -> Article:
-        return Article(
-            page=self.page,
-            kicker=self.kicker,
-            headline=self.headline,
-            subtitle=self.subtitle,
-            dateline=self.dateline,
-            byline=merge_credits(*self.credits),
-            body="\n".join("".join(pieces) for pieces in self.paras),
-            kind=self.kind(),
-        )
-
-
-def _line_type(line: Line, markdown: bool) -> LineType:
+def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
+    """The type a line has by its own shape, and the rule that says so."""
     text = line.text
     if is_furniture(text):
-        return "section"
+        return "section", "is_furniture"
     if is_column_label(text):
-        return "label"
+        return "label", "is_column_label"
     if credit_of(text) is not None:
-        return "credit"
+        return "credit", "credit_of"
     if cjk_length(text) <= 80 and SMALL_PRINT.search(text) and not ends_sentence(text):
-        return "section"
+        return "section", "SMALL_PRINT"
     if line.md_level:
-        return "heading"
+        return "heading", "markdown heading"
     if markdown and line.bold:
-        return "body"  # a bold line inside a Markdown article is a sub-head
+        return "body", "bold line in Markdown"  # a bold line inside a Markdown article is a sub-head
+    if opens_with_dateline(text):
+        return "body", "opens_with_dateline"
     if looks_like_heading(text) or SUBTITLE_DASH.match(text):
-        return "heading"
-    return "body"
+        return "heading", "looks_like_heading"
+    return "body", "not looks_like_heading"
 
 
 class _Reader:
     """One pass over the typed lines of a dump (after its masthead)."""
 
-    def __init__(self, lines: list[Line], markdown: bool, check: CancelCheck, start_page: int = 1) -> None:
+    def __init__(
+        self, lines: list[Line], markdown: bool, check: CancelCheck, trace: Trace, start_page: int = 1
+    ) -> None:
         self.lines = lines
         self.check = check
+        self.trace = trace
         self.types: list[LineType] = []
-        for line in lines:
-            self.types.append(_line_type(line, markdown))
+        self.typed_by: list[str] = []
+        for i, line in enumerate(lines):
+            kind, rule = _line_type(line, markdown)
+            if (
+                kind == "heading"
+                and i > 0
+                and credit_by_position(line.text, lines[i - 1].text, self.types[i - 1] == "body")
+            ):
+                kind, rule = "credit", "credit_by_position"
+            self.types.append(kind)
+            self.typed_by.append(rule)
             check.tick(len(line.text) + _LINE_COST)
+        for i in range(len(lines)):
+            if cut_sentence_between_texts(self.types, lines, i):
+                self.types[i], self.typed_by[i] = "body", "cut_sentence_between_texts"
+        self.credit_ahead = credit_ahead(self.types, lines, check.tick)
         self.markdown = markdown
         self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
-        self.drafts: list[_Draft] = []
+        self.drafts: list[Draft] = []
         self.sections: list[str] = []
         self.page = start_page
         self.brief = False
         self.force_new = False
 
     @property
-    def current(self) -> _Draft | None:
+    def current(self) -> Draft | None:
         return self.drafts[-1] if self.drafts else None
 
-    def new_draft(self) -> _Draft:
-        draft = _Draft(page=self.page, brief=self.brief)
+    def new_draft(self) -> Draft:
+        draft = Draft(page=self.page, brief=self.brief)
         self.drafts.append(draft)
         self.force_new = False
         return draft
+
+    def section(self, line: Line, rule: str) -> None:
+        self.sections.append(line.text)
+        self.trace.give(line.number, line.text, "section", rule)
 
     def run(self) -> None:
         i = 0
@@ -166,46 +136,64 @@ class _Reader:
             line, kind = self.lines[i], self.types[i]
             self.check.tick(len(line.text) + _LINE_COST)
             if line.gap_before >= PAGE_JUMP and self.drafts:
-                self.page += 1
-                self.brief = False
-                self.force_new = True
+                draft = self.current
+                under_headline = (
+                    draft is not None
+                    and bool(draft.headline)
+                    and not draft.paras
+                    and not draft.credits
+                    and not draft.closed
+                )
+                if kind == "body" and is_picture_gap(line.gap_before, under_headline):
+                    assert draft is not None
+                    draft.picture = True
+                else:
+                    self.page += 1
+                    self.brief = False
+                    self.force_new = True
             if kind == "heading":
                 i = self.heading_group(i)
                 continue
             if kind == "section":
                 if (number := page_marker(line.text)) is not None:
                     self.page = number
-                self.sections.append(line.text)
+                self.section(line, self.typed_by[i])
                 self.force_new = True
             elif kind == "label":
-                self.sections.append(line.text)
+                self.section(line, self.typed_by[i])
                 self.brief = is_brief_label(line.text)
                 self.force_new = True
             elif kind == "credit":
-                self.credit(line.text)
+                self.credit(line, self.typed_by[i])
             else:
-                self.body(line)
+                self.body(line, self.typed_by[i])
             i += 1
 
-    def credit(self, text: str) -> None:
+    def credit(self, line: Line, rule: str) -> None:
+        text = line.text
         draft = self.current
         credit = credit_of(text) or text
         if draft is not None and len(draft.credits) >= MAX_CREDITS:
-            self.sections.append(text)
+            self.section(line, "MAX_CREDITS")
             return
         if draft is None or (draft.closed and draft.paras):
             if draft is not None and not draft.paras:
                 draft.credits.append(credit)
+                draft.credit_lines.append(line.number)
+                self.trace.give(line.number, text, "byline", rule)
             else:
-                self.sections.append(text)
+                self.section(line, f"{rule}: no open article")
             return
         draft.credits.append(credit)
+        draft.credit_lines.append(line.number)
         if draft.paras:
             draft.closed = True
+            self.trace.give(line.number, text, "credit", f"{rule}: closes the article")
         else:
             draft.credit_under_headline = True
+            self.trace.give(line.number, text, "byline", rule)
 
-    def body(self, line: Line, *, whole: bool = False) -> None:
+    def body(self, line: Line, rule: str, *, whole: bool = False) -> None:
         draft = self.current
         starts_article = draft is None or draft.closed or self.force_new
         if draft is not None and draft.paras and split_dateline(line.text)[0] and not draft.is_broken():
@@ -217,7 +205,17 @@ class _Reader:
                 draft = self.new_draft()
             self.force_new = False
         assert draft is not None
-        draft.add_paragraph(line.text, whole=whole or (self.markdown and line.bold))
+        whole = whole or (self.markdown and line.bold)
+        role = draft.add_paragraph(line.text, whole=whole)
+        draft.text_lines.append(line.number)
+        if whole:
+            self.trace.give(line.number, line.text, "sub-heading", rule)
+        elif role == "join":
+            self.trace.give(line.number, line.text, "join", "stops_mid_sentence")
+        elif role == "dateline":
+            self.trace.give(line.number, line.text, "dateline", "split_dateline")
+        else:
+            self.trace.give(line.number, line.text, "body", rule)
 
     def heading_group(self, start: int) -> int:
         """Read the heading lines at `start`; return the index after them (and their credits)."""
@@ -238,41 +236,55 @@ class _Reader:
             and self.types[after] == "body"
             and bool(split_dateline(self.lines[after].text)[0])
         )
-        if not self.opens_article(group, credited, datelined):
-            draft = self.current
-            # A plain dump's sub-head is a paragraph of its own; a Markdown dump bolds its sub-heads,
-            # so an unmarked short line there is text, and so is the tail of a cut paragraph.
-            subhead = (
-                draft is not None
-                and not draft.is_broken()
-                and (not self.markdown or any(line.md_level for line in group))
-            )
-            for line in group:
-                self.body(line, whole=subhead)
+        role, rule = self.group_role(start, end, credited, datelined)
+        if role == "article":
+            draft = self.new_draft()
+            self.assign_roles(draft, group, rule)
             return end
-        draft = self.new_draft()
-        self.assign_roles(draft, group)
+        for line in group:
+            self.body(line, rule, whole=role == "sub-heading")
         return end
 
-    def opens_article(self, group: list[Line], credited: bool, datelined: bool) -> bool:
+    def group_role(self, start: int, end: int, credited: bool, datelined: bool) -> tuple[GroupRole, str]:
+        """What the heading lines [start, end) are: a new article's head, a sub-heading, the tail
+        of a paragraph cut by a break, or plain text; and the rule that says so."""
+        group = self.lines[start:end]
         draft = self.current
         levels = [line.md_level for line in group if line.md_level]
-        if credited or datelined or draft is None or draft.closed or self.force_new:
-            return True
+        if credited:
+            return "article", "credit under the heading"
+        if datelined:
+            return "article", "dateline under the heading"
+        if draft is None:
+            return "article", "first heading"
+        if draft.closed:
+            return "article", "after a closing credit"
+        if self.force_new:
+            return "article", "after a page jump or section"
         if levels:
             # A smaller Markdown heading after text is a sub-head of this article.
-            return not (min(levels) > self.headline_level and draft.paras)
-        if draft.is_broken():
-            return False  # the tail of a cut paragraph that happens to be short
+            if min(levels) > self.headline_level and draft.paras:
+                return "sub-heading", "smaller Markdown heading"
+            return "article", "Markdown heading"
+        if draft.is_cut():
+            return "join", "ends_sentence"  # the tail of a cut paragraph that happens to be short
         if not draft.paras:
-            return True
+            return "article", "heading with no text before it"
         if self.markdown:
-            return False  # Markdown dumps mark their headlines; an unmarked line is text
+            return "body", "unmarked line in Markdown"  # Markdown dumps mark their headlines
         if len(group) > 1:
-            return True
-        return not draft.credit_under_headline  # features have sub-heads; news items do not
+            return "article", "heading group of several lines"
+        if draft.credit_under_headline:
+            return "sub-heading", "byline under the headline"  # features have sub-heads; news items do not
+        if (
+            draft.dateline
+            and not draft.credits
+            and subheading_before_credit(self.types, self.lines, self.credit_ahead, start)
+        ):
+            return "sub-heading", "subheading_before_credit"
+        return "article", "lone heading after text"
 
-    def assign_roles(self, draft: _Draft, group: list[Line]) -> None:
+    def assign_roles(self, draft: Draft, group: list[Line], rule: str) -> None:
         marked = [i for i, line in enumerate(group) if line.md_level]
         if marked:
             top = min(group[i].md_level for i in marked)
@@ -284,9 +296,13 @@ class _Reader:
                     head = i
                 self.check.tick(_LINE_COST)
         draft.headline = SUBTITLE_DASH.sub("", group[head].text)
+        draft.head_lines["headline"] = [group[head].number]
+        self.trace.give(group[head].number, group[head].text, "headline", rule)
         subtitles: list[str] = []
         for line in group[head + 1 :]:
             subtitles.append(SUBTITLE_DASH.sub("", line.text))
+            draft.head_lines.setdefault("subtitle", []).append(line.number)
+            self.trace.give(line.number, line.text, "subtitle", "after the headline")
             self.check.tick(_LINE_COST)
         draft.subtitle = " ".join(s for s in subtitles if s)
         before = group[:head]
@@ -299,11 +315,16 @@ class _Reader:
             plain_kicker = (not self.markdown or on_headline) and not is_column_label(last.text)
             if kicker_shape or plain_kicker or (marked and last.md_level > group[head].md_level):
                 draft.kicker = last.text
+                draft.head_lines["kicker"] = [last.number]
+                self.trace.give(last.number, last.text, "kicker", "before the headline")
                 before = before[:-1]
-            self.sections.extend(line.text for line in before)
+            for line in before:
+                self.section(line, "column banner over a headline")
 
 
-def _settle_orphans(drafts: list[_Draft], sections: list[str], check: CancelCheck) -> list[_Draft]:
+def _settle_orphans(
+    drafts: list[Draft], sections: list[str], check: CancelCheck, trace: Trace
+) -> list[Draft]:
     """Headlines printed with no text under them.
 
     A layout may print an article's headline and credit after its body (the body then sits under
@@ -311,7 +332,13 @@ def _settle_orphans(drafts: list[_Draft], sections: list[str], check: CancelChec
     uncredited article is that article's; the banner goes to the sections. Any other empty draft
     keeps its lines as sections.
     """
-    kept: list[_Draft] = []
+
+    def to_sections(numbers: list[int], rule: str) -> None:
+        for number in numbers:
+            if (entry := trace.get(number)) is not None:
+                entry.role, entry.rule = "section", rule
+
+    kept: list[Draft] = []
     for draft in drafts:
         check.tick(_LINE_COST)
         if draft.paras:
@@ -324,13 +351,21 @@ def _settle_orphans(drafts: list[_Draft], sections: list[str], check: CancelChec
             replaced += [previous.kicker] if draft.kicker else []
             replaced += [previous.subtitle] if draft.subtitle else []
             sections.extend(t for t in replaced if t)
+            for part in ("headline", "kicker", "subtitle"):
+                if part == "headline" or getattr(draft, part):
+                    to_sections(previous.head_lines.get(part, []), "_settle_orphans: banner")
             previous.headline = draft.headline
             previous.kicker = draft.kicker or previous.kicker
             previous.subtitle = draft.subtitle or previous.subtitle
             previous.credits.extend(draft.credits)
             previous.closed = True
+            for number in [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines:
+                if (entry := trace.get(number)) is not None:
+                    entry.rule = "_settle_orphans: printed after its text"
             continue
         sections.extend(t for t in (draft.kicker, draft.headline, draft.subtitle, *draft.credits) if t)
+        lines = [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines
+        to_sections(lines, "_settle_orphans: no text under it")
     return kept
 
 
@@ -346,21 +381,39 @@ def parse_text(
     Linear in the length of `text`. `should_cancel()` is asked every few ten thousand characters
     of work; when it says yes, Cancelled is raised and nothing is returned.
     """
+    return explain_text(text, source, path, digest, should_cancel)[0]
+
+
+def explain_text(
+    text: str,
+    source: str,
+    path: PurePath | None = None,
+    digest: str = "",
+    should_cancel: Callable[[], bool] | None = None,
+) -> tuple[ParsedIssue, list[LineRole]]:
+    """`parse_text`, and every non-blank line with the role it was given and the rule that gave it."""
+    trace = Trace()
     check = CancelCheck(should_cancel, source)
     lines = split_lines(text, check)
     head = read_masthead(lines, check)
     rest = lines[head.consumed :]
+    for line in lines[: head.consumed]:
+        trace.give(line.number, line.text, "masthead", "read_masthead")
     markdown = any(line.md_level for line in rest)
-    reader = _Reader(rest, markdown, check, page_from_path(path or PurePath(source)) or 1)
+    reader = _Reader(rest, markdown, check, trace, page_from_path(path or PurePath(source)) or 1)
     reader.run()
     sections = list(head.extra) + reader.sections
-    drafts = _settle_orphans(reader.drafts, sections, check)
+    drafts = _settle_orphans(reader.drafts, sections, check, trace)
     articles: list[Article] = []
     for draft in drafts:
         # A credit printed twice is in the byline once; the repeat is kept in the sections.
         sections.extend(sort_credits(*draft.credits)[1])
         article = draft.finish()
         articles.append(article)
+        if article.kind == "photo":
+            for number in draft.text_lines:
+                if (entry := trace.get(number)) is not None and entry.role == "body":
+                    entry.role = "caption"
         check.tick(len(article.body) + _LINE_COST)
 
     date, date_source = head.date, ("masthead" if head.date else None)
@@ -371,7 +424,7 @@ def parse_text(
         year, reason = year_hint(text, check)
         hint = DateHint(year, reason)
     source_kind: DateSource | None = date_source  # type: ignore[assignment]
-    return ParsedIssue(
+    issue = ParsedIssue(
         source=source,
         content_hash=digest,
         publication=head.publication or publication_in_path(path),
@@ -386,3 +439,4 @@ def parse_text(
         sections=tuple(sections),
         articles=tuple(articles),
     )
+    return issue, trace.roles()

@@ -1,0 +1,99 @@
+"""An article while the parser reads it: its head, credits and paragraphs as printed pieces.
+
+Kept apart from the reading pass (`parse`) so that what makes one article — which piece joins
+which paragraph, what kind of article it is — reads in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reader.text.model import Article, Kind
+from reader.text.rules import stops_mid_sentence
+from reader.text.shapes import ends_sentence, merge_credits, split_dateline
+
+PieceRole = Literal["dateline", "body", "join"]
+
+
+@dataclass
+class Draft:
+    """An article while it is being read; the line numbers say which source lines made which part."""
+
+    page: int
+    brief: bool
+    kicker: str = ""
+    headline: str = ""
+    subtitle: str = ""
+    dateline: str = ""
+    credits: list[str] = field(default_factory=list)
+    # Each paragraph as the pieces it was printed in, joined at the end: adding to a str in place
+    # copies it each time, quadratic for a long paragraph broken over many lines.
+    paras: list[list[str]] = field(default_factory=list)
+    whole: list[bool] = field(default_factory=list)  # paragraph may not be continued (a sub-head)
+    closed: bool = False  # a credit after the body ended it
+    credit_under_headline: bool = False
+    picture: bool = False  # a run of blank lines between headline and text: photo news
+    head_lines: dict[str, list[int]] = field(default_factory=dict)  # kicker/headline/subtitle → lines
+    credit_lines: list[int] = field(default_factory=list)
+    text_lines: list[int] = field(default_factory=list)
+
+    def add_paragraph(self, text: str, *, whole: bool = False) -> PieceRole:
+        """Add a printed piece of text; say whether it held the dateline, joined or began a paragraph."""
+        role: PieceRole = "body"
+        if not self.paras and not self.dateline:
+            dateline, credit, rest = split_dateline(text)
+            if dateline:
+                self.dateline = dateline
+                if credit:
+                    self.credits.append(credit)
+                text = rest
+                role = "dateline"
+        if self.is_broken() and not whole:
+            self.paras[-1].append(text)
+            return "join"
+        self.paras.append([text])
+        self.whole.append(whole)
+        return role
+
+    def is_broken(self) -> bool:
+        """The last paragraph stops mid-sentence (a column or page break cut it): text continues it.
+
+        Its last piece decides (`rules.stops_mid_sentence`): pieces are non-blank lines, so the
+        paragraph ends as its last piece does.
+        """
+        return bool(self.paras) and not self.whole[-1] and stops_mid_sentence(self.paras[-1][-1])
+
+    def is_cut(self) -> bool:
+        """The last paragraph has no sentence-final punctuation at all: even a line shaped like a
+        heading continues it.
+
+        Stricter than `is_broken`: a paragraph ending on a quoted term (`…吃上“暖心饭”`) takes the
+        next text line, but a heading after it may be the next article's.
+        """
+        return bool(self.paras) and not self.whole[-1] and not ends_sentence(self.paras[-1][-1])
+
+    def kind(self) -> Kind:
+        byline = merge_credits(*self.credits)
+        if re.search(r"摄$", byline) and (not self.headline or len(self.paras) == 1):
+            return "photo"
+        if self.picture and self.headline and not self.dateline:
+            return "photo"
+        if self.brief:
+            return "brief"
+        if not self.headline or (not self.dateline and not byline):
+            return "fragment"
+        return "news"
+
+    def finish(self) -> Article:
+        return Article(
+            page=self.page,
+            kicker=self.kicker,
+            headline=self.headline,
+            subtitle=self.subtitle,
+            dateline=self.dateline,
+            byline=merge_credits(*self.credits),
+            body="\n".join("".join(pieces) for pieces in self.paras),
+            kind=self.kind(),
+        )

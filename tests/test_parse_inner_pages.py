@@ -51,6 +51,19 @@ def test_a_short_piece_with_a_comma_inside_an_article_continues_its_sentence() -
     assert ["青禾镇近日办起农民夜校。", "每到周三晚上，村民们就聚到村委会听课。"] == article.body.split("\n")
 
 
+def test_a_paragraph_cut_after_a_full_stop_inside_a_quotation_is_joined() -> None:
+    text = (
+        "路灯修好了\n\n本报讯 “路灯坏了好几个月。晚上出门很不方便。\n\n希望能尽快修好。”村民老周说。\n\n"
+        "“第一件事是修路。\n\n“第二件事是装灯。”村支书说。\n\n（融媒体 钱二）\n"
+    )
+    (article,) = articles(text)
+    assert [
+        "“路灯坏了好几个月。晚上出门很不方便。希望能尽快修好。”村民老周说。",
+        "“第一件事是修路。",
+        "“第二件事是装灯。”村支书说。",
+    ] == article.body.split("\n")
+
+
 FEATURE_WITH_SUB_HEADINGS = """\
 青禾镇推进垃圾分类
 

@@ -19,7 +19,11 @@ from reader.text.parse import parse_text
 # Characters that spell no dateline (讯), credit (摄, 宣, 记者…), page banner (第…版) or small print.
 HAN = "天地人和山水田禾花草木林风云日月春秋夏冬东西南北中大小上下前后左右河湖村镇街路桥家园新老"
 WORD = st.text(alphabet=HAN, min_size=2, max_size=6)
-CLAUSE = st.text(alphabet=HAN, min_size=2, max_size=14)
+PLAIN = st.text(alphabet=HAN, min_size=2, max_size=14)
+QUOTED = st.tuples(PLAIN, st.text(alphabet=HAN, min_size=1, max_size=5), PLAIN).map(
+    lambda t: f"{t[0]}“{t[1]}”{t[2]}"
+)
+CLAUSE = st.one_of(PLAIN, QUOTED)  # a quoted term inside a clause: 推行“楼长制”管理
 SENTENCE = st.lists(CLAUSE, min_size=2, max_size=4).map(lambda clauses: "，".join(clauses) + "。")
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=3).map("".join)
 HEADING = st.lists(WORD, min_size=1, max_size=3).map(" ".join)

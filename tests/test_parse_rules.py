@@ -6,6 +6,7 @@ import pytest
 
 from reader.text.lines import split_lines
 from reader.text.rules import (
+    continues_quote,
     credit_ahead,
     credit_by_position,
     cut_sentence_between_texts,
@@ -171,3 +172,20 @@ def test_a_sentence_shaped_piece_under_a_sub_heading_is_a_cut_paragraph() -> Non
 def test_a_sentence_shaped_line_at_the_top_of_an_article_is_left_alone(text: str, types: list[str]) -> None:
     types, lines = _typed(text, types)
     assert not cut_sentence_between_texts(types, lines, len(types) - 2)
+
+
+def test_a_piece_closing_a_quotation_left_open_continues_the_paragraph() -> None:
+    assert continues_quote(1, "希望能尽快修好。”村民老周说。")
+    assert continues_quote(1, "修好了。」")
+
+
+@pytest.mark.parametrize(
+    ("open_before", "text"),
+    [
+        (1, "“第二件事是装灯。”村支书说。"),  # a quotation over several paragraphs reopens each
+        (0, "希望能尽快修好。”村民老周说。"),  # nothing was left open
+        (1, "村民老周说。"),  # no quotation mark at all
+    ],
+)
+def test_other_pieces_do_not_continue_a_quotation(open_before: int, text: str) -> None:
+    assert not continues_quote(open_before, text)

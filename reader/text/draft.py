@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reader.text.model import Article, Kind
-from reader.text.rules import stops_mid_sentence
+from reader.text.rules import continues_quote, open_quotes, stops_mid_sentence
 from reader.text.shapes import ends_sentence, merge_credits, split_dateline
 
 PieceRole = Literal["dateline", "body", "join"]
@@ -32,6 +32,7 @@ class Draft:
     # copies it each time, quadratic for a long paragraph broken over many lines.
     paras: list[list[str]] = field(default_factory=list)
     whole: list[bool] = field(default_factory=list)  # paragraph may not be continued (a sub-head)
+    quotes: list[int] = field(default_factory=list)  # quotations each paragraph leaves open
     closed: bool = False  # a credit after the body ended it
     credit_under_headline: bool = False
     picture: bool = False  # a run of blank lines between headline and text: photo news
@@ -50,12 +51,28 @@ class Draft:
                     self.credits.append(credit)
                 text = rest
                 role = "dateline"
-        if self.is_broken() and not whole:
+        if not whole and self.continued_by(text):
             self.paras[-1].append(text)
+            self.quotes[-1] += open_quotes(text)
             return "join"
         self.paras.append([text])
         self.whole.append(whole)
+        self.quotes.append(open_quotes(text))
         return role
+
+    def continued_by(self, text: str) -> str:
+        """The rule by which `text` continues the last paragraph ("" when it does not).
+
+        A paragraph cut mid-sentence (`is_broken`) or inside a quotation that `text` closes
+        (`rules.continues_quote`) goes on; a sub-heading never does.
+        """
+        if not self.paras or self.whole[-1]:
+            return ""
+        if self.is_broken():
+            return "stops_mid_sentence"
+        if continues_quote(self.quotes[-1], text):
+            return "continues_quote"
+        return ""
 
     def is_broken(self) -> bool:
         """The last paragraph stops mid-sentence (a column or page break cut it): text continues it.

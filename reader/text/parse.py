@@ -196,9 +196,10 @@ class _Reader:
     def body(self, line: Line, rule: str, *, whole: bool = False) -> None:
         draft = self.current
         starts_article = draft is None or draft.closed or self.force_new
-        if draft is not None and draft.paras and split_dateline(line.text)[0] and not draft.is_broken():
+        continues = draft.continued_by(line.text) if draft is not None else ""
+        if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
             starts_article = True  # a second dateline: a new article whose headline is missing
-        if draft is not None and draft.is_broken() and not draft.closed:
+        if draft is not None and continues and not draft.closed:
             starts_article = False  # the rest of a paragraph cut by a column or page break
         if starts_article:
             if draft is None or draft.paras or draft.closed:
@@ -211,7 +212,7 @@ class _Reader:
         if whole:
             self.trace.give(line.number, line.text, "sub-heading", rule)
         elif role == "join":
-            self.trace.give(line.number, line.text, "join", "stops_mid_sentence")
+            self.trace.give(line.number, line.text, "join", continues or "stops_mid_sentence")
         elif role == "dateline":
             self.trace.give(line.number, line.text, "dateline", "split_dateline")
         else:
@@ -268,6 +269,8 @@ class _Reader:
             return "article", "Markdown heading"
         if draft.is_cut():
             return "join", "ends_sentence"  # the tail of a cut paragraph that happens to be short
+        if len(group) == 1 and draft.continued_by(group[0].text) == "continues_quote":
+            return "join", "continues_quote"  # a heading never closes a quotation it did not open
         if not draft.paras:
             return "article", "heading with no text before it"
         if self.markdown:

@@ -107,6 +107,24 @@ def stops_mid_sentence(piece: str) -> bool:
     return not ends_sentence(stripped)
 
 
+def continues_quote(open_before: int, text: str) -> bool:
+    """`text` goes on with a quotation the paragraph before it left open: one paragraph.
+
+    A break may fall right after a full stop inside a quotation (`“路灯坏了好几个月。` / blank /
+    `希望能尽快修好。”`). A quotation printed over several paragraphs reopens each of them with
+    an opening mark; a piece whose first quotation mark closes one it never opened is the rest of
+    the paragraph before it.
+    """
+    if open_before <= 0:
+        return False
+    for char in text:
+        if char in _OPENING_QUOTES:
+            return False
+        if char in _CLOSING_QUOTES:
+            return True
+    return False
+
+
 def is_bare_credit(text: str) -> bool:
     """A unit or name with a credit mark and nothing else (`某某镇宣`, `某某供图`).
 

@@ -41,15 +41,18 @@ class LineRole:
 
 
 class Trace:
-    """The roles given so far, one per source line; a later decision about a line replaces one."""
+    """The roles given so far, one per source line; a later decision about a line replaces one.
 
-    def __init__(self) -> None:
+    Only kept when asked for (`keep`): an import parses thousands of issues and needs none of it.
+    """
+
+    def __init__(self, keep: bool = True) -> None:
+        self._keep = keep
         self._roles: dict[int, LineRole] = {}
 
-    def give(self, number: int, text: str, role: Role, rule: str) -> LineRole:
-        entry = LineRole(number, text, role, rule)
-        self._roles[number] = entry
-        return entry
+    def give(self, number: int, text: str, role: Role, rule: str) -> None:
+        if self._keep:
+            self._roles[number] = LineRole(number, text, role, rule)
 
     def get(self, number: int) -> LineRole | None:
         return self._roles.get(number)

@@ -75,9 +75,9 @@ def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
         return "heading", "markdown heading"
     if markdown and line.bold:
         return "body", "bold line in Markdown"  # a bold line inside a Markdown article is a sub-head
-    if opens_with_dateline(text):
-        return "body", "opens_with_dateline"
     if looks_like_heading(text) or SUBTITLE_DASH.match(text):
+        if opens_with_dateline(text):
+            return "body", "opens_with_dateline"
         return "heading", "looks_like_heading"
     return "body", "not looks_like_heading"
 
@@ -384,7 +384,7 @@ def parse_text(
     Linear in the length of `text`. `should_cancel()` is asked every few ten thousand characters
     of work; when it says yes, Cancelled is raised and nothing is returned.
     """
-    return explain_text(text, source, path, digest, should_cancel)[0]
+    return _parse(text, source, path, digest, should_cancel, Trace(keep=False))[0]
 
 
 def explain_text(
@@ -395,7 +395,17 @@ def explain_text(
     should_cancel: Callable[[], bool] | None = None,
 ) -> tuple[ParsedIssue, list[LineRole]]:
     """`parse_text`, and every non-blank line with the role it was given and the rule that gave it."""
-    trace = Trace()
+    return _parse(text, source, path, digest, should_cancel, Trace(keep=True))
+
+
+def _parse(
+    text: str,
+    source: str,
+    path: PurePath | None,
+    digest: str,
+    should_cancel: Callable[[], bool] | None,
+    trace: Trace,
+) -> tuple[ParsedIssue, list[LineRole]]:
     check = CancelCheck(should_cancel, source)
     lines = split_lines(text, check)
     head = read_masthead(lines, check)

@@ -168,7 +168,7 @@ def credit_ahead(types: Sequence[LineType], lines: Sequence[Line], tick: Callabl
         elif kind == "credit":
             ahead[i] = True
         elif kind == "body":
-            ahead[i] = not opens_with_dateline(line.text) and ahead[i + 1]
+            ahead[i] = ahead[i + 1] and not opens_with_dateline(line.text)
         elif kind == "heading":
             lone = i + 1 < len(lines) and types[i + 1] == "body"
             ahead[i] = lone and ahead[i + 1]

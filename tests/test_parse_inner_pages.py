@@ -197,3 +197,16 @@ def test_explain_gives_every_non_blank_line_one_role() -> None:
     numbers = [r.number for r in traced]
     non_blank = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     assert non_blank == numbers
+
+
+def test_a_marked_markdown_sub_heading_with_a_comma_stays_a_sub_heading() -> None:
+    text = (
+        "## 青禾镇的新变化\n\n**本报讯** 青禾镇近年来发展迅速。\n\n### 抓产业，促增收\n\n"
+        "镇里引进企业五家，带动就业三百人。\n\n**（融媒体 钱二）**\n"
+    )
+    (article,) = articles(text)
+    assert [
+        "青禾镇近年来发展迅速。",
+        "抓产业，促增收",
+        "镇里引进企业五家，带动就业三百人。",
+    ] == article.body.split("\n")

@@ -1,7 +1,8 @@
 """An article while the parser reads it: its head, credits and paragraphs as printed pieces.
 
 Kept apart from the reading pass (`parse`) so that what makes one article — which piece joins
-which paragraph, what kind of article it is — reads in one place.
+which paragraph, what kind of article it is, where a headline printed after its text belongs —
+reads in one place.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reader.text.errors import CancelCheck
+from reader.text.explain import Trace
 from reader.text.model import Article, Kind
 from reader.text.rules import continues_quote, open_quotes, stops_mid_sentence
 from reader.text.shapes import ends_sentence, merge_credits, split_dateline
 
 PieceRole = Literal["dateline", "body", "join"]
+_LINE_COST = 64  # a draft's fixed work, in characters' worth, for cancel checks
 
 
 @dataclass
@@ -114,3 +118,48 @@ class Draft:
             body="\n".join("".join(pieces) for pieces in self.paras),
             kind=self.kind(),
         )
+
+
+def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck, trace: Trace) -> list[Draft]:
+    """Headlines printed with no text under them.
+
+    A layout may print an article's headline and credit after its body (the body then sits under
+    a column banner, read as its headline). A headline with nothing under it that follows such an
+    uncredited article is that article's; the banner goes to the sections. Any other empty draft
+    keeps its lines as sections.
+    """
+
+    def to_sections(numbers: list[int], rule: str) -> None:
+        for number in numbers:
+            if (entry := trace.get(number)) is not None:
+                entry.role, entry.rule = "section", rule
+
+    kept: list[Draft] = []
+    for draft in drafts:
+        check.tick(_LINE_COST)
+        if draft.paras:
+            kept.append(draft)
+            continue
+        previous = kept[-1] if kept else None
+        if previous is not None and draft.headline and not previous.credits and not previous.closed:
+            # The banner's lines go to the sections wherever the printed headline replaces them.
+            replaced = [previous.headline]
+            replaced += [previous.kicker] if draft.kicker else []
+            replaced += [previous.subtitle] if draft.subtitle else []
+            sections.extend(t for t in replaced if t)
+            for part in ("headline", "kicker", "subtitle"):
+                if part == "headline" or getattr(draft, part):
+                    to_sections(previous.head_lines.get(part, []), "settle_orphans: banner")
+            previous.headline = draft.headline
+            previous.kicker = draft.kicker or previous.kicker
+            previous.subtitle = draft.subtitle or previous.subtitle
+            previous.credits.extend(draft.credits)
+            previous.closed = True
+            for number in [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines:
+                if (entry := trace.get(number)) is not None:
+                    entry.rule = "settle_orphans: printed after its text"
+            continue
+        sections.extend(t for t in (draft.kicker, draft.headline, draft.subtitle, *draft.credits) if t)
+        lines = [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines
+        to_sections(lines, "settle_orphans: no text under it")
+    return kept

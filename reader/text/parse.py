@@ -1,6 +1,6 @@
 """Text of one dump → ParsedIssue: masthead, sections and articles, with broken paragraphs re-joined.
 
-The parser walks the cleaned lines once. Each line is typed by its shape (see `shapes`): page
+The parser walks the cleaned lines once. Each line is typed (see `linetypes`): page
 furniture, a column label, a credit, a heading or body text. Consecutive heading lines form a
 heading group (kicker, headline, subtitle); whether a group opens a new article or is a sub-head
 inside the current one depends on what surrounds it: a credit or dateline after it, a page jump
@@ -16,12 +16,12 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
-from reader.text.draft import Draft
+from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
 from reader.text.lines import Line, split_lines
+from reader.text.linetypes import type_lines
 from reader.text.masthead import (
-    SMALL_PRINT,
     date_from_path,
     page_from_path,
     publication_in_path,
@@ -32,23 +32,15 @@ from reader.text.model import Article, DateHint, DateSource, ParsedIssue
 from reader.text.rules import (
     PAGE_JUMP,
     GroupRole,
-    LineType,
     credit_ahead,
-    credit_by_position,
-    cut_sentence_between_texts,
     is_picture_gap,
-    opens_with_dateline,
     subheading_before_credit,
 )
 from reader.text.shapes import (
     SUBTITLE_DASH,
-    cjk_length,
     credit_of,
-    ends_sentence,
     is_brief_label,
     is_column_label,
-    is_furniture,
-    looks_like_heading,
     page_marker,
     sort_credits,
     split_dateline,
@@ -60,28 +52,6 @@ _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
 MAX_CREDITS = 8
 
 
-def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
-    """The type a line has by its own shape, and the rule that says so."""
-    text = line.text
-    if is_furniture(text):
-        return "section", "is_furniture"
-    if is_column_label(text):
-        return "label", "is_column_label"
-    if credit_of(text) is not None:
-        return "credit", "credit_of"
-    if cjk_length(text) <= 80 and SMALL_PRINT.search(text) and not ends_sentence(text):
-        return "section", "SMALL_PRINT"
-    if line.md_level:
-        return "heading", "markdown heading"
-    if markdown and line.bold:
-        return "body", "bold line in Markdown"  # a bold line inside a Markdown article is a sub-head
-    if looks_like_heading(text) or SUBTITLE_DASH.match(text):
-        if opens_with_dateline(text):
-            return "body", "opens_with_dateline"
-        return "heading", "looks_like_heading"
-    return "body", "not looks_like_heading"
-
-
 class _Reader:
     """One pass over the typed lines of a dump (after its masthead)."""
 
@@ -91,22 +61,7 @@ class _Reader:
         self.lines = lines
         self.check = check
         self.trace = trace
-        self.types: list[LineType] = []
-        self.typed_by: list[str] = []
-        for i, line in enumerate(lines):
-            kind, rule = _line_type(line, markdown)
-            if (
-                kind == "heading"
-                and i > 0
-                and credit_by_position(line.text, lines[i - 1].text, self.types[i - 1] == "body")
-            ):
-                kind, rule = "credit", "credit_by_position"
-            self.types.append(kind)
-            self.typed_by.append(rule)
-            check.tick(len(line.text) + _LINE_COST)
-        for i in range(len(lines)):
-            if cut_sentence_between_texts(self.types, lines, i):
-                self.types[i], self.typed_by[i] = "body", "cut_sentence_between_texts"
+        self.types, self.typed_by = type_lines(lines, markdown, check)
         self.credit_ahead = credit_ahead(self.types, lines, check.tick)
         self.markdown = markdown
         self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
@@ -325,53 +280,6 @@ class _Reader:
                 self.section(line, "column banner over a headline")
 
 
-def _settle_orphans(
-    drafts: list[Draft], sections: list[str], check: CancelCheck, trace: Trace
-) -> list[Draft]:
-    """Headlines printed with no text under them.
-
-    A layout may print an article's headline and credit after its body (the body then sits under
-    a column banner, read as its headline). A headline with nothing under it that follows such an
-    uncredited article is that article's; the banner goes to the sections. Any other empty draft
-    keeps its lines as sections.
-    """
-
-    def to_sections(numbers: list[int], rule: str) -> None:
-        for number in numbers:
-            if (entry := trace.get(number)) is not None:
-                entry.role, entry.rule = "section", rule
-
-    kept: list[Draft] = []
-    for draft in drafts:
-        check.tick(_LINE_COST)
-        if draft.paras:
-            kept.append(draft)
-            continue
-        previous = kept[-1] if kept else None
-        if previous is not None and draft.headline and not previous.credits and not previous.closed:
-            # The banner's lines go to the sections wherever the printed headline replaces them.
-            replaced = [previous.headline]
-            replaced += [previous.kicker] if draft.kicker else []
-            replaced += [previous.subtitle] if draft.subtitle else []
-            sections.extend(t for t in replaced if t)
-            for part in ("headline", "kicker", "subtitle"):
-                if part == "headline" or getattr(draft, part):
-                    to_sections(previous.head_lines.get(part, []), "_settle_orphans: banner")
-            previous.headline = draft.headline
-            previous.kicker = draft.kicker or previous.kicker
-            previous.subtitle = draft.subtitle or previous.subtitle
-            previous.credits.extend(draft.credits)
-            previous.closed = True
-            for number in [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines:
-                if (entry := trace.get(number)) is not None:
-                    entry.rule = "_settle_orphans: printed after its text"
-            continue
-        sections.extend(t for t in (draft.kicker, draft.headline, draft.subtitle, *draft.credits) if t)
-        lines = [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines
-        to_sections(lines, "_settle_orphans: no text under it")
-    return kept
-
-
 def parse_text(
     text: str,
     source: str,
@@ -416,7 +324,7 @@ def _parse(
     reader = _Reader(rest, markdown, check, trace, page_from_path(path or PurePath(source)) or 1)
     reader.run()
     sections = list(head.extra) + reader.sections
-    drafts = _settle_orphans(reader.drafts, sections, check, trace)
+    drafts = settle_orphans(reader.drafts, sections, check, trace)
     articles: list[Article] = []
     for draft in drafts:
         # A credit printed twice is in the byline once; the repeat is kept in the sections.

@@ -64,7 +64,7 @@ def test_parse_prints_utf8_json_with_chinese_unescaped(corpus_files: list[Path])
 def test_parse_explain_lists_every_line_with_role_and_rule(tmp_path: Path) -> None:
     path = tmp_path / "issue.txt"
     path.write_text(
-        "青禾镇\n\n夏粮收购有序进行\n\n本报讯 眼下正值夏粮收购时节，收储点前\n\n排起长队。\n\n（青禾镇宣）\n",
+        "青禾镇\n\n春茶开采\n\n本报讯 清明前后，青禾镇的茶园里\n\n一片忙碌。\n\n（青禾镇宣）\n",
         encoding="utf-8",
     )
     result = run_cli("parse", "--explain", str(path))
@@ -72,9 +72,9 @@ def test_parse_explain_lists_every_line_with_role_and_rule(tmp_path: Path) -> No
     rows = [line.split() for line in result.stdout.decode("utf-8").splitlines()]
     assert [
         ("1", "kicker", "青禾镇"),
-        ("3", "headline", "夏粮收购有序进行"),
-        ("5", "dateline", "眼下正值夏粮收购时节，收储点前"),
-        ("7", "join", "排起长队。"),
+        ("3", "headline", "春茶开采"),
+        ("5", "dateline", "清明前后，青禾镇的茶园里"),
+        ("7", "join", "一片忙碌。"),
         ("9", "credit", "（青禾镇宣）"),
     ] == [(r[0], r[1], r[-1]) for r in rows]
     assert ["split_dateline", "stops_mid_sentence"] == [rows[2][2], rows[3][2]]

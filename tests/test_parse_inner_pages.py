@@ -24,7 +24,7 @@ CUT_AFTER_DATELINE = """\
 
 本报讯 自去年起，河湾新区全面推行
 
-“楼长+网格员”工作机制，改造进度明显加快。
+“楼长+管家”工作机制，改造进度明显加快。
 
 （融媒体 赵一）
 """
@@ -33,13 +33,13 @@ CUT_AFTER_DATELINE = """\
 def test_a_short_first_paragraph_cut_after_its_dateline_is_joined() -> None:
     (article,) = articles(CUT_AFTER_DATELINE)
     assert ("老旧小区改造提速", "本报讯") == (article.headline, article.dateline)
-    assert "自去年起，河湾新区全面推行“楼长+网格员”工作机制，改造进度明显加快。" == article.body
+    assert "自去年起，河湾新区全面推行“楼长+管家”工作机制，改造进度明显加快。" == article.body
 
 
 def test_a_paragraph_cut_after_a_quoted_term_is_joined() -> None:
-    text = "改造提速\n\n本报讯 河湾新区推行“楼长+网格员”\n\n工作机制，进度明显加快。\n\n（融媒体 赵一）\n"
+    text = "改造提速\n\n本报讯 河湾新区推行“楼长+管家”\n\n工作机制，进度明显加快。\n\n（融媒体 赵一）\n"
     (article,) = articles(text)
-    assert "河湾新区推行“楼长+网格员”工作机制，进度明显加快。" == article.body
+    assert "河湾新区推行“楼长+管家”工作机制，进度明显加快。" == article.body
 
 
 def test_a_short_piece_with_a_comma_inside_an_article_continues_its_sentence() -> None:
@@ -53,14 +53,14 @@ def test_a_short_piece_with_a_comma_inside_an_article_continues_its_sentence() -
 
 def test_a_paragraph_cut_after_a_full_stop_inside_a_quotation_is_joined() -> None:
     text = (
-        "路灯修好了\n\n本报讯 “路灯坏了好几个月。晚上出门很不方便。\n\n希望能尽快修好。”村民老周说。\n\n"
-        "“第一件事是修路。\n\n“第二件事是装灯。”村支书说。\n\n（融媒体 钱二）\n"
+        "木桥换新\n\n本报讯 “村口的木桥年久失修。雨天过河很危险。\n\n盼着早点换成水泥桥。”老钱说。\n\n"
+        "“第一件事是修桥。\n\n“第二件事是修渠。”村支书说。\n\n（融媒体 钱二）\n"
     )
     (article,) = articles(text)
     assert [
-        "“路灯坏了好几个月。晚上出门很不方便。希望能尽快修好。”村民老周说。",
-        "“第一件事是修路。",
-        "“第二件事是装灯。”村支书说。",
+        "“村口的木桥年久失修。雨天过河很危险。盼着早点换成水泥桥。”老钱说。",
+        "“第一件事是修桥。",
+        "“第二件事是修渠。”村支书说。",
     ] == article.body.split("\n")
 
 
@@ -181,8 +181,8 @@ def test_explain_names_role_and_rule_of_every_line() -> None:
 
 def test_explain_marks_sub_headings_kickers_and_masthead() -> None:
     text = (
-        "东昌时讯\n\n2022年7月5日 星期二\n\n青禾镇\n\n夏粮收购有序进行\n\n"
-        "本报讯 眼下正值夏粮收购时节。\n\n（青禾镇宣）\n\n" + FEATURE_WITH_SUB_HEADINGS
+        "东昌时讯\n\n2022年7月5日 星期二\n\n青禾镇\n\n春茶开采\n\n"
+        "本报讯 清明前后，青禾镇的茶园里一片忙碌。\n\n（青禾镇宣）\n\n" + FEATURE_WITH_SUB_HEADINGS
     )
     got = roles(text)
     assert "masthead" == got["东昌时讯"][0]

@@ -55,7 +55,7 @@ def test_headings_balance_quotes_and_use_no_commas(text: str) -> None:
 
 @pytest.mark.parametrize(
     "piece",
-    ["居民老李说，希望能", "河湾新区全面推行“楼长+网格员”", "他说：“明天"],
+    ["居民老李说，盼着能", "河湾新区全面推行“楼长+管家”", "他说：“明天"],
 )
 def test_a_piece_cut_mid_sentence_stops_mid_sentence(piece: str) -> None:
     assert stops_mid_sentence(piece)
@@ -175,16 +175,16 @@ def test_a_sentence_shaped_line_at_the_top_of_an_article_is_left_alone(text: str
 
 
 def test_a_piece_closing_a_quotation_left_open_continues_the_paragraph() -> None:
-    assert continues_quote(1, "希望能尽快修好。”村民老周说。")
-    assert continues_quote(1, "修好了。」")
+    assert continues_quote(1, "盼着早点换成水泥桥。”老钱说。")
+    assert continues_quote(1, "换好了。」")
 
 
 @pytest.mark.parametrize(
     ("open_before", "text"),
     [
-        (1, "“第二件事是装灯。”村支书说。"),  # a quotation over several paragraphs reopens each
-        (0, "希望能尽快修好。”村民老周说。"),  # nothing was left open
-        (1, "村民老周说。"),  # no quotation mark at all
+        (1, "“第二件事是修渠。”村支书说。"),  # a quotation over several paragraphs reopens each
+        (0, "盼着早点换成水泥桥。”老钱说。"),  # nothing was left open
+        (1, "老钱说。"),  # no quotation mark at all
     ],
 )
 def test_other_pieces_do_not_continue_a_quotation(open_before: int, text: str) -> None:

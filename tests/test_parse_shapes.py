@@ -267,10 +267,10 @@ def test_a_page_file_without_a_banner_starts_on_the_page_its_name_says() -> None
 
 @pytest.mark.parametrize("phrase", ["自2019年起", "从2019年开始", "2019年以来"])
 def test_a_year_that_opens_a_period_is_no_hint_of_the_issue_year(phrase: str) -> None:
-    issue = parse_text(f"河湾新区推行网格管理\n\n本报讯 {phrase}，河湾新区推行网格管理。\n", "x.txt")
+    issue = parse_text(f"河湾新区推行垃圾分类\n\n本报讯 {phrase}，河湾新区推行垃圾分类。\n", "x.txt")
     assert (None, "") == (issue.date_hint.year, issue.date_hint.reason)
 
 
 def test_a_year_mentioned_after_a_period_still_hints() -> None:
-    issue = parse_text("标题\n\n本报讯 自2019年起推行网格管理，2021年覆盖全区。\n", "x.txt")
+    issue = parse_text("标题\n\n本报讯 自2019年起推行垃圾分类，2021年覆盖全区。\n", "x.txt")
     assert 2021 == issue.date_hint.year

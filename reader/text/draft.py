@@ -90,7 +90,7 @@ class Draft:
         """The last paragraph has no sentence-final punctuation at all: even a line shaped like a
         heading continues it.
 
-        Stricter than `is_broken`: a paragraph ending on a quoted term (`…吃上“暖心饭”`) takes the
+        Stricter than `is_broken`: a paragraph ending on a quoted term (`…用上“智能柜”`) takes the
         next text line, but a heading after it may be the next article's.
         """
         return bool(self.paras) and not self.whole[-1] and not ends_sentence(self.paras[-1][-1])

@@ -93,7 +93,7 @@ def stops_mid_sentence(piece: str) -> bool:
     """The printed piece of a paragraph stops mid-sentence, so the next piece continues it.
 
     A column or page break cuts a paragraph anywhere: the piece before it has no sentence-final
-    punctuation, or ends on a quoted term (`推行“网格长”` / `三级管理模式…`) rather than on a
+    punctuation, or ends on a quoted term (`推行“楼长制”` / `管理办法…`) rather than on a
     quoted sentence (`…就好了。”`). A piece that ends a sentence inside a quotation still open is
     not cut: a long quotation printed over several paragraphs opens each one and closes only the
     last.
@@ -110,8 +110,8 @@ def stops_mid_sentence(piece: str) -> bool:
 def continues_quote(open_before: int, text: str) -> bool:
     """`text` goes on with a quotation the paragraph before it left open: one paragraph.
 
-    A break may fall right after a full stop inside a quotation (`“路灯坏了好几个月。` / blank /
-    `希望能尽快修好。”`). A quotation printed over several paragraphs reopens each of them with
+    A break may fall right after a full stop inside a quotation (`“木桥年久失修。` / blank /
+    `盼着早点修好。”`). A quotation printed over several paragraphs reopens each of them with
     an opening mark; a piece whose first quotation mark closes one it never opened is the rest of
     the paragraph before it.
     """

@@ -36,6 +36,7 @@ from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.layout import LeftColumn, ToolbarFit
+from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.search_status import SearchStatus
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.search = SearchController(path, self._search_request, self)
         self.articles = ArticleListModel(self.session.articles, self)
         self.calendar = CalendarPanel(self)
+        self.missing_issues = MissingIssues(self.calendar, path, self)
         self.middle = MiddlePane(self.articles, self.search.model, self)
         self.pane = ReadingPane(self.settings.font_pt, self)
         self.pane.setObjectName("readingPane")
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start."""
         self.navigator.refresh_lists()
+        self.missing_issues.reload()
         self._offer_date_span()
         last = self.settings.last_issue_id
         if last is not None and self.session.issue(last) is not None:
@@ -221,6 +224,7 @@ class MainWindow(QMainWindow):
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the bookmarks and what can be written are read again."""
         self.navigator.refresh_lists()
+        self.missing_issues.reload()
         self._offer_date_span()
         self.care.refresh()
         self.bookmarks.reload()
@@ -342,5 +346,6 @@ class MainWindow(QMainWindow):
         self.printing.shutdown()  # a running print, export or backup stops first
         self.backup.cancel()
         self.search.shutdown()
+        self.missing_issues.shutdown()
         self.writer.shutdown()  # queued bookmark writes still land
         super().closeEvent(event)

@@ -39,6 +39,7 @@ from reader.gui.window.layout import LeftColumn, ToolbarFit
 from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.search_status import SearchStatus
+from reader.gui.window.timeline_link import TimelineLink
 
 WARM_UP_MS = 1500
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.search_status = SearchStatus(
             self.search, self.search_bar, self.middle, self.commands.export_results, self
         )
+        self.timeline_link = TimelineLink(self.search, self.search_bar, self.middle, self)
         self.hit_label = self.search_status.hit_label
         self.statusBar().addPermanentWidget(self.search_status.hit_position_label)
         self.statusBar().addPermanentWidget(self.hit_label)
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
     def archive_changed(self) -> None:
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the bookmarks and what can be written are read again."""
+        self.search.forget_timeline()
         self.navigator.refresh_lists()
         self.missing_issues.reload()
         self._offer_date_span()

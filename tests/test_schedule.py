@@ -102,3 +102,12 @@ def test_numbers_without_a_schedule_are_not_reported_missing() -> None:
     report = infer_schedule([Sighting(1, MONDAY), Sighting(9, MONDAY + dt.timedelta(days=3))])
     assert report.schedule is None
     assert report.missing == ()
+
+
+def test_a_schedule_explaining_few_of_the_pairs_is_refused() -> None:
+    weekly = _run({3}, weeks=4)  # four Thursdays, numbers 100–103: three pairs fit
+    scattered = [Sighting(200 + 7 * k, MONDAY + dt.timedelta(days=40 + 3 * k)) for k in range(8)]
+    report = infer_schedule(weekly + scattered)
+    assert report.schedule is None
+    assert report.reason is not None and "大多对不上" in report.reason
+    assert report.missing == ()

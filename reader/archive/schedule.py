@@ -10,7 +10,9 @@ and an expected date they disagree on is given as a span of days.
 
 Numbers missing between two issues are reported only where the schedule explains that pair;
 a pair it cannot explain (a holiday break, a misprinted number or date, a change of schedule) is
-reported as a disagreement instead, since guessing dates there would be inventing them.
+reported as a disagreement instead, since guessing dates there would be inventing them. A
+schedule that explains fewer than half the pairs is no schedule at all: we say the data cannot
+tell (a paper that changed, say, from weekly to twice a week may be refused for that reason).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from dataclasses import dataclass
 
 WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 _ALL_SETS = range(1, 1 << 7)  # every non-empty set of weekdays, bit d = weekday d (0 = Monday)
+# A schedule must explain at least this share of the pairs of consecutive issues we hold: one
+# that fits 33 pairs of 15,000 is a coincidence, not a schedule (holidays and misprints stay few).
+MIN_EXPLAINED = 0.5
 
 
 @dataclass(frozen=True, order=True)
@@ -175,6 +180,12 @@ def infer_schedule(sightings: Iterable[Sighting]) -> ScheduleReport:
     if best[0] == 0:
         reason = "期号与日期不符合任何每周固定的出版规律，无法推算"
         return ScheduleReport(len(chain), None, reason, disagreements=tuple(problems))
+    if best[0] < MIN_EXPLAINED * len(pairs):
+        reason = (
+            f"期号与日期大多对不上：{len(pairs)} 对相邻期次中只有 {best[0]} 对符合同一个每周固定的规律，"
+            "无法推算（也可能中途改过出版规律）"
+        )
+        return ScheduleReport(len(chain), None, reason, disagreements=tuple(problems), evidence=best[0])
     candidates = [w for w, score in scored.items() if score == best]
     per_week = sorted({_bits(w) for w in candidates})
     if len(per_week) > 1:

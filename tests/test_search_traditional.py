@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from reader.text.fold import fold_char, traditional_characters
 from reader.text.model import Article
 from reader.text.query import Query, parse_query
 from tests.search_support import brute_force, corpus_paragraphs, make_issue
+from tests.test_migrations import OLD_ARCHIVES
 from tests.test_search_property import seeded
 
 
@@ -111,3 +113,14 @@ def test_migration_reindexes_an_archive_holding_traditional_text(archive_path: P
         assert len(MIGRATIONS) == schema_version(archive)
         assert 1 == search(archive, "东昌府").total == search(archive, "東昌府").total
         assert 1 == search(archive, "召开").total
+
+
+def test_an_archive_written_by_an_old_version_finds_its_traditional_article_by_simplified_words(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "version4.sqlite3"
+    shutil.copyfile(OLD_ARCHIVES / "version4.sqlite3", path)  # holds 社區書屋暑期開放 (README there)
+    with open_archive(path) as archive:
+        assert len(MIGRATIONS) == schema_version(archive)
+        for query in ("社区书屋", "社區書屋", "东昌府讯 亲子阅读"):
+            assert ["社區書屋暑期開放"] == [hit.headline for hit in search(archive, query).hits]

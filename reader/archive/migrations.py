@@ -209,8 +209,12 @@ def m006_fold_traditional_characters(archive: Archive) -> None:
     indexed again. Each folded character is its own token of the character index, so one probe
     per traditional character (about 4,100, milliseconds in all) tells whether any article holds
     one; only then is the index rebuilt, from the recorded jieba cuts (the fold keeps every
-    character one character, so the cuts still fit): about a minute per 100,000 articles, once.
-    An archive of simplified text only upgrades at once. Self-contained: it may be renumbered.
+    character one character, so the cuts still fit). Real dumps do hold stray traditional
+    characters (the shared corpus has a 贏), so expect the rebuild: measured 2 min 50 s of CPU
+    (7 min 44 s wall on a busy two-core machine) for 300,000 articles, once, on a worker. A
+    rebuild, not a re-index of the affected articles only: a contentless index can only be
+    deleted from with exactly the tokens it was given, and articles an older migration left
+    spelled its own way would be corrupted silently. Self-contained: it may be renumbered.
     """
     from reader.archive.search_index import encode_token
     from reader.text.fold import traditional_characters

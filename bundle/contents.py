@@ -63,6 +63,7 @@ HIDDEN_IMPORTS = (
     "reader.commands.repair",
     "reader.commands.search",
     "reader.commands.selftest",
+    "reader.commands.timeline",
     "platformdirs.windows",
     "platformdirs.unix",
     "platformdirs.macos",

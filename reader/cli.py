@@ -40,6 +40,7 @@ from reader.commands import (
     repair,
     search,
     selftest,
+    timeline,
 )
 from reader.commands._common import db_path
 from reader.commands._parser import COMMAND_METAVAR, ChineseArgumentParser
@@ -50,7 +51,7 @@ from reader.text.query import readable_text
 INTERRUPTED = "已中断"
 INTERRUPTED_STATUS = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
 # Every command module, in the order `--help` lists them (see the module docstring).
-COMMANDS = (backup, export, importing, info, install_desktop, parse, repair, search, selftest)
+COMMANDS = (backup, export, importing, info, install_desktop, parse, repair, search, selftest, timeline)
 
 
 def _utf8_streams() -> None:

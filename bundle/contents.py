@@ -64,6 +64,7 @@ HIDDEN_IMPORTS = (
     "reader.commands.repair",
     "reader.commands.search",
     "reader.commands.selftest",
+    "reader.commands.timeline",
     "reader.commands.words",
     "platformdirs.windows",
     "platformdirs.unix",

@@ -41,6 +41,7 @@ from reader.commands import (
     repair,
     search,
     selftest,
+    timeline,
     words,
 )
 from reader.commands._common import db_path
@@ -52,7 +53,20 @@ from reader.text.query import readable_text
 INTERRUPTED = "已中断"
 INTERRUPTED_STATUS = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
 # Every command module, in the order `--help` lists them (see the module docstring).
-COMMANDS = (backup, correct, export, importing, info, install_desktop, parse, repair, search, selftest, words)
+COMMANDS = (
+    backup,
+    correct,
+    export,
+    importing,
+    info,
+    install_desktop,
+    parse,
+    repair,
+    search,
+    selftest,
+    timeline,
+    words,
+)
 
 
 def _utf8_streams() -> None:

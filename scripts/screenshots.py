@@ -13,6 +13,7 @@ them after any change to the window.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -95,6 +96,9 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--query", default="幸福食堂")
     parser.add_argument("--date", default="2022-07-05", help="the issue to show")
+    parser.add_argument(
+        "--db", type=Path, help="shoot this archive (a copy of it) instead of one made from the corpus"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="archive-shots-"))
@@ -102,7 +106,10 @@ def main() -> int:
     shots: list[str] = []
     for size in SIZES:
         db = work / f"archive-{size[0]}.sqlite3"
-        import_into(db, [CORPUS])
+        if args.db is not None:
+            shutil.copyfile(args.db, db)
+        else:
+            import_into(db, [CORPUS])
         QSettings.setPath(
             QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / f"settings-{size[0]}")
         )

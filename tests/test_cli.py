@@ -61,6 +61,25 @@ def test_parse_prints_utf8_json_with_chinese_unescaped(corpus_files: list[Path])
     assert any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+def test_parse_explain_lists_every_line_with_role_and_rule(tmp_path: Path) -> None:
+    path = tmp_path / "issue.txt"
+    path.write_text(
+        "青禾镇\n\n春茶开采\n\n本报讯 清明前后，青禾镇的茶园里\n\n一片忙碌。\n\n（青禾镇宣）\n",
+        encoding="utf-8",
+    )
+    result = run_cli("parse", "--explain", str(path))
+    assert result.returncode == 0, result.stderr.decode("utf-8")
+    rows = [line.split() for line in result.stdout.decode("utf-8").splitlines()]
+    assert [
+        ("1", "kicker", "青禾镇"),
+        ("3", "headline", "春茶开采"),
+        ("5", "dateline", "清明前后，青禾镇的茶园里"),
+        ("7", "join", "一片忙碌。"),
+        ("9", "credit", "（青禾镇宣）"),
+    ] == [(r[0], r[1], r[-1]) for r in rows]
+    assert ["split_dateline", "stops_mid_sentence"] == [rows[2][2], rows[3][2]]
+
+
 def test_parse_of_a_bad_file_is_a_message_and_status_1(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")

@@ -22,12 +22,7 @@ CASES = sorted(SHARED_CORPUS.glob("*.txt"))
 
 # Cases the parser is known to miss, each with the open issue that will fix it. Strict: a case
 # that starts passing fails the run, so this list cannot go stale.
-KNOWN_MISSES = {
-    "005_hexi_inner_pages": (
-        "issue 14: the hard cases of inner pages (broken paragraphs, sub-headings, photo news,"
-        " and a year after 自…起 taken for the issue's year)"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.fixture(autouse=True)

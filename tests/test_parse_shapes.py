@@ -263,3 +263,14 @@ def test_a_page_file_without_a_banner_starts_on_the_page_its_name_says() -> None
     text = "夏粮收购有序进行\n\n东昌府讯 连日来，全区各收储点开秤收购新麦。\n\n（融媒体 张伟）\n"
     parsed = parse_text(text, source="第3版.txt", path=PurePath("2022-07-05/第3版.txt"))
     assert [3] == [a.page for a in parsed.articles]
+
+
+@pytest.mark.parametrize("phrase", ["自2019年起", "从2019年开始", "2019年以来"])
+def test_a_year_that_opens_a_period_is_no_hint_of_the_issue_year(phrase: str) -> None:
+    issue = parse_text(f"河湾新区推行垃圾分类\n\n本报讯 {phrase}，河湾新区推行垃圾分类。\n", "x.txt")
+    assert (None, "") == (issue.date_hint.year, issue.date_hint.reason)
+
+
+def test_a_year_mentioned_after_a_period_still_hints() -> None:
+    issue = parse_text("标题\n\n本报讯 自2019年起推行垃圾分类，2021年覆盖全区。\n", "x.txt")
+    assert 2021 == issue.date_hint.year

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.fold import fold, fold_char, fold_with_map
+from reader.text.fold import fold, fold_char, fold_with_map, traditional_characters
 
 
 def test_full_width_digits_fold_to_ascii() -> None:
@@ -61,3 +61,24 @@ def test_fold_of_any_text_joins_the_folds_of_its_characters(text: str) -> None:
 def test_astral_characters_that_fold_are_folded() -> None:
     assert "a" == fold("\U0001d400")  # MATHEMATICAL BOLD CAPITAL A
     assert "\U0001f600" == fold("\U0001f600")  # an emoji stays as it is
+
+
+def test_traditional_characters_fold_to_simplified() -> None:
+    assert "东昌府区长江绍华" == fold("東昌府區長江紹華")
+
+
+def test_one_to_many_folds_to_the_most_common_form() -> None:
+    assert "干" == fold("乾") == fold("幹") == fold("干")
+
+
+def test_every_traditional_character_folds_to_one_character_and_folding_again_changes_nothing() -> None:
+    for char in traditional_characters():
+        folded = fold_char(char)
+        assert 1 == len(folded), char
+        assert folded == fold(folded), char
+
+
+def test_traditional_text_maps_back_one_to_one() -> None:
+    folded = fold_with_map("在東昌府區")
+    assert "在东昌府区" == folded.folded
+    assert (1, 4) == folded.original_span(1, 4)

@@ -60,7 +60,8 @@ class DictionaryChange:
 def create_dictionary_table(conn: sqlite3.Connection) -> None:
     """The table (for the migration): one row per word the archive adds or removes."""
     conn.execute(
-        "CREATE TABLE user_words (word TEXT PRIMARY KEY, state TEXT NOT NULL, changed_at TEXT NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS user_words"
+        " (word TEXT PRIMARY KEY, state TEXT NOT NULL, changed_at TEXT NOT NULL)"
     )
 
 

@@ -60,6 +60,18 @@ def _sort(text: str) -> str:
     return sort
 
 
+def add_range_options(parser: argparse.ArgumentParser, note: str = "") -> None:
+    """`--from DATE --to DATE --publication NAME`: the filters of a search, without its order."""
+    dates = "；可写 2022-07-01、2022/7/1、20220701、2022年7月1日，或只写年、年月"
+    parser.add_argument(
+        "--from", dest="date_from", type=_start_date, metavar="DATE", help=f"起始日期（含）{dates}{note}"
+    )
+    parser.add_argument(
+        "--to", dest="date_to", type=_end_date, metavar="DATE", help=f"截止日期（含）{dates}{note}"
+    )
+    parser.add_argument("--publication", metavar="NAME", help=f"只查这份报纸，如 东昌时讯{note}")
+
+
 def add_filter_options(
     parser: argparse.ArgumentParser, *, sort_default: str | None, default_order: str, note: str = ""
 ) -> None:
@@ -70,14 +82,7 @@ def add_filter_options(
     the option was used); `default_order` is what the help names as the default. `note` is
     appended to each help text (e.g. "（配合 --query）").
     """
-    dates = "；可写 2022-07-01、2022/7/1、20220701、2022年7月1日，或只写年、年月"
-    parser.add_argument(
-        "--from", dest="date_from", type=_start_date, metavar="DATE", help=f"起始日期（含）{dates}{note}"
-    )
-    parser.add_argument(
-        "--to", dest="date_to", type=_end_date, metavar="DATE", help=f"截止日期（含）{dates}{note}"
-    )
-    parser.add_argument("--publication", metavar="NAME", help=f"只查这份报纸，如 东昌时讯{note}")
+    add_range_options(parser, note)
     parser.add_argument(
         "--sort",
         type=_sort,

@@ -1,15 +1,19 @@
-"""`info`: what the archive holds — counts per publication and year, and the undated issues."""
+"""`info`: what the archive holds — counts per publication and year, and the undated issues;
+with `--gaps`, each publication's inferred schedule and the issues missing from it."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import UNDATED
+from reader.archive.gaps import PublicationGaps, publication_gaps
 from reader.archive.queries import stats
 from reader.archive.records import ArchiveStats
+from reader.archive.schedule import WEEKDAY_NAMES, Expected
 from reader.commands._common import add_db_option, db_path
 
 
@@ -21,6 +25,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="显示档案中各报刊每年的期数和文章数，并列出未定日期的期次。",
     )
     add_db_option(parser)
+    parser.add_argument(
+        "--gaps",
+        action="store_true",
+        help="按期号和星期推算各报的出版规律，列出缺少的期次（及应出日期）和期号与日期不符的期次",
+    )
+    parser.add_argument("--publication", metavar="NAME", help="配合 --gaps：只看这份报纸")
     parser.set_defaults(func=run)
 
 
@@ -42,15 +52,52 @@ def format_stats(data: ArchiveStats) -> list[str]:
     return lines
 
 
+def _day(day: dt.date) -> str:
+    return f"{day.isoformat()}（{WEEKDAY_NAMES[day.weekday()]}）"
+
+
+def _expected(missing: Expected) -> str:
+    if missing.exact:
+        return f"    第{missing.number}期：{_day(missing.earliest)}"
+    return f"    第{missing.number}期：{missing.earliest} 至 {missing.latest} 之间（哪一天无法确定）"
+
+
+def format_gaps(gaps: list[PublicationGaps]) -> list[str]:
+    """The lines `info --gaps` prints: per publication its schedule, missing issues, disagreements."""
+    if not gaps:
+        return ["档案中没有注明报名和日期的期次，无法推算缺期"]
+    lines: list[str] = []
+    for entry in gaps:
+        report = entry.report
+        lines.append(f"{entry.publication}：{report.issues} 期有日期和期号")
+        if report.schedule is None:
+            lines.append(f"  出版规律：{report.reason}")
+        else:
+            basis = f"（依据 {report.evidence} 对相邻期次的期号与日期）"
+            lines.append(f"  出版规律：{report.schedule.describe()}{basis}")
+            if report.missing:
+                lines.append(f"  缺 {len(report.missing)} 期（按期号推算）：")
+                lines.extend(_expected(m) for m in report.missing)
+            else:
+                lines.append("  没有缺期")
+        if report.disagreements:
+            lines.append(f"  期号与日期不符（{len(report.disagreements)}）：")
+            lines.extend(f"    {d.message}" for d in report.disagreements)
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
-    """Print the overview; a missing or unreadable archive is a message and status 1."""
+    """Print the overview (or the gaps); a missing or unreadable archive is a message and status 1."""
     path = db_path(args)
     try:
         with open_archive(path, readonly=True) as archive:
-            data = stats(archive)
+            if args.gaps:
+                lines = format_gaps(publication_gaps(archive, args.publication))
+            else:
+                lines = format_stats(stats(archive))
     except ArchiveError as err:
         print(err, file=sys.stderr)
         return 1
     print(f"档案：{path}")
-    print("\n".join(format_stats(data)))
+    print("\n".join(lines))
     return 0

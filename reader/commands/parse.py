@@ -1,4 +1,8 @@
-"""`parse FILE`: show what the parser makes of one dump, as JSON (for checking the parser)."""
+"""`parse FILE`: show what the parser makes of one dump, as JSON (for checking the parser).
+
+`parse --explain FILE` shows instead why: every line with the role it was given and the rule that
+decided it, the listing a clerk attaches to a report of a wrong split.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import sys
 from pathlib import Path
 
 from reader.text.errors import SourceError
-from reader.text.load import read_issue
+from reader.text.explain import format_roles
+from reader.text.load import explain_issue, read_issue
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -20,12 +25,22 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="解析一期报纸的文本文件，把识别出的报头、版面和文章以 JSON 打印到标准输出。",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="要解析的文本文件")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="不输出 JSON，而是逐行列出每一行被判定的角色（标题、正文、接续、署名……）和作出判定的规则",
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the ParsedIssue as UTF-8 JSON; a bad file is reported on stderr with status 1."""
+    """Print the ParsedIssue as UTF-8 JSON (or, with --explain, the role of every line);
+    a bad file is reported on stderr with status 1."""
     try:
+        if args.explain:
+            _, roles = explain_issue(args.file)
+            sys.stdout.write(format_roles(roles) + "\n")
+            return 0
         parsed = read_issue(args.file)
     except SourceError as err:
         print(err, file=sys.stderr)

@@ -4,7 +4,8 @@ per month of the shown year), and undated issues.
 The calendar asks for one month of dates at a time (on every page change) and marks them bold
 and coloured with a QTextCharFormat per date. Issue days are the only marked days: Qt paints
 weekends red by default, which looked like issue days, so weekends take the normal text colour.
-Undated issues are a list model below.
+Days where a publication's schedule expects an issue the archive lacks get a dashed outline
+(GapCalendar) and a tooltip 缺第1452期（按期号推算）. Undated issues are a list model below.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from reader.archive.formatting import issue_label
 from reader.archive.records import IssueRecord
 from reader.gui import palette
+from reader.gui.gap_calendar import GapCalendar
 from reader.gui.year_strip import YearStrip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,7 +129,7 @@ class CalendarPanel(QWidget):
         self.publication = QComboBox(self)
         self.publication.setObjectName("publicationFilter")
         self.publication.addItem(self.tr("全部"), None)
-        self.calendar = QCalendarWidget(self)
+        self.calendar = GapCalendar(self)
         self.calendar.setObjectName("issueCalendar")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -167,6 +169,7 @@ class CalendarPanel(QWidget):
         self._layout = layout
         self.calendar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._marked: list[QDate] = []
+        self._missing: dict[QDate, str] = {}
         self._read_only: str | None = None
         self.calendar.clicked.connect(self._date_clicked)
         self.calendar.activated.connect(self._date_clicked)
@@ -204,20 +207,40 @@ class CalendarPanel(QWidget):
 
     def mark_dates(self, dates: list[str]) -> None:
         """Make exactly these days stand out (the shown month's issue days)."""
+        self._reset_formats()
+        days = (QDate.fromString(text, "yyyy-MM-dd") for text in dates)
+        self._marked = [day for day in days if day.isValid()]
+        self._apply_formats()
+
+    def mark_missing(self, days: dict[str, str]) -> None:
+        """Outline exactly these days (ISO day → tooltip): issues the schedule expects there."""
+        self._reset_formats()
+        qdays = ((QDate.fromString(text, "yyyy-MM-dd"), tip) for text, tip in days.items())
+        self._missing = {day: tip for day, tip in qdays if day.isValid()}
+        self.calendar.set_missing(set(self._missing))
+        self._apply_formats()
+
+    def missing_tooltip(self, iso: str) -> str | None:
+        """The tooltip of an outlined day, or None when the day is not outlined."""
+        return self._missing.get(QDate.fromString(iso, "yyyy-MM-dd"))
+
+    def _reset_formats(self) -> None:
         plain = QTextCharFormat()
-        for day in self._marked:
+        for day in [*self._marked, *self._missing]:
             self.calendar.setDateTextFormat(day, plain)
-        fmt = QTextCharFormat()
-        fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setForeground(QBrush(ISSUE_COLOR))
-        fmt.setBackground(QBrush(ISSUE_BACKGROUND))
-        fmt.setToolTip(self.tr("有报纸"))
-        self._marked = []
-        for text in dates:
-            day = QDate.fromString(text, "yyyy-MM-dd")
-            if day.isValid():
-                self.calendar.setDateTextFormat(day, fmt)
-                self._marked.append(day)
+
+    def _apply_formats(self) -> None:
+        issue = QTextCharFormat()
+        issue.setFontWeight(QFont.Weight.Bold)
+        issue.setForeground(QBrush(ISSUE_COLOR))
+        issue.setBackground(QBrush(ISSUE_BACKGROUND))
+        issue.setToolTip(self.tr("有报纸"))
+        for day in self._marked:
+            self.calendar.setDateTextFormat(day, issue)
+        for day, tip in self._missing.items():
+            fmt = self.calendar.dateTextFormat(day)
+            fmt.setToolTip("\n".join(t for t in (fmt.toolTip(), tip) if t))
+            self.calendar.setDateTextFormat(day, fmt)
 
     def set_month_counts(self, counts: list[int]) -> None:
         """The shown year's issues per month (twelve counts), for the year strip."""

@@ -38,8 +38,10 @@ from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.layout import LeftColumn, ToolbarFit
+from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.search_status import SearchStatus
+from reader.gui.window.timeline_link import TimelineLink
 
 WARM_UP_MS = 1500
 
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.search = SearchController(path, self._search_request, self)
         self.articles = ArticleListModel(self.session.articles, self)
         self.calendar = CalendarPanel(self)
+        self.missing_issues = MissingIssues(self.calendar, path, self)
         self.middle = MiddlePane(self.articles, self.search.model, self)
         self.pane = ReadingPane(self.settings.font_pt, self)
         self.pane.setObjectName("readingPane")
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.search_status = SearchStatus(
             self.search, self.search_bar, self.middle, self.commands.export_results, self
         )
+        self.timeline_link = TimelineLink(self.search, self.search_bar, self.middle, self)
         self.hit_label = self.search_status.hit_label
         self.statusBar().addPermanentWidget(self.search_status.hit_position_label)
         self.statusBar().addPermanentWidget(self.hit_label)
@@ -211,6 +215,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start."""
         self.navigator.refresh_lists()
+        self.missing_issues.reload()
         self._offer_date_span()
         last = self.settings.last_issue_id
         if last is not None and self.session.issue(last) is not None:
@@ -237,7 +242,9 @@ class MainWindow(QMainWindow):
     def archive_changed(self) -> None:
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the bookmarks and what can be written are read again."""
+        self.search.forget_timeline()
         self.navigator.refresh_lists()
+        self.missing_issues.reload()
         self._offer_date_span()
         self.care.refresh()
         self.bookmarks.reload()
@@ -369,5 +376,6 @@ class MainWindow(QMainWindow):
         self.printing.shutdown()  # a running print, export or backup stops first
         self.backup.cancel()
         self.search.shutdown()
+        self.missing_issues.shutdown()
         self.writer.shutdown()  # queued bookmark writes still land
         super().closeEvent(event)

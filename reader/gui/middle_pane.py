@@ -3,7 +3,8 @@
 Both lists are views over real models (ArticleListModel, SearchResultModel); `article_chosen`
 tells the window which article to show, whichever list is in front, and `issue_switched` which
 issue the user picked (of a day's issues, or the nearest one offered by a day without an issue,
-whose notice stands in place of the list). The window talks to the pane
+whose notice stands in place of the list). Under the result count sits the keyword timeline
+(TimelineStrip); its clicks come out as `period_chosen` / `period_cleared`. The window talks to the pane
 through the methods below, never through its inner widgets.
 """
 
@@ -33,6 +34,7 @@ from reader.gui.filter_notice import FilterNotice
 from reader.gui.metrics import chars_width
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
+from reader.gui.timeline_strip import TimelineStrip
 
 ISSUE_PAGE, SEARCH_PAGE = 0, 1
 TITLE_CHARS = 12  # the article list never shows less of a headline than this
@@ -42,11 +44,13 @@ BYLINE_CHARS = 7  # the author column to start with: '融媒体 裴崇旭'; wide
 class MiddlePane(QStackedWidget):
     """Emits `article_chosen(article_id, from_search)` when the current row changes, and
     `filter_clear_requested("dates" | "publication")` when the user asks to drop a filter that
-    left the results empty."""
+    left the results empty; `period_chosen(period)` / `period_cleared()` from the timeline."""
 
     article_chosen = Signal(int, bool)
     issue_switched = Signal(int)
     filter_clear_requested = Signal(str)
+    period_chosen = Signal(str)
+    period_cleared = Signal()
 
     def __init__(
         self, articles: ArticleListModel, results: SearchResultModel, parent: QWidget | None = None
@@ -110,7 +114,12 @@ class MiddlePane(QStackedWidget):
         search_layout.setContentsMargins(4, 4, 4, 4)
         self.filter_notice = FilterNotice(search_page)
         self.filter_notice.clear_requested.connect(self.filter_clear_requested)
+        self.timeline = TimelineStrip(search_page)
+        self.timeline.setVisible(False)
+        self.timeline.period_chosen.connect(self.period_chosen)
+        self.timeline.period_cleared.connect(self.period_cleared)
         search_layout.addWidget(self.search_label)
+        search_layout.addWidget(self.timeline)
         search_layout.addWidget(self.filter_notice)
         search_layout.addWidget(self.result_view, 1)
         self.addWidget(search_page)
@@ -163,6 +172,10 @@ class MiddlePane(QStackedWidget):
     def notice_text(self) -> str:
         """What the notice in place of the list says, or "" while the list is shown."""
         return self.notice.plain_text() if not self.notice.isHidden() else ""
+
+    def show_timeline(self, periods: list[tuple[str, int]], selected: str | None = None) -> None:
+        """The hits per period under the count, `selected` marked as the chosen range ([] hides it)."""
+        self.timeline.set_periods(periods, selected)
 
     def offer_filter_clearing(self, kinds: list[str]) -> None:
         """Under the heading, a button to clear each of these filters ([] hides them)."""

@@ -17,6 +17,7 @@ from reader.archive.formatting import UNTITLED, DateStyle, source_line
 from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord
 from reader.archive.search_request import SearchRequest
+from reader.archive.timeline import Timeline, timeline
 from reader.gui.palette import HIT_TAG_CLOSE, HIT_TAG_OPEN
 from reader.text.snippet import highlight_spans, join_passages, wrap_spans
 
@@ -93,6 +94,16 @@ def run_search(
     return SearchOutcome(
         request, result.total, hits, result.error, result.parsed, result.elapsed_ms, unfiltered
     )
+
+
+def run_timeline(db_path: Path, request: SearchRequest, interrupter: Interrupter | None = None) -> Timeline:
+    """The request's hits per month or year, on the worker, over every date: the strip shows the
+    whole picture while a bar chosen as the date range narrows the list (publication kept)."""
+    with (
+        open_archive(db_path, readonly=True) as archive,
+        (interrupter or Interrupter()).watching(archive.conn),
+    ):
+        return timeline(archive, request.query, publication=request.publication)
 
 
 def unfiltered_request(request: SearchRequest) -> SearchRequest:

@@ -98,6 +98,23 @@ class SearchBar(QWidget):
             self.date_from.setDate(first)
             self.date_to.setDate(last)
 
+    def set_range(self, first: str, last: str) -> None:
+        """Tick 日期范围 with these ISO days (a period chosen on the timeline); one `changed`."""
+        self.blockSignals(True)
+        try:
+            self.date_from.setDate(QDate.fromString(first, "yyyy-MM-dd"))
+            self.date_to.setDate(QDate.fromString(last, "yyyy-MM-dd"))
+            self.range_box.setChecked(True)
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
+
+    def chosen_range(self) -> tuple[str, str] | None:
+        """The ticked date range as ISO days, or None when 日期范围 is off."""
+        if not self.range_box.isChecked():
+            return None
+        return self.date_from.date().toString("yyyy-MM-dd"), self.date_to.date().toString("yyyy-MM-dd")
+
     def clear_range(self) -> None:
         """Untick 日期范围 (the search runs again without it); the boxes go back to the
         archive's span, so a range that found nothing is not what the next tick starts from."""

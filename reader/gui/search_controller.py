@@ -4,6 +4,10 @@ Each edit restarts a 250 ms timer; when it fires the generation counter goes up 
 runs on the search runner (one worker, queued tasks cancelled when a newer query comes). A result
 whose generation is not the current one is dropped, so an old slow query never overwrites a
 newer answer. Nothing here touches widgets from a worker.
+
+After each first page the keyword timeline (hits per month, reader.archive.timeline) is counted
+on the same worker, behind the page, so the list never waits for it; it depends only on the
+query and the publication, so changing the sort or the date range reuses the last one.
 """
 
 from __future__ import annotations
@@ -14,19 +18,29 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reader.archive.timeline import Timeline
 from reader.gui.operations import TaskRunner
-from reader.gui.search_adapter import Interrupter, SearchOutcome, SearchRequest, run_search, warm_up
+from reader.gui.search_adapter import (
+    Interrupter,
+    SearchOutcome,
+    SearchRequest,
+    run_search,
+    run_timeline,
+    warm_up,
+)
 from reader.gui.search_model import SearchResultModel
 
 DEBOUNCE_MS = 250
 
 
 class SearchController(QObject):
-    """Owns the result model; `finished(outcome)` after each completed first page."""
+    """Owns the result model; `finished(outcome)` after each completed first page, then
+    `timeline_ready(timeline)` (a reader.archive.timeline.Timeline, or None without a query)."""
 
     started = Signal()
     finished = Signal(object)
     failed = Signal(str)
+    timeline_ready = Signal(object)
 
     def __init__(
         self,
@@ -48,6 +62,7 @@ class SearchController(QObject):
         self._current: SearchRequest | None = None
         self._interrupter = Interrupter()
         self.last_outcome: SearchOutcome | None = None
+        self._timeline: tuple[tuple[str, str | None], Timeline] | None = None
 
     @property
     def generation(self) -> int:
@@ -67,6 +82,7 @@ class SearchController(QObject):
             self.last_outcome = None
             self.model.reset(None)
             self.finished.emit(None)
+            self.timeline_ready.emit(None)
             return
         self._current = request
         generation = self._generation
@@ -92,6 +108,31 @@ class SearchController(QObject):
         self.last_outcome = outcome
         self.model.reset(outcome)
         self.finished.emit(outcome)
+        self._count_timeline(generation, outcome)
+
+    def _count_timeline(self, generation: int, outcome: SearchOutcome) -> None:
+        """Hits per period for this query, reused while only the sort or date range changes."""
+        if outcome.error:
+            self.timeline_ready.emit(None)
+            return
+        request = outcome.request
+        key = (request.text, request.publication)
+        if self._timeline is not None and self._timeline[0] == key:
+            self.timeline_ready.emit(self._timeline[1])
+            return
+        path = self._db_path()
+        interrupter = self._interrupter
+
+        def done(result: Timeline) -> None:
+            if generation == self._generation:
+                self._timeline = (key, result)
+                self.timeline_ready.emit(result)
+
+        def failed(_error: Any) -> None:
+            if generation == self._generation:
+                self.timeline_ready.emit(None)
+
+        self._runner.submit(lambda: run_timeline(path, request, interrupter), done, failed)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -131,6 +172,11 @@ class SearchController(QObject):
         self._current = None
         self.last_outcome = None
         self.model.reset(None)
+        self.timeline_ready.emit(None)
+
+    def forget_timeline(self) -> None:
+        """The archive changed (an import): count the next timeline afresh."""
+        self._timeline = None
 
     def is_idle(self) -> bool:
         """No search waiting or running (tests wait for this)."""

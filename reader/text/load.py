@@ -10,9 +10,10 @@ from pathlib import Path
 
 from reader.text.decode import decode_bytes
 from reader.text.errors import CancelCheck, SourceError
+from reader.text.explain import LineRole
 from reader.text.model import ParsedIssue
 from reader.text.oserror import describe_os_error
-from reader.text.parse import parse_text
+from reader.text.parse import explain_text, parse_text
 
 # Dumps are a few dozen kilobytes; anything far larger is not an issue of a local paper.
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -73,13 +74,24 @@ def read_issue(path: Path, should_cancel: Callable[[], bool] | None = None) -> P
     `should_cancel()` is asked while the file is read, decoded and parsed, often enough that a
     cancel takes effect within a fraction of a second on the largest file; then Cancelled.
     """
+    text, digest = _read_text(path, should_cancel)
+    return parse_text(text, source=path.name, path=path, digest=digest, should_cancel=should_cancel)
+
+
+def explain_issue(path: Path) -> tuple[ParsedIssue, list[LineRole]]:
+    """`read_issue`, and every non-blank line of the dump with its role and the rule that gave it."""
+    text, digest = _read_text(path, None)
+    return explain_text(text, source=path.name, path=path, digest=digest)
+
+
+def _read_text(path: Path, should_cancel: Callable[[], bool] | None) -> tuple[str, str]:
+    """The decoded text of the dump at `path` and its content hash."""
     name = path.name
     check = CancelCheck(should_cancel, name)
     data = read_source_bytes(path, check)
     text = decode_bytes(data, name, should_cancel)
     check.now()
-    digest = content_hash(text)
-    return parse_text(text, source=name, path=path, digest=digest, should_cancel=should_cancel)
+    return text, content_hash(text)
 
 
 def find_sources(paths: list[Path]) -> list[Path]:

@@ -279,7 +279,9 @@ _ANNIVERSARIES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         (r"(?:建军|中国人民解放军建军)\s{0,8}(\d{1,3})\s{0,8}周年", 1927, "建军"),
     )
 )
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s{0,8}年(?!代)")
+# A year that opens a period (自2019年起, 从2019年, 2019年以来) says when something began, often years
+# before the issue was printed: no hint of the issue's own year.
+_YEAR = re.compile(r"(?<![\d自从])((?:19|20)\d{2})\s{0,8}年(?!代|以来)")
 _STEP = 1 << 20  # characters searched between two cancel checks
 _OVERLAP = 64  # longer than any match of the patterns above
 

@@ -38,10 +38,11 @@ ORIGINAL_COLUMNS = (
 
 
 def create_correction_tables(conn: sqlite3.Connection) -> None:
-    """Create the four tables (inside the caller's transaction); self-contained for a migration."""
+    """Create the four tables (inside the caller's transaction); self-contained for a migration,
+    and harmless to run again (a test may rewind the schema version past it to redo another)."""
     conn.execute(
         """
-        CREATE TABLE corrections (
+        CREATE TABLE IF NOT EXISTS corrections (
             id INTEGER PRIMARY KEY,
             kind TEXT NOT NULL,
             issue_key TEXT NOT NULL,
@@ -55,10 +56,10 @@ def create_correction_tables(conn: sqlite3.Connection) -> None:
             reason TEXT NOT NULL DEFAULT ''
         )"""
     )
-    conn.execute("CREATE INDEX corrections_issue ON corrections(issue_key)")
+    conn.execute("CREATE INDEX IF NOT EXISTS corrections_issue ON corrections(issue_key)")
     conn.execute(
         """
-        CREATE TABLE correction_originals (
+        CREATE TABLE IF NOT EXISTS correction_originals (
             article_key TEXT PRIMARY KEY,
             issue_id INTEGER NOT NULL,
             id INTEGER,
@@ -75,14 +76,14 @@ def create_correction_tables(conn: sqlite3.Connection) -> None:
             fingerprint TEXT
         )"""
     )
-    conn.execute("CREATE INDEX correction_originals_issue ON correction_originals(issue_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS correction_originals_issue ON correction_originals(issue_id)")
     conn.execute(
-        "CREATE TABLE correction_made (article_key TEXT PRIMARY KEY, issue_id INTEGER NOT NULL,"
+        "CREATE TABLE IF NOT EXISTS correction_made (article_key TEXT PRIMARY KEY, issue_id INTEGER NOT NULL,"
         " correction_id INTEGER NOT NULL)"
     )
-    conn.execute("CREATE INDEX correction_made_issue ON correction_made(issue_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS correction_made_issue ON correction_made(issue_id)")
     conn.execute(
-        "CREATE TABLE article_aliases (alias TEXT PRIMARY KEY, article_key TEXT NOT NULL,"
+        "CREATE TABLE IF NOT EXISTS article_aliases (alias TEXT PRIMARY KEY, article_key TEXT NOT NULL,"
         " issue_id INTEGER NOT NULL)"
     )
-    conn.execute("CREATE INDEX article_aliases_issue ON article_aliases(issue_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS article_aliases_issue ON article_aliases(issue_id)")

@@ -1,0 +1,72 @@
+"""Why each source line went where it went: the trace behind `python -m reader parse --explain`.
+
+A wrong split is reported by a clerk and fixed by a maintainer; both need to see, line by line,
+the role the parser gave (headline, body, join…) and the rule that decided it, by the name of the
+function in `reader.text` that holds the rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal[
+    "masthead",
+    "section",
+    "kicker",
+    "headline",
+    "subtitle",
+    "sub-heading",
+    "dateline",
+    "body",
+    "join",
+    "byline",
+    "caption",
+    "credit",
+]
+
+
+@dataclass
+class LineRole:
+    """One non-blank source line, the role it was given and the rule that gave it.
+
+    Mutable on purpose: the parser revises a role when later lines show what an earlier one was
+    (a banner replaced by a headline printed after its text, the text of photo news).
+    """
+
+    number: int
+    text: str
+    role: Role
+    rule: str
+
+
+class Trace:
+    """The roles given so far, one per source line; a later decision about a line replaces one.
+
+    Only kept when asked for (`keep`): an import parses thousands of issues and needs none of it.
+    """
+
+    def __init__(self, keep: bool = True) -> None:
+        self._keep = keep
+        self._roles: dict[int, LineRole] = {}
+
+    def give(self, number: int, text: str, role: Role, rule: str) -> None:
+        if self._keep:
+            self._roles[number] = LineRole(number, text, role, rule)
+
+    def get(self, number: int) -> LineRole | None:
+        return self._roles.get(number)
+
+    def roles(self) -> list[LineRole]:
+        """Every traced line in source order."""
+        return [self._roles[n] for n in sorted(self._roles)]
+
+
+def format_roles(roles: list[LineRole]) -> str:
+    """One line per source line: number, role, rule and the text (cut at 40 characters)."""
+    width = max((len(r.role) for r in roles), default=0)
+    rows = []
+    for r in roles:
+        text = r.text if len(r.text) <= 40 else r.text[:39] + "…"
+        rows.append(f"{r.number:>5}  {r.role:<{width}}  {r.rule:<30}  {text}")
+    return "\n".join(rows)

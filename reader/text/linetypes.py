@@ -1,0 +1,69 @@
+"""The type of each line of a dump: section, column label, credit, heading or body text.
+
+A line is first typed by its own shape (`shapes`); then two rules of `rules` look at its
+neighbours: a bare credit right after a finished paragraph, and a heading-shaped piece of a
+sentence cut by a break between text lines. The parser reads the types; `--explain` shows
+which rule gave each.
+"""
+
+from __future__ import annotations
+
+from reader.text.errors import CancelCheck
+from reader.text.lines import Line
+from reader.text.masthead import SMALL_PRINT
+from reader.text.rules import LineType, credit_by_position, cut_sentence_between_texts, opens_with_dateline
+from reader.text.shapes import (
+    SUBTITLE_DASH,
+    cjk_length,
+    credit_of,
+    ends_sentence,
+    is_column_label,
+    is_furniture,
+    looks_like_heading,
+)
+
+_LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
+
+
+def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[list[LineType], list[str]]:
+    """Each line's type and the name of the rule that gave it, in order."""
+    types: list[LineType] = []
+    typed_by: list[str] = []
+    for i, line in enumerate(lines):
+        kind, rule = _line_type(line, markdown)
+        if (
+            kind == "heading"
+            and not line.md_level
+            and i > 0
+            and credit_by_position(line.text, lines[i - 1].text, types[i - 1] == "body")
+        ):
+            kind, rule = "credit", "credit_by_position"
+        types.append(kind)
+        typed_by.append(rule)
+        check.tick(len(line.text) + _LINE_COST)
+    for i, line in enumerate(lines):
+        if not line.md_level and cut_sentence_between_texts(types, lines, i):
+            types[i], typed_by[i] = "body", "cut_sentence_between_texts"
+    return types, typed_by
+
+
+def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
+    """The type a line has by its own shape, and the rule that says so."""
+    text = line.text
+    if is_furniture(text):
+        return "section", "is_furniture"
+    if is_column_label(text):
+        return "label", "is_column_label"
+    if credit_of(text) is not None:
+        return "credit", "credit_of"
+    if cjk_length(text) <= 80 and SMALL_PRINT.search(text) and not ends_sentence(text):
+        return "section", "SMALL_PRINT"
+    if line.md_level:
+        return "heading", "markdown heading"
+    if markdown and line.bold:
+        return "body", "bold line in Markdown"  # a bold line inside a Markdown article is a sub-head
+    if looks_like_heading(text) or SUBTITLE_DASH.match(text):
+        if opens_with_dateline(text):
+            return "body", "opens_with_dateline"
+        return "heading", "looks_like_heading"
+    return "body", "not looks_like_heading"

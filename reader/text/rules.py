@@ -1,0 +1,195 @@
+"""Rules for lines whose role depends on their neighbours, not on their words alone.
+
+Dumps of inner pages break paragraphs where a printed column ended, print sub-headings between
+the paragraphs of a feature, leave a run of blank lines where a picture was, and put a photo
+credit on a bare line after the text. Each rule here keys on the shape of the text (punctuation,
+quote balance, line length, blank-line runs, what comes before and after), never on particular
+words, so that it holds for issues the parser has not seen. The parser (`parse`) calls them; the
+`--explain` output names them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Literal
+
+from reader.text.lines import Line
+from reader.text.shapes import SENTENCE_END, ends_sentence, split_dateline
+
+LineType = Literal["section", "label", "credit", "heading", "body"]
+GroupRole = Literal["article", "sub-heading", "join", "body"]
+PAGE_JUMP = 2  # this many blank lines (or more) between two lines mark a new page, column or picture
+_LOOK_COST = 16  # a line's work in the look-ahead, in characters' worth, for cancel checks
+_OPENING_QUOTES = "“「『"
+_CLOSING_QUOTES = "”」』"
+# Punctuation that sits inside a sentence: a headline uses spaces where a sentence has these (an
+# enumeration comma, 春耕、春播, is common in headlines too).
+_IN_SENTENCE = re.compile(r"[，,；;]")
+_NUMERAL = r"[一二三四五六七八九十\d]{1,3}"
+_ENUMERATION = re.compile(rf"^\s*(?:{_NUMERAL}\s*[、.．]|[（(]{_NUMERAL}[）)])")
+# A credit printed bare after the text: a unit or a name and the mark of who supplied it
+# (宣 for a propaganda office, 供稿 / 供图), no spaces or punctuation.
+_BARE_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:宣|供稿|供图)")
+
+
+def open_quotes(text: str) -> int:
+    """How many quotations `text` opens without closing (negative: closes more than it opens)."""
+    return sum(text.count(q) for q in _OPENING_QUOTES) - sum(text.count(q) for q in _CLOSING_QUOTES)
+
+
+def opens_with_dateline(text: str) -> bool:
+    """The line starts with a dateline (本报讯, 某地讯) and goes on: an article's first paragraph.
+
+    Such a line is text even when it is short and stops mid-sentence (`本报讯 自去年起，全镇推行`
+    with the rest after a blank line): a headline never starts with a dateline.
+    """
+    return bool(split_dateline(text)[0])
+
+
+def reads_as_sentence(text: str) -> bool:
+    """A short line without final punctuation that is still part of a sentence, not a heading.
+
+    Headlines and sub-headings balance their quotation marks and separate their phrases with
+    spaces; a line that leaves a quotation open, or holds a comma or semicolon, is the start of
+    a sentence cut by a column break. A numbered sub-heading's own mark (`一、`, `（二）`, `3.`)
+    does not count. Only asked inside an article that has text already: there, joining a
+    sub-heading with a comma to the paragraph under it loses less than cutting a sentence.
+    """
+    text = _ENUMERATION.sub("", text)
+    return open_quotes(text) > 0 or bool(_IN_SENTENCE.search(text))
+
+
+def cut_sentence_between_texts(types: Sequence[LineType], lines: Sequence[Line], i: int) -> bool:
+    """The heading-shaped line `i` is the first piece of a paragraph cut by a break.
+
+    It reads as a sentence (`reads_as_sentence`), text follows right under it without a dateline,
+    and it sits inside an article: right after a paragraph, or after a lone sub-heading line that
+    follows a paragraph. At the top of an article (after a credit, a section or another heading)
+    the same line may be a headline or subtitle with a comma, and is left alone.
+    """
+    if types[i] != "heading" or not reads_as_sentence(lines[i].text):
+        return False
+    nxt = i + 1
+    if nxt >= len(lines) or types[nxt] != "body" or lines[nxt].gap_before >= PAGE_JUMP:
+        return False
+    if opens_with_dateline(lines[nxt].text) or lines[i].gap_before >= PAGE_JUMP:
+        return False
+    prev = i - 1
+    if prev < 0:
+        return False
+    if types[prev] == "body":
+        return True
+    # a lone sub-heading between the paragraph and this line
+    return (
+        types[prev] == "heading"
+        and prev >= 1
+        and types[prev - 1] == "body"
+        and lines[prev].gap_before < PAGE_JUMP
+    )
+
+
+def stops_mid_sentence(piece: str) -> bool:
+    """The printed piece of a paragraph stops mid-sentence, so the next piece continues it.
+
+    A column or page break cuts a paragraph anywhere: the piece before it has no sentence-final
+    punctuation, or ends on a quoted term (`推行“楼长制”` / `管理办法…`) rather than on a
+    quoted sentence (`…就好了。”`). A piece that ends a sentence inside a quotation still open is
+    not cut: a long quotation printed over several paragraphs opens each one and closes only the
+    last.
+    """
+    stripped = piece.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in _CLOSING_QUOTES and open_quotes(stripped) <= 0:
+        inner = stripped.rstrip(_CLOSING_QUOTES)
+        return bool(inner) and inner[-1] not in SENTENCE_END
+    return not ends_sentence(stripped)
+
+
+def continues_quote(open_before: int, text: str) -> bool:
+    """`text` goes on with a quotation the paragraph before it left open: one paragraph.
+
+    A break may fall right after a full stop inside a quotation (`“木桥年久失修。` / blank /
+    `盼着早点修好。”`). A quotation printed over several paragraphs reopens each of them with
+    an opening mark; a piece whose first quotation mark closes one it never opened is the rest of
+    the paragraph before it.
+    """
+    if open_before <= 0:
+        return False
+    for char in text:
+        if char in _OPENING_QUOTES:
+            return False
+        if char in _CLOSING_QUOTES:
+            return True
+    return False
+
+
+def is_bare_credit(text: str) -> bool:
+    """A unit or name with a credit mark and nothing else (`某某镇宣`, `某某供图`).
+
+    Only a credit by its position: the parser takes it as one when it directly follows text that
+    ends a sentence, since a headline may happen to end with the same character.
+    """
+    return bool(_BARE_CREDIT.fullmatch(text.strip()))
+
+
+def credit_by_position(text: str, previous: str | None, previous_is_text: bool) -> bool:
+    """A bare credit line right after a paragraph that ends a sentence closes that article.
+
+    Photo news prints its credit without brackets after the text; in that place a short line
+    of a name and a credit mark is no headline of what follows.
+    """
+    return previous is not None and previous_is_text and ends_sentence(previous) and is_bare_credit(text)
+
+
+def is_picture_gap(gap_before: int, under_headline: bool) -> bool:
+    """A run of blank lines between a headline and its first text is where the picture was.
+
+    Elsewhere such a run marks a page or column jump; directly under a headline with no text yet
+    it marks photo news, whose text follows the picture.
+    """
+    return under_headline and gap_before >= PAGE_JUMP
+
+
+def credit_ahead(types: Sequence[LineType], lines: Sequence[Line], tick: Callable[[int], None]) -> list[bool]:
+    """For each line: from it on, a credit comes before anything that would open another article.
+
+    Stops that open an article: a page jump, a section or label, a dateline, a heading group of
+    several lines, a heading with a credit under it. Computed backwards in one pass, so asking at
+    every heading costs nothing more.
+    """
+    ahead = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        tick(_LOOK_COST)
+        kind, line = types[i], lines[i]
+        if line.gap_before >= PAGE_JUMP:
+            ahead[i] = False
+        elif kind == "credit":
+            ahead[i] = True
+        elif kind == "body":
+            ahead[i] = ahead[i + 1] and not opens_with_dateline(line.text)
+        elif kind == "heading":
+            lone = i + 1 < len(lines) and types[i + 1] == "body"
+            ahead[i] = lone and ahead[i + 1]
+        else:
+            ahead[i] = False
+    return ahead[:-1]
+
+
+def subheading_before_credit(
+    types: Sequence[LineType], lines: Sequence[Line], ahead: Sequence[bool], start: int
+) -> bool:
+    """A lone heading line inside an article that opened with a dateline is a sub-heading when
+    text follows right under it and runs on, across other lone heading lines, to a credit.
+
+    A new article would show itself before that credit: by a dateline, a heading group of several
+    lines, a credit under its headline, a page jump or a section. Without any of them, the credit
+    closes the article the heading sits in, so the heading is inside it. The caller asks only
+    for an article with no credit yet: one credited beside its dateline (`某地讯（张三）`) is
+    complete, and a credit further on belongs to the next article.
+    """
+    nxt = start + 1
+    if nxt >= len(lines) or types[nxt] != "body" or lines[nxt].gap_before >= PAGE_JUMP:
+        return False
+    return ahead[nxt]

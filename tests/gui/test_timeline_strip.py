@@ -1,0 +1,104 @@
+"""The keyword timeline in the window: it appears under the count, hovers and clicks like a user's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+from window_support import type_query, wait_for_search
+
+from reader.archive.db import open_archive
+from reader.archive.search import search
+from reader.archive.timeline import timeline
+from reader.gui.main_window import MainWindow
+from reader.gui.palette import ISSUE_COLOUR
+from reader.gui.timeline_strip import TimelineStrip
+
+pytestmark = pytest.mark.gui
+
+WORD = "东昌府"  # 2023-06 and 2023-07 in the test corpus
+
+
+def _expected(db: Path, text: str) -> list[tuple[str, int]]:
+    with open_archive(db, readonly=True) as archive:
+        return [(p.period, p.count) for p in timeline(archive, text).periods]
+
+
+def _strip_shown(qtbot: QtBot, window: MainWindow) -> TimelineStrip:
+    strip = window.middle.timeline
+    qtbot.waitUntil(
+        lambda: strip.isVisible() and bool(strip.periods()) and window.search.is_idle(), timeout=30000
+    )
+    return strip
+
+
+def _bar_centre(strip: TimelineStrip, period: str) -> QPoint:
+    index = [p for p, _ in strip.periods()].index(period)
+    rect = strip.bar_rect(index)
+    return QPoint(int(rect.center().x()), int(rect.bottom()) - 1)
+
+
+def test_the_strip_shows_the_hits_per_month_under_the_count(
+    qtbot: QtBot, corpus_window: MainWindow, corpus_db: Path
+) -> None:
+    type_query(qtbot, corpus_window, WORD)
+    strip = _strip_shown(qtbot, corpus_window)
+    assert _expected(corpus_db, WORD) == strip.periods()
+    assert sum(c for _, c in strip.periods()) == search(open_archive(corpus_db, readonly=True), WORD).total
+    label = corpus_window.middle.search_label
+    assert label.mapTo(corpus_window, QPoint(0, 0)).y() < strip.mapTo(corpus_window, QPoint(0, 0)).y()
+    image = strip.grab().toImage()
+    bar = _bar_centre(strip, strip.periods()[0][0])
+    assert QColor(ISSUE_COLOUR) == image.pixelColor(bar.x() * image.width() // strip.width(), bar.y())
+
+
+# The offscreen platform cannot raise the tooltip's window; the tooltip itself is shown.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support propagateSizeHints")
+def test_hovering_a_bar_names_the_month_and_its_count(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    type_query(qtbot, corpus_window, WORD)
+    strip = _strip_shown(qtbot, corpus_window)
+    period, count = strip.periods()[0]
+    pos = _bar_centre(strip, period)
+    QApplication.sendEvent(strip, QHelpEvent(QEvent.Type.ToolTip, pos, strip.mapToGlobal(pos)))
+    expected = f"{period[:4]}年{int(period[5:])}月：{count} 篇（点击只看这段时间）"
+    assert expected == QToolTip.text()
+
+
+def test_clicking_a_bar_limits_the_search_to_that_month_and_again_clears_it(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    type_query(qtbot, corpus_window, WORD)
+    strip = _strip_shown(qtbot, corpus_window)
+    everything = corpus_window.search.last_outcome
+    assert everything is not None
+    period, count = strip.periods()[0]
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=_bar_centre(strip, period))
+    bar = corpus_window.search_bar
+    qtbot.waitUntil(lambda: bar.chosen_range() is not None)
+    wait_for_search(qtbot, corpus_window)
+    qtbot.waitUntil(lambda: corpus_window.search.last_outcome.request.date_from is not None, timeout=30000)
+    outcome = corpus_window.search.last_outcome
+    assert (f"{period}-01", f"{period}-30") == bar.chosen_range()
+    assert count == outcome.total
+    assert f"找到 {count} 篇" == corpus_window.hit_label.text()
+    strip = _strip_shown(qtbot, corpus_window)
+    assert period == strip.selected()
+    assert len(strip.periods()) > 1  # the strip still shows every month
+
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=_bar_centre(strip, period))
+    qtbot.waitUntil(lambda: bar.chosen_range() is None)
+    qtbot.waitUntil(lambda: corpus_window.search.last_outcome.request.date_from is None, timeout=30000)
+    wait_for_search(qtbot, corpus_window)
+    assert everything.total == corpus_window.search.last_outcome.total
+    assert strip.selected() is None
+
+
+def test_an_emptied_query_hides_the_strip(qtbot: QtBot, corpus_window: MainWindow) -> None:
+    type_query(qtbot, corpus_window, WORD)
+    strip = _strip_shown(qtbot, corpus_window)
+    qtbot.keyClick(corpus_window.search_bar.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not strip.isVisible())

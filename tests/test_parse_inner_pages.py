@@ -1,0 +1,212 @@
+"""Inner pages: paragraphs cut by a blank line, sub-headings, photo news and untitled captions.
+
+The dumps are written for these tests (made-up places and names) in the shapes inner pages print;
+each test varies one shape, so a rule that only knew particular words would fail here.
+"""
+
+from __future__ import annotations
+
+from reader.text.model import Article
+from reader.text.parse import explain_text, parse_text
+
+
+def articles(text: str) -> list[Article]:
+    return list(parse_text(text, "x.txt").articles)
+
+
+def roles(text: str) -> dict[str, tuple[str, str]]:
+    """Each line's text → (role, rule)."""
+    return {r.text: (r.role, r.rule) for r in explain_text(text, "x.txt")[1]}
+
+
+CUT_AFTER_DATELINE = """\
+老旧小区改造提速
+
+本报讯 自去年起，河湾新区全面推行
+
+“楼长+管家”工作机制，改造进度明显加快。
+
+（融媒体 赵一）
+"""
+
+
+def test_a_short_first_paragraph_cut_after_its_dateline_is_joined() -> None:
+    (article,) = articles(CUT_AFTER_DATELINE)
+    assert ("老旧小区改造提速", "本报讯") == (article.headline, article.dateline)
+    assert "自去年起，河湾新区全面推行“楼长+管家”工作机制，改造进度明显加快。" == article.body
+
+
+def test_a_paragraph_cut_after_a_quoted_term_is_joined() -> None:
+    text = "改造提速\n\n本报讯 河湾新区推行“楼长+管家”\n\n工作机制，进度明显加快。\n\n（融媒体 赵一）\n"
+    (article,) = articles(text)
+    assert "河湾新区推行“楼长+管家”工作机制，进度明显加快。" == article.body
+
+
+def test_a_short_piece_with_a_comma_inside_an_article_continues_its_sentence() -> None:
+    text = (
+        "青禾镇办起农民夜校\n\n本报讯 青禾镇近日办起农民夜校。\n\n"
+        "每到周三晚上，村民们\n\n就聚到村委会听课。\n\n（融媒体 钱二）\n"
+    )
+    (article,) = articles(text)
+    assert ["青禾镇近日办起农民夜校。", "每到周三晚上，村民们就聚到村委会听课。"] == article.body.split("\n")
+
+
+def test_a_paragraph_cut_after_a_full_stop_inside_a_quotation_is_joined() -> None:
+    text = (
+        "木桥换新\n\n本报讯 “村口的木桥年久失修。雨天过河很危险。\n\n盼着早点换成水泥桥。”老钱说。\n\n"
+        "“第一件事是修桥。\n\n“第二件事是修渠。”村支书说。\n\n（融媒体 钱二）\n"
+    )
+    (article,) = articles(text)
+    assert [
+        "“村口的木桥年久失修。雨天过河很危险。盼着早点换成水泥桥。”老钱说。",
+        "“第一件事是修桥。",
+        "“第二件事是修渠。”村支书说。",
+    ] == article.body.split("\n")
+
+
+FEATURE_WITH_SUB_HEADINGS = """\
+青禾镇推进垃圾分类
+
+本报讯 今年以来，青禾镇把垃圾分类作为改善人居环境的重点。
+
+“两员”上岗
+
+镇里为每个村配备两名分拣员，统一培训上岗，
+
+每天上门收运。
+
+一、设施更新
+
+各村新建分类亭十二座。
+
+■ 记者 林晓雨
+
+河湾社区举办邻里节
+
+本报讯 河湾社区日前举办第三届邻里节。
+
+（河湾社区 供稿）
+"""
+
+
+def test_sub_headings_stay_in_the_body_as_their_own_paragraphs() -> None:
+    first, second = articles(FEATURE_WITH_SUB_HEADINGS)
+    assert ("青禾镇推进垃圾分类", "记者 林晓雨") == (first.headline, first.byline)
+    assert [
+        "今年以来，青禾镇把垃圾分类作为改善人居环境的重点。",
+        "“两员”上岗",
+        "镇里为每个村配备两名分拣员，统一培训上岗，每天上门收运。",
+        "一、设施更新",
+        "各村新建分类亭十二座。",
+    ] == first.body.split("\n")
+    assert ("河湾社区举办邻里节", "河湾社区 供稿") == (second.headline, second.byline)
+
+
+def test_a_sub_heading_is_never_joined_to_the_paragraph_under_it() -> None:
+    first, _ = articles(FEATURE_WITH_SUB_HEADINGS)
+    assert "一、设施更新" in first.body.split("\n")
+
+
+def test_an_article_credited_at_its_dateline_ends_before_the_next_headline() -> None:
+    text = (
+        "东城街道开展义诊\n\n开发区讯 （张三） 东城街道近日组织医生进社区开展义诊。\n\n"
+        "西城街道便民服务再升级\n\n西城街道便民服务中心新增自助办理设备五台。\n\n（李四）\n"
+    )
+    first, second = articles(text)
+    assert ("东城街道开展义诊", "张三") == (first.headline, first.byline)
+    assert ("西城街道便民服务再升级", "李四") == (second.headline, second.byline)
+
+
+PHOTO_PAGE = """\
+春播正当时
+
+
+
+4月2日，青禾镇农户在田间播种玉米。
+
+今年全镇玉米播种面积比去年增加一成。
+
+青禾镇宣
+
+
+
+近日，河湾新区组织党员志愿者清理河道垃圾，还群众一
+
+条清澈的小河。
+
+记者 王振东 摄
+
+河湾新区召开安全生产会议
+
+本报讯 河湾新区日前召开安全生产工作会议。
+
+（河湾新区宣）
+"""
+
+
+def test_photo_news_takes_the_bare_credit_after_its_text_as_byline() -> None:
+    photo, _, _ = articles(PHOTO_PAGE)
+    assert ("春播正当时", "青禾镇宣", "photo") == (photo.headline, photo.byline, photo.kind)
+    assert photo.body.endswith("今年全镇玉米播种面积比去年增加一成。")
+
+
+def test_a_picture_under_a_headline_is_no_page_jump() -> None:
+    photo, caption, _ = articles(PHOTO_PAGE)
+    assert photo.page == 1
+    assert caption.page == 2  # the blank run after the credit is a jump
+
+
+def test_an_untitled_caption_is_one_photo_article_with_its_credit() -> None:
+    _, caption, news = articles(PHOTO_PAGE)
+    assert ("", "记者 王振东 摄", "photo") == (caption.headline, caption.byline, caption.kind)
+    assert "近日，河湾新区组织党员志愿者清理河道垃圾，还群众一条清澈的小河。" == caption.body
+    assert ("河湾新区召开安全生产会议", "河湾新区宣") == (news.headline, news.byline)
+
+
+def test_a_line_shaped_like_a_bare_credit_inside_a_cut_paragraph_is_text() -> None:
+    text = "第一篇\n\n本报讯 活动共发放资料\n\n青禾镇宣\n\n五百份。\n"
+    (article,) = articles(text)
+    assert "" == article.byline
+
+
+def test_explain_names_role_and_rule_of_every_line() -> None:
+    got = roles(PHOTO_PAGE)
+    assert "headline" == got["春播正当时"][0]
+    assert ("credit", "credit_by_position: closes the article") == got["青禾镇宣"]
+    assert "caption" == got["4月2日，青禾镇农户在田间播种玉米。"][0]
+    assert ("join", "stops_mid_sentence") == got["条清澈的小河。"]
+    assert "credit" == got["记者 王振东 摄"][0]
+    assert ("dateline", "split_dateline") == got["本报讯 河湾新区日前召开安全生产工作会议。"]
+
+
+def test_explain_marks_sub_headings_kickers_and_masthead() -> None:
+    text = (
+        "东昌时讯\n\n2022年7月5日 星期二\n\n青禾镇\n\n春茶开采\n\n"
+        "本报讯 清明前后，青禾镇的茶园里一片忙碌。\n\n（青禾镇宣）\n\n" + FEATURE_WITH_SUB_HEADINGS
+    )
+    got = roles(text)
+    assert "masthead" == got["东昌时讯"][0]
+    assert ("kicker", "before the headline") == got["青禾镇"]
+    assert ("sub-heading", "subheading_before_credit") == got["“两员”上岗"]
+    assert "byline" != got["■ 记者 林晓雨"][0]
+
+
+def test_explain_gives_every_non_blank_line_one_role() -> None:
+    text = FEATURE_WITH_SUB_HEADINGS + "\n" + PHOTO_PAGE
+    _, traced = explain_text(text, "x.txt")
+    numbers = [r.number for r in traced]
+    non_blank = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    assert non_blank == numbers
+
+
+def test_a_marked_markdown_sub_heading_with_a_comma_stays_a_sub_heading() -> None:
+    text = (
+        "## 青禾镇的新变化\n\n**本报讯** 青禾镇近年来发展迅速。\n\n### 抓产业，促增收\n\n"
+        "镇里引进企业五家，带动就业三百人。\n\n**（融媒体 钱二）**\n"
+    )
+    (article,) = articles(text)
+    assert [
+        "青禾镇近年来发展迅速。",
+        "抓产业，促增收",
+        "镇里引进企业五家，带动就业三百人。",
+    ] == article.body.split("\n")

@@ -1,0 +1,191 @@
+"""Each rule of reader.text.rules on small invented lines: the shapes it keys on, and its limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.text.lines import split_lines
+from reader.text.rules import (
+    continues_quote,
+    credit_ahead,
+    credit_by_position,
+    cut_sentence_between_texts,
+    is_bare_credit,
+    is_picture_gap,
+    open_quotes,
+    opens_with_dateline,
+    reads_as_sentence,
+    stops_mid_sentence,
+    subheading_before_credit,
+)
+
+
+def _no_tick(work: int) -> None:
+    """Stands in for a cancel check."""
+
+
+@pytest.mark.parametrize(
+    ("text", "count"), [("他说“好”", 0), ("他说：“明天", 1), ("“甲”“乙", 1), ("好”", -1)]
+)
+def test_open_quotes_counts_quotations_left_open(text: str, count: int) -> None:
+    assert count == open_quotes(text)
+
+
+@pytest.mark.parametrize("text", ["本报讯 自去年起，全镇推行", "青禾镇讯 今年春天"])
+def test_a_line_opening_with_a_dateline_is_text(text: str) -> None:
+    assert opens_with_dateline(text)
+
+
+@pytest.mark.parametrize("text", ["本报讯", "青禾镇喜迎丰收", "通讯员队伍建设"])
+def test_a_line_without_text_after_a_dateline_or_with_a_word_ending_in_xun_is_no_dateline(text: str) -> None:
+    assert not opens_with_dateline(text)
+
+
+@pytest.mark.parametrize("text", ["自去年起，全镇推行", "居民老李说：“明天", "设施更新；服务"])
+def test_a_piece_with_a_comma_or_an_open_quote_reads_as_a_sentence(text: str) -> None:
+    assert reads_as_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["“菜篮子”稳价保供", "春耕、春播两不误", "一、建强队伍", "（二）完善设施", "3.加强宣传"]
+)
+def test_headings_balance_quotes_and_use_no_commas(text: str) -> None:
+    assert not reads_as_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ["居民老李说，盼着能", "河湾新区全面推行“楼长+管家”", "他说：“明天"],
+)
+def test_a_piece_cut_mid_sentence_stops_mid_sentence(piece: str) -> None:
+    assert stops_mid_sentence(piece)
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ["工作进展顺利。", "“来得真及时！”", "他说：“明天再来。", "大家都说：“好。”", ""],
+)
+def test_a_piece_ending_a_sentence_or_a_quoted_sentence_does_not(piece: str) -> None:
+    assert not stops_mid_sentence(piece)
+
+
+@pytest.mark.parametrize("text", ["青禾镇宣", "河湾新区供图", "县农业农村局供稿"])
+def test_a_unit_with_a_credit_mark_is_a_bare_credit(text: str) -> None:
+    assert is_bare_credit(text)
+
+
+@pytest.mark.parametrize("text", ["宣", "青禾镇宣传工作", "青禾镇，宣", "青禾 镇宣"])
+def test_other_lines_are_no_bare_credit(text: str) -> None:
+    assert not is_bare_credit(text)
+
+
+def test_a_bare_credit_counts_only_right_after_a_finished_paragraph() -> None:
+    assert credit_by_position("青禾镇宣", "活动共发放资料五百份。", previous_is_text=True)
+    assert not credit_by_position("青禾镇宣", "活动共发放资料", previous_is_text=True)
+    assert not credit_by_position("青禾镇宣", "活动共发放资料五百份。", previous_is_text=False)
+    assert not credit_by_position("青禾镇宣", None, previous_is_text=False)
+
+
+def test_a_run_of_blank_lines_under_a_headline_is_a_picture() -> None:
+    assert is_picture_gap(3, under_headline=True)
+    assert not is_picture_gap(1, under_headline=True)
+    assert not is_picture_gap(3, under_headline=False)
+
+
+def _typed(text: str, types: list[str]) -> tuple[list, list]:
+    lines = split_lines(text)
+    assert len(lines) == len(types)
+    return types, lines
+
+
+def test_a_lone_heading_with_text_running_to_a_credit_is_a_sub_heading() -> None:
+    types, lines = _typed(
+        "本报讯 正文一。\n\n小标题甲\n\n正文二。\n\n小标题乙\n\n正文三。\n\n（记者 甲乙）\n",
+        ["body", "heading", "body", "heading", "body", "credit"],
+    )
+    ahead = credit_ahead(types, lines, _no_tick)
+    assert subheading_before_credit(types, lines, ahead, 1)
+    assert subheading_before_credit(types, lines, ahead, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # the next article's dateline comes first
+        (
+            "本报讯 正文一。\n\n标题\n\n本报讯 正文二。\n\n（记者 甲乙）\n",
+            ["body", "heading", "body", "credit"],
+        ),
+        # a heading group of two lines (kicker and headline) opens an article
+        (
+            "本报讯 正文一。\n\n引题\n\n标题\n\n正文二。\n\n（记者 甲乙）\n",
+            ["body", "heading", "heading", "body", "credit"],
+        ),
+        # a page jump comes first
+        (
+            "本报讯 正文一。\n\n标题\n\n正文二。\n\n\n\n正文三。\n\n（记者 甲乙）\n",
+            ["body", "heading", "body", "body", "credit"],
+        ),
+        # no credit at all
+        ("本报讯 正文一。\n\n标题\n\n正文二。\n", ["body", "heading", "body"]),
+        # the credit sits right under the heading: it is that headline's byline
+        ("本报讯 正文一。\n\n标题\n\n（记者 甲乙）\n\n正文二。\n", ["body", "heading", "credit", "body"]),
+    ],
+)
+def test_a_heading_is_no_sub_heading_when_a_new_article_shows_before_the_credit(
+    text: str, types: list[str]
+) -> None:
+    types, lines = _typed(text, types)
+    ahead = credit_ahead(types, lines, _no_tick)
+    assert not subheading_before_credit(types, lines, ahead, 1)
+
+
+def test_a_sentence_shaped_piece_between_paragraphs_is_a_cut_paragraph() -> None:
+    types, lines = _typed(
+        "本报讯 正文一。\n\n每到周三晚上，村民们\n\n就聚到村委会听课。\n", ["body", "heading", "body"]
+    )
+    assert cut_sentence_between_texts(types, lines, 1)
+
+
+def test_a_sentence_shaped_piece_under_a_sub_heading_is_a_cut_paragraph() -> None:
+    types, lines = _typed(
+        "正文一。\n\n小标题\n\n每到周三晚上，村民们\n\n就聚到村委会听课。\n",
+        ["body", "heading", "heading", "body"],
+    )
+    assert cut_sentence_between_texts(types, lines, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a headline with a comma at the top of an article, after the last one's credit
+        ("（记者 甲乙）\n\n抓产业，促增收\n\n正文二。\n", ["credit", "heading", "body"]),
+        # a headline with a comma over a dateline
+        ("正文一。\n\n抓产业，促增收\n\n本报讯 正文二。\n", ["body", "heading", "body"]),
+        # a subtitle with a comma under its headline
+        (
+            "正文一。\n\n引题\n\n标题\n\n抓产业，促增收\n\n正文二。\n",
+            ["body", "heading", "heading", "heading", "body"],
+        ),
+    ],
+)
+def test_a_sentence_shaped_line_at_the_top_of_an_article_is_left_alone(text: str, types: list[str]) -> None:
+    types, lines = _typed(text, types)
+    assert not cut_sentence_between_texts(types, lines, len(types) - 2)
+
+
+def test_a_piece_closing_a_quotation_left_open_continues_the_paragraph() -> None:
+    assert continues_quote(1, "盼着早点换成水泥桥。”老钱说。")
+    assert continues_quote(1, "换好了。」")
+
+
+@pytest.mark.parametrize(
+    ("open_before", "text"),
+    [
+        (1, "“第二件事是修渠。”村支书说。"),  # a quotation over several paragraphs reopens each
+        (0, "盼着早点换成水泥桥。”老钱说。"),  # nothing was left open
+        (1, "老钱说。"),  # no quotation mark at all
+    ],
+)
+def test_other_pieces_do_not_continue_a_quotation(open_before: int, text: str) -> None:
+    assert not continues_quote(open_before, text)

@@ -55,6 +55,7 @@ METADATA = ("rjieba",)
 # each platform's platformdirs backend (the data folder: %LOCALAPPDATA% on Windows, XDG on Linux).
 HIDDEN_IMPORTS = (
     "reader.commands.backup",
+    "reader.commands.correct",
     "reader.commands.export",
     "reader.commands.importing",
     "reader.commands.info",
@@ -64,6 +65,7 @@ HIDDEN_IMPORTS = (
     "reader.commands.search",
     "reader.commands.selftest",
     "reader.commands.timeline",
+    "reader.commands.words",
     "platformdirs.windows",
     "platformdirs.unix",
     "platformdirs.macos",

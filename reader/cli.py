@@ -32,6 +32,7 @@ import reader
 from reader.archive.errors import translate
 from reader.commands import (
     backup,
+    correct,
     export,
     importing,
     info,
@@ -41,6 +42,7 @@ from reader.commands import (
     search,
     selftest,
     timeline,
+    words,
 )
 from reader.commands._common import db_path
 from reader.commands._parser import COMMAND_METAVAR, ChineseArgumentParser
@@ -51,7 +53,20 @@ from reader.text.query import readable_text
 INTERRUPTED = "已中断"
 INTERRUPTED_STATUS = 130  # 128 + SIGINT, what a shell reports for Ctrl-C
 # Every command module, in the order `--help` lists them (see the module docstring).
-COMMANDS = (backup, export, importing, info, install_desktop, parse, repair, search, selftest, timeline)
+COMMANDS = (
+    backup,
+    correct,
+    export,
+    importing,
+    info,
+    install_desktop,
+    parse,
+    repair,
+    search,
+    selftest,
+    timeline,
+    words,
+)
 
 
 def _utf8_streams() -> None:

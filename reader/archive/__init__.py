@@ -5,7 +5,9 @@ No Qt here. Modules, by job:
 * opening: db (open_archive, Archive), errors (ArchiveError), migrations (the schema),
   paths (the default location), holder (who has the archive busy), interrupt (stopping a query)
 * writing: importer (import_issue, import_paths), placement (which issue a file belongs to),
-  sources (an issue's files), keys (stable identities), demo (the demo issue), bookmarks
+  sources (an issue's files), keys (stable identities), demo (the demo issue), bookmarks,
+  corrections (staff corrections, lifted and replayed by the importer), dictionary (the
+  archive's own words for the segmenter)
 * reading: queries and records (calendar, issues, articles), formatting (how records are named
   and cited, for every surface)
 * search: search (find / search, the public API), search_request (SearchRequest and the sort

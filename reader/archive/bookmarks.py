@@ -23,7 +23,8 @@ _SELECT = f"""
            COALESCE(a.headline, b.headline), COALESCE(p.name, b.publication),
            COALESCE({EFFECTIVE_DATE}, b.date), a.id
     FROM bookmarks b
-    LEFT JOIN articles a ON a.key = b.article_key
+    LEFT JOIN articles a ON a.key = COALESCE(
+        (SELECT al.article_key FROM article_aliases al WHERE al.alias = b.article_key), b.article_key)
     LEFT JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id
 """

@@ -18,11 +18,12 @@ from types import TracebackType
 
 import sqlite_utils
 
+from reader.archive.dictionary import archive_segmenter
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.migrations import MIGRATIONS, migrate
 from reader.archive.search_index import Tokenizer
 from reader.text.oserror import describe_os_error
-from reader.text.words import Segmenter, default_segmenter
+from reader.text.words import Segmenter
 
 BUSY_TIMEOUT_MS = 5000
 TIDY_TIMEOUT_MS = 100
@@ -229,7 +230,8 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
     """Open (creating if needed, unless `readonly`) the archive at `path`, schema up to date.
 
     Words are cut for indexing and search with `segmenter`, by default the one the process
-    shares (reader.text.words.default_segmenter); nothing is loaded before the first cut.
+    shares for this archive's own dictionary words (reader.archive.dictionary.archive_segmenter;
+    reader.text.words.default_segmenter when it has none); nothing is loaded before the first cut.
 
     Raises ArchiveError for a folder or device, an empty file or another program's database, a
     damaged or non-database file, a read-only place when writing, a locked database, a full disk,
@@ -256,7 +258,7 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
             # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits only.
             conn.execute("PRAGMA synchronous = NORMAL")
         if segmenter is None:
-            segmenter = default_segmenter()
+            segmenter = archive_segmenter(conn)
         archive = Archive(path, sqlite_utils.Database(conn), readonly, blocker, segmenter=segmenter)
         if not readonly:
             migrate(archive)

@@ -26,6 +26,7 @@ UNTITLED = "（无标题）"
 PHOTO_MARK = "〔图〕"
 TITLE_CHARS = 24  # an untitled article's name: one line of the article list
 SEPARATOR = " · "
+CORRECTED_NOTE = "已校订"  # after the source line of an article a staff correction changed
 
 
 class DateStyle(Enum):
@@ -109,8 +110,9 @@ def source_line(
 def article_source(article: ArticleRecord) -> str:
     """The full source line under an article's headline, in the window, on the clipboard and on
     paper: '东昌时讯 · 2022年7月5日 星期二 · 总第1449期 · 第1版'. A date the user gave gets its
-    weekday computed (the paper printed none)."""
-    return source_line(
+    weekday computed (the paper printed none). An article staff corrected ends in ' · 已校订', so
+    no printout passes a correction off as the paper's own text."""
+    line = source_line(
         article.publication,
         article.date,
         DateStyle.CHINESE,
@@ -119,6 +121,7 @@ def article_source(article: ArticleRecord) -> str:
         page=article.page,
         demo=article.demo,
     )
+    return f"{line}{SEPARATOR}{CORRECTED_NOTE}" if article.corrected else line
 
 
 def issue_title(issue: IssueRecord) -> str:

@@ -18,6 +18,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.archive.corrections.schema import CORRECTION_TABLES
 from reader.archive.db import Archive, open_archive, side_files, wal_has_data
 from reader.archive.errors import ArchiveError, classify, translate
 from reader.archive.holder import announced
@@ -26,7 +27,16 @@ from reader.text.oserror import describe_os_error
 
 # The tables that hold what cannot be derived, parents before children, and the cut words (kept
 # when readable, so the index need not cut every article again).
-CONTENT_TABLES = ("publications", "issues", "sources", "articles", "bookmarks", CUTS_TABLE)
+CONTENT_TABLES = (
+    "publications",
+    "issues",
+    "sources",
+    "articles",
+    "bookmarks",
+    CUTS_TABLE,
+    *CORRECTION_TABLES,
+    "user_words",
+)
 BATCH = 500
 
 Progress = Callable[[str], None]
@@ -66,6 +76,7 @@ class RepairReport:
                 "sources": "文件记录",
                 "articles": "文章",
                 "bookmarks": "书签",
+                "corrections": "校订",
             }
             text += (
                 "无法读出的记录：" + "，".join(f"{names.get(k, k)} {v} 条" for k, v in lost.items()) + "。"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from reader.archive.corrections.replay import corrections_touched, has_corrections, lift, replay
 from reader.archive.db import Archive, open_archive
 from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
@@ -224,11 +225,30 @@ def _write(
 def _import(
     archive: Archive, parsed: ParsedIssue, path: Path | None, on_conflict: OnConflict, demo: bool
 ) -> ImportOutcome:
-    conn = archive.conn
+    """Place the file, and write it with the staff corrections of the issues it touches lifted:
+    keys are reused by what the files say, and the corrections are applied anew afterwards."""
     parsed = replace(parsed, source=readable_text(parsed.source))
     key = issue_key(parsed)
+    placement = place(archive.conn, parsed, key, path)
+    corrected = corrections_touched(archive, placement)
+    lift(archive, corrected)
+    outcome = _import_placed(archive, parsed, key, path, placement, on_conflict, demo)
+    if corrected or (outcome.issue_id is not None and has_corrections(archive)):
+        replay(archive, corrected | ({outcome.issue_id} if outcome.issue_id is not None else set()))
+    return outcome
+
+
+def _import_placed(
+    archive: Archive,
+    parsed: ParsedIssue,
+    key: str,
+    path: Path | None,
+    placement: Placement,
+    on_conflict: OnConflict,
+    demo: bool,
+) -> ImportOutcome:
+    conn = archive.conn
     label = issue_label(parsed.date, parsed.publication, parsed.number, parsed.source)
-    placement = place(conn, parsed, key, path)
     count = len(parsed.articles)
     previous = placement.previous
     if placement.same_content and _stored_as_parsed(conn, placement, parsed, demo):

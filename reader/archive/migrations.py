@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reader.archive.corrections.schema import create_correction_tables
 from reader.archive.demo import OLD_DEMO_SOURCE, has_real_issues, remove_demo
+from reader.archive.dictionary import create_dictionary_table
 from reader.archive.keys import article_fingerprint
 from reader.archive.search_index import (
     CHARS_TABLE,
@@ -244,6 +246,14 @@ def m008_fold_traditional_characters(archive: Archive) -> None:
             return
 
 
+def m009_corrections(archive: Archive) -> None:
+    """Staff corrections (issue 16): their records and what applying them leaves (see
+    reader.archive.corrections.schema), and the archive's own dictionary words (see
+    reader.archive.dictionary). New tables only; no existing row changes."""
+    create_correction_tables(archive.conn)
+    create_dictionary_table(archive.conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_issues_and_articles,
     m002_bookmarks,
@@ -253,6 +263,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m006_headline_postings,
     m007_issues_by_effective_date,
     m008_fold_traditional_characters,
+    m009_corrections,
 )
 
 

@@ -24,6 +24,9 @@ FIRST_SOURCE_NAME = (
     " ORDER BY s.first_page IS NULL, s.first_page, s.id LIMIT 1)"
 )
 
+# The key an article key leads to now: itself, or the article a correction merged it into.
+ALIASED_KEY = "COALESCE((SELECT al.article_key FROM article_aliases al WHERE al.alias = ?), ?)"
+
 _ISSUE_SELECT = f"""
     SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, i.weekday, i.lunar,
            i.number, i.page_count, {FIRST_SOURCE_NAME},
@@ -35,7 +38,9 @@ _ISSUE_SELECT = f"""
 _ARTICLE_SELECT = f"""
     SELECT a.id, a.key, a.issue_id, a.position, a.page, a.kicker, a.headline, a.subtitle,
            a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, i.weekday, i.number,
-           COALESCE(s.demo, 0) = 1
+           COALESCE(s.demo, 0) = 1,
+           EXISTS (SELECT 1 FROM correction_originals o WHERE o.article_key = a.key)
+           OR EXISTS (SELECT 1 FROM correction_made m WHERE m.article_key = a.key)
     FROM articles a JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id
     LEFT JOIN sources s ON s.id = a.source_id
@@ -135,8 +140,11 @@ def article(archive: Archive, article_id: int) -> ArticleRecord:
 
 
 def article_by_key(archive: Archive, key: str) -> ArticleRecord | None:
-    """The article with this stable key, or None when no import has it (any more)."""
-    row = archive.db.execute(f"{_ARTICLE_SELECT} WHERE a.key = ?", [key]).fetchone()
+    """The article with this stable key, or None when no import has it (any more).
+
+    The key of an article a staff correction merged into another leads to the merged article.
+    """
+    row = archive.db.execute(f"{_ARTICLE_SELECT} WHERE a.key = {ALIASED_KEY}", [key, key]).fetchone()
     return None if row is None else ArticleRecord(*row)
 
 

@@ -50,6 +50,7 @@ class ArticleRecord:
     weekday: str | None
     number: int | None
     demo: bool = False  # invented news shipped with the program, never to be cited
+    corrected: bool = False  # changed or made by a staff correction (已校订)
 
 
 @dataclass(frozen=True)

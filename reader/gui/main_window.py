@@ -23,6 +23,8 @@ from reader.gui.article_model import ArticleListModel
 from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmarks.feature import BookmarksFeature
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
+from reader.gui.corrections import CorrectionsFeature
+from reader.gui.dictionary import DictionaryFeature
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
@@ -104,6 +106,10 @@ class MainWindow(QMainWindow):
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.care = ArchiveCare(self)
+        self.corrections = CorrectionsFeature(
+            self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
+        )
+        self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
         self._place_feature_actions()
         self._connect()
         self.read_only_label = QLabel("", self)
@@ -119,8 +125,14 @@ class MainWindow(QMainWindow):
         c.add_file_group(self.printing.actions.all(), before_import=True)
         c.add_file_group([self.backup.action])
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
+        c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
         self.toolbar.addActions(self.bookmarks.actions())
+        help_menu = self.menuBar().actions()[-1]
+        self.menuBar().insertMenu(help_menu, self.corrections.menu)
+        self.middle.set_article_actions(self.corrections.article_actions())
+        self.pane.set_context_actions(self.corrections.article_actions())
+        self.corrections.bind_undo_keys(self.middle, self.pane)
 
     def _connect(self) -> None:
         c, nav = self.commands, self.navigator
@@ -141,6 +153,9 @@ class MainWindow(QMainWindow):
         c.export_results.triggered.connect(self.export_search_results)
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)
+        self.pane.article_changed.connect(self.corrections.set_article)
+        self.corrections.changed.connect(self._corrected)
+        self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pane.hit_changed.connect(self._hit_changed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
@@ -159,7 +174,7 @@ class MainWindow(QMainWindow):
         self.bookmarks.export_requested.connect(self.printing.export_bookmarks)
         self.printing.finished.connect(lambda message: self.statusBar().showMessage(message, 6000))
         self.backup.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        for feature in (nav, self.search_status, self.imports, self.bookmarks):
+        for feature in (nav, self.search_status, self.imports, self.bookmarks, self.corrections):
             feature.status_message.connect(self.statusBar().showMessage)
         self._warm_timer.timeout.connect(self.search.warm_up)
 
@@ -176,6 +191,8 @@ class MainWindow(QMainWindow):
         self.commands.file_menu.setToolTipsVisible(reason is not None)
         self.calendar.set_read_only(reason)
         self.bookmarks.set_read_only(reason)
+        self.corrections.set_read_only(reason)
+        self.dictionary.set_read_only(reason)
         self.care.set_read_only(reason)
         if reason is not None:
             self.read_only_label.setText(
@@ -331,6 +348,16 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    def _corrected(self, key: str) -> None:
+        """A correction, undo or redo is in the file: every list again, and the corrected
+        article (or the one it was merged into) shown in its issue."""
+        self.archive_changed()
+        record = self.session.article_by_key(key)
+        if record is not None:
+            self.navigator.open_issue(record.issue_id, record.id)
+        else:
+            self.navigator.reopen_current()
 
     def _imported(self) -> None:
         self.archive_changed()

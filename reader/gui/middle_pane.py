@@ -10,7 +10,8 @@ through the methods below, never through its inner widgets.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QMenu,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -56,6 +58,8 @@ class MiddlePane(QStackedWidget):
         super().__init__(parent)
         self.articles = articles
         self.results = results
+        self._article_actions: list[QAction] = []
+        self.context_menu: QMenu | None = None  # the last right-click menu (tests look into it)
         issue_page = QWidget(self)
         self.issue_label = QLabel(self.tr("尚未选择期次"), issue_page)
         self.issue_label.setObjectName("issueLabel")
@@ -242,6 +246,26 @@ class MiddlePane(QStackedWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             self.result_view.scrollTo(index)
+
+    def set_article_actions(self, actions: list[QAction]) -> None:
+        """The right-click menu of the article list: these actions, on the row clicked (it
+        becomes the current article first)."""
+        self._article_actions = list(actions)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._article_menu)
+
+    def _article_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid() or not self._article_actions:
+            return
+        if index.row() != self.table.currentIndex().row():
+            self.select_article_row(index.row())
+        menu = QMenu(self.table)
+        menu.setObjectName("articleListMenu")
+        menu.addActions(self._article_actions)
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.context_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def focus_list(self) -> None:
         (self.result_view if self.showing_search() else self.table).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -17,8 +17,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QStyle, QTextBrowser, QWidget
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QWidget
 
 from reader.archive.formatting import SEPARATOR, article_source, display_title
 from reader.archive.records import ArticleRecord
@@ -190,6 +190,8 @@ class ReadingPane(QTextBrowser):
         self._highlights: Highlights | None = None
         self._ranges: list[tuple[int, int]] = []  # where each hit is in the document
         self._current_hit = -1
+        self._context_actions: list[QAction] = []
+        self.context_menu: QMenu | None = None  # the last right-click menu (tests look into it)
         font = QFont(self.font())
         font.setPointSize(font_pt)
         self.document().setDefaultFont(font)
@@ -319,6 +321,35 @@ class ReadingPane(QTextBrowser):
 
     def _keep_readable_width(self) -> None:
         self.setMinimumWidth(self.readable_width())
+
+    def paragraph_at_cursor(self) -> int | None:
+        """The body paragraph holding the text cursor, counted from 1 in the article's body as
+        reader.archive.corrections counts them (blank lines, not shown, still count); None when
+        the cursor is above the body."""
+        record = self._record
+        if record is None:
+            return None
+        numbers = [n for n, line in enumerate((record.body or "").split("\n"), start=1) if line.strip()]
+        block = self.textCursor().blockNumber() - (self.document().blockCount() - len(numbers))
+        return numbers[block] if 0 <= block < len(numbers) else None
+
+    def set_context_actions(self, actions: list[QAction]) -> None:
+        """Actions on the shown article, added under Qt's 复制 / 全选 in the right-click menu."""
+        self._context_actions = list(actions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Qt's menu plus the article actions; a right click without a selection puts the text
+        cursor where it was clicked first, so 从此段拆分 means the paragraph clicked on."""
+        if not self.textCursor().hasSelection():
+            self.setTextCursor(self.cursorForPosition(event.pos()))
+        menu = self.createStandardContextMenu(event.pos())
+        if self._context_actions and self._record is not None:
+            menu.addSeparator()
+            menu.addActions(self._context_actions)
+        menu.setObjectName("readingPaneMenu")
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.context_menu = menu
+        menu.popup(event.globalPos())
 
     def toPlainText(self) -> str:  # Qt's name: the joiners are layout, not text
         return without_joiners(super().toPlainText())

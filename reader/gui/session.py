@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.archive import bookmarks, demo, queries
+from reader.archive import bookmarks, corrections, demo, dictionary, queries
 from reader.archive.bookmarks import BookmarkRecord
+from reader.archive.corrections import Correction
 from reader.archive.db import Archive, open_archive
+from reader.archive.dictionary import DictionaryWord
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, IssueRecord
 
@@ -120,6 +122,18 @@ class ArchiveSession:
             return queries.article(self._a(), article_id)
         except KeyError:
             return None
+
+    def article_by_key(self, key: str) -> ArticleRecord | None:
+        """The article with this stable key (or the one it was merged into), or None."""
+        return queries.article_by_key(self._a(), key)
+
+    def failed_corrections(self) -> list[Correction]:
+        """未能应用的校订: corrections kept but not applied at the last import, with reasons."""
+        return corrections.failed_corrections(self._a())
+
+    def dictionary_words(self) -> list[DictionaryWord]:
+        """The archive's own dictionary words (专有名词词典)."""
+        return dictionary.list_words(self._a())
 
     def has_demo(self) -> bool:
         """True while the demo issue is in the archive."""

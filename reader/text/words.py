@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -54,9 +54,16 @@ class Segmenter:
     """A jieba tokenizer with the local user dictionary; thread-safe, loads once, lazily."""
 
     def __init__(
-        self, user_dict: Path | Literal["packaged"] | None = "packaged", *, engine: str = "rjieba"
+        self,
+        user_dict: Path | Literal["packaged"] | None = "packaged",
+        *,
+        engine: str = "rjieba",
+        added: Sequence[str] = (),
+        removed: Sequence[str] = (),
     ) -> None:
         """`user_dict`: "packaged" (the one shipped in resources/), a file, or None for none.
+        `added` / `removed`: words an archive keeps whole, or no longer keeps whole, on top of
+        the dictionaries (reader.archive.dictionary).
 
         `engine`: "rjieba" (what the program uses) or "jieba" (the reference, for tests).
         Nothing is read until the first cut; a missing packaged dictionary raises
@@ -68,17 +75,21 @@ class Segmenter:
         self._engine = engine
         self._lock = threading.Lock()
         self._cut: Callable[[str], list[str]] | None = None
+        self._added = tuple(added)
+        self._removed = tuple(removed)
 
     def _load(self) -> Callable[[str], list[str]]:
         with self._lock:
             if self._cut is None:
                 path = locate(USER_DICTIONARY) if self._user_dict == "packaged" else self._user_dict
                 load = self._load_rjieba if self._engine == "rjieba" else self._load_jieba
-                self._cut = load(path)
+                self._cut = load(path, self._added, self._removed)
             return self._cut
 
     @staticmethod
-    def _load_jieba(user_dict: Path | None) -> Callable[[str], list[str]]:
+    def _load_jieba(
+        user_dict: Path | None, added: tuple[str, ...], removed: tuple[str, ...]
+    ) -> Callable[[str], list[str]]:
         import jieba
 
         tokenizer = jieba.Tokenizer()
@@ -87,15 +98,25 @@ class Segmenter:
         if user_dict is not None:
             with user_dict.open("rb") as words:  # jieba opens a path itself and never closes it
                 tokenizer.load_userdict(words)
+        for word in added:
+            tokenizer.add_word(word)
+        for word in removed:
+            tokenizer.del_word(word)
         return lambda text: list(tokenizer.cut(text, HMM=False))
 
     @staticmethod
-    def _load_rjieba(user_dict: Path | None) -> Callable[[str], list[str]]:
+    def _load_rjieba(
+        user_dict: Path | None, added: tuple[str, ...], removed: tuple[str, ...]
+    ) -> Callable[[str], list[str]]:
         import rjieba
 
         tokenizer = rjieba.Jieba()
         for word, freq, tag in user_words(user_dict):
             tokenizer.add_word(word, freq, tag)
+        for word in added:
+            tokenizer.add_word(word, None, None)
+        for word in removed:
+            tokenizer.add_word(word, 0, None)  # jieba's del_word: a frequency of 0
         return lambda text: list(tokenizer.cut(text, False))
 
     @property
@@ -141,3 +162,13 @@ def default_segmenter() -> Segmenter:
     opens a read-only archive for each search and must not pay the load each time.
     """
     return Segmenter()
+
+
+@lru_cache(maxsize=8)
+def segmenter_with(added: tuple[str, ...] = (), removed: tuple[str, ...] = ()) -> Segmenter:
+    """The packaged-dictionary segmenter with an archive's own words added and removed, one per
+    word list for the process (the window opens an archive for every search); the default one
+    when the archive changes nothing."""
+    if not added and not removed:
+        return default_segmenter()
+    return Segmenter(added=added, removed=removed)

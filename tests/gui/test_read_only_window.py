@@ -105,6 +105,10 @@ def assert_browsable_but_not_writable(qtbot: QtBot, window: MainWindow, reason: 
     assert not panel.model.setData(panel.model.index(0, NOTE), "新批注", Qt.ItemDataRole.EditRole)
     assert "原有批注" == panel.model.index(0, NOTE).data()
     assert not panel.remove_button.isEnabled()
+    # no corrections, no dictionary changes
+    assert not any(action.isEnabled() for action in window.corrections.article_actions())
+    assert reason in window.corrections.retitle_action.toolTip()
+    assert not window.dictionary.action.isEnabled()
     # no user date for an undated issue
     undated = window.calendar.undated_view
     assert 1 == window.calendar.undated_model.rowCount()

@@ -18,6 +18,7 @@ def test_file_menu_groups_the_features_in_order(corpus_window: MainWindow) -> No
         "导出检索结果为PDF…", "导入文件…", "导入文件夹…", "---",
         "备份档案…", "---",
         "删除演示报纸", "检查并修复档案…", "---",
+        "专有名词词典…", "---",
         "退出",
     ] == _texts(corpus_window.commands.file_menu)  # fmt: skip
 
@@ -29,6 +30,18 @@ def test_view_menu_ends_with_the_bookmark_star_and_panel(corpus_window: MainWind
         "放大字号", "缩小字号", "复制全文", "---",
         "收藏本文", "书签",
     ] == _texts(corpus_window.commands.view_menu)  # fmt: skip
+
+
+def test_corrections_menu_holds_undo_the_article_commands_and_the_failed_list(
+    corpus_window: MainWindow,
+) -> None:
+    menus = [a.text() for a in corpus_window.menuBar().actions()]
+    assert ["文件(&F)", "查看(&V)", "校订(&C)", "帮助(&H)"] == menus
+    assert [
+        "撤销校订", "重做校订", "---",
+        "修改标题/引题/署名…", "从此段拆分…", "与下一篇合并", "设为图片说明", "---",
+        "未能应用的校订…",
+    ] == _texts(corpus_window.corrections.menu)  # fmt: skip
 
 
 def test_toolbar_has_search_navigation_and_bookmarks(corpus_window: MainWindow) -> None:

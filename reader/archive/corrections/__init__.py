@@ -1,0 +1,41 @@
+"""Staff corrections of how an issue was cut into articles, kept through every re-import.
+
+A correction (retitle, split, merge, caption) is a record of its own, keyed by the stable issue
+and article keys (reader.archive.keys), never an edit of the imported rows that a re-import would
+overwrite. Applying it changes the rows readers see and remembers the imported originals, so the
+importer can lift an issue's corrections, write the file's new reading, and replay them; one that
+no longer fits the text is kept and listed with its reason (未能应用的校订), never dropped.
+
+Modules: schema (tables, for the migration), records (Correction, CorrectionError), apply (one
+correction on the current rows), replay (lift / replay / rebuild an issue), store (the API).
+"""
+
+from reader.archive.corrections.records import KIND_LABELS, Correction, CorrectionError
+from reader.archive.corrections.store import (
+    caption,
+    corrected_keys,
+    failed_corrections,
+    list_corrections,
+    merge,
+    merge_next,
+    redo,
+    retitle,
+    split,
+    undo,
+)
+
+__all__ = [
+    "KIND_LABELS",
+    "Correction",
+    "CorrectionError",
+    "caption",
+    "corrected_keys",
+    "failed_corrections",
+    "list_corrections",
+    "merge",
+    "merge_next",
+    "redo",
+    "retitle",
+    "split",
+    "undo",
+]

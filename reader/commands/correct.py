@@ -1,0 +1,199 @@
+"""`correct`: staff corrections of an imported issue, kept through every re-import.
+
+    correct retitle KEY [标题] [--kicker …] [--subtitle …] [--byline …]
+    correct split KEY PARAGRAPH [--headline …]
+    correct merge KEY NEXT_KEY
+    correct caption KEY
+    correct list [--json] [--all]
+    correct undo [ID]
+
+KEY is an article's key as `search` prints it. A thin shell over reader.archive.corrections:
+a correction that cannot be made (unknown key, no such paragraph, not the next article) is one
+Chinese line naming what is wrong and status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from reader.archive import corrections
+from reader.archive.corrections import Correction, CorrectionError
+from reader.archive.db import Archive, open_archive
+from reader.archive.errors import ArchiveError
+from reader.commands._common import add_db_option, db_path
+
+STATUS_LABELS = {"applied": "已应用", "failed": "未能应用"}
+
+
+def _paragraph(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"段号须是正整数（从 1 数起），收到的是：{text}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"段号从 1 数起，收到的是：{text}")
+    return value
+
+
+def _correction_id(text: str) -> int:
+    try:
+        return int(text.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"校订编号须是整数（如 3 或 #3），收到的是：{text}") from None
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register `correct` and its actions."""
+    parser = subparsers.add_parser(
+        "correct",
+        help="校订文章：改标题、拆分、合并、设为图片说明；列出或撤销校订",
+        description="校订导入的文章。校订单独保存，重新导入该期时自动再次应用；不再适用的校订保留并列在"
+        "“未能应用的校订”之下。KEY 是文章的键（search 的输出中括号里的那一串）。",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="操作", title="操作")
+
+    retitle = actions.add_parser(
+        "retitle", help="修改标题（及引题、副题、署名）", description="修改文章的标题、引题、副题或署名。"
+    )
+    retitle.add_argument("key", metavar="KEY", help="文章的键")
+    retitle.add_argument("headline", nargs="?", metavar="标题", help="新的标题")
+    retitle.add_argument("--kicker", metavar="TEXT", help="新的引题")
+    retitle.add_argument("--subtitle", metavar="TEXT", help="新的副题")
+    retitle.add_argument("--byline", metavar="TEXT", help="新的署名")
+    retitle.set_defaults(func=_run(_retitle))
+
+    split = actions.add_parser(
+        "split",
+        help="从某段拆分文章",
+        description="在第 PARAGRAPH 段之前把文章拆成两篇（段号从 1 数起，至少为 2）；新文章以该段为标题，"
+        "或用 --headline 给出标题（该段则留在正文）。",
+    )
+    split.add_argument("key", metavar="KEY", help="文章的键")
+    split.add_argument("paragraph", type=_paragraph, metavar="PARAGRAPH", help="从这一段起拆出新文章")
+    split.add_argument("--headline", default="", metavar="TEXT", help="新文章的标题")
+    split.set_defaults(func=_run(_split))
+
+    merge = actions.add_parser(
+        "merge", help="与下一篇合并", description="把文章与紧接其后的一篇合并；合并后的文章沿用前一篇的键。"
+    )
+    merge.add_argument("key", metavar="KEY", help="前一篇文章的键")
+    merge.add_argument("next_key", metavar="NEXT_KEY", help="紧接其后的一篇的键")
+    merge.set_defaults(func=_run(_merge))
+
+    caption = actions.add_parser("caption", help="设为图片说明", description="把文章标为图片说明。")
+    caption.add_argument("key", metavar="KEY", help="文章的键")
+    caption.set_defaults(func=_run(_caption))
+
+    listing = actions.add_parser(
+        "list", help="列出校订（含未能应用的）", description="列出档案中的校订，未能应用的另列并说明原因。"
+    )
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出（供档案员审阅）")
+    listing.add_argument("--all", action="store_true", help="也列出已撤销的校订")
+    listing.set_defaults(func=_run(_list, readonly=True))
+
+    undo = actions.add_parser(
+        "undo",
+        help="撤销最近的一次校订（或指定编号的一条）",
+        description="撤销最近的一次仍有效的校订；给出编号（correct list 中的 #N）时撤销那一条，"
+        "例如不再需要的未能应用的校订。撤销的校订仍保留记录（list --all）。",
+    )
+    undo.add_argument("id", nargs="?", type=_correction_id, metavar="ID", help="校订的编号")
+    undo.set_defaults(func=_run(_undo))
+
+    for sub in (retitle, split, merge, caption, listing, undo):
+        add_db_option(sub)
+    parser.set_defaults(func=lambda args: _usage(parser))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _run(
+    action: Callable[[Archive, argparse.Namespace], int], readonly: bool = False
+) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        path = db_path(args)
+        if not path.exists():
+            print(f"档案不存在：{path}", file=sys.stderr)
+            return 1
+        try:
+            with open_archive(path, readonly=readonly) as archive:
+                return action(archive, args)
+        except (CorrectionError, ArchiveError) as err:
+            print(err, file=sys.stderr)
+            return 1
+
+    return run
+
+
+def _done(correction: Correction, verb: str = "已校订") -> int:
+    print(f"{verb}（#{correction.id}）：{correction.describe()}")
+    return 0
+
+
+def _retitle(archive: Archive, args: argparse.Namespace) -> int:
+    fields = {
+        name: value
+        for name, value in (
+            ("headline", args.headline),
+            ("kicker", args.kicker),
+            ("subtitle", args.subtitle),
+            ("byline", args.byline),
+        )
+        if value is not None
+    }
+    return _done(corrections.retitle(archive, args.key, **fields))
+
+
+def _split(archive: Archive, args: argparse.Namespace) -> int:
+    return _done(corrections.split(archive, args.key, args.paragraph, args.headline))
+
+
+def _merge(archive: Archive, args: argparse.Namespace) -> int:
+    return _done(corrections.merge(archive, args.key, args.next_key))
+
+
+def _caption(archive: Archive, args: argparse.Namespace) -> int:
+    return _done(corrections.caption(archive, args.key))
+
+
+def _undo(archive: Archive, args: argparse.Namespace) -> int:
+    return _done(corrections.undo(archive, args.id), "已撤销")
+
+
+def format_list(items: list[Correction]) -> list[str]:
+    """The lines `correct list` prints: the corrections in effect, then 未能应用的校订 with reasons."""
+    applied = [c for c in items if c.undone_at is None and c.status == "applied"]
+    failed = [c for c in items if c.undone_at is None and c.status != "applied"]
+    undone = [c for c in items if c.undone_at is not None]
+    lines = [f"共 {len(applied) + len(failed)} 条校订"]
+    for c in applied:
+        lines.append(f"  #{c.id} [{c.issue_key}] {c.describe()}  ({c.article_key})")
+    if failed:
+        lines.append(f"未能应用的校订（{len(failed)}）：")
+        for c in failed:
+            lines.append(f"  #{c.id} [{c.issue_key}] {c.describe()}  ({c.article_key})")
+            lines.append(f"      原因：{c.reason}")
+    if undone:
+        lines.append(f"已撤销（{len(undone)}）：")
+        lines.extend(f"  #{c.id} [{c.issue_key}] {c.describe()}" for c in undone)
+    return lines
+
+
+def _list(archive: Archive, args: argparse.Namespace) -> int:
+    items = corrections.list_corrections(archive, include_undone=args.all)
+    if args.json:
+        payload: dict[str, Any] = {
+            "corrections": [c.to_dict() for c in items],
+            "failed": [c.id for c in items if c.undone_at is None and c.status != "applied"],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(format_list(items)))
+    return 0

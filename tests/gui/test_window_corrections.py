@@ -1,0 +1,257 @@
+"""Corrections in the window, driven as a user does: right-click an article, choose a command,
+fill in the dialog, see 已校订 painted in the list and the reading pane, Ctrl+Z, Ctrl+Shift+Z."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from correction_support import EDITED_ISSUE, FIRST, ISSUE, SECOND, SPLIT_PARAGRAPH, THIRD, write_issue
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from reader.archive import bookmarks, corrections
+from reader.archive.db import open_archive
+from reader.archive.importer import import_into
+from reader.gui.article_model import COL_TITLE
+from reader.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+# A popup menu on the offscreen platform cannot raise itself or grab the keyboard, and says so.
+# On each test, not the module: conftest gives every GUI test its own marker, which wins.
+popup_noise = pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard", "does not support propagateSizeHints"
+)
+
+
+@pytest.fixture
+def issue_db(db_path: Path, tmp_path: Path) -> Path:
+    report = import_into(db_path, [write_issue(tmp_path / "dump")])
+    assert report.ok
+    return db_path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, issue_db: Path, window_factory) -> MainWindow:  # type: ignore[no-untyped-def]
+    return window_factory(issue_db)
+
+
+def _titles(window: MainWindow) -> list[str]:
+    model = window.articles
+    return [model.index(row, COL_TITLE).data() for row in range(model.rowCount())]
+
+
+def _right_click(qtbot: QtBot, widget: QWidget, pos: QPoint, text: str) -> list[str]:
+    """Right-click at `pos` of `widget`, choose `text` in the menu with the keyboard; the entries."""
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    qtbot.waitExposed(menu)
+    entries = [action.text() for action in menu.actions() if action.text()]
+    chosen = next(a for a in menu.actions() if a.text() == text)
+    assert chosen.isEnabled(), text
+    menu.setActiveAction(chosen)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    return entries
+
+
+def _row_click(qtbot: QtBot, window: MainWindow, row: int, text: str) -> list[str]:
+    table = window.middle.table
+    rect = table.visualRect(window.articles.index(row, COL_TITLE))
+    return _right_click(qtbot, table.viewport(), rect.center(), text)
+
+
+def _dialog(qtbot: QtBot, window: MainWindow, name: str) -> QDialog:
+    qtbot.waitUntil(lambda: window.findChild(QDialog, name) is not None)
+    dialog = window.findChild(QDialog, name)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _ok(qtbot: QtBot, dialog: QDialog) -> None:
+    buttons = dialog.findChild(QDialogButtonBox)
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _type(edit: QLineEdit, text: str) -> None:
+    """Type Chinese as an input method does: each character arrives as a committed string."""
+    edit.setFocus()
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(edit, event)
+
+
+def _focus(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
+    """Give the keyboard to `widget`, as a click into it after the dialog closed would."""
+    window.activateWindow()
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def _painted(qtbot: QtBot, window: MainWindow) -> None:
+    window.repaint()
+    assert not window.grab().isNull()
+
+
+@popup_noise
+def test_split_from_the_article_list_then_undo_and_redo_with_the_keyboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert [FIRST, SECOND, THIRD] == _titles(window)
+    entries = _row_click(qtbot, window, 0, "从此段拆分…")
+    assert ["修改标题/引题/署名…", "从此段拆分…", "与下一篇合并", "设为图片说明"] == entries
+    dialog = _dialog(qtbot, window, "splitDialog")
+    paragraphs = dialog.findChild(QListWidget, "paragraphList")
+    assert 1 == paragraphs.currentRow()  # paragraph 2: the first one that can start an article
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: 4 == window.articles.rowCount())
+    _painted(qtbot, window)
+    assert [f"〔已校订〕{FIRST}", f"〔已校订〕{SPLIT_PARAGRAPH}", SECOND, THIRD] == _titles(window)
+    assert "已校订" in window.pane.toPlainText()
+    assert window.statusBar().currentMessage().startswith("已校订")
+
+    _focus(qtbot, window, window.middle.table)
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        qtbot.keyClick(window.middle.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: [FIRST, SECOND, THIRD] == _titles(window))
+    _painted(qtbot, window)
+    assert "已校订" not in window.pane.toPlainText()
+
+    _focus(qtbot, window, window.middle.table)
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        qtbot.keyClick(
+            window.middle.table,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    qtbot.waitUntil(lambda: 4 == window.articles.rowCount())
+
+
+@popup_noise
+def test_split_from_the_reading_pane_takes_the_paragraph_clicked_and_an_entered_headline(
+    qtbot: QtBot, window: MainWindow, issue_db: Path
+) -> None:
+    pane = window.pane
+    cursor = pane.document().find(SPLIT_PARAGRAPH[:6])
+    assert not cursor.isNull()
+    cursor.clearSelection()
+    pane.setTextCursor(cursor)
+    spot = pane.cursorRect(cursor).center()
+    pane.setTextCursor(QTextCursor(pane.document()))  # the right click, not the old cursor, decides
+    _right_click(qtbot, pane.viewport(), spot, "从此段拆分…")
+    dialog = _dialog(qtbot, window, "splitDialog")
+    assert 1 == dialog.findChild(QListWidget, "paragraphList").currentRow()
+    _type(dialog.findChild(QLineEdit, "headlineEdit"), "食堂是民生工程")
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: 4 == window.articles.rowCount())
+    assert "〔已校订〕食堂是民生工程" == _titles(window)[1]
+    with open_archive(issue_db, readonly=True) as archive:
+        [made] = corrections.list_corrections(archive)
+    assert ("split", 2, "食堂是民生工程") == (made.kind, made.params["paragraph"], made.params["headline"])
+
+
+@popup_noise
+def test_retitle_merge_and_caption_from_the_menus_keep_the_bookmark_on_the_text(
+    qtbot: QtBot, window: MainWindow, issue_db: Path
+) -> None:
+    window.middle.select_article_row(2)
+    third_key = window.pane.record.key
+    with qtbot.waitSignal(window.bookmarks.store.changed, timeout=30_000):
+        window.bookmarks.star.action.trigger()
+
+    _row_click(qtbot, window, 0, "修改标题/引题/署名…")
+    dialog = _dialog(qtbot, window, "retitleDialog")
+    headline = dialog.findChild(QLineEdit, "headlineEdit")
+    headline.selectAll()
+    _type(headline, "区领导督导调研幸福食堂")
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: _titles(window)[0] == "〔已校订〕区领导督导调研幸福食堂")
+
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _row_click(qtbot, window, 1, "与下一篇合并")
+    qtbot.waitUntil(lambda: 2 == window.articles.rowCount())
+    assert THIRD in window.pane.toPlainText() and SECOND == window.pane.record.headline
+    with open_archive(issue_db, readonly=True) as archive:
+        [mark] = bookmarks.list_bookmarks(archive)
+    assert (third_key, SECOND, False) == (mark.key, mark.headline, mark.deleted)
+
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _row_click(qtbot, window, 1, "设为图片说明")
+    qtbot.waitUntil(lambda: "photo" == window.pane.record.kind)
+    _painted(qtbot, window)
+    assert 3 == window.corrections.stack.count()
+    assert window.corrections.undo_action.text().startswith("撤销校订")
+
+
+@popup_noise
+def test_corrections_not_applied_after_a_reimport_are_listed_in_the_window(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _row_click(qtbot, window, 1, "设为图片说明")
+    text = ISSUE.replace(SECOND, "柳园广场晚会").replace("居民载歌载舞", "市民踊跃参加")
+    with qtbot.waitSignal(window.imports.imported, timeout=60_000):
+        window.import_paths([write_issue(tmp_path / "dump", text)])
+    window.corrections.failed_action.trigger()
+    dialog = _dialog(qtbot, window, "failedCorrections")
+    items = dialog.findChild(QListWidget, "failedList")
+    assert 1 == items.count()
+    assert SECOND in items.item(0).text() and "原因：" in items.item(0).text()
+    dialog.reject()
+    assert EDITED_ISSUE  # the other edited text is the archive tests' business
+
+
+def test_the_dictionary_dialog_adds_a_name_the_archive_then_cuts_whole_and_removes_it(
+    qtbot: QtBot, window: MainWindow, issue_db: Path
+) -> None:
+    name = "江明远"  # jieba cuts 区长江明远 as 区 / 长江 / 明远 (tests/test_dictionary.py ranks it)
+    window.dictionary.action.trigger()
+    dialog = _dialog(qtbot, window, "dictionaryDialog")
+    assert 0 == dialog.findChild(QListWidget, "wordList").count()
+    _type(dialog.findChild(QLineEdit, "wordEdit"), name)
+    with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "addWord"), Qt.MouseButton.LeftButton)
+    assert [name] == [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert f"已添加 1 个词：{name}；重新索引了 0 篇文章" == dialog.status.text()
+    assert window.statusBar().currentMessage().startswith("已添加")
+    with open_archive(issue_db, readonly=True) as archive:
+        assert ["区长", name] == archive.tokenizer.words(f"区长{name}")
+    dialog.list.item(0).setSelected(True)
+    with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "removeWord"), Qt.MouseButton.LeftButton)
+    assert 0 == dialog.list.count()
+    dialog.reject()
+
+
+@popup_noise
+def test_ctrl_z_in_the_reading_pane_undoes_a_caption_and_the_list_mark_goes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _row_click(qtbot, window, 2, "设为图片说明")
+    qtbot.waitUntil(lambda: _titles(window)[2].startswith("〔已校订〕"))
+    assert "已校订" in window.pane.toPlainText()
+    _focus(qtbot, window, window.pane)
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        qtbot.keyClick(window.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: [FIRST, SECOND, THIRD] == _titles(window))
+    assert "news" == window.pane.record.kind and "已校订" not in window.pane.toPlainText()
+    assert window.statusBar().currentMessage().startswith("已撤销")
+    assert not window.corrections.undo_action.isEnabled()

@@ -191,8 +191,14 @@ class Sampler:
         n = len(self.sample)
         return [w for w, k in counter.items() if len(w) == length and low * n <= k <= high * n]
 
-    def _frequent(self, counter: Counter[str], length: int, top: int) -> list[str]:
-        return [w for w, _ in counter.most_common() if len(w) == length][:top]
+    def _frequent(self, counter: Counter[str], length: int | None, top: int) -> list[str]:
+        """The `top` most frequent of `length` characters (any length: None), ties by text.
+
+        Never `most_common`: it breaks ties by insertion order, which follows the iteration
+        order of sets of strings, which changes from process to process (hash randomisation).
+        """
+        ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+        return [w for w, _ in ranked if length is None or len(w) == length][:top]
 
     def names(self, count: int, taken: set[str]) -> list[str]:
         """Rare person names (the rarer half of those found) that jieba cuts into pieces."""
@@ -256,7 +262,7 @@ class Sampler:
 
     def zero_hits(self, count: int, taken: set[str]) -> list[str]:
         """Strings of 2–3 of the 40 most common characters that no article holds."""
-        common = [c for c, _ in self.chars.most_common(40)]
+        common = self._frequent(self.chars, None, 40)
         joined = ["\n".join(fields) for _, _, fields in self.sample]
         found: list[str] = []
         for length in (2, 3):
@@ -281,7 +287,7 @@ class Sampler:
         mid4 = self._by_share(self.words, 4, 0.005, 0.05)
         heads = self._frequent(self.headline_words, 2, 30) + self._frequent(self.headline_words, 3, 20)
         out: dict[str, list[str]] = {
-            "1 字": self._pick([c for c, _ in self.chars.most_common(300)[100:]], 1, taken),
+            "1 字": self._pick(self._frequent(self.chars, None, 300)[100:], 1, taken),
             "2 字": self._pick(freq2, 2, taken) + self._pick(mid2, 1, taken),
             "3–4 字词": self._pick(mid3, 1, taken) + self._pick(mid4, 1, taken) + self.across_words(taken),
             "jieba 切错的人名": self.names(2, taken),
@@ -595,8 +601,8 @@ def run(args: argparse.Namespace, archive: Archive, scratch: Path) -> dict[str, 
         value = archive.conn.execute(f"PRAGMA {pragma}").fetchone()[0]
         tri.execute(f"PRAGMA {pragma} = {int(value)}")
     how = f"建表 {built:.0f} s" if built is not None else "沿用 --scratch 中已建好的表"
-    options = f"，另加 {args.trigram_options}" if args.trigram_options else ""
-    print(f"三元组对照表（普通 FTS5 表，非 contentless{options}；rank = bm25(10, 1)，已 optimize）：{how}")
+    kind = f"另加选项 {args.trigram_options}" if args.trigram_options else "普通 FTS5 表，非 contentless"
+    print(f"三元组对照表（{kind}；rank = bm25(10, 1)，已 optimize）：{how}")
     bench = Bench(archive, tri, args.runs, args.like_runs, args.limit)
     print(f"暴力扫描的折叠文本与日期顺序载入 {bench.load_seconds:.1f} s")
     started = time.perf_counter()
@@ -747,7 +753,10 @@ def main() -> int:
     parser.add_argument("--size-target", type=float, default=2.9, help="档案文件/正文 的上限")
     parser.add_argument("--scratch", type=Path, help="三元组表所在目录（保留，下次同一档案时沿用）")
     parser.add_argument(
-        "--trigram-options", default="", help="三元组表另加的 FTS5 选项（默认无，如 columnsize=0）"
+        "--trigram-options",
+        default="",
+        help="三元组表另加的 FTS5 选项（默认无）；如 \"content='', columnsize=0\""
+        "（与我们的索引同样不存行长度；单加 columnsize=0 而有内容时 bm25() 要逐行重新分词，反而极慢）",
     )
     parser.add_argument("--json", type=Path, help="把全部数字写入此 JSON 文件")
     args = parser.parse_args()

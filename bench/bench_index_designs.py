@@ -89,6 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="index designs for substring search")
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--terms", nargs="+", default=list(TERMS), help="terms to time (default: TERMS)")
     args = parser.parse_args()
     source = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     rows = source.execute(
@@ -103,7 +104,7 @@ def main() -> None:
             conn = build(design, rows, Path(tmp) / f"{design}.db")
             size = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'fts%'").fetchone()[0]
             line = [f"{design:<8} index {size / 1e6:6.1f} MB = {size / text:.2f}× text |"]
-            for term in TERMS:
+            for term in args.terms:
                 table, match = _phrase(design, term)
                 best = float("inf")
                 for _ in range(3):

@@ -8,8 +8,12 @@ the archive checks them against.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from reader.archive.db import Archive, open_archive
+from reader.archive.errors import ArchiveError
 from reader.archive.paths import ENV_VAR, default_archive_path
 from reader.archive.search_request import DEFAULT_LIMIT, SORT_LABELS, SORTS, SearchRequest, sort_named
 from reader.text.dates import DateError, date_end, date_start
@@ -104,3 +108,36 @@ def date_range_problem(args: argparse.Namespace) -> str | None:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         return f"起始日期 {args.date_from} 晚于截止日期 {args.date_to}"
     return None
+
+
+ArchiveAction = Callable[[Archive, argparse.Namespace], int]
+
+
+def on_existing_archive(
+    action: ArchiveAction, refused: tuple[type[Exception], ...], *, readonly: bool = False
+) -> Callable[[argparse.Namespace], int]:
+    """A command's `func` that runs `action` on the `--db` archive, which must exist (a command
+    that edits an archive never creates an empty one); an ArchiveError or one of the `refused`
+    errors (whose messages are for the user) is printed and gives status 1."""
+
+    caught: tuple[type[Exception], ...] = (ArchiveError, *refused)
+
+    def run(args: argparse.Namespace) -> int:
+        path = db_path(args)
+        if not path.exists():
+            print(f"档案不存在：{path}", file=sys.stderr)
+            return 1
+        try:
+            with open_archive(path, readonly=readonly) as archive:
+                return action(archive, args)
+        except caught as err:
+            print(err, file=sys.stderr)
+            return 1
+
+    return run
+
+
+def print_usage(parser: argparse.ArgumentParser) -> int:
+    """A command with actions run without one: its own help, and the status of a usage error."""
+    parser.print_help(sys.stderr)
+    return 2

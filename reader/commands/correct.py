@@ -16,15 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Callable
 from typing import Any
 
 from reader.archive import corrections
 from reader.archive.corrections import Correction, CorrectionError
-from reader.archive.db import Archive, open_archive
-from reader.archive.errors import ArchiveError
-from reader.commands._common import add_db_option, db_path
+from reader.archive.db import Archive
+from reader.commands._common import add_db_option, on_existing_archive, print_usage
 
 STATUS_LABELS = {"applied": "已应用", "failed": "未能应用"}
 
@@ -64,7 +61,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     retitle.add_argument("--kicker", metavar="TEXT", help="新的引题")
     retitle.add_argument("--subtitle", metavar="TEXT", help="新的副题")
     retitle.add_argument("--byline", metavar="TEXT", help="新的署名")
-    retitle.set_defaults(func=_run(_retitle))
+    retitle.set_defaults(func=on_existing_archive(_retitle, (CorrectionError,)))
 
     split = actions.add_parser(
         "split",
@@ -75,25 +72,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     split.add_argument("key", metavar="KEY", help="文章的键")
     split.add_argument("paragraph", type=_paragraph, metavar="PARAGRAPH", help="从这一段起拆出新文章")
     split.add_argument("--headline", default="", metavar="TEXT", help="新文章的标题")
-    split.set_defaults(func=_run(_split))
+    split.set_defaults(func=on_existing_archive(_split, (CorrectionError,)))
 
     merge = actions.add_parser(
         "merge", help="与下一篇合并", description="把文章与紧接其后的一篇合并；合并后的文章沿用前一篇的键。"
     )
     merge.add_argument("key", metavar="KEY", help="前一篇文章的键")
     merge.add_argument("next_key", metavar="NEXT_KEY", help="紧接其后的一篇的键")
-    merge.set_defaults(func=_run(_merge))
+    merge.set_defaults(func=on_existing_archive(_merge, (CorrectionError,)))
 
     caption = actions.add_parser("caption", help="设为图片说明", description="把文章标为图片说明。")
     caption.add_argument("key", metavar="KEY", help="文章的键")
-    caption.set_defaults(func=_run(_caption))
+    caption.set_defaults(func=on_existing_archive(_caption, (CorrectionError,)))
 
     listing = actions.add_parser(
         "list", help="列出校订（含未能应用的）", description="列出档案中的校订，未能应用的另列并说明原因。"
     )
     listing.add_argument("--json", action="store_true", help="以 JSON 输出（供档案员审阅）")
     listing.add_argument("--all", action="store_true", help="也列出已撤销的校订")
-    listing.set_defaults(func=_run(_list, readonly=True))
+    listing.set_defaults(func=on_existing_archive(_list, (CorrectionError,), readonly=True))
 
     undo = actions.add_parser(
         "undo",
@@ -102,34 +99,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "例如不再需要的未能应用的校订。撤销的校订仍保留记录（list --all）。",
     )
     undo.add_argument("id", nargs="?", type=_correction_id, metavar="ID", help="校订的编号")
-    undo.set_defaults(func=_run(_undo))
+    undo.set_defaults(func=on_existing_archive(_undo, (CorrectionError,)))
 
     for sub in (retitle, split, merge, caption, listing, undo):
         add_db_option(sub)
-    parser.set_defaults(func=lambda args: _usage(parser))
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
-
-
-def _run(
-    action: Callable[[Archive, argparse.Namespace], int], readonly: bool = False
-) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        path = db_path(args)
-        if not path.exists():
-            print(f"档案不存在：{path}", file=sys.stderr)
-            return 1
-        try:
-            with open_archive(path, readonly=readonly) as archive:
-                return action(archive, args)
-        except (CorrectionError, ArchiveError) as err:
-            print(err, file=sys.stderr)
-            return 1
-
-    return run
+    parser.set_defaults(func=lambda args: print_usage(parser))
 
 
 def _done(correction: Correction, verb: str = "已校订") -> int:

@@ -12,15 +12,13 @@ again in the same step, and the count is printed.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from reader.archive import dictionary
-from reader.archive.db import Archive, open_archive
+from reader.archive.db import Archive
 from reader.archive.dictionary import DictionaryChange, DictionaryError
-from reader.archive.errors import ArchiveError
-from reader.commands._common import add_db_option, db_path
+from reader.commands._common import ArchiveAction, add_db_option, on_existing_archive, print_usage
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +33,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="添加词", description="把这些词加入档案的词典。")
     add.add_argument("words", nargs="+", metavar="WORD", help="要添加的词")
     add.set_defaults(
-        func=_run(lambda archive, args: _changed(dictionary.add_words(archive, args.words), "已添加"))
+        func=on_existing_archive(
+            lambda archive, args: _changed(dictionary.add_words(archive, args.words), "已添加"),
+            (DictionaryError,),
+        )
     )
     remove = actions.add_parser(
         "remove",
@@ -44,10 +45,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     remove.add_argument("words", nargs="+", metavar="WORD", help="要删除的词")
     remove.set_defaults(
-        func=_run(lambda archive, args: _changed(dictionary.remove_words(archive, args.words), "已删除"))
+        func=on_existing_archive(
+            lambda archive, args: _changed(dictionary.remove_words(archive, args.words), "已删除"),
+            (DictionaryError,),
+        )
     )
     listing = actions.add_parser("list", help="列出档案的词", description="列出档案词典中添加和删除的词。")
-    listing.set_defaults(func=_run(_list, readonly=True))
+    listing.set_defaults(func=_on_archive(_list, readonly=True))
     importing = actions.add_parser(
         "import",
         help="从词表文件导入",
@@ -56,35 +60,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     importing.add_argument("file", type=Path, metavar="FILE", help="词表文件")
     importing.set_defaults(
-        func=_run(lambda archive, args: _changed(dictionary.import_words(archive, args.file), "已导入"))
+        func=on_existing_archive(
+            lambda archive, args: _changed(dictionary.import_words(archive, args.file), "已导入"),
+            (DictionaryError,),
+        )
     )
     for sub in (add, remove, listing, importing):
         add_db_option(sub)
-    parser.set_defaults(func=lambda _args: _usage(parser))
+    parser.set_defaults(func=lambda _args: print_usage(parser))
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
-    """`words` without an action: its own help, and the status of a usage error."""
-    parser.print_help(sys.stderr)
-    return 2
-
-
-def _run(
-    action: Callable[[Archive, argparse.Namespace], int], readonly: bool = False
-) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        path = db_path(args)
-        if not path.exists():
-            print(f"档案不存在：{path}", file=sys.stderr)
-            return 1
-        try:
-            with open_archive(path, readonly=readonly) as archive:
-                return action(archive, args)
-        except (DictionaryError, ArchiveError) as err:
-            print(err, file=sys.stderr)
-            return 1
-
-    return run
+def _on_archive(action: ArchiveAction, *, readonly: bool = False) -> Callable[[argparse.Namespace], int]:
+    return on_existing_archive(action, (DictionaryError,), readonly=readonly)
 
 
 def _changed(change: DictionaryChange, verb: str) -> int:

@@ -8,12 +8,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from corpus_support import corpus_lines
+from hypothesis import HealthCheck, settings
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue
 from reader.text.fold import fold
 from reader.text.model import Article, ParsedIssue
 from reader.text.query import Query, Term
+
+
+def seeded(examples: int) -> settings:
+    """Hypothesis settings for the search properties: derandomized so CI sees the same queries
+    every run, no deadline (an archive query's time is not the property), archive fixtures."""
+    return settings(
+        max_examples=examples,
+        derandomize=True,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
 
 
 def corpus_paragraphs() -> list[str]:

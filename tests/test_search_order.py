@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.archive.db import Archive
@@ -38,7 +38,7 @@ from reader.archive.search_request import SearchRequest
 from reader.text.fold import fold
 from reader.text.model import Article
 from reader.text.query import Query, Term, parse_query
-from tests.search_support import brute_force, make_issue, random_archive
+from tests.search_support import brute_force, make_issue, random_archive, seeded
 
 
 @dataclass(frozen=True)
@@ -229,15 +229,6 @@ def _expected(oracle: Oracle, case: Case, sort: str) -> list[int]:
     if sort == "relevance":
         return oracle.by_relevance(case.query.groups[0][0], matched)
     return oracle.by_date(matched, newest=sort == "newest")
-
-
-def seeded(examples: int) -> settings:
-    return settings(
-        max_examples=examples,
-        derandomize=True,
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
 
 
 @seeded(120)

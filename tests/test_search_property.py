@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.archive.db import Archive
 from reader.archive.search import search
 from reader.text.query import Query, parse_query
-from tests.search_support import brute_force, random_archive
+from tests.search_support import brute_force, random_archive, seeded
 
 
 @pytest.fixture(scope="module")
@@ -49,16 +49,6 @@ def _check(archive: Archive, query_text: str) -> None:
     result = search(archive, parsed, limit=100_000)
     assert len(expected) == result.total
     assert expected == {hit.id for hit in result.hits}
-
-
-def seeded(examples: int) -> settings:
-    """Derandomized so CI sees the same queries every run."""
-    return settings(
-        max_examples=examples,
-        derandomize=True,
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
 
 
 @seeded(300)

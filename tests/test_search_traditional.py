@@ -20,9 +20,8 @@ from reader.archive.search_index import CHARS_TABLE, encode_token, unindex_artic
 from reader.text.fold import fold_char, traditional_characters
 from reader.text.model import Article
 from reader.text.query import Query, parse_query
-from tests.search_support import brute_force, corpus_paragraphs, make_issue
+from tests.search_support import brute_force, corpus_paragraphs, make_issue, seeded
 from tests.test_migrations import OLD_ARCHIVES
-from tests.test_search_property import seeded
 
 
 def _traditional_forms() -> dict[str, str]:

@@ -171,3 +171,11 @@ def display_title(article: ArticleRecord) -> str:
         return UNTITLED
     short = text[:TITLE_CHARS] + ("…" if len(text) > TITLE_CHARS else "")
     return PHOTO_MARK + short if photo else short
+
+
+def period_label(period: str) -> str:
+    """A timeline period as staff read it: 2022年7月 for "2022-07", 2022年 for "2022" (the
+    window's bars and tooltips and the `timeline` command say it the same way)."""
+    if len(period) == 7:
+        return f"{period[:4]}年{int(period[5:7])}月"
+    return f"{period}年"

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from reader.archive.errors import translate
 from reader.archive.queries import EFFECTIVE_DATE
-from reader.archive.search_index import CHARS_TABLE
 from reader.archive.search_plan import Filters, Plan
 from reader.text.query import Query, QueryError, parse_query
 
@@ -58,9 +57,10 @@ class Timeline:
 def month_counts(archive: Archive, query: Query, filters: Filters) -> tuple[dict[str, int], int]:
     """Matches per month ("YYYY-MM") and the undated matches, in one snapshot."""
     plan = Plan(archive.conn, query, filters, archive.tokenizer)
+    table = plan.tables.chars  # a query all 标题: reads the headline postings, as its search does
     sql = (
-        f"SELECT substr({EFFECTIVE_DATE}, 1, 7), count(*){plan.scope.joined(CHARS_TABLE)}"
-        f" WHERE {CHARS_TABLE} MATCH ?{filters.sql} GROUP BY 1"
+        f"SELECT substr({EFFECTIVE_DATE}, 1, 7), count(*){plan.scope.joined(table)}"
+        f" WHERE {table} MATCH ?{filters.sql} GROUP BY 1"
     )
     months: dict[str, int] = {}
     undated = 0

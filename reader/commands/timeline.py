@@ -8,6 +8,7 @@ import sys
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
+from reader.archive.formatting import period_label
 from reader.archive.timeline import BY_CHOICES, Timeline, timeline
 from reader.commands._common import add_db_option, add_range_options, date_range_problem, db_path
 
@@ -41,7 +42,7 @@ def format_timeline(result: Timeline) -> list[str]:
     lines = [f"共 {result.total} 篇"]
     most = max((p.count for p in result.periods), default=0)
     for p in result.periods:
-        label = f"{p.period[:4]}年{int(p.period[5:7])}月" if len(p.period) == 7 else f"{p.period}年"
+        label = period_label(p.period)
         bar = "█" * round(20 * p.count / most) if most else ""
         lines.append(f"{label:>9}  {p.count:>6} 篇  {bar}")
     if result.undated:

@@ -15,19 +15,13 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from reader.archive.formatting import period_label
 from reader.gui.palette import ISSUE_COLOUR
 
 BAR_AREA = 34  # px of bar height; the labels below take one line of the font
 SELECTED_COLOUR = QColor("#e65100")
 EMPTY_COLOUR = QColor("#d0d0d0")
 MAX_SLOT = 36.0
-
-
-def period_label(period: str) -> str:
-    """2022年7月 for "2022-07", 2022年 for "2022"."""
-    if len(period) == 7:
-        return f"{period[:4]}年{int(period[5:7])}月"
-    return f"{period}年"
 
 
 class TimelineStrip(QWidget):

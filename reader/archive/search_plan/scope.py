@@ -16,17 +16,21 @@ from reader.archive.search_index import ARTICLE_ISSUE_INDEX
 from reader.text.dates import require_iso
 
 
-def issue_order(direction: str) -> str:
-    """Issues by effective date (undated last), then id: the order of a walk over issues.
+def issue_order(newest: bool) -> tuple[tuple[str, str], ...]:
+    """Issues by effective date (undated last), then id: the order of a walk over issues, as
+    parts (condition, ORDER BY) to read one after the other.
 
-    Descending, SQLite sorts NULL (undated) last by itself, and the plain order lets the index
-    on the effective date (migration 7) serve it: a walk newest first starts without sorting
-    every issue (5.9 ms → 0.02 ms for a batch at 300k articles). Ascending needs the IS NULL
-    term, which no index serves.
+    Each part is served by the index on the effective date (migration 7), so a walk starts
+    without sorting every issue (5.9 ms → 0.02 ms for a batch at 300k articles). Descending,
+    SQLite puts NULL (undated) last by itself: one part. Ascending it would put them first, and
+    an `IS NULL` sort term is served by no index: the dated issues, then the undated.
     """
-    if direction == "DESC":
-        return f"{EFFECTIVE_DATE} DESC, i.id DESC"
-    return f"{EFFECTIVE_DATE} IS NULL, {EFFECTIVE_DATE} {direction}, i.id {direction}"
+    if newest:
+        return (("1 = 1", f"{EFFECTIVE_DATE} DESC, i.id DESC"),)
+    return (
+        (f"{EFFECTIVE_DATE} IS NOT NULL", f"{EFFECTIVE_DATE} ASC, i.id ASC"),
+        (f"{EFFECTIVE_DATE} IS NULL", "i.id ASC"),
+    )
 
 
 def date_order(direction: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from reader.archive.search_plan.cost import WALK_BUDGET
 from reader.archive.search_plan.scope import Scope, issue_order
@@ -29,23 +29,15 @@ def walk_by_date(
     Order: effective date (undated last), then issue, then article id.
     """
     want = offset + limit
-    issues_sql = (
-        "SELECT i.id FROM issues i LEFT JOIN publications p ON p.id = i.publication_id"
-        f" WHERE 1 = 1{scope.filters.sql}"
-        f" ORDER BY {issue_order('DESC' if newest else 'ASC')} LIMIT ? OFFSET ?"
-    )
     found: list[int] = []
     # The first batch is sized to fill the page at the query's share of the archive.
     issues_total = scope.scalar("SELECT count(*) FROM issues") or 1
     per_issue = max(1.0, articles / issues_total)
     expected = want * articles / max(1, matches) / per_issue
-    probed, skip, batch = 0, 0, max(8, math.ceil(1.5 * expected))
-    while len(found) < want:
+    probed, first_batch = 0, max(8, math.ceil(1.5 * expected))
+    for issues in _issue_batches(scope, newest, first_batch):
         if probed > WALK_BUDGET:
             return None
-        issues = [r[0] for r in scope.conn.execute(issues_sql, (*scope.filters.args, batch, skip))]
-        if not issues:
-            break
         rank = {issue: n for n, issue in enumerate(issues)}
         marks = ",".join("?" * len(issues))
         rows = scope.conn.execute(f"SELECT issue_id, id FROM articles WHERE issue_id IN ({marks})", issues)
@@ -53,9 +45,23 @@ def walk_by_date(
         kept = accept(ids)
         found += [i for i in ids if i in kept]
         probed += len(ids)
-        skip += len(issues)
-        batch *= 2
+        if len(found) >= want:
+            break
     return found[offset:want]
+
+
+def _issue_batches(scope: Scope, newest: bool, batch: int) -> Iterator[list[int]]:
+    """The filtered issues in walk order, in batches doubling from `batch`."""
+    for condition, order in issue_order(newest):
+        sql = (
+            "SELECT i.id FROM issues i LEFT JOIN publications p ON p.id = i.publication_id"
+            f" WHERE {condition}{scope.filters.sql} ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        skip = 0
+        while issues := [r[0] for r in scope.conn.execute(sql, (*scope.filters.args, batch, skip))]:
+            yield issues
+            skip += len(issues)
+            batch *= 2
 
 
 def probe(conn: sqlite3.Connection, table: str, match: str, ids: list[int]) -> set[int]:

@@ -31,6 +31,7 @@ from reader.archive.records import ArticleRecord, IssueRecord
 from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
 from reader.gui.day_notice import DayNotice
 from reader.gui.filter_notice import FilterNotice
+from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlDelegate, SearchResultModel
@@ -39,6 +40,9 @@ from reader.gui.timeline_strip import TimelineStrip
 ISSUE_PAGE, SEARCH_PAGE = 0, 1
 TITLE_CHARS = 12  # the article list never shows less of a headline than this
 BYLINE_CHARS = 7  # the author column to start with: '融媒体 裴崇旭'; wider by dragging
+
+
+HEADING_PART_CHARS = 12  # longer parts of the issue heading (file names) may break inside
 
 
 class MiddlePane(QStackedWidget):
@@ -61,9 +65,11 @@ class MiddlePane(QStackedWidget):
         self._article_actions: list[QAction] = []
         self.context_menu: QMenu | None = None  # the last right-click menu (tests look into it)
         issue_page = QWidget(self)
-        self.issue_label = QLabel(self.tr("尚未选择期次"), issue_page)
+        self.issue_label = QLabel(issue_page)
         self.issue_label.setObjectName("issueLabel")
+        self.issue_label.setTextFormat(Qt.TextFormat.PlainText)
         self.issue_label.setWordWrap(True)
+        self.set_issue_title(self.tr("尚未选择期次"))
         self.issue_label.setStyleSheet("font-weight:bold; padding:4px 2px;")
         self.issue_combo = QComboBox(issue_page)
         self.issue_combo.setObjectName("issueCombo")
@@ -154,8 +160,13 @@ class MiddlePane(QStackedWidget):
         self.setCurrentIndex(SEARCH_PAGE)
 
     def set_issue_title(self, text: str) -> None:
-        """The heading above the article list (the issue's name, or nothing)."""
-        self.issue_label.setText(text)
+        """The heading above the article list (the issue's name, or nothing); a narrow list wraps
+        it between its parts, never inside '总第1449期'."""
+        self.issue_label.setText(unbreakable_source(text, longest=HEADING_PART_CHARS))
+
+    def issue_title(self) -> str:
+        """The heading as the user reads it (without the layout's joiners)."""
+        return without_joiners(self.issue_label.text())
 
     def set_search_title(self, text: str) -> None:
         """The heading above the results (the query and its count, or what went wrong)."""

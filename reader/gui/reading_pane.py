@@ -13,15 +13,15 @@ third of the way down, where the eye finds it with its context above.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QWidget
 
-from reader.archive.formatting import SEPARATOR, article_source, display_title
+from reader.archive.formatting import article_source, display_title
 from reader.archive.records import ArticleRecord
+from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
 from reader.gui.settings import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT
@@ -41,22 +41,6 @@ DEMO_STYLE = "background-color:#fff3cd; color:#7a4b00; padding:6px; margin:0 0 8
 READABLE_CHARS = 20  # the narrowest line the pane allows, in characters of its own font
 OTHER_COLUMNS_CHARS = 46  # the calendar column and the article list at their narrowest, in window font
 DOCUMENT_MARGIN = 24
-WORD_JOINER = "\u2060"  # no line break here; zero width, and taken out of whatever is copied
-_BETWEEN_LETTERS = re.compile(r"(?<=\S)(?=\S)")
-
-
-def unbreakable_source(text: str) -> str:
-    """The source line as the pane lays it out: it may wrap between its parts (after each ' · ')
-    and between a date and its weekday, never inside one ('第1版', '总第1449期', '2022年7月5日'):
-    Unicode line breaking allows a break between a Chinese character and a digit, so a word
-    joiner goes between every two letters of a part, and a no-break space keeps '·' with the
-    part before it."""
-    return _BETWEEN_LETTERS.sub(WORD_JOINER, text.replace(SEPARATOR, "\u00a0" + SEPARATOR.lstrip()))
-
-
-def without_joiners(text: str) -> str:
-    """What the user sees, for copying: the layout's word joiners taken out."""
-    return text.replace(WORD_JOINER, "")
 
 
 class _Marker:

@@ -163,7 +163,7 @@ def test_the_nearest_issue_can_lie_after_the_day(qtbot: QtBot, corpus_window: Ma
     assert "2023年6月15日 没有报纸；最近的一期：6月16日 ›" == corpus_window.middle.notice_text()
     click_link(qtbot, corpus_window)
     assert QDate(2023, 6, 16) == corpus_window.calendar.calendar.selectedDate()
-    assert "今日开发区" in corpus_window.middle.issue_label.text()
+    assert "今日开发区" in corpus_window.middle.issue_title()
 
 
 def test_the_notice_keeps_to_the_publication_filter(qtbot: QtBot, corpus_window: MainWindow) -> None:
@@ -173,7 +173,7 @@ def test_the_notice_keeps_to_the_publication_filter(qtbot: QtBot, corpus_window:
     assert "2023年6月16日 没有东昌时讯；最近的一期：6月13日 ›" == corpus_window.middle.notice_text()
     choose_publication(qtbot, corpus_window, "全部")  # now the day has an issue: it opens
     assert "" == corpus_window.middle.notice_text()
-    assert "今日开发区" in corpus_window.middle.issue_label.text()
+    assert "今日开发区" in corpus_window.middle.issue_title()
     click_day(qtbot, corpus_window, "2023-06-15")
     assert "2023年6月15日 没有报纸；最近的一期：6月16日 ›" == corpus_window.middle.notice_text()
     choose_publication(qtbot, corpus_window, "东昌时讯")  # the nearest one follows the filter
@@ -213,7 +213,7 @@ def test_an_import_that_brings_the_day_its_issue_opens_it(
     )
     qtbot.waitUntil(lambda: empty_window.current_issue_id is not None)
     assert "" == empty_window.middle.notice_text()
-    assert "东昌时讯" in empty_window.middle.issue_label.text()
+    assert "东昌时讯" in empty_window.middle.issue_title()
     assert QDate(2023, 6, 13) == empty_window.calendar.calendar.selectedDate()
 
 
@@ -311,7 +311,7 @@ def test_clicking_a_month_shows_it_in_the_calendar(qtbot: QtBot, corpus_window: 
     assert corpus_window.calendar.is_marked("2023-06-16")
     assert QDate(2023, 7, 4) == corpus_window.calendar.calendar.selectedDate()  # only the page turned
     click_day(qtbot, corpus_window, "2023-06-16")
-    assert "今日开发区" in corpus_window.middle.issue_label.text()
+    assert "今日开发区" in corpus_window.middle.issue_title()
 
 
 def test_year_strip_fits_the_calendar_column_of_a_small_screen(

@@ -72,7 +72,7 @@ def test_choosing_a_date_lists_the_issue_in_page_order(corpus_window: MainWindow
         corpus_window.articles.index(r, COL_TITLE).data() for r in range(corpus_window.articles.rowCount())
     ]
     assert VISIT_HEADLINE in titles
-    assert "东昌时讯" in corpus_window.middle.issue_label.text()
+    assert "东昌时讯" in corpus_window.middle.issue_title()
 
 
 def test_clicking_an_article_shows_its_text_in_the_reading_pane(
@@ -186,7 +186,7 @@ def test_first_start_imports_the_demo_issue(
     window = window_factory(db_path, DEMO_DIR)
     wait_for_import(qtbot, window)
     qtbot.waitUntil(lambda: window.articles.rowCount() > 0)
-    assert "2023年3月14日" in window.middle.issue_label.text()
+    assert "2023年3月14日" in window.middle.issue_title()
     assert window.findChild(ReportDialog) is None
 
 

@@ -10,17 +10,18 @@ import re
 import pytest
 from corpus_support import LEAD_HEADLINE, MASTHEAD_FILE
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QTextBlock
-from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QToolBar, QToolButton
+from PySide6.QtGui import QAction, QTextBlock, QTextLayout
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from reader.archive.formatting import SEPARATOR, article_source
 from reader.gui.article_model import COL_TITLE
 from reader.gui.bookmarks.model import HEADLINE
+from reader.gui.line_breaks import without_joiners
 from reader.gui.main_window import MainWindow
 from reader.gui.metrics import average_cjk_width
 from reader.gui.middle_pane import TITLE_CHARS
-from reader.gui.reading_pane import DOCUMENT_MARGIN, READABLE_CHARS, ReadingPane, without_joiners
+from reader.gui.reading_pane import DOCUMENT_MARGIN, READABLE_CHARS, ReadingPane
 from reader.gui.settings import DEFAULT_FONT_PT
 from reader.gui.window.layout import ToolbarFit
 from reader.text import read_issue
@@ -198,6 +199,37 @@ def test_the_source_line_wraps_between_its_parts_never_inside_one(
             assert _units(line) <= units, (width, lines)
             assert not without_joiners(line).strip().startswith(SEPARATOR.strip()), (width, lines)
     assert most_lines >= 2, "the pane was never narrow enough to wrap the source line"
+
+
+def _laid_out_lines(text: str, label: QLabel, width: int) -> list[str]:
+    """The lines a word-wrapping label of `width` pixels breaks `text` into (its font, Qt's
+    line breaking)."""
+    layout = QTextLayout(text, label.font())
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+    layout.endLayout()
+    lines = (layout.lineAt(n) for n in range(layout.lineCount()))
+    return [text[line.textStart() :][: line.textLength()] for line in lines]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_issue_heading_wraps_between_its_parts_never_inside_one(
+    qtbot: QtBot, corpus_window: MainWindow, size: tuple[int, int]
+) -> None:
+    """At 1024 px the heading over the list wrapped inside '总第1449期'."""
+    lay_out(qtbot, corpus_window, size, bookmarks_open=False)
+    corpus_window.navigator.open_date(ISSUE_DAY)
+    label = corpus_window.middle.issue_label
+    title = corpus_window.middle.issue_title()
+    assert "总第" in title and "期" in title
+    units = _units(title)
+    widths = [label.contentsRect().width(), *range(60, 600, 11)]
+    wrapped = [_laid_out_lines(label.text(), label, width) for width in widths]
+    for lines in wrapped:
+        for line in lines:
+            assert _units(line) <= units, lines
+    assert any(len(lines) >= 3 for lines in wrapped), "never narrow enough to wrap"
 
 
 def test_copying_the_source_line_copies_it_as_printed(qtbot: QtBot, corpus_window: MainWindow) -> None:

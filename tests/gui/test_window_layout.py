@@ -11,7 +11,7 @@ import pytest
 from corpus_support import LEAD_HEADLINE, MASTHEAD_FILE
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QTextBlock, QTextLayout
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QTabBar, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from reader.archive.formatting import SEPARATOR, article_source
@@ -297,3 +297,25 @@ def test_long_undated_file_names_are_cut_in_the_middle_not_scrolled(
     assert corpus_window.calendar.undated_model.issue_at(0).source_name in first.data(
         Qt.ItemDataRole.ToolTipRole
     )
+
+
+def test_the_docked_bookmarks_show_their_name_once_on_the_tab_and_floating_in_a_title_bar(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    """Docked, a title bar saying 书签 again under the 书签 tab took a line of the narrow column."""
+    window = corpus_window
+    lay_out(qtbot, window, (1024, 700), bookmarks_open=True)
+    dock, panel = window.bookmarks.dock, window.bookmarks.panel
+    tabs = [bar for bar in window.findChildren(QTabBar) if bar.isVisible() and bar.count() == 2]
+    assert ["日历", "书签"] == [tabs[0].tabText(n) for n in range(2)]
+    docked_top = panel.mapTo(window, panel.rect().topLeft()).y()
+    assert docked_top - dock.mapTo(window, dock.rect().topLeft()).y() <= dock.style().pixelMetric(
+        QStyle.PixelMetric.PM_DockWidgetFrameWidth
+    )  # the panel starts where the dock does: no title bar above it
+
+    dock.setFloating(True)
+    qtbot.waitUntil(lambda: dock.isFloating() and dock.isVisible())
+    assert dock.titleBarWidget() is None  # Qt's own title bar, with the name and its buttons
+    dock.setFloating(False)
+    qtbot.waitUntil(lambda: not dock.isFloating())
+    assert dock.titleBarWidget() is not None and not dock.titleBarWidget().sizeHint().height() > 0

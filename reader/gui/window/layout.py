@@ -43,6 +43,17 @@ class LeftColumn(QObject):
         window.tabifyDockWidget(dock, bookmarks)
         self.calendar_dock = dock
         bookmarks.toggleViewAction().triggered.connect(self._bookmarks_toggled)
+        bookmarks.topLevelChanged.connect(self._bookmarks_floated)
+        self._bookmarks_floated(bookmarks.isFloating())
+
+    def _bookmarks_floated(self, floating: bool) -> None:
+        """Docked, the 书签 tab names the panel: a title bar saying 书签 again under it (with float
+        and close buttons the toolbar's 书签 already offers) only takes a line of a narrow
+        column. Floating, the panel is a window of its own and gets its title bar back."""
+        if floating:  # no widget (nullptr, which the stubs do not know of): Qt's own title bar
+            self._bookmarks.setTitleBarWidget(None)  # type: ignore[arg-type]
+        else:
+            self._bookmarks.setTitleBarWidget(QWidget(self._bookmarks))
 
     def _bookmarks_toggled(self, shown: bool) -> None:
         horizontal = Qt.Orientation.Horizontal

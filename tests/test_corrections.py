@@ -167,6 +167,15 @@ def test_search_finds_the_corrected_headline_and_not_the_old_one(filled: Archive
     assert 1 == len(search(filled, "标题:江绍华").hits)
 
 
+def test_search_hits_say_which_articles_are_corrected(filled: Archive) -> None:
+    _retitle(filled)
+    hits = search(filled, "古楼街道", sort="oldest").hits
+    assert [("区领导督导调研幸福食堂", True), (SECOND, False)] == [(h.headline, h.corrected) for h in hits]
+    assert [True, False] == [h.to_dict()["corrected"] for h in hits]
+    corrections.undo(filled)
+    assert [False, False] == [h.corrected for h in search(filled, "古楼街道").hits]
+
+
 def test_a_correction_that_no_longer_applies_is_listed_with_its_reason(
     filled: Archive, tmp_path: Path
 ) -> None:

@@ -246,6 +246,35 @@ def test_bookmark_on_the_second_of_merged_articles_opens_the_merged_one(
     assert (THIRD, False) == (mark.headline, mark.deleted)
 
 
+def test_a_merged_article_is_bookmarked_when_either_original_was(filled: Archive) -> None:
+    second, third = key_of(filled, SECOND), key_of(filled, THIRD)
+    bookmarks.add(filled, third, "路网")
+    assert not bookmarks.is_bookmarked(filled, second)
+    _merge(filled)
+    merged = article_by_key(filled, second)
+    assert merged is not None
+    assert [third] == bookmarks.leading_keys(filled, second)
+    assert bookmarks.is_bookmarked(filled, second) and bookmarks.is_bookmarked(filled, third)
+    assert [merged.id] == [mark.article_id for mark in bookmarks.list_bookmarks(filled)]
+    assert not bookmarks.is_bookmarked(filled, key_of(filled, FIRST))
+
+
+def test_removing_a_merged_article_from_the_bookmarks_removes_both_originals_bookmarks(
+    filled: Archive,
+) -> None:
+    second, third = key_of(filled, SECOND), key_of(filled, THIRD)
+    bookmarks.add(filled, second, "晚会")
+    bookmarks.add(filled, third, "路网")
+    _merge(filled)
+    removed = bookmarks.remove_article(filled, second)
+    assert [("晚会", second), ("路网", third)] == sorted((r.note, r.key) for r in removed)
+    assert not bookmarks.is_bookmarked(filled, second)
+    assert [] == bookmarks.list_bookmarks(filled)
+    for record in removed:
+        bookmarks.restore(filled, record)
+    assert 2 == len(bookmarks.list_bookmarks(filled))
+
+
 def test_an_unknown_key_is_a_chinese_error_naming_it(filled: Archive) -> None:
     with pytest.raises(corrections.CorrectionError, match="档案中没有这篇文章：0123abcd"):
         corrections.caption(filled, "0123abcd")

@@ -28,6 +28,7 @@ from reader.archive.db import open_archive
 from reader.archive.importer import import_into
 from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
+from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlRole
 
 pytestmark = pytest.mark.gui
@@ -283,3 +284,33 @@ def test_search_results_mark_a_corrected_article_as_the_article_list_does(
     view = window.middle.result_view
     view.repaint()
     assert not view.grab().isNull()
+
+
+@popup_noise
+def test_the_star_of_a_merged_article_shows_the_bookmark_of_the_article_merged_into_it(
+    qtbot: QtBot, window: MainWindow, issue_db: Path
+) -> None:
+    star = window.bookmarks.star.action
+    panel = window.bookmarks.panel.model
+    window.middle.select_article_row(2)
+    _focus(qtbot, window, window.pane)
+    with qtbot.waitSignal(window.bookmarks.store.changed, timeout=30_000):
+        qtbot.keyClick(window.pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    window.middle.select_article_row(1)
+    assert SECOND == window.pane.record.headline and not star.isChecked()
+
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _row_click(qtbot, window, 1, "与下一篇合并")
+    qtbot.waitUntil(lambda: 2 == window.articles.rowCount())
+    merged = window.pane.record
+    assert SECOND == merged.headline and THIRD in window.pane.toPlainText()
+    assert star.isChecked() and "移出书签" == star.text()
+    assert [merged.id] == [panel.index(row, 0).data(ArticleIdRole) for row in range(panel.rowCount())]
+
+    _focus(qtbot, window, window.pane)
+    with qtbot.waitSignal(window.bookmarks.store.changed, timeout=30_000):
+        qtbot.keyClick(window.pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not star.isChecked()
+    assert 0 == panel.rowCount()
+    with open_archive(issue_db, readonly=True) as archive:
+        assert [] == bookmarks.list_bookmarks(archive)

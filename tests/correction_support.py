@@ -7,8 +7,10 @@ article's last sentence changed: a re-import of it is an edited file replacing i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from reader.archive import corrections
 from reader.archive.db import Archive
 from reader.archive.importer import import_paths
 from reader.archive.queries import article_ids, articles
@@ -80,3 +82,56 @@ def key_of(archive: Archive, headline: str) -> str:
 
 def headlines(archive: Archive) -> list[str]:
     return [a.headline for a in issue_articles(archive)]
+
+
+# --- one correction of each kind on ISSUE, and a check that it is in effect ---------------------
+
+SECOND_BODY = "7月3日晚，古楼街道在柳园广场举办消夏文艺晚会，居民载歌载舞。"
+THIRD_BODY = "新区路网改造工程7月1日启动，计划年底完工。\n工程分三期进行，首期改造主干道五条。"
+
+
+def retitle_first(archive: Archive) -> None:
+    corrections.retitle(
+        archive, key_of(archive, FIRST), headline="区领导督导调研幸福食堂", byline="融媒体 记者"
+    )
+
+
+def was_retitled(archive: Archive) -> bool:
+    first = issue_articles(archive)[0]
+    return ("区领导督导调研幸福食堂", "融媒体 记者") == (first.headline, first.byline)
+
+
+def split_first(archive: Archive) -> None:
+    corrections.split(archive, key_of(archive, FIRST), 2)
+
+
+def was_split(archive: Archive) -> bool:
+    items = issue_articles(archive)
+    return [FIRST, SPLIT_PARAGRAPH, SECOND, THIRD] == [a.headline for a in items] and "" == items[1].body
+
+
+def merge_second(archive: Archive) -> None:
+    corrections.merge(archive, key_of(archive, SECOND), key_of(archive, THIRD))
+
+
+def was_merged(archive: Archive, third_body: str = THIRD_BODY) -> bool:
+    items = issue_articles(archive)
+    return [FIRST, SECOND] == [a.headline for a in items] and items[1].body == "\n".join(
+        (SECOND_BODY, THIRD, third_body)
+    )
+
+
+def caption_second(archive: Archive) -> None:
+    corrections.caption(archive, key_of(archive, SECOND))
+
+
+def was_captioned(archive: Archive) -> bool:
+    return "photo" == issue_articles(archive)[1].kind
+
+
+KINDS: dict[str, tuple[Callable[[Archive], None], Callable[[Archive], bool]]] = {
+    "retitle": (retitle_first, was_retitled),
+    "split": (split_first, was_split),
+    "merge": (merge_second, was_merged),
+    "caption": (caption_second, was_captioned),
+}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import err_text, run_cli
-from correction_support import FIRST, SECOND, SPLIT_PARAGRAPH, THIRD, headlines, key_of, write_issue
+from correction_support import FIRST, ISSUE, SECOND, SPLIT_PARAGRAPH, THIRD, headlines, key_of, write_issue
 
 from reader.archive.db import open_archive
 from reader.cli import main
@@ -75,6 +75,24 @@ def test_list_json_reports_each_correction_and_the_failed_ones(
     assert 0 == _correct(db, "list")
     out = capsys.readouterr().out
     assert "未能应用的校订（1）：" in out and "原因：" in out
+
+
+def test_import_replace_of_a_redated_file_carries_its_corrections_to_the_new_issue(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert 0 == _correct(db, "caption", _key(db, SECOND))
+    redated = write_issue(
+        tmp_path / "dump", ISSUE.replace("2022年7月5日", "2022年7月6日").replace("1449", "1450")
+    )
+    assert 0 != main(["import", str(redated), "--db", str(db)])  # a conflict: the date changed
+    assert 0 == main(["import", str(redated), "--replace", "--db", str(db)])
+    capsys.readouterr()
+    assert 0 == _correct(db, "list", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert [("东昌时讯|2022-07-06|1450", "applied")] == [
+        (c["issue_key"], c["status"]) for c in data["corrections"]
+    ]
+    assert [] == data["failed"]
 
 
 def test_an_unknown_key_is_one_chinese_line_and_status_1(db: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,23 @@ from correction_support import (
     EDITED_ISSUE,
     FIRST,
     ISSUE,
+    KINDS,
     SECOND,
     SPLIT_PARAGRAPH,
     THIRD,
+    THIRD_BODY,
+    caption_second,
     headlines,
     import_file,
     issue_articles,
     key_of,
+    merge_second,
+    retitle_first,
+    split_first,
+    was_captioned,
+    was_merged,
+    was_retitled,
+    was_split,
     write_issue,
 )
 
@@ -31,9 +40,6 @@ from reader.archive.queries import article_by_key
 from reader.archive.search import search
 from reader.text import read_issue
 
-SECOND_BODY = "7月3日晚，古楼街道在柳园广场举办消夏文艺晚会，居民载歌载舞。"
-THIRD_BODY = "新区路网改造工程7月1日启动，计划年底完工。\n工程分三期进行，首期改造主干道五条。"
-
 
 @pytest.fixture
 def issue_file(tmp_path: Path) -> Path:
@@ -44,53 +50,6 @@ def issue_file(tmp_path: Path) -> Path:
 def filled(archive: Archive, issue_file: Path) -> Archive:
     import_file(archive, issue_file)
     return archive
-
-
-def _retitle(archive: Archive) -> None:
-    corrections.retitle(
-        archive, key_of(archive, FIRST), headline="区领导督导调研幸福食堂", byline="融媒体 记者"
-    )
-
-
-def _retitled(archive: Archive) -> bool:
-    first = issue_articles(archive)[0]
-    return ("区领导督导调研幸福食堂", "融媒体 记者") == (first.headline, first.byline)
-
-
-def _split(archive: Archive) -> None:
-    corrections.split(archive, key_of(archive, FIRST), 2)
-
-
-def _was_split(archive: Archive) -> bool:
-    items = issue_articles(archive)
-    return [FIRST, SPLIT_PARAGRAPH, SECOND, THIRD] == [a.headline for a in items] and "" == items[1].body
-
-
-def _merge(archive: Archive) -> None:
-    corrections.merge(archive, key_of(archive, SECOND), key_of(archive, THIRD))
-
-
-def _merged(archive: Archive, third_body: str = THIRD_BODY) -> bool:
-    items = issue_articles(archive)
-    return [FIRST, SECOND] == [a.headline for a in items] and items[1].body == "\n".join(
-        (SECOND_BODY, THIRD, third_body)
-    )
-
-
-def _caption(archive: Archive) -> None:
-    corrections.caption(archive, key_of(archive, SECOND))
-
-
-def _captioned(archive: Archive) -> bool:
-    return "photo" == issue_articles(archive)[1].kind
-
-
-KINDS: dict[str, tuple[Callable[[Archive], None], Callable[[Archive], bool]]] = {
-    "retitle": (_retitle, _retitled),
-    "split": (_split, _was_split),
-    "merge": (_merge, _merged),
-    "caption": (_caption, _captioned),
-}
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -135,7 +94,7 @@ def test_correction_is_applied_again_after_importing_an_edited_file(
     make(filled)
     import_file(filled, write_issue(tmp_path / "dump", EDITED_ISSUE))
     if kind == "merge":
-        assert _merged(
+        assert was_merged(
             filled, THIRD_BODY.replace("首期改造主干道五条。", "首期改造主干道六条，二期改造支路。")
         )
     else:
@@ -153,42 +112,51 @@ def test_split_takes_an_entered_headline_and_keeps_the_paragraph(filled: Archive
 
 
 def test_the_article_a_split_made_keeps_its_key_through_reimport(filled: Archive, tmp_path: Path) -> None:
-    _split(filled)
+    split_first(filled)
     made = issue_articles(filled)[1].key
     import_file(filled, write_issue(tmp_path / "dump", EDITED_ISSUE))
     assert made == issue_articles(filled)[1].key
 
 
 def test_search_finds_the_corrected_headline_and_not_the_old_one(filled: Archive) -> None:
-    _retitle(filled)
+    retitle_first(filled)
     assert [key_of(filled, "区领导督导调研幸福食堂")] == [h.key for h in search(filled, "标题:区领导").hits]
     assert () == search(filled, "标题:江绍华").hits
     corrections.undo(filled)
     assert 1 == len(search(filled, "标题:江绍华").hits)
 
 
+def test_search_hits_say_which_articles_are_corrected(filled: Archive) -> None:
+    retitle_first(filled)
+    hits = search(filled, "古楼街道", sort="oldest").hits
+    assert [("区领导督导调研幸福食堂", True), (SECOND, False)] == [(h.headline, h.corrected) for h in hits]
+    assert [True, False] == [h.to_dict()["corrected"] for h in hits]
+    corrections.undo(filled)
+    assert [False, False] == [h.corrected for h in search(filled, "古楼街道").hits]
+
+
 def test_a_correction_that_no_longer_applies_is_listed_with_its_reason(
     filled: Archive, tmp_path: Path
 ) -> None:
-    _split(filled)
-    _caption(filled)
+    split_first(filled)
+    caption_second(filled)
     gone = ISSUE.replace(SPLIT_PARAGRAPH, "江绍华强调，要把实事办实。")
     import_file(filled, write_issue(tmp_path / "dump", gone))
     failed = corrections.failed_corrections(filled)
     assert ["split"] == [c.kind for c in failed]
     assert SPLIT_PARAGRAPH[:20] in failed[0].reason and "找不到" in failed[0].reason
-    assert _captioned(filled)  # the other one still applies
+    assert was_captioned(filled)  # the other one still applies
     assert 2 == len(corrections.list_corrections(filled))
     import_file(filled, write_issue(tmp_path / "dump"))  # the text comes back: so does the split
     assert [] == corrections.failed_corrections(filled)
-    assert _was_split(filled)
+    assert was_split(filled)
 
 
 def test_a_correction_of_an_article_whose_headline_changed_is_kept(filled: Archive, tmp_path: Path) -> None:
-    _caption(filled)
+    caption_second(filled)
     import_file(filled, write_issue(tmp_path / "dump", ISSUE.replace(SECOND, "古楼街道举办消夏文艺晚会")))
     # the key changed with the headline; the fingerprint (the body) still finds the article
-    assert _captioned(filled) and [] == corrections.failed_corrections(filled)
+    assert was_captioned(filled) and [] == corrections.failed_corrections(filled)
     text = ISSUE.replace(SECOND, "柳园广场晚会").replace("居民载歌载舞", "市民踊跃参加")
     import_file(filled, write_issue(tmp_path / "dump", text))
     failed = corrections.failed_corrections(filled)
@@ -197,7 +165,7 @@ def test_a_correction_of_an_article_whose_headline_changed_is_kept(filled: Archi
 
 
 def test_a_merge_of_articles_no_longer_adjacent_is_listed(filled: Archive, tmp_path: Path) -> None:
-    _merge(filled)
+    merge_second(filled)
     between = ISSUE.replace(f"{THIRD}\n", f"夜市开张\n\n本报讯 古楼夜市今晚开张，摊位百余个。\n\n{THIRD}\n")
     import_file(filled, write_issue(tmp_path / "dump", between))
     failed = corrections.failed_corrections(filled)
@@ -209,7 +177,7 @@ def test_a_merge_of_articles_no_longer_adjacent_is_listed(filled: Archive, tmp_p
 def test_bookmark_on_a_split_article_stays_on_its_first_part(filled: Archive) -> None:
     key = key_of(filled, FIRST)
     bookmarks.add(filled, key, "食堂")
-    _split(filled)
+    split_first(filled)
     [mark] = bookmarks.list_bookmarks(filled)
     assert (FIRST, False) == (mark.headline, mark.deleted)
     assert SPLIT_PARAGRAPH not in (_body_by_key(filled, mark.key))
@@ -226,7 +194,7 @@ def test_bookmark_on_the_second_of_merged_articles_opens_the_merged_one(
 ) -> None:
     third = key_of(filled, THIRD)
     bookmarks.add(filled, third, "路网")
-    _merge(filled)
+    merge_second(filled)
     [mark] = bookmarks.list_bookmarks(filled)
     assert (SECOND, False, "路网") == (mark.headline, mark.deleted, mark.note)
     assert "主干道五条" in _body_by_key(filled, third)
@@ -235,6 +203,35 @@ def test_bookmark_on_the_second_of_merged_articles_opens_the_merged_one(
     corrections.undo(filled)
     [mark] = bookmarks.list_bookmarks(filled)
     assert (THIRD, False) == (mark.headline, mark.deleted)
+
+
+def test_a_merged_article_is_bookmarked_when_either_original_was(filled: Archive) -> None:
+    second, third = key_of(filled, SECOND), key_of(filled, THIRD)
+    bookmarks.add(filled, third, "路网")
+    assert not bookmarks.is_bookmarked(filled, second)
+    merge_second(filled)
+    merged = article_by_key(filled, second)
+    assert merged is not None
+    assert [third] == bookmarks.leading_keys(filled, second)
+    assert bookmarks.is_bookmarked(filled, second) and bookmarks.is_bookmarked(filled, third)
+    assert [merged.id] == [mark.article_id for mark in bookmarks.list_bookmarks(filled)]
+    assert not bookmarks.is_bookmarked(filled, key_of(filled, FIRST))
+
+
+def test_removing_a_merged_article_from_the_bookmarks_removes_both_originals_bookmarks(
+    filled: Archive,
+) -> None:
+    second, third = key_of(filled, SECOND), key_of(filled, THIRD)
+    bookmarks.add(filled, second, "晚会")
+    bookmarks.add(filled, third, "路网")
+    merge_second(filled)
+    removed = bookmarks.remove_article(filled, second)
+    assert [("晚会", second), ("路网", third)] == sorted((r.note, r.key) for r in removed)
+    assert not bookmarks.is_bookmarked(filled, second)
+    assert [] == bookmarks.list_bookmarks(filled)
+    for record in removed:
+        bookmarks.restore(filled, record)
+    assert 2 == len(bookmarks.list_bookmarks(filled))
 
 
 def test_an_unknown_key_is_a_chinese_error_naming_it(filled: Archive) -> None:
@@ -254,32 +251,32 @@ def test_merge_with_an_article_that_is_not_the_next_is_refused(filled: Archive) 
 
 
 def test_undo_takes_back_the_newest_correction_first(filled: Archive) -> None:
-    _caption(filled)
-    _retitle(filled)
+    caption_second(filled)
+    retitle_first(filled)
     assert "retitle" == corrections.undo(filled).kind
-    assert _captioned(filled) and not _retitled(filled)
+    assert was_captioned(filled) and not was_retitled(filled)
     assert "caption" == corrections.undo(filled).kind
     with pytest.raises(corrections.CorrectionError, match="没有可以撤销的校订"):
         corrections.undo(filled)
 
 
 def test_redo_brings_an_undone_correction_back(filled: Archive) -> None:
-    _split(filled)
+    split_first(filled)
     undone = corrections.undo(filled)
     corrections.redo(filled, undone.id)
-    assert _was_split(filled)
+    assert was_split(filled)
 
 
 def test_correction_is_applied_again_when_a_better_parser_reads_the_same_file(
     filled: Archive, issue_file: Path
 ) -> None:
-    _split(filled)
+    split_first(filled)
     parsed = read_issue(issue_file)
     better = dataclasses.replace(
         parsed, articles=tuple(dataclasses.replace(a, byline=a.byline or "本报记者") for a in parsed.articles)
     )
     assert "replaced" == import_issue(filled, better, source_path=issue_file).status  # same text, new reading
-    assert _was_split(filled)
+    assert was_split(filled)
     assert "本报记者" == issue_articles(filled)[0].byline
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from reader.archive.db import Archive
-from reader.archive.queries import EFFECTIVE_DATE, article_by_key
+from reader.archive.queries import ALIASED_KEY, EFFECTIVE_DATE, article_by_key
 
 _SELECT = f"""
     SELECT b.article_key, b.note, b.created_at,
@@ -27,6 +27,15 @@ _SELECT = f"""
         (SELECT al.article_key FROM article_aliases al WHERE al.alias = b.article_key), b.article_key)
     LEFT JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id
+"""
+
+
+# The bookmarks that lead to the article a key names (the key given twice, for ALIASED_KEY): its
+# own, and after a merge those of the article merged into it, which `list_bookmarks` shows on it.
+_LEADING = f"""
+    SELECT article_key FROM bookmarks
+    WHERE article_key = {ALIASED_KEY}
+       OR article_key IN (SELECT alias FROM article_aliases WHERE article_key = {ALIASED_KEY})
 """
 
 
@@ -74,10 +83,17 @@ def get(archive: Archive, key: str) -> BookmarkRecord | None:
     return None if row is None else BookmarkRecord(*row)
 
 
+def leading_keys(archive: Archive, key: str) -> list[str]:
+    """The keys of the bookmarks that lead to the article with this key: its own, and after
+    与下一篇合并 those of the article merged into it (a bookmark follows its text). These are the
+    bookmarks the bookmarks panel lists with this article."""
+    return [r[0] for r in archive.db.execute(f"{_LEADING} ORDER BY article_key", [key] * 4)]
+
+
 def is_bookmarked(archive: Archive, key: str) -> bool:
-    """True when the article with this key is bookmarked."""
-    row = archive.db.execute("SELECT 1 FROM bookmarks WHERE article_key = ?", [key]).fetchone()
-    return row is not None
+    """True when a bookmark leads to the article with this key (`leading_keys`): the star of a
+    merged article is on when either original was bookmarked, as the panel shows it."""
+    return bool(leading_keys(archive, key))
 
 
 def list_bookmarks(archive: Archive) -> list[BookmarkRecord]:
@@ -116,6 +132,15 @@ def remove(archive: Archive, key: str) -> BookmarkRecord | None:
     with archive.transaction() as conn:
         conn.execute("DELETE FROM bookmarks WHERE article_key = ?", (key,))
     return record
+
+
+def remove_article(archive: Archive, key: str) -> list[BookmarkRecord]:
+    """Take the article with this key out of the bookmarks: every bookmark that leads to it
+    (`leading_keys`), so that afterwards it is not bookmarked; returns what was removed."""
+    with archive.transaction() as conn:
+        removed = [r for r in (get(archive, k) for k in leading_keys(archive, key)) if r is not None]
+        conn.executemany("DELETE FROM bookmarks WHERE article_key = ?", [(r.key,) for r in removed])
+    return removed
 
 
 def restore(archive: Archive, record: BookmarkRecord) -> None:

@@ -27,6 +27,7 @@ PHOTO_MARK = "〔图〕"
 TITLE_CHARS = 24  # an untitled article's name: one line of the article list
 SEPARATOR = " · "
 CORRECTED_NOTE = "已校订"  # after the source line of an article a staff correction changed
+CORRECTED_MARK = f"〔{CORRECTED_NOTE}〕"  # in front of its title in every list
 
 
 class DateStyle(Enum):
@@ -122,6 +123,15 @@ def article_source(article: ArticleRecord) -> str:
         demo=article.demo,
     )
     return f"{line}{SEPARATOR}{CORRECTED_NOTE}" if article.corrected else line
+
+
+def list_title_mark(title: str, corrected: bool) -> str:
+    """A title as a list of articles shows it: 〔已校订〕 in front when a staff correction
+    changed or made the article. The one place every list (an issue's articles, search results)
+    marks a correction, so the mark reads the same wherever the article turns up. In front, not
+    after: a list cuts a long title at its end, and the mark must stay seen. The mark holds no
+    HTML metacharacters, so it may go in front of escaped HTML as well as plain text."""
+    return f"{CORRECTED_MARK}{title}" if corrected else title
 
 
 def issue_title(issue: IssueRecord) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from reader.archive.corrections.carry import follow_file
 from reader.archive.corrections.replay import corrections_touched, has_corrections, lift, replay
 from reader.archive.db import Archive, open_archive
 from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
@@ -232,10 +233,23 @@ def _import(
     placement = place(archive.conn, parsed, key, path)
     corrected = corrections_touched(archive, placement)
     lift(archive, corrected)
+    moved_from = _moved_from(archive, placement, corrected)
     outcome = _import_placed(archive, parsed, key, path, placement, on_conflict, demo)
+    if moved_from is not None and outcome.status == "replaced" and outcome.issue_id is not None:
+        follow_file(archive, moved_from, outcome.issue_id, outcome.label)
     if corrected or (outcome.issue_id is not None and has_corrections(archive)):
         replay(archive, corrected | ({outcome.issue_id} if outcome.issue_id is not None else set()))
     return outcome
+
+
+def _moved_from(archive: Archive, placement: Placement, corrected: set[int]) -> str | None:
+    """The key of the issue the file was imported into before, when it now reads as another
+    issue and that issue has corrections (which may have to go with the file); else None."""
+    previous = placement.previous
+    if previous is None or not placement.moved or previous.issue_id not in corrected:
+        return None
+    row = archive.conn.execute("SELECT key FROM issues WHERE id = ?", (previous.issue_id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _import_placed(

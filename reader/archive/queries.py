@@ -27,6 +27,13 @@ FIRST_SOURCE_NAME = (
 # The key an article key leads to now: itself, or the article a correction merged it into.
 ALIASED_KEY = "COALESCE((SELECT al.article_key FROM article_aliases al WHERE al.alias = ?), ?)"
 
+# Whether a staff correction changed or made the article `a` (已校订): the one spelling of it,
+# for the article records and the search hits alike.
+CORRECTED = (
+    "(EXISTS (SELECT 1 FROM correction_originals o WHERE o.article_key = a.key)"
+    " OR EXISTS (SELECT 1 FROM correction_made m WHERE m.article_key = a.key))"
+)
+
 _ISSUE_SELECT = f"""
     SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, i.weekday, i.lunar,
            i.number, i.page_count, {FIRST_SOURCE_NAME},
@@ -38,9 +45,7 @@ _ISSUE_SELECT = f"""
 _ARTICLE_SELECT = f"""
     SELECT a.id, a.key, a.issue_id, a.position, a.page, a.kicker, a.headline, a.subtitle,
            a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, i.weekday, i.number,
-           COALESCE(s.demo, 0) = 1,
-           EXISTS (SELECT 1 FROM correction_originals o WHERE o.article_key = a.key)
-           OR EXISTS (SELECT 1 FROM correction_made m WHERE m.article_key = a.key)
+           COALESCE(s.demo, 0) = 1, {CORRECTED}
     FROM articles a JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id
     LEFT JOIN sources s ON s.id = a.source_id

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.archive.errors import translate
-from reader.archive.queries import EFFECTIVE_DATE
+from reader.archive.queries import CORRECTED, EFFECTIVE_DATE
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import Filters, Plan, match_expression, relevance_page
 from reader.archive.search_request import DEFAULT_LIMIT, SORTS, SearchRequest
@@ -54,6 +54,7 @@ class Hit:
     whole_word: bool
     headline_spans: tuple[Span, ...]
     passages: tuple[Passage, ...]
+    corrected: bool = False  # changed or made by a staff correction: lists mark it 〔已校订〕
 
     @property
     def snippet(self) -> str:
@@ -78,6 +79,7 @@ class Hit:
             "snippet": self.snippet,
             "score": round(self.score, 4),
             "whole_word": self.whole_word,
+            "corrected": self.corrected,
             "headline_spans": [list(s) for s in self.headline_spans],
             "passages": [
                 {
@@ -185,7 +187,7 @@ def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float,
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
         "SELECT a.id, a.key, a.page, a.headline, a.kicker, a.subtitle, a.dateline, a.byline, a.body,"
-        f" p.name, {EFFECTIVE_DATE}, i.number FROM articles a JOIN issues i ON i.id = a.issue_id"
+        f" p.name, {EFFECTIVE_DATE}, i.number, {CORRECTED} FROM articles a JOIN issues i ON i.id = a.issue_id"
         f" LEFT JOIN publications p ON p.id = i.publication_id WHERE a.id IN ({marks})",
         ids,
     ).fetchall()
@@ -211,6 +213,7 @@ def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float,
                 whole_word=whole,
                 headline_spans=tuple(highlight_spans(headline, query, headline=True)),
                 passages=tuple(shown),
+                corrected=bool(row[12]),
             )
         )
     return tuple(hits)

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.archive.formatting import CORRECTED_NOTE, display_title
+from reader.archive.formatting import display_title, list_title_mark
 from reader.archive.records import ArticleRecord
 from reader.gui.roles import ArticleIdRole
 
@@ -106,9 +106,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == COL_PAGE:
             return "" if rec.page is None else str(rec.page)
         if column == COL_TITLE:
-            title = list_title(rec)
-            if rec.corrected:  # in front: a long title is cut at its end, the mark must stay seen
-                title = f"〔{CORRECTED_NOTE}〕{title}"
+            title = list_title_mark(list_title(rec), rec.corrected)
             if role == Qt.ItemDataRole.ToolTipRole and rec.subtitle:
                 return f"{title}\n——{rec.subtitle}"
             return title

@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.archive import search as engine
 from reader.archive.db import open_archive
-from reader.archive.formatting import UNTITLED, DateStyle, source_line
+from reader.archive.formatting import UNTITLED, DateStyle, list_title_mark, source_line
 from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord
 from reader.archive.search_request import SearchRequest
@@ -65,13 +65,19 @@ def snippet_html(passages: Any) -> str:
     return join_passages(passages, lambda passage: mark_html(passage.text, passage.spans))
 
 
-def _row(hit: Any) -> HitRow:
+def _row(hit: engine.Hit) -> HitRow:
     headline = hit.headline or ""
     meta = source_line(hit.publication, hit.date, DateStyle.CHINESE, page=hit.page)
     snippet = snippet_html(hit.passages)
     shown = headline or UNTITLED
     headline_html = mark_html(headline, hit.headline_spans) if headline else html.escape(shown)
-    return HitRow(hit.id, headline_html, shown, meta, snippet)
+    return HitRow(
+        hit.id,
+        list_title_mark(headline_html, hit.corrected),
+        list_title_mark(shown, hit.corrected),
+        meta,
+        snippet,
+    )
 
 
 def run_search(

@@ -3,12 +3,13 @@ fill in the dialog, see 已校订 painted in the list and the reading pane, Ctrl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from correction_support import EDITED_ISSUE, FIRST, ISSUE, SECOND, SPLIT_PARAGRAPH, THIRD, write_issue
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,12 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from window_support import type_query
 
 from reader.archive import bookmarks, corrections
 from reader.archive.db import open_archive
 from reader.archive.importer import import_into
 from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
+from reader.gui.roles import ArticleIdRole
+from reader.gui.search_model import HtmlRole
 
 pytestmark = pytest.mark.gui
 # A popup menu on the offscreen platform cannot raise itself or grab the keyboard, and says so.
@@ -255,3 +259,58 @@ def test_ctrl_z_in_the_reading_pane_undoes_a_caption_and_the_list_mark_goes(
     assert "news" == window.pane.record.kind and "已校订" not in window.pane.toPlainText()
     assert window.statusBar().currentMessage().startswith("已撤销")
     assert not window.corrections.undo_action.isEnabled()
+
+
+def test_search_results_mark_a_corrected_article_as_the_article_list_does(
+    qtbot: QtBot, issue_db: Path, window_factory: Callable[..., MainWindow]
+) -> None:
+    with open_archive(issue_db) as archive:
+        key = next(
+            r[0] for r in archive.conn.execute("SELECT key FROM articles WHERE headline = ?", (FIRST,))
+        )
+        corrections.retitle(archive, key, headline="区领导督导调研幸福食堂")
+    window = window_factory(issue_db)
+    assert "〔已校订〕区领导督导调研幸福食堂" == _titles(window)[0]
+    window.search_bar.sort.setCurrentIndex(window.search_bar.sort.findData("oldest"))
+    type_query(qtbot, window, "古楼街道")
+    model = window.search.model
+    shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert [_titles(window)[0], SECOND] == [text.split("\n")[0] for text in shown]
+    painted = QTextDocument()
+    painted.setHtml(model.index(0, 0).data(HtmlRole))  # what the list's delegate draws
+    assert painted.toPlainText().startswith("〔已校订〕区领导督导调研幸福食堂")
+    painted.setHtml(model.index(1, 0).data(HtmlRole))
+    assert "已校订" not in painted.toPlainText()
+    view = window.middle.result_view
+    view.repaint()
+    assert not view.grab().isNull()
+
+
+@popup_noise
+def test_the_star_of_a_merged_article_shows_the_bookmark_of_the_article_merged_into_it(
+    qtbot: QtBot, window: MainWindow, issue_db: Path
+) -> None:
+    star = window.bookmarks.star.action
+    panel = window.bookmarks.panel.model
+    window.middle.select_article_row(2)
+    _focus(qtbot, window, window.pane)
+    with qtbot.waitSignal(window.bookmarks.store.changed, timeout=30_000):
+        qtbot.keyClick(window.pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    window.middle.select_article_row(1)
+    assert SECOND == window.pane.record.headline and not star.isChecked()
+
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _row_click(qtbot, window, 1, "与下一篇合并")
+    qtbot.waitUntil(lambda: 2 == window.articles.rowCount())
+    merged = window.pane.record
+    assert SECOND == merged.headline and THIRD in window.pane.toPlainText()
+    assert star.isChecked() and "移出书签" == star.text()
+    assert [merged.id] == [panel.index(row, 0).data(ArticleIdRole) for row in range(panel.rowCount())]
+
+    _focus(qtbot, window, window.pane)
+    with qtbot.waitSignal(window.bookmarks.store.changed, timeout=30_000):
+        qtbot.keyClick(window.pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not star.isChecked()
+    assert 0 == panel.rowCount()
+    with open_archive(issue_db, readonly=True) as archive:
+        assert [] == bookmarks.list_bookmarks(archive)

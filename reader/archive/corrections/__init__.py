@@ -7,7 +7,8 @@ importer can lift an issue's corrections, write the file's new reading, and repl
 no longer fits the text is kept and listed with its reason (未能应用的校订), never dropped.
 
 Modules: schema (tables, for the migration), records (Correction, CorrectionError), apply (one
-correction on the current rows), replay (lift / replay / rebuild an issue), store (the API).
+correction on the current rows), replay (lift / replay / rebuild an issue), carry (corrections
+that go with a file re-imported as another issue), store (the API).
 """
 
 from reader.archive.corrections.records import KIND_LABELS, Correction, CorrectionError

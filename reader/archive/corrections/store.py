@@ -203,7 +203,8 @@ def redo(archive: Archive, correction_id: int) -> Correction:
 
 def list_corrections(archive: Archive, *, include_undone: bool = False) -> list[Correction]:
     """Every correction, oldest first; a correction whose issue is no longer in the archive is
-    reported as failed (本期已不在档案中). Undone ones only with `include_undone`."""
+    reported as failed (本期已不在档案中, with where its file went when the import said so).
+    Undone ones only with `include_undone`."""
     where = "" if include_undone else " WHERE c.undone_at IS NULL"
     columns = ", ".join(f"c.{name.strip()}" for name in CORRECTION_COLUMNS.split(","))
     rows = archive.conn.execute(
@@ -214,7 +215,10 @@ def list_corrections(archive: Archive, *, include_undone: bool = False) -> list[
     for *values, gone in rows:
         correction = correction_from_row(tuple(values))
         if gone and correction.undone_at is None:
-            correction = Correction(**{**correction.__dict__, "status": "failed", "reason": ISSUE_GONE})
+            # a reason the import gave when the issue went (carry.left_behind) says more; keep it
+            kept = correction.status == "failed" and correction.reason.startswith(ISSUE_GONE)
+            reason = correction.reason if kept else ISSUE_GONE
+            correction = Correction(**{**correction.__dict__, "status": "failed", "reason": reason})
         result.append(correction)
     return result
 

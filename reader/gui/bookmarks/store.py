@@ -101,13 +101,13 @@ class BookmarkStore(QObject):
     # --- writes --------------------------------------------------------------------------------
 
     def set_bookmarked(self, key: str, wanted: bool) -> None:
-        """Add or remove the bookmark of the article with this key."""
+        """Bookmark the article with this key, or remove every bookmark that leads to it."""
 
         def work(archive: Archive) -> None:
             if wanted:
                 bookmarks.add(archive, key)
-            else:
-                bookmarks.remove(archive, key)
+            else:  # a merged article's star may be on through the bookmark of its other half
+                bookmarks.remove_article(archive, key)
 
         def landed(_none: None) -> None:
             left = self._in_flight.get(key, 1) - 1

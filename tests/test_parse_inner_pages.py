@@ -296,3 +296,36 @@ def test_a_poem_under_its_title_and_author_is_one_article_a_line_a_paragraph() -
     ] == poem.body.split("\n")
     assert ("青禾茶事", "钱二") == (essay.headline, essay.byline)
     assert ("verse", "reads_as_verse") == roles(POEM_PAGE)["照着回家的路"]
+
+
+BRIEFS_CREDITED_INLINE = """\
+民生简讯
+
+河湾新区举办招聘会
+
+本报讯 近日，河湾新区举办专场招聘会，现场达成意向八十人。（通讯员 李四）
+
+青禾镇为老人装烟感
+
+本报讯 近日，青禾镇为独居老人安装烟感报警器，
+
+并逐户讲解使用方法。（王五）
+"""
+
+
+def test_a_brief_credited_at_the_end_of_its_last_line_gets_that_byline() -> None:
+    first, second = articles(BRIEFS_CREDITED_INLINE)
+    assert ("通讯员 李四", "近日，河湾新区举办专场招聘会，现场达成意向八十人。") == (first.byline, first.body)
+    assert ("王五", "近日，青禾镇为独居老人安装烟感报警器，并逐户讲解使用方法。") == (
+        second.byline,
+        second.body,
+    )
+    got = roles(BRIEFS_CREDITED_INLINE)
+    assert ("join", "stops_mid_sentence; trailing_credit") == got["并逐户讲解使用方法。（王五）"]
+
+
+def test_a_bracket_after_a_sentence_inside_an_article_stays_in_its_text() -> None:
+    text = "河湾新区举办招聘会\n\n本报讯 近日，新区举办招聘会。（李四）\n\n岗位六百个。\n"
+    (article,) = articles(text)
+    assert "" == article.byline
+    assert "近日，新区举办招聘会。（李四）" in article.body

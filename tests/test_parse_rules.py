@@ -20,6 +20,7 @@ from reader.text.rules import (
     reads_as_verse,
     stops_mid_sentence,
     subheading_before_credit,
+    trailing_credit,
 )
 from reader.text.shapes import credit_of
 
@@ -251,3 +252,28 @@ def test_short_lines_printed_one_under_another_read_as_verse() -> None:
 )
 def test_other_heading_lines_are_no_verse(text: str) -> None:
     assert not reads_as_verse(split_lines(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("现场达成意向八十人。（通讯员 李四）", ("现场达成意向八十人。", "（通讯员 李四）")),
+        ("逐户讲解使用方法。(王五)", ("逐户讲解使用方法。", "(王五)")),
+        ("“好日子来了！”村民说。（记者 赵六 摄）", ("“好日子来了！”村民说。", "（记者 赵六 摄）")),
+    ],
+)
+def test_a_credit_in_brackets_after_the_last_sentence_is_split_off(text: str, split: tuple[str, str]) -> None:
+    assert split == trailing_credit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（通讯员 李四）",  # a credit line of its own
+        "老人张某（化名）说起往事。",  # a bracket inside the sentence
+        "全年增长一成。（下转第二版）",  # a cross reference, no credit
+        "全年增长一成。（注：数据为初步统计，以正式公布为准）",  # a note
+    ],
+)
+def test_other_brackets_are_no_trailing_credit(text: str) -> None:
+    assert trailing_credit(text) is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import PurePath
 
 from reader.text.draft import Draft, settle_orphans
@@ -37,6 +38,7 @@ from reader.text.rules import (
     marked_subheading,
     reads_as_verse,
     subheading_before_credit,
+    trailing_credit,
 )
 from reader.text.shapes import (
     SUBTITLE_DASH,
@@ -122,9 +124,24 @@ class _Reader:
                 self.force_new = True
             elif kind == "credit":
                 self.credit(line, self.typed_by[i])
+            elif (split := self.credit_at_end(i)) is not None:
+                self.body(replace(line, text=split[0]), self.typed_by[i])
+                given = self.trace.get(line.number)
+                self.credit(replace(line, text=split[1]), "trailing_credit")
+                if given is not None:  # the line's role is its text's; the rule says where the credit went
+                    self.trace.give(line.number, line.text, given.role, f"{given.rule}; trailing_credit")
             else:
                 self.body(line, self.typed_by[i])
             i += 1
+
+    def credit_at_end(self, i: int) -> tuple[str, str] | None:
+        """The text and the credit of body line `i` when it is an article's last text line and
+        ends with its credit in brackets (`rules.trailing_credit`)."""
+        if self.types[i] != "body":
+            return None
+        nxt = i + 1
+        last = nxt >= len(self.lines) or self.types[nxt] != "body" or self.lines[nxt].gap_before >= PAGE_JUMP
+        return trailing_credit(self.lines[i].text) if last else None
 
     def credit(self, line: Line, rule: str) -> None:
         text = line.text

@@ -30,6 +30,8 @@ _NUMERAL = r"[一二三四五六七八九十\d]{1,3}"
 _ENUMERATION = re.compile(rf"^\s*(?:{_NUMERAL}\s*[、.．]|[（(]{_NUMERAL}[）)])")
 # The number of a numbered sub-heading (一、 / 1. / （二）), but not a decimal (3.8万人次…).
 _SUBHEADING_NUMBER = re.compile(rf"^\s*(?:{_NUMERAL}\s*(?:、|[.．](?!\d))|[（(]{_NUMERAL}[）)])")
+# A bracketed group closing a line right after the end of a sentence: …87人。（通讯员 李四）
+_TRAILING_BRACKETS = re.compile(r"(?<=[。！？!?”」』\"])\s*([（(][^（()）]{1,40}[）)])\s*$")
 VERSE_LINE_MAX = 24  # a line of verse is short; a longer line without punctuation is no verse
 # A credit printed bare after the text: a unit or a name and the mark of who supplied it
 # (宣 for a propaganda office, 供稿 / 供图), no spaces or punctuation.
@@ -247,3 +249,21 @@ def reads_as_verse(group: Sequence[Line]) -> bool:
         and all(line.gap_before == 0 for line in group[1:])
         and all(not line.md_level and cjk_length(line.text) <= VERSE_LINE_MAX for line in group)
     )
+
+
+def trailing_credit(text: str) -> tuple[str, str] | None:
+    """(the text, the credit) when a line of text ends with its credit in brackets; else None.
+
+    Briefs often print the credit on the text's last line, after the full stop
+    (`…达成就业意向87人。（通讯员 李四）`, `…讲解使用方法。（王五）`). The bracket must follow the
+    end of a sentence and read as a credit by itself (`shapes.credit_of`), and a line that is
+    nothing but the bracket is a credit line already. The parser asks only for the last text
+    line of an article: inside a paragraph a bracket after a sentence is more often a note.
+    """
+    match = _TRAILING_BRACKETS.search(text)
+    if match is None or match.start() == 0:
+        return None
+    if credit_of(match.group(1)) is None:
+        return None
+    rest = text[: match.start()].rstrip()
+    return (rest, match.group(1)) if rest else None

@@ -210,3 +210,122 @@ def test_a_marked_markdown_sub_heading_with_a_comma_stays_a_sub_heading() -> Non
         "抓产业，促增收",
         "镇里引进企业五家，带动就业三百人。",
     ] == article.body.split("\n")
+
+
+FEATURE_WITH_MARKED_SUB_HEADINGS = """\
+河湾老街换新颜
+
+□ 文/林晓雨
+
+一、老街的记忆
+
+河湾老街有两百多年历史，两旁的老铺子一家挨着一家。
+
+■ 问需于民 一楼一策
+
+改造前，街道先后召开居民议事会五次，把十二项诉求列入清单。
+
+■ 改造后：路平了 灯亮了
+
+如今的老街，青石板路平整干净，夜里灯火通明。
+"""
+
+
+def test_a_sub_heading_right_under_the_byline_opens_the_body() -> None:
+    (article,) = articles(FEATURE_WITH_MARKED_SUB_HEADINGS)
+    assert ("河湾老街换新颜", "文/林晓雨") == (article.headline, article.byline)
+    assert "一、老街的记忆" == article.body.split("\n")[0]
+    got = roles(FEATURE_WITH_MARKED_SUB_HEADINGS)
+    assert ("sub-heading", "first sub-heading under the byline") == got["一、老街的记忆"]
+
+
+def test_a_framed_sub_heading_shaped_like_a_byline_stays_in_the_body() -> None:
+    (article,) = articles(FEATURE_WITH_MARKED_SUB_HEADINGS)
+    paragraphs = article.body.split("\n")
+    assert "■ 问需于民 一楼一策" in paragraphs
+    assert "■ 改造后：路平了 灯亮了" in paragraphs
+    assert "文/林晓雨" == article.byline
+
+
+def test_numbered_sub_headings_of_a_news_item_credited_beside_its_dateline_stay_in_it() -> None:
+    text = (
+        "河湾新区出台六条措施\n\n本报讯（记者 林晓雨）日前，河湾新区出台六条措施支持小微企业。\n\n"
+        "1.降低成本\n\n减免房租三个月，降低用电、用气、\n\n用水成本。\n\n"
+        "2.强化金融支持\n\n设立转贷资金池。\n\n青禾镇开展安全检查\n\n本报讯 近日，青禾镇开展安全检查。\n"
+    )
+    first, second = articles(text)
+    assert [
+        "日前，河湾新区出台六条措施支持小微企业。",
+        "1.降低成本",
+        "减免房租三个月，降低用电、用气、用水成本。",
+        "2.强化金融支持",
+        "设立转贷资金池。",
+    ] == first.body.split("\n")
+    assert "青禾镇开展安全检查" == second.headline
+
+
+POEM_PAGE = """\
+河湾的月亮
+
+◎林晓雨
+
+河湾的月亮是一盏灯
+照着回家的路
+照着母亲的白发
+
+我走了很远很远
+月亮还在身后
+
+青禾茶事
+
+◎ 钱二
+
+清明前后，青禾镇的茶园里一片忙碌。
+"""
+
+
+def test_a_poem_under_its_title_and_author_is_one_article_a_line_a_paragraph() -> None:
+    poem, essay = articles(POEM_PAGE)
+    assert ("河湾的月亮", "林晓雨") == (poem.headline, poem.byline)
+    assert [
+        "河湾的月亮是一盏灯",
+        "照着回家的路",
+        "照着母亲的白发",
+        "我走了很远很远",
+        "月亮还在身后",
+    ] == poem.body.split("\n")
+    assert ("青禾茶事", "钱二") == (essay.headline, essay.byline)
+    assert ("verse", "reads_as_verse") == roles(POEM_PAGE)["照着回家的路"]
+
+
+BRIEFS_CREDITED_INLINE = """\
+民生简讯
+
+河湾新区举办招聘会
+
+本报讯 近日，河湾新区举办专场招聘会，现场达成意向八十人。（通讯员 李四）
+
+青禾镇为老人装烟感
+
+本报讯 近日，青禾镇为独居老人安装烟感报警器，
+
+并逐户讲解使用方法。（王五）
+"""
+
+
+def test_a_brief_credited_at_the_end_of_its_last_line_gets_that_byline() -> None:
+    first, second = articles(BRIEFS_CREDITED_INLINE)
+    assert ("通讯员 李四", "近日，河湾新区举办专场招聘会，现场达成意向八十人。") == (first.byline, first.body)
+    assert ("王五", "近日，青禾镇为独居老人安装烟感报警器，并逐户讲解使用方法。") == (
+        second.byline,
+        second.body,
+    )
+    got = roles(BRIEFS_CREDITED_INLINE)
+    assert ("join", "stops_mid_sentence; trailing_credit") == got["并逐户讲解使用方法。（王五）"]
+
+
+def test_a_bracket_after_a_sentence_inside_an_article_stays_in_its_text() -> None:
+    text = "河湾新区举办招聘会\n\n本报讯 近日，新区举办招聘会。（李四）\n\n岗位六百个。\n"
+    (article,) = articles(text)
+    assert "" == article.byline
+    assert "近日，新区举办招聘会。（李四）" in article.body

@@ -10,14 +10,19 @@ from reader.text.rules import (
     credit_ahead,
     credit_by_position,
     cut_sentence_between_texts,
+    framed_subheading_between_texts,
     is_bare_credit,
     is_picture_gap,
+    marked_subheading,
     open_quotes,
     opens_with_dateline,
     reads_as_sentence,
+    reads_as_verse,
     stops_mid_sentence,
     subheading_before_credit,
+    trailing_credit,
 )
+from reader.text.shapes import credit_of
 
 
 def _no_tick(work: int) -> None:
@@ -189,3 +194,86 @@ def test_a_piece_closing_a_quotation_left_open_continues_the_paragraph() -> None
 )
 def test_other_pieces_do_not_continue_a_quotation(open_before: int, text: str) -> None:
     assert not continues_quote(open_before, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["一、老街记忆", "2.强化保障", "3. 优化服务", "（二）抓好落实", "■ 问需于民 一楼一策", "◆ 新变化"]
+)
+def test_a_numbered_or_framed_line_is_a_marked_sub_heading(text: str) -> None:
+    assert marked_subheading(text)
+
+
+@pytest.mark.parametrize("text", ["3.8万人次游古城", "2023年新春走基层", "老街记忆"])
+def test_a_decimal_or_a_plain_line_is_no_marked_sub_heading(text: str) -> None:
+    assert not marked_subheading(text)
+
+
+def test_a_framed_line_between_two_paragraphs_is_no_credit() -> None:
+    text = "青禾镇的路修好了。\n■ 问需于民 一楼一策\n镇里先后召开议事会六次。"
+    types, lines = _typed(text, ["body", "credit", "body"])
+    assert framed_subheading_between_texts(types, lines, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a credit by its words; under a headline; a page jump after it; a dateline after it
+        ("路修好了。\n■ 张三 摄\n近日，新区清理河道。", ["body", "credit", "body"]),
+        ("春茶开采\n□ 林晓雨\n清明前后，茶园里一片忙碌。", ["heading", "credit", "body"]),
+        ("路修好了。\n□ 林晓雨\n\n\n清明前后，茶园里一片忙碌。", ["body", "credit", "body"]),
+        ("路修好了。\n□ 林晓雨\n本报讯 清明前后，茶园里一片忙碌。", ["body", "credit", "body"]),
+    ],
+)
+def test_a_framed_line_stays_a_credit_under_a_headline_or_before_another_article(
+    text: str, types: list[str]
+) -> None:
+    types, lines = _typed(text, types)
+    assert not framed_subheading_between_texts(types, lines, 1)
+
+
+@pytest.mark.parametrize("text", ["李四/摄", "李四／图", "◎王五", "◎ 文/赵六"])
+def test_a_slashed_photo_credit_or_a_ring_framed_name_is_a_credit(text: str) -> None:
+    assert credit_of(text) is not None
+
+
+def test_short_lines_printed_one_under_another_read_as_verse() -> None:
+    assert reads_as_verse(split_lines("河是一支长歌\n从春天唱到冬天\n唱绿了垂柳"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "河是一支长歌",  # one line
+        "河是一支长歌\n\n从春天唱到冬天",  # a blank line between: a headline and its subtitle, maybe
+        # too long for a line of verse
+        "河是一支长歌\n" + "从春天唱到冬天唱绿了两岸的垂柳唱白了父亲的双鬓也唱老了村口的槐树",
+        "## 河是一支长歌\n从春天唱到冬天",  # a Markdown heading
+    ],
+)
+def test_other_heading_lines_are_no_verse(text: str) -> None:
+    assert not reads_as_verse(split_lines(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("现场达成意向八十人。（通讯员 李四）", ("现场达成意向八十人。", "（通讯员 李四）")),
+        ("逐户讲解使用方法。(王五)", ("逐户讲解使用方法。", "(王五)")),
+        ("“好日子来了！”村民说。（记者 赵六 摄）", ("“好日子来了！”村民说。", "（记者 赵六 摄）")),
+    ],
+)
+def test_a_credit_in_brackets_after_the_last_sentence_is_split_off(text: str, split: tuple[str, str]) -> None:
+    assert split == trailing_credit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（通讯员 李四）",  # a credit line of its own
+        "老人张某（化名）说起往事。",  # a bracket inside the sentence
+        "全年增长一成。（下转第二版）",  # a cross reference, no credit
+        "全年增长一成。（注：数据为初步统计，以正式公布为准）",  # a note
+    ],
+)
+def test_other_brackets_are_no_trailing_credit(text: str) -> None:
+    assert trailing_credit(text) is None

@@ -40,6 +40,7 @@ class Draft:
     closed: bool = False  # a credit after the body ended it
     credit_under_headline: bool = False
     picture: bool = False  # a run of blank lines between headline and text: photo news
+    verse: bool = False  # the text is a poem, printed a line at a time
     head_lines: dict[str, list[int]] = field(default_factory=dict)  # kicker/headline/subtitle → lines
     credit_lines: list[int] = field(default_factory=list)
     text_lines: list[int] = field(default_factory=list)

@@ -17,6 +17,7 @@ Role = Literal[
     "headline",
     "subtitle",
     "sub-heading",
+    "verse",
     "dateline",
     "body",
     "join",

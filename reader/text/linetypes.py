@@ -1,8 +1,9 @@
 """The type of each line of a dump: section, column label, credit, heading or body text.
 
-A line is first typed by its own shape (`shapes`); then two rules of `rules` look at its
-neighbours: a bare credit right after a finished paragraph, and a heading-shaped piece of a
-sentence cut by a break between text lines. The parser reads the types; `--explain` shows
+A line is first typed by its own shape (`shapes`); then three rules of `rules` look at its
+neighbours: a bare credit right after a finished paragraph, a framed line between paragraphs
+(a sub-heading, not a byline), and a heading-shaped piece of a sentence cut by a break between
+text lines. The parser reads the types; `--explain` shows
 which rule gave each.
 """
 
@@ -11,7 +12,13 @@ from __future__ import annotations
 from reader.text.errors import CancelCheck
 from reader.text.lines import Line
 from reader.text.masthead import SMALL_PRINT
-from reader.text.rules import LineType, credit_by_position, cut_sentence_between_texts, opens_with_dateline
+from reader.text.rules import (
+    LineType,
+    credit_by_position,
+    cut_sentence_between_texts,
+    framed_subheading_between_texts,
+    opens_with_dateline,
+)
 from reader.text.shapes import (
     SUBTITLE_DASH,
     cjk_length,
@@ -42,6 +49,8 @@ def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[l
         typed_by.append(rule)
         check.tick(len(line.text) + _LINE_COST)
     for i, line in enumerate(lines):
+        if framed_subheading_between_texts(types, lines, i):
+            types[i], typed_by[i] = "heading", "framed_subheading_between_texts"
         if not line.md_level and cut_sentence_between_texts(types, lines, i):
             types[i], typed_by[i] = "body", "cut_sentence_between_texts"
     return types, typed_by

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import PurePath
 
 from reader.text.draft import Draft, settle_orphans
@@ -34,7 +35,10 @@ from reader.text.rules import (
     GroupRole,
     credit_ahead,
     is_picture_gap,
+    marked_subheading,
+    reads_as_verse,
     subheading_before_credit,
+    trailing_credit,
 )
 from reader.text.shapes import (
     SUBTITLE_DASH,
@@ -120,9 +124,24 @@ class _Reader:
                 self.force_new = True
             elif kind == "credit":
                 self.credit(line, self.typed_by[i])
+            elif (split := self.credit_at_end(i)) is not None:
+                self.body(replace(line, text=split[0]), self.typed_by[i])
+                given = self.trace.get(line.number)
+                self.credit(replace(line, text=split[1]), "trailing_credit")
+                if given is not None:  # the line's role is its text's; the rule says where the credit went
+                    self.trace.give(line.number, line.text, given.role, f"{given.rule}; trailing_credit")
             else:
                 self.body(line, self.typed_by[i])
             i += 1
+
+    def credit_at_end(self, i: int) -> tuple[str, str] | None:
+        """The text and the credit of body line `i` when it is an article's last text line and
+        ends with its credit in brackets (`rules.trailing_credit`)."""
+        if self.types[i] != "body":
+            return None
+        nxt = i + 1
+        last = nxt >= len(self.lines) or self.types[nxt] != "body" or self.lines[nxt].gap_before >= PAGE_JUMP
+        return trailing_credit(self.lines[i].text) if last else None
 
     def credit(self, line: Line, rule: str) -> None:
         text = line.text
@@ -148,7 +167,7 @@ class _Reader:
             draft.credit_under_headline = True
             self.trace.give(line.number, text, "byline", rule)
 
-    def body(self, line: Line, rule: str, *, whole: bool = False) -> None:
+    def body(self, line: Line, rule: str, *, whole: bool = False, verse: bool = False) -> None:
         draft = self.current
         starts_article = draft is None or draft.closed or self.force_new
         continues = draft.continued_by(line.text) if draft is not None else ""
@@ -164,7 +183,10 @@ class _Reader:
         whole = whole or (self.markdown and line.bold)
         role = draft.add_paragraph(line.text, whole=whole)
         draft.text_lines.append(line.number)
-        if whole:
+        if verse:
+            draft.verse = True
+            self.trace.give(line.number, line.text, "verse", rule)
+        elif whole:
             self.trace.give(line.number, line.text, "sub-heading", rule)
         elif role == "join":
             self.trace.give(line.number, line.text, "join", continues or "stops_mid_sentence")
@@ -181,6 +203,10 @@ class _Reader:
                 break
             end += 1
             self.check.tick(_LINE_COST)  # a file of short lines is one heading group
+        if stanza := self.stanza(start, end):
+            for line in self.lines[start:stanza]:
+                self.body(line, "reads_as_verse", whole=True, verse=True)
+            return stanza
         group = self.lines[start:end]
         after = end
         while after < len(self.lines) and self.types[after] == "credit":
@@ -201,6 +227,24 @@ class _Reader:
             self.body(line, rule, whole=role == "sub-heading")
         return end
 
+    def stanza(self, start: int, end: int) -> int:
+        """The end of a stanza of verse opening the heading lines [start, end); 0 when none.
+
+        Verse is asked for only where no headline can stand: under a headline and its byline
+        before any text, or after a stanza of the same poem (`rules.reads_as_verse`). A stanza is
+        the lines printed one right under another; the heading lines after a blank line may be the
+        next stanza or the next article's headline, and are read afresh.
+        """
+        draft = self.current
+        if draft is None or draft.closed or self.force_new:
+            return 0
+        if not (draft.verse or (draft.headline and draft.credit_under_headline and not draft.paras)):
+            return 0
+        stop = start + 1
+        while stop < end and self.lines[stop].gap_before == 0:
+            stop += 1
+        return stop if reads_as_verse(self.lines[start:stop]) else 0
+
     def group_role(self, start: int, end: int, credited: bool, datelined: bool) -> tuple[GroupRole, str]:
         """What the heading lines [start, end) are: a new article's head, a sub-heading, the tail
         of a paragraph cut by a break, or plain text; and the rule that says so."""
@@ -217,6 +261,12 @@ class _Reader:
             return "article", "after a closing credit"
         if self.force_new:
             return "article", "after a page jump or section"
+        text_follows = end < len(self.lines) and self.types[end] == "body"
+        under_byline = draft.credit_under_headline and not draft.paras and not levels
+        if under_byline and len(group) == 1 and text_follows:
+            # Under a headline and its byline a heading is the feature's first sub-head: a new
+            # article would have had a credit or dateline of its own (asked above).
+            return "sub-heading", "first sub-heading under the byline"
         if levels:
             # A smaller Markdown heading after text is a sub-head of this article.
             if min(levels) > self.headline_level and draft.paras:
@@ -228,6 +278,8 @@ class _Reader:
             return "join", "continues_quote"  # a heading never closes a quotation it did not open
         if not draft.paras:
             return "article", "heading with no text before it"
+        if len(group) == 1 and not levels and marked_subheading(group[0].text):
+            return "sub-heading", "marked_subheading"
         if self.markdown:
             return "body", "unmarked line in Markdown"  # Markdown dumps mark their headlines
         if len(group) > 1:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 from reader.text.lines import Line
-from reader.text.shapes import SENTENCE_END, ends_sentence, split_dateline
+from reader.text.shapes import FRAME_MARK, SENTENCE_END, cjk_length, credit_of, ends_sentence, split_dateline
 
 LineType = Literal["section", "label", "credit", "heading", "body"]
 GroupRole = Literal["article", "sub-heading", "join", "body"]
@@ -28,6 +28,11 @@ _CLOSING_QUOTES = "”」』"
 _IN_SENTENCE = re.compile(r"[，,；;]")
 _NUMERAL = r"[一二三四五六七八九十\d]{1,3}"
 _ENUMERATION = re.compile(rf"^\s*(?:{_NUMERAL}\s*[、.．]|[（(]{_NUMERAL}[）)])")
+# The number of a numbered sub-heading (一、 / 1. / （二）), but not a decimal (3.8万人次…).
+_SUBHEADING_NUMBER = re.compile(rf"^\s*(?:{_NUMERAL}\s*(?:、|[.．](?!\d))|[（(]{_NUMERAL}[）)])")
+# A bracketed group closing a line right after the end of a sentence: …87人。（通讯员 李四）
+_TRAILING_BRACKETS = re.compile(r"(?<=[。！？!?”」』\"])\s*([（(][^（()）]{1,40}[）)])\s*$")
+VERSE_LINE_MAX = 24  # a line of verse is short; a longer line without punctuation is no verse
 # A credit printed bare after the text: a unit or a name and the mark of who supplied it
 # (宣 for a propaganda office, 供稿 / 供图), no spaces or punctuation.
 _BARE_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:宣|供稿|供图)")
@@ -193,3 +198,72 @@ def subheading_before_credit(
     if nxt >= len(lines) or types[nxt] != "body" or lines[nxt].gap_before >= PAGE_JUMP:
         return False
     return ahead[nxt]
+
+
+def marked_subheading(text: str) -> bool:
+    """The line opens with a sub-heading's mark: a number (`一、`, `2.`, `（三）`) or a frame (`■`).
+
+    Headlines carry no such mark: a numbered or framed heading line inside an article is one of
+    its sub-headings, even where the article's other clues (a byline under the headline, a credit
+    ahead) are missing, as in a news item credited beside its dateline.
+    """
+    return bool(_SUBHEADING_NUMBER.match(text) or FRAME_MARK.match(text))
+
+
+def framed_subheading_between_texts(types: Sequence[LineType], lines: Sequence[Line], i: int) -> bool:
+    """A framed line (`■ 问需于民 一楼一策`) between two paragraphs is a sub-heading, not a credit.
+
+    A frame mark sets off a byline (`□ 张三`) as well as a sub-heading, and a framed line of short
+    words has the shape of a byline of names. Its place tells them apart: a byline stands under a
+    headline or closes the text, while text right above and right below (no page jump, no
+    dateline) means the article goes on across it. A framed line whose words make a credit on
+    their own (`■ 张三 摄`, `◎ 本报记者 李四`) stays one: a photo strip may print a caption, its
+    credit and the next caption one under another.
+    """
+    if types[i] != "credit" or not 0 < i < len(lines) - 1:
+        return False
+    line, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
+    mark = FRAME_MARK.match(line.text)
+    if mark is None or credit_of(line.text[mark.end() :]) is not None:
+        return False
+    return (
+        types[i - 1] == "body"
+        and types[i + 1] == "body"
+        and line.gap_before < PAGE_JUMP
+        and nxt.gap_before < PAGE_JUMP
+        and not opens_with_dateline(nxt.text)
+        and bool(prev.text)
+    )
+
+
+def reads_as_verse(group: Sequence[Line]) -> bool:
+    """Heading-shaped lines printed one right under another, every one short: a stanza of verse.
+
+    A headline group (kicker, headline, subtitle) has the same shape, so the parser asks only where
+    no headline can be: under a headline and its byline before any text, or after a stanza of the
+    same poem. A poem's lines stay one a line (each its own paragraph): joined they would read as
+    one sentence without punctuation.
+    """
+    return (
+        len(group) >= 2
+        and all(line.gap_before == 0 for line in group[1:])
+        and all(not line.md_level and cjk_length(line.text) <= VERSE_LINE_MAX for line in group)
+    )
+
+
+def trailing_credit(text: str) -> tuple[str, str] | None:
+    """(the text, the credit) when a line of text ends with its credit in brackets; else None.
+
+    Briefs often print the credit on the text's last line, after the full stop
+    (`…达成就业意向87人。（通讯员 李四）`, `…讲解使用方法。（王五）`). The bracket must follow the
+    end of a sentence and read as a credit by itself (`shapes.credit_of`), and a line that is
+    nothing but the bracket is a credit line already. The parser asks only for the last text
+    line of an article: inside a paragraph a bracket after a sentence is more often a note.
+    """
+    match = _TRAILING_BRACKETS.search(text)
+    if match is None or match.start() == 0:
+        return None
+    if credit_of(match.group(1)) is None:
+        return None
+    rest = text[: match.start()].rstrip()
+    return (rest, match.group(1)) if rest else None

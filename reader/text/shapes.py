@@ -21,8 +21,13 @@ ROLE = (
 )
 _ROLE_START = re.compile(r"^" + ROLE)
 _ROLE_COLON = re.compile("(" + ROLE + r")\s*[:：]\s*")
-_CREDIT_END = re.compile(r"(?:\s(?:摄|宣|供稿|供图|报道|整理|文|图)|[\u4e00-\u9fff]摄)$")
-_FRAME_MARK = re.compile(r"^[□■◇◆●○△▲]\s*")
+# The mark that ends a credit: after a space (张三 摄), right after the name (张三摄) or after a
+# slash (张三/摄, 张三／图), the way photo strips print them.
+_CREDIT_END = re.compile(
+    r"(?:\s(?:摄|宣|供稿|供图|报道|整理|文|图)|[\u4e00-\u9fff]摄|[\u4e00-\u9fff]\s*[/／]\s*[摄图])$"
+)
+# Marks set before a byline (□ 张三, ◎李四 in supplements) or before a sub-heading (■ 改造前).
+FRAME_MARK = re.compile(r"^[□■◇◆●○△▲◎☆★]\s*")
 _SENTENCE_PUNCT = re.compile(r"[，,。；;！？!?：:“”\"「」]")
 # A credit is at most 40 characters without spaces; a line ten times as long is none, however
 # spaced, and need not be searched for roles (costly on a line of megabytes).
@@ -82,7 +87,7 @@ def credit_of(text: str) -> str | None:
     text = text.strip()
     if len(text) > _CREDIT_MAX_CHARS:
         return None
-    framed = _FRAME_MARK.match(text)
+    framed = FRAME_MARK.match(text)
     if framed:
         inner = text[framed.end() :].strip()
         return inner if 0 < cjk_length(inner) <= 40 and not _SENTENCE_PUNCT.search(inner) else None

@@ -329,3 +329,16 @@ def test_a_bracket_after_a_sentence_inside_an_article_stays_in_its_text() -> Non
     (article,) = articles(text)
     assert "" == article.byline
     assert "近日，新区举办招聘会。（李四）" in article.body
+
+
+def test_a_paragraph_ending_on_a_note_after_its_full_stop_is_not_joined_to_the_next() -> None:
+    """`（下转第2版）` after a full stop is a note, not the rest of a sentence cut by the page."""
+    text = (
+        "青禾镇办起农民夜校\n\n本报讯 青禾镇近日办起农民夜校，首期学员四十人。（下转第2版）\n\n"
+        "每到周三晚上，村民们就聚到村委会听课。\n\n（融媒体 钱二）\n"
+    )
+    (article,) = articles(text)
+    assert [
+        "青禾镇近日办起农民夜校，首期学员四十人。（下转第2版）",
+        "每到周三晚上，村民们就聚到村委会听课。",
+    ] == article.body.split("\n")

@@ -60,7 +60,7 @@ def test_headings_balance_quotes_and_use_no_commas(text: str) -> None:
 
 @pytest.mark.parametrize(
     "piece",
-    ["居民老李说，盼着能", "河湾新区全面推行“楼长+管家”", "他说：“明天"],
+    ["居民老李说，盼着能", "河湾新区全面推行“楼长+管家”", "他说：“明天", "来到活动现场（如图）"],
 )
 def test_a_piece_cut_mid_sentence_stops_mid_sentence(piece: str) -> None:
     assert stops_mid_sentence(piece)
@@ -68,7 +68,16 @@ def test_a_piece_cut_mid_sentence_stops_mid_sentence(piece: str) -> None:
 
 @pytest.mark.parametrize(
     "piece",
-    ["工作进展顺利。", "“来得真及时！”", "他说：“明天再来。", "大家都说：“好。”", ""],
+    [
+        "工作进展顺利。",
+        "“来得真及时！”",
+        "他说：“明天再来。",
+        "大家都说：“好。”",
+        "",
+        "座谈会在区政府召开。（下转第2版）",
+        "活动圆满结束。(完)",
+        "大家都说：“好。”（图片由受访者提供）",
+    ],
 )
 def test_a_piece_ending_a_sentence_or_a_quoted_sentence_does_not(piece: str) -> None:
     assert not stops_mid_sentence(piece)

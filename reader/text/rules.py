@@ -101,15 +101,30 @@ def stops_mid_sentence(piece: str) -> bool:
     punctuation, or ends on a quoted term (`推行“楼长制”` / `管理办法…`) rather than on a
     quoted sentence (`…就好了。”`). A piece that ends a sentence inside a quotation still open is
     not cut: a long quotation printed over several paragraphs opens each one and closes only the
-    last.
+    last. A bracketed note after the full stop (`…召开。（下转第2版）`, `…结束。（完）`) is not
+    part of a sentence: the paragraph ends with the sentence before it.
     """
     stripped = piece.rstrip()
     if not stripped:
         return False
+    before_note = _before_trailing_note(stripped)
+    if before_note is not None:
+        return not ends_sentence(before_note)
     if stripped[-1] in _CLOSING_QUOTES and open_quotes(stripped) <= 0:
         inner = stripped.rstrip(_CLOSING_QUOTES)
         return bool(inner) and inner[-1] not in SENTENCE_END
     return not ends_sentence(stripped)
+
+
+def _before_trailing_note(text: str) -> str | None:
+    """The text before a bracketed note that ends `text` (`（完）`, `(下转第2版)`); None when
+    `text` does not end on a closed bracket, or the note is all there is."""
+    if not text or text[-1] not in "）)":
+        return None
+    opening = max(text.rfind("（"), text.rfind("("))
+    if opening <= 0 or any(char in "）)" for char in text[opening:-1]):
+        return None
+    return text[:opening].rstrip() or None
 
 
 def continues_quote(open_before: int, text: str) -> bool:

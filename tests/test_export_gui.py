@@ -7,7 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -21,6 +25,7 @@ from reader.archive.importer import import_paths
 from reader.archive.queries import article_ids, articles
 from reader.archive.records import ArticleRecord
 from reader.gui.printing import PrintExport
+from reader.gui.printing import job as print_jobs
 
 # Dialogs are top-level windows; the offscreen platform complains about their size hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -114,12 +119,32 @@ def test_missing_cjk_font_shows_a_message_and_writes_nothing(
 
 
 def test_shutdown_cancels_a_running_export_and_writes_nothing(
-    qtbot: QtBot, window: QMainWindow, records: list[ArticleRecord], archive_path: Path, tmp_path: Path
+    qtbot: QtBot,
+    window: QMainWindow,
+    records: list[ArticleRecord],
+    archive_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The export waits at its start until it is cancelled, then renders as it would: without
+    the hold, a GUI thread kept off the CPU for the fraction of a second the export takes (a
+    loaded machine) called shutdown() after the whole file was written, and the test failed."""
+    started = threading.Event()
+    real_export = print_jobs.export_pdf
+
+    def held_export(*args: Any, should_cancel: Callable[[], bool], **kwargs: Any) -> Any:
+        started.set()
+        deadline = time.monotonic() + 60
+        while not should_cancel() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return real_export(*args, should_cancel=should_cancel, **kwargs)
+
+    monkeypatch.setattr(print_jobs, "export_pdf", held_export)
     exporter = PrintExport(window, lambda: records, lambda: archive_path)
     out = tmp_path / "cancelled.pdf"
     with qtbot.waitSignal(exporter.finished, timeout=30_000) as signal:
         exporter.export_articles(records, path=out)
+        assert started.wait(60), "the export never started"  # running on the worker, not queued
         exporter.shutdown()
     assert "已取消" in signal.args[0]
     qtbot.waitUntil(lambda: not exporter.busy)

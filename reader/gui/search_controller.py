@@ -7,7 +7,8 @@ newer answer. Nothing here touches widgets from a worker.
 
 After each first page the keyword timeline (hits per month, reader.archive.timeline) is counted
 on the same worker, behind the page, so the list never waits for it; it depends only on the
-query and the publication, so changing the sort or the date range reuses the last one.
+query and the publication, so changing the sort or the date range reuses the last one (unless
+the archive changed since that count began: forget_timeline).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class SearchController(QObject):
         self._interrupter = Interrupter()
         self.last_outcome: SearchOutcome | None = None
         self._timeline: tuple[tuple[str, str | None], Timeline] | None = None
+        self._archive_changes = 0  # forget_timeline() calls: a count begun before one is not kept
 
     @property
     def generation(self) -> int:
@@ -122,10 +124,12 @@ class SearchController(QObject):
             return
         path = self._db_path()
         interrupter = self._interrupter
+        changes = self._archive_changes
 
         def done(result: Timeline) -> None:
             if generation == self._generation:
-                self._timeline = (key, result)
+                if changes == self._archive_changes:  # else counted before an import landed
+                    self._timeline = (key, result)
                 self.timeline_ready.emit(result)
 
         def failed(_error: Any) -> None:
@@ -175,8 +179,10 @@ class SearchController(QObject):
         self.timeline_ready.emit(None)
 
     def forget_timeline(self) -> None:
-        """The archive changed (an import): count the next timeline afresh."""
+        """The archive changed (an import): count the next timeline afresh, and keep none that
+        was being counted meanwhile (it read the archive as it was before)."""
         self._timeline = None
+        self._archive_changes += 1
 
     def is_idle(self) -> bool:
         """No search waiting or running (tests wait for this)."""

@@ -147,7 +147,7 @@ def test_a_search_in_a_damaged_archive_says_so_in_chinese(
     window = window_factory(damaged_archive(tmp_path, "search_chars_data"))
     window.search_bar.field.setText("幸福食堂")
     window.search.run_now()
-    qtbot.waitUntil(lambda: "检索出错" in window.middle.search_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "检索出错" in window.middle.search_label.text(), timeout=30_000)
     label = window.middle.search_label.text()
     assert "损坏" in label and "修复" in label
     assert "malformed" not in label

@@ -29,7 +29,9 @@ def test_the_import_dialog_counts_from_the_first_file_and_cancels(
     qtbot.waitUntil(lambda: empty_window.findChild(QProgressDialog, "importProgress") is not None)
     dialog = empty_window.findChild(QProgressDialog, "importProgress")
     qtbot.waitUntil(dialog.isVisible, timeout=10_000)
-    qtbot.waitUntil(lambda: "正在导入第 1 / 2 个文件：a-long.txt" == dialog.labelText(), timeout=10_000)
+    # The writer opens its connection and finds the files first: on a loaded machine that may
+    # take a while; the long file then keeps this label for many seconds.
+    qtbot.waitUntil(lambda: "正在导入第 1 / 2 个文件：a-long.txt" == dialog.labelText(), timeout=60_000)
     assert (0, 2) == (dialog.value(), dialog.maximum())  # counting while the first file is read
     assert "导入" == dialog.windowTitle()
     assert dialog.windowModality() == Qt.WindowModality.WindowModal

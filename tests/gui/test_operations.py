@@ -22,6 +22,11 @@ from reader.text.errors import Cancelled
 
 pytestmark = pytest.mark.gui
 
+# How long a wait on work done by a writer or reader thread may take: generous, since the thread
+# opens archive files and competes for the CPU with the GUI thread and whatever else runs (a
+# loaded CI machine); a passing test never waits that long.
+WORK_MS = 60_000
+
 
 @pytest.fixture
 def writer(qapp: object, corpus_db: Path) -> Iterator[ArchiveWriter]:
@@ -72,7 +77,7 @@ def test_the_work_writes_on_the_writer_thread_and_success_runs_on_the_gui_thread
 
     op = ArchiveOp(parent=None, writer=writer, op=work).success(success).run_in_background()
     assert op.running
-    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.waitUntil(lambda: bool(seen), timeout=WORK_MS)
     (thread_name, written), on_gui_thread = seen[0]
     assert thread_name.startswith("test-writer") and key == written
     assert on_gui_thread
@@ -86,13 +91,13 @@ def test_the_writer_keeps_one_connection_until_detached_work_closes_it(
     archives: list[Archive] = []
     for _ in range(3):
         writer.submit(lambda archive: archive, archives.append)
-    qtbot.waitUntil(lambda: 3 == len(archives))
+    qtbot.waitUntil(lambda: 3 == len(archives), timeout=WORK_MS)
     assert archives[0] is archives[1] is archives[2]
     assert not archives[0].readonly
     ran: list[str] = []
     writer.submit_detached(lambda: "detached", ran.append)
     writer.submit(lambda archive: archive, archives.append)
-    qtbot.waitUntil(lambda: 4 == len(archives))
+    qtbot.waitUntil(lambda: 4 == len(archives), timeout=WORK_MS)
     assert ["detached"] == ran
     assert archives[3] is not archives[0]  # closed for the detached work, opened again after it
 
@@ -106,7 +111,7 @@ def test_a_known_error_without_a_failure_callback_becomes_a_warning(
         raise error
 
     ArchiveOp(parent=window, writer=writer, op=fail).run_in_background()
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "operationFailed") is not None)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "operationFailed") is not None, timeout=WORK_MS)
     box = window.findChild(QMessageBox, "operationFailed")
     qtbot.waitExposed(box)
     assert str(error) == box.text() and "锁定" in box.text()
@@ -126,13 +131,13 @@ def test_a_known_error_goes_to_the_failure_callback_and_an_os_error_reads_in_chi
         raise PermissionError(errno.EACCES, "Permission denied", "/srv/archive/out.pdf")
 
     op = ReadOp(parent=window, runner=runner, op=fail).failure(failures.append).run_in_background()
-    qtbot.waitUntil(lambda: not op.running)
+    qtbot.waitUntil(lambda: not op.running, timeout=WORK_MS)
     runner.shutdown()
     assert [PermissionError] == [type(f) for f in failures]
     assert window.findChild(QMessageBox) is None
 
     ReadOp(parent=window, runner=TaskRunner(window, name="test-reader-2"), op=fail).run_in_background()
-    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "operationFailed") is not None)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "operationFailed") is not None, timeout=WORK_MS)
     box = window.findChild(QMessageBox, "operationFailed")
     assert "没有权限：/srv/archive/out.pdf" == box.text()
     assert "Permission" not in box.text()
@@ -151,7 +156,7 @@ def test_a_bug_is_raised_on_the_gui_thread_and_never_shown_as_a_message(
     with qtbot.captureExceptions() as raised:
         op = ArchiveOp(parent=window, writer=writer, op=buggy).with_progress("正在计算…")
         op.success(done.append).failure(failures.append).run_in_background()
-        qtbot.waitUntil(lambda: not op.running)
+        qtbot.waitUntil(lambda: not op.running, timeout=WORK_MS)
     assert [ZeroDivisionError] == [kind for kind, _value, _tb in raised]
     assert [] == failures and [] == done
     assert window.findChild(QMessageBox) is None
@@ -182,11 +187,11 @@ def test_the_progress_dialog_shows_while_waiting_then_counts_then_closes(
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
     dialog.grab()
     blocker.set()
-    qtbot.waitUntil(lambda: "第 2 / 5 个：第二个文件" == dialog.labelText())
+    qtbot.waitUntil(lambda: "第 2 / 5 个：第二个文件" == dialog.labelText(), timeout=WORK_MS)
     assert (5, 2) == (dialog.maximum(), dialog.value())
     dialog.grab()
     finish.set()
-    qtbot.waitUntil(lambda: window.findChild(QProgressDialog, "testProgress") is None)
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog, "testProgress") is None, timeout=WORK_MS)
     assert ["完成"] == results
 
 
@@ -207,7 +212,7 @@ def test_cancel_in_the_dialog_stops_the_work_and_failure_hears_cancelled(
     dialog = window.findChild(QProgressDialog, "testProgress")
     qtbot.waitUntil(dialog.isVisible)
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not op.running)
+    qtbot.waitUntil(lambda: not op.running, timeout=WORK_MS)
     assert [Cancelled] == [type(f) for f in failures]
     assert window.findChild(QMessageBox) is None  # the caller decides what a cancel says
 
@@ -220,7 +225,7 @@ def test_work_cancelled_while_it_waits_never_runs(qtbot: QtBot, writer: ArchiveW
     op.failure(failures.append).run_in_background()
     op.cancel()
     blocker.set()
-    qtbot.waitUntil(lambda: not op.running)
+    qtbot.waitUntil(lambda: not op.running, timeout=WORK_MS)
     assert [] == ran
     assert [Cancelled] == [type(f) for f in failures]
 
@@ -251,7 +256,7 @@ def test_a_write_waits_its_turn_while_the_gui_thread_goes_on(
     assert [] == order
     assert not bookmarked(corpus_db, key)
     gate.set()
-    qtbot.waitUntil(lambda: 2 == len(order))
+    qtbot.waitUntil(lambda: 2 == len(order), timeout=WORK_MS)
     assert ["import", "bookmark"] == order
     assert bookmarked(corpus_db, key)
 
@@ -265,11 +270,12 @@ def test_shutdown_runs_the_queued_writes_closes_the_connection_and_delivers_noth
     delivered: list[object] = []
     for key in keys:
         writer.submit(lambda archive, key=key: bookmarks.add(archive, key), delivered.append)
-    qtbot.waitUntil(corpus_db.with_name(corpus_db.name + "-wal").exists)  # the writer's connection is open
+    wal = corpus_db.with_name(corpus_db.name + "-wal")
+    qtbot.waitUntil(wal.exists, timeout=WORK_MS)  # the writer's connection is open
     blocker.set()
     writer.shutdown()
     assert all(bookmarked(corpus_db, key) for key in keys)
-    assert not corpus_db.with_name(corpus_db.name + "-wal").exists()  # closed: SQLite tidied up
+    assert not wal.exists()  # closed: SQLite tidied up
     assert not writer.submit(lambda archive: archive, delivered.append)
     qtbot.wait(50)
     assert [] == delivered

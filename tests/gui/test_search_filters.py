@@ -96,7 +96,7 @@ def test_a_date_range_that_hides_every_hit_says_so_and_clears_with_one_click(
     corpus_window.grab()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     wait_for_search(qtbot, corpus_window)
-    qtbot.waitUntil(lambda: corpus_window.search.model.rowCount() == found)
+    qtbot.waitUntil(lambda: corpus_window.search.model.rowCount() == found, timeout=30_000)
     assert not bar.range_box.isChecked()
     with open_archive(corpus_db, readonly=True) as archive:
         days = issue_dates(archive)
@@ -134,7 +134,8 @@ def test_a_publication_that_hides_every_hit_offers_all_publications(
     button = clear_button(corpus_window, "clear_publication")
     assert button.isVisible() and not clear_button(corpus_window, "clear_dates").isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: corpus_window.search.model.rowCount() == total(corpus_db, ONLY_DONGCHANG))
+    everywhere = total(corpus_db, ONLY_DONGCHANG)
+    qtbot.waitUntil(lambda: corpus_window.search.model.rowCount() == everywhere, timeout=30_000)
     assert corpus_window.calendar.current_publication() is None
     assert SEARCH_PAGE == corpus_window.middle.currentIndex()
 

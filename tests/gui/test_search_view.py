@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from window_support import type_query
+from window_support import type_query, wait_for_search
 
 from reader.archive.db import open_archive
 from reader.gui.main_window import MainWindow
@@ -140,7 +140,7 @@ def test_only_the_newest_query_reaches_the_list(qtbot: QtBot, corpus_window: Mai
     for text in ("网格", "书香", WORD):
         bar.field.setText(text)
         corpus_window.search.run_now()
-    qtbot.waitUntil(lambda: corpus_window.search.is_idle() and corpus_window.search.last_outcome is not None)
+    wait_for_search(qtbot, corpus_window)
     assert WORD == corpus_window.search.last_outcome.request.text
     model = corpus_window.search.model
     assert all(

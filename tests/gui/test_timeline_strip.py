@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from issue_texts import FRONT_PAGE, issue_text, write
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtGui import QColor, QHelpEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from window_support import type_query, wait_for_search
@@ -14,6 +17,7 @@ from window_support import type_query, wait_for_search
 from reader.archive.db import open_archive
 from reader.archive.search import search
 from reader.archive.timeline import timeline
+from reader.gui import search_controller
 from reader.gui.main_window import MainWindow
 from reader.gui.palette import ISSUE_COLOUR
 from reader.gui.timeline_strip import TimelineStrip
@@ -102,3 +106,42 @@ def test_an_emptied_query_hides_the_strip(qtbot: QtBot, corpus_window: MainWindo
     strip = _strip_shown(qtbot, corpus_window)
     qtbot.keyClick(corpus_window.search_bar.field, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not strip.isVisible())
+
+
+def test_an_import_while_the_timeline_is_counted_is_in_the_next_strip(
+    qtbot: QtBot, corpus_window: MainWindow, corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count that was running when an import landed was kept for the query (only the sort
+    or the date range changed since): the strip then went on without the imported month until
+    the query changed. Here the count is held on its worker until the import has landed."""
+    counted, release = threading.Event(), threading.Event()
+    count_for_real = search_controller.run_timeline
+
+    def held_count(*args: Any, **kwargs: Any) -> Any:
+        result = count_for_real(*args, **kwargs)  # the archive as it was before the import
+        counted.set()
+        release.wait(60)
+        return result
+
+    monkeypatch.setattr(search_controller, "run_timeline", held_count)
+    field = corpus_window.search_bar.field
+    field.setFocus()
+    for char in WORD:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(field, event)
+    qtbot.waitUntil(counted.is_set, timeout=30_000)
+    dump = write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))  # 2022-07-05, 东昌府讯 …
+    with qtbot.waitSignal(corpus_window.imports.imported, timeout=60_000):
+        assert corpus_window.import_paths([dump])
+    monkeypatch.setattr(search_controller, "run_timeline", count_for_real)
+    release.set()
+    wait_for_search(qtbot, corpus_window)
+    assert "2022-07" not in [p for p, _ in corpus_window.middle.timeline.periods()]  # counted before
+
+    sort = corpus_window.search_bar.sort
+    sort.setCurrentIndex(sort.findData("newest"))  # the same query: the timeline is reused or not
+    wait_for_search(qtbot, corpus_window)
+    strip = _strip_shown(qtbot, corpus_window)
+    assert _expected(corpus_db, WORD) == strip.periods()
+    assert "2022-07" in [p for p, _ in strip.periods()]

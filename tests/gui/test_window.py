@@ -225,7 +225,9 @@ def test_a_date_that_cannot_be_stored_is_reported_without_blocking(
     try:
         other.execute("BEGIN IMMEDIATE")
         empty_window.assign_issue_date(issue.id, "2021-05-06")
-        qtbot.waitUntil(lambda: empty_window.findChild(QMessageBox, "operationFailed") is not None)
+        qtbot.waitUntil(
+            lambda: empty_window.findChild(QMessageBox, "operationFailed") is not None, timeout=30_000
+        )
     finally:
         other.execute("ROLLBACK")
         other.close()

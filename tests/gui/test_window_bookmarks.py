@@ -33,7 +33,9 @@ def test_a_bookmark_that_cannot_be_written_is_reported_in_the_window(
     try:
         other.execute("BEGIN IMMEDIATE")
         star.trigger()
-        qtbot.waitUntil(lambda: corpus_window.findChild(QMessageBox, "bookmarkWriteFailed") is not None)
+        qtbot.waitUntil(
+            lambda: corpus_window.findChild(QMessageBox, "bookmarkWriteFailed") is not None, timeout=30_000
+        )
     finally:
         other.execute("ROLLBACK")
         other.close()

@@ -102,6 +102,36 @@ def test_a_conflicting_file_is_imported_from_the_report_when_the_user_says_repla
         assert 4 == archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
+def test_a_replace_asked_while_another_import_runs_is_refused_aloud_and_the_report_stays(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    """The report's buttons start their import as 导入文件… does: one import at a time, with
+    the status bar saying why not; they used to call the importer directly and do nothing."""
+    window = empty_window
+    first = write(tmp_path / "dump" / "第1版.txt", issue_text(FRONT_PAGE))
+    second = write(tmp_path / "dump" / "第2版.txt", issue_text(SECOND_PAGE, page="第二版"))
+    window.import_paths([first, second])
+    wait_until_idle(qtbot, window)
+    report_of(qtbot, window).reject()
+    qtbot.waitUntil(lambda: window.findChild(ReportDialog) is None)
+    window.import_paths([write(tmp_path / "整期.txt", issue_text(FRONT_PAGE + SECOND_PAGE))])
+    wait_until_idle(qtbot, window)
+    report = report_of(qtbot, window)
+    assert report.replace_button is not None
+    long_file = write(tmp_path / "long" / "long.txt", "东昌时讯\n\n2022年7月5日\n\n" + "网格员\n" * 400_000)
+    assert window.importer.start([long_file], quiet=True)
+
+    report.replace_button.click()
+    assert "正在导入，请等当前导入结束" == window.statusBar().currentMessage()
+    assert report.isVisible()  # the choice is still there to make once the import is done
+    wait_until_idle(qtbot, window)
+    report.replace_button.click()
+    qtbot.waitUntil(lambda: not report.isVisible())
+    wait_until_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.findChild(ReportDialog) not in (None, report))
+    assert "新导入 1" in report_of(qtbot, window).text.toPlainText()
+
+
 def damaged_archive(tmp_path: Path, table: str) -> Path:
     """An archive of the front page whose `table` has a bad page."""
     path = tmp_path / "archive.sqlite3"

@@ -77,8 +77,9 @@ def report_html(report: ImportReport, tr: Callable[[str], str]) -> str:
 class ReportDialog(QDialog):
     """What an import did, with the reason for every failure and conflict.
 
-    Conflicting files can be imported from here: `resolve_requested(paths, "replace" | "keep")`.
-    An import stopped by damage offers the repair: `repair_requested()`.
+    Conflicting files can be imported from here: `resolve_requested(paths, "replace" | "keep")`;
+    whoever starts that import closes the dialog (`accept`), so a refused one leaves the choice
+    on screen. An import stopped by damage offers the repair: `repair_requested()`.
     """
 
     resolve_requested = Signal(list, str)
@@ -117,7 +118,6 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
 
     def _resolve(self, paths: list[Path], how: str) -> None:
-        self.accept()
         self.resolve_requested.emit(paths, how)
 
     def _repair(self) -> None:

@@ -21,7 +21,7 @@ from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 
 if TYPE_CHECKING:
-    from reader.archive.importer import ImportReport
+    from reader.archive.importer import ImportReport, OnConflict
 
 
 def local_paths(mime: QMimeData) -> list[Path]:
@@ -70,13 +70,13 @@ class ImportCommands(QObject):
             self._settings.last_import_dir = folder
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> bool:
+    def import_paths(self, paths: list[Path], on_conflict: OnConflict = "report") -> bool:
         """Start importing; False (with a message) when an import is already running or the
         archive cannot be written."""
         if (blocker := self._session.write_blocker) is not None:
             self.status_message.emit(self.tr("只读档案，不能导入：{0}").format(blocker), 6000)
             return False
-        if not self._importer.start(paths):
+        if not self._importer.start(paths, on_conflict=on_conflict):
             self.status_message.emit(self.tr("正在导入，请等当前导入结束"), 4000)
             return False
         return True
@@ -89,11 +89,17 @@ class ImportCommands(QObject):
         self.imported.emit()
         if not quiet:
             dialog = ReportDialog(report, self._window)
-            dialog.resolve_requested.connect(lambda paths, how: self._importer.start(paths, on_conflict=how))
+            dialog.resolve_requested.connect(lambda paths, how: self._resolve(dialog, paths, how))
             dialog.repair_requested.connect(self.repair_requested)
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
         self.status_message.emit(self.tr("导入完成"), 4000)
+
+    def _resolve(self, dialog: ReportDialog, paths: list[Path], how: OnConflict) -> None:
+        """用新文件替换 / 两者都保留 in the report: imported as any import is (not while another
+        runs, not into a read-only archive: each says so); the report stays open when refused."""
+        if self.import_paths(paths, on_conflict=how):
+            dialog.accept()
 
     def _failed(self, message: str) -> None:
         open_warning(self._window, self.tr("出错了"), message, "archiveError")

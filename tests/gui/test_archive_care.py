@@ -78,20 +78,26 @@ def test_the_demo_removed_from_the_menu_stays_away_after_a_restart(
     assert again.session.is_empty()
 
 
+def conflict_report(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> ReportDialog:
+    """The report of importing a whole issue over its two pages imported before: a conflict."""
+    first = write(tmp_path / "dump" / "第1版.txt", issue_text(FRONT_PAGE))
+    second = write(tmp_path / "dump" / "第2版.txt", issue_text(SECOND_PAGE, page="第二版"))
+    window.import_paths([first, second])
+    wait_until_idle(qtbot, window)
+    report_of(qtbot, window).reject()
+    qtbot.waitUntil(lambda: window.findChild(ReportDialog) is None)
+    window.import_paths([write(tmp_path / "整期.txt", issue_text(FRONT_PAGE + SECOND_PAGE))])
+    wait_until_idle(qtbot, window)
+    report = report_of(qtbot, window)
+    assert "冲突 1" in report.text.toPlainText() and "第1版.txt" in report.text.toPlainText()
+    assert report.replace_button is not None
+    return report
+
+
 def test_a_conflicting_file_is_imported_from_the_report_when_the_user_says_replace(
     qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
 ) -> None:
-    first = write(tmp_path / "dump" / "第1版.txt", issue_text(FRONT_PAGE))
-    second = write(tmp_path / "dump" / "第2版.txt", issue_text(SECOND_PAGE, page="第二版"))
-    empty_window.import_paths([first, second])
-    wait_until_idle(qtbot, empty_window)
-    report_of(qtbot, empty_window).reject()
-    qtbot.waitUntil(lambda: empty_window.findChild(ReportDialog) is None)
-    whole = write(tmp_path / "整期.txt", issue_text(FRONT_PAGE + SECOND_PAGE))
-    empty_window.import_paths([whole])
-    wait_until_idle(qtbot, empty_window)
-    report = report_of(qtbot, empty_window)
-    assert "冲突 1" in report.text.toPlainText() and "第1版.txt" in report.text.toPlainText()
+    report = conflict_report(qtbot, empty_window, tmp_path)
     assert report.replace_button is not None
     report.replace_button.click()
     wait_until_idle(qtbot, empty_window)
@@ -108,15 +114,7 @@ def test_a_replace_asked_while_another_import_runs_is_refused_aloud_and_the_repo
     """The report's buttons start their import as 导入文件… does: one import at a time, with
     the status bar saying why not; they used to call the importer directly and do nothing."""
     window = empty_window
-    first = write(tmp_path / "dump" / "第1版.txt", issue_text(FRONT_PAGE))
-    second = write(tmp_path / "dump" / "第2版.txt", issue_text(SECOND_PAGE, page="第二版"))
-    window.import_paths([first, second])
-    wait_until_idle(qtbot, window)
-    report_of(qtbot, window).reject()
-    qtbot.waitUntil(lambda: window.findChild(ReportDialog) is None)
-    window.import_paths([write(tmp_path / "整期.txt", issue_text(FRONT_PAGE + SECOND_PAGE))])
-    wait_until_idle(qtbot, window)
-    report = report_of(qtbot, window)
+    report = conflict_report(qtbot, window, tmp_path)
     assert report.replace_button is not None
     long_file = write(tmp_path / "long" / "long.txt", "东昌时讯\n\n2022年7月5日\n\n" + "网格员\n" * 400_000)
     assert window.importer.start([long_file], quiet=True)

@@ -14,12 +14,18 @@ def wait_for_search(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.search.is_idle() and window.search.last_outcome is not None, timeout=30000)
 
 
-def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    """Type as a Chinese input method does: each character arrives as a committed string."""
+def commit_text(window: MainWindow, text: str) -> None:
+    """Type into the search box as a Chinese input method does: each character arrives as a
+    committed string. Returns at once: the search runs on its worker."""
     field = window.search_bar.field
     field.setFocus()
     for char in text:
         event = QInputMethodEvent()
         event.setCommitString(char)
         QApplication.sendEvent(field, event)
+
+
+def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type a query (as commit_text) and wait for its answer."""
+    commit_text(window, text)
     wait_for_search(qtbot, window)

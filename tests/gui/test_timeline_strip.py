@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from issue_texts import FRONT_PAGE, issue_text, write
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QInputMethodEvent
+from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
-from window_support import type_query, wait_for_search
+from window_support import commit_text, type_query, wait_for_search
 
 from reader.archive.db import open_archive
 from reader.archive.search import search
@@ -124,12 +124,7 @@ def test_an_import_while_the_timeline_is_counted_is_in_the_next_strip(
         return result
 
     monkeypatch.setattr(search_controller, "run_timeline", held_count)
-    field = corpus_window.search_bar.field
-    field.setFocus()
-    for char in WORD:
-        event = QInputMethodEvent()
-        event.setCommitString(char)
-        QApplication.sendEvent(field, event)
+    commit_text(corpus_window, WORD)
     qtbot.waitUntil(counted.is_set, timeout=30_000)
     dump = write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))  # 2022-07-05, 东昌府讯 …
     with qtbot.waitSignal(corpus_window.imports.imported, timeout=60_000):

@@ -157,3 +157,16 @@ def test_undo_with_a_number_discards_that_correction_only(
     assert listed.startswith("共 1 条校订\n  #2 ") and "已撤销（1）：\n  #1 " in listed
     assert 1 == _correct(db, "undo", "1")
     assert "这条校订已经撤销过了" in capsys.readouterr().err
+
+
+def test_search_marks_a_corrected_article_as_the_window_lists_do(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert 0 == _correct(db, "retitle", _key(db, FIRST), "区领导调研幸福食堂")
+    capsys.readouterr()
+    assert 0 == main(["search", "古楼街道", "--db", str(db)])  # in the first and the second
+    lines = [line for line in capsys.readouterr().out.splitlines() if line[:1].isdigit()]
+    assert 2 == len(lines)
+    titles = [line.split("  ")[0][3:] for line in lines]  # "1. TITLE  [source]  (key)"
+    assert ["〔已校订〕区领导调研幸福食堂"] == [title for title in titles if "〔已校订〕" in title]
+    assert ["【古楼街道】举办消夏晚会"] == [title for title in titles if "〔已校订〕" not in title]

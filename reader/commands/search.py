@@ -8,7 +8,7 @@ import sys
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
-from reader.archive.formatting import DateStyle, source_line
+from reader.archive.formatting import DateStyle, list_title_mark, source_line
 from reader.archive.search import SearchResult, find
 from reader.commands._common import (
     add_db_option,
@@ -57,7 +57,8 @@ def format_result(result: SearchResult) -> list[str]:
     lines = [f"共找到 {result.total} 篇，显示 {len(result.hits)} 篇"]
     for number, hit in enumerate(result.hits, start=1):
         source = source_line(hit.publication, hit.date, DateStyle.ISO, number=hit.number, page=hit.page)
-        lines.append(f"{number}. {hit.headline_marked}  [{source}]  ({hit.key})")
+        title = list_title_mark(hit.headline_marked, hit.corrected)
+        lines.append(f"{number}. {title}  [{source}]  ({hit.key})")
         if hit.snippet:
             lines.append(f"   {hit.snippet.replace(chr(10), ' ')}")
     return lines

@@ -241,8 +241,9 @@ class MainWindow(QMainWindow):
 
     def archive_changed(self) -> None:
         """The archive's content changed behind the panes (an import, the demo removed, a
-        repair): every list, the bookmarks and what can be written are read again."""
-        self.search.forget_timeline()
+        repair): every list, the search's results, the bookmarks and what can be written are
+        read again."""
+        self.search.archive_changed()
         self.navigator.refresh_lists()
         self.missing_issues.reload()
         self._offer_date_span()

@@ -7,8 +7,9 @@ newer answer. Nothing here touches widgets from a worker.
 
 After each first page the keyword timeline (hits per month, reader.archive.timeline) is counted
 on the same worker, behind the page, so the list never waits for it; it depends only on the
-query and the publication, so changing the sort or the date range reuses the last one (unless
-the archive changed since that count began: forget_timeline).
+query and the publication, so changing the sort or the date range reuses the last one. An
+import forgets it and searches the shown query again (archive_changed), so no count begun before the
+import reaches the strip or the cache: its generation is past.
 """
 
 from __future__ import annotations
@@ -64,7 +65,6 @@ class SearchController(QObject):
         self._interrupter = Interrupter()
         self.last_outcome: SearchOutcome | None = None
         self._timeline: tuple[tuple[str, str | None], Timeline] | None = None
-        self._archive_changes = 0  # forget_timeline() calls: a count begun before one is not kept
 
     @property
     def generation(self) -> int:
@@ -124,12 +124,10 @@ class SearchController(QObject):
             return
         path = self._db_path()
         interrupter = self._interrupter
-        changes = self._archive_changes
 
         def done(result: Timeline) -> None:
             if generation == self._generation:
-                if changes == self._archive_changes:  # else counted before an import landed
-                    self._timeline = (key, result)
+                self._timeline = (key, result)
                 self.timeline_ready.emit(result)
 
         def failed(_error: Any) -> None:
@@ -178,11 +176,14 @@ class SearchController(QObject):
         self.model.reset(None)
         self.timeline_ready.emit(None)
 
-    def forget_timeline(self) -> None:
-        """The archive changed (an import): count the next timeline afresh, and keep none that
-        was being counted meanwhile (it read the archive as it was before)."""
+    def archive_changed(self) -> None:
+        """The archive changed (an import): count the next timeline afresh, and search the shown
+        query again at once, so its count takes in what was imported and the pages loaded on
+        scrolling come from the same archive as the first one (appended to a list found before,
+        they repeated or skipped rows)."""
         self._timeline = None
-        self._archive_changes += 1
+        if self._current is not None:
+            self.run_now()
 
     def is_idle(self) -> bool:
         """No search waiting or running (tests wait for this)."""

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from issue_texts import FRONT_PAGE, THIRD_PAGE, issue_text, write
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from window_support import type_query, wait_for_search
@@ -164,3 +165,22 @@ def test_search_results_export_as_a_clippings_book(
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "江绍华" in text
     assert total == text.count("总第")  # one source line per exported article
+
+
+def test_an_import_while_results_are_shown_searches_again_and_counts_the_new_articles(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    """Results found before an import went on with their old count, and pages loaded later came
+    from the new archive: rows repeated or went missing."""
+    window = empty_window
+    assert window.import_paths([write(tmp_path / "a" / "0705.txt", issue_text(FRONT_PAGE))])
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=60_000)
+    type_query(qtbot, window, "东昌府讯")
+    before = window.search.model.rowCount()
+    assert before == expected_total(window.session.path, "东昌府讯") == len(FRONT_PAGE)
+    later = issue_text(THIRD_PAGE, date="2022年7月8日", number=1450)
+    assert window.import_paths([write(tmp_path / "b" / "0708.txt", later)])
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == before + len(THIRD_PAGE), timeout=60_000)
+    wait_for_search(qtbot, window)
+    assert SEARCH_PAGE == window.middle.currentIndex()
+    assert window.hit_label.text() == f"找到 {before + len(THIRD_PAGE)} 篇"

@@ -60,7 +60,13 @@ def test_headings_balance_quotes_and_use_no_commas(text: str) -> None:
 
 @pytest.mark.parametrize(
     "piece",
-    ["居民老李说，盼着能", "河湾新区全面推行“楼长+管家”", "他说：“明天", "来到活动现场（如图）"],
+    [
+        "居民老李说，盼着能",
+        "河湾新区全面推行“楼长+管家”",
+        "他说：“明天",
+        "来到活动现场（如图）",
+        "河湾新区全面推行“楼长制”（试行）",  # a quoted term before the note: still cut
+    ],
 )
 def test_a_piece_cut_mid_sentence_stops_mid_sentence(piece: str) -> None:
     assert stops_mid_sentence(piece)

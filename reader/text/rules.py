@@ -101,15 +101,13 @@ def stops_mid_sentence(piece: str) -> bool:
     punctuation, or ends on a quoted term (`推行“楼长制”` / `管理办法…`) rather than on a
     quoted sentence (`…就好了。”`). A piece that ends a sentence inside a quotation still open is
     not cut: a long quotation printed over several paragraphs opens each one and closes only the
-    last. A bracketed note after the full stop (`…召开。（下转第2版）`, `…结束。（完）`) is not
-    part of a sentence: the paragraph ends with the sentence before it.
+    last. A bracketed note at the end (`…召开。（下转第2版）`, `…结束。（完）`) is not part of a
+    sentence: the text before it decides, by the same rules (`推行“楼长制”（试行）` is still cut).
     """
     stripped = piece.rstrip()
     if not stripped:
         return False
-    before_note = _before_trailing_note(stripped)
-    if before_note is not None:
-        return not ends_sentence(before_note)
+    stripped = _before_trailing_note(stripped) or stripped
     if stripped[-1] in _CLOSING_QUOTES and open_quotes(stripped) <= 0:
         inner = stripped.rstrip(_CLOSING_QUOTES)
         return bool(inner) and inner[-1] not in SENTENCE_END

@@ -15,7 +15,15 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 from reader.text.lines import Line
-from reader.text.shapes import FRAME_MARK, SENTENCE_END, cjk_length, credit_of, ends_sentence, split_dateline
+from reader.text.shapes import (
+    FRAME_MARK,
+    SENTENCE_END,
+    cjk_length,
+    credit_of,
+    ends_sentence,
+    is_furniture,
+    split_dateline,
+)
 
 LineType = Literal["section", "label", "credit", "heading", "body"]
 GroupRole = Literal["article", "sub-heading", "join", "body"]
@@ -269,14 +277,15 @@ def trailing_credit(text: str) -> tuple[str, str] | None:
 
     Briefs often print the credit on the text's last line, after the full stop
     (`…达成就业意向87人。（通讯员 李四）`, `…讲解使用方法。（王五）`). The bracket must follow the
-    end of a sentence and read as a credit by itself (`shapes.credit_of`), and a line that is
-    nothing but the bracket is a credit line already. The parser asks only for the last text
+    end of a sentence and read as a credit by itself (`shapes.credit_of`) and not as an end mark
+    (`（未完待续）`, `shapes.is_furniture`), and a line that is nothing but the bracket is a
+    credit line already. The parser asks only for the last text
     line of an article: inside a paragraph a bracket after a sentence is more often a note.
     """
     match = _TRAILING_BRACKETS.search(text)
     if match is None or match.start() == 0:
         return None
-    if credit_of(match.group(1)) is None:
+    if credit_of(match.group(1)) is None or is_furniture(match.group(1)):  # not （未完待续）
         return None
     rest = text[: match.start()].rstrip()
     return (rest, match.group(1)) if rest else None

@@ -36,6 +36,18 @@ def test_a_short_first_paragraph_cut_after_its_dateline_is_joined() -> None:
     assert "自去年起，河湾新区全面推行“楼长+管家”工作机制，改造进度明显加快。" == article.body
 
 
+def test_a_paragraph_cut_after_a_quoted_term_and_a_bracket_is_joined() -> None:
+    text = "改造提速\n\n本报讯 河湾新区推行“楼长制”（试行）\n\n工作机制，进度明显加快。\n\n（融媒体 赵一）\n"
+    (article,) = articles(text)
+    assert "河湾新区推行“楼长制”（试行）工作机制，进度明显加快。" == article.body
+
+
+def test_an_end_mark_after_the_last_sentence_is_no_byline() -> None:
+    serial = "那年夏天，老街上来了一位剃头匠，手艺很好。（未完待续）"
+    first, _second = articles(f"老街的故事\n\n{serial}\n\n路网改造启动\n\n本报讯 工程7月1日启动。\n")
+    assert ("", serial) == (first.byline, first.body)
+
+
 def test_a_paragraph_cut_after_a_quoted_term_is_joined() -> None:
     text = "改造提速\n\n本报讯 河湾新区推行“楼长+管家”\n\n工作机制，进度明显加快。\n\n（融媒体 赵一）\n"
     (article,) = articles(text)

@@ -60,7 +60,13 @@ def test_headings_balance_quotes_and_use_no_commas(text: str) -> None:
 
 @pytest.mark.parametrize(
     "piece",
-    ["居民老李说，盼着能", "河湾新区全面推行“楼长+管家”", "他说：“明天", "来到活动现场（如图）"],
+    [
+        "居民老李说，盼着能",
+        "河湾新区全面推行“楼长+管家”",
+        "他说：“明天",
+        "来到活动现场（如图）",
+        "河湾新区全面推行“楼长制”（试行）",  # a quoted term before the note: still cut
+    ],
 )
 def test_a_piece_cut_mid_sentence_stops_mid_sentence(piece: str) -> None:
     assert stops_mid_sentence(piece)
@@ -281,6 +287,9 @@ def test_a_credit_in_brackets_after_the_last_sentence_is_split_off(text: str, sp
         "（通讯员 李四）",  # a credit line of its own
         "老人张某（化名）说起往事。",  # a bracket inside the sentence
         "全年增长一成。（下转第二版）",  # a cross reference, no credit
+        "手艺很好。（未完待续）",  # an end mark, no credit
+        "手艺很好。（待续）",
+        "手艺很好。(全文完)",
         "全年增长一成。（注：数据为初步统计，以正式公布为准）",  # a note
     ],
 )

@@ -15,7 +15,15 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 from reader.text.lines import Line
-from reader.text.shapes import FRAME_MARK, SENTENCE_END, cjk_length, credit_of, ends_sentence, split_dateline
+from reader.text.shapes import (
+    FRAME_MARK,
+    SENTENCE_END,
+    cjk_length,
+    credit_of,
+    ends_sentence,
+    is_furniture,
+    split_dateline,
+)
 
 LineType = Literal["section", "label", "credit", "heading", "body"]
 GroupRole = Literal["article", "sub-heading", "join", "body"]
@@ -101,15 +109,13 @@ def stops_mid_sentence(piece: str) -> bool:
     punctuation, or ends on a quoted term (`推行“楼长制”` / `管理办法…`) rather than on a
     quoted sentence (`…就好了。”`). A piece that ends a sentence inside a quotation still open is
     not cut: a long quotation printed over several paragraphs opens each one and closes only the
-    last. A bracketed note after the full stop (`…召开。（下转第2版）`, `…结束。（完）`) is not
-    part of a sentence: the paragraph ends with the sentence before it.
+    last. A bracketed note at the end (`…召开。（下转第2版）`, `…结束。（完）`) is not part of a
+    sentence: the text before it decides, by the same rules (`推行“楼长制”（试行）` is still cut).
     """
     stripped = piece.rstrip()
     if not stripped:
         return False
-    before_note = _before_trailing_note(stripped)
-    if before_note is not None:
-        return not ends_sentence(before_note)
+    stripped = _before_trailing_note(stripped) or stripped
     if stripped[-1] in _CLOSING_QUOTES and open_quotes(stripped) <= 0:
         inner = stripped.rstrip(_CLOSING_QUOTES)
         return bool(inner) and inner[-1] not in SENTENCE_END
@@ -271,14 +277,15 @@ def trailing_credit(text: str) -> tuple[str, str] | None:
 
     Briefs often print the credit on the text's last line, after the full stop
     (`…达成就业意向87人。（通讯员 李四）`, `…讲解使用方法。（王五）`). The bracket must follow the
-    end of a sentence and read as a credit by itself (`shapes.credit_of`), and a line that is
-    nothing but the bracket is a credit line already. The parser asks only for the last text
+    end of a sentence and read as a credit by itself (`shapes.credit_of`) and not as an end mark
+    (`（未完待续）`, `shapes.is_furniture`), and a line that is nothing but the bracket is a
+    credit line already. The parser asks only for the last text
     line of an article: inside a paragraph a bracket after a sentence is more often a note.
     """
     match = _TRAILING_BRACKETS.search(text)
     if match is None or match.start() == 0:
         return None
-    if credit_of(match.group(1)) is None:
+    if credit_of(match.group(1)) is None or is_furniture(match.group(1)):  # not （未完待续）
         return None
     rest = text[: match.start()].rstrip()
     return (rest, match.group(1)) if rest else None

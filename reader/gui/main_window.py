@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the search's results, the bookmarks and what can be written are
         read again."""
-        self.search.archive_changed()
+        self.search.archive_changed(results_shown=self.middle.showing_search())
         self.navigator.refresh_lists()
         self.missing_issues.reload()
         self._offer_date_span()

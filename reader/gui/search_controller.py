@@ -7,9 +7,9 @@ newer answer. Nothing here touches widgets from a worker.
 
 After each first page the keyword timeline (hits per month, reader.archive.timeline) is counted
 on the same worker, behind the page, so the list never waits for it; it depends only on the
-query and the publication, so changing the sort or the date range reuses the last one. An
-import forgets it and searches the shown query again (archive_changed), so no count begun before the
-import reaches the strip or the cache: its generation is past.
+query and the publication, so changing the sort or the date range reuses the last one. A change
+of the archive forgets it and starts a new generation (archive_changed: the shown query searched
+again, or what was running dropped), so no count begun before it reaches the strip or the cache.
 """
 
 from __future__ import annotations
@@ -176,14 +176,17 @@ class SearchController(QObject):
         self.model.reset(None)
         self.timeline_ready.emit(None)
 
-    def archive_changed(self) -> None:
-        """The archive changed (an import): count the next timeline afresh, and search the shown
-        query again at once, so its count takes in what was imported and the pages loaded on
-        scrolling come from the same archive as the first one (appended to a list found before,
-        they repeated or skipped rows)."""
+    def archive_changed(self, results_shown: bool) -> None:
+        """The archive changed (an import, a correction): count the next timeline afresh, and,
+        when the results are in front, search their query again at once, so the count takes in
+        what changed and the pages loaded on scrolling come from the same archive as the first
+        (appended to a list found before, they repeated or skipped rows). Results out of sight
+        come back only through an edit of the query, which searches anew anyway."""
         self._timeline = None
-        if self._current is not None:
+        if results_shown and self._current is not None:
             self.run_now()
+        else:  # nothing found before the change may land now (a timeline would be cached)
+            self._abandon_running()
 
     def is_idle(self) -> bool:
         """No search waiting or running (tests wait for this)."""

@@ -184,3 +184,25 @@ def test_an_import_while_results_are_shown_searches_again_and_counts_the_new_art
     wait_for_search(qtbot, window)
     assert SEARCH_PAGE == window.middle.currentIndex()
     assert window.hit_label.text() == f"找到 {before + len(THIRD_PAGE)} 篇"
+
+
+def test_an_import_with_the_issue_in_front_leaves_the_hidden_results_and_the_status_alone(
+    qtbot: QtBot, empty_window: MainWindow, tmp_path: Path
+) -> None:
+    """Out of sight, the results come back only through an edit of the query, which searches
+    anew: searching again after the import would only put 检索用时 over 导入完成."""
+    window = empty_window
+    assert window.import_paths([write(tmp_path / "a" / "0705.txt", issue_text(FRONT_PAGE))])
+    qtbot.waitUntil(lambda: not window.importer.running, timeout=60_000)
+    type_query(qtbot, window, "东昌府讯")
+    found = window.search.last_outcome
+    window.navigator.back_to_issue()
+    assert ISSUE_PAGE == window.middle.currentIndex()
+    later = issue_text(THIRD_PAGE, date="2022年7月8日", number=1450)
+    with qtbot.waitSignal(window.imports.imported, timeout=60_000):
+        assert window.import_paths([write(tmp_path / "b" / "0708.txt", later)])
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "导入完成", timeout=30_000)
+    wait_for_search(qtbot, window)
+    assert found is window.search.last_outcome
+    assert ISSUE_PAGE == window.middle.currentIndex()
+    assert "导入完成" == window.statusBar().currentMessage()

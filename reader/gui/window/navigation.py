@@ -156,8 +156,9 @@ class IssueNavigator(QObject):
 
     def reopen_current(self) -> None:
         """After the archive changed: the same issue and article again (or the chosen day without
-        an issue: it may have one now), or the latest issue when the shown one is gone; the
-        search results, when in front, stay as they are."""
+        an issue: it may have one now), or the latest issue when the shown one is gone. The
+        search results, when in front, stay in front (the search runs again on its own:
+        SearchController.archive_changed)."""
         if self._empty_day is not None:
             if not self._middle.showing_search():
                 self.open_date(self._empty_day)

@@ -31,6 +31,7 @@ class LeftColumn(QObject):
         super().__init__(window)
         self._window = window
         self._bookmarks = bookmarks
+        self._no_title = QWidget(bookmarks)  # the bookmarks' title bar while docked: none
         self._wanted_width = wanted_width
         self._narrow: int | None = None  # the column's width before the bookmarks were opened
         dock = QDockWidget(window.tr("日历"), window)
@@ -53,7 +54,7 @@ class LeftColumn(QObject):
         if floating:  # no widget (nullptr, which the stubs do not know of): Qt's own title bar
             self._bookmarks.setTitleBarWidget(None)  # type: ignore[arg-type]
         else:
-            self._bookmarks.setTitleBarWidget(QWidget(self._bookmarks))
+            self._bookmarks.setTitleBarWidget(self._no_title)
 
     def _bookmarks_toggled(self, shown: bool) -> None:
         horizontal = Qt.Orientation.Horizontal

@@ -342,3 +342,45 @@ def test_a_paragraph_ending_on_a_note_after_its_full_stop_is_not_joined_to_the_n
         "青禾镇近日办起农民夜校，首期学员四十人。（下转第2版）",
         "每到周三晚上，村民们就聚到村委会听课。",
     ] == article.body.split("\n")
+
+
+CUT_BY_RUNNING_HEAD = """\
+青禾日报 · 要闻 · 2
+
+河湾新区建成智慧菜场
+
+本报讯 新菜场设摊位120个，顾客扫码即可查看每批菜的产地和检测结果，还能通过手机APP
+
+2
+
+青禾日报 · 要闻 · 2
+
+随时查看价格。
+
+菜场还设了便民服务台。
+
+（融媒体 赵一）
+
+|
+
+青禾镇修好进村路
+
+本报讯 新修的道路全长8公里，总投资约12
+
+|
+
+万元，沿线3个村受益。
+
+村民出行方便了。
+
+（融媒体 钱二）
+"""
+
+
+def test_a_paragraph_cut_by_a_folio_and_running_head_reads_through() -> None:
+    first, second = articles(CUT_BY_RUNNING_HEAD)
+    assert "通过手机APP随时查看价格。" in first.body
+    assert first.body.endswith("菜场还设了便民服务台。")
+    assert ("河湾新区建成智慧菜场", "融媒体 赵一") == (first.headline, first.byline)
+    assert "约12万元，沿线3个村受益。\n村民出行方便了。" in second.body
+    assert "融媒体 钱二" == second.byline

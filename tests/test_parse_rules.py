@@ -286,3 +286,40 @@ def test_a_credit_in_brackets_after_the_last_sentence_is_split_off(text: str, sp
 )
 def test_other_brackets_are_no_trailing_credit(text: str) -> None:
     assert trailing_credit(text) is None
+
+
+@pytest.mark.parametrize("mark", ["-", "|", "·", "--"])
+def test_a_stray_mark_between_blank_lines_adds_no_page_jump(mark: str) -> None:
+    from reader.text.lines import is_stray_mark
+
+    assert is_stray_mark(mark)
+    _first, second = split_lines(f"甲地修路\n\n{mark}\n\n乙地建桥")
+    assert 1 == second.gap_before
+
+
+def test_a_rule_across_the_page_still_separates() -> None:
+    from reader.text.lines import is_stray_mark
+
+    assert not is_stray_mark("---")
+    assert 2 == split_lines("甲地修路\n\n---\n\n乙地建桥")[1].gap_before
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3", "- 12 -", "青禾日报 · 要闻 · 2", "第5版｜民生", "2024年5月6日 · 乡村振兴专版", "河湾晚报 | 7"],
+)
+def test_folios_and_running_heads_are_furniture(text: str) -> None:
+    from reader.text.shapes import is_furniture, is_running_head
+
+    assert is_running_head(text) or text.startswith("第")
+    assert is_furniture(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我区实施“书香山东· 数字阅读”工程", "运河·2024", "1.2", "乡村·振兴", "青禾镇 · 2个村获评示范村，"],
+)
+def test_a_headline_with_a_middle_dot_is_no_running_head(text: str) -> None:
+    from reader.text.shapes import is_running_head
+
+    assert not is_running_head(text)

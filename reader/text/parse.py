@@ -174,7 +174,10 @@ class _Reader:
         if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
             starts_article = True  # a second dateline: a new article whose headline is missing
         if draft is not None and continues and not draft.closed:
-            starts_article = False  # the rest of a paragraph cut by a column or page break
+            # The rest of a paragraph cut by a column or page break: the article goes on past the
+            # break (and the furniture printed in it), so its next paragraphs are its own too.
+            starts_article = False
+            self.force_new = False
         if starts_article:
             if draft is None or draft.paras or draft.closed:
                 draft = self.new_draft()

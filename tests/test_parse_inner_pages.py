@@ -384,3 +384,32 @@ def test_a_paragraph_cut_by_a_folio_and_running_head_reads_through() -> None:
     assert ("河湾新区建成智慧菜场", "融媒体 赵一") == (first.headline, first.byline)
     assert "约12万元，沿线3个村受益。\n村民出行方便了。" in second.body
     assert "融媒体 钱二" == second.byline
+
+
+COMMENT_THEN_NOTE = """\
+把小事办成暖心事
+
+本报评论员
+
+群众的事无小事。办好一件件小事，才能赢得民心。
+
+走进乡村课堂
+
+【编者按】从今天起，本报推出系列报道，走进乡村学校。
+
+清晨，镇中心小学已响起读书声。
+
+（融媒体 孙三）
+
+3月12日，农技员在育苗大棚里指导农户查看苗情，确保春耕顺利。 融媒体 李四 摄
+"""
+
+
+def test_a_heading_over_an_editors_note_opens_a_new_article() -> None:
+    comment, feature, photo = articles(COMMENT_THEN_NOTE)
+    assert ("把小事办成暖心事", "本报评论员") == (comment.headline, comment.byline)
+    assert comment.body.endswith("才能赢得民心。")
+    assert ("走进乡村课堂", "融媒体 孙三") == (feature.headline, feature.byline)
+    assert feature.body.startswith("【编者按】从今天起")
+    assert ("photo", "融媒体 李四 摄", "") == (photo.kind, photo.byline, photo.headline)
+    assert photo.body.endswith("确保春耕顺利。")

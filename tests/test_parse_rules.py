@@ -323,3 +323,38 @@ def test_a_headline_with_a_middle_dot_is_no_running_head(text: str) -> None:
     from reader.text.shapes import is_running_head
 
     assert not is_running_head(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("农技员在大棚里查看苗情，确保春耕顺利。 融媒体 赵一 摄", "融媒体 赵一 摄"),
+        ("志愿者为老人理发。 本报记者 钱二", "本报记者 钱二"),
+    ],
+)
+def test_a_caption_may_end_with_its_credit_bare_after_a_space(text: str, credit: str) -> None:
+    assert credit == (trailing_credit(text) or ("", ""))[1]
+
+
+@pytest.mark.parametrize(
+    "text", ["村民都说好。 张三", "活动结束。 下一步，全镇将继续推进", "他说：好 赵一 摄"]
+)
+def test_a_bare_tail_that_is_no_credit_or_follows_no_sentence_stays_text(text: str) -> None:
+    assert trailing_credit(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["编者按：乡村振兴，教育先行。", "【编者按】从今天起，本报推出系列报道。", "编者的话 这是第一篇。"],
+)
+def test_an_editors_note_opens_its_paragraph(text: str) -> None:
+    from reader.text.rules import opens_with_editors_note
+
+    assert opens_with_editors_note(text)
+
+
+@pytest.mark.parametrize("text", ["编者按", "【编者按】", "编辑部召开会议。", "按照编者按的要求"])
+def test_a_bare_label_or_a_mention_is_no_editors_note(text: str) -> None:
+    from reader.text.rules import opens_with_editors_note
+
+    assert not opens_with_editors_note(text)

@@ -36,6 +36,7 @@ from reader.text.rules import (
     credit_ahead,
     is_picture_gap,
     marked_subheading,
+    opens_with_editors_note,
     reads_as_verse,
     subheading_before_credit,
     trailing_credit,
@@ -258,6 +259,12 @@ class _Reader:
             return "article", "credit under the heading"
         if datelined:
             return "article", "dateline under the heading"
+        if (
+            end < len(self.lines)
+            and self.types[end] == "body"
+            and opens_with_editors_note(self.lines[end].text)
+        ):
+            return "article", "opens_with_editors_note"
         if draft is None:
             return "article", "first heading"
         if draft.closed:

@@ -32,6 +32,11 @@ _ENUMERATION = re.compile(rf"^\s*(?:{_NUMERAL}\s*[、.．]|[（(]{_NUMERAL}[）)
 _SUBHEADING_NUMBER = re.compile(rf"^\s*(?:{_NUMERAL}\s*(?:、|[.．](?!\d))|[（(]{_NUMERAL}[）)])")
 # A bracketed group closing a line right after the end of a sentence: …87人。（通讯员 李四）
 _TRAILING_BRACKETS = re.compile(r"(?<=[。！？!?”」』\"])\s*([（(][^（()）]{1,40}[）)])\s*$")
+# A credit printed bare at the end of a caption's line, after the last sentence and a space:
+# …确保春耕顺利进行。 融媒体 张三 摄
+_TRAILING_BARE = re.compile(r"(?<=[。！？!?”」』])\s+([^\s。！？!?，,“”（()）][^。！？!?，,“”（()）]{1,40})$")
+# An editor's note, which opens the article it introduces: 编者按：… / 【编者按】… / 编者的话：…
+_EDITORS_NOTE = re.compile(r"^[【\[（(〔]?\s*(?:编者按|编者的话)\s*[】\]）)〕]?\s*[:：]?")
 VERSE_LINE_MAX = 24  # a line of verse is short; a longer line without punctuation is no verse
 # A credit printed bare after the text: a unit or a name and the mark of who supplied it
 # (宣 for a propaganda office, 供稿 / 供图), no spaces or punctuation.
@@ -272,13 +277,26 @@ def trailing_credit(text: str) -> tuple[str, str] | None:
     Briefs often print the credit on the text's last line, after the full stop
     (`…达成就业意向87人。（通讯员 李四）`, `…讲解使用方法。（王五）`). The bracket must follow the
     end of a sentence and read as a credit by itself (`shapes.credit_of`), and a line that is
-    nothing but the bracket is a credit line already. The parser asks only for the last text
-    line of an article: inside a paragraph a bracket after a sentence is more often a note.
+    nothing but the bracket is a credit line already. A photo caption may print its credit bare,
+    after a space (`…顺利进行。 融媒体 张三 摄`): the bare tail must read as a credit too. The
+    parser asks only for the last text line of an article: inside a paragraph a bracket after a
+    sentence is more often a note.
     """
-    match = _TRAILING_BRACKETS.search(text)
+    match = _TRAILING_BRACKETS.search(text) or _TRAILING_BARE.search(text)
     if match is None or match.start() == 0:
         return None
     if credit_of(match.group(1)) is None:
         return None
     rest = text[: match.start()].rstrip()
     return (rest, match.group(1)) if rest else None
+
+
+def opens_with_editors_note(text: str) -> bool:
+    """The paragraph is an editor's note (`编者按：`, `【编者按】`, `编者的话`).
+
+    An editor's note is printed right under the headline of the article or series it introduces,
+    before its text: the heading line above such a paragraph opens an article, even where a
+    feature's sub-heading could stand (under a headline with a byline and no closing credit).
+    """
+    match = _EDITORS_NOTE.match(text)
+    return match is not None and bool(text[match.end() :].strip())

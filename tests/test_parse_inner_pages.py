@@ -413,3 +413,28 @@ def test_a_heading_over_an_editors_note_opens_a_new_article() -> None:
     assert feature.body.startswith("【编者按】从今天起")
     assert ("photo", "融媒体 李四 摄", "") == (photo.kind, photo.byline, photo.headline)
     assert photo.body.endswith("确保春耕顺利。")
+
+
+HARD_WRAPPED = """\
+河湾新区建成口袋公园
+  本报讯 为让市民在家门口享受绿色
+空间，新区利用边角地建了3处口袋公
+园，总面积约1.2万平方米。今年还将
+再建5处。
+  园内种了树，修了步道，居民说：
+“以前是荒地，现在成了好去处。”
+  （融媒体 赵一）
+"""
+
+
+def test_a_hard_wrapped_dump_makes_paragraphs_by_their_indent() -> None:
+    (article,) = articles(HARD_WRAPPED)
+    assert ("河湾新区建成口袋公园", "本报讯", "融媒体 赵一") == (
+        article.headline,
+        article.dateline,
+        article.byline,
+    )
+    assert [
+        "为让市民在家门口享受绿色空间，新区利用边角地建了3处口袋公园，总面积约1.2万平方米。今年还将再建5处。",
+        "园内种了树，修了步道，居民说：“以前是荒地，现在成了好去处。”",
+    ] == article.body.split("\n")

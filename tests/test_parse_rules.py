@@ -358,3 +358,30 @@ def test_a_bare_label_or_a_mention_is_no_editors_note(text: str) -> None:
     from reader.text.rules import opens_with_editors_note
 
     assert not opens_with_editors_note(text)
+
+
+def test_hard_wrapped_lines_go_on_with_their_indented_paragraph() -> None:
+    from reader.text.rules import hard_wrapped_paragraphs
+
+    text = (
+        "河湾新区建成口袋公园\n　　本报讯 新公园占地约一万二\n千平方米。园内种了树，还有\n"
+        "步道。\n　　居民都说好。\n\n下一条新闻的标题"
+    )
+    roles = hard_wrapped_paragraphs(split_lines(text), _no_tick)
+    assert ["", "", "wrap", "wrap", "start", ""] == roles
+
+
+def test_a_short_last_line_ends_its_paragraph_even_without_a_blank_line() -> None:
+    from reader.text.rules import hard_wrapped_paragraphs
+
+    text = "　　本报讯 新公园占地约一万二千平\n方米，居民都说好。\n青禾镇修好进村路"
+    assert ["", "wrap", ""] == hard_wrapped_paragraphs(split_lines(text), _no_tick)
+
+
+@pytest.mark.parametrize("raw", ["　　本报讯", "  本报讯", "　本报讯"])
+def test_a_paragraph_indent_is_a_few_spaces(raw: str) -> None:
+    from reader.text.rules import has_paragraph_indent
+
+    assert has_paragraph_indent(raw)
+    assert not has_paragraph_indent("本报讯")
+    assert not has_paragraph_indent("          居中的标题")

@@ -45,8 +45,12 @@ class Draft:
     credit_lines: list[int] = field(default_factory=list)
     text_lines: list[int] = field(default_factory=list)
 
-    def add_paragraph(self, text: str, *, whole: bool = False) -> PieceRole:
-        """Add a printed piece of text; say whether it held the dateline, joined or began a paragraph."""
+    def add_paragraph(self, text: str, *, whole: bool = False, join: bool | None = None) -> PieceRole:
+        """Add a printed piece of text; say whether it held the dateline, joined or began a paragraph.
+
+        `join` overrides what the punctuation says (`continued_by`) where the layout told it: a
+        hard-wrapped dump marks its paragraphs by their indent.
+        """
         role: PieceRole = "body"
         if not self.paras and not self.dateline:
             dateline, credit, rest = split_dateline(text)
@@ -56,7 +60,12 @@ class Draft:
                     self.credits.append(credit)
                 text = rest
                 role = "dateline"
-        if not whole and self.continued_by(text):
+        joins = (
+            bool(self.continued_by(text))
+            if join is None
+            else join and bool(self.paras) and not self.whole[-1]
+        )
+        if not whole and joins:
             self.paras[-1].append(text)
             self.quotes[-1] += open_quotes(text)
             return "join"

@@ -14,9 +14,11 @@ from reader.text.lines import Line
 from reader.text.masthead import SMALL_PRINT
 from reader.text.rules import (
     LineType,
+    WrapRole,
     credit_by_position,
     cut_sentence_between_texts,
     framed_subheading_between_texts,
+    hard_wrapped_paragraphs,
     opens_with_dateline,
 )
 from reader.text.shapes import (
@@ -54,6 +56,20 @@ def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[l
         if not line.md_level and cut_sentence_between_texts(types, lines, i):
             types[i], typed_by[i] = "body", "cut_sentence_between_texts"
     return types, typed_by
+
+
+def wrapped_types(
+    lines: list[Line], types: list[LineType], typed_by: list[str], check: CancelCheck
+) -> list[WrapRole]:
+    """Retype the lines of a hard-wrapped dump (`rules.hard_wrapped_paragraphs`): a printed line
+    that goes on with the paragraph above is text, whatever its shape; return each line's role."""
+    wraps = hard_wrapped_paragraphs(lines, check.tick)
+    for i, role in enumerate(wraps):
+        runs_on = role == "start" and i + 1 < len(wraps) and wraps[i + 1] == "wrap"
+        if (role == "wrap" or runs_on) and types[i] == "heading":
+            # a paragraph that runs on over the next printed line is no heading
+            types[i], typed_by[i] = "body", "hard_wrapped_paragraphs"
+    return wraps
 
 
 def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:

@@ -21,7 +21,7 @@ from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
 from reader.text.lines import Line, split_lines
-from reader.text.linetypes import type_lines
+from reader.text.linetypes import type_lines, wrapped_types
 from reader.text.masthead import (
     date_from_path,
     page_from_path,
@@ -67,6 +67,12 @@ class _Reader:
         self.check = check
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown, check)
+        # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
+        self.wrap = {
+            line.number: role
+            for line, role in zip(lines, wrapped_types(lines, self.types, self.typed_by, check), strict=True)
+            if role
+        }
         self.credit_ahead = credit_ahead(self.types, lines, check.tick)
         self.markdown = markdown
         self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
@@ -171,7 +177,10 @@ class _Reader:
     def body(self, line: Line, rule: str, *, whole: bool = False, verse: bool = False) -> None:
         draft = self.current
         starts_article = draft is None or draft.closed or self.force_new
+        wrap = self.wrap.get(line.number, "")
         continues = draft.continued_by(line.text) if draft is not None else ""
+        if draft is not None and draft.paras and not draft.whole[-1] and wrap:
+            continues = "hard_wrapped_paragraphs" if wrap == "wrap" else ""
         if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
             starts_article = True  # a second dateline: a new article whose headline is missing
         if draft is not None and continues and not draft.closed:
@@ -185,7 +194,7 @@ class _Reader:
             self.force_new = False
         assert draft is not None
         whole = whole or (self.markdown and line.bold)
-        role = draft.add_paragraph(line.text, whole=whole)
+        role = draft.add_paragraph(line.text, whole=whole, join=bool(continues) if wrap else None)
         draft.text_lines.append(line.number)
         if verse:
             draft.verse = True

@@ -18,6 +18,7 @@ from reader.text.lines import Line
 from reader.text.shapes import FRAME_MARK, SENTENCE_END, cjk_length, credit_of, ends_sentence, split_dateline
 
 LineType = Literal["section", "label", "credit", "heading", "body"]
+WrapRole = Literal["start", "wrap", ""]
 GroupRole = Literal["article", "sub-heading", "join", "body"]
 PAGE_JUMP = 2  # this many blank lines (or more) between two lines mark a new page, column or picture
 _LOOK_COST = 16  # a line's work in the look-ahead, in characters' worth, for cancel checks
@@ -37,6 +38,10 @@ _TRAILING_BRACKETS = re.compile(r"(?<=[。！？!?”」』\"])\s*([（(][^（()
 _TRAILING_BARE = re.compile(r"(?<=[。！？!?”」』])\s+([^\s。！？!?，,“”（()）][^。！？!?，,“”（()）]{1,40})$")
 # An editor's note, which opens the article it introduces: 编者按：… / 【编者按】… / 编者的话：…
 _EDITORS_NOTE = re.compile(r"^[【\[（(〔]?\s*(?:编者按|编者的话)\s*[】\]）)〕]?\s*[:：]?")
+# The indent that opens a paragraph in a hard-wrapped dump: one or two full-width spaces, or two
+# to four plain ones. A deeper indent centres a headline.
+_PARAGRAPH_INDENT = re.compile(r"^(?:\u3000{1,2}| {2,4})(?=[^\s\u3000])")
+WRAP_WIDTH_MAX = 40  # a printed column's line is short; a longer line is a paragraph of its own
 VERSE_LINE_MAX = 24  # a line of verse is short; a longer line without punctuation is no verse
 # A credit printed bare after the text: a unit or a name and the mark of who supplied it
 # (宣 for a propaganda office, 供稿 / 供图), no spaces or punctuation.
@@ -300,3 +305,45 @@ def opens_with_editors_note(text: str) -> bool:
     """
     match = _EDITORS_NOTE.match(text)
     return match is not None and bool(text[match.end() :].strip())
+
+
+def has_paragraph_indent(raw: str) -> bool:
+    """The raw line opens with a paragraph's indent (two full-width or a few plain spaces)."""
+    return bool(_PARAGRAPH_INDENT.match(raw))
+
+
+def hard_wrapped_paragraphs(lines: Sequence[Line], tick: Callable[[int], None]) -> list[WrapRole]:
+    """For each line of a hard-wrapped dump: "start" where its indent opens a paragraph, "wrap"
+    where it goes on with the paragraph of the line above; "" elsewhere.
+
+    Some dumps keep every printed line as a text line, with no blank line between paragraphs: the
+    indent is then the only mark of a new paragraph, and a line's end says nothing (a printed line
+    may end at a full stop inside a paragraph, or cut a number). A line right under an indented
+    line or its wrapped lines, without indent, is the same paragraph when the line above is
+    column-short (`WRAP_WIDTH_MAX`) and full (as wide as the block's widest line, so the
+    paragraph did not end there) and it is no wider than the line above. An indented line right
+    under such a block opens the next paragraph. A blank line ends the block: a headline after it
+    is read as usual.
+    """
+    roles: list[WrapRole] = [""] * len(lines)
+    in_block = False
+    block_width = 0  # the widest printed line of the block so far, indent counted
+    for i, line in enumerate(lines):
+        tick(_LOOK_COST)
+        indented = has_paragraph_indent(line.raw)
+        width = cjk_length(line.text) + (2 if indented else 0)
+        if i == 0 or line.gap_before > 0 or line.md_level:
+            in_block, block_width = indented, width
+            continue
+        above = lines[i - 1]
+        above_width = cjk_length(above.text) + (2 if has_paragraph_indent(above.raw) else 0)
+        full = 8 <= above_width <= WRAP_WIDTH_MAX and above_width >= block_width - 2
+        if in_block and indented:
+            roles[i] = "start"
+        elif in_block and full and width <= above_width + 2:
+            roles[i] = "wrap"
+        else:
+            in_block, block_width = indented, width
+            continue
+        block_width = max(block_width, width)
+    return roles

@@ -438,3 +438,71 @@ def test_a_hard_wrapped_dump_makes_paragraphs_by_their_indent() -> None:
         "为让市民在家门口享受绿色空间，新区利用边角地建了3处口袋公园，总面积约1.2万平方米。今年还将再建5处。",
         "园内种了树，修了步道，居民说：“以前是荒地，现在成了好去处。”",
     ] == article.body.split("\n")
+
+
+SERVICE_PAGE = """\
+河湾新区服务站暖人心
+
+——访服务站站长王五
+
+本报记者 钱二
+
+记者：今年有哪些新举措？
+
+王五：我们建强了站点，全区实现全覆盖。
+
+记者：下一步有什么打算？
+
+王五：继续完善服务体系。
+
+社会短讯
+
+【青禾镇启动植树活动】3月12日，全镇栽树3000株。（通讯员 孙三）
+
+本报讯 3月11日，区残联送来轮椅20辆。（通讯员 李四）
+
+【河湾图书馆开放夜读】即日起，每周五晚开放。
+
+招聘启事
+
+某物业公司招聘保安员10名。有意者请到公司报名。
+
+联系电话：0635-1234567
+
+某物业公司
+
+2024年3月14日
+
+天气预报
+
+今天：多云，最高气温18℃
+
+明天：晴，5℃～20℃
+
+广告
+
+河湾家园 火热认购
+
+南北通透 精装交付
+"""
+
+
+def test_a_service_page_of_interview_briefs_notice_and_advert() -> None:
+    found = articles(SERVICE_PAGE)
+    assert [
+        "河湾新区服务站暖人心",
+        "青禾镇启动植树活动",
+        "",
+        "河湾图书馆开放夜读",
+        "招聘启事",
+        "天气预报",
+    ] == [a.headline for a in found]
+    interview, trees, chairs, library, notice, weather = found
+    assert 4 == len(interview.body.split("\n"))
+    assert ("通讯员 孙三", "3月12日，全镇栽树3000株。") == (trees.byline, trees.body)
+    assert ("本报讯", "通讯员 李四") == (chairs.dateline, chairs.byline)
+    assert "brief" == library.kind
+    assert notice.body.endswith("某物业公司\n2024年3月14日")
+    assert "今天：多云，最高气温18℃\n明天：晴，5℃～20℃" == weather.body
+    sections = parse_text(SERVICE_PAGE, "x.txt").sections
+    assert {"广告", "河湾家园 火热认购", "南北通透 精装交付"} <= set(sections)

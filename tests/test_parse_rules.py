@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.text.errors import CancelCheck
 from reader.text.lines import split_lines
+from reader.text.linetypes import type_lines
 from reader.text.rules import (
     continues_quote,
     credit_ahead,
@@ -385,3 +387,86 @@ def test_a_paragraph_indent_is_a_few_spaces(raw: str) -> None:
     assert has_paragraph_indent(raw)
     assert not has_paragraph_indent("本报讯")
     assert not has_paragraph_indent("          居中的标题")
+
+
+def test_a_bracketed_title_leads_a_brief() -> None:
+    from reader.text.rules import bracketed_lead, opens_item
+
+    assert ("青禾镇启动植树活动", "3月12日，全镇栽树3000株。") == bracketed_lead(
+        "【青禾镇启动植树活动】3月12日，全镇栽树3000株。"
+    )
+    assert opens_item("【河湾图书馆开放夜读】即日起，每周五晚开放。")
+    assert opens_item("本报讯 3月11日，区残联送来轮椅。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["【编者按】从今天起，本报推出系列报道。", "【青禾镇启动植树活动】", "【据了解，全镇共栽树】3000株。"],
+)
+def test_an_editors_note_a_bare_title_or_a_bracketed_sentence_leads_no_brief(text: str) -> None:
+    from reader.text.rules import bracketed_lead
+
+    assert bracketed_lead(text) is None
+
+
+def test_a_speaker_label_met_again_or_answered_is_an_interview_turn() -> None:
+    from reader.text.rules import interview_turn
+
+    paragraphs = ["记者：今年有哪些新举措？", "王五：我们做了三件事。"]
+    assert interview_turn("记者：下一步有什么打算？", paragraphs, "王五：继续完善。")
+    assert interview_turn("记者：下一步有什么打算？", paragraphs, "")
+    assert interview_turn("记者：有哪些新举措？", [], "王五：我们做了三件事。")
+    assert not interview_turn("青禾镇：小香菇撑起致富伞", paragraphs, "本报讯 今年，全镇种香菇。")
+    assert not interview_turn("下一步有什么打算？", paragraphs, "王五：继续完善。")
+
+
+def test_a_box_of_labelled_values_is_text() -> None:
+    from reader.text.rules import labelled_line
+
+    lines = split_lines("天气预报\n今天：多云，最高气温18℃\n明天：晴，5℃～20℃\n\n青禾镇：小香菇撑起致富伞")
+    assert [False, True, True, False] == [labelled_line(lines, i) for i in range(4)]
+
+
+def test_a_box_of_labelled_lines_is_no_cut_paragraph() -> None:
+    from reader.text.rules import next_field
+
+    assert next_field("今天白天：多云，最高气温18℃", "明天：晴，5℃～20℃")
+    assert not next_field("新修的道路全长8公里，总投资约", "万元，沿线3个村受益。")
+
+
+NOTICE = (
+    "招聘启事\n\n某物业公司招聘保安员10名。有意者请到公司报名。\n\n联系电话：0635-1234567\n\n"
+    "某物业公司\n\n2024年3月14日\n\n天气预报"
+)
+
+
+def test_a_notice_ends_with_its_signatory_and_date() -> None:
+    from reader.text.linetypes import signatures
+    from reader.text.rules import signature_block
+
+    lines = split_lines(NOTICE)
+    types, typed_by = type_lines(lines, False, CancelCheck(None, "x"))
+    small_print = [rule == "SMALL_PRINT" for rule in typed_by]
+    assert 2 == signature_block(types, lines, 4, small_print)
+    assert -1 == signature_block(types, lines, 3, small_print)
+    found = signatures(lines, types, typed_by, CancelCheck(None, "x"))
+    assert [False, False, True] == [found[line.number] for line in lines[2:5]]
+
+
+def test_a_date_line_under_a_headline_is_no_signature() -> None:
+    from reader.text.rules import signature_block
+
+    lines = split_lines("青禾镇喜迎丰收\n\n2024年3月14日\n\n本报讯 今年全镇小麦丰收。")
+    types, typed_by = type_lines(lines, False, CancelCheck(None, "x"))
+    assert -1 == signature_block(types, lines, 1, [rule == "SMALL_PRINT" for rule in typed_by])
+
+
+def test_an_advertisement_ends_before_the_next_articles_headline() -> None:
+    from reader.text.rules import advert_end
+    from reader.text.shapes import is_advert_label
+
+    text = "广告\n\n河湾家园 火热认购\n\n南北通透 精装交付\n\n青禾镇修好进村路\n\n本报讯 新路全长8公里。"
+    lines = split_lines(text)
+    types, _ = type_lines(lines, False, CancelCheck(None, "x"))
+    assert is_advert_label(lines[0].text) and is_advert_label("〔广 告〕")
+    assert 3 == advert_end(types, lines, 1)

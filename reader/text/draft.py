@@ -14,7 +14,7 @@ from typing import Literal
 from reader.text.errors import CancelCheck
 from reader.text.explain import Trace
 from reader.text.model import Article, Kind
-from reader.text.rules import continues_quote, open_quotes, stops_mid_sentence
+from reader.text.rules import continues_quote, next_field, open_quotes, stops_mid_sentence
 from reader.text.shapes import ends_sentence, merge_credits, split_dateline
 
 PieceRole = Literal["dateline", "body", "join"]
@@ -82,7 +82,7 @@ class Draft:
         """
         if not self.paras or self.whole[-1]:
             return ""
-        if self.is_broken():
+        if self.is_broken() and not next_field(self.paras[-1][0], text):
             return "stops_mid_sentence"
         if continues_quote(self.quotes[-1], text):
             return "continues_quote"

@@ -19,7 +19,9 @@ from reader.text.rules import (
     cut_sentence_between_texts,
     framed_subheading_between_texts,
     hard_wrapped_paragraphs,
+    labelled_line,
     opens_with_dateline,
+    signature_block,
 )
 from reader.text.shapes import (
     SUBTITLE_DASH,
@@ -55,6 +57,8 @@ def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[l
             types[i], typed_by[i] = "heading", "framed_subheading_between_texts"
         if not line.md_level and cut_sentence_between_texts(types, lines, i):
             types[i], typed_by[i] = "body", "cut_sentence_between_texts"
+        if types[i] == "heading" and not line.md_level and labelled_line(lines, i):
+            types[i], typed_by[i] = "body", "labelled_line"
     return types, typed_by
 
 
@@ -92,3 +96,21 @@ def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
             return "body", "opens_with_dateline"
         return "heading", "looks_like_heading"
     return "body", "not looks_like_heading"
+
+
+def signatures(
+    lines: list[Line], types: list[LineType], typed_by: list[str], check: CancelCheck
+) -> dict[int, bool]:
+    """Retype the signature lines that close a notice (`rules.signature_block`) as text; return
+    them by line number, True for the date line that ends each signature."""
+    small_print = [rule == "SMALL_PRINT" for rule in typed_by]
+    found: dict[int, bool] = {}
+    for i in range(len(lines)):
+        check.tick(_LINE_COST)
+        start = signature_block(types, lines, i, small_print)
+        if start < 0:
+            continue
+        for k in range(start, i + 1):
+            types[k], typed_by[k] = "body", "signature_block"
+            found[lines[k].number] = k == i
+    return found

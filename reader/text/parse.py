@@ -21,7 +21,7 @@ from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
 from reader.text.lines import Line, split_lines
-from reader.text.linetypes import type_lines, wrapped_types
+from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
     date_from_path,
     page_from_path,
@@ -33,9 +33,14 @@ from reader.text.model import Article, DateHint, DateSource, ParsedIssue
 from reader.text.rules import (
     PAGE_JUMP,
     GroupRole,
+    advert_end,
+    bracketed_lead,
     credit_ahead,
+    interview_turn,
     is_picture_gap,
     marked_subheading,
+    next_field,
+    opens_item,
     opens_with_editors_note,
     reads_as_verse,
     subheading_before_credit,
@@ -44,6 +49,7 @@ from reader.text.rules import (
 from reader.text.shapes import (
     SUBTITLE_DASH,
     credit_of,
+    is_advert_label,
     is_brief_label,
     is_column_label,
     page_marker,
@@ -67,6 +73,7 @@ class _Reader:
         self.check = check
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown, check)
+        self.signed = signatures(lines, self.types, self.typed_by, check)
         # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
         self.wrap = {
             line.number: role
@@ -129,6 +136,10 @@ class _Reader:
                 self.section(line, self.typed_by[i])
                 self.brief = is_brief_label(line.text)
                 self.force_new = True
+                if is_advert_label(line.text):
+                    for ad in self.lines[i + 1 : advert_end(self.types, self.lines, i + 1)]:
+                        self.section(ad, "advert_end")
+                        i += 1
             elif kind == "credit":
                 self.credit(line, self.typed_by[i])
             elif (split := self.credit_at_end(i)) is not None:
@@ -147,7 +158,12 @@ class _Reader:
         if self.types[i] != "body":
             return None
         nxt = i + 1
-        last = nxt >= len(self.lines) or self.types[nxt] != "body" or self.lines[nxt].gap_before >= PAGE_JUMP
+        last = (
+            nxt >= len(self.lines)
+            or self.types[nxt] != "body"
+            or self.lines[nxt].gap_before >= PAGE_JUMP
+            or opens_item(self.lines[nxt].text)  # the next brief of a column
+        )
         return trailing_credit(self.lines[i].text) if last else None
 
     def credit(self, line: Line, rule: str) -> None:
@@ -188,15 +204,27 @@ class _Reader:
             # break (and the furniture printed in it), so its next paragraphs are its own too.
             starts_article = False
             self.force_new = False
+        text = line.text
+        lead = bracketed_lead(text) if not continues and (starts_article or self.brief) else None
+        if lead is not None and draft is not None and draft.paras:
+            starts_article = True  # the next item of a column of briefs, led by its title
         if starts_article:
             if draft is None or draft.paras or draft.closed:
                 draft = self.new_draft()
             self.force_new = False
         assert draft is not None
-        whole = whole or (self.markdown and line.bold)
-        role = draft.add_paragraph(line.text, whole=whole, join=bool(continues) if wrap else None)
+        if lead is not None and not draft.headline:
+            draft.headline, text = lead
+            draft.head_lines["headline"] = [line.number]
+            rule = f"{rule}; bracketed_lead"
+        signature_end = self.signed.get(line.number)
+        whole = whole or (self.markdown and line.bold) or signature_end is not None
+        role = draft.add_paragraph(text, whole=whole, join=bool(continues) if wrap else None)
         draft.text_lines.append(line.number)
-        if verse:
+        if signature_end is not None:
+            draft.closed = draft.closed or signature_end  # the date ends the notice
+            self.trace.give(line.number, line.text, "body", rule)
+        elif verse:
             draft.verse = True
             self.trace.give(line.number, line.text, "verse", rule)
         elif whole:
@@ -282,6 +310,9 @@ class _Reader:
             return "article", "after a page jump or section"
         text_follows = end < len(self.lines) and self.types[end] == "body"
         under_byline = draft.credit_under_headline and not draft.paras and not levels
+        next_text = self.lines[end].text if text_follows else ""
+        if len(group) == 1 and interview_turn(group[0].text, [p[0] for p in draft.paras[-4:]], next_text):
+            return "body", "interview_turn"  # 记者：…？ between the turns of an interview
         if under_byline and len(group) == 1 and text_follows:
             # Under a headline and its byline a heading is the feature's first sub-head: a new
             # article would have had a credit or dateline of its own (asked above).
@@ -291,6 +322,8 @@ class _Reader:
             if min(levels) > self.headline_level and draft.paras:
                 return "sub-heading", "smaller Markdown heading"
             return "article", "Markdown heading"
+        if draft.is_cut() and next_field(draft.paras[-1][0], group[0].text):
+            return "body", "next_field"  # the next labelled line of a box (今天：… / 明天：…)
         if draft.is_cut():
             return "join", "ends_sentence"  # the tail of a cut paragraph that happens to be short
         if len(group) == 1 and draft.continued_by(group[0].text) == "continues_quote":

@@ -38,6 +38,13 @@ _TRAILING_BRACKETS = re.compile(r"(?<=[。！？!?”」』\"])\s*([（(][^（()
 _TRAILING_BARE = re.compile(r"(?<=[。！？!?”」』])\s+([^\s。！？!?，,“”（()）][^。！？!?，,“”（()）]{1,40})$")
 # An editor's note, which opens the article it introduces: 编者按：… / 【编者按】… / 编者的话：…
 _EDITORS_NOTE = re.compile(r"^[【\[（(〔]?\s*(?:编者按|编者的话)\s*[】\]）)〕]?\s*[:：]?")
+# A bracketed title opening a brief's paragraph: 【我区启动春季植树活动】3月12日，…
+_BRACKETED_LEAD = re.compile(r"^[【〖]([^【】〖〗。，,；;！？!?]{2,30})[】〗]\s*(?=\S)")
+# A speaker's turn in an interview: 记者：… / 张三：… (a label of a few characters and a colon)
+_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{1,6})[:：]\s*\S")
+# A date alone on a line, the last line of a notice's signature: 2023年3月14日
+_DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+SIGNATURE_LINES_MAX = 3  # a signatory, a contact line or two before the date
 # The indent that opens a paragraph in a hard-wrapped dump: one or two full-width spaces, or two
 # to four plain ones. A deeper indent centres a headline.
 _PARAGRAPH_INDENT = re.compile(r"^(?:\u3000{1,2}| {2,4})(?=[^\s\u3000])")
@@ -347,3 +354,114 @@ def hard_wrapped_paragraphs(lines: Sequence[Line], tick: Callable[[int], None]) 
             continue
         block_width = max(block_width, width)
     return roles
+
+
+def bracketed_lead(text: str) -> tuple[str, str] | None:
+    """(title, text) when a paragraph opens with its title in bold brackets (`【…】…`); else None.
+
+    A column of briefs often prints each item as one paragraph led by its title in 【】 instead
+    of a headline line. The title is short and no sentence; an editor's note (`【编者按】`) is no
+    title (`opens_with_editors_note`). The parser asks where an item can start: in a column of
+    briefs, or after an article that its credit closed.
+    """
+    match = _BRACKETED_LEAD.match(text)
+    if match is None or opens_with_editors_note(text):
+        return None
+    return match.group(1).strip(), text[match.end() :]
+
+
+def opens_item(text: str) -> bool:
+    """The paragraph opens an item of its own: a dateline or a bracketed title leads it."""
+    return opens_with_dateline(text) or bracketed_lead(text) is not None
+
+
+def speaker_of(text: str) -> str:
+    """The speaker label opening an interview's turn (`记者：…` → 记者); "" when none."""
+    match = _SPEAKER.match(text)
+    return match.group(1) if match else ""
+
+
+def interview_turn(text: str, paragraphs: Sequence[str], next_text: str) -> bool:
+    """A heading-shaped line is an interview's turn when its speaker label opened one of the
+    paragraphs just before it, or another speaker's label opens the paragraph right under it.
+
+    A short question (`记者：下一步有什么打算？`) has a heading's shape, and a headline may start
+    with a place and a colon (`某镇：…`); but an interview gives the same label to every turn of
+    a speaker, and answers each turn with the other speaker's, while a headline is followed by
+    its text.
+    """
+    speaker = speaker_of(text)
+    if not speaker:
+        return False
+    answer = speaker_of(next_text)
+    return (bool(answer) and answer != speaker) or any(speaker_of(p) == speaker for p in paragraphs)
+
+
+def labelled_line(lines: Sequence[Line], i: int) -> bool:
+    """A line of a box of labelled values (`今天：多云，最高气温18℃` over `明天：晴，5℃～20℃`).
+
+    Each line is short and ends no sentence, the shape of a headline; but a label and a colon
+    open it and the line next to it, and its value holds a comma or a figure, which a headline
+    of the `某镇：…` shape does not pair with a second such line.
+    """
+    text = lines[i].text
+    speaker = speaker_of(text)
+    if not speaker or not re.search(r"[，,\d]", text[len(speaker) + 1 :]):
+        return False
+    above = i > 0 and lines[i].gap_before < PAGE_JUMP and bool(speaker_of(lines[i - 1].text))
+    below = i + 1 < len(lines) and lines[i + 1].gap_before < PAGE_JUMP and bool(speaker_of(lines[i + 1].text))
+    return above or below
+
+
+def signature_block(
+    types: Sequence[LineType], lines: Sequence[Line], i: int, small_print: Sequence[bool]
+) -> int:
+    """The first line of a notice's signature that ends with the bare date line `i`; -1 when none.
+
+    A notice (启事, 公告, 声明) or a letter closes with its signatory and the date, each on a line
+    of its own, maybe after a contact line: short lines of no sentence, which read as a headline
+    and a kicker, or as small print. Right after text, with no blank-line run, up to
+    `SIGNATURE_LINES_MAX` such lines and the date are the end of that text, not a new head.
+    """
+    if not _DATE_LINE.fullmatch(lines[i].text) or lines[i].gap_before >= PAGE_JUMP:
+        return -1
+    start = i
+    while start > 0 and i - start < SIGNATURE_LINES_MAX:
+        prev = start - 1
+        if types[prev] == "body" and ends_sentence(lines[prev].text):
+            return start
+        shaped = types[prev] == "heading" or small_print[prev]
+        if not shaped or lines[prev].gap_before >= PAGE_JUMP or ends_sentence(lines[prev].text):
+            return -1
+        start = prev
+    return start if start > 0 and types[start - 1] == "body" and ends_sentence(lines[start - 1].text) else -1
+
+
+def advert_end(types: Sequence[LineType], lines: Sequence[Line], start: int) -> int:
+    """The index after the lines of an advertisement that begins at `start` (right under its
+    `广告` label); they go to the sections.
+
+    An advertisement prints slogans, a phone number and an address: lines that end no sentence.
+    It ends at a page jump, a section or label, or at the first line of article text (a sentence,
+    a dateline); the heading line right above that text is the next article's headline, not the
+    advertisement's.
+    """
+    end = start
+    while end < len(lines) and types[end] not in ("section", "label"):
+        line = lines[end]
+        if (end > start and line.gap_before >= PAGE_JUMP) or types[end] == "credit":
+            return end
+        if ends_sentence(line.text) or opens_with_dateline(line.text):
+            return end - 1 if end - 1 > start and types[end - 1] == "heading" else end
+        end += 1
+    return end
+
+
+def next_field(first_piece: str, text: str) -> bool:
+    """`text` is the next line of a list of labelled lines, not the rest of a cut paragraph.
+
+    A box of short `label：value` lines (a forecast's `今天：…` / `明天：…`, an interview's turns)
+    ends no sentence on each line; where the paragraph and the piece after it both open with such
+    a label, the piece is a line of its own.
+    """
+    return bool(speaker_of(first_piece)) and bool(speaker_of(text))

@@ -48,6 +48,7 @@ _COLUMN_LABEL = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:简讯|快讯|短讯|简报|速递|速览|动态|集锦|一句话新闻|图片新闻|新闻图片|"
     r"专栏|专版|专刊|视点|聚焦|关注|要闻|图说|镜头|广角|副刊|言论|评论))$"
 )
+_ADVERT_LABEL = re.compile(r"[〔【\[（(]?\s*广\s*告\s*[〕】\]）)]?")
 _BRIEF_LABEL = re.compile(r"(简讯|快讯|短讯|简报|速递|速览|一句话新闻|动态)")
 DATELINE = re.compile(
     r"^(?P<dateline>(?:新华社|中新社)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{1,8}讯)"
@@ -139,7 +140,12 @@ def looks_like_heading(text: str) -> bool:
 
 
 def is_column_label(text: str) -> bool:
-    return bool(_COLUMN_LABEL.match(text.strip())) and cjk_length(text) <= 12
+    return (bool(_COLUMN_LABEL.match(text.strip())) and cjk_length(text) <= 12) or is_advert_label(text)
+
+
+def is_advert_label(text: str) -> bool:
+    """The label over an advertisement (`广告`, `广 告`, `〔广告〕`): what follows is no article."""
+    return bool(_ADVERT_LABEL.fullmatch(text.strip()))
 
 
 def is_brief_label(text: str) -> bool:

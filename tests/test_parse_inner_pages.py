@@ -506,3 +506,61 @@ def test_a_service_page_of_interview_briefs_notice_and_advert() -> None:
     assert "今天：多云，最高气温18℃\n明天：晴，5℃～20℃" == weather.body
     sections = parse_text(SERVICE_PAGE, "x.txt").sections
     assert {"广告", "河湾家园 火热认购", "南北通透 精装交付"} <= set(sections)
+
+
+MARKDOWN_SPECIAL = """\
+### 2024年3月14日 · 营商环境专版
+
+---
+
+**优化营商环境 激发市场活力**
+
+## 青禾镇“企业吹哨”见实效
+
+### ——累计为企业解决难题236个
+
+本报记者 钱二
+
+> “现在一‘吹哨’，部门就上门了。”一位企业负责人说。
+
+具体做法是：
+
+1. 企业通过平台提交诉求；
+2. 部门两日内对接。
+
+| 项目 | 数量 |
+| --- | --- |
+| 解决难题 | 236个 |
+
+下一步，全镇将推广这一机制。
+
+---
+
+**“跨省通办”不再难**
+
+本报讯 全区138个事项实现“跨省通办”。（本报记者 钱二）
+"""
+
+
+def test_a_markdown_special_page_with_bold_heads_lists_and_tables() -> None:
+    first, second = articles(MARKDOWN_SPECIAL)
+    assert ("优化营商环境 激发市场活力", "青禾镇“企业吹哨”见实效", "累计为企业解决难题236个") == (
+        first.kicker,
+        first.headline,
+        first.subtitle,
+    )
+    assert [
+        "“现在一‘吹哨’，部门就上门了。”一位企业负责人说。",
+        "具体做法是：",
+        "1. 企业通过平台提交诉求；",
+        "2. 部门两日内对接。",
+        "| 项目 | 数量 |",
+        "| 解决难题 | 236个 |",
+        "下一步，全镇将推广这一机制。",
+    ] == first.body.split("\n")
+    assert ("“跨省通办”不再难", "本报讯", "本报记者 钱二") == (
+        second.headline,
+        second.dateline,
+        second.byline,
+    )
+    assert "2024年3月14日 · 营商环境专版" in parse_text(MARKDOWN_SPECIAL, "x.md").sections

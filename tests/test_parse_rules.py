@@ -470,3 +470,26 @@ def test_an_advertisement_ends_before_the_next_articles_headline() -> None:
     types, _ = type_lines(lines, False, CancelCheck(None, "x"))
     assert is_advert_label(lines[0].text) and is_advert_label("〔广 告〕")
     assert 3 == advert_end(types, lines, 1)
+
+
+def test_list_items_and_table_rows_stand_on_their_own_lines() -> None:
+    from reader.text.rules import is_table_row, own_line
+
+    assert own_line(["具体做法是："], "1. 企业通过平台提交诉求；")
+    assert own_line(["1. 企业通过平台提交诉求；"], "2. 部门两日内对接；")
+    assert own_line(["| 受理诉求 | 251个 |"], "| 解决难题 | 236个 |")
+    assert own_line(["| 满意率 | 98.6% |"], "下一步，全区将推广这一机制。")
+    assert not own_line(["新修的道路全长8公里，总投资约"], "3.8万元，沿线3个村受益。")
+    assert not own_line(["全镇今年新栽了"], "2. 万株树苗")
+    assert is_table_row("| 项目 | 数量 |") and not is_table_row("|")
+
+
+def test_a_bold_line_over_a_heading_or_a_dateline_is_a_head() -> None:
+    from reader.text.rules import bold_heading
+
+    lines = split_lines(
+        "**乡村振兴 产业先行**\n\n## 青禾镇香菇丰收\n\n**村里通了公交**\n\n本报讯 3月1日，公交开进村。"
+    )
+    assert [True, False, True, False] == [bold_heading(lines, i) for i in range(4)]
+    inner = split_lines("本报讯 全镇修路。\n\n**道路更宽了**\n\n新路宽8米。")
+    assert not bold_heading(inner, 1)

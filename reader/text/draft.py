@@ -14,7 +14,7 @@ from typing import Literal
 from reader.text.errors import CancelCheck
 from reader.text.explain import Trace
 from reader.text.model import Article, Kind
-from reader.text.rules import continues_quote, next_field, open_quotes, stops_mid_sentence
+from reader.text.rules import continues_quote, next_field, open_quotes, own_line, stops_mid_sentence
 from reader.text.shapes import ends_sentence, merge_credits, split_dateline
 
 PieceRole = Literal["dateline", "body", "join"]
@@ -80,7 +80,7 @@ class Draft:
         A paragraph cut mid-sentence (`is_broken`) or inside a quotation that `text` closes
         (`rules.continues_quote`) goes on; a sub-heading never does.
         """
-        if not self.paras or self.whole[-1]:
+        if not self.paras or self.whole[-1] or own_line(self.paras[-1], text):
             return ""
         if self.is_broken() and not next_field(self.paras[-1][0], text):
             return "stops_mid_sentence"

@@ -15,10 +15,12 @@ from reader.text.masthead import SMALL_PRINT
 from reader.text.rules import (
     LineType,
     WrapRole,
+    bold_heading,
     credit_by_position,
     cut_sentence_between_texts,
     framed_subheading_between_texts,
     hard_wrapped_paragraphs,
+    is_table_row,
     labelled_line,
     opens_with_dateline,
     signature_block,
@@ -57,6 +59,8 @@ def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[l
             types[i], typed_by[i] = "heading", "framed_subheading_between_texts"
         if not line.md_level and cut_sentence_between_texts(types, lines, i):
             types[i], typed_by[i] = "body", "cut_sentence_between_texts"
+        if markdown and types[i] == "body" and bold_heading(lines, i) and looks_like_heading(line.text):
+            types[i], typed_by[i] = "heading", "bold_heading"
         if types[i] == "heading" and not line.md_level and labelled_line(lines, i):
             types[i], typed_by[i] = "body", "labelled_line"
     return types, typed_by
@@ -91,6 +95,8 @@ def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
         return "heading", "markdown heading"
     if markdown and line.bold:
         return "body", "bold line in Markdown"  # a bold line inside a Markdown article is a sub-head
+    if is_table_row(text):
+        return "body", "is_table_row"  # a table's row is short and has no full stop, yet no heading
     if looks_like_heading(text) or SUBTITLE_DASH.match(text):
         if opens_with_dateline(text):
             return "body", "opens_with_dateline"

@@ -375,7 +375,14 @@ class _Reader:
             # jump, or as several lines) and goes to the sections.
             on_headline = len(before) == 1 and group[0].gap_before < PAGE_JUMP
             plain_kicker = (not self.markdown or on_headline) and not is_column_label(last.text)
-            if kicker_shape or plain_kicker or (marked and last.md_level > group[head].md_level):
+            # In Markdown a bold line right over the marked headline is its kicker (`bold_heading`).
+            bold_kicker = self.markdown and last.bold and not last.md_level and bool(marked)
+            if (
+                kicker_shape
+                or plain_kicker
+                or bold_kicker
+                or (marked and last.md_level > group[head].md_level)
+            ):
                 draft.kicker = last.text
                 draft.head_lines["kicker"] = [last.number]
                 self.trace.give(last.number, last.text, "kicker", "before the headline")

@@ -465,3 +465,40 @@ def next_field(first_piece: str, text: str) -> bool:
     a label, the piece is a line of its own.
     """
     return bool(speaker_of(first_piece)) and bool(speaker_of(text))
+
+
+def bold_heading(lines: Sequence[Line], i: int) -> bool:
+    """A wholly bold line of a Markdown dump that is a head, not a sub-head: right over a `#`
+    heading (its kicker), or right over a paragraph that opens with a dateline (the headline of
+    an article the dump did not mark with `#`).
+
+    Inside an article a bold line is a sub-head; but no sub-head sits on a headline, and an
+    article's first paragraph, the one with the dateline, comes right under its own headline.
+    """
+    line = lines[i]
+    if not line.bold or line.md_level or i + 1 >= len(lines) or lines[i + 1].gap_before >= PAGE_JUMP:
+        return False
+    below = lines[i + 1]
+    return bool(below.md_level) or opens_with_dateline(below.text)
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a Markdown or text table (`| 受理诉求 | 251个 |`): a line of its own, never cut."""
+    stripped = text.strip()
+    return len(stripped) > 2 and stripped[0] in "|｜" and stripped[-1] in "|｜"
+
+
+def own_line(paragraph: Sequence[str], text: str) -> bool:
+    """`text` stands on a line of its own, though the paragraph before it ends no sentence.
+
+    A table row neither continues a paragraph nor is continued. A numbered item (`1. …`, `二、…`,
+    `（3）…`) under a line that introduces it (ending with a colon) or under the item before it is
+    the next item of a list: list items end with a semicolon or nothing, and each is printed on a
+    line of its own.
+    """
+    last = paragraph[-1].rstrip()
+    if is_table_row(text) or is_table_row(last):
+        return True
+    if not _SUBHEADING_NUMBER.match(text):
+        return False
+    return last.endswith(("：", ":")) or bool(_SUBHEADING_NUMBER.match(paragraph[0]))

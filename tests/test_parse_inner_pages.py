@@ -354,3 +354,225 @@ def test_a_paragraph_ending_on_a_note_after_its_full_stop_is_not_joined_to_the_n
         "青禾镇近日办起农民夜校，首期学员四十人。（下转第2版）",
         "每到周三晚上，村民们就聚到村委会听课。",
     ] == article.body.split("\n")
+
+
+CUT_BY_RUNNING_HEAD = """\
+青禾日报 · 要闻 · 2
+
+河湾新区建成智慧菜场
+
+本报讯 新菜场设摊位120个，顾客扫码即可查看每批菜的产地和检测结果，还能通过手机APP
+
+2
+
+青禾日报 · 要闻 · 2
+
+随时查看价格。
+
+菜场还设了便民服务台。
+
+（融媒体 赵一）
+
+|
+
+青禾镇修好进村路
+
+本报讯 新修的道路全长8公里，总投资约12
+
+|
+
+万元，沿线3个村受益。
+
+村民出行方便了。
+
+（融媒体 钱二）
+"""
+
+
+def test_a_paragraph_cut_by_a_folio_and_running_head_reads_through() -> None:
+    first, second = articles(CUT_BY_RUNNING_HEAD)
+    assert "通过手机APP随时查看价格。" in first.body
+    assert first.body.endswith("菜场还设了便民服务台。")
+    assert ("河湾新区建成智慧菜场", "融媒体 赵一") == (first.headline, first.byline)
+    assert "约12万元，沿线3个村受益。\n村民出行方便了。" in second.body
+    assert "融媒体 钱二" == second.byline
+
+
+COMMENT_THEN_NOTE = """\
+把小事办成暖心事
+
+本报评论员
+
+群众的事无小事。办好一件件小事，才能赢得民心。
+
+走进乡村课堂
+
+【编者按】从今天起，本报推出系列报道，走进乡村学校。
+
+清晨，镇中心小学已响起读书声。
+
+（融媒体 孙三）
+
+3月12日，农技员在育苗大棚里指导农户查看苗情，确保春耕顺利。 融媒体 李四 摄
+"""
+
+
+def test_a_heading_over_an_editors_note_opens_a_new_article() -> None:
+    comment, feature, photo = articles(COMMENT_THEN_NOTE)
+    assert ("把小事办成暖心事", "本报评论员") == (comment.headline, comment.byline)
+    assert comment.body.endswith("才能赢得民心。")
+    assert ("走进乡村课堂", "融媒体 孙三") == (feature.headline, feature.byline)
+    assert feature.body.startswith("【编者按】从今天起")
+    assert ("photo", "融媒体 李四 摄", "") == (photo.kind, photo.byline, photo.headline)
+    assert photo.body.endswith("确保春耕顺利。")
+
+
+HARD_WRAPPED = """\
+河湾新区建成口袋公园
+  本报讯 为让市民在家门口享受绿色
+空间，新区利用边角地建了3处口袋公
+园，总面积约1.2万平方米。今年还将
+再建5处。
+  园内种了树，修了步道，居民说：
+“以前是荒地，现在成了好去处。”
+  （融媒体 赵一）
+"""
+
+
+def test_a_hard_wrapped_dump_makes_paragraphs_by_their_indent() -> None:
+    (article,) = articles(HARD_WRAPPED)
+    assert ("河湾新区建成口袋公园", "本报讯", "融媒体 赵一") == (
+        article.headline,
+        article.dateline,
+        article.byline,
+    )
+    assert [
+        "为让市民在家门口享受绿色空间，新区利用边角地建了3处口袋公园，总面积约1.2万平方米。今年还将再建5处。",
+        "园内种了树，修了步道，居民说：“以前是荒地，现在成了好去处。”",
+    ] == article.body.split("\n")
+
+
+SERVICE_PAGE = """\
+河湾新区服务站暖人心
+
+——访服务站站长王五
+
+本报记者 钱二
+
+记者：今年有哪些新举措？
+
+王五：我们建强了站点，全区实现全覆盖。
+
+记者：下一步有什么打算？
+
+王五：继续完善服务体系。
+
+社会短讯
+
+【青禾镇启动植树活动】3月12日，全镇栽树3000株。（通讯员 孙三）
+
+本报讯 3月11日，区残联送来轮椅20辆。（通讯员 李四）
+
+【河湾图书馆开放夜读】即日起，每周五晚开放。
+
+招聘启事
+
+某物业公司招聘保安员10名。有意者请到公司报名。
+
+联系电话：0635-1234567
+
+某物业公司
+
+2024年3月14日
+
+天气预报
+
+今天：多云，最高气温18℃
+
+明天：晴，5℃～20℃
+
+广告
+
+河湾家园 火热认购
+
+南北通透 精装交付
+"""
+
+
+def test_a_service_page_of_interview_briefs_notice_and_advert() -> None:
+    found = articles(SERVICE_PAGE)
+    assert [
+        "河湾新区服务站暖人心",
+        "青禾镇启动植树活动",
+        "",
+        "河湾图书馆开放夜读",
+        "招聘启事",
+        "天气预报",
+    ] == [a.headline for a in found]
+    interview, trees, chairs, library, notice, weather = found
+    assert 4 == len(interview.body.split("\n"))
+    assert ("通讯员 孙三", "3月12日，全镇栽树3000株。") == (trees.byline, trees.body)
+    assert ("本报讯", "通讯员 李四") == (chairs.dateline, chairs.byline)
+    assert "brief" == library.kind
+    assert notice.body.endswith("某物业公司\n2024年3月14日")
+    assert "今天：多云，最高气温18℃\n明天：晴，5℃～20℃" == weather.body
+    sections = parse_text(SERVICE_PAGE, "x.txt").sections
+    assert {"广告", "河湾家园 火热认购", "南北通透 精装交付"} <= set(sections)
+
+
+MARKDOWN_SPECIAL = """\
+### 2024年3月14日 · 营商环境专版
+
+---
+
+**优化营商环境 激发市场活力**
+
+## 青禾镇“企业吹哨”见实效
+
+### ——累计为企业解决难题236个
+
+本报记者 钱二
+
+> “现在一‘吹哨’，部门就上门了。”一位企业负责人说。
+
+具体做法是：
+
+1. 企业通过平台提交诉求；
+2. 部门两日内对接。
+
+| 项目 | 数量 |
+| --- | --- |
+| 解决难题 | 236个 |
+
+下一步，全镇将推广这一机制。
+
+---
+
+**“跨省通办”不再难**
+
+本报讯 全区138个事项实现“跨省通办”。（本报记者 钱二）
+"""
+
+
+def test_a_markdown_special_page_with_bold_heads_lists_and_tables() -> None:
+    first, second = articles(MARKDOWN_SPECIAL)
+    assert ("优化营商环境 激发市场活力", "青禾镇“企业吹哨”见实效", "累计为企业解决难题236个") == (
+        first.kicker,
+        first.headline,
+        first.subtitle,
+    )
+    assert [
+        "“现在一‘吹哨’，部门就上门了。”一位企业负责人说。",
+        "具体做法是：",
+        "1. 企业通过平台提交诉求；",
+        "2. 部门两日内对接。",
+        "| 项目 | 数量 |",
+        "| 解决难题 | 236个 |",
+        "下一步，全镇将推广这一机制。",
+    ] == first.body.split("\n")
+    assert ("“跨省通办”不再难", "本报讯", "本报记者 钱二") == (
+        second.headline,
+        second.dateline,
+        second.byline,
+    )
+    assert "2024年3月14日 · 营商环境专版" in parse_text(MARKDOWN_SPECIAL, "x.md").sections

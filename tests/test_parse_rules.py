@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.text.errors import CancelCheck
 from reader.text.lines import split_lines
+from reader.text.linetypes import type_lines
 from reader.text.rules import (
     continues_quote,
     credit_ahead,
@@ -295,3 +297,208 @@ def test_a_credit_in_brackets_after_the_last_sentence_is_split_off(text: str, sp
 )
 def test_other_brackets_are_no_trailing_credit(text: str) -> None:
     assert trailing_credit(text) is None
+
+
+@pytest.mark.parametrize("mark", ["-", "|", "·", "--"])
+def test_a_stray_mark_between_blank_lines_adds_no_page_jump(mark: str) -> None:
+    from reader.text.lines import is_stray_mark
+
+    assert is_stray_mark(mark)
+    _first, second = split_lines(f"甲地修路\n\n{mark}\n\n乙地建桥")
+    assert 1 == second.gap_before
+
+
+def test_a_rule_across_the_page_still_separates() -> None:
+    from reader.text.lines import is_stray_mark
+
+    assert not is_stray_mark("---")
+    assert 2 == split_lines("甲地修路\n\n---\n\n乙地建桥")[1].gap_before
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3", "- 12 -", "青禾日报 · 要闻 · 2", "第5版｜民生", "2024年5月6日 · 乡村振兴专版", "河湾晚报 | 7"],
+)
+def test_folios_and_running_heads_are_furniture(text: str) -> None:
+    from reader.text.shapes import is_furniture, is_running_head
+
+    assert is_running_head(text) or text.startswith("第")
+    assert is_furniture(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我区实施“书香山东· 数字阅读”工程", "运河·2024", "1.2", "乡村·振兴", "青禾镇 · 2个村获评示范村，"],
+)
+def test_a_headline_with_a_middle_dot_is_no_running_head(text: str) -> None:
+    from reader.text.shapes import is_running_head
+
+    assert not is_running_head(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("农技员在大棚里查看苗情，确保春耕顺利。 融媒体 赵一 摄", "融媒体 赵一 摄"),
+        ("志愿者为老人理发。 本报记者 钱二", "本报记者 钱二"),
+    ],
+)
+def test_a_caption_may_end_with_its_credit_bare_after_a_space(text: str, credit: str) -> None:
+    assert credit == (trailing_credit(text) or ("", ""))[1]
+
+
+@pytest.mark.parametrize(
+    "text", ["村民都说好。 张三", "活动结束。 下一步，全镇将继续推进", "他说：好 赵一 摄"]
+)
+def test_a_bare_tail_that_is_no_credit_or_follows_no_sentence_stays_text(text: str) -> None:
+    assert trailing_credit(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["编者按：乡村振兴，教育先行。", "【编者按】从今天起，本报推出系列报道。", "编者的话 这是第一篇。"],
+)
+def test_an_editors_note_opens_its_paragraph(text: str) -> None:
+    from reader.text.rules import opens_with_editors_note
+
+    assert opens_with_editors_note(text)
+
+
+@pytest.mark.parametrize("text", ["编者按", "【编者按】", "编辑部召开会议。", "按照编者按的要求"])
+def test_a_bare_label_or_a_mention_is_no_editors_note(text: str) -> None:
+    from reader.text.rules import opens_with_editors_note
+
+    assert not opens_with_editors_note(text)
+
+
+def test_hard_wrapped_lines_go_on_with_their_indented_paragraph() -> None:
+    from reader.text.rules import hard_wrapped_paragraphs
+
+    text = (
+        "河湾新区建成口袋公园\n　　本报讯 新公园占地约一万二\n千平方米。园内种了树，还有\n"
+        "步道。\n　　居民都说好。\n\n下一条新闻的标题"
+    )
+    roles = hard_wrapped_paragraphs(split_lines(text), _no_tick)
+    assert ["", "", "wrap", "wrap", "start", ""] == roles
+
+
+def test_a_short_last_line_ends_its_paragraph_even_without_a_blank_line() -> None:
+    from reader.text.rules import hard_wrapped_paragraphs
+
+    text = "　　本报讯 新公园占地约一万二千平\n方米，居民都说好。\n青禾镇修好进村路"
+    assert ["", "wrap", ""] == hard_wrapped_paragraphs(split_lines(text), _no_tick)
+
+
+@pytest.mark.parametrize("raw", ["　　本报讯", "  本报讯", "　本报讯"])
+def test_a_paragraph_indent_is_a_few_spaces(raw: str) -> None:
+    from reader.text.rules import has_paragraph_indent
+
+    assert has_paragraph_indent(raw)
+    assert not has_paragraph_indent("本报讯")
+    assert not has_paragraph_indent("          居中的标题")
+
+
+def test_a_bracketed_title_leads_a_brief() -> None:
+    from reader.text.rules import bracketed_lead, opens_item
+
+    assert ("青禾镇启动植树活动", "3月12日，全镇栽树3000株。") == bracketed_lead(
+        "【青禾镇启动植树活动】3月12日，全镇栽树3000株。"
+    )
+    assert opens_item("【河湾图书馆开放夜读】即日起，每周五晚开放。")
+    assert opens_item("本报讯 3月11日，区残联送来轮椅。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["【编者按】从今天起，本报推出系列报道。", "【青禾镇启动植树活动】", "【据了解，全镇共栽树】3000株。"],
+)
+def test_an_editors_note_a_bare_title_or_a_bracketed_sentence_leads_no_brief(text: str) -> None:
+    from reader.text.rules import bracketed_lead
+
+    assert bracketed_lead(text) is None
+
+
+def test_a_speaker_label_met_again_or_answered_is_an_interview_turn() -> None:
+    from reader.text.rules import interview_turn
+
+    paragraphs = ["记者：今年有哪些新举措？", "王五：我们做了三件事。"]
+    assert interview_turn("记者：下一步有什么打算？", paragraphs, "王五：继续完善。")
+    assert interview_turn("记者：下一步有什么打算？", paragraphs, "")
+    assert interview_turn("记者：有哪些新举措？", [], "王五：我们做了三件事。")
+    assert not interview_turn("青禾镇：小香菇撑起致富伞", paragraphs, "本报讯 今年，全镇种香菇。")
+    assert not interview_turn("下一步有什么打算？", paragraphs, "王五：继续完善。")
+
+
+def test_a_box_of_labelled_values_is_text() -> None:
+    from reader.text.rules import labelled_line
+
+    lines = split_lines("天气预报\n今天：多云，最高气温18℃\n明天：晴，5℃～20℃\n\n青禾镇：小香菇撑起致富伞")
+    assert [False, True, True, False] == [labelled_line(lines, i) for i in range(4)]
+
+
+def test_a_box_of_labelled_lines_is_no_cut_paragraph() -> None:
+    from reader.text.rules import next_field
+
+    assert next_field("今天白天：多云，最高气温18℃", "明天：晴，5℃～20℃")
+    assert not next_field("新修的道路全长8公里，总投资约", "万元，沿线3个村受益。")
+
+
+NOTICE = (
+    "招聘启事\n\n某物业公司招聘保安员10名。有意者请到公司报名。\n\n联系电话：0635-1234567\n\n"
+    "某物业公司\n\n2024年3月14日\n\n天气预报"
+)
+
+
+def test_a_notice_ends_with_its_signatory_and_date() -> None:
+    from reader.text.linetypes import signatures
+    from reader.text.rules import signature_block
+
+    lines = split_lines(NOTICE)
+    types, typed_by = type_lines(lines, False, CancelCheck(None, "x"))
+    small_print = [rule == "SMALL_PRINT" for rule in typed_by]
+    assert 2 == signature_block(types, lines, 4, small_print)
+    assert -1 == signature_block(types, lines, 3, small_print)
+    found = signatures(lines, types, typed_by, CancelCheck(None, "x"))
+    assert [False, False, True] == [found[line.number] for line in lines[2:5]]
+
+
+def test_a_date_line_under_a_headline_is_no_signature() -> None:
+    from reader.text.rules import signature_block
+
+    lines = split_lines("青禾镇喜迎丰收\n\n2024年3月14日\n\n本报讯 今年全镇小麦丰收。")
+    types, typed_by = type_lines(lines, False, CancelCheck(None, "x"))
+    assert -1 == signature_block(types, lines, 1, [rule == "SMALL_PRINT" for rule in typed_by])
+
+
+def test_an_advertisement_ends_before_the_next_articles_headline() -> None:
+    from reader.text.rules import advert_end
+    from reader.text.shapes import is_advert_label
+
+    text = "广告\n\n河湾家园 火热认购\n\n南北通透 精装交付\n\n青禾镇修好进村路\n\n本报讯 新路全长8公里。"
+    lines = split_lines(text)
+    types, _ = type_lines(lines, False, CancelCheck(None, "x"))
+    assert is_advert_label(lines[0].text) and is_advert_label("〔广 告〕")
+    assert 3 == advert_end(types, lines, 1)
+
+
+def test_list_items_and_table_rows_stand_on_their_own_lines() -> None:
+    from reader.text.rules import is_table_row, own_line
+
+    assert own_line(["具体做法是："], "1. 企业通过平台提交诉求；")
+    assert own_line(["1. 企业通过平台提交诉求；"], "2. 部门两日内对接；")
+    assert own_line(["| 受理诉求 | 251个 |"], "| 解决难题 | 236个 |")
+    assert own_line(["| 满意率 | 98.6% |"], "下一步，全区将推广这一机制。")
+    assert not own_line(["新修的道路全长8公里，总投资约"], "3.8万元，沿线3个村受益。")
+    assert not own_line(["全镇今年新栽了"], "2. 万株树苗")
+    assert is_table_row("| 项目 | 数量 |") and not is_table_row("|")
+
+
+def test_a_bold_line_over_a_heading_or_a_dateline_is_a_head() -> None:
+    from reader.text.rules import bold_heading
+
+    lines = split_lines(
+        "**乡村振兴 产业先行**\n\n## 青禾镇香菇丰收\n\n**村里通了公交**\n\n本报讯 3月1日，公交开进村。"
+    )
+    assert [True, False, True, False] == [bold_heading(lines, i) for i in range(4)]
+    inner = split_lines("本报讯 全镇修路。\n\n**道路更宽了**\n\n新路宽8米。")
+    assert not bold_heading(inner, 1)

@@ -14,7 +14,7 @@ from typing import Literal
 from reader.text.errors import CancelCheck
 from reader.text.explain import Trace
 from reader.text.model import Article, Kind
-from reader.text.rules import continues_quote, open_quotes, stops_mid_sentence
+from reader.text.rules import continues_quote, next_field, open_quotes, own_line, stops_mid_sentence
 from reader.text.shapes import ends_sentence, merge_credits, split_dateline
 
 PieceRole = Literal["dateline", "body", "join"]
@@ -45,8 +45,12 @@ class Draft:
     credit_lines: list[int] = field(default_factory=list)
     text_lines: list[int] = field(default_factory=list)
 
-    def add_paragraph(self, text: str, *, whole: bool = False) -> PieceRole:
-        """Add a printed piece of text; say whether it held the dateline, joined or began a paragraph."""
+    def add_paragraph(self, text: str, *, whole: bool = False, join: bool | None = None) -> PieceRole:
+        """Add a printed piece of text; say whether it held the dateline, joined or began a paragraph.
+
+        `join` overrides what the punctuation says (`continued_by`) where the layout told it: a
+        hard-wrapped dump marks its paragraphs by their indent.
+        """
         role: PieceRole = "body"
         if not self.paras and not self.dateline:
             dateline, credit, rest = split_dateline(text)
@@ -56,7 +60,12 @@ class Draft:
                     self.credits.append(credit)
                 text = rest
                 role = "dateline"
-        if not whole and self.continued_by(text):
+        joins = (
+            bool(self.continued_by(text))
+            if join is None
+            else join and bool(self.paras) and not self.whole[-1]
+        )
+        if not whole and joins:
             self.paras[-1].append(text)
             self.quotes[-1] += open_quotes(text)
             return "join"
@@ -71,9 +80,9 @@ class Draft:
         A paragraph cut mid-sentence (`is_broken`) or inside a quotation that `text` closes
         (`rules.continues_quote`) goes on; a sub-heading never does.
         """
-        if not self.paras or self.whole[-1]:
+        if not self.paras or self.whole[-1] or own_line(self.paras[-1], text):
             return ""
-        if self.is_broken():
+        if self.is_broken() and not next_field(self.paras[-1][0], text):
             return "stops_mid_sentence"
         if continues_quote(self.quotes[-1], text):
             return "continues_quote"

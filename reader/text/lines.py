@@ -131,13 +131,26 @@ def has_wordy(text: str, check: CancelCheck | None = None) -> bool:
     return False
 
 
+def is_stray_mark(clean: str) -> bool:
+    """A line of one or two marks and nothing else (`-`, `|`, `·`): scan noise, not a rule.
+
+    A scanner leaves such specks between paragraphs, even inside one cut by a break. Unlike a
+    rule (`---`, `***`, a run of the same mark drawn across the page), a speck separates nothing:
+    the blank lines on both sides of it are one run, not two added into a page jump.
+    """
+    return 0 < len(clean) <= 2 and not has_wordy(clean)
+
+
 def split_lines(text: str, check: CancelCheck | None = None) -> list[Line]:
     """Every non-blank line of `text` (already newline-normalised), in order.
 
-    `check` is ticked per character read, so a cancel is seen within a fraction of a second.
+    A stray mark between blank lines (`is_stray_mark`) is dropped with its run of blank lines
+    counted once. `check` is ticked per character read, so a cancel is seen within a fraction of
+    a second.
     """
     lines: list[Line] = []
     gap = 0
+    gap_at_mark = -1  # the blank lines before the last stray mark; -1 when none since the last line
     for number, raw in enumerate(text.split("\n"), start=1):
         if check is not None:
             check.tick(len(raw) + _LINE_COST)
@@ -145,8 +158,13 @@ def split_lines(text: str, check: CancelCheck | None = None) -> list[Line]:
             gap += 1
             continue
         clean, level, bold = strip_markdown(raw, check)
+        if is_stray_mark(clean):
+            gap_at_mark, gap = max(gap_at_mark, gap), 0
+            continue
         if not has_wordy(clean, check):  # a rule ('***', '———', '======') is decoration, not text
             continue
+        if gap_at_mark >= 0:
+            gap, gap_at_mark = max(gap, gap_at_mark), -1
         lines.append(Line(number, raw.rstrip(), clean, level, bold, gap))
         gap = 0
     return lines

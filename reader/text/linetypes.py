@@ -14,10 +14,16 @@ from reader.text.lines import Line
 from reader.text.masthead import SMALL_PRINT
 from reader.text.rules import (
     LineType,
+    WrapRole,
+    bold_heading,
     credit_by_position,
     cut_sentence_between_texts,
     framed_subheading_between_texts,
+    hard_wrapped_paragraphs,
+    is_table_row,
+    labelled_line,
     opens_with_dateline,
+    signature_block,
 )
 from reader.text.shapes import (
     SUBTITLE_DASH,
@@ -53,7 +59,25 @@ def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[l
             types[i], typed_by[i] = "heading", "framed_subheading_between_texts"
         if not line.md_level and cut_sentence_between_texts(types, lines, i):
             types[i], typed_by[i] = "body", "cut_sentence_between_texts"
+        if markdown and types[i] == "body" and bold_heading(lines, i) and looks_like_heading(line.text):
+            types[i], typed_by[i] = "heading", "bold_heading"
+        if types[i] == "heading" and not line.md_level and labelled_line(lines, i):
+            types[i], typed_by[i] = "body", "labelled_line"
     return types, typed_by
+
+
+def wrapped_types(
+    lines: list[Line], types: list[LineType], typed_by: list[str], check: CancelCheck
+) -> list[WrapRole]:
+    """Retype the lines of a hard-wrapped dump (`rules.hard_wrapped_paragraphs`): a printed line
+    that goes on with the paragraph above is text, whatever its shape; return each line's role."""
+    wraps = hard_wrapped_paragraphs(lines, check.tick)
+    for i, role in enumerate(wraps):
+        runs_on = role == "start" and i + 1 < len(wraps) and wraps[i + 1] == "wrap"
+        if (role == "wrap" or runs_on) and types[i] == "heading":
+            # a paragraph that runs on over the next printed line is no heading
+            types[i], typed_by[i] = "body", "hard_wrapped_paragraphs"
+    return wraps
 
 
 def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
@@ -71,8 +95,28 @@ def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
         return "heading", "markdown heading"
     if markdown and line.bold:
         return "body", "bold line in Markdown"  # a bold line inside a Markdown article is a sub-head
+    if is_table_row(text):
+        return "body", "is_table_row"  # a table's row is short and has no full stop, yet no heading
     if looks_like_heading(text) or SUBTITLE_DASH.match(text):
         if opens_with_dateline(text):
             return "body", "opens_with_dateline"
         return "heading", "looks_like_heading"
     return "body", "not looks_like_heading"
+
+
+def signatures(
+    lines: list[Line], types: list[LineType], typed_by: list[str], check: CancelCheck
+) -> dict[int, bool]:
+    """Retype the signature lines that close a notice (`rules.signature_block`) as text; return
+    them by line number, True for the date line that ends each signature."""
+    small_print = [rule == "SMALL_PRINT" for rule in typed_by]
+    found: dict[int, bool] = {}
+    for i in range(len(lines)):
+        check.tick(_LINE_COST)
+        start = signature_block(types, lines, i, small_print)
+        if start < 0:
+            continue
+        for k in range(start, i + 1):
+            types[k], typed_by[k] = "body", "signature_block"
+            found[lines[k].number] = k == i
+    return found

@@ -21,7 +21,7 @@ from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
 from reader.text.lines import Line, split_lines
-from reader.text.linetypes import type_lines
+from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
     date_from_path,
     page_from_path,
@@ -33,9 +33,15 @@ from reader.text.model import Article, DateHint, DateSource, ParsedIssue
 from reader.text.rules import (
     PAGE_JUMP,
     GroupRole,
+    advert_end,
+    bracketed_lead,
     credit_ahead,
+    interview_turn,
     is_picture_gap,
     marked_subheading,
+    next_field,
+    opens_item,
+    opens_with_editors_note,
     reads_as_verse,
     subheading_before_credit,
     trailing_credit,
@@ -43,6 +49,7 @@ from reader.text.rules import (
 from reader.text.shapes import (
     SUBTITLE_DASH,
     credit_of,
+    is_advert_label,
     is_brief_label,
     is_column_label,
     page_marker,
@@ -66,6 +73,13 @@ class _Reader:
         self.check = check
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown, check)
+        self.signed = signatures(lines, self.types, self.typed_by, check)
+        # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
+        self.wrap = {
+            line.number: role
+            for line, role in zip(lines, wrapped_types(lines, self.types, self.typed_by, check), strict=True)
+            if role
+        }
         self.credit_ahead = credit_ahead(self.types, lines, check.tick)
         self.markdown = markdown
         self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
@@ -122,6 +136,10 @@ class _Reader:
                 self.section(line, self.typed_by[i])
                 self.brief = is_brief_label(line.text)
                 self.force_new = True
+                if is_advert_label(line.text):
+                    for ad in self.lines[i + 1 : advert_end(self.types, self.lines, i + 1)]:
+                        self.section(ad, "advert_end")
+                        i += 1
             elif kind == "credit":
                 self.credit(line, self.typed_by[i])
             elif (split := self.credit_at_end(i)) is not None:
@@ -140,7 +158,12 @@ class _Reader:
         if self.types[i] != "body":
             return None
         nxt = i + 1
-        last = nxt >= len(self.lines) or self.types[nxt] != "body" or self.lines[nxt].gap_before >= PAGE_JUMP
+        last = (
+            nxt >= len(self.lines)
+            or self.types[nxt] != "body"
+            or self.lines[nxt].gap_before >= PAGE_JUMP
+            or opens_item(self.lines[nxt].text)  # the next brief of a column
+        )
         return trailing_credit(self.lines[i].text) if last else None
 
     def credit(self, line: Line, rule: str) -> None:
@@ -170,20 +193,38 @@ class _Reader:
     def body(self, line: Line, rule: str, *, whole: bool = False, verse: bool = False) -> None:
         draft = self.current
         starts_article = draft is None or draft.closed or self.force_new
+        wrap = self.wrap.get(line.number, "")
         continues = draft.continued_by(line.text) if draft is not None else ""
+        if draft is not None and draft.paras and not draft.whole[-1] and wrap:
+            continues = "hard_wrapped_paragraphs" if wrap == "wrap" else ""
         if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
             starts_article = True  # a second dateline: a new article whose headline is missing
         if draft is not None and continues and not draft.closed:
-            starts_article = False  # the rest of a paragraph cut by a column or page break
+            # The rest of a paragraph cut by a column or page break: the article goes on past the
+            # break (and the furniture printed in it), so its next paragraphs are its own too.
+            starts_article = False
+            self.force_new = False
+        text = line.text
+        lead = bracketed_lead(text) if not continues and (starts_article or self.brief) else None
+        if lead is not None and draft is not None and draft.paras:
+            starts_article = True  # the next item of a column of briefs, led by its title
         if starts_article:
             if draft is None or draft.paras or draft.closed:
                 draft = self.new_draft()
             self.force_new = False
         assert draft is not None
-        whole = whole or (self.markdown and line.bold)
-        role = draft.add_paragraph(line.text, whole=whole)
+        if lead is not None and not draft.headline:
+            draft.headline, text = lead
+            draft.head_lines["headline"] = [line.number]
+            rule = f"{rule}; bracketed_lead"
+        signature_end = self.signed.get(line.number)
+        whole = whole or (self.markdown and line.bold) or signature_end is not None
+        role = draft.add_paragraph(text, whole=whole, join=bool(continues) if wrap else None)
         draft.text_lines.append(line.number)
-        if verse:
+        if signature_end is not None:
+            draft.closed = draft.closed or signature_end  # the date ends the notice
+            self.trace.give(line.number, line.text, "body", rule)
+        elif verse:
             draft.verse = True
             self.trace.give(line.number, line.text, "verse", rule)
         elif whole:
@@ -255,6 +296,12 @@ class _Reader:
             return "article", "credit under the heading"
         if datelined:
             return "article", "dateline under the heading"
+        if (
+            end < len(self.lines)
+            and self.types[end] == "body"
+            and opens_with_editors_note(self.lines[end].text)
+        ):
+            return "article", "opens_with_editors_note"
         if draft is None:
             return "article", "first heading"
         if draft.closed:
@@ -263,6 +310,9 @@ class _Reader:
             return "article", "after a page jump or section"
         text_follows = end < len(self.lines) and self.types[end] == "body"
         under_byline = draft.credit_under_headline and not draft.paras and not levels
+        next_text = self.lines[end].text if text_follows else ""
+        if len(group) == 1 and interview_turn(group[0].text, [p[0] for p in draft.paras[-4:]], next_text):
+            return "body", "interview_turn"  # 记者：…？ between the turns of an interview
         if under_byline and len(group) == 1 and text_follows:
             # Under a headline and its byline a heading is the feature's first sub-head: a new
             # article would have had a credit or dateline of its own (asked above).
@@ -272,6 +322,8 @@ class _Reader:
             if min(levels) > self.headline_level and draft.paras:
                 return "sub-heading", "smaller Markdown heading"
             return "article", "Markdown heading"
+        if draft.is_cut() and next_field(draft.paras[-1][0], group[0].text):
+            return "body", "next_field"  # the next labelled line of a box (今天：… / 明天：…)
         if draft.is_cut():
             return "join", "ends_sentence"  # the tail of a cut paragraph that happens to be short
         if len(group) == 1 and draft.continued_by(group[0].text) == "continues_quote":
@@ -323,7 +375,14 @@ class _Reader:
             # jump, or as several lines) and goes to the sections.
             on_headline = len(before) == 1 and group[0].gap_before < PAGE_JUMP
             plain_kicker = (not self.markdown or on_headline) and not is_column_label(last.text)
-            if kicker_shape or plain_kicker or (marked and last.md_level > group[head].md_level):
+            # In Markdown a bold line right over the marked headline is its kicker (`bold_heading`).
+            bold_kicker = self.markdown and last.bold and not last.md_level and bool(marked)
+            if (
+                kicker_shape
+                or plain_kicker
+                or bold_kicker
+                or (marked and last.md_level > group[head].md_level)
+            ):
                 draft.kicker = last.text
                 draft.head_lines["kicker"] = [last.number]
                 self.trace.give(last.number, last.text, "kicker", "before the headline")

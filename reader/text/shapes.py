@@ -40,11 +40,15 @@ _PAGE_CREDITS = re.compile(
     r"^(本版编辑|本版责编|责任编辑|责任校对|美术编辑|图片编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]"
 )
 _PAGE_HEADER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_FOLIO = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*")  # a page number alone: 2, - 3 -
+_HEAD_SEPARATOR = re.compile(r"\s*[·•|｜]\s*")
 _PAGE_HEADER_WEEKDAY = re.compile(r"(星期|周)[一二三四五六日天]")
 _COLUMN_LABEL = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:简讯|快讯|短讯|简报|速递|速览|动态|集锦|一句话新闻|图片新闻|新闻图片|"
     r"专栏|专版|专刊|视点|聚焦|关注|要闻|图说|镜头|广角|副刊|言论|评论))$"
 )
+_ADVERT_LABEL = re.compile(r"[〔【\[（(]?\s*广\s*告\s*[〕】\]）)]?")
 _BRIEF_LABEL = re.compile(r"(简讯|快讯|短讯|简报|速递|速览|一句话新闻|动态)")
 DATELINE = re.compile(
     r"^(?P<dateline>(?:新华社|中新社)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{1,8}讯)"
@@ -136,7 +140,12 @@ def looks_like_heading(text: str) -> bool:
 
 
 def is_column_label(text: str) -> bool:
-    return bool(_COLUMN_LABEL.match(text.strip())) and cjk_length(text) <= 12
+    return (bool(_COLUMN_LABEL.match(text.strip())) and cjk_length(text) <= 12) or is_advert_label(text)
+
+
+def is_advert_label(text: str) -> bool:
+    """The label over an advertisement (`广告`, `广 告`, `〔广告〕`): what follows is no article."""
+    return bool(_ADVERT_LABEL.fullmatch(text.strip()))
 
 
 def is_brief_label(text: str) -> bool:
@@ -149,10 +158,34 @@ def page_marker(text: str) -> int | None:
     return page_number(match.group(1)) if match else None
 
 
-def is_furniture(text: str) -> bool:
-    """Page furniture that belongs to no article: page banners, cross references, editor credits."""
+def is_running_head(text: str) -> bool:
+    """A page's running head or folio: a bare page number (`2`, `- 3 -`), or short parts set
+    apart by a middle dot or bar, one of them a page number or a full date (`东昌时讯 · 要闻 · 2`,
+    `2023年3月14日 · 经济专版`).
+
+    Dumps repeat these at every printed page, also in the middle of an article cut by the page
+    break. A headline may hold a middle dot too (`书香山东·数字阅读`), but no part of it is a
+    bare page number or a full date, and it has no sentence punctuation or quotes.
+    """
     stripped = text.strip()
-    if page_marker(stripped) is not None or _PAGE_CREDITS.match(stripped):
+    if _FOLIO.fullmatch(stripped):
+        return True
+    if cjk_length(stripped) > 30 or _SENTENCE_PUNCT.search(stripped):
+        return False
+    parts = [part.strip() for part in _HEAD_SEPARATOR.split(stripped)]
+    if len(parts) < 2 or not all(parts):
+        return False
+    return any(
+        _FOLIO.fullmatch(part) or _PAGE_MARKER.match(part + " ") or _FULL_DATE.fullmatch(part)
+        for part in parts
+    )
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture that belongs to no article: page banners, running heads, cross references,
+    editor credits."""
+    stripped = text.strip()
+    if page_marker(stripped) is not None or _PAGE_CREDITS.match(stripped) or is_running_head(stripped):
         return True
     if (  # a running head repeated at the top of each page: date, weekday, page name
         cjk_length(stripped) <= 30

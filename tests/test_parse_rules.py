@@ -1,12 +1,27 @@
-"""Each rule of reader.text.rules on small invented lines: the shapes it keys on, and its limits."""
+"""Each rule of reader.text.rules and reader.text.page_rules on small invented lines: the shapes
+it keys on, and its limits."""
 
 from __future__ import annotations
 
 import pytest
 
 from reader.text.errors import CancelCheck
-from reader.text.lines import split_lines
-from reader.text.linetypes import type_lines
+from reader.text.lines import is_stray_mark, split_lines
+from reader.text.linetypes import signatures, type_lines
+from reader.text.page_rules import (
+    advert_end,
+    bold_heading,
+    bracketed_lead,
+    hard_wrapped_paragraphs,
+    has_paragraph_indent,
+    interview_turn,
+    is_table_row,
+    labelled_line,
+    next_field,
+    opens_item,
+    own_line,
+    signature_block,
+)
 from reader.text.rules import (
     continues_quote,
     credit_ahead,
@@ -18,13 +33,14 @@ from reader.text.rules import (
     marked_subheading,
     open_quotes,
     opens_with_dateline,
+    opens_with_editors_note,
     reads_as_sentence,
     reads_as_verse,
     stops_mid_sentence,
     subheading_before_credit,
     trailing_credit,
 )
-from reader.text.shapes import credit_of
+from reader.text.shapes import credit_of, is_advert_label, is_furniture, is_running_head
 
 
 def _no_tick(work: int) -> None:
@@ -301,7 +317,6 @@ def test_other_brackets_are_no_trailing_credit(text: str) -> None:
 
 @pytest.mark.parametrize("mark", ["-", "|", "·", "--"])
 def test_a_stray_mark_between_blank_lines_adds_no_page_jump(mark: str) -> None:
-    from reader.text.lines import is_stray_mark
 
     assert is_stray_mark(mark)
     _first, second = split_lines(f"甲地修路\n\n{mark}\n\n乙地建桥")
@@ -309,7 +324,6 @@ def test_a_stray_mark_between_blank_lines_adds_no_page_jump(mark: str) -> None:
 
 
 def test_a_rule_across_the_page_still_separates() -> None:
-    from reader.text.lines import is_stray_mark
 
     assert not is_stray_mark("---")
     assert 2 == split_lines("甲地修路\n\n---\n\n乙地建桥")[1].gap_before
@@ -320,7 +334,6 @@ def test_a_rule_across_the_page_still_separates() -> None:
     ["3", "- 12 -", "青禾日报 · 要闻 · 2", "第5版｜民生", "2024年5月6日 · 乡村振兴专版", "河湾晚报 | 7"],
 )
 def test_folios_and_running_heads_are_furniture(text: str) -> None:
-    from reader.text.shapes import is_furniture, is_running_head
 
     assert is_running_head(text) or text.startswith("第")
     assert is_furniture(text)
@@ -331,7 +344,6 @@ def test_folios_and_running_heads_are_furniture(text: str) -> None:
     ["我区实施“书香山东· 数字阅读”工程", "运河·2024", "1.2", "乡村·振兴", "青禾镇 · 2个村获评示范村，"],
 )
 def test_a_headline_with_a_middle_dot_is_no_running_head(text: str) -> None:
-    from reader.text.shapes import is_running_head
 
     assert not is_running_head(text)
 
@@ -359,20 +371,17 @@ def test_a_bare_tail_that_is_no_credit_or_follows_no_sentence_stays_text(text: s
     ["编者按：乡村振兴，教育先行。", "【编者按】从今天起，本报推出系列报道。", "编者的话 这是第一篇。"],
 )
 def test_an_editors_note_opens_its_paragraph(text: str) -> None:
-    from reader.text.rules import opens_with_editors_note
 
     assert opens_with_editors_note(text)
 
 
 @pytest.mark.parametrize("text", ["编者按", "【编者按】", "编辑部召开会议。", "按照编者按的要求"])
 def test_a_bare_label_or_a_mention_is_no_editors_note(text: str) -> None:
-    from reader.text.rules import opens_with_editors_note
 
     assert not opens_with_editors_note(text)
 
 
 def test_hard_wrapped_lines_go_on_with_their_indented_paragraph() -> None:
-    from reader.text.rules import hard_wrapped_paragraphs
 
     text = (
         "河湾新区建成口袋公园\n　　本报讯 新公园占地约一万二\n千平方米。园内种了树，还有\n"
@@ -383,7 +392,6 @@ def test_hard_wrapped_lines_go_on_with_their_indented_paragraph() -> None:
 
 
 def test_a_short_last_line_ends_its_paragraph_even_without_a_blank_line() -> None:
-    from reader.text.rules import hard_wrapped_paragraphs
 
     text = "　　本报讯 新公园占地约一万二千平\n方米，居民都说好。\n青禾镇修好进村路"
     assert ["", "wrap", ""] == hard_wrapped_paragraphs(split_lines(text), _no_tick)
@@ -391,7 +399,6 @@ def test_a_short_last_line_ends_its_paragraph_even_without_a_blank_line() -> Non
 
 @pytest.mark.parametrize("raw", ["　　本报讯", "  本报讯", "　本报讯"])
 def test_a_paragraph_indent_is_a_few_spaces(raw: str) -> None:
-    from reader.text.rules import has_paragraph_indent
 
     assert has_paragraph_indent(raw)
     assert not has_paragraph_indent("本报讯")
@@ -399,7 +406,6 @@ def test_a_paragraph_indent_is_a_few_spaces(raw: str) -> None:
 
 
 def test_a_bracketed_title_leads_a_brief() -> None:
-    from reader.text.rules import bracketed_lead, opens_item
 
     assert ("青禾镇启动植树活动", "3月12日，全镇栽树3000株。") == bracketed_lead(
         "【青禾镇启动植树活动】3月12日，全镇栽树3000株。"
@@ -413,13 +419,11 @@ def test_a_bracketed_title_leads_a_brief() -> None:
     ["【编者按】从今天起，本报推出系列报道。", "【青禾镇启动植树活动】", "【据了解，全镇共栽树】3000株。"],
 )
 def test_an_editors_note_a_bare_title_or_a_bracketed_sentence_leads_no_brief(text: str) -> None:
-    from reader.text.rules import bracketed_lead
 
     assert bracketed_lead(text) is None
 
 
 def test_a_speaker_label_met_again_or_answered_is_an_interview_turn() -> None:
-    from reader.text.rules import interview_turn
 
     paragraphs = ["记者：今年有哪些新举措？", "王五：我们做了三件事。"]
     assert interview_turn("记者：下一步有什么打算？", paragraphs, "王五：继续完善。")
@@ -430,14 +434,12 @@ def test_a_speaker_label_met_again_or_answered_is_an_interview_turn() -> None:
 
 
 def test_a_box_of_labelled_values_is_text() -> None:
-    from reader.text.rules import labelled_line
 
     lines = split_lines("天气预报\n今天：多云，最高气温18℃\n明天：晴，5℃～20℃\n\n青禾镇：小香菇撑起致富伞")
     assert [False, True, True, False] == [labelled_line(lines, i) for i in range(4)]
 
 
 def test_a_box_of_labelled_lines_is_no_cut_paragraph() -> None:
-    from reader.text.rules import next_field
 
     assert next_field("今天白天：多云，最高气温18℃", "明天：晴，5℃～20℃")
     assert not next_field("新修的道路全长8公里，总投资约", "万元，沿线3个村受益。")
@@ -450,8 +452,6 @@ NOTICE = (
 
 
 def test_a_notice_ends_with_its_signatory_and_date() -> None:
-    from reader.text.linetypes import signatures
-    from reader.text.rules import signature_block
 
     lines = split_lines(NOTICE)
     types, typed_by = type_lines(lines, False, CancelCheck(None, "x"))
@@ -463,7 +463,6 @@ def test_a_notice_ends_with_its_signatory_and_date() -> None:
 
 
 def test_a_date_line_under_a_headline_is_no_signature() -> None:
-    from reader.text.rules import signature_block
 
     lines = split_lines("青禾镇喜迎丰收\n\n2024年3月14日\n\n本报讯 今年全镇小麦丰收。")
     types, typed_by = type_lines(lines, False, CancelCheck(None, "x"))
@@ -471,8 +470,6 @@ def test_a_date_line_under_a_headline_is_no_signature() -> None:
 
 
 def test_an_advertisement_ends_before_the_next_articles_headline() -> None:
-    from reader.text.rules import advert_end
-    from reader.text.shapes import is_advert_label
 
     text = "广告\n\n河湾家园 火热认购\n\n南北通透 精装交付\n\n青禾镇修好进村路\n\n本报讯 新路全长8公里。"
     lines = split_lines(text)
@@ -482,7 +479,6 @@ def test_an_advertisement_ends_before_the_next_articles_headline() -> None:
 
 
 def test_list_items_and_table_rows_stand_on_their_own_lines() -> None:
-    from reader.text.rules import is_table_row, own_line
 
     assert own_line(["具体做法是："], "1. 企业通过平台提交诉求；")
     assert own_line(["1. 企业通过平台提交诉求；"], "2. 部门两日内对接；")
@@ -494,7 +490,6 @@ def test_list_items_and_table_rows_stand_on_their_own_lines() -> None:
 
 
 def test_a_bold_line_over_a_heading_or_a_dateline_is_a_head() -> None:
-    from reader.text.rules import bold_heading
 
     lines = split_lines(
         "**乡村振兴 产业先行**\n\n## 青禾镇香菇丰收\n\n**村里通了公交**\n\n本报讯 3月1日，公交开进村。"

@@ -14,7 +14,8 @@ from typing import Literal
 from reader.text.errors import CancelCheck
 from reader.text.explain import Trace
 from reader.text.model import Article, Kind
-from reader.text.rules import continues_quote, next_field, open_quotes, own_line, stops_mid_sentence
+from reader.text.page_rules import next_field, own_line
+from reader.text.rules import continues_quote, open_quotes, stops_mid_sentence
 from reader.text.shapes import ends_sentence, merge_credits, split_dateline
 
 PieceRole = Literal["dateline", "body", "join"]

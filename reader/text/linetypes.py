@@ -12,18 +12,20 @@ from __future__ import annotations
 from reader.text.errors import CancelCheck
 from reader.text.lines import Line
 from reader.text.masthead import SMALL_PRINT
-from reader.text.rules import (
-    LineType,
+from reader.text.page_rules import (
     WrapRole,
     bold_heading,
-    credit_by_position,
-    cut_sentence_between_texts,
-    framed_subheading_between_texts,
     hard_wrapped_paragraphs,
     is_table_row,
     labelled_line,
-    opens_with_dateline,
     signature_block,
+)
+from reader.text.rules import (
+    LineType,
+    credit_by_position,
+    cut_sentence_between_texts,
+    framed_subheading_between_texts,
+    opens_with_dateline,
 )
 from reader.text.shapes import (
     SUBTITLE_DASH,
@@ -69,7 +71,7 @@ def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[l
 def wrapped_types(
     lines: list[Line], types: list[LineType], typed_by: list[str], check: CancelCheck
 ) -> list[WrapRole]:
-    """Retype the lines of a hard-wrapped dump (`rules.hard_wrapped_paragraphs`): a printed line
+    """Retype the lines of a hard-wrapped dump (`page_rules.hard_wrapped_paragraphs`): a printed line
     that goes on with the paragraph above is text, whatever its shape; return each line's role."""
     wraps = hard_wrapped_paragraphs(lines, check.tick)
     for i, role in enumerate(wraps):
@@ -107,7 +109,7 @@ def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
 def signatures(
     lines: list[Line], types: list[LineType], typed_by: list[str], check: CancelCheck
 ) -> dict[int, bool]:
-    """Retype the signature lines that close a notice (`rules.signature_block`) as text; return
+    """Retype the signature lines that close a notice (`page_rules.signature_block`) as text; return
     them by line number, True for the date line that ends each signature."""
     small_print = [rule == "SMALL_PRINT" for rule in typed_by]
     found: dict[int, bool] = {}

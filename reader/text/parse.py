@@ -30,17 +30,13 @@ from reader.text.masthead import (
     year_hint,
 )
 from reader.text.model import Article, DateHint, DateSource, ParsedIssue
+from reader.text.page_rules import advert_end, bracketed_lead, interview_turn, next_field, opens_item
 from reader.text.rules import (
     PAGE_JUMP,
     GroupRole,
-    advert_end,
-    bracketed_lead,
     credit_ahead,
-    interview_turn,
     is_picture_gap,
     marked_subheading,
-    next_field,
-    opens_item,
     opens_with_editors_note,
     reads_as_verse,
     subheading_before_credit,

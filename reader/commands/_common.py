@@ -8,9 +8,11 @@ the archive checks them against.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
@@ -108,6 +110,50 @@ def date_range_problem(args: argparse.Namespace) -> str | None:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         return f"起始日期 {args.date_from} 晚于截止日期 {args.date_to}"
     return None
+
+
+class Answer(Protocol):
+    """What a query command prints: a total, or the message of a query that finds nothing."""
+
+    @property
+    def total(self) -> int: ...
+
+    @property
+    def error(self) -> str | None: ...
+
+
+AnswerT = TypeVar("AnswerT", bound=Answer)
+
+
+def answer_query(
+    args: argparse.Namespace,
+    ask: Callable[[Archive, str], AnswerT],
+    lines: Callable[[AnswerT], list[str]],
+    as_json: Callable[[str, AnswerT], object],
+    *,
+    json_indent: int | None = None,
+) -> int:
+    """`search` and `timeline` as one run: the date range checked, the typed QUERY words asked
+    of the read-only archive, then the lines or `--json` printed. Status 0 with matches, 1 with
+    none (or an unreadable archive), 2 for an empty query or a reversed date range."""
+    if problem := date_range_problem(args):
+        print(problem, file=sys.stderr)
+        return 2
+    query = " ".join(args.query)
+    try:
+        with open_archive(db_path(args), readonly=True) as archive:
+            answer = ask(archive, query)
+    except ArchiveError as err:
+        print(err, file=sys.stderr)
+        return 1
+    if answer.error:
+        print(answer.error, file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(as_json(query, answer), ensure_ascii=False, indent=json_indent))
+    else:
+        print("\n".join(lines(answer)))
+    return 0 if answer.total else 1
 
 
 ArchiveAction = Callable[[Archive, argparse.Namespace], int]

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from reader.archive.db import open_archive
-from reader.archive.errors import ArchiveError
 from reader.archive.formatting import DateStyle, list_title_mark, source_line
 from reader.archive.search import SearchResult, find
 from reader.commands._common import (
     add_db_option,
     add_filter_options,
-    date_range_problem,
-    db_path,
+    answer_query,
     search_request,
 )
 
@@ -72,21 +67,10 @@ def as_json(query: str, result: SearchResult) -> dict[str, object]:
 
 def run(args: argparse.Namespace) -> int:
     """Search; 0 with hits, 1 with none (or an unreadable archive), 2 for an empty query."""
-    if problem := date_range_problem(args):
-        print(problem, file=sys.stderr)
-        return 2
-    try:
-        query = " ".join(args.query)
-        with open_archive(db_path(args), readonly=True) as archive:
-            result = find(archive, search_request(args, query, sort=args.sort, limit=args.limit))
-    except ArchiveError as err:
-        print(err, file=sys.stderr)
-        return 1
-    if result.error:
-        print(result.error, file=sys.stderr)
-        return 2
-    if args.json:
-        print(json.dumps(as_json(query, result), ensure_ascii=False, indent=2))
-    else:
-        print("\n".join(format_result(result)))
-    return 0 if result.total else 1
+    return answer_query(
+        args,
+        lambda archive, query: find(archive, search_request(args, query, sort=args.sort, limit=args.limit)),
+        format_result,
+        as_json,
+        json_indent=2,
+    )

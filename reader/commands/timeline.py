@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from reader.archive.db import open_archive
-from reader.archive.errors import ArchiveError
+from reader.archive.db import Archive
 from reader.archive.formatting import period_label
 from reader.archive.timeline import BY_CHOICES, Timeline, timeline
-from reader.commands._common import add_db_option, add_range_options, date_range_problem, db_path
+from reader.commands._common import add_db_option, add_range_options, answer_query
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -52,28 +49,17 @@ def format_timeline(result: Timeline) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Count; 0 with matches, 1 with none (or an unreadable archive), 2 for an empty query."""
-    if problem := date_range_problem(args):
-        print(problem, file=sys.stderr)
-        return 2
-    query = " ".join(args.query)
-    try:
-        with open_archive(db_path(args), readonly=True) as archive:
-            result = timeline(
-                archive,
-                query,
-                date_from=args.date_from,
-                date_to=args.date_to,
-                publication=args.publication,
-                by=args.by,
-            )
-    except ArchiveError as err:
-        print(err, file=sys.stderr)
-        return 1
-    if result.error:
-        print(result.error, file=sys.stderr)
-        return 2
-    if args.json:
-        print(json.dumps([p.to_dict() for p in result.periods], ensure_ascii=False))
-    else:
-        print("\n".join(format_timeline(result)))
-    return 0 if result.total else 1
+
+    def count(archive: Archive, query: str) -> Timeline:
+        return timeline(
+            archive,
+            query,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            publication=args.publication,
+            by=args.by,
+        )
+
+    return answer_query(
+        args, count, format_timeline, lambda _query, result: [p.to_dict() for p in result.periods]
+    )

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue
+from reader.archive.search import search
 from reader.text.fold import fold
 from reader.text.model import Article, ParsedIssue
 from reader.text.query import Query, Term
@@ -94,3 +95,12 @@ def brute_force(archive: Archive, query: Query) -> set[int]:
         ):
             found.add(row[0])
     return found
+
+
+def assert_search_is_brute_force(archive: Archive, query: Query) -> set[int]:
+    """Search `query` for every hit: the total and the hits equal the brute-force set (returned)."""
+    expected = brute_force(archive, query)
+    result = search(archive, query, limit=100_000)
+    assert {hit.id for hit in result.hits} == expected, query
+    assert result.total == len(expected), query
+    return expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
@@ -14,15 +14,19 @@ def wait_for_search(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.search.is_idle() and window.search.last_outcome is not None, timeout=30000)
 
 
-def commit_text(window: MainWindow, text: str) -> None:
-    """Type into the search box as a Chinese input method does: each character arrives as a
-    committed string. Returns at once: the search runs on its worker."""
-    field = window.search_bar.field
-    field.setFocus()
+def commit_chars(widget: QWidget, text: str) -> None:
+    """Type into `widget` as a Chinese input method does: each character arrives as a committed
+    string."""
+    widget.setFocus()
     for char in text:
         event = QInputMethodEvent()
         event.setCommitString(char)
-        QApplication.sendEvent(field, event)
+        QApplication.sendEvent(widget, event)
+
+
+def commit_text(window: MainWindow, text: str) -> None:
+    """Type into the search box (commit_chars). Returns at once: the search runs on its worker."""
+    commit_chars(window.search_bar.field, text)
 
 
 def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:

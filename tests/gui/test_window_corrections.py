@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from correction_support import EDITED_ISSUE, FIRST, ISSUE, SECOND, SPLIT_PARAGRAPH, THIRD, write_issue
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QContextMenuEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from window_support import type_query
+from window_support import commit_chars, type_query
 
 from reader.archive import bookmarks, corrections
 from reader.archive.db import open_archive
@@ -90,15 +90,6 @@ def _ok(qtbot: QtBot, dialog: QDialog) -> None:
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
-def _type(edit: QLineEdit, text: str) -> None:
-    """Type Chinese as an input method does: each character arrives as a committed string."""
-    edit.setFocus()
-    for char in text:
-        event = QInputMethodEvent()
-        event.setCommitString(char)
-        QApplication.sendEvent(edit, event)
-
-
 def _focus(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
     """Give the keyboard to `widget`, as a click into it after the dialog closed would."""
     window.activateWindow()
@@ -160,7 +151,7 @@ def test_split_from_the_reading_pane_takes_the_paragraph_clicked_and_an_entered_
     _right_click(qtbot, pane.viewport(), spot, "从此段拆分…")
     dialog = _dialog(qtbot, window, "splitDialog")
     assert 1 == dialog.findChild(QListWidget, "paragraphList").currentRow()
-    _type(dialog.findChild(QLineEdit, "headlineEdit"), "食堂是民生工程")
+    commit_chars(dialog.findChild(QLineEdit, "headlineEdit"), "食堂是民生工程")
     with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
         _ok(qtbot, dialog)
     qtbot.waitUntil(lambda: 4 == window.articles.rowCount())
@@ -183,7 +174,7 @@ def test_retitle_merge_and_caption_from_the_menus_keep_the_bookmark_on_the_text(
     dialog = _dialog(qtbot, window, "retitleDialog")
     headline = dialog.findChild(QLineEdit, "headlineEdit")
     headline.selectAll()
-    _type(headline, "区领导督导调研幸福食堂")
+    commit_chars(headline, "区领导督导调研幸福食堂")
     with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
         _ok(qtbot, dialog)
     qtbot.waitUntil(lambda: _titles(window)[0] == "〔已校订〕区领导督导调研幸福食堂")
@@ -229,7 +220,7 @@ def test_the_dictionary_dialog_adds_a_name_the_archive_then_cuts_whole_and_remov
     window.dictionary.action.trigger()
     dialog = _dialog(qtbot, window, "dictionaryDialog")
     assert 0 == dialog.findChild(QListWidget, "wordList").count()
-    _type(dialog.findChild(QLineEdit, "wordEdit"), name)
+    commit_chars(dialog.findChild(QLineEdit, "wordEdit"), name)
     with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "addWord"), Qt.MouseButton.LeftButton)
     assert [name] == [dialog.list.item(i).text() for i in range(dialog.list.count())]

@@ -239,10 +239,17 @@ class MainWindow(QMainWindow):
     def open_latest(self) -> None:
         self.navigator.open_latest()
 
-    def archive_changed(self) -> None:
+    def archive_changed(self, *, rewritten: bool = False) -> None:
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the search's results, the bookmarks and what can be written are
-        read again."""
+        read again.
+
+        `rewritten`: rows went or the file was replaced by something other than the corrections
+        and imports, which keep their undo steps valid (a repair that replaced the file, the
+        demo removed): the corrections' undo steps may name rows that are gone, so Ctrl+Z
+        forgets them rather than act on them."""
+        if rewritten:
+            self.corrections.clear_history()
         self.search.archive_changed(results_shown=self.middle.showing_search())
         self.navigator.refresh_lists()
         self.missing_issues.reload()

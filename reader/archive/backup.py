@@ -23,6 +23,7 @@ from pathlib import Path
 
 from reader.archive.db import connect_reader, side_files
 from reader.archive.errors import ArchiveError, classify, translate
+from reader.archive.protected import protected_reason
 from reader.text.oserror import describe_os_error
 
 Progress = Callable[[int, int], None]
@@ -51,10 +52,8 @@ def _check_target(source: Path, target: Path) -> None:
             raise _refuse(target, "这是一个文件夹，请选择一个文件名")
         if not stat.S_ISREG(mode):
             raise _refuse(target, "这不是普通文件（设备、管道或套接字）")
-        if os.path.samefile(source, target):
-            raise _refuse(target, "这就是档案本身，备份必须写到另一个文件")
-    if target.resolve() in {side.resolve() for side in side_files(source)}:
-        raise _refuse(target, "这是档案正在使用的日志文件")
+    if reason := protected_reason(target, source, databases=False):  # an older backup may go
+        raise _refuse(target, f"{reason}，备份必须写到另一个文件")
 
 
 def _open_source(source: Path) -> sqlite3.Connection:

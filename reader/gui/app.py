@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.archive.errors import ArchiveError
 from reader.export.fonts import with_simplified_chinese
+from reader.gui.plain import literal
 from reader.gui.translations import CHINA, qt_translator
 from reader.resources import DEMO, ICON, USER_DICTIONARY, MissingResource, locate
 
@@ -86,7 +87,7 @@ def open_window(
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "无法打开档案"),
-            QCoreApplication.translate("app", "无法打开档案文件：\n{0}").format(str(err)),
+            literal(QCoreApplication.translate("app", "无法打开档案文件：\n{0}").format(str(err))),
         )
         return None
     return MainWindow(session, demo_dir, warm_up_ms)
@@ -153,7 +154,7 @@ def run(db_path: Path | None = None) -> int:
         demo_dir = locate(DEMO)
         icon = locate(ICON)
     except MissingResource as err:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "安装不完整"), str(err))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "安装不完整"), literal(str(err)))
         return 1
     app.setWindowIcon(QIcon(str(icon)))
     if db_path is None:

@@ -2,11 +2,12 @@
 
 Wiring (main window): `care = ArchiveCare(window)`; the window puts `remove_demo_action` and
 `repair_action` into its 文件 menu. Needs `window.session`, `window.writer`,
-`window.archive_changed()` (which calls `care.refresh()`) and `window.open_latest()`. Both
-operations write, so they run on the window's one writer: the demo removal with its connection
-(an ArchiveOp), the repair with every connection closed (a DetachedOp: a repair replaces the
-file; the window's read connection is closed first), behind the one progress dialog,
-application-modal at once, until the archive is open again.
+`window.archive_changed(rewritten=…)` (which calls `care.refresh()`; `rewritten` forgets the
+corrections' undo steps) and `window.open_latest()`. Both operations write, so they run on the
+window's one writer: the demo removal with its connection (an ArchiveOp), the repair with every
+connection closed (a DetachedOp: a repair replaces the file; the window's read connection is
+closed first), behind the one progress dialog, application-modal at once, until the archive is
+open again.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class ArchiveCare(QObject):
 
     def _demo_removed(self, articles: int) -> None:
         window = self._window
-        window.archive_changed()
+        window.archive_changed(rewritten=True)
         window.open_latest()
         window.statusBar().showMessage(self.tr("已删除演示报纸（{0} 篇虚构文章）").format(articles), 6000)
 
@@ -88,20 +89,22 @@ class ArchiveCare(QObject):
         window.session.close()
         op.run_in_background()
 
-    def _reopen(self) -> None:
+    def _reopen(self, *, rewritten: bool) -> None:
+        """Open the archive again after the check; `rewritten` when the repair replaced it (or
+        failed part-way) and the window's undo steps may name rows that are gone."""
         window = self._window
         window.session.open()
-        window.archive_changed()
+        window.archive_changed(rewritten=rewritten)
         window.open_latest()
 
     def _repaired(self, report: RepairReport | None) -> None:
-        self._reopen()
+        self._reopen(rewritten=report is not None)  # None: found sound, nothing was changed
         text = self.tr("检查完毕：档案完好，无需修复。") if report is None else report.summary()
         self._tell(QMessageBox.Icon.Information, self.tr("检查并修复档案"), text)
 
     def _repair_failed(self, error: BaseException) -> None:
         try:
-            self._reopen()
+            self._reopen(rewritten=True)
         except ArchiveError as again:
             error = again
         self._failed(error)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.archive import queries
 from reader.archive.records import ArticleRecord
@@ -28,6 +28,7 @@ from reader.gui.dictionary import DictionaryFeature
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
+from reader.gui.plain import literal, plain_label
 from reader.gui.printing import PrintExport
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
         self._place_feature_actions()
         self._connect()
-        self.read_only_label = QLabel("", self)
+        self.read_only_label = plain_label("", self)
         self.read_only_label.setObjectName("readOnlyNote")
         self._apply_write_blocker(session.write_blocker)
         self._restore()
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
             self.read_only_label.setText(
                 self.tr("只读档案：{0}；可以浏览和检索，不能导入或收藏").format(reason)
             )
-            self.read_only_label.setToolTip(str(self.session.path))
+            self.read_only_label.setToolTip(literal(str(self.session.path)))
             self.statusBar().addPermanentWidget(self.read_only_label)
             self.read_only_label.show()
         else:
@@ -242,10 +243,17 @@ class MainWindow(QMainWindow):
     def open_latest(self) -> None:
         self.navigator.open_latest()
 
-    def archive_changed(self) -> None:
+    def archive_changed(self, *, rewritten: bool = False) -> None:
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the search's results, the bookmarks and what can be written are
-        read again."""
+        read again.
+
+        `rewritten`: rows went or the file was replaced by something other than the corrections
+        and imports, which keep their undo steps valid (a repair that replaced the file, the
+        demo removed): the corrections' undo steps may name rows that are gone, so Ctrl+Z
+        forgets them rather than act on them."""
+        if rewritten:
+            self.corrections.clear_history()
         self.search.archive_changed(results_shown=self.middle.showing_search())
         self.navigator.refresh_lists()
         self.missing_issues.reload()

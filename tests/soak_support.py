@@ -99,12 +99,13 @@ def reader_commands(places: Places) -> list[list[Command]]:
 
 
 def import_command(places: Places) -> Command:
-    """Each round, new issues (days after everything imported so far) and their import."""
+    """Each round, new issues (the days after everything imported so far, and an undated one
+    for the window to date) and their import."""
 
     def command(n: int) -> Call:
         folder = places.folder / "imports" / f"round-{n:05d}"
         first = places.seeded + n * IMPORT_PER_ROUND
-        files = many_issues(folder, IMPORT_PER_ROUND, first=first)
+        files = many_issues(folder, IMPORT_PER_ROUND, undated=1, first=first)
         args = ("import", str(folder), "--db", str(places.db))
         return Call(args, tuple(path.name for path in files))
 

@@ -5,8 +5,9 @@ process of its own, doing what a user does for a while, then closed as a user cl
 
 Each round it stars the next article not yet bookmarked (Ctrl+D), writes a note on that bookmark
 in the bookmarks panel, retitles the article through 修改标题/引题/署名…, gives an undated issue a
-date through the date dialog, and searches. Every step is one JSON line in --log, flushed at once:
-{"kind", "key", "value", "outcome", "detail"}, where outcome is
+date through the date dialog (when none is left, one it dated before gets another), and
+searches. Every step is one JSON line in --log, flushed at once: {"kind", "key", "value",
+"outcome", "detail"}, where outcome is
 
 - "acknowledged": the feature said the write landed and the window shows it (the star lit, the
   note in the panel, the new headline, the issue's date as the window reads them);
@@ -82,7 +83,7 @@ class SoakUser:
         self._busy = str(ArchiveError(window.session.path, "locked"))
         self._round = 0
         self._issue_id = 1  # where the walk for articles not yet bookmarked goes on
-        self._undated = [issue.id for issue in window.session.undated_issues()]
+        self._dated: list[int] = []  # the issues this window gave a date, in order
         self._messages: list[str] = []
         self._bookmarks_changed = 0
         self._notes_landed: list[str] = []
@@ -106,8 +107,9 @@ class SoakUser:
         if record is not None and self.star(record):
             self.note(record.key)
             self.retitle(record)
-        if self._undated:
-            self.date(self._undated[self._round % len(self._undated)])
+        issue_id = self._next_undated()
+        if issue_id is not None:
+            self.date(issue_id)
         self.search(QUERIES[self._round % len(QUERIES)])
         self._round += 1
 
@@ -121,6 +123,13 @@ class SoakUser:
                     return record
             self._issue_id += 1
         return None
+
+    def _next_undated(self) -> int | None:
+        """An issue still undated (the import brings new ones), else one dated before, in turn."""
+        undated = self.window.session.undated_issues()
+        if undated:
+            return undated[0].id
+        return self._dated[self._round % len(self._dated)] if self._dated else None
 
     # --- the steps -----------------------------------------------------------------------------
 
@@ -170,7 +179,7 @@ class SoakUser:
         self._log_step("retitle", record.key, headline, answered, "" if shown else "新标题没有显示")
 
     def date(self, issue_id: int) -> None:
-        """设定出版日期 for an undated issue: a new date each round, OK."""
+        """设定出版日期 for an issue: a new date each round, OK."""
         day = FIRST_DATE + dt.timedelta(days=self._round)
         iso = day.isoformat()
         self.window.ask_issue_date(issue_id)
@@ -185,7 +194,8 @@ class SoakUser:
             issue = self.window.session.issue(issue_id)
             return issue is not None and issue.user_date == iso
 
-        self._log_step("date", str(issue_id), iso, self._wait(shown), "")
+        if self._log_step("date", str(issue_id), iso, self._wait(shown), "") and issue_id not in self._dated:
+            self._dated.append(issue_id)
 
     def search(self, query: str) -> None:
         """Type a query into the search box, wait for the answer, Esc back to the issue."""

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from reader.archive.db import connect_reader, side_files, tidy_after_reader
+from reader.archive.db import connect_reader, side_files
 from reader.archive.errors import ArchiveError, classify, translate
 from reader.text.oserror import describe_os_error
 
@@ -60,9 +60,9 @@ def _check_target(source: Path, target: Path) -> None:
 def _open_source(source: Path) -> sqlite3.Connection:
     """A read-only connection holding a read transaction (one snapshot for the whole copy),
     opened the way every reader of an archive is (reader.archive.db.connect_reader: immutable in
-    a read-only folder); the caller runs `tidy_after_reader` after closing it."""
+    a read-only folder)."""
     try:
-        conn, _blocker = connect_reader(source)
+        conn, _blocker, _immutable = connect_reader(source)
     except sqlite3.Error as err:
         raise translate(err, source) from err
     try:
@@ -150,7 +150,6 @@ def _copy(source: Path, target: Path, partial: Path, progress: Progress | None, 
             dest.close()
     finally:
         src.close()
-        tidy_after_reader(source)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -4,6 +4,13 @@ One writer, many read-only readers (Datasette's database.py): the importer write
 `Archive` opened normally while the GUI reads through `readonly=True` connections, and WAL lets
 them run side by side. A connection belongs to the thread that opened it (sqlite3's
 `check_same_thread`), so a worker thread opens its own `Archive` from a path.
+
+Several processes share one archive (the window, the command line, a colleague), and SQLite keeps
+them apart with POSIX advisory locks, which a process loses on a file as soon as it closes ANY
+descriptor of that file. So nothing in this program opens, renames or deletes the archive or its
+side files outside SQLite while a connection may be open (https://sqlite.org/howtocorrupt.html,
+section 2.2): whether it can be written is asked of the operating system, and readers use
+ordinary connections so that SQLite itself tidies the WAL when the last one closes.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +33,6 @@ from reader.text.oserror import describe_os_error
 from reader.text.words import Segmenter
 
 BUSY_TIMEOUT_MS = 5000
-TIDY_TIMEOUT_MS = 100
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # the WAL file first
 
 
@@ -48,6 +54,10 @@ def write_blocker(path: Path) -> str | None:
 
     SQLite in WAL mode writes two files beside the archive (-wal, -shm), so the folder must be
     writable as well as the file. A missing archive can be written when its folder can be made.
+
+    The archive file itself is only asked about (os.access), never opened: on POSIX, closing any
+    descriptor of a file drops every lock this process holds on it, SQLite's own included, and
+    another process would then checkpoint and delete the WAL this process still writes into.
     """
     path = Path(path)
     folder = path.parent
@@ -58,10 +68,7 @@ def write_blocker(path: Path) -> str | None:
     if path.exists():
         if not path.is_file():
             return "这不是一个文件"
-        try:
-            with path.open("r+b"):
-                pass
-        except OSError:
+        if not os.access(path, os.W_OK):
             return "档案文件是只读的"
     return None
 
@@ -84,12 +91,18 @@ class Archive:
         write_blocker: str | None = None,
         *,
         segmenter: Segmenter,
+        immutable: bool = False,
+        stamp: tuple[int, ...] = (),
     ) -> None:
         self.path = path
         self.db = db
         self.readonly = readonly
         self.write_blocker = write_blocker  # why no connection can write this archive, if so
         self.tokenizer = Tokenizer(segmenter)
+        # Opened `immutable` (a read-only place): SQLite takes no locks and trusts its cache, so
+        # a change of the file by someone else is noticed here, by its stamp, and never by SQLite.
+        self.immutable = immutable
+        self._stamp = stamp  # the file as it was just before the connection opened
         self._open = True
 
     @property
@@ -115,19 +128,41 @@ class Archive:
                 raise translate(exc, self.path) from exc
             raise
 
+    def changed_on_disk(self) -> bool:
+        """True when an immutable connection no longer matches the file (someone rewrote it).
+
+        Always False for an ordinary connection: SQLite's locks keep its reads consistent.
+        """
+        return self.immutable and file_stamp(self.path) != self._stamp
+
+    def data_version(self) -> Hashable:
+        """A value that changes when the archive's content may have changed since the last call
+        (on this connection): another process's commit, or a rewrite of an immutable file."""
+        if self.immutable:
+            return file_stamp(self.path)
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def reopen(self) -> None:
+        """Open the connection again, as it was opened (an immutable one sees the file anew)."""
+        self.db.close()
+        stamp = file_stamp(self.path)
+        conn, self.write_blocker, self.immutable = connect_reader(self.path)
+        try:
+            _configure(conn, self.path, readonly=True, blocker=self.write_blocker)
+        except sqlite3.Error as err:
+            conn.close()
+            raise translate(err, self.path) from err
+        self.db = sqlite_utils.Database(conn)
+        self._stamp = stamp
+
     def close(self) -> None:
         """Close the connection; safe to call twice.
 
-        A reader cannot remove the -wal/-shm files WAL mode made beside the archive, so when one
-        closes where the archive is writable, a short writable connection reads once and closes:
-        if no one else has the archive open, SQLite checkpoints and removes them. A reader must
-        not leave files behind that say the archive is in use.
+        A reader's connection is an ordinary one (see connect_reader), so the last connection to
+        close checkpoints and removes the -wal/-shm files as SQLite always does.
         """
-        was_open = self._open
         self._open = False
         self.db.close()
-        if was_open and self.readonly and self.write_blocker is None:
-            tidy_after_reader(self.path)
 
     def __enter__(self) -> Archive:
         return self
@@ -139,21 +174,6 @@ class Archive:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def tidy_after_reader(path: Path) -> None:
-    """After a read-only connection closed where the archive is writable: remove the -wal/-shm
-    files it could not, if no one else has the archive open (a short writable connection reads
-    once and closes; SQLite checkpoints and removes them as the last one out)."""
-    if not path.is_file():
-        return
-    with suppress(sqlite3.Error):
-        tidy = sqlite3.connect(path, isolation_level=None)
-        try:
-            tidy.execute(f"PRAGMA busy_timeout = {TIDY_TIMEOUT_MS}")
-            tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            tidy.close()
 
 
 def _check_path(path: Path) -> None:
@@ -176,29 +196,84 @@ def wal_has_data(path: Path) -> bool:
         return False
 
 
-def connect_reader(path: Path) -> tuple[sqlite3.Connection, str | None]:
-    """A connection that can only read, and why the archive cannot be written (None: it can).
+def file_stamp(path: Path) -> tuple[int, ...]:
+    """Size, modification time and inode of the archive and its -wal file, read by stat() alone
+    (never by opening them): what changes when anyone writes the archive."""
+    stamp: list[int] = []
+    for name in (path, side_files(path)[0]):
+        try:
+            info = name.stat()
+        except OSError:
+            stamp += [-1, -1, -1]
+        else:
+            stamp += [info.st_size, info.st_mtime_ns, info.st_ino]
+    return tuple(stamp)
 
-    WAL mode keeps two files beside the archive (-wal, -shm) that a `mode=ro` connection must be
-    able to create and cannot remove. In a read-only place the archive is therefore opened
-    immutable (nothing is created beside it); only when a -wal file with data lies there too is a
-    plain read-only open tried first, to read it. Elsewhere call `tidy_after_reader` once the
-    connection is closed (`Archive.close` does).
+
+# sqlite3 authorizer action codes (https://sqlite.org/c3ref/c_alter_table.html) that change a
+# database; the TEMP variants are left out: a reader's own scratch tables are no change.
+_WRITES = frozenset(
+    {
+        sqlite3.SQLITE_INSERT,
+        sqlite3.SQLITE_UPDATE,
+        sqlite3.SQLITE_DELETE,
+        sqlite3.SQLITE_CREATE_TABLE,
+        sqlite3.SQLITE_CREATE_INDEX,
+        sqlite3.SQLITE_CREATE_TRIGGER,
+        sqlite3.SQLITE_CREATE_VIEW,
+        sqlite3.SQLITE_CREATE_VTABLE,
+        sqlite3.SQLITE_DROP_TABLE,
+        sqlite3.SQLITE_DROP_INDEX,
+        sqlite3.SQLITE_DROP_TRIGGER,
+        sqlite3.SQLITE_DROP_VIEW,
+        sqlite3.SQLITE_DROP_VTABLE,
+        sqlite3.SQLITE_ALTER_TABLE,
+    }
+)
+
+
+def _reads_only(
+    action: int, table: str | None, _arg2: str | None, db_name: str | None, _source: str | None
+) -> int:
+    """Refuse, as a bug, any statement of a reader that would change the archive itself.
+
+    The schema table is let through: FTS5's constructor prepares an UPDATE of sqlite_master on
+    every connect (it is never run, and SQL cannot change that table anyway).
+    """
+    if action in _WRITES and db_name != "temp" and table != "sqlite_master":
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def connect_reader(path: Path) -> tuple[sqlite3.Connection, str | None, bool]:
+    """A connection for reading, why the archive cannot be written (None: it can), and whether
+    it was opened immutable.
+
+    Where the archive can be written the reader is an ordinary connection kept from writing the
+    archive by an authorizer (`_reads_only`; TEMP tables stay writable, which searches use and
+    `PRAGMA query_only` would forbid): it shares SQLite's locks with every other connection, and the last one
+    to close checkpoints and removes the -wal/-shm files (a `mode=ro` connection could not).
+    WAL mode needs those files, which a read-only place cannot hold, so there the archive is
+    opened `mode=ro` when a -wal with data lies beside it (SQLite reads it) and otherwise
+    immutable: nothing is created beside it, and `Archive.changed_on_disk` notices a rewrite.
     """
     if not path.is_file():
         raise ArchiveError(path, "missing")
     uri = path.resolve().as_uri()
     blocker = write_blocker(path)
     if blocker is None:
-        return sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None), None
+        conn = sqlite3.connect(uri + "?mode=rw", uri=True, isolation_level=None)
+        conn.set_authorizer(_reads_only)
+        return conn, None, False
     if wal_has_data(path):
         try:
             conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None)
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn, blocker
+            return conn, blocker, False
         except sqlite3.Error:
             conn.close()
-    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None), blocker
+    conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+    return conn, blocker, True
 
 
 def _connect_writer(path: Path) -> sqlite3.Connection:
@@ -242,24 +317,28 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
     path = Path(path)
     _check_path(path)
     blocker: str | None = None
+    immutable = False
+    stamp = file_stamp(path)  # before connecting: a change while opening counts as a change
     try:
         if readonly:
-            conn, blocker = connect_reader(path)
+            conn, blocker, immutable = connect_reader(path)
         else:
             conn = _connect_writer(path)
     except sqlite3.Error as err:
         raise translate(err, path) from err
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        _check_version(conn, path, readonly, blocker)
-        if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits only.
-            conn.execute("PRAGMA synchronous = NORMAL")
+        _configure(conn, path, readonly=readonly, blocker=blocker)
         if segmenter is None:
             segmenter = archive_segmenter(conn)
-        archive = Archive(path, sqlite_utils.Database(conn), readonly, blocker, segmenter=segmenter)
+        archive = Archive(
+            path,
+            sqlite_utils.Database(conn),
+            readonly,
+            blocker,
+            segmenter=segmenter,
+            immutable=immutable,
+            stamp=stamp,
+        )
         if not readonly:
             migrate(archive)
     except sqlite3.Error as err:
@@ -269,3 +348,14 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
         conn.close()
         raise
     return archive
+
+
+def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, blocker: str | None) -> None:
+    """Settings every connection gets, and the version check (raises ArchiveError)."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    _check_version(conn, path, readonly, blocker)
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits only.
+        conn.execute("PRAGMA synchronous = NORMAL")

@@ -25,10 +25,22 @@ ErrorKind = Literal[
     "notafile",
     "empty",
     "foreign",
+    "changing",
 ]
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
-_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _AUTH, _NOTADB = (
+    3,
+    5,
+    6,
+    8,
+    10,
+    11,
+    13,
+    14,
+    23,
+    26,
+)
 
 _MESSAGES: dict[ErrorKind, str] = {
     "damaged": "文件已损坏或不是档案数据库（可用 文件 → 检查并修复档案… 或 python -m reader repair 修复）",
@@ -42,6 +54,7 @@ _MESSAGES: dict[ErrorKind, str] = {
     "notafile": "这不是档案文件（是一个文件夹或设备）",
     "empty": "文件是空的，还不是档案",
     "foreign": "这不是本程序的档案（是其他程序的 SQLite 数据库），不会改动它",
+    "changing": "档案正在被其他程序改写（例如同事正在导入），暂时读不出一致的内容，请稍后再试",
 }
 
 # A batch import stops after these: no later write can succeed (or, locked, succeed soon; waiting
@@ -79,6 +92,7 @@ def classify(err: sqlite3.Error) -> ErrorKind | None:
             _CORRUPT: "damaged",
             _READONLY: "readonly",
             _PERM: "readonly",
+            _AUTH: "readonly",  # a reader's connection refused a write (reader.archive.db._reads_only)
             _BUSY: "locked",
             _LOCKED: "locked",
             _FULL: "full",

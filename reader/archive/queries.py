@@ -182,6 +182,21 @@ def stats(archive: Archive) -> ArchiveStats:
     return ArchiveStats(issues_total, articles_total, per_year, tuple(undated_issues(archive)))
 
 
+def content_mark(archive: Archive) -> tuple[object, ...]:
+    """A few numbers that change when what the window lists changes: issues or articles added or
+    removed, a date given, a correction made (bookmarks are each reader's own and do not count).
+    Read when another connection committed, to tell a colleague's import from a bookmark."""
+    row = archive.conn.execute(
+        """
+        SELECT (SELECT count(*) FROM issues), (SELECT max(id) FROM issues),
+               (SELECT total(julianday(user_date)) FROM issues),
+               (SELECT count(*) FROM articles), (SELECT max(id) FROM articles),
+               (SELECT count(*) FROM corrections), (SELECT max(id) FROM corrections)
+        """
+    ).fetchone()
+    return tuple(row)
+
+
 def date_span(archive: Archive, publication: str | None = None) -> tuple[str, str] | None:
     """The first and last effective dates (of `publication`'s issues), or None without dated issues.
 

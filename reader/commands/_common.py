@@ -18,6 +18,7 @@ from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.paths import ENV_VAR, default_archive_path
 from reader.archive.search_request import DEFAULT_LIMIT, SORT_LABELS, SORTS, SearchRequest, sort_named
+from reader.archive.steady import read_steadily
 from reader.text.dates import DateError, date_end, date_start
 
 # "relevance 相关度、newest 最新、oldest 最早": the orders as the help and the errors list them.
@@ -142,7 +143,7 @@ def answer_query(
     query = " ".join(args.query)
     try:
         with open_archive(db_path(args), readonly=True) as archive:
-            answer = ask(archive, query)
+            answer = read_steadily(archive, lambda opened: ask(opened, query))
     except ArchiveError as err:
         print(err, file=sys.stderr)
         return 1

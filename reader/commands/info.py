@@ -14,6 +14,7 @@ from reader.archive.gaps import PublicationGaps, publication_gaps
 from reader.archive.queries import stats
 from reader.archive.records import ArchiveStats
 from reader.archive.schedule import WEEKDAY_NAMES, Expected
+from reader.archive.steady import read_steadily
 from reader.commands._common import add_db_option, db_path
 
 
@@ -92,9 +93,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_archive(path, readonly=True) as archive:
             if args.gaps:
-                lines = format_gaps(publication_gaps(archive, args.publication))
+                gaps = read_steadily(archive, lambda opened: publication_gaps(opened, args.publication))
+                lines = format_gaps(gaps)
             else:
-                lines = format_stats(stats(archive))
+                lines = format_stats(read_steadily(archive, stats))
     except ArchiveError as err:
         print(err, file=sys.stderr)
         return 1

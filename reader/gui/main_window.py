@@ -40,6 +40,7 @@ from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.layout import LeftColumn, ToolbarFit
 from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
+from reader.gui.window.outside_changes import OutsideChanges
 from reader.gui.window.search_status import SearchStatus
 from reader.gui.window.timeline_link import TimelineLink
 
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
             self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
         )
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
+        self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
         self._place_feature_actions()
         self._connect()
         self.read_only_label = QLabel("", self)
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
             self.navigator.open_latest()
         if self._warm_up_ms is not None:
             self._warm_timer.start(self._warm_up_ms)
+        self.outside_changes.start()
         first_start = self.session.created and self.session.is_empty()
         if self._demo_dir is not None and self._demo_dir.is_dir() and first_start:
             self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))
@@ -250,6 +253,13 @@ class MainWindow(QMainWindow):
         self.care.refresh()
         self.bookmarks.reload()
         self._apply_write_blocker(self.session.write_blocker)
+        self.session.mark_seen()
+
+    def _changed_elsewhere(self) -> None:
+        """Another program or computer changed the archive: show it as it is now."""
+        self.archive_changed()
+        self.navigator.reopen_current()
+        self.statusBar().showMessage(self.tr("档案已由其他程序更新，已重新读取"), 8000)
 
     def current_records(self) -> list[ArticleRecord]:
         """What 打印 / 导出为PDF act on: the selected articles, else the one in the reading pane."""
@@ -374,6 +384,7 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.sync()
         self._warm_timer.stop()
+        self.outside_changes.stop()
         self.printing.shutdown()  # a running print, export or backup stops first
         self.backup.cancel()
         self.search.shutdown()

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from reader.archive import search as engine
-from reader.archive.db import open_archive
+from reader.archive.db import Archive, open_archive
 from reader.archive.formatting import UNTITLED, DateStyle, list_title_mark, source_line
 from reader.archive.interrupt import Interrupter
 from reader.archive.records import ArticleRecord
+from reader.archive.search import SearchResult
 from reader.archive.search_request import SearchRequest
+from reader.archive.steady import read_steadily
 from reader.archive.timeline import Timeline, timeline
 from reader.gui.palette import HIT_TAG_CLOSE, HIT_TAG_OPEN
 from reader.text.snippet import highlight_spans, join_passages, wrap_spans
@@ -88,14 +90,17 @@ def run_search(
     A damaged page met mid-search arrives as an ArchiveError with a Chinese message (see
     reader.archive.search.search).
     """
-    with (
-        open_archive(db_path, readonly=True) as archive,
-        (interrupter or Interrupter()).watching(archive.conn),
-    ):
-        result = engine.find(archive, request)
-        unfiltered = None
-        if not result.total and not result.error and request.filtered and not request.offset:
-            unfiltered = engine.find(archive, unfiltered_request(request)).total
+
+    def find(archive: Archive) -> tuple[SearchResult, int | None]:
+        with (interrupter or Interrupter()).watching(archive.conn):
+            result = engine.find(archive, request)
+            unfiltered = None
+            if not result.total and not result.error and request.filtered and not request.offset:
+                unfiltered = engine.find(archive, unfiltered_request(request)).total
+        return result, unfiltered
+
+    with open_archive(db_path, readonly=True) as archive:
+        result, unfiltered = read_steadily(archive, find)
     hits = tuple(_row(h) for h in result.hits)
     return SearchOutcome(
         request, result.total, hits, result.error, result.parsed, result.elapsed_ms, unfiltered
@@ -105,11 +110,13 @@ def run_search(
 def run_timeline(db_path: Path, request: SearchRequest, interrupter: Interrupter | None = None) -> Timeline:
     """The request's hits per month or year, on the worker, over every date: the strip shows the
     whole picture while a bar chosen as the date range narrows the list (publication kept)."""
-    with (
-        open_archive(db_path, readonly=True) as archive,
-        (interrupter or Interrupter()).watching(archive.conn),
-    ):
-        return timeline(archive, request.query, publication=request.publication)
+
+    def count(archive: Archive) -> Timeline:
+        with (interrupter or Interrupter()).watching(archive.conn):
+            return timeline(archive, request.query, publication=request.publication)
+
+    with open_archive(db_path, readonly=True) as archive:
+        return read_steadily(archive, count)
 
 
 def unfiltered_request(request: SearchRequest) -> SearchRequest:

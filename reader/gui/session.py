@@ -9,8 +9,9 @@ worker with its own connection.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from reader.archive import bookmarks, corrections, demo, dictionary, queries
 from reader.archive.bookmarks import BookmarkRecord
@@ -19,6 +20,9 @@ from reader.archive.db import Archive, open_archive
 from reader.archive.dictionary import DictionaryWord
 from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord, IssueRecord
+from reader.archive.steady import read_steadily
+
+T = TypeVar("T")
 
 
 def prepare_archive(path: Path) -> None:
@@ -39,6 +43,8 @@ class ArchiveSession:
         self._archive: Archive | None = None
         self.created = False  # this session made the archive file (the program's first start)
         self._write_blocker: str | None = None
+        self._seen_version: Hashable | None = None
+        self._seen_mark: tuple[object, ...] = ()
 
     def open(self) -> None:
         """Open, creating a missing (or zero-byte) archive first; raises ArchiveError.
@@ -56,6 +62,7 @@ class ArchiveSession:
             self.created = True
             self._archive = open_archive(self.path, readonly=True)
         self._write_blocker = self._archive.write_blocker
+        self.mark_seen()
 
     @property
     def write_blocker(self) -> str | None:
@@ -80,75 +87,102 @@ class ArchiveSession:
             raise ArchiveError(self.path, "cantopen")
         return self._archive
 
+    def _read(self, query: Callable[[Archive], T]) -> T:
+        """Every read goes here: on an archive someone else may rewrite (opened immutable, in a
+        read-only place) it is read again on a fresh connection when the file changed under it
+        (reader.archive.steady)."""
+        return read_steadily(self._a(), query)
+
+    def outside_change(self) -> bool:
+        """True when what the window lists changed since the last call or `mark_seen`: another
+        process or computer imported, dated, corrected or removed something. Bookmarks (this
+        window's own or not) are no such change."""
+        if self._archive is None:
+            return False
+        version = self._archive.data_version()
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        mark = self._read(queries.content_mark)
+        changed = mark != self._seen_mark
+        self._seen_mark = mark
+        return changed
+
+    def mark_seen(self) -> None:
+        """The window has just shown the archive as it is now: changes count from here."""
+        if self._archive is not None:
+            self._seen_version = self._archive.data_version()
+            self._seen_mark = self._read(queries.content_mark)
+
     def publications(self) -> list[str]:
-        return queries.publications(self._a())
+        return self._read(queries.publications)
 
     def issue_dates(self, publication: str | None, year: int, month: int) -> list[str]:
-        return queries.issue_dates(self._a(), publication, year, month)
+        return self._read(lambda a: queries.issue_dates(a, publication, year, month))
 
     def date_span(self, publication: str | None = None) -> tuple[str, str] | None:
         """The first and last issue dates (of `publication`), or None when nothing is dated."""
-        return queries.date_span(self._a(), publication)
+        return self._read(lambda a: queries.date_span(a, publication))
 
     def latest_issue(self, publication: str | None = None) -> IssueRecord | None:
-        return queries.latest_issue(self._a(), publication)
+        return self._read(lambda a: queries.latest_issue(a, publication))
 
     def issues_on(self, date: str, publication: str | None = None) -> list[IssueRecord]:
-        return queries.issues_on(self._a(), date, publication)
+        return self._read(lambda a: queries.issues_on(a, date, publication))
 
     def nearest_issue(self, date: str, publication: str | None = None) -> IssueRecord | None:
-        return queries.nearest_issue(self._a(), date, publication)
+        return self._read(lambda a: queries.nearest_issue(a, date, publication))
 
     def issue_counts_by_month(self, year: int, publication: str | None = None) -> list[int]:
-        return queries.issue_counts_by_month(self._a(), year, publication)
+        return self._read(lambda a: queries.issue_counts_by_month(a, year, publication))
 
     def undated_issues(self) -> list[IssueRecord]:
-        return queries.undated_issues(self._a())
+        return self._read(queries.undated_issues)
 
     def issue(self, issue_id: int) -> IssueRecord | None:
         try:
-            return queries.issue(self._a(), issue_id)
+            return self._read(lambda a: queries.issue(a, issue_id))
         except KeyError:
             return None
 
     def article_ids(self, issue_id: int) -> list[int]:
-        return queries.article_ids(self._a(), issue_id)
+        return self._read(lambda a: queries.article_ids(a, issue_id))
 
     def articles(self, ids: Sequence[int]) -> list[ArticleRecord]:
-        return queries.articles(self._a(), ids) if ids else []
+        return self._read(lambda a: queries.articles(a, ids)) if ids else []
 
     def article(self, article_id: int) -> ArticleRecord | None:
         try:
-            return queries.article(self._a(), article_id)
+            return self._read(lambda a: queries.article(a, article_id))
         except KeyError:
             return None
 
     def article_by_key(self, key: str) -> ArticleRecord | None:
         """The article with this stable key (or the one it was merged into), or None."""
-        return queries.article_by_key(self._a(), key)
+        return self._read(lambda a: queries.article_by_key(a, key))
 
     def failed_corrections(self) -> list[Correction]:
         """未能应用的校订: corrections kept but not applied at the last import, with reasons."""
-        return corrections.failed_corrections(self._a())
+        return self._read(corrections.failed_corrections)
 
     def dictionary_words(self) -> list[DictionaryWord]:
         """The archive's own dictionary words (专有名词词典)."""
-        return dictionary.list_words(self._a())
+        return self._read(dictionary.list_words)
 
     def has_demo(self) -> bool:
         """True while the demo issue is in the archive."""
-        return demo.has_demo(self._a())
+        return self._read(demo.has_demo)
 
     def bookmarks(self) -> list[BookmarkRecord]:
         """Every bookmark, oldest first (deleted articles included)."""
-        return bookmarks.list_bookmarks(self._a())
+        return self._read(bookmarks.list_bookmarks)
 
     def bookmark(self, key: str) -> BookmarkRecord | None:
         """The bookmark of the article with this key, or None."""
-        return bookmarks.get(self._a(), key)
+        return self._read(lambda a: bookmarks.get(a, key))
 
     def is_bookmarked(self, key: str) -> bool:
-        return bookmarks.is_bookmarked(self._a(), key)
+        return self._read(lambda a: bookmarks.is_bookmarked(a, key))
 
     def is_empty(self) -> bool:
         """True when the archive holds no issue at all (first start)."""

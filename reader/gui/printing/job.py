@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.records import ArticleRecord
+from reader.archive.steady import read_steadily
 from reader.export.collect import Selection
 from reader.export.pages import Progress
 from reader.export.pdf import ExportResult, export_pdf, print_articles
@@ -70,7 +71,7 @@ def book_job(db: Path, collect: Collect, target: Path, title: str, fonts: Sequen
 
     def job(progress: OpProgress) -> ExportResult:
         with open_archive(db, readonly=True) as archive:
-            selection = collect(archive)
+            selection = read_steadily(archive, collect)
         return export_pdf(
             selection.articles,
             target,

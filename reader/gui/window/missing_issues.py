@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.archive.db import open_archive
 from reader.archive.gaps import PublicationGaps, expected_days, publication_gaps
+from reader.archive.steady import read_steadily
 from reader.gui.calendar_panel import CalendarPanel
 from reader.gui.operations import OpProgress, ReadOp, TaskRunner
 
@@ -23,7 +24,7 @@ from reader.gui.operations import OpProgress, ReadOp, TaskRunner
 def read_gaps(path: Path) -> list[PublicationGaps]:
     """Every publication's schedule and missing issues, on the worker's own connection."""
     with open_archive(path, readonly=True) as archive:
-        return publication_gaps(archive)
+        return read_steadily(archive, publication_gaps)
 
 
 class MissingIssues(QObject):

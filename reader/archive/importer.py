@@ -365,6 +365,9 @@ def import_paths(
         report.damaged = True
         report.stopped = str(ArchiveError(archive.path, "damaged", DAMAGE_ADVICE.format(damage[0][:120])))
         return report
+    # Loaded before the first file's write transaction, not inside it: the window's bookmark or
+    # date waits on that lock, and the load alone took seconds on a busy machine (soak test).
+    archive.tokenizer.segmenter.load()
     with announced(archive.path, "导入"):
         _import_files(archive, files, report, progress, should_cancel, on_conflict, demo)
     if not demo and (report.imported or report.replaced) and has_demo(archive):

@@ -129,6 +129,10 @@ class Segmenter:
         """Whether jieba has been loaded (lets tests check that start-up stays cheap)."""
         return self._cut is not None
 
+    def load(self) -> None:
+        """Load the dictionary now (about half a second), where waiting holds nothing up."""
+        self._load()
+
     def cut(self, text: str) -> list[str]:
         """jieba words of `text`, every character kept (whitespace and punctuation are words too)."""
         if not text:

@@ -31,7 +31,8 @@ from reader.archive.placement import Placement, place, stored_path
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
 from reader.text.errors import Cancelled, SourceError
-from reader.text.load import find_sources, read_issue
+from reader.text.folders import Sources, find_sources
+from reader.text.load import read_issue
 from reader.text.model import Article, ParsedIssue
 from reader.text.query import readable_text
 
@@ -68,6 +69,7 @@ class ImportReport:
     unchanged: list[Path] = field(default_factory=list)
     conflict: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # links out of a folder (text.folders)
     articles: int = 0
     total: int = 0
     cancelled: bool = False
@@ -336,14 +338,15 @@ def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
 
 def import_paths(
     archive: Archive,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,
     on_conflict: OnConflict = "report",
     demo: bool = False,
 ) -> ImportReport:
-    """Import every file (folders searched recursively); a bad file is a failure, not the end.
+    """Import every file (folders searched recursively, or the `Sources` found already); a bad
+    file is a failure, not the end; a link out of a folder is skipped (`report.skipped`).
 
     `progress(index, total, path, outcome_or_error)` is called after each file (index from 1);
     `should_cancel()` is checked before each file and while a long file is parsed; a cancel that
@@ -352,8 +355,9 @@ def import_paths(
     `report.stopped`; so is damage found in the archive before anything is written. The first
     real file imported takes the demo issue out of the archive.
     """
-    files = find_sources([Path(p) for p in paths])
-    report = ImportReport(total=len(files))
+    found = paths if isinstance(paths, Sources) else find_sources([Path(p) for p in paths])
+    files = found.files
+    report = ImportReport(total=len(files), skipped=list(found.skipped))
     try:
         damage = find_damage(archive)
     except sqlite3.OperationalError:
@@ -421,7 +425,7 @@ def _import_files(
 
 def import_into(
     db_path: Path,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,
@@ -448,7 +452,7 @@ def import_into(
 
 def import_with(
     archive: Archive,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,

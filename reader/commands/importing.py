@@ -44,6 +44,11 @@ def progress_line(index: int, total: int, path: Path, result: ImportOutcome | Ex
     return f"{prefix} {verb} {result.label}：{result.articles}篇"
 
 
+def skipped_lines(report: ImportReport) -> list[str]:
+    """One line for each link left out of a folder, saying where it points."""
+    return [reason for _, reason in report.skipped]
+
+
 def summary_line(report: ImportReport) -> str:
     """One line with what the batch did."""
     line = (
@@ -76,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     except ArchiveError as err:
         print(err, file=sys.stderr)
         return 1
+    for line in skipped_lines(report):
+        print(line)
     if report.total == 0:
         print("没有找到可导入的文本文件（.txt、.md）", file=sys.stderr)
         return 1

@@ -17,7 +17,6 @@ from reader.text.parse import explain_text, parse_text
 
 # Dumps are a few dozen kilobytes; anything far larger is not an issue of a local paper.
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _CHUNK = 1 << 20
 # Opening a FIFO for reading waits for a writer; non-blocking, the open returns at once and the
 # fstat below refuses it. Regular files ignore the flag. (Windows has neither FIFOs nor the flag.)
@@ -92,20 +91,3 @@ def _read_text(path: Path, should_cancel: Callable[[], bool] | None) -> tuple[st
     text = decode_bytes(data, name, should_cancel)
     check.now()
     return text, content_hash(text)
-
-
-def find_sources(paths: list[Path]) -> list[Path]:
-    """Files to import: given files as they are, folders searched recursively for text dumps."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".")
-                )
-            )
-        else:
-            found.append(path)
-    return found

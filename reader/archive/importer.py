@@ -50,7 +50,8 @@ class ImportOutcome:
     """What importing one file did.
 
     `articles` is the file's article count; `issue_id` is the issue it belongs to (None for a
-    conflict that would have started a new issue); `detail` says why for a conflict.
+    conflict that would have started a new issue); `detail` says why for a conflict; `notes`
+    are what reading the file noticed (ParsedIssue.notes).
     """
 
     status: Status
@@ -58,6 +59,7 @@ class ImportOutcome:
     articles: int
     label: str
     detail: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,6 +72,7 @@ class ImportReport:
     conflict: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # links out of a folder (text.folders)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # read, with something to say
     articles: int = 0
     total: int = 0
     cancelled: bool = False
@@ -316,7 +319,8 @@ def import_issue(
     of the file is written then.
     """
     with archive.transaction():
-        return _import(archive, parsed, source_path, on_conflict, demo)
+        outcome = _import(archive, parsed, source_path, on_conflict, demo)
+    return replace(outcome, notes=parsed.notes)
 
 
 def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
@@ -411,6 +415,7 @@ def _import_files(
             if err.fatal:
                 report.stopped = str(err)
         else:
+            report.notes += [(path, note) for note in result.notes]
             if result.status == "conflict":
                 report.conflict.append((path, result.detail))
             else:

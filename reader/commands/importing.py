@@ -32,16 +32,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def progress_line(index: int, total: int, path: Path, result: ImportOutcome | Exception) -> str:
-    """'[3/12] 导入 2022-07-05 东昌时讯 第1449期：10篇', '… 未变化 …' or '… 失败：reason'."""
+    """'[3/12] 导入 2022-07-05 东昌时讯 第1449期：10篇', '… 未变化 …' or '… 失败：reason';
+    then a line '    注意：…' for each note on the file (an incomplete last character left out)."""
     prefix = f"[{index}/{total}]"
     if isinstance(result, Exception):
         return f"{prefix} 失败：{result}"
     if result.status == "unchanged":
-        return f"{prefix} 未变化 {result.label}"
-    if result.status == "conflict":
-        return f"{prefix} 冲突，未导入 {path.name}（{result.label}）：{result.detail}"
-    verb = "导入" if result.status == "imported" else "更新"
-    return f"{prefix} {verb} {result.label}：{result.articles}篇"
+        line = f"{prefix} 未变化 {result.label}"
+    elif result.status == "conflict":
+        line = f"{prefix} 冲突，未导入 {path.name}（{result.label}）：{result.detail}"
+    else:
+        verb = "导入" if result.status == "imported" else "更新"
+        line = f"{prefix} {verb} {result.label}：{result.articles}篇"
+    return "\n".join([line, *(f"    注意：{path.name}：{note}" for note in result.notes)])
 
 
 def skipped_lines(report: ImportReport) -> list[str]:

@@ -6,9 +6,10 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from reader.text.decode import decode_bytes
+from reader.text.decode import decode_file
 from reader.text.errors import CancelCheck, SourceError
 from reader.text.explain import LineRole
 from reader.text.model import ParsedIssue
@@ -73,21 +74,24 @@ def read_issue(path: Path, should_cancel: Callable[[], bool] | None = None) -> P
     `should_cancel()` is asked while the file is read, decoded and parsed, often enough that a
     cancel takes effect within a fraction of a second on the largest file; then Cancelled.
     """
-    text, digest = _read_text(path, should_cancel)
-    return parse_text(text, source=path.name, path=path, digest=digest, should_cancel=should_cancel)
+    text, digest, notes = _read_text(path, should_cancel)
+    parsed = parse_text(text, source=path.name, path=path, digest=digest, should_cancel=should_cancel)
+    return replace(parsed, notes=notes)
 
 
 def explain_issue(path: Path) -> tuple[ParsedIssue, list[LineRole]]:
     """`read_issue`, and every non-blank line of the dump with its role and the rule that gave it."""
-    text, digest = _read_text(path, None)
-    return explain_text(text, source=path.name, path=path, digest=digest)
+    text, digest, notes = _read_text(path, None)
+    parsed, roles = explain_text(text, source=path.name, path=path, digest=digest)
+    return replace(parsed, notes=notes), roles
 
 
-def _read_text(path: Path, should_cancel: Callable[[], bool] | None) -> tuple[str, str]:
-    """The decoded text of the dump at `path` and its content hash."""
+def _read_text(path: Path, should_cancel: Callable[[], bool] | None) -> tuple[str, str, tuple[str, ...]]:
+    """The decoded text of the dump at `path`, its content hash and what decoding noticed."""
     name = path.name
     check = CancelCheck(should_cancel, name)
     data = read_source_bytes(path, check)
-    text = decode_bytes(data, name, should_cancel)
+    decoded = decode_file(data, name, should_cancel)
+    del data  # the largest file is read, decoded and parsed at once: its bytes go first
     check.now()
-    return text, content_hash(text)
+    return decoded.text, content_hash(decoded.text), decoded.notes()

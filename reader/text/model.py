@@ -66,11 +66,15 @@ class ParsedIssue:
     masthead: tuple[str, ...] = ()  # the source lines the masthead fields were read from
     sections: tuple[str, ...] = ()
     articles: tuple[Article, ...] = ()
+    # What reading the file noticed and the user should hear (an incomplete last character left
+    # out); told in the import report, not stored: the file says it again on every reading.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The parse output of DESIGN.md (plus `date_hint`, `masthead` and `content_hash`)."""
+        """The parse output of DESIGN.md (plus `date_hint`, `masthead`, `content_hash`, `notes`)."""
         data = asdict(self)
         data["masthead"] = list(self.masthead)
         data["sections"] = list(self.sections)
+        data["notes"] = list(self.notes)
         data["articles"] = [asdict(a) for a in self.articles]
         return data

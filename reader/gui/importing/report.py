@@ -59,6 +59,9 @@ def report_html(report: ImportReport, tr: Callable[[str], str]) -> str:
     if report.failed:
         lines.append("<p><b>" + tr("失败的文件：") + "</b></p>")
         lines += _listed([f"{path.name}：{reason}" for path, reason in report.failed], tr)
+    if report.notes:
+        lines.append("<p><b>" + tr("已导入，但请注意：") + "</b></p>")
+        lines += _listed([f"{path.name}：{note}" for path, note in report.notes], tr)
     if report.skipped:
         lines.append("<p><b>" + tr("未读取的链接：") + "</b></p>")
         lines += _listed([reason for _, reason in report.skipped], tr)

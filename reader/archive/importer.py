@@ -174,20 +174,27 @@ def _assign_keys(
 ) -> list[str]:
     """Stable keys: an article replacing one of the same identity keeps that one's key; a new
     one gets the first free `article_key(issue, ident, n)`, which for a single-file issue is the
-    key earlier versions of the program gave it."""
+    key earlier versions of the program gave it.
+
+    Each n is tried once per identity: the ones tried before were taken then and stay taken, so
+    the search goes on from the last one. Starting at 0 for every article made a file holding one
+    article a thousand times (an issue pasted over and over) cost a million key look-ups.
+    """
     keys: list[str] = []
     taken: set[str] = set()
+    tried: dict[str, int] = {}  # identity → the first n not yet tried
     for article in articles:
         ident = article_ident(article)
         pool = reuse.get(ident) or []
         key = pool.pop(0) if pool else None
-        n = 0
+        n = tried.get(ident, 0)
         while key is None or key in taken:
             candidate = article_key(issue, ident, n)
             n += 1
             exists = conn.execute("SELECT 1 FROM articles WHERE key = ?", (candidate,)).fetchone()
             if candidate not in taken and exists is None:
                 key = candidate
+        tried[ident] = n
         taken.add(key)
         keys.append(key)
     return keys

@@ -10,11 +10,14 @@ import tracemalloc
 from pathlib import Path
 
 from archive_helpers import make_article, make_issue
+from cli_support import JULY_HEADLINE, JULY_ISSUE
 
 from reader.archive.db import Archive
 from reader.archive.importer import import_issue
 from reader.archive.search_index import encode_cuts, encode_token
 from reader.text.fold import fold
+from reader.text.lines import split_lines
+from reader.text.parse import explain_text, parse_text
 from reader.text.words import PIECE, default_segmenter, pieces
 
 
@@ -74,3 +77,56 @@ def test_indexing_an_article_of_a_megabyte_takes_under_twenty_times_its_size(
     finally:
         tracemalloc.stop()
     assert peak < 20 * len(body.encode())
+
+
+# --- a page of short lines is text (issue 21, item 10) -------------------------------------------
+
+NAMES = [f"{family}{given}" for family in "王李张刘陈杨赵黄周吴" for given in "伟芳娜敏静丽强磊军洋"]
+
+
+def test_a_run_of_short_lines_is_read_as_one_list_not_line_by_line() -> None:
+    rows = [NAMES[i % len(NAMES)] for i in range(100_000)]
+    lines = split_lines("\n".join(rows) + "\n")
+    assert [(1, 100_000)] == [(line.number, line.rows) for line in lines]
+
+
+def test_a_page_of_short_lines_is_the_text_of_one_article() -> None:
+    issue = parse_text("\n".join(NAMES) + "\n", "名单.txt")
+    assert [] == list(issue.sections)
+    assert ["\n".join(NAMES)] == [article.body for article in issue.articles]
+
+
+def test_a_roll_of_names_under_a_headline_is_that_article_s_text() -> None:
+    text = "东昌府区2022年度优秀志愿者名单\n\n" + "\n".join(NAMES[:30]) + "\n"
+    (article,) = parse_text(text, "名单.txt").articles
+    assert ("东昌府区2022年度优秀志愿者名单", NAMES[:30]) == (article.headline, article.body.split("\n"))
+
+
+def test_a_long_run_of_heading_shaped_lines_is_text_not_banners() -> None:
+    rows = [f"{name}同志荣获东昌府区优秀志愿者" for name in NAMES[:12]]
+    issue = parse_text("\n".join(rows) + "\n", "x.txt")
+    assert ([], [rows]) == (list(issue.sections), [a.body.split("\n") for a in issue.articles])
+
+
+def test_a_file_of_headline_shaped_lines_alone_is_one_untitled_article() -> None:
+    issue = parse_text("\n\n".join(NAMES) + "\n", "词表.txt")
+    assert [] == list(issue.sections)
+    assert [("", NAMES)] == [(a.headline, a.body.split("\n")) for a in issue.articles]
+
+
+def test_explain_gives_every_row_of_a_list_its_own_line() -> None:
+    _, roles = explain_text("\n".join(NAMES[:30]) + "\n", "名单.txt")
+    assert [(n, name, "body", "list_runs") for n, name in enumerate(NAMES[:30], start=1)] == [
+        (r.number, r.text, r.role, r.rule) for r in roles
+    ]
+
+
+def test_a_masthead_printed_again_inside_the_file_stays_page_furniture() -> None:
+    masthead = (
+        "东昌时讯\nDONGCHANGSHIXUN\n东昌府讯\n2022年7月5日\n星期二\n农历壬寅年六月初七\n总第1449期\n今日4版\n"
+    )
+    body = JULY_ISSUE.split("今日4版\n", 1)[1]
+    issue = parse_text(masthead + body + "\n" + masthead + body, "x.txt")
+    assert {"DONGCHANGSHIXUN", "农历壬寅年六月初七", "总第1449期"} <= set(issue.sections)  # the second's
+    assert [JULY_HEADLINE, JULY_HEADLINE] == [a.headline for a in issue.articles]
+    assert not any("DONGCHANGSHIXUN" in a.body for a in issue.articles)

@@ -90,6 +90,17 @@ def test_a_run_of_short_lines_is_read_as_one_list_not_line_by_line() -> None:
     assert [(1, 100_000)] == [(line.number, line.rows) for line in lines]
 
 
+def test_reading_a_list_of_short_lines_takes_a_few_times_its_size() -> None:
+    text = "\n".join(NAMES[i % len(NAMES)] for i in range(100_000)) + "\n"
+    tracemalloc.start()
+    try:
+        parse_text(text, "名单.txt")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * len(text.encode())  # no object per row: a copy or two of the text
+
+
 def test_a_page_of_short_lines_is_the_text_of_one_article() -> None:
     issue = parse_text("\n".join(NAMES) + "\n", "名单.txt")
     assert [] == list(issue.sections)

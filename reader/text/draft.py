@@ -44,7 +44,7 @@ class Draft:
     verse: bool = False  # the text is a poem, printed a line at a time
     head_lines: dict[str, list[int]] = field(default_factory=dict)  # kicker/headline/subtitle → lines
     credit_lines: list[int] = field(default_factory=list)
-    text_lines: list[int] = field(default_factory=list)
+    text_lines: list[range] = field(default_factory=list)  # a range each: a list is many lines
 
     def add_paragraph(self, text: str, *, whole: bool = False, join: bool | None = None) -> PieceRole:
         """Add a printed piece of text; say whether it held the dateline, joined or began a paragraph.
@@ -203,5 +203,5 @@ def _untitled(orphans: list[Draft], trace: Trace) -> Draft:
         for number in _head_numbers(orphan):
             if (entry := trace.get(number)) is not None:
                 entry.role, entry.rule = "body", "settle_orphans: no article in the file"
-        draft.text_lines.extend(_head_numbers(orphan))
+        draft.text_lines.extend(range(number, number + 1) for number in _head_numbers(orphan))
     return draft

@@ -175,6 +175,7 @@ def list_runs(text: str) -> Iterator[tuple[int, int]]:
         at = end
 
 
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
 _ROW_EDGES = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)  # what str.strip takes off each row
 
 
@@ -187,13 +188,24 @@ class _Splitter:
         self.gap = 0
         self.gap_at_mark = -1  # blank lines before the last stray mark; -1 when none since the last line
 
+    def read_all(self, text: str, first: int) -> None:
+        """The lines of `text` (whole lines, the first of them source line `first`). The blank
+        ones are counted between the others, found by regex, not looked at one by one: some dumps
+        have them by the hundred thousand."""
+        tick = self.check.tick if self.check is not None else _no_tick
+        newlines = at = 0  # newlines in text[:at]
+        last = -1  # the index of the last line read
+        for match in _NON_BLANK_LINE.finditer(text):
+            newlines += text.count("\n", at, match.start())
+            tick(match.end() - at + _LINE_COST)
+            at = match.start()
+            self.gap += newlines - last - 1
+            self.read(first + newlines, match.group())
+            last = newlines
+        self.gap += newlines + text.count("\n", at) - last - 1  # blank lines before what follows
+
     def read(self, number: int, raw: str) -> None:
-        """Source line `number`: a line, a blank one, a stray mark or a rule (decoration)."""
-        if self.check is not None:
-            self.check.tick(len(raw) + _LINE_COST)
-        if not raw.strip():
-            self.gap += 1
-            return
+        """Non-blank source line `number`: a line, a stray mark or a rule (decoration)."""
         clean, level, bold = strip_markdown(raw, self.check)
         if is_stray_mark(clean):
             self.gap_at_mark, self.gap = max(self.gap_at_mark, self.gap), 0
@@ -229,13 +241,10 @@ def split_lines(text: str, check: CancelCheck | None = None) -> list[Line]:
     splitter = _Splitter(check)
     number, at = 1, 0
     for start, end in list_runs(text):
-        for raw in text[at:start].split("\n")[:-1]:  # up to the newline before the list
-            splitter.read(number, raw)
-            number += 1
+        splitter.read_all(text[at:start], number)  # the lines up to the list
+        number += text.count("\n", at, start)
         splitter.read_list(number, text[start : end - 1])
         number += text.count("\n", start, end)
         at = end
-    for raw in text[at:].split("\n"):
-        splitter.read(number, raw)
-        number += 1
+    splitter.read_all(text[at:], number)
     return splitter.lines

@@ -229,7 +229,7 @@ class _Reader:
         signature_end = self.signed.get(line.number)
         whole = whole or row or (self.markdown and line.bold) or signature_end is not None
         role = draft.add_paragraph(text, whole=whole, join=bool(continues) if wrap else None)
-        draft.text_lines.extend(range(line.number, line.number + line.rows))
+        draft.text_lines.append(range(line.number, line.number + line.rows))
         if signature_end is not None:
             draft.closed = draft.closed or signature_end  # the date ends the notice
             self.trace.give(line.number, line.text, "body", rule)
@@ -458,7 +458,7 @@ def _parse(
         article = draft.finish()
         articles.append(article)
         if article.kind == "photo":
-            for number in draft.text_lines:
+            for number in (n for numbers in draft.text_lines for n in numbers):
                 if (entry := trace.get(number)) is not None and entry.role == "body":
                     entry.role = "caption"
         check.tick(len(article.body) + _LINE_COST)

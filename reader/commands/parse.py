@@ -47,6 +47,6 @@ def run(args: argparse.Namespace) -> int:
     if args.explain:
         sys.stdout.write(format_roles(roles) + "\n")
         return 0
-    json.dump(parsed.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    # One write: json.dump writes each of its pieces apart, each through the terminal's escaping.
+    sys.stdout.write(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1) + "\n")
     return 0

@@ -6,7 +6,7 @@ Everything the archive stores about an issue comes from here, and `to_dict()` is
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 Kind = Literal["news", "photo", "brief", "fragment"]
@@ -72,7 +72,9 @@ class ParsedIssue:
 
     def to_dict(self) -> dict[str, Any]:
         """The parse output of DESIGN.md (plus `date_hint`, `masthead`, `content_hash`, `notes`)."""
-        data = asdict(self)
+        # Field by field: asdict(self) would copy every article, then be replaced article by article.
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["date_hint"] = asdict(self.date_hint)
         data["masthead"] = list(self.masthead)
         data["sections"] = list(self.sections)
         data["notes"] = list(self.notes)

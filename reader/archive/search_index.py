@@ -195,7 +195,7 @@ def other_text(row: Sequence[str | None]) -> str:
 
 def encode_cuts(words: list[str]) -> str:
     """Word lengths as one character each (a compact record of how jieba cut a text)."""
-    lengths = [len(w) for w in words]
+    lengths = list(map(len, words))
     if lengths and max(lengths) >= 0xD800:  # would be a surrogate: not storable as text
         return "\x00" + ",".join(map(str, lengths))
     return "".join(map(chr, lengths))

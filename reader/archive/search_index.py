@@ -130,8 +130,8 @@ class Tokenizer:
     """Folded text → the tokens of both indexes, for one open archive (`Archive.tokenizer`).
 
     Words come from the segmenter the archive was opened with, so a test can index and search
-    with its own dictionary without patching a module. The token caches live
-    as long as the archive does.
+    with its own dictionary without patching a module. The token caches live as long as the
+    archive does.
     """
 
     def __init__(self, segmenter: Segmenter) -> None:

@@ -6,6 +6,7 @@ statements run or lines looked at, and checks that it grows with the input, not 
 
 from __future__ import annotations
 
+import random
 import tracemalloc
 from pathlib import Path
 
@@ -14,9 +15,11 @@ from cli_support import JULY_HEADLINE, JULY_ISSUE
 
 from reader.archive.db import Archive
 from reader.archive.importer import import_issue
+from reader.archive.keys import BODY_PREFIX_CHARS, article_ident, normalise, normalised_start
 from reader.archive.search_index import encode_cuts, encode_token
 from reader.text.fold import fold
 from reader.text.lines import split_lines
+from reader.text.model import Article
 from reader.text.parse import explain_text, parse_text
 from reader.text.words import PIECE, default_segmenter, pieces
 
@@ -141,3 +144,26 @@ def test_a_masthead_printed_again_inside_the_file_stays_page_furniture() -> None
     assert {"DONGCHANGSHIXUN", "农历壬寅年六月初七", "总第1449期"} <= set(issue.sections)  # the second's
     assert [JULY_HEADLINE, JULY_HEADLINE] == [a.headline for a in issue.articles]
     assert not any("DONGCHANGSHIXUN" in a.body for a in issue.articles)
+
+
+def test_the_key_of_a_headless_article_reads_only_the_start_of_its_body() -> None:
+    body = "\n".join(NAMES[i % len(NAMES)] for i in range(300_000))
+    tracemalloc.start()
+    try:
+        ident = article_ident(Article(page=1, headline="", body=body))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "b:" + normalise(body)[:BODY_PREFIX_CHARS] == ident
+    assert peak < len(body.encode()) // 10  # the whole body normalised took 14 times its size
+
+
+def test_the_start_of_a_text_normalises_as_it_does_within_the_whole() -> None:
+    rng = random.Random(21)
+    # Combining marks, Hangul jamo, ligatures, circled digits, half-width kana, case and spaces.
+    pool = [*"abcAB 东昌古楼\n\t\u3000<=eか", "\u0301", "\u0338", "\u0327", "\u1100", "\u1161", "\u11a8"]
+    pool += ["\ufb01", "\u2460", "ß", "İ", "\u3099", "\ufdfa", "ｱ", "\uff9e"]
+    for _ in range(3_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 400)))
+        for length in (1, 5, BODY_PREFIX_CHARS):
+            assert normalise(text)[:length] == normalised_start(text, length), (text, length)

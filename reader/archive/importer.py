@@ -31,7 +31,8 @@ from reader.archive.placement import Placement, place, stored_path
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
 from reader.text.errors import Cancelled, SourceError
-from reader.text.load import find_sources, read_issue
+from reader.text.folders import Sources, find_sources
+from reader.text.load import read_issue
 from reader.text.model import Article, ParsedIssue
 from reader.text.query import readable_text
 
@@ -49,7 +50,8 @@ class ImportOutcome:
     """What importing one file did.
 
     `articles` is the file's article count; `issue_id` is the issue it belongs to (None for a
-    conflict that would have started a new issue); `detail` says why for a conflict.
+    conflict that would have started a new issue); `detail` says why for a conflict; `notes`
+    are what reading the file noticed (ParsedIssue.notes).
     """
 
     status: Status
@@ -57,6 +59,7 @@ class ImportOutcome:
     articles: int
     label: str
     detail: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -68,6 +71,8 @@ class ImportReport:
     unchanged: list[Path] = field(default_factory=list)
     conflict: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # links out of a folder (text.folders)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # read, with something to say
     articles: int = 0
     total: int = 0
     cancelled: bool = False
@@ -169,20 +174,27 @@ def _assign_keys(
 ) -> list[str]:
     """Stable keys: an article replacing one of the same identity keeps that one's key; a new
     one gets the first free `article_key(issue, ident, n)`, which for a single-file issue is the
-    key earlier versions of the program gave it."""
+    key earlier versions of the program gave it.
+
+    Each n is tried once per identity: the ones tried before were taken then and stay taken, so
+    the search goes on from the last one. Starting at 0 for every article made a file holding one
+    article a thousand times (an issue pasted over and over) cost a million key look-ups.
+    """
     keys: list[str] = []
     taken: set[str] = set()
+    tried: dict[str, int] = {}  # identity → the first n not yet tried
     for article in articles:
         ident = article_ident(article)
         pool = reuse.get(ident) or []
         key = pool.pop(0) if pool else None
-        n = 0
+        n = tried.get(ident, 0)
         while key is None or key in taken:
             candidate = article_key(issue, ident, n)
             n += 1
             exists = conn.execute("SELECT 1 FROM articles WHERE key = ?", (candidate,)).fetchone()
             if candidate not in taken and exists is None:
                 key = candidate
+        tried[ident] = n
         taken.add(key)
         keys.append(key)
     return keys
@@ -314,7 +326,8 @@ def import_issue(
     of the file is written then.
     """
     with archive.transaction():
-        return _import(archive, parsed, source_path, on_conflict, demo)
+        outcome = _import(archive, parsed, source_path, on_conflict, demo)
+    return replace(outcome, notes=parsed.notes)
 
 
 def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
@@ -336,14 +349,15 @@ def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
 
 def import_paths(
     archive: Archive,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,
     on_conflict: OnConflict = "report",
     demo: bool = False,
 ) -> ImportReport:
-    """Import every file (folders searched recursively); a bad file is a failure, not the end.
+    """Import every file (folders searched recursively, or the `Sources` found already); a bad
+    file is a failure, not the end; a link out of a folder is skipped (`report.skipped`).
 
     `progress(index, total, path, outcome_or_error)` is called after each file (index from 1);
     `should_cancel()` is checked before each file and while a long file is parsed; a cancel that
@@ -352,8 +366,9 @@ def import_paths(
     `report.stopped`; so is damage found in the archive before anything is written. The first
     real file imported takes the demo issue out of the archive.
     """
-    files = find_sources([Path(p) for p in paths])
-    report = ImportReport(total=len(files))
+    found = paths if isinstance(paths, Sources) else find_sources([Path(p) for p in paths])
+    files = found.files
+    report = ImportReport(total=len(files), skipped=list(found.skipped))
     try:
         damage = find_damage(archive)
     except sqlite3.OperationalError:
@@ -410,6 +425,7 @@ def _import_files(
             if err.fatal:
                 report.stopped = str(err)
         else:
+            report.notes += [(path, note) for note in result.notes]
             if result.status == "conflict":
                 report.conflict.append((path, result.detail))
             else:
@@ -424,7 +440,7 @@ def _import_files(
 
 def import_into(
     db_path: Path,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,
@@ -451,7 +467,7 @@ def import_into(
 
 def import_with(
     archive: Archive,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,

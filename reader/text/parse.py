@@ -20,6 +20,7 @@ from pathlib import PurePath
 from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
+from reader.text.line_model import LineModel, opening_probabilities
 from reader.text.lines import Line, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
@@ -64,18 +65,29 @@ _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
 # More credit lines than this under one headline are no byline; the rest go to the sections
 # (merging credits compares each with each, so their number must stay small).
 MAX_CREDITS = 8
+# The line model's probability above which a text line opens an article of its own.
+OPENS = 0.5
 
 
 class _Reader:
     """One pass over the typed lines of a dump (after its masthead)."""
 
     def __init__(
-        self, lines: list[Line], markdown: bool, check: CancelCheck, trace: Trace, start_page: int = 1
+        self,
+        lines: list[Line],
+        markdown: bool,
+        check: CancelCheck,
+        trace: Trace,
+        start_page: int = 1,
+        model: LineModel | None = None,
     ) -> None:
         self.lines = lines
         self.check = check
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown, check)
+        # Before any rule below retypes a line: the model was fitted on these first types.
+        probabilities = opening_probabilities(lines, self.types, model)
+        self.opening = {line.number: p for line, p in zip(lines, probabilities, strict=True)}
         self.signed = signatures(lines, self.types, self.typed_by, check)
         # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
         self.wrap = {
@@ -208,6 +220,13 @@ class _Reader:
             continues = "hard_wrapped_paragraphs" if wrap == "wrap" else ""
         if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
             starts_article = True  # a second dateline: a new article whose headline is missing
+        if (
+            draft is not None
+            and draft.paras
+            and not (continues or whole or verse or row)
+            and self.opening[line.number] >= OPENS
+        ):
+            starts_article = True  # the line model: a text line opens an item (a ■ brief, …)
         if draft is not None and continues and not draft.closed:
             # The rest of a paragraph cut by a column or page break: the article goes on past the
             # break (and the furniture printed in it), so its next paragraphs are its own too.
@@ -412,13 +431,14 @@ def parse_text(
     path: PurePath | None = None,
     digest: str = "",
     should_cancel: Callable[[], bool] | None = None,
+    model: LineModel | None = None,
 ) -> ParsedIssue:
     """Parse the decoded text of one dump; `path` supplies a date or publication the text lacks.
 
     Linear in the length of `text`. `should_cancel()` is asked every few ten thousand characters
     of work; when it says yes, Cancelled is raised and nothing is returned.
     """
-    return _parse(text, source, path, digest, should_cancel, Trace(keep=False))[0]
+    return _parse(text, source, path, digest, should_cancel, Trace(keep=False), model)[0]
 
 
 def explain_text(
@@ -427,9 +447,10 @@ def explain_text(
     path: PurePath | None = None,
     digest: str = "",
     should_cancel: Callable[[], bool] | None = None,
+    model: LineModel | None = None,
 ) -> tuple[ParsedIssue, list[LineRole]]:
     """`parse_text`, and every non-blank line with the role it was given and the rule that gave it."""
-    return _parse(text, source, path, digest, should_cancel, Trace(keep=True))
+    return _parse(text, source, path, digest, should_cancel, Trace(keep=True), model)
 
 
 def _parse(
@@ -439,6 +460,7 @@ def _parse(
     digest: str,
     should_cancel: Callable[[], bool] | None,
     trace: Trace,
+    model: LineModel | None = None,
 ) -> tuple[ParsedIssue, list[LineRole]]:
     check = CancelCheck(should_cancel, source)
     lines = split_lines(text, check)
@@ -447,8 +469,12 @@ def _parse(
     for line in lines[: head.consumed]:
         trace.give(line.number, line.text, "masthead", "read_masthead")
     markdown = any(line.md_level for line in rest)
-    reader = _Reader(rest, markdown, check, trace, page_from_path(path or PurePath(source)) or 1)
+    page = page_from_path(path or PurePath(source)) or 1
+    reader = _Reader(rest, markdown, check, trace, page, model)
     reader.run()
+    for line in rest if trace.keep else ():
+        for number in range(line.number, line.number + line.rows):
+            trace.rate(number, reader.opening[line.number])
     sections = list(head.extra) + reader.sections
     drafts = settle_orphans(reader.drafts, sections, check, trace)
     articles: list[Article] = []

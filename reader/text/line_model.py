@@ -1,0 +1,119 @@
+"""A scored model of where articles start: features of a line and its neighbours, fitted weights.
+
+The rule cascade (`linetypes`, `rules`, `parse`) grew page by page and says nothing about how
+sure it is. This model looks at the same lines with the cascade's own verdicts as features
+(the type `type_lines` gave a line and its neighbours) beside plain shape features (length, end
+punctuation, frame marks ■ 【】, indentation, blank lines, datelines, digits, Markdown marks), and
+gives each line the probability that it opens an article: a logistic regression, fitted at
+development time on the labelled pages by scripts/fit_line_model.py (which can leave any page
+out, so bench/bench_parser_loo.py measures it on pages it was not fitted on), shipped as plain
+JSON weights in resources/line_model.json and applied here in plain Python.
+
+Today it does not decide the split; it scores the cascade's boundaries, so `parse --explain`
+can show how sure each one is (and point staff at the splits worth checking).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reader.resources import LINE_MODEL, locate
+from reader.text.lines import Line
+from reader.text.page_rules import bracketed_lead, has_paragraph_indent
+from reader.text.rules import PAGE_JUMP, LineType, opens_with_editors_note, trailing_credit
+from reader.text.shapes import FRAME_MARK, SUBTITLE_DASH, cjk_length, ends_sentence, split_dateline
+
+_DIGIT = re.compile(r"\d")
+_FULL_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+_COMMA = re.compile(r"[，,；;、]")
+_RULE_LINE = re.compile(r"^[一—\-－─_=＝·•.…\s]{6,}$")
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Weights by feature name and a bias: P(opens an article) = sigmoid(bias + Σ w·x)."""
+
+    weights: Mapping[str, float]
+    bias: float
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def shipped_model() -> LineModel:
+    """The weights in resources/line_model.json (MissingResource when the file is not installed)."""
+    data = json.loads(locate(LINE_MODEL).read_text(encoding="utf-8"))
+    return LineModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]))
+
+
+def _own(line: Line, kind: LineType) -> dict[str, float]:
+    """What the line is by itself."""
+    text = line.text
+    n = cjk_length(text)
+    feats = {f"type_{kind}": 1.0}
+    feats.update(
+        {
+            "len_le8": float(n <= 8),
+            "len_le20": float(n <= 20),
+            "len_gt40": float(n > 40),
+            "ends_sentence": float(ends_sentence(text)),
+            "dateline": float(bool(split_dateline(text)[0])),
+            "frame_mark": float(bool(FRAME_MARK.match(text))),
+            "bracketed_lead": float(bracketed_lead(text) is not None),
+            "subtitle_dash": float(bool(SUBTITLE_DASH.match(text))),
+            "md_heading": float(line.md_level > 0),
+            "bold": float(line.bold),
+            "digits": float(bool(_DIGIT.search(text))),
+            "month_day": float(bool(_FULL_DATE.search(text))),
+            "indent": float(has_paragraph_indent(line.raw)),
+            "comma": float(bool(_COMMA.search(text))),
+            "rule_line": float(bool(_RULE_LINE.match(text))),
+            "editors_note": float(opens_with_editors_note(text)),
+            "trailing_credit": float(trailing_credit(text) is not None),
+            "gap_before": float(line.gap_before > 0),
+            "page_jump_before": float(line.gap_before >= PAGE_JUMP),
+        }
+    )
+    return feats
+
+
+def line_features(lines: Sequence[Line], types: Sequence[LineType], i: int) -> dict[str, float]:
+    """The features of line `i`: its own shape and type, and its neighbours' (the previous line's
+    type stands in for "the previous line's role", which the cascade gives line by line)."""
+    feats = _own(lines[i], types[i])
+    if i == 0:
+        feats["first_line"] = 1.0
+    else:
+        prev = lines[i - 1]
+        feats[f"prev_{types[i - 1]}"] = 1.0
+        feats["prev_ends_sentence"] = float(ends_sentence(prev.text))
+        feats["prev_rule_line"] = float(bool(_RULE_LINE.match(prev.text)))
+        feats["prev_dateline"] = float(bool(split_dateline(prev.text)[0]))
+        feats["prev_frame_mark"] = float(bool(FRAME_MARK.match(prev.text)))
+        feats["prev_trailing_credit"] = float(trailing_credit(prev.text) is not None)
+    if i + 1 < len(lines):
+        nxt = lines[i + 1]
+        feats[f"next_{types[i + 1]}"] = 1.0
+        feats["next_dateline"] = float(bool(split_dateline(nxt.text)[0]))
+        feats["next_frame_mark"] = float(bool(FRAME_MARK.match(nxt.text)))
+        feats["next_gap"] = float(nxt.gap_before > 0)
+    else:
+        feats["last_line"] = 1.0
+    if i + 2 < len(lines):
+        feats[f"next2_{types[i + 2]}"] = 1.0
+    return {name: value for name, value in feats.items() if value}
+
+
+def opening_probabilities(
+    lines: Sequence[Line], types: Sequence[LineType], model: LineModel | None = None
+) -> list[float]:
+    """For each line, the model's probability that an article starts there."""
+    use = model or shipped_model()
+    return [use.probability(line_features(lines, types, i)) for i in range(len(lines))]

@@ -1,0 +1,64 @@
+"""The line model (reader/text/line_model.py): fitted weights that score where articles start.
+
+The texts are invented for these tests. The model is applied as shipped (resources/) or as a
+script in the repository fits it (scripts/fit_line_model.py, run as a real process).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.text.line_model import LineModel, shipped_model
+from reader.text.parse import explain_text, parse_text
+
+REPO = Path(__file__).resolve().parents[1]
+HOLDOUT = REPO / "tests" / "corpus_holdout"
+
+TWO_PARAGRAPHS = """\
+县城新添口袋公园
+
+本报讯 近日，县城东关街的口袋公园建成开放，园内铺设健身步道，栽种花木。
+
+公园面积不大，却成了周边居民饭后散步的好去处。（刘洋）
+"""
+
+
+def test_explain_gives_every_line_the_model_probability_that_an_article_starts_there() -> None:
+    _, roles = explain_text(TWO_PARAGRAPHS, "x.txt")
+    by_text = {r.text: r.confidence for r in roles}
+    assert all(p is not None and 0.0 < p < 1.0 for p in by_text.values())
+    headline = by_text["县城新添口袋公园"]
+    second = by_text["公园面积不大，却成了周边居民饭后散步的好去处。（刘洋）"]
+    assert headline is not None and second is not None
+    assert headline > 0.5 > second
+
+
+def test_a_text_line_the_model_says_opens_an_item_starts_an_article() -> None:
+    """The model decides where the cascade has no rule: the same text, read with a model that
+    sees an opening on every line and with one that sees none."""
+    always, never = LineModel({}, 30.0), LineModel({}, -30.0)
+    assert 1 == len(parse_text(TWO_PARAGRAPHS, "x.txt", model=never).articles)
+    split = parse_text(TWO_PARAGRAPHS, "x.txt", model=always).articles
+    assert ["县城新添口袋公园", ""] == [a.headline for a in split]
+    assert split[1].body.startswith("公园面积不大")
+
+
+def test_the_fitting_script_writes_weights_the_parser_reads(tmp_path: Path) -> None:
+    out = tmp_path / "line_model.json"
+    done = subprocess.run(
+        [sys.executable, "scripts/fit_line_model.py", "--output", str(out), str(HOLDOUT)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert 0 == done.returncode, done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["fitted_on"]) == len(list(HOLDOUT.glob("*.expected.json")))
+    model = LineModel(data["weights"], data["bias"])
+    _, roles = explain_text(TWO_PARAGRAPHS, "x.txt", model=model)
+    assert all(r.confidence is not None for r in roles)
+    assert set(shipped_model().weights) >= {"dateline", "next_dateline", "frame_mark"}

@@ -62,3 +62,36 @@ def test_the_fitting_script_writes_weights_the_parser_reads(tmp_path: Path) -> N
     _, roles = explain_text(TWO_PARAGRAPHS, "x.txt", model=model)
     assert all(r.confidence is not None for r in roles)
     assert set(shipped_model().weights) >= {"dateline", "next_dateline", "frame_mark"}
+
+
+BRIEFS_TRIANGLE = """\
+民生简讯
+
+▲本报讯 6月3日，城关镇在中心广场举办消夏文艺晚会，十余支群众文艺队伍登台演出，吸引居民2000余人观看。（李娜）
+
+▲本报讯 近日，县图书馆新增自助借还设备4台，读者借书还书不用再排队。（周伟）
+
+▲本报讯 6月5日，县交警大队在城区主干道开展电动车违法整治行动，查处违法行为86起。（吴涛）
+"""
+
+BRIEFS_DIAMOND = """\
+乡镇动态
+
+◆石桥讯 近日，石桥镇组织农技专家进村入户，指导果农做好夏季果园管理，发放技术资料500余份。（马军）
+
+◆北关讯 6月8日，北关镇举办农村电商培训班，60余名返乡青年学习直播带货技能。（黄倩）
+"""
+
+
+def test_each_marked_brief_of_a_column_is_an_untitled_article_with_its_dateline_and_credit() -> None:
+    """Two shapes of the same column: ▲ items of 本报讯, ◆ items of town datelines (issue 24, 3)."""
+    got = [
+        (a.headline, a.dateline, a.byline, a.body[:6]) for a in parse_text(BRIEFS_TRIANGLE, "x.txt").articles
+    ]
+    assert [
+        ("", "本报讯", "李娜", "6月3日，城"),
+        ("", "本报讯", "周伟", "近日，县图书"),
+        ("", "本报讯", "吴涛", "6月5日，县"),
+    ] == got
+    got = [(a.dateline, a.byline, a.body[:5]) for a in parse_text(BRIEFS_DIAMOND, "x.txt").articles]
+    assert [("石桥讯", "马军", "近日，石桥"), ("北关讯", "黄倩", "6月8日，")] == got

@@ -50,8 +50,10 @@ _COLUMN_LABEL = re.compile(
 )
 _ADVERT_LABEL = re.compile(r"[〔【\[（(]?\s*广\s*告\s*[〕】\]）)]?")
 _BRIEF_LABEL = re.compile(r"(简讯|快讯|短讯|简报|速递|速览|一句话新闻|动态)")
+# A dateline may follow the filled mark that opens each item of a column of briefs (■本报讯 …,
+# ◆石桥讯 …): the item is an article of its own, untitled (issue 24, defect 3).
 DATELINE = re.compile(
-    r"^(?P<dateline>(?:新华社|中新社)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{1,8}讯)"
+    r"^(?:[■▲●◆]\s*)?(?P<dateline>(?:新华社|中新社)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{1,8}讯)"
     r"(?:\s*[（(](?P<byline>[^（()）]{1,40})[）)])?"
     r"(?:\s+|(?<=[）)])|$)"
 )

@@ -100,10 +100,19 @@ DATE_CN = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 WEEKDAY = re.compile(r"(星期|礼拜|周)([一二三四五六日天])")
 LUNAR = re.compile(r"农历[\u4e00-\u9fff]{2,12}")
 ISSUE_NUMBER = re.compile(r"总?\s*第\s*(\d{1,7})\s*期")
+# 第12期（总第530期）: the number of the year and the running number; the running one is the issue's.
+TOTAL_NUMBER = re.compile(r"总\s*第\s*(\d{1,7})\s*期")
+# A paper's name by its shape, for papers not in PUBLICATIONS: a place and the kind of paper.
+PAPER_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|早报|晨报|周报|商报|导报|市报|县报|区报|时讯)"
+)
+_NAME_SEPARATOR = re.compile(r"[\s·•|｜]+")
 PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*" + PAGE_NUM + r"\s*版")
 SMALL_PRINT = re.compile(
     r"((?:网址|网站|邮箱|信箱|E-?mail|电话|传真|热线|主办|主管|出版|地址|邮编)\s*[:：]|投稿邮箱|"
-    r"刊号|邮发代号|准印证|内部资料|https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+)",
+    r"刊号|邮发代号|准印证|内部资料|https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+|"
+    # the sponsor line printed without a colon: 中共松溪县委员会主办
+    r"^[\u4e00-\u9fff]{2,30}(?:主办|主管|出版)$)",
     re.IGNORECASE,
 )
 PINYIN = re.compile(r"[A-Z][A-Z ]{5,}")
@@ -152,11 +161,16 @@ def valid_date(year: int, month: int, day: int) -> str | None:
 
 
 def _publication_in(text: str) -> tuple[str | None, str]:
-    """A publication named in a masthead line (characters or pinyin), and the line without it."""
+    """A publication named in a masthead line (characters or pinyin), and the line without it:
+    a paper of PUBLICATIONS anywhere in the line, else a name shaped like a paper's (`PAPER_NAME`)
+    as the line's first part."""
     for pub, pattern in _PUBLICATION_PATTERNS:
         rest = pattern.sub(" ", text)
         if rest != text:
             return pub.name, rest
+    first = _NAME_SEPARATOR.split(text.strip(), maxsplit=1)
+    if PAPER_NAME.fullmatch(first[0]):
+        return first[0], " " + (first[1] if len(first) > 1 else "")
     return None, text
 
 
@@ -177,13 +191,15 @@ def masthead_items(text: str) -> dict[str, str | int | None] | None:
     if lunar := LUNAR.search(rest):
         items["lunar"] = lunar[0]
         rest = rest.replace(lunar[0], " ", 1)
-    if number := ISSUE_NUMBER.search(rest):
+    if number := TOTAL_NUMBER.search(rest) or ISSUE_NUMBER.search(rest):
         items["number"] = cn_number(number[1], ISSUE_DIGITS)
         rest = rest.replace(number[0], " ", 1)
+        if number.re is TOTAL_NUMBER and (of_year := ISSUE_NUMBER.search(rest)):
+            rest = rest.replace(of_year[0], " ", 1)  # the line stays in the masthead's lines
     if pages := PAGE_COUNT.search(rest):
         items["page_count"] = page_number(pages[1])
         rest = rest.replace(pages[0], " ", 1)
-    if not items or re.sub(r"[\s,，、|｜·•/]+", "", rest):
+    if not items or re.sub(r"[\s,，、|｜·•/（）()]+", "", rest):
         return None
     return items
 

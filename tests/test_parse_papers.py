@@ -1,0 +1,46 @@
+"""Papers the parser was not written for: their name, date and number read from the page's shape.
+
+The pages are invented for these tests (made-up papers, places and names); each shape comes in two
+papers, so a rule that knew one paper's words would fail here (issue 24, defects 1 and 2).
+"""
+
+from __future__ import annotations
+
+from reader.text.parse import parse_text
+
+BODY = "\n县里召开春季植树动员会\n\n本报讯 3月5日，县里召开春季植树动员会，部署全年国土绿化工作。\n"
+
+SONGXI = """\
+松溪时报
+SONGXI SHIBAO
+中共松溪县委员会主办
+2024年5月8日 星期三 农历甲辰年四月初一
+第12期（总第530期） 今日8版
+"""
+QINGHE = """\
+清河时讯
+QING HE SHI XUN
+中共清河镇委员会主办
+2023年11月2日 星期四
+第40期（总第1288期） 今日4版
+"""
+
+
+def test_an_unknown_papers_masthead_gives_its_name_date_running_number_and_pages() -> None:
+    for masthead, want in (
+        (SONGXI, ("松溪时报", "2024-05-08", "星期三", 530, 8)),
+        (QINGHE, ("清河时讯", "2023-11-02", "星期四", 1288, 4)),
+    ):
+        issue = parse_text(masthead + BODY, "x.txt")
+        assert want == (issue.publication, issue.date, issue.weekday, issue.number, issue.page_count)
+        assert ["县里召开春季植树动员会"] == [a.headline for a in issue.articles]
+
+
+def test_the_running_number_alone_and_the_number_of_the_year_alone() -> None:
+    assert 530 == parse_text("2024年5月8日\n总第530期\n" + BODY, "x.txt").number
+    assert 12 == parse_text("2024年5月8日\n第12期\n" + BODY, "x.txt").number
+
+
+def test_a_sponsor_line_without_a_colon_does_not_end_the_masthead() -> None:
+    issue = parse_text("东昌时讯\n中共东昌府区委员会主办\n2023年6月13日 星期二\n总第1501期\n" + BODY, "x.txt")
+    assert ("东昌时讯", "2023-06-13", 1501) == (issue.publication, issue.date, issue.number)

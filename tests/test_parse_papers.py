@@ -44,3 +44,35 @@ def test_the_running_number_alone_and_the_number_of_the_year_alone() -> None:
 def test_a_sponsor_line_without_a_colon_does_not_end_the_masthead() -> None:
     issue = parse_text("东昌时讯\n中共东昌府区委员会主办\n2023年6月13日 星期二\n总第1501期\n" + BODY, "x.txt")
     assert ("东昌时讯", "2023-06-13", 1501) == (issue.publication, issue.date, issue.number)
+
+
+INNER = """\
+老街夜市开市
+
+本报讯 6月15日晚，老街夜市正式开市，60余个摊位吸引市民前来消费。
+
+（记者 郑洁）
+"""
+
+
+def test_an_inner_page_takes_its_paper_and_date_from_the_running_head_or_the_footer_folio() -> None:
+    for text, want in (
+        ("清河时讯 · 第2版 · 要闻\n\n" + INNER, ("清河时讯", None, None)),
+        ("南湖市报 2024年4月5日 第3版\n" + INNER, ("南湖市报", "2024-04-05", None)),
+        (INNER + "\n东湖晚报 2024年6月18日 星期二\n", ("东湖晚报", "2024-06-18", "星期二")),
+    ):
+        issue = parse_text(text, "x.txt")
+        assert want == (issue.publication, issue.date, issue.weekday), text
+        assert ("老街夜市开市", "", "记者 郑洁") == (
+            issue.articles[0].headline,
+            issue.articles[0].kicker,
+            issue.articles[0].byline,
+        )
+        assert [] == [a for a in issue.articles[1:]]
+        assert issue.date is None or "text" == issue.date_source
+
+
+def test_a_headline_holding_a_papers_name_is_no_running_head() -> None:
+    for headline in ("南湖日报记者走进乡村", "南湖日报 记者 走进乡村"):
+        issue = parse_text(f"{headline}\n\n本报讯 近日，记者走进乡村，记录振兴故事。\n", "x.txt")
+        assert (None, headline) == (issue.publication, issue.articles[0].headline)

@@ -174,6 +174,39 @@ def _publication_in(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+_FOLIO_PAGE = re.compile(rf"第\s*{PAGE_NUM}\s*版")
+_PAGE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def folio_items(text: str) -> dict[str, str | None] | None:
+    """The paper's name, and the date and weekday when printed, that a running head or a footer
+    folio gives (`清河时讯 · 第2版 · 要闻`, `东湖晚报 2024年6月18日 星期二`, `河阳日报·副刊`); None
+    for any other line.
+
+    The line is short parts: the paper's name (`_publication_in`), a date, a weekday, a page
+    (第N版) or a page's name. A headline with a paper's name in it has other parts: words, not a
+    date or a page; so a folio must have a date or a page, or be set apart by a middle dot or bar.
+    """
+    if len(text) > 60:
+        return None
+    publication, rest = _publication_in(text)
+    if publication is None:
+        return None
+    items: dict[str, str | None] = {"publication": publication}
+    anchored = bool(re.search(r"[·•|｜]", text))
+    for part in _NAME_SEPARATOR.split(rest.strip()) if rest.strip() else []:
+        if date := DATE_CN.fullmatch(part):
+            items["date"] = valid_date(int(date[1]), int(date[2]), int(date[3]))
+            anchored = True
+        elif week := WEEKDAY.fullmatch(part):
+            items["weekday"] = "星期" + week[2].replace("天", "日")
+        elif _FOLIO_PAGE.fullmatch(part):
+            anchored = True
+        elif not _PAGE_NAME.fullmatch(part):
+            return None
+    return items if anchored else None
+
+
 def masthead_items(text: str) -> dict[str, str | int | None] | None:
     """The masthead items a line holds, or None when the line holds anything else."""
     if len(text) > MASTHEAD_LINE_MAX:

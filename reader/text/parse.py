@@ -24,7 +24,9 @@ from reader.text.line_model import LineModel, opening_probabilities
 from reader.text.lines import Line, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
+    Masthead,
     date_from_path,
+    folio_items,
     page_from_path,
     publication_in_path,
     read_masthead,
@@ -425,6 +427,20 @@ class _Reader:
                 self.section(line, "column banner over a headline")
 
 
+def _folio(head: Masthead, sections: list[str]) -> dict[str, str | None]:
+    """What the page's running heads and footer folios say (`masthead.folio_items`), for an issue
+    whose masthead did not say it: a page of an inner section has no masthead, its paper and date
+    are printed only there. The first folio to name each item wins."""
+    found: dict[str, str | None] = {}
+    if head.publication and head.date:
+        return found
+    for text in sections:
+        for name, value in (folio_items(text) or {}).items():
+            if value and name not in found:
+                found[name] = value
+    return found
+
+
 def parse_text(
     text: str,
     source: str,
@@ -489,7 +505,10 @@ def _parse(
                     entry.role = "caption"
         check.tick(len(article.body) + _LINE_COST)
 
+    folio = _folio(head, reader.sections)
     date, date_source = head.date, ("masthead" if head.date else None)
+    if date is None and folio.get("date"):
+        date, date_source = folio["date"], "text"
     if date is None and (from_path := date_from_path(path or PurePath(source))):
         date, date_source = from_path, "filename"
     hint = DateHint()
@@ -500,10 +519,10 @@ def _parse(
     issue = ParsedIssue(
         source=source,
         content_hash=digest,
-        publication=head.publication or publication_in_path(path),
+        publication=head.publication or folio.get("publication") or publication_in_path(path),
         date=date,
         date_source=source_kind,
-        weekday=head.weekday,
+        weekday=head.weekday or (folio.get("weekday") if date_source == "text" else None),
         lunar=head.lunar,
         number=head.number,
         page_count=head.page_count,

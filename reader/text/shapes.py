@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.masthead import PAGE_NUM, page_number
+from reader.text.masthead import PAGE_NUM, folio_items, page_number
 
 SENTENCE_END = "。！？!?…；;"
 CLOSERS = "”’」』》）)】\"'"
@@ -188,6 +188,8 @@ def is_furniture(text: str) -> bool:
     editor credits."""
     stripped = text.strip()
     if page_marker(stripped) is not None or _PAGE_CREDITS.match(stripped) or is_running_head(stripped):
+        return True
+    if folio_items(stripped) is not None:  # a paper's running head or footer folio
         return True
     if (  # a running head repeated at the top of each page: date, weekday, page name
         cjk_length(stripped) <= 30

@@ -37,8 +37,10 @@ _CROSS_REFERENCE = re.compile(r"(上接|下转|接第|转第|转[0-9一二三四
 _END_MARK = re.compile(r"\s*(完|全文完|待续|未完待续|续完)\s*")
 _PAGE_MARKER = re.compile(rf"^第\s*{PAGE_NUM}\s*版(?:\s|[:：·|｜]|$)")
 _PAGE_CREDITS = re.compile(
-    r"^(本版编辑|本版责编|责任编辑|责任校对|美术编辑|图片编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]"
+    r"^(主编|副主编|执行主编|总编辑|本版编辑|本版责编|责任编辑|责任校对|美术编辑|图片编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]"
 )
+# A printed rule between items, as a dump or OCR gives it: a line of 一, —, ─ or = only.
+_PRINTED_RULE = re.compile(r"[一—─━－\-_=＝]{4,}")
 _PAGE_HEADER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FOLIO = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*")  # a page number alone: 2, - 3 -
@@ -185,11 +187,13 @@ def is_running_head(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     """Page furniture that belongs to no article: page banners, running heads, cross references,
-    editor credits."""
+    the page's staff line (主编：… 责任编辑：…), printed rules."""
     stripped = text.strip()
     if page_marker(stripped) is not None or _PAGE_CREDITS.match(stripped) or is_running_head(stripped):
         return True
     if folio_items(stripped) is not None:  # a paper's running head or footer folio
+        return True
+    if _PRINTED_RULE.fullmatch(stripped):
         return True
     if (  # a running head repeated at the top of each page: date, weekday, page name
         cjk_length(stripped) <= 30

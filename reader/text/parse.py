@@ -24,6 +24,7 @@ from reader.text.line_model import LineModel, opening_probabilities
 from reader.text.lines import Line, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
+    PUBLICATIONS,
     Masthead,
     date_from_path,
     folio_items,
@@ -52,6 +53,7 @@ from reader.text.rules import (
     subheading_before_credit,
     trailing_credit,
 )
+from reader.text.script import restore_issue, simplified_reading
 from reader.text.shapes import (
     SUBTITLE_DASH,
     credit_of,
@@ -479,6 +481,7 @@ def _parse(
     model: LineModel | None = None,
 ) -> tuple[ParsedIssue, list[LineRole]]:
     check = CancelCheck(should_cancel, source)
+    text, restorer = simplified_reading(text)  # the rules read simplified characters (`script`)
     lines = split_lines(text, check)
     head = read_masthead(lines, check)
     rest = lines[head.consumed :]
@@ -531,4 +534,7 @@ def _parse(
         sections=tuple(sections),
         articles=tuple(articles),
     )
-    return issue, trace.roles()
+    if restorer is None:
+        return issue, trace.roles()
+    roles = [replace(role, text=restorer.restore(role.text)) for role in trace.roles()]
+    return restore_issue(issue, restorer, frozenset(pub.name for pub in PUBLICATIONS)), roles

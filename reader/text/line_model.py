@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,6 +28,7 @@ from reader.text.page_rules import bracketed_lead, has_paragraph_indent
 from reader.text.rules import PAGE_JUMP, LineType, opens_with_editors_note, trailing_credit
 from reader.text.shapes import FRAME_MARK, SUBTITLE_DASH, cjk_length, ends_sentence, split_dateline
 
+_LINE_COST = 256  # a line's features, in characters' worth of work, for cancel checks
 _DIGIT = re.compile(r"\d")
 _FULL_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 _COMMA = re.compile(r"[，,；;、]")
@@ -112,8 +113,17 @@ def line_features(lines: Sequence[Line], types: Sequence[LineType], i: int) -> d
 
 
 def opening_probabilities(
-    lines: Sequence[Line], types: Sequence[LineType], model: LineModel | None = None
+    lines: Sequence[Line],
+    types: Sequence[LineType],
+    model: LineModel | None = None,
+    tick: Callable[[int], None] | None = None,
 ) -> list[float]:
-    """For each line, the model's probability that an article starts there."""
+    """For each line, the model's probability that an article starts there; `tick(cost)` is
+    called per line (a cancel check: a file of a million lines is a million lines here too)."""
     use = model or shipped_model()
-    return [use.probability(line_features(lines, types, i)) for i in range(len(lines))]
+    out = []
+    for i, line in enumerate(lines):
+        out.append(use.probability(line_features(lines, types, i)))
+        if tick is not None:
+            tick(len(line.text) + _LINE_COST)
+    return out

@@ -90,7 +90,7 @@ class _Reader:
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown, check)
         # Before any rule below retypes a line: the model was fitted on these first types.
-        probabilities = opening_probabilities(lines, self.types, model)
+        probabilities = opening_probabilities(lines, self.types, model, check.tick)
         self.opening = {line.number: p for line, p in zip(lines, probabilities, strict=True)}
         self.signed = signatures(lines, self.types, self.typed_by, check)
         # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.

@@ -1,6 +1,6 @@
-"""Page furniture on pages the parser was not written for: the staff line under the page banner and
-printed rules between items go to the sections, never into an article (issue 24, defects 6, 8).
-The pages are invented for these tests."""
+"""Page furniture and item boundaries on pages the parser was not written for: the staff line under
+the page banner and printed rules go to the sections (issue 24, defects 6, 8); a title with its
+credit after a poem opens the next item (defect 5). The pages are invented for these tests."""
 
 from __future__ import annotations
 
@@ -36,3 +36,48 @@ def test_the_staff_line_under_the_page_banner_is_furniture_not_a_kicker() -> Non
         issue = parse_text(text, "x.txt")
         assert ("", "县城新添口袋公园") == (issue.articles[0].kicker, issue.articles[0].headline)
         assert staff in issue.sections
+
+
+POEMS = """\
+秋天的村庄
+
+□ 周远
+
+稻穗低下了头
+风从河面吹来
+晒谷场上
+堆起金黄的小山
+
+父亲坐在门槛上
+数着一年的收成
+
+{title}
+
+□ 何青
+
+{rest}
+"""
+
+
+def test_a_title_with_its_credit_after_a_poem_opens_the_next_item() -> None:
+    """After a poem's last lines, a title set apart with its author under it is the next item's,
+    for a poem and for an essay (issue 24, defect 5)."""
+    for title, rest, lines in (
+        ("月光", "月光落在井台上\n母亲在灯下缝衣", ["月光落在井台上", "母亲在灯下缝衣"]),
+        (
+            "故乡的河",
+            "小时候，我常在河边玩耍。河水清清，鱼儿成群。",
+            ["小时候，我常在河边玩耍。河水清清，鱼儿成群。"],
+        ),
+    ):
+        issue = parse_text(POEMS.format(title=title, rest=rest), "x.txt")
+        got = [(a.headline, a.byline, a.body.split("\n")) for a in issue.articles]
+        verse = [
+            "稻穗低下了头",
+            "风从河面吹来",
+            "晒谷场上",
+            "堆起金黄的小山",
+            "父亲坐在门槛上",
+            "数着一年的收成",
+        ]
+        assert [("秋天的村庄", "周远", verse), (title, "何青", lines)] == got

@@ -274,7 +274,7 @@ class _Reader:
         """Read the heading lines at `start`; return the index after them (and their credits)."""
         end = start
         while end < len(self.lines) and self.types[end] == "heading":
-            if end > start and self.lines[end].gap_before >= PAGE_JUMP:
+            if end > start and (self.lines[end].gap_before >= PAGE_JUMP or self.titled_item(start, end)):
                 break
             end += 1
             self.check.tick(_LINE_COST)  # a file of short lines is one heading group
@@ -305,6 +305,20 @@ class _Reader:
         for line in group:
             self.body(line, rule, whole=role == "sub-heading")
         return end
+
+    def titled_item(self, start: int, i: int) -> bool:
+        """Heading line `i` is the title of the next item: set apart by a blank line, with its
+        author's credit right under it, after lines that end an item above (a poem's last lines:
+        two or more, for one heading line above may be this title's own headline, which makes it
+        a subtitle); so the heading lines from `start` end there (issue 24, defect 5)."""
+        return (
+            i - start >= 2
+            and not self.lines[i].md_level  # Markdown marks say themselves what is a headline
+            and self.lines[i].gap_before > 0
+            and i + 1 < len(self.lines)
+            and self.types[i + 1] == "credit"
+            and self.lines[i + 1].gap_before > 0
+        )
 
     def stanza(self, start: int, end: int) -> int:
         """The end of a stanza of verse opening the heading lines [start, end); 0 when none.

@@ -25,6 +25,7 @@ ErrorKind = Literal[
     "notafile",
     "empty",
     "foreign",
+    "unrepairable",
 ]
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
@@ -42,6 +43,7 @@ _MESSAGES: dict[ErrorKind, str] = {
     "notafile": "这不是档案文件（是一个文件夹或设备）",
     "empty": "文件是空的，还不是档案",
     "foreign": "这不是本程序的档案（是其他程序的 SQLite 数据库），不会改动它",
+    "unrepairable": "档案未能修复",
 }
 
 # A batch import stops after these: no later write can succeed (or, locked, succeed soon; waiting

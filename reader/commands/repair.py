@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reader.archive.errors import ArchiveError
-from reader.archive.health import repair_if_damaged
+from reader.archive.repair import repair_if_damaged
 from reader.commands._common import add_db_option, db_path
 
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QMessageBox
 from reader.archive.db import Archive
 from reader.archive.demo import remove_demo
 from reader.archive.errors import ArchiveError
-from reader.archive.health import RepairReport, repair_if_damaged
+from reader.archive.repair import repair_if_damaged
+from reader.archive.salvage_rows import RepairReport
 from reader.gui.messages import open_message
 from reader.gui.operations import ArchiveOp, DetachedOp, OpProgress
 from reader.gui.operations.errors import describe

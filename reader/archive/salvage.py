@@ -94,11 +94,13 @@ class Image:
         return -(-len(self.data) // self.page_size)
 
     def page(self, number: int) -> bytes | None:
+        """Page `number`, or None when the file does not hold all of it (a cut-short file's last
+        page: its cells lie at its end, and what is there of them would read as wrong values)."""
         if number < 1 or number > self.page_count:
             return None
         start = (number - 1) * self.page_size
-        page = self.data[start : start + self.page_size]
-        return page if len(page) == self.page_size else page.ljust(self.page_size, b"\x00")
+        page = bytes(self.data[start : start + self.page_size])
+        return page if len(page) == self.page_size else None
 
 
 def header_page_size(data: Buffer) -> int | None:
@@ -110,16 +112,28 @@ def header_page_size(data: Buffer) -> int | None:
     return size if size in PAGE_SIZES else None
 
 
+def _btree_like(data: Buffer, start: int, size: int) -> bool:
+    """Whether a page of `size` bytes at `start` has a b-tree page header that fits in it."""
+    header = data[start : start + 8]
+    if len(header) < 8 or header[0] not in (TABLE_LEAF, TABLE_INTERIOR, INDEX_LEAF, INDEX_INTERIOR):
+        return False
+    cells = struct.unpack(">H", header[3:5])[0]
+    content = struct.unpack(">H", header[5:7])[0] or 65536
+    return 8 + 2 * cells <= content <= size
+
+
 def guess_page_size(data: Buffer) -> int:
-    """The page size under which the largest share of pages starts like a b-tree page (every
-    multiple of 4096 is one of 1024 too, so shares are compared, not counts)."""
+    """The page size of a file whose header is lost: the smallest under which nearly as large a
+    share of pages looks like b-tree pages as under any (a multiple of the true size samples the
+    same pages, a fraction of it lands mid-page)."""
 
     def share(size: int) -> float:
-        kinds = (TABLE_LEAF, TABLE_INTERIOR, INDEX_LEAF, INDEX_INTERIOR)
         starts = range(size, len(data), size)
-        return sum(1 for start in starts if data[start] in kinds) / max(1, len(starts))
+        return sum(1 for start in starts if _btree_like(data, start, size)) / max(1, len(starts))
 
-    return max(PAGE_SIZES, key=share)
+    shares = {size: share(size) for size in sorted(PAGE_SIZES)}
+    best = max(shares.values())
+    return next(size for size, value in shares.items() if value >= 0.75 * best) if best else 4096
 
 
 def image_of(data: Buffer, page_size: int | None = None) -> Image:

@@ -20,15 +20,15 @@ from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError, classify
 
 ADVICE = (
-    "检查发现：{0}。为免损坏扩大，没有写入任何内容。请修复档案（文件 → 检查并修复档案…，"
+    "{0}。为免损坏扩大，没有写入任何内容。请修复档案（文件 → 检查并修复档案…，"
     "或 python -m reader repair）：修复会把损坏的原文件另存一份，读出其中所有完好的内容并重建检索索引"
 )
 
 
-def find_damage(archive: Archive, limit: int = 20) -> list[str]:
-    """What SQLite's quick check finds wrong with the file ([] when it is sound)."""
+def damage_in(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
+    """What SQLite's quick check finds wrong with the database of `conn` ([] when it is sound)."""
     try:
-        rows = [str(r[0]) for r in archive.conn.execute(f"PRAGMA quick_check({int(limit)})")]
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
     except sqlite3.DatabaseError as err:
         if classify(err) != "damaged":
             raise  # interrupted, locked…: not what the file is
@@ -36,11 +36,21 @@ def find_damage(archive: Archive, limit: int = 20) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def find_damage(archive: Archive, limit: int = 20) -> list[str]:
+    """What SQLite's quick check finds wrong with the archive ([] when it is sound)."""
+    return damage_in(archive.conn, limit)
+
+
+def found(damage: list[str]) -> str:
+    """What the check found, as a clause of a message (the first problem, cut short)."""
+    return f"检查发现：{damage[0][:120]}"
+
+
 def damage_error(archive: Archive) -> ArchiveError | None:
     """The error that stops a write into this archive when it is damaged (naming the file, what
     the check found and what to do), None when it is sound."""
     damage = find_damage(archive)
-    return ArchiveError(archive.path, "damaged", ADVICE.format(damage[0][:120])) if damage else None
+    return ArchiveError(archive.path, "damaged", ADVICE.format(found(damage))) if damage else None
 
 
 def refuse_if_damaged(archive: Archive) -> None:

@@ -38,6 +38,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -45,7 +46,7 @@ from pathlib import Path
 from reader.archive.db import Archive, open_archive, side_files, write_blocker
 from reader.archive.errors import ArchiveError, classify, translate
 from reader.archive.health import damage_of
-from reader.archive.holder import announced, describe_holder
+from reader.archive.holder import announced
 from reader.archive.salvage import Image, image_of, overlay_wal
 from reader.archive.salvage_rows import (
     CONTENT_TABLES,
@@ -61,6 +62,7 @@ from reader.archive.search_index import rebuild_search_index
 from reader.text.oserror import describe_os_error
 
 LOCK_WAIT_MS = 2000
+SWAP_WAIT_S = 3.0
 Progress = Callable[[str], None]
 
 
@@ -97,6 +99,15 @@ def _locked(path: Path) -> Iterator[list[sqlite3.Connection]]:
         yield held
     finally:
         _release(held)
+
+
+def _refuse_if_in_use(path: Path) -> None:
+    """Raise ArchiveError "locked" while another program writes the archive (naming it) or has it
+    open at all: checked before the work starts, and again before the swap (step 5)."""
+    with _locked(path) as held:
+        readable = bool(held)
+    if readable and (busy := _in_use(path)) is not None:
+        raise ArchiveError(path, "locked", busy)
 
 
 def _release(held: list[sqlite3.Connection]) -> None:
@@ -213,11 +224,16 @@ def _keep(source: Path, target: Path) -> None:
 
 def _in_use(path: Path) -> str | None:
     """Why the archive cannot be swapped now: a -wal or -shm beside it after this repair's own
-    connection closed means another program has it open."""
-    if not any(side.exists() for side in side_files(path)[:2]):
+    connection closed means another connection has it open. One that is just finishing (a
+    reader of the same window, a search) is given a moment to close."""
+    deadline = time.monotonic() + SWAP_WAIT_S
+    while any(side.exists() for side in side_files(path)[:2]):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    else:
         return None
-    holder = describe_holder(path)
-    return f"占用者：{holder}" if holder else "另一个窗口或程序正打开着它，请先关闭后再修复"
+    return "另一个窗口或程序正打开着它（只是阅读也算），请先关闭后再修复"
 
 
 def _swap(path: Path, fresh: Path, readable: bool) -> Path:
@@ -267,6 +283,7 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
     if (blocker := write_blocker(path)) is not None:
         raise ArchiveError(path, "readonly", blocker)
     fresh, copy = _work_files(path)
+    _refuse_if_in_use(path)  # before the note below takes the place of the writer's own
     with announced(path, "修复档案"):
         try:
             _remove(fresh)

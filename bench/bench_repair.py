@@ -45,8 +45,9 @@ from reader.archive.errors import ArchiveError
 from reader.archive.health import damage_of, find_damage
 from reader.archive.importer import import_paths
 from reader.archive.repair import repair_archive
-from reader.archive.salvage import WAL_FRAME_HEADER, WAL_HEADER, BTreeReader, image_of
+from reader.archive.salvage import BTreeReader, image_of
 from reader.archive.salvage_rows import LABELS
+from reader.archive.salvage_wal import WAL_FRAME_HEADER, WAL_HEADER
 
 TABLES = tuple(LABELS)
 SHORT = {

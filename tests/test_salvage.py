@@ -10,7 +10,8 @@ from pathlib import Path
 
 from damage_support import filled_archive, garble, pages
 
-from reader.archive.salvage import WAL_FRAME_HEADER, WAL_HEADER, BTreeReader, image_of, overlay_wal
+from reader.archive.salvage import BTreeReader, image_of
+from reader.archive.salvage_wal import WAL_FRAME_HEADER, WAL_HEADER, overlay_wal
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -47,7 +47,7 @@ from reader.archive.db import Archive, open_archive, side_files, write_blocker
 from reader.archive.errors import ArchiveError, classify, translate
 from reader.archive.health import damage_of
 from reader.archive.holder import announced
-from reader.archive.salvage import Image, image_of, overlay_wal
+from reader.archive.salvage import Image, image_of
 from reader.archive.salvage_rows import (
     CONTENT_TABLES,
     RepairReport,
@@ -58,6 +58,7 @@ from reader.archive.salvage_rows import (
     verify,
 )
 from reader.archive.salvage_tables import TableSalvage
+from reader.archive.salvage_wal import overlay_wal
 from reader.archive.search_index import rebuild_search_index
 from reader.text.oserror import describe_os_error
 

@@ -6,13 +6,11 @@ what the sqlite3 shell's `.recover` does, in pure Python, from the documented fi
 (https://sqlite.org/fileformat2.html): every page is read on its own and every read is guarded,
 so a bad page, a bad cell or a broken overflow chain costs what is on it and nothing else.
 
-* `Image`: the pages of the file as one byte string. Normally `sqlite3.Connection.serialize()`
-  of the damaged file makes it (reader.archive.repair): SQLite's pager reads the pages, the
-  -wal's committed frames included, without parsing a b-tree. When SQLite cannot open the file
-  at all (its first page is garbage) the image is the raw file with the -wal laid over it here
-  (`overlay_wal`: the newest frame of each page up to the last valid commit, checked by salt and
-  checksum as SQLite checks them, so a corrupt -wal counts up to its first bad frame, as in
-  SQLite).
+* `Image`: the pages of the file as bytes (read, or memory-mapped). Normally a copy SQLite's
+  backup API made of the damaged file (reader.archive.repair): SQLite's pager reads the pages,
+  the -wal's committed frames included, without parsing a b-tree. When SQLite cannot copy the
+  file at all (its first page is garbage) the image is the raw file with its -wal laid over it
+  by reader.archive.salvage_wal.
 * `BTreeReader.walk(root)`: a table b-tree from its root page: leaf pages it reaches, and the
   children it could not read, with the rowid range each covered (for the estimate of what was
   lost).
@@ -38,8 +36,6 @@ HEADER_BYTES = 100
 TABLE_LEAF, TABLE_INTERIOR = 0x0D, 0x05
 INDEX_LEAF, INDEX_INTERIOR = 0x0A, 0x02
 PAGE_SIZES = (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512)
-WAL_HEADER, WAL_FRAME_HEADER = 32, 24
-WAL_MAGIC = 0x377F0682
 ENCODINGS = {1: "utf-8", 2: "utf-16-le", 3: "utf-16-be"}
 
 Value = int | float | str | bytes | None
@@ -145,65 +141,6 @@ def image_of(data: Buffer, page_size: int | None = None) -> Image:
     reserved = data[20]
     encoding = ENCODINGS.get(struct.unpack(">I", data[56:60])[0], "utf-8")
     return Image(data, size, reserved if reserved < size - 480 else 0, encoding)
-
-
-# --- the -wal --------------------------------------------------------------------------------
-
-
-def _wal_checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int, int]:
-    words = struct.unpack(f"{'>' if big_endian else '<'}{len(data) // 4}I", data)
-    for i in range(0, len(words), 2):
-        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
-        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
-    return s0, s1
-
-
-def wal_pages(wal: bytes) -> tuple[int, dict[int, bytes], int]:
-    """(page size, page → its newest committed version, pages in the database after the last
-    commit) of a -wal file; (0, {}, 0) when it holds no valid commit.
-
-    Frames count as SQLite counts them: salts equal to the header's and the running checksum
-    right, up to the last commit frame before the first frame that fails either.
-    """
-    if len(wal) < WAL_HEADER:
-        return 0, {}, 0
-    magic, _version, size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", wal[:WAL_HEADER])
-    if magic & 0xFFFFFFFE != WAL_MAGIC or size not in PAGE_SIZES:
-        return 0, {}, 0
-    big = bool(magic & 1)
-    s0, s1 = _wal_checksum(wal[:24], 0, 0, big)
-    if (s0, s1) != (c0, c1):
-        return 0, {}, 0
-    committed: dict[int, bytes] = {}
-    pending: dict[int, bytes] = {}
-    pages_after = 0
-    at = WAL_HEADER
-    while at + WAL_FRAME_HEADER + size <= len(wal):
-        number, commit, f_salt1, f_salt2, f0, f1 = struct.unpack(">6I", wal[at : at + WAL_FRAME_HEADER])
-        page = wal[at + WAL_FRAME_HEADER : at + WAL_FRAME_HEADER + size]
-        s0, s1 = _wal_checksum(wal[at : at + 8] + page, s0, s1, big)
-        if (f_salt1, f_salt2) != (salt1, salt2) or (s0, s1) != (f0, f1) or number == 0:
-            break
-        pending[number] = page
-        if commit:
-            committed.update(pending)
-            pending.clear()
-            pages_after = commit
-        at += WAL_FRAME_HEADER + size
-    return size, committed, pages_after
-
-
-def overlay_wal(data: bytes, wal: bytes) -> Image:
-    """The database as SQLite would read it: `data` with the -wal's committed pages laid over,
-    as long as the database was after the last commit."""
-    size, pages, count = wal_pages(wal)
-    if not pages:
-        return image_of(data)
-    merged = bytearray(data[: count * size].ljust(count * size, b"\x00"))
-    for number, page in pages.items():
-        if number <= count:
-            merged[(number - 1) * size : number * size] = page
-    return image_of(bytes(merged), size)
 
 
 # --- records and cells -----------------------------------------------------------------------

@@ -284,18 +284,21 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
     if (blocker := write_blocker(path)) is not None:
         raise ArchiveError(path, "readonly", blocker)
     fresh, copy = _work_files(path)
-    _refuse_if_in_use(path)  # before the note below takes the place of the writer's own
-    with announced(path, "修复档案"):
-        try:
+    try:
+        _refuse_if_in_use(path)  # before the note below takes the place of a writer's own
+        with announced(path, "修复档案"):
             _remove(fresh)
             _remove(copy)
             report = RepairReport(path)
             with open_archive(fresh) as target:
                 readable = _salvage(path, target, report, say)
             report.damaged_copy = _swap(path, fresh, readable)
-        except BaseException as exc:
-            _remove(fresh)
-            raise _checked(exc, path) from exc
+    except BaseException as exc:
+        _remove(fresh)
+        known = _checked(exc, path)
+        if known is exc:
+            raise
+        raise known from exc
     return report
 
 

@@ -110,12 +110,12 @@ class RepairReport:
             for t in self.tables()
             if t.kept or t.lost
         ]
-        if self.rebuilt.get("issues"):
+        if self.rebuilt.get("issues", 0) > self.sheltered:
             lines.append("据导入文件记录重建的期次，若曾手工定过日期，需要重新设定。")
         if self.sheltered:
             lines.append(
                 f"另有 {self.sheltered} 期的记录已无法读出，其文章列在“未定日期”之下"
-                f"（{SHELTER_NAME}），可重新导入原文件补回报名和日期。"
+                f"（{SHELTER_NAME}），可以在那里为它们定日期。"
             )
         lost = [t for t in self.tables() if t.lost]
         if lost:
@@ -210,7 +210,8 @@ _REFERENCES = {  # table → how many of its rows other tables show to be missin
 
 
 def _rebuild_issues(conn: sqlite3.Connection) -> int:
-    """Issues lost while their files' records survive, made again from the first of them."""
+    """Issues lost while their files' records survive, made again as the importer made them from
+    the first of their files (key, date, time of import); the rest is merged from all of them."""
     missing = [
         r[0]
         for r in conn.execute(
@@ -219,13 +220,16 @@ def _rebuild_issues(conn: sqlite3.Connection) -> int:
     ]
     made = 0
     for issue_id in missing:
-        name, content_hash, publication, date, number = conn.execute(
-            "SELECT name, content_hash, publication, date, number FROM sources WHERE issue_id = ?"
-            " ORDER BY first_page IS NULL, first_page, id LIMIT 1",
+        name, content_hash, publication, date, number, imported_at = conn.execute(
+            "SELECT name, content_hash, publication, date, number, imported_at FROM sources"
+            " WHERE issue_id = ? ORDER BY first_page IS NULL, first_page, id LIMIT 1",
             (issue_id,),
         ).fetchone()
         key = issue_key(ParsedIssue(name, content_hash, publication=publication, date=date, number=number))
-        if conn.execute("INSERT OR IGNORE INTO issues(id, key) VALUES (?, ?)", (issue_id, key)).rowcount:
+        if conn.execute(
+            "INSERT OR IGNORE INTO issues(id, key, date, imported_at) VALUES (?, ?, ?, ?)",
+            (issue_id, key, date, imported_at),
+        ).rowcount:
             _refresh_masthead(conn, issue_id)
             made += 1
     return made

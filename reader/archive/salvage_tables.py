@@ -31,6 +31,10 @@ from dataclasses import dataclass, field
 from reader.archive.salvage import BTreeReader, Gap, Image, Leaf, Row, Unreadable, Value, orphan_leaves
 
 MASTER = "sqlite_master"
+# A zeroed sector reads as a run of NUL characters; no text this program stores holds two in a row
+# (a record of word cuts may start with one), so a text value with them came off a zeroed page.
+ZEROED = "\x00\x00"
+MOST = 0.75  # the share of a page's rows that must fit a table for the page to be taken as its
 MASTER_SQL = "CREATE TABLE sqlite_master(type text, name text, tbl_name text, rootpage integer, sql text)"
 
 
@@ -48,9 +52,10 @@ class Column:
             return value is None
         if value is None:
             return not self.required
+        if self.kind == "text":
+            return isinstance(value, str) and ZEROED not in value
         accepted: dict[str, tuple[type, ...]] = {
             "integer": (int, float),  # a value that is no whole number stays REAL
-            "text": (str,),
             "real": (int, float),
             "numeric": (int, float, str),
         }
@@ -145,9 +150,10 @@ class Salvaged:
     fullest: int = 0  # the most cells a leaf of this table held
     leaf_depth: int | None = None
 
-    def take(self, leaf: Leaf) -> None:
-        self.rows.extend(leaf.rows)
-        self.unread += leaf.unread
+    def take(self, leaf: Leaf, rows: list[Row]) -> None:
+        """The leaf's `rows` that fit the table; the others count as unread."""
+        self.rows.extend(rows)
+        self.unread += leaf.unread + len(leaf.rows) - len(rows)
         self.leaves += 1
         self.fullest = max(self.fullest, len(leaf.rows) + leaf.unread)
 
@@ -259,27 +265,32 @@ class TableSalvage:
         return upto is None or (end is not None and end <= upto)
 
     def _take(self, salvaged: Salvaged, number: int) -> None:
+        """A leaf of the table's own tree: its rows that fit the table, unless most do not (then
+        the damaged parent pointed astray, and the leaf joins the orphans)."""
         leaf = self._leaf(number)
         if leaf is None:
             return
-        if all(salvaged.shape.fits(v, exact=False) for _, v in leaf.rows):
-            salvaged.take(leaf)
+        rows = [row for row in leaf.rows if salvaged.shape.fits(row[1], exact=False)]
+        if len(rows) >= MOST * len(leaf.rows):
+            salvaged.take(leaf, rows)
             self.used |= leaf.overflow
         else:
             self.used.discard(number)
             self.strays.append(number)
 
     def _assign(self, numbers: Iterable[int], shapes: dict[str, TableShape]) -> None:
-        """Orphan leaves to the one table whose shape fits every row; ambiguous or unfit pages,
-        and pages of tables not wanted (the search index), are left."""
+        """Orphan leaves to the one table whose shape fits most of their rows (rows that do not
+        fit are lost: a zeroed or garbled cell); ambiguous or unfit pages, and pages of tables not
+        wanted (the search index), are left."""
         candidates = [s for s in shapes.values() if s.name != MASTER]
         for number in dict.fromkeys(numbers):
             leaf = self._leaf(number)
             if leaf is None or not leaf.rows:
                 continue
-            fitting = [s for s in candidates if all(s.fits(v) for _, v in leaf.rows)]
-            if len(fitting) == 1 and fitting[0].name in self.found:
-                self.found[fitting[0].name].take(leaf)
+            fits = {s.name: [row for row in leaf.rows if s.fits(row[1])] for s in candidates}
+            fitting = [name for name, rows in fits.items() if len(rows) >= MOST * len(leaf.rows)]
+            if len(fitting) == 1 and fitting[0] in self.found:
+                self.found[fitting[0]].take(leaf, fits[fitting[0]])
 
 
 def estimate_lost(salvaged: Salvaged, rowids: Iterable[int]) -> int:

@@ -275,6 +275,7 @@ KINDS: list[tuple[str, Damage, bool]] = [  # name, damage, on the archive with a
     ("随机翻转 50 个字节", flipped, False),
     ("-wal 中间一帧坏", wal_frame, True),
     ("有 -wal 时文章叶子页坏", table_page("articles", "leaf"), True),
+    ("有 -wal 时第 1 页全坏", page_one, True),
 ]
 
 

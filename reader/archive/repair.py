@@ -169,8 +169,11 @@ def _pages(path: Path, copy: Path, held: list[sqlite3.Connection]) -> Iterator[I
         return
     _release(held)
     wal = side_files(path)[0]
-    data = path.read_bytes()
-    yield overlay_wal(data, wal.read_bytes()) if wal.is_file() else image_of(data)
+    if wal.is_file() and wal.stat().st_size:
+        yield overlay_wal(path.read_bytes(), wal.read_bytes())
+        return
+    with _mapped(path) as image:
+        yield image
 
 
 def _salvage(path: Path, target: Archive, report: RepairReport, progress: Progress) -> bool:

@@ -5,7 +5,8 @@ file's own `sqlite_master`, read by the page reader from page 1 and, when page 1
 page that was damaged, from its orphaned leaves (they have the schema's record shape). A table
 whose schema row is lost is still found: its leaves are orphans, and each goes to the table whose
 record shape (`TableShape`: column count, each value's type against the declared type, NOT NULL)
-fits every row on the page, when exactly one table does; the shapes are those of the damaged
+fits most rows on the page (`MOST`; a row that fits no table is lost alone), when exactly one
+table does; the shapes are those of the damaged
 file where its schema was read, else those of this program's own schema (it creates every
 archive with known DDL). Root pages are not guessed from this program's schema: migrations and
 index rebuilds allocate them in the order an archive's history ran, which differs between
@@ -34,8 +35,7 @@ MASTER = "sqlite_master"
 # A zeroed sector reads as a run of NUL characters; no text this program stores holds two in a row
 # (a record of word cuts may start with one), so a text value with them came off a zeroed page.
 ZEROED = "\x00\x00"
-MOST = 0.75  # the share of a page's rows that must fit a table for the page to be taken as its
-MASTER_SQL = "CREATE TABLE sqlite_master(type text, name text, tbl_name text, rootpage integer, sql text)"
+MOST = 0.75  # the share of a page's rows that must fit a table for the page to count as that table's
 
 
 @dataclass(frozen=True)

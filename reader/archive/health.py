@@ -3,8 +3,8 @@
 A damaged page in an SQLite file shows up late and far from its cause: an import succeeds, a
 search fails with "database disk image is malformed". Writing into a damaged file can spread the
 damage (SQLite rebalances b-trees through the bad pages), so every writer asks first:
-`refuse_if_damaged` (the CLI's editing commands, once per run; the window's writer, once per
-connection it opens) and `damage_error` (the import, which reports it rather than raising). The
+`refuse_if_damaged` (the CLI's editing commands, once per run) or `damage_error` (the window's
+writer, once per connection it opens; the import, which reports it rather than raising). The
 check is SQLite's quick check, which reads every page: 1.5–1.9 s on a 100,000-article archive
 of 883 MB with the file in the page cache (bench/bench_repair.py --quick-check; longer from a
 cold disk), so it runs once per connection or run, not before every write.
@@ -19,9 +19,9 @@ from pathlib import Path
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError, classify
 
+# After the "damaged" message, which says how to repair: why nothing was written, what a repair does.
 ADVICE = (
-    "{0}。为免损坏扩大，没有写入任何内容。请修复档案（文件 → 检查并修复档案…，"
-    "或 python -m reader repair）：修复会把损坏的原文件另存一份，读出其中所有完好的内容并重建检索索引"
+    "{0}。为免损坏扩大，没有写入任何内容；修复会把损坏的原文件另存一份，读出其中所有完好的内容并重建检索索引"
 )
 
 

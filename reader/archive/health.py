@@ -5,9 +5,10 @@ search fails with "database disk image is malformed". Writing into a damaged fil
 damage (SQLite rebalances b-trees through the bad pages), so every writer asks first:
 `refuse_if_damaged` (the CLI's editing commands, once per run) or `damage_error` (the window's
 writer, once per connection it opens; the import, which reports it rather than raising). The
-check is SQLite's quick check, which reads every page: 1.5–1.9 s on a 100,000-article archive
-of 883 MB with the file in the page cache (bench/bench_repair.py --quick-check; longer from a
-cold disk), so it runs once per connection or run, not before every write.
+check is SQLite's quick check, which reads every page: on a 100,000-article archive of 883 MB,
+1.5–2.7 s with the file in the page cache and 6.2 s when it was not (bench/bench_repair.py
+--quick-check, on a shared two-core machine), so it runs once per connection or run, not before
+every write.
 Repairing is reader.archive.repair.
 """
 

@@ -9,7 +9,7 @@ file; the window's read connection is closed first), behind the one progress dia
 application-modal at once, until the archive is open again.
 
 On opening (`check_on_open`, from the window's start) the archive gets SQLite's quick check on a
-reader thread of its own (about 2 s on a 100,000-article archive; the window is usable
+reader thread of its own (a few seconds on a 100,000-article archive; the window is usable
 meanwhile): a damaged archive is named in the status bar and in a window-modal message offering
 检查并修复档案… (a read-only one cannot be repaired here, and the message says so). Writes need
 no help from here: the window's writer refuses them on a damaged archive.

@@ -10,7 +10,7 @@ repair replaces the file) or none of the writer's (a backup reads through its ow
 
 Nothing is written into a damaged archive (writing through bad pages can spread the damage):
 each connection, when opened, is checked once (reader.archive.health.damage_error, SQLite's quick
-check: about 2 s on a 100,000-article archive, on this worker, not per click); while the check
+check: a few seconds on a 100,000-article archive, on this worker, not per click); while the check
 has found damage every write on it fails with that ArchiveError, until a repair (which closes
 the connection) makes the next one check again.
 """

@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         if self._warm_up_ms is not None:
             self._warm_timer.start(self._warm_up_ms)
         self.outside_changes.start()
+        self.care.check_on_open()
         first_start = self.session.created and self.session.is_empty()
         if self._demo_dir is not None and self._demo_dir.is_dir() and first_start:
             self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))
@@ -397,5 +398,6 @@ class MainWindow(QMainWindow):
         self.backup.cancel()
         self.search.shutdown()
         self.missing_issues.shutdown()
+        self.care.shutdown()
         self.writer.shutdown()  # queued bookmark writes still land
         super().closeEvent(event)

@@ -23,7 +23,7 @@ from reader.archive.db import Archive, open_archive
 from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import issue_label
-from reader.archive.health import find_damage
+from reader.archive.health import damage_error
 from reader.archive.holder import announced
 from reader.archive.interrupt import Interrupter
 from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
@@ -39,10 +39,6 @@ from reader.text.query import readable_text
 Status = Literal["imported", "replaced", "unchanged", "conflict"]
 OnConflict = Literal["report", "replace", "keep"]
 MAX_DEFECT_MESSAGE = 200
-DAMAGE_ADVICE = (
-    "检查发现：{0}。未导入任何文件。请先备份档案，再修复（文件 → 检查并修复档案…，"
-    "或 python -m reader repair）：修复会保留损坏的原文件，读出其中完好的内容并重建检索索引"
-)
 
 
 @dataclass(frozen=True)
@@ -370,15 +366,15 @@ def import_paths(
     files = found.files
     report = ImportReport(total=len(files), skipped=list(found.skipped))
     try:
-        damage = find_damage(archive)
+        damage = damage_error(archive)
     except sqlite3.OperationalError:
         if should_cancel is not None and should_cancel():
             report.cancelled = True
             return report
         raise
-    if damage:
+    if damage is not None:
         report.damaged = True
-        report.stopped = str(ArchiveError(archive.path, "damaged", DAMAGE_ADVICE.format(damage[0][:120])))
+        report.stopped = str(damage)
         return report
     # Loaded before the first file's write transaction, not inside it: the window's bookmark or
     # date waits on that lock, and the load alone took seconds on a busy machine (soak test).

@@ -83,14 +83,15 @@ def open_window(
                 raise
             upgrade_with_progress(db_path)
             session.open()
+        return MainWindow(session, demo_dir, warm_up_ms)
     except ArchiveError as err:
+        session.close()
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "无法打开档案"),
             literal(QCoreApplication.translate("app", "无法打开档案文件：\n{0}").format(str(err))),
         )
         return None
-    return MainWindow(session, demo_dir, warm_up_ms)
 
 
 def upgrade_with_progress(db_path: Path) -> None:

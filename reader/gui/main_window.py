@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.archive import queries
+from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.archive_care import ArchiveCare
@@ -216,7 +217,26 @@ class MainWindow(QMainWindow):
             self.restoreState(docks)
 
     def start(self) -> None:
-        """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start."""
+        """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start.
+
+        A damaged page met while filling stops the filling with its message in the status bar;
+        the check on opening then names the damage and offers the repair.
+        """
+        self.care.check_on_open()
+        try:
+            self._fill()
+        except ArchiveError as err:
+            self.statusBar().showMessage(str(err))
+            return
+        if self._warm_up_ms is not None:
+            self._warm_timer.start(self._warm_up_ms)
+        self.outside_changes.start()
+        first_start = self.session.created and self.session.is_empty()
+        if self._demo_dir is not None and self._demo_dir.is_dir() and first_start:
+            self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))
+            self.importer.start([self._demo_dir], quiet=True, demo=True)
+
+    def _fill(self) -> None:
         self.navigator.refresh_lists()
         self.missing_issues.reload()
         self._offer_date_span()
@@ -225,13 +245,6 @@ class MainWindow(QMainWindow):
             self.navigator.open_issue(last)
         else:
             self.navigator.open_latest()
-        if self._warm_up_ms is not None:
-            self._warm_timer.start(self._warm_up_ms)
-        self.outside_changes.start()
-        first_start = self.session.created and self.session.is_empty()
-        if self._demo_dir is not None and self._demo_dir.is_dir() and first_start:
-            self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))
-            self.importer.start([self._demo_dir], quiet=True, demo=True)
 
     # --- what the window shows -----------------------------------------------------------------
 
@@ -397,5 +410,6 @@ class MainWindow(QMainWindow):
         self.backup.cancel()
         self.search.shutdown()
         self.missing_issues.shutdown()
+        self.care.shutdown()
         self.writer.shutdown()  # queued bookmark writes still land
         super().closeEvent(event)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from reader.archive.db import Archive
+from reader.archive.errors import ArchiveError
 from reader.gui.operations import ArchiveOp, ArchiveWriter, OpProgress
 from reader.gui.operations.errors import describe
 from reader.text.errors import Cancelled
@@ -112,9 +113,12 @@ class ImportController(QObject):
 
     def _failed(self, error: BaseException, quiet: bool) -> None:
         self._op = None
-        if isinstance(error, Cancelled):  # cancelled while it waited for the writer: nothing done
-            from reader.archive.importer import ImportReport
+        from reader.archive.importer import ImportReport
 
+        if isinstance(error, Cancelled):  # cancelled while it waited for the writer: nothing done
             self.finished.emit(ImportReport(cancelled=True), quiet)
+            return
+        if isinstance(error, ArchiveError) and error.kind == "damaged":  # the writer's check
+            self.finished.emit(ImportReport(stopped=str(error), damaged=True), quiet)
             return
         self.failed.emit(describe(error))

@@ -7,6 +7,12 @@ opened them) and kept: opening a writable archive sets WAL mode and runs the mig
 worth doing once per window, not once per click. Work that needs every connection closed (a
 repair replaces the file) or none of the writer's (a backup reads through its own) is queued with
 `submit_detached`: the connection is closed first and opened again by the next write.
+
+Nothing is written into a damaged archive (writing through bad pages can spread the damage):
+each connection, when opened, is checked once (reader.archive.health.damage_error, SQLite's quick
+check: a few seconds on a 100,000-article archive, on this worker, not per click); while the check
+has found damage every write on it fails with that ArchiveError, until a repair (which closes
+the connection) makes the next one check again.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 
 from reader.archive.db import Archive, open_archive
+from reader.archive.errors import ArchiveError
+from reader.archive.health import damage_error
 from reader.gui.operations.taskman import ErrorCallback, TaskRunner
 
 T = TypeVar("T")
@@ -35,6 +43,7 @@ class ArchiveWriter(QObject):
         self._path = path
         self._runner = TaskRunner(self, max_workers=1, name=name)
         self._archive: Archive | None = None  # touched only on the worker thread
+        self._damage: ArchiveError | None = None  # what the check of that connection found
 
     def submit(
         self,
@@ -77,7 +86,15 @@ class ArchiveWriter(QObject):
         if self._archive is not None and self._archive.path != path:
             self._close()
         if self._archive is None:
-            self._archive = open_archive(path)
+            archive = open_archive(path)
+            try:
+                self._damage = damage_error(archive)
+            except BaseException:
+                archive.close()
+                raise
+            self._archive = archive
+        if self._damage is not None:
+            raise ArchiveError(self._damage.path, self._damage.kind, self._damage.detail)
         return self._archive
 
     def _close(self) -> None:

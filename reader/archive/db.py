@@ -128,17 +128,24 @@ class Archive:
                 raise translate(exc, self.path) from exc
             raise
 
+    @property
+    def watched(self) -> bool:
+        """True for a reader in a place it cannot write: immutable, or `mode=ro` over a -wal it
+        cannot lock properly. Either may meet a file rewritten under it, so its reads are judged
+        by the file's stamp (reader.archive.steady) rather than trusted to SQLite's locks."""
+        return self.readonly and self.write_blocker is not None
+
     def changed_on_disk(self) -> bool:
-        """True when an immutable connection no longer matches the file (someone rewrote it).
+        """True when a watched reader's file changed since the connection opened (someone wrote it).
 
         Always False for an ordinary connection: SQLite's locks keep its reads consistent.
         """
-        return self.immutable and file_stamp(self.path) != self._stamp
+        return self.watched and file_stamp(self.path) != self._stamp
 
     def data_version(self) -> Hashable:
         """A value that changes when the archive's content may have changed since the last call
-        (on this connection): another process's commit, or a rewrite of an immutable file."""
-        if self.immutable:
+        (on this connection): another process's commit, or a rewrite under a watched reader."""
+        if self.watched:
             return file_stamp(self.path)
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
 

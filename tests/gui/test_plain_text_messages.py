@@ -54,6 +54,7 @@ def test_the_repair_s_progress_names_the_archive_as_written(
     qtbot: QtBot, hostile_path: Path, window_factory: Callable[..., MainWindow]
 ) -> None:
     window = window_factory(hostile_path)
+    qtbot.waitUntil(lambda: not window.care.checking(), timeout=60_000)  # a repair asked meanwhile waits
     window.care.repair()
     progress = window.findChild(QProgressDialog, "repairProgress")
     label = progress.findChild(QLabel)

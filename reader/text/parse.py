@@ -495,7 +495,7 @@ def _parse(
     model: LineModel | None = None,
 ) -> tuple[ParsedIssue, list[LineRole]]:
     check = CancelCheck(should_cancel, source)
-    text, restorer = simplified_reading(text)  # the rules read simplified characters (`script`)
+    text, restorer = simplified_reading(text, check)  # the rules read simplified characters (`script`)
     lines = split_lines(text, check)
     head = read_masthead(lines, check)
     rest = lines[head.consumed :]

@@ -551,4 +551,4 @@ def _parse(
     if restorer is None:
         return issue, trace.roles()
     roles = [replace(role, text=restorer.restore(role.text)) for role in trace.roles()]
-    return restore_issue(issue, restorer, frozenset(pub.name for pub in PUBLICATIONS)), roles
+    return restore_issue(issue, restorer, frozenset(pub.name for pub in PUBLICATIONS), check), roles

@@ -17,6 +17,7 @@ from reader.text.errors import CancelCheck
 from reader.text.fold import to_simplified, traditional_characters, traditional_deleter
 from reader.text.model import ParsedIssue
 
+_ARTICLE_COST = 512  # an article's fixed work, in characters' worth, for cancel checks
 TRADITIONAL_SHARE = 20  # a page with one traditional character in this many is read folded
 
 
@@ -55,22 +56,27 @@ def simplified_reading(text: str, check: CancelCheck) -> tuple[str, Restorer | N
     return folded, restorer
 
 
-def restore_issue(issue: ParsedIssue, restorer: Restorer, known: frozenset[str]) -> ParsedIssue:
+def restore_issue(
+    issue: ParsedIssue, restorer: Restorer, known: frozenset[str], check: CancelCheck
+) -> ParsedIssue:
     """The issue with the page's own characters in every field read from the text; a paper of
-    `known` keeps the archive's name for it (東昌時訊 is 东昌时讯's issue)."""
+    `known` keeps the archive's name for it (東昌時訊 is 东昌时讯's issue). `check` is ticked
+    per article: a page of half a million briefs is half a million articles here."""
     fix = restorer.restore
-    articles = tuple(
-        replace(
-            a,
-            headline=fix(a.headline),
-            body=fix(a.body),
-            kicker=fix(a.kicker),
-            subtitle=fix(a.subtitle),
-            dateline=fix(a.dateline),
-            byline=fix(a.byline),
+    articles = []
+    for a in issue.articles:
+        articles.append(
+            replace(
+                a,
+                headline=fix(a.headline),
+                body=fix(a.body),
+                kicker=fix(a.kicker),
+                subtitle=fix(a.subtitle),
+                dateline=fix(a.dateline),
+                byline=fix(a.byline),
+            )
         )
-        for a in issue.articles
-    )
+        check.tick(len(a.body) + _ARTICLE_COST)
     publication = issue.publication
     if publication is not None and publication not in known:
         publication = fix(publication)
@@ -80,5 +86,5 @@ def restore_issue(issue: ParsedIssue, restorer: Restorer, known: frozenset[str])
         lunar=fix(issue.lunar) if issue.lunar else issue.lunar,
         masthead=tuple(map(fix, issue.masthead)),
         sections=tuple(map(fix, issue.sections)),
-        articles=articles,
+        articles=tuple(articles),
     )

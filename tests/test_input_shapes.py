@@ -25,7 +25,7 @@ from reader.text.parse import explain_text, parse_text
 from reader.text.words import PIECE, default_segmenter, pieces
 
 
-def test_a_file_of_one_article_repeated_looks_each_new_key_up_once(archive: Archive) -> None:
+def test_a_file_of_one_article_repeated_looks_its_keys_up_in_linear_time(archive: Archive) -> None:
     copies = 300
     issue = make_issue([make_article("幸福食堂开业")] * copies)
     lookups: list[str] = []
@@ -35,7 +35,7 @@ def test_a_file_of_one_article_repeated_looks_each_new_key_up_once(archive: Arch
     outcome = import_issue(archive, issue, Path("repeated.txt"))
     archive.conn.set_trace_callback(None)
     assert ("imported", copies) == (outcome.status, outcome.articles)
-    assert copies == len(lookups)
+    assert len(lookups) <= 1 + copies // 500  # the likely keys asked about together
 
 
 def test_a_long_text_is_cut_into_words_a_piece_at_a_time_with_the_same_words(

@@ -62,12 +62,13 @@ class ImportController(QObject):
         if self.running or not paths:
             return False
         from reader.archive.importer import import_with  # the parser loads on first import, not at start-up
-        from reader.text.load import find_sources
+        from reader.text.folders import find_sources
 
         label = self.tr("正在导入第 {0} / {1} 个文件：{2}")
 
         def work(archive: Archive, progress: OpProgress) -> ImportReport:
-            files = find_sources([Path(p) for p in paths])
+            found = find_sources([Path(p) for p in paths])
+            files = found.files
 
             def announce(done: int) -> None:
                 """`done` files imported: the bar counts them, the label names the next one."""
@@ -80,7 +81,7 @@ class ImportController(QObject):
             announce(0)  # the count is known before the first file is read, not after it
             return import_with(
                 archive,
-                files,
+                found,
                 progress=step,
                 should_cancel=progress.cancelled,
                 on_conflict=on_conflict,

@@ -28,6 +28,7 @@ from reader.archive.holder import announced
 from reader.archive.interrupt import Interrupter
 from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key, keys_of
 from reader.archive.placement import Placement, place, stored_path
+from reader.archive.protected import protected_reason
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
 from reader.text.errors import Cancelled, SourceError
@@ -423,6 +424,9 @@ def _import_files(
             break
         result: ImportOutcome | Exception
         try:
+            if (why := protected_reason(path, archive.path, databases=False)) is not None:
+                # Never read: closing a descriptor of the archive drops this process's SQLite locks.
+                raise SourceError(path.name, f"{why}，不是报纸文本，不能导入")
             parsed = _read(path, should_cancel)
             result = import_issue(archive, parsed, source_path=path, on_conflict=on_conflict, demo=demo)
         except Cancelled:

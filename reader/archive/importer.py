@@ -26,8 +26,9 @@ from reader.archive.formatting import issue_label
 from reader.archive.health import damage_error
 from reader.archive.holder import announced
 from reader.archive.interrupt import Interrupter
-from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
+from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key, keys_of
 from reader.archive.placement import Placement, place, stored_path
+from reader.archive.protected import protected_reason
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
 from reader.text.errors import Cancelled, SourceError
@@ -174,26 +175,47 @@ def _assign_keys(
 
     Each n is tried once per identity: the ones tried before were taken then and stay taken, so
     the search goes on from the last one. Starting at 0 for every article made a file holding one
-    article a thousand times (an issue pasted over and over) cost a million key look-ups.
+    article a thousand times (an issue pasted over and over) cost a million key look-ups. The
+    archive is asked about the likely candidates all at once, about any other one by one.
     """
+    idents = [article_ident(article) for article in articles]
+    likely = keys_of(issue, idents)  # each new article's first candidate when nothing collides
+    stored, likely_set = _stored_keys(conn, likely), set(likely)
+
+    def free(candidate: str) -> bool:
+        if candidate in likely_set:
+            return candidate not in stored
+        return conn.execute("SELECT 1 FROM articles WHERE key = ?", (candidate,)).fetchone() is None
+
     keys: list[str] = []
     taken: set[str] = set()
     tried: dict[str, int] = {}  # identity → the first n not yet tried
-    for article in articles:
-        ident = article_ident(article)
+    for ident in idents:
         pool = reuse.get(ident) or []
         key = pool.pop(0) if pool else None
         n = tried.get(ident, 0)
         while key is None or key in taken:
             candidate = article_key(issue, ident, n)
             n += 1
-            exists = conn.execute("SELECT 1 FROM articles WHERE key = ?", (candidate,)).fetchone()
-            if candidate not in taken and exists is None:
+            if candidate not in taken and free(candidate):
                 key = candidate
         tried[ident] = n
         taken.add(key)
         keys.append(key)
     return keys
+
+
+def _stored_keys(conn: sqlite3.Connection, keys: list[str]) -> set[str]:
+    """Which of `keys` articles in the archive have, asked 500 at a time: one question per
+    article made importing a file of thousands of briefs spend a second on them."""
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            row[0] for row in conn.execute(f"SELECT key FROM articles WHERE key IN ({marks})", chunk)
+        )
+    return found
 
 
 def _create_issue(conn: sqlite3.Connection, key: str, parsed: ParsedIssue, demo: bool) -> int:
@@ -402,6 +424,9 @@ def _import_files(
             break
         result: ImportOutcome | Exception
         try:
+            if (why := protected_reason(path, archive.path, databases=False)) is not None:
+                # Never read: closing a descriptor of the archive drops this process's SQLite locks.
+                raise SourceError(path.name, f"{why}，不是报纸文本，不能导入")
             parsed = _read(path, should_cancel)
             result = import_issue(archive, parsed, source_path=path, on_conflict=on_conflict, demo=demo)
         except Cancelled:

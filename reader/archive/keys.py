@@ -79,10 +79,14 @@ def article_key(issue: str, ident: str, occurrence: int) -> str:
 
 def article_keys(issue: str, articles: tuple[Article, ...] | list[Article]) -> list[str]:
     """Keys for an issue's articles in order; equal idents are numbered 0, 1, 2, … in order."""
+    return keys_of(issue, [article_ident(article) for article in articles])
+
+
+def keys_of(issue: str, idents: list[str]) -> list[str]:
+    """`article_keys` of articles with these idents."""
     seen: dict[str, int] = {}
     keys: list[str] = []
-    for article in articles:
-        ident = article_ident(article)
+    for ident in idents:
         occurrence = seen.get(ident, 0)
         seen[ident] = occurrence + 1
         keys.append(article_key(issue, ident, occurrence))

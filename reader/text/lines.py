@@ -37,13 +37,15 @@ _SEARCH_STEP = 1 << 20  # characters searched between two cancel checks
 _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
 LIST_WIDTH = 8  # characters a list row has at most (a name, a word, a short entry)
 LIST_ROWS = 24  # rows, one right under another, that make a list
-# A list row: at most LIST_WIDTH characters as printed (after any indent), no Markdown marks, not
-# opening with a list or table mark (a Markdown list is read line by line, as Markdown).
-_LIST_ROW = rf"^[^\S\n]*[^\s#*_`<>\[\]|+\-][^\n#*_`<>\[\]]{{0,{LIST_WIDTH - 1}}}\n"
+# A list row: at most LIST_WIDTH characters (after an indent of at most as many), no Markdown
+# marks, not opening with a list or table mark (a Markdown list is read line by line, as Markdown).
+_LIST_ROW = rf"[^\S\n]{{0,{LIST_WIDTH}}}[^\s#*_`<>\[\]|+\-][^\n#*_`<>\[\]]{{0,{LIST_WIDTH - 1}}}\n"
 # A list is found by its first LIST_ROWS rows, then followed a bounded batch of rows at a time:
 # one unbounded repetition would keep backtracking state for every row (200 MB for a million).
-_LIST_START = re.compile(f"(?:{_LIST_ROW}){{{LIST_ROWS}}}", re.MULTILINE)
-_LIST_MORE = re.compile(f"(?:{_LIST_ROW}){{1,1024}}", re.MULTILINE)
+_LIST_START = re.compile(f"^(?:{_LIST_ROW}){{{LIST_ROWS}}}", re.MULTILINE)
+_LIST_MORE = re.compile(f"(?:{_LIST_ROW}){{1,1024}}")  # matched right after a newline
+_LIST_REACH = LIST_ROWS * (2 * LIST_WIDTH + 1)  # the most text the first LIST_ROWS rows take
+_LIST_SCAN = 1 << 20  # characters searched for a list between two cancel checks
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def is_stray_mark(clean: str) -> bool:
     return 0 < len(clean) <= 2 and not has_wordy(clean)
 
 
-def list_runs(text: str) -> Iterator[tuple[int, int]]:
+def list_runs(text: str, check: CancelCheck | None = None) -> Iterator[tuple[int, int]]:
     """Where the lists in `text` are: the offset of each one's first row and the offset right
     after its last row's newline.
 
@@ -164,12 +166,23 @@ def list_runs(text: str) -> Iterator[tuple[int, int]]:
     most LIST_WIDTH characters each: a roll of names, a page of words one a line. A head
     (banner, kicker, headline, subtitles), a masthead or a stanza of verse is far shorter, so such
     a run is text printed a line at a time, whatever shape its rows have one by one. Found by
-    regex, so a file of a million such rows costs no million line checks.
+    regex, so a file of a million such rows costs no million line checks; searched a megabyte at
+    a time, `check` ticked between.
     """
+    tick = check.tick if check is not None else _no_tick
     at = 0
-    while (start := _LIST_START.search(text, at)) is not None:
+    while True:
+        window = min(len(text), at + _LIST_SCAN + _LIST_REACH)
+        start = _LIST_START.search(text, at, window)
+        if start is None:  # no list starts before window - _LIST_REACH: its first rows would fit
+            if window == len(text):
+                return
+            tick(_LIST_SCAN)
+            at = window - _LIST_REACH
+            continue
         end = start.end()
         while (more := _LIST_MORE.match(text, end)) is not None:
+            tick(more.end() - end)
             end = more.end()
         yield start.start(), end
         at = end
@@ -240,7 +253,7 @@ def split_lines(text: str, check: CancelCheck | None = None) -> list[Line]:
     """
     splitter = _Splitter(check)
     number, at = 1, 0
-    for start, end in list_runs(text):
+    for start, end in list_runs(text, check):
         splitter.read_all(text[at:start], number)  # the lines up to the list
         number += text.count("\n", at, start)
         splitter.read_list(number, text[start : end - 1])

@@ -65,6 +65,7 @@ REWRITER = textwrap.dedent(
         conn.execute("UPDATE articles SET byline = ?", ("记" * (rounds % 7 * 150),))
         conn.execute("VACUUM")
         rounds += 1
+        time.sleep(0.3)  # a colleague writes in bursts; without a pause no read could ever finish
     conn.close()
     print(rounds - 1)
     """

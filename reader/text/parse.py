@@ -20,7 +20,7 @@ from pathlib import PurePath
 from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
-from reader.text.line_model import LineModel, opening_probabilities
+from reader.text.line_model import LineModel, OpeningScores
 from reader.text.lines import Line, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
@@ -89,9 +89,8 @@ class _Reader:
         self.check = check
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown, check)
-        # Before any rule below retypes a line: the model was fitted on these first types.
-        probabilities = opening_probabilities(lines, self.types, model, check.tick)
-        self.opening = {line.number: p for line, p in zip(lines, probabilities, strict=True)}
+        # Scored on these first types (the model was fitted on them), when the parser asks.
+        self.opening = OpeningScores(lines, self.types, model, check.tick)
         self.signed = signatures(lines, self.types, self.typed_by, check)
         # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
         self.wrap = {
@@ -162,13 +161,13 @@ class _Reader:
             elif kind == "credit":
                 self.credit(line, self.typed_by[i])
             elif (split := self.credit_at_end(i)) is not None:
-                self.body(replace(line, text=split[0]), self.typed_by[i])
+                self.body(i, replace(line, text=split[0]), self.typed_by[i])
                 given = self.trace.get(line.number)
                 self.credit(replace(line, text=split[1]), "trailing_credit")
                 if given is not None:  # the line's role is its text's; the rule says where the credit went
                     self.trace.give(line.number, line.text, given.role, f"{given.rule}; trailing_credit")
             else:
-                self.body(line, self.typed_by[i])
+                self.body(i, line, self.typed_by[i])
             i += 1
 
     def credit_at_end(self, i: int) -> tuple[str, str] | None:
@@ -210,9 +209,10 @@ class _Reader:
             self.trace.give(line.number, text, "byline", rule)
 
     def body(
-        self, line: Line, rule: str, *, whole: bool = False, verse: bool = False, row: bool = False
+        self, i: int, line: Line, rule: str, *, whole: bool = False, verse: bool = False, row: bool = False
     ) -> None:
-        """Add a text line to the open article or a new one. `whole`: a paragraph nothing joins
+        """Add text line `i` (`line`: its text, or the part of it left for the article) to the open
+        article or a new one. `whole`: a paragraph nothing joins
         (a sub-heading); `verse`: a line of a poem; `row`: a line of a list, kept as printed
         (a list's Line, `rows` > 1, always is)."""
         row = row or line.rows > 1
@@ -225,10 +225,11 @@ class _Reader:
         if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
             starts_article = True  # a second dateline: a new article whose headline is missing
         if (
-            draft is not None
+            not starts_article
+            and draft is not None
             and draft.paras
             and not (continues or whole or verse or row)
-            and self.opening[line.number] >= OPENS
+            and self.opening.at(i) >= OPENS
         ):
             starts_article = True  # the line model: a text line opens an item (a ■ brief, …)
         if draft is not None and continues and not draft.closed:
@@ -279,12 +280,12 @@ class _Reader:
             end += 1
             self.check.tick(_LINE_COST)  # a file of short lines is one heading group
         if heading_run_is_list(self.lines[start:end]):
-            for line in self.lines[start:end]:
-                self.body(line, "heading_run_is_list", row=True)
+            for k in range(start, end):
+                self.body(k, self.lines[k], "heading_run_is_list", row=True)
             return end
         if stanza := self.stanza(start, end):
-            for line in self.lines[start:stanza]:
-                self.body(line, "reads_as_verse", whole=True, verse=True)
+            for k in range(start, stanza):
+                self.body(k, self.lines[k], "reads_as_verse", whole=True, verse=True)
             return stanza
         group = self.lines[start:end]
         after = end
@@ -302,8 +303,8 @@ class _Reader:
             draft = self.new_draft()
             self.assign_roles(draft, group, rule)
             return end
-        for line in group:
-            self.body(line, rule, whole=role == "sub-heading")
+        for k in range(start, end):
+            self.body(k, self.lines[k], rule, whole=role == "sub-heading")
         return end
 
     def titled_item(self, start: int, i: int) -> bool:
@@ -505,9 +506,9 @@ def _parse(
     page = page_from_path(path or PurePath(source)) or 1
     reader = _Reader(rest, markdown, check, trace, page, model)
     reader.run()
-    for line in rest if trace.keep else ():
+    for i, line in enumerate(rest if trace.keep else ()):
         for number in range(line.number, line.number + line.rows):
-            trace.rate(number, reader.opening[line.number])
+            trace.rate(number, reader.opening.at(i))
     sections = list(head.extra) + reader.sections
     drafts = settle_orphans(reader.drafts, sections, check, trace)
     articles: list[Article] = []

@@ -176,6 +176,9 @@ def _publication_in(text: str) -> tuple[str | None, str]:
 
 _FOLIO_PAGE = re.compile(rf"第\s*{PAGE_NUM}\s*版")
 _PAGE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}")
+# What anchors a folio (a middle dot or bar, a date's 年, a page's 版): a line without any is no
+# folio, told by one search before the paper's name is looked for (every line of a page is asked).
+_FOLIO_ANCHOR = re.compile(r"[·•|｜年版]")
 
 
 def folio_items(text: str) -> dict[str, str | None] | None:
@@ -187,7 +190,7 @@ def folio_items(text: str) -> dict[str, str | None] | None:
     (第N版) or a page's name. A headline with a paper's name in it has other parts: words, not a
     date or a page; so a folio must have a date or a page, or be set apart by a middle dot or bar.
     """
-    if len(text) > 60:
+    if len(text) > 60 or not _FOLIO_ANCHOR.search(text):
         return None
     publication, rest = _publication_in(text)
     if publication is None:

@@ -12,8 +12,10 @@ article, and `explain_text` says for each which role it got and which rule gave 
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import PurePath
 
@@ -53,7 +55,7 @@ from reader.text.rules import (
     subheading_before_credit,
     trailing_credit,
 )
-from reader.text.script import restore_issue, simplified_reading
+from reader.text.script import Restorer, restore_article, restore_head, simplified_reading
 from reader.text.shapes import (
     SUBTITLE_DASH,
     credit_of,
@@ -486,6 +488,24 @@ def explain_text(
     return _parse(text, source, path, digest, should_cancel, Trace(keep=True), model)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a page is parsed.
+
+    A parse makes millions of objects (lines, drafts, articles) and no reference cycles; each time
+    the collector's oldest generation ran it walked every one of them at once, and on a 20 MB page
+    that walk went over a second without a cancel check (bench_traditional). Reference counting
+    still frees what the parse lets go; the collector runs again when it ends. It is switched
+    back on only if it was on (the caller, or a parse in another thread, may have it off)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _parse(
     text: str,
     source: str,
@@ -495,13 +515,26 @@ def _parse(
     trace: Trace,
     model: LineModel | None = None,
 ) -> tuple[ParsedIssue, list[LineRole]]:
-    check = CancelCheck(should_cancel, source)
+    with _collector_paused():
+        return _parse_page(text, source, path, digest, CancelCheck(should_cancel, source), trace, model)
+
+
+def _parse_page(
+    text: str,
+    source: str,
+    path: PurePath | None,
+    digest: str,
+    check: CancelCheck,
+    trace: Trace,
+    model: LineModel | None,
+) -> tuple[ParsedIssue, list[LineRole]]:
     text, restorer = simplified_reading(text, check)  # the rules read simplified characters (`script`)
     lines = split_lines(text, check)
     head = read_masthead(lines, check)
     rest = lines[head.consumed :]
     for line in lines[: head.consumed]:
         trace.give(line.number, line.text, "masthead", "read_masthead")
+    del lines  # `rest` holds the lines the reader reads, and lets them go a step at a time (below)
     markdown = any(line.md_level for line in rest)
     page = page_from_path(path or PurePath(source)) or 1
     reader = _Reader(rest, markdown, check, trace, page, model)
@@ -511,18 +544,9 @@ def _parse(
             trace.rate(number, reader.opening.at(i))
     sections = list(head.extra) + reader.sections
     drafts = settle_orphans(reader.drafts, sections, check, trace)
-    articles: list[Article] = []
-    for draft in drafts:
-        # A credit printed twice is in the byline once; the repeat is kept in the sections.
-        sections.extend(sort_credits(*draft.credits)[1])
-        article = draft.finish()
-        articles.append(article)
-        if article.kind == "photo":
-            for number in (n for numbers in draft.text_lines for n in numbers):
-                if (entry := trace.get(number)) is not None and entry.role == "body":
-                    entry.role = "caption"
-        check.tick(len(article.body) + _LINE_COST)
-
+    reader.drafts = []
+    articles = _articles(drafts, sections, trace, restorer, check)
+    _release(rest, check)
     folio = _folio(head, reader.sections)
     date, date_source = head.date, ("masthead" if head.date else None)
     if date is None and folio.get("date"):
@@ -552,4 +576,34 @@ def _parse(
     if restorer is None:
         return issue, trace.roles()
     roles = [replace(role, text=restorer.restore(role.text)) for role in trace.roles()]
-    return restore_issue(issue, restorer, frozenset(pub.name for pub in PUBLICATIONS), check), roles
+    return restore_head(issue, restorer, frozenset(pub.name for pub in PUBLICATIONS), check), roles
+
+
+def _release(items: list[Line], check: CancelCheck) -> None:
+    """Empty `items` from the end a few thousand at a time, with a cancel check between: the
+    lines of a 20 MB page freed at once went a fraction of a second without one."""
+    while items:
+        del items[-4096:]
+        check.now()
+
+
+def _articles(
+    drafts: list[Draft], sections: list[str], trace: Trace, restorer: Restorer | None, check: CancelCheck
+) -> list[Article]:
+    """The drafts' articles, in the page's printed characters (`restorer`, for a page read in
+    simplified script). Empties `drafts`, each draft freed once its article is made: freeing half
+    a million drafts at the end of the parse went a second without a cancel check."""
+    drafts.reverse()
+    articles: list[Article] = []
+    while drafts:
+        draft = drafts.pop()
+        # A credit printed twice is in the byline once; the repeat is kept in the sections.
+        sections.extend(sort_credits(*draft.credits)[1])
+        article = draft.finish()
+        if article.kind == "photo":
+            for number in (n for numbers in draft.text_lines for n in numbers):
+                if (entry := trace.get(number)) is not None and entry.role == "body":
+                    entry.role = "caption"
+        articles.append(article if restorer is None else restore_article(article, restorer))
+        check.tick(len(article.body) + _LINE_COST)
+    return articles

@@ -18,7 +18,7 @@ from reader.text.errors import CancelCheck
 from reader.text.fold import to_simplified, traditional_characters, traditional_deleter
 from reader.text.model import Article, ParsedIssue
 
-_ARTICLE_COST = 512  # an article's fixed work, in characters' worth, for cancel checks
+_LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
 TRADITIONAL_SHARE = 20  # a page with one traditional character in this many is read folded
 # Characters per step over the whole page: str.translate costs ~0.1 µs a character, so a step
 # takes a few hundredths of a second and a cancel is asked between steps.
@@ -76,29 +76,29 @@ def simplified_reading(text: str, check: CancelCheck) -> tuple[str, Restorer | N
     return folded, Restorer(text, check)
 
 
-def restore_issue(
+def restore_article(article: Article, restorer: Restorer) -> Article:
+    """The article with the page's own characters in every field read from the text."""
+    fix = restorer.restore
+    # The constructor, not dataclasses.replace (twice as slow, half a million times).
+    return Article(
+        page=article.page,
+        headline=fix(article.headline),
+        body=fix(article.body),
+        kicker=fix(article.kicker),
+        subtitle=fix(article.subtitle),
+        dateline=fix(article.dateline),
+        byline=fix(article.byline),
+        kind=article.kind,
+    )
+
+
+def restore_head(
     issue: ParsedIssue, restorer: Restorer, known: frozenset[str], check: CancelCheck
 ) -> ParsedIssue:
-    """The issue with the page's own characters in every field read from the text; a paper of
-    `known` keeps the archive's name for it (東昌時訊 is 东昌时讯's issue). `check` is ticked
-    per article: a page of half a million briefs is half a million articles here."""
+    """The issue with the page's own characters in its masthead and sections (its articles are
+    given theirs one by one, `restore_article`); a paper of `known` keeps the archive's name for
+    it (東昌時訊 is 东昌时讯's issue). `check` is ticked per line: a page may be all sections."""
     fix = restorer.restore
-    articles = []
-    for a in issue.articles:
-        # The constructor, not dataclasses.replace (twice as slow, half a million times).
-        articles.append(
-            Article(
-                page=a.page,
-                headline=fix(a.headline),
-                body=fix(a.body),
-                kicker=fix(a.kicker),
-                subtitle=fix(a.subtitle),
-                dateline=fix(a.dateline),
-                byline=fix(a.byline),
-                kind=a.kind,
-            )
-        )
-        check.tick(len(a.body) + _ARTICLE_COST)
     publication = issue.publication
     if publication is not None and publication not in known:
         publication = fix(publication)
@@ -108,7 +108,6 @@ def restore_issue(
         lunar=fix(issue.lunar) if issue.lunar else issue.lunar,
         masthead=_restored(issue.masthead, fix, check),
         sections=_restored(issue.sections, fix, check),
-        articles=tuple(articles),
     )
 
 
@@ -117,5 +116,5 @@ def _restored(texts: tuple[str, ...], fix: Callable[[str], str], check: CancelCh
     out = []
     for text in texts:
         out.append(fix(text))
-        check.tick(len(text) + _ARTICLE_COST)
+        check.tick(len(text) + _LINE_COST)
     return tuple(out)

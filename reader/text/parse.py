@@ -203,7 +203,10 @@ class _Reader:
             return
         draft.credits.append(credit)
         draft.credit_lines.append(line.number)
-        if draft.paras:
+        if draft.only_editors_note():
+            draft.credit_under_headline = True
+            self.trace.give(line.number, text, "byline", f"{rule}; only_editors_note")
+        elif draft.paras:
             draft.closed = True
             self.trace.give(line.number, text, "credit", f"{rule}: closes the article")
         else:

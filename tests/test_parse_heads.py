@@ -42,3 +42,65 @@ def test_the_author_line_after_an_editors_note_is_the_byline_and_the_text_stays(
         paragraphs = article.body.split("\n")
         assert 3 == len(paragraphs) and "编者按" in paragraphs[0]
         assert "news" == article.kind
+
+
+COLUMNS_NEWS = """\
+第3版　社会
+
+百姓身边事
+
+老旧小区装上充电桩
+
+本报讯 近日，城南区桂花里小区新装的二十个电动车充电桩投入使用，居民不用再把电瓶拎上楼。
+
+（记者 田野）
+
+城东街道
+
+夜市开进老城区
+
+本报讯 城东街道在老城区开设周末夜市，首批入驻摊位六十个。
+
+（通讯员 宋洁）
+
+法治课堂
+
+租房押金不退怎么办？
+
+答：承租人可先与出租人协商，协商不成的，可向住房租赁部门投诉或依法起诉。
+"""
+COLUMNS_ESSAYS = """\
+青川日报·周末
+
+书香园地
+
+读书的灯光
+
+□ 吴桐
+
+小时候家里穷，一盏煤油灯要省着点。父亲却说，读书的灯不能省。
+
+那盏灯陪我读完了小学和初中。
+
+心灵驿站
+
+雨后的山路
+
+□ 程远
+
+雨停了，山路上的石头被洗得发亮，远处的云慢慢散开。
+"""
+
+
+def test_a_short_name_over_a_headline_is_a_column_label_and_a_place_or_office_is_a_kicker() -> None:
+    for page, columns, heads in (
+        (
+            COLUMNS_NEWS,
+            ["百姓身边事", "法治课堂"],
+            [("", "老旧小区装上充电桩"), ("城东街道", "夜市开进老城区"), ("", "租房押金不退怎么办？")],
+        ),
+        (COLUMNS_ESSAYS, ["书香园地", "心灵驿站"], [("", "读书的灯光"), ("", "雨后的山路")]),
+    ):
+        issue = parse_text(page, "x.txt")
+        assert heads == [(a.kicker, a.headline) for a in issue.articles]
+        assert set(columns) <= set(issue.sections)

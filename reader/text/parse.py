@@ -62,6 +62,7 @@ from reader.text.shapes import (
     is_advert_label,
     is_brief_label,
     is_column_label,
+    names_a_column,
     page_marker,
     sort_credits,
     split_dateline,
@@ -432,7 +433,11 @@ class _Reader:
             # A kicker sits right on its headline; a column banner stands apart (after a page
             # jump, or as several lines) and goes to the sections.
             on_headline = len(before) == 1 and group[0].gap_before < PAGE_JUMP
-            plain_kicker = (not self.markdown or on_headline) and not is_column_label(last.text)
+            plain_kicker = (
+                (not self.markdown or on_headline)
+                and not is_column_label(last.text)
+                and not names_a_column(last.text)
+            )
             # In Markdown a bold line right over the marked headline is its kicker (`bold_heading`).
             bold_kicker = self.markdown and last.bold and not last.md_level and bool(marked)
             if (

@@ -147,6 +147,28 @@ def is_column_label(text: str) -> bool:
     return (bool(_COLUMN_LABEL.match(text.strip())) and cjk_length(text) <= 12) or is_advert_label(text)
 
 
+# The last word of a place's or an office's name (湖西街道, 清河镇, 开发区行政审批服务局).
+_PLACE_OR_OFFICE = re.compile(
+    r"(?:省|市|州|县|区|镇|乡|村|街道|社区|园区|局|委|委员会|办|厅|处|部|院|所|校|中心|公司|集团|"
+    r"协会|联合会|政府|银行|医院|法院|检察院)$"
+)
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def names_a_column(text: str) -> bool:
+    """A short name standing over a headline is its column's name (百姓身边事, 文苑, 法治课堂): a
+    name of two to six characters, no phrase and no punctuation, that names no place or office.
+
+    The written rule for what stands over a headline (issue 24, defect 6): a line shaped as a
+    kicker (ending in —— or ：) or a phrase is the headline's kicker; so is the name of the place
+    or office the news is about (湖西街道, 开发区行政审批服务局: `_PLACE_OR_OFFICE`); any other
+    short name is the column's, page furniture that stands over every item of the column, and
+    goes to the sections like the labels `is_column_label` knows by their words.
+    """
+    stripped = text.strip()
+    return bool(_NAME.fullmatch(stripped)) and not _PLACE_OR_OFFICE.search(stripped)
+
+
 def is_advert_label(text: str) -> bool:
     """The label over an advertisement (`广告`, `广 告`, `〔广告〕`): what follows is no article."""
     return bool(_ADVERT_LABEL.fullmatch(text.strip()))

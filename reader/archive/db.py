@@ -11,6 +11,10 @@ descriptor of that file. So nothing in this program opens, renames or deletes th
 side files outside SQLite while a connection may be open (https://sqlite.org/howtocorrupt.html,
 section 2.2): whether it can be written is asked of the operating system, and readers use
 ordinary connections so that SQLite itself tidies the WAL when the last one closes.
+
+Every connection also ATTACHes the person's own file as `personal` (reader.archive.personal):
+bookmarks live there, so they can be written through any connection, a reader's of an archive
+nobody may write included, with `Archive.personal_transaction`.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
@@ -27,7 +31,10 @@ import sqlite_utils
 
 from reader.archive.dictionary import archive_segmenter
 from reader.archive.errors import ArchiveError, translate
+from reader.archive.meta import BUMP, identity
 from reader.archive.migrations import MIGRATIONS, migrate
+from reader.archive.personal import SCHEMA as PERSONAL
+from reader.archive.personal import PersonalFileError, attach_personal, personal_error
 from reader.archive.search_index import Tokenizer
 from reader.text.oserror import describe_os_error
 from reader.text.words import Segmenter
@@ -78,9 +85,13 @@ class Archive:
     inside a write transaction may take just its connection).
 
     `.db` is the sqlite-utils Database for queries, `.tokenizer` turns text into search-index
-    tokens with the segmenter the archive was opened with. Use `transaction()` for writes: the
-    connection runs in autocommit mode so that every write is inside an explicit
-    BEGIN IMMEDIATE … COMMIT and nothing commits half an issue.
+    tokens with the segmenter the archive was opened with. Use `transaction()` for writes of the
+    archive and `personal_transaction()` for the person's own (bookmarks): the connection runs
+    in autocommit mode so that every write is inside an explicit transaction and nothing
+    commits half an issue.
+
+    `identity` is the archive's UUID (reader.archive.meta; None only while an old archive is
+    being upgraded); `personal_blocker` says why the personal file cannot be written, or None.
     """
 
     def __init__(
@@ -93,6 +104,7 @@ class Archive:
         segmenter: Segmenter,
         immutable: bool = False,
         stamp: tuple[int, ...] = (),
+        personal_blocker: str | None = None,
     ) -> None:
         self.path = path
         self.db = db
@@ -103,6 +115,8 @@ class Archive:
         # a change of the file by someone else is noticed here, by its stamp, and never by SQLite.
         self.immutable = immutable
         self._stamp = stamp  # the file as it was just before the connection opened
+        self.personal_blocker = personal_blocker
+        self.identity: str | None = None
         self._open = True
 
     @property
@@ -112,20 +126,59 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; rolled back on any exception, SQLite errors made known errors."""
+        """One write transaction of the archive; rolled back on any exception, SQLite errors
+        made known errors.
+
+        Its first statement counts the write in the archive's generation (reader.archive.meta)
+        and so takes the archive's write lock at once, as BEGIN IMMEDIATE did; BEGIN IMMEDIATE
+        itself would also lock the attached personal file for the whole import. An archive
+        still being upgraded to have a generation begins IMMEDIATE.
+        """
         conn = self.conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("BEGIN" if self.identity else "BEGIN IMMEDIATE")
+            if self.identity:
+                conn.execute(BUMP)
         except sqlite3.Error as err:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise translate(err, self.path) from err
-        try:
+        with self._rolled_back_on_error(lambda err: translate(err, self.path)):
             yield conn
+
+    @contextmanager
+    def personal_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction of the person's own file (bookmarks, notes), never of the archive.
+
+        It locks the personal file alone, so it works on a connection to an archive nobody may
+        write (read-only, immutable) and never waits for an import. The first statement takes
+        that lock (a no-op write), so no read inside can leave it unable to write later.
+        Raises PersonalFileError (Chinese, naming the file) when the file cannot be written.
+        """
+        if self.personal_blocker is not None:
+            raise PersonalFileError(self.personal_blocker)
+        conn = self.conn
+        try:
+            conn.execute("BEGIN")
+            conn.execute(f"UPDATE {PERSONAL}.bookmarks SET id = id WHERE 0")
+        except sqlite3.Error as err:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise personal_error(err) from err
+        with self._rolled_back_on_error(personal_error):
+            yield conn
+
+    @contextmanager
+    def _rolled_back_on_error(self, known: Callable[[sqlite3.Error], Exception]) -> Iterator[None]:
+        conn = self.conn
+        try:
+            yield
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise translate(exc, self.path) from exc
+                raise known(exc) from exc
             raise
 
     def changed_on_disk(self) -> bool:
@@ -148,7 +201,8 @@ class Archive:
         stamp = file_stamp(self.path)
         conn, self.write_blocker, self.immutable = connect_reader(self.path)
         try:
-            _configure(conn, self.path, readonly=True, blocker=self.write_blocker)
+            self.personal_blocker = _configure(conn, self.path, readonly=True, blocker=self.write_blocker)
+            self.identity = identity(conn)
         except sqlite3.Error as err:
             conn.close()
             raise translate(err, self.path) from err
@@ -237,10 +291,11 @@ def _reads_only(
 ) -> int:
     """Refuse, as a bug, any statement of a reader that would change the archive itself.
 
-    The schema table is let through: FTS5's constructor prepares an UPDATE of sqlite_master on
-    every connect (it is never run, and SQL cannot change that table anyway).
+    A reader's own scratch tables (temp) and the person's own file (personal: bookmarks) may be
+    written. The schema table is let through: FTS5's constructor prepares an UPDATE of
+    sqlite_master on every connect (it is never run, and SQL cannot change that table anyway).
     """
-    if action in _WRITES and db_name != "temp" and table != "sqlite_master":
+    if action in _WRITES and db_name not in ("temp", PERSONAL) and table != "sqlite_master":
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 
@@ -327,7 +382,7 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
     except sqlite3.Error as err:
         raise translate(err, path) from err
     try:
-        _configure(conn, path, readonly=readonly, blocker=blocker)
+        personal_blocker = _configure(conn, path, readonly=readonly, blocker=blocker)
         if segmenter is None:
             segmenter = archive_segmenter(conn)
         archive = Archive(
@@ -338,9 +393,11 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
             segmenter=segmenter,
             immutable=immutable,
             stamp=stamp,
+            personal_blocker=personal_blocker,
         )
         if not readonly:
             migrate(archive)
+        archive.identity = identity(conn)
     except sqlite3.Error as err:
         conn.close()
         raise translate(err, path) from err
@@ -350,8 +407,9 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
     return archive
 
 
-def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, blocker: str | None) -> None:
-    """Settings every connection gets, and the version check (raises ArchiveError)."""
+def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, blocker: str | None) -> str | None:
+    """Settings every connection gets, the version check (raises ArchiveError) and the person's
+    file attached; returns why that file cannot be written, or None."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     _check_version(conn, path, readonly, blocker)
@@ -359,3 +417,4 @@ def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, blocker:
         conn.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits only.
         conn.execute("PRAGMA synchronous = NORMAL")
+    return attach_personal(conn)

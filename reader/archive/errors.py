@@ -26,6 +26,7 @@ ErrorKind = Literal[
     "empty",
     "foreign",
     "changing",
+    "personal",
 ]
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
@@ -55,12 +56,13 @@ _MESSAGES: dict[ErrorKind, str] = {
     "empty": "文件是空的，还不是档案",
     "foreign": "这不是本程序的档案（是其他程序的 SQLite 数据库），不会改动它",
     "changing": "档案正在被其他程序改写（例如同事正在导入），暂时读不出一致的内容，请稍后再试",
+    "personal": "档案需要升级，升级要把书签移到你的个人文件，但个人文件无法写入；档案没有改动",
 }
 
 # A batch import stops after these: no later write can succeed (or, locked, succeed soon; waiting
 # out the busy timeout file by file took half an hour for 300 files).
 FATAL_KINDS: frozenset[ErrorKind] = frozenset(
-    {"damaged", "readonly", "full", "newer", "cantopen", "locked", "notafile", "empty", "foreign"}
+    {"damaged", "readonly", "full", "newer", "cantopen", "locked", "notafile", "empty", "foreign", "personal"}
 )
 
 

@@ -22,6 +22,7 @@ from reader.archive.corrections.schema import CORRECTION_TABLES
 from reader.archive.db import Archive, open_archive, side_files, wal_has_data
 from reader.archive.errors import ArchiveError, classify, translate
 from reader.archive.holder import announced
+from reader.archive.meta import keep_identity_of
 from reader.archive.search_index import CUTS_TABLE, rebuild_search_index
 from reader.text.oserror import describe_os_error
 
@@ -32,7 +33,6 @@ CONTENT_TABLES = (
     "issues",
     "sources",
     "articles",
-    "bookmarks",
     CUTS_TABLE,
     *CORRECTION_TABLES,
     "user_words",
@@ -65,8 +65,8 @@ class RepairReport:
         """One Chinese paragraph for the user."""
         kept = self.kept
         text = (
-            f"已修复：保留 {kept.get('issues', 0)} 期、{kept.get('articles', 0)} 篇文章、"
-            f"{kept.get('bookmarks', 0)} 个书签，检索索引已重建。损坏的原文件保存为 {self.damaged_copy}。"
+            f"已修复：保留 {kept.get('issues', 0)} 期、{kept.get('articles', 0)} 篇文章，检索索引已重建"
+            f"（书签在各人自己的个人文件里，不受影响）。损坏的原文件保存为 {self.damaged_copy}。"
         )
         lost = {k: v for k, v in self.lost.items() if v and k != CUTS_TABLE}
         if lost:
@@ -75,7 +75,6 @@ class RepairReport:
                 "issues": "期次",
                 "sources": "文件记录",
                 "articles": "文章",
-                "bookmarks": "书签",
                 "corrections": "校订",
             }
             text += (
@@ -203,6 +202,7 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
                 with target.transaction():
                     _salvage(conn, report, progress)
                     _drop_orphans(conn, report)
+                    keep_identity_of(conn, "damaged")  # bookmarks find the repaired archive
                 conn.execute("DETACH DATABASE damaged")
                 if progress is not None:
                     progress("正在重建检索索引…")

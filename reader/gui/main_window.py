@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         path = lambda: self.session.path  # noqa: E731 — a getter: the archive may be reopened
 
-        self.writer = ArchiveWriter(path, self)
+        self.writer = ArchiveWriter(path, self, read_only=lambda: self.session.write_blocker is not None)
         self.importer = ImportController(self.writer, self)
         self.search_bar = SearchBar(self)
         self.search = SearchController(path, self._search_request, self)
@@ -181,9 +181,11 @@ class MainWindow(QMainWindow):
         self._warm_timer.timeout.connect(self.search.warm_up)
 
     def _apply_write_blocker(self, reason: str | None) -> None:
-        """A read-only archive (`reason` says why) can be browsed and searched, nothing more:
-        import (menu and drop), bookmarks and user dates are off, with the reason as tooltip and
-        a permanent note in the status bar."""
+        """A read-only archive (`reason` says why) can be browsed, searched and bookmarked
+        (bookmarks are the user's own): import (menu and drop), corrections, the dictionary and
+        user dates are off, with the reason as tooltip and a permanent note in the status bar
+        that also says where the archive is kept. Bookmarks are off only when the user's own
+        file cannot be written."""
         self.setAcceptDrops(reason is None)
         tip = self.tr("只读档案，不能导入：{0}").format(reason) if reason else ""
         for action in (self.commands.import_files, self.commands.import_folder):
@@ -192,13 +194,13 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
         self.commands.file_menu.setToolTipsVisible(reason is not None)
         self.calendar.set_read_only(reason)
-        self.bookmarks.set_read_only(reason)
+        self.bookmarks.set_read_only(self.session.personal_blocker)
         self.corrections.set_read_only(reason)
         self.dictionary.set_read_only(reason)
         self.care.set_read_only(reason)
         if reason is not None:
             self.read_only_label.setText(
-                self.tr("只读档案：{0}；可以浏览和检索，不能导入或收藏").format(reason)
+                self.tr("只读档案：{0}；可以浏览、检索和收藏，不能导入或校订").format(reason)
             )
             self.read_only_label.setToolTip(str(self.session.path))
             self.statusBar().addPermanentWidget(self.read_only_label)

@@ -69,9 +69,15 @@ class ArchiveSession:
         """Why this archive cannot be written (Chinese, for the status bar), or None when it can.
 
         Found once when the archive is opened (it probes the folder for real): a read-only
-        archive can be browsed and searched, but not imported into, bookmarked or dated.
+        archive can be browsed, searched and bookmarked (bookmarks are the user's own, see
+        reader.archive.personal), but not imported into, corrected or dated.
         """
         return self._write_blocker
+
+    @property
+    def personal_blocker(self) -> str | None:
+        """Why the user's personal file (bookmarks, notes) cannot be written, or None."""
+        return None if self._archive is None else self._archive.personal_blocker
 
     def close(self) -> None:
         if self._archive is not None:

@@ -162,11 +162,11 @@ def test_bookmark_of_a_deleted_article_is_marked_and_cannot_be_opened(
         assert [edited] == import_paths(archive, [edited]).replaced
     panel.model.refresh()
     index = panel.model.index(0, 0)
-    assert f"【原文已删除】{VISIT_HEADLINE}" == index.data()
+    assert f"【已不在档案中】{VISIT_HEADLINE}" == index.data()
     assert index.data(ArticleIdRole) is None
     with qtbot.assertNotEmitted(panel.article_requested):
         panel.open_row(0)
-    assert "原文已删除" in panel.status.text()
+    assert "已不在档案中" in panel.status.text()
 
 
 def test_ctrl_d_toggles_the_bookmark_of_the_shown_article(

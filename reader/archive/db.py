@@ -36,6 +36,7 @@ from reader.archive.migrations import MIGRATIONS, migrate
 from reader.archive.personal import SCHEMA as PERSONAL
 from reader.archive.personal import PersonalFileError, attach_personal, personal_error
 from reader.archive.search_index import Tokenizer
+from reader.archive.snapshots import NEVER_WRITTEN, archive_file, is_snapshot, published_blocker
 from reader.text.oserror import describe_os_error
 from reader.text.words import Segmenter
 
@@ -181,16 +182,25 @@ class Archive:
                 raise known(exc) from exc
             raise
 
+    @property
+    def published(self) -> bool:
+        """True for a published snapshot (reader.archive.snapshots): read-only, and never
+        changed by anyone, so it needs no watching (a newer one appears beside it instead)."""
+        return is_snapshot(self.path)
+
     def changed_on_disk(self) -> bool:
         """True when an immutable connection no longer matches the file (someone rewrote it).
 
-        Always False for an ordinary connection: SQLite's locks keep its reads consistent.
+        Always False for an ordinary connection (SQLite's locks keep its reads consistent) and
+        for a published snapshot (never rewritten; removed at most, and an open one reads on).
         """
-        return self.immutable and file_stamp(self.path) != self._stamp
+        return self.immutable and not self.published and file_stamp(self.path) != self._stamp
 
     def data_version(self) -> Hashable:
         """A value that changes when the archive's content may have changed since the last call
         (on this connection): another process's commit, or a rewrite of an immutable file."""
+        if self.published:
+            return 0
         if self.immutable:
             return file_stamp(self.path)
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -311,10 +321,19 @@ def connect_reader(path: Path) -> tuple[sqlite3.Connection, str | None, bool]:
     WAL mode needs those files, which a read-only place cannot hold, so there the archive is
     opened `mode=ro` when a -wal with data lies beside it (SQLite reads it) and otherwise
     immutable: nothing is created beside it, and `Archive.changed_on_disk` notices a rewrite.
+    A published snapshot is always opened immutable, wherever it lies: it never changes, and
+    nobody may write it.
     """
     if not path.is_file():
         raise ArchiveError(path, "missing")
     uri = path.resolve().as_uri()
+    if is_snapshot(path):
+        conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+        try:
+            return conn, published_blocker(conn), True
+        except BaseException:
+            conn.close()
+            raise
     blocker = write_blocker(path)
     if blocker is None:
         conn = sqlite3.connect(uri + "?mode=rw", uri=True, isolation_level=None)
@@ -368,8 +387,14 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
     or a schema newer than this program (or, when `readonly`, older than it: readers never
     migrate). A reader opens archives in read-only folders too; `Archive.write_blocker` then
     says why nothing can be written.
+
+    A folder of published snapshots opens its newest (reader.archive.snapshots), read-only and
+    immutable; a snapshot, or such a folder, opened for writing is refused ("readonly").
     """
-    path = Path(path)
+    asked = Path(path)
+    path = archive_file(asked)
+    if is_snapshot(path) and not readonly:
+        raise ArchiveError(asked, "readonly", NEVER_WRITTEN)
     _check_path(path)
     blocker: str | None = None
     immutable = False

@@ -24,14 +24,18 @@ BUMP = f"UPDATE main.{META_TABLE} SET value = value + 1 WHERE key = 'generation'
 
 
 def create_meta_table(conn: sqlite3.Connection) -> str:
-    """The table with a new identity and generation 0; returns the identity."""
-    identity = str(uuid.uuid4())
-    conn.execute(f"CREATE TABLE main.{META_TABLE} (key TEXT PRIMARY KEY, value NOT NULL)")
+    """The table with a new identity and generation 0 (an archive that has it keeps its own);
+    returns the identity."""
+    kept = identity(conn)
+    if kept is not None:
+        return kept
+    identity_now = str(uuid.uuid4())
+    conn.execute(f"CREATE TABLE IF NOT EXISTS main.{META_TABLE} (key TEXT PRIMARY KEY, value NOT NULL)")
     conn.executemany(
         f"INSERT INTO main.{META_TABLE}(key, value) VALUES (?, ?)",
-        [("archive_id", identity), ("generation", 0)],
+        [("archive_id", identity_now), ("generation", 0)],
     )
-    return identity
+    return identity_now
 
 
 def has_meta(conn: sqlite3.Connection, schema: str = "main") -> bool:

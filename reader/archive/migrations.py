@@ -267,10 +267,13 @@ def m010_bookmarks_to_the_personal_file(archive: Archive) -> None:
     and there are bookmarks to move (`_bookmarks_can_move`). The archive and the personal file
     commit one after the other (WAL gives no atomic commit across files): a crash between them
     leaves the bookmarks in the archive and a copy under an identity nobody uses, and the next
-    open moves them again.
+    open moves them again. Runs again harmlessly on an archive that had it (self-contained: it
+    may be renumbered).
     """
     conn = archive.conn
     identity = create_meta_table(conn)
+    if conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'bookmarks'").fetchone() is None:
+        return
     conn.execute(
         """
         INSERT OR IGNORE INTO personal.bookmarks(archive_id, article_key, note, created_at, headline,

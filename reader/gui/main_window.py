@@ -42,6 +42,7 @@ from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
 from reader.gui.window.search_status import SearchStatus
+from reader.gui.window.snapshot_updates import SnapshotUpdates
 from reader.gui.window.timeline_link import TimelineLink
 
 WARM_UP_MS = 1500
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
         )
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
+        self.snapshot_updates = SnapshotUpdates(
+            self.outside_changes, self.statusBar(), (self.middle, self.pane), self.search, self._reread
+        )
         self._place_feature_actions()
         self._connect()
         self.read_only_label = QLabel("", self)
@@ -176,7 +180,15 @@ class MainWindow(QMainWindow):
         self.bookmarks.export_requested.connect(self.printing.export_bookmarks)
         self.printing.finished.connect(lambda message: self.statusBar().showMessage(message, 6000))
         self.backup.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        for feature in (nav, self.search_status, self.imports, self.bookmarks, self.corrections):
+        features = (
+            nav,
+            self.search_status,
+            self.imports,
+            self.bookmarks,
+            self.corrections,
+            self.snapshot_updates,
+        )
+        for feature in features:
             feature.status_message.connect(self.statusBar().showMessage)
         self._warm_timer.timeout.connect(self.search.warm_up)
 
@@ -259,9 +271,14 @@ class MainWindow(QMainWindow):
 
     def _changed_elsewhere(self) -> None:
         """Another program or computer changed the archive: show it as it is now."""
+        self._reread()
+        self.statusBar().showMessage(self.tr("档案已由其他程序更新，已重新读取"), 8000)
+
+    def _reread(self) -> None:
+        """Everything read again from the archive as it is now (another program changed it, or
+        the session moved to a newer published snapshot), on the same issue and article."""
         self.archive_changed()
         self.navigator.reopen_current()
-        self.statusBar().showMessage(self.tr("档案已由其他程序更新，已重新读取"), 8000)
 
     def current_records(self) -> list[ArticleRecord]:
         """What 打印 / 导出为PDF act on: the selected articles, else the one in the reading pane."""

@@ -217,6 +217,14 @@ class ReadingPane(QTextBrowser):
         self.article_changed.emit(record)
         self.hit_changed.emit(self._current_hit + 1, len(self._ranges))
 
+    def scroll_position(self) -> int:
+        """How far the article is scrolled (kept across a newer published snapshot)."""
+        return self.verticalScrollBar().value()
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll back to a `scroll_position()` (as far as the article now reaches)."""
+        self.verticalScrollBar().setValue(position)
+
     def step_hit(self, step: int) -> None:
         """上一处 (-1) / 下一处 (+1): select the neighbouring hit, round from the last to the first."""
         if not self._ranges:

@@ -38,8 +38,8 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.archive.backup import STEP_PAGES, backup_archive
 from reader.archive.backup import _sync_folder as sync_folder  # the backup's own, one place for it
-from reader.archive.backup import backup_archive
 from reader.archive.db import folder_writable, open_archive, side_files
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.meta import generation, identity, write_values
@@ -199,12 +199,14 @@ def prune(folder: Path, grace: Grace = Grace()) -> list[Path]:
     return _remove(expired) + [p for p in _remove(stale) if p.name.endswith(".part")]
 
 
-def _write_snapshot(source: Path, folder: Path, newest: Snapshot | None, progress: Progress | None) -> Path:
+def _write_snapshot(
+    source: Path, folder: Path, newest: Snapshot | None, progress: Progress | None, step_pages: int
+) -> Path:
     """Steps 2 to 4; returns the new snapshot. A failure leaves no part file behind."""
     sequence = (newest.sequence if newest is not None else 0) + 1
     part = folder / part_name(sequence)
     try:
-        backup_archive(source, part, progress)
+        backup_archive(source, part, progress, step_pages=step_pages)
         _finish_copy(part, source, sequence)
         final = folder / final_name(sequence, dt.datetime.now())
         _rename_without_replacing(part, final)
@@ -219,14 +221,20 @@ def _write_snapshot(source: Path, folder: Path, newest: Snapshot | None, progres
 
 
 def publish(
-    source: Path, folder: Path, progress: Progress | None = None, grace: Grace = Grace()
+    source: Path,
+    folder: Path,
+    progress: Progress | None = None,
+    grace: Grace = Grace(),
+    *,
+    step_pages: int = STEP_PAGES,
 ) -> PublishReport:
     """Publish the archive `source` into `folder` (created if missing) as its newest snapshot.
 
-    `progress(done_pages, total_pages)` is called while copying; an exception it raises stops
-    the publish (how a caller cancels) and leaves the previous snapshot in use. Raises
-    PublishError (the folder cannot take it), reader.archive.backup.BackupError or ArchiveError
-    (the archive cannot be read, a full disk: Chinese, naming the file).
+    `progress(done_pages, total_pages)` is called while copying, every `step_pages` pages; an
+    exception it raises stops the publish (how a caller cancels) and leaves the previous
+    snapshot in use. Raises PublishError (the folder cannot take it),
+    reader.archive.backup.BackupError or ArchiveError (the archive cannot be read, a full disk:
+    Chinese, naming the file).
     """
     source, folder = Path(source), Path(folder)
     _check_folder(source, folder)
@@ -234,6 +242,6 @@ def publish(
     newest = newest_snapshot(folder)
     if newest is not None and _made_from(newest.path) == made_from:
         return PublishReport(newest.path, False, made_from[1], removed=tuple(prune(folder, grace)))
-    final = _write_snapshot(source, folder, newest, progress)
+    final = _write_snapshot(source, folder, newest, progress, step_pages)
     removed = prune(folder, grace)
     return PublishReport(final, True, _made_from(final)[1], final.stat().st_size, tuple(removed))

@@ -95,7 +95,7 @@ class ArchiveSession:
         if current is None or newest is None or newest.sequence <= current.sequence:
             return None
         with open_archive(newest.path, readonly=True) as newer:
-            added = read_steadily(newer, queries.issue_count) - self._read(queries.issue_count)
+            added = read_steadily(newer, queries.issue_count) - self.issue_count()
         return NewerSnapshot(newest.path, added)
 
     def switch_to(self, path: Path) -> None:
@@ -163,6 +163,9 @@ class ArchiveSession:
         if self._archive is not None:
             self._seen_version = self._archive.data_version()
             self._seen_mark = self._read(queries.content_mark)
+
+    def issue_count(self) -> int:
+        return self._read(queries.issue_count)
 
     def publications(self) -> list[str]:
         return self._read(queries.publications)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.archive import queries
 from reader.archive.records import ArticleRecord
@@ -29,6 +29,7 @@ from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
 from reader.gui.printing import PrintExport
+from reader.gui.publish_action import ArchivePublish
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
 from reader.gui.search_bar import SearchBar
@@ -41,6 +42,7 @@ from reader.gui.window.layout import LeftColumn, ToolbarFit
 from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
+from reader.gui.window.read_only import ReadOnlyView
 from reader.gui.window.search_status import SearchStatus
 from reader.gui.window.snapshot_updates import SnapshotUpdates
 from reader.gui.window.timeline_link import TimelineLink
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.toolbar_fit = ToolbarFit(self.toolbar)
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
+        self.publishing = ArchivePublish(self, self.writer, path, self.settings)
         self.care = ArchiveCare(self)
         self.corrections = CorrectionsFeature(
             self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
@@ -118,8 +121,10 @@ class MainWindow(QMainWindow):
         )
         self._place_feature_actions()
         self._connect()
-        self.read_only_label = QLabel("", self)
-        self.read_only_label.setObjectName("readOnlyNote")
+        c = self.commands
+        parts = (self.calendar, self.corrections, self.dictionary, self.care, self.publishing)
+        self.read_only = ReadOnlyView(self, (c.import_files, c.import_folder), c.file_menu, parts)
+        self.read_only_label = self.read_only.label
         self._apply_write_blocker(session.write_blocker)
         self._restore()
 
@@ -129,7 +134,7 @@ class MainWindow(QMainWindow):
         """Each feature made its own actions; the window decides where they go."""
         c = self.commands
         c.add_file_group(self.printing.actions.all(), before_import=True)
-        c.add_file_group([self.backup.action])
+        c.add_file_group([self.backup.action, self.publishing.action])
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
         c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
@@ -179,7 +184,8 @@ class MainWindow(QMainWindow):
         self.bookmarks.article_requested.connect(nav.open_article)
         self.bookmarks.export_requested.connect(self.printing.export_bookmarks)
         self.printing.finished.connect(lambda message: self.statusBar().showMessage(message, 6000))
-        self.backup.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        for copying in (self.backup, self.publishing):
+            copying.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
         features = (
             nav,
             self.search_status,
@@ -193,32 +199,10 @@ class MainWindow(QMainWindow):
         self._warm_timer.timeout.connect(self.search.warm_up)
 
     def _apply_write_blocker(self, reason: str | None) -> None:
-        """A read-only archive (`reason` says why) can be browsed, searched and bookmarked
-        (bookmarks are the user's own): import (menu and drop), corrections, the dictionary and
-        user dates are off, with the reason as tooltip and a permanent note in the status bar
-        that also says where the archive is kept. Bookmarks are off only when the user's own
-        file cannot be written."""
-        self.setAcceptDrops(reason is None)
-        tip = self.tr("只读档案，不能导入：{0}").format(reason) if reason else ""
-        for action in (self.commands.import_files, self.commands.import_folder):
-            action.setEnabled(reason is None)
-            action.setToolTip(tip or action.text())
-            action.setStatusTip(tip)
-        self.commands.file_menu.setToolTipsVisible(reason is not None)
-        self.calendar.set_read_only(reason)
+        """A read-only archive (`reason` says why): see reader.gui.window.read_only. Bookmarks
+        are off only when the user's own file cannot be written."""
+        self.read_only.apply(reason, self.session.path)
         self.bookmarks.set_read_only(self.session.personal_blocker)
-        self.corrections.set_read_only(reason)
-        self.dictionary.set_read_only(reason)
-        self.care.set_read_only(reason)
-        if reason is not None:
-            self.read_only_label.setText(
-                self.tr("只读档案：{0}；可以浏览、检索和收藏，不能导入或校订").format(reason)
-            )
-            self.read_only_label.setToolTip(str(self.session.path))
-            self.statusBar().addPermanentWidget(self.read_only_label)
-            self.read_only_label.show()
-        else:
-            self.read_only_label.hide()
 
     def _restore(self) -> None:
         if (geometry := self.settings.geometry) is not None:
@@ -406,6 +390,7 @@ class MainWindow(QMainWindow):
         self.outside_changes.stop()
         self.printing.shutdown()  # a running print, export or backup stops first
         self.backup.cancel()
+        self.publishing.cancel()
         self.search.shutdown()
         self.missing_issues.shutdown()
         self.writer.shutdown()  # queued bookmark writes still land

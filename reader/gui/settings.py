@@ -95,5 +95,15 @@ class Settings:
     def last_backup_dir(self, value: str) -> None:
         self._store.setValue("backup/last_dir", value)
 
+    @property
+    def last_publish_dir(self) -> str:
+        """The shared folder of the last publish, offered again for the next one."""
+        value = self._store.value("publish/last_dir", "")
+        return value if isinstance(value, str) else ""
+
+    @last_publish_dir.setter
+    def last_publish_dir(self, value: str) -> None:
+        self._store.setValue("publish/last_dir", value)
+
     def sync(self) -> None:
         self._store.sync()

@@ -40,8 +40,9 @@ from pathlib import Path
 
 from reader.archive.backup import STEP_PAGES, backup_archive
 from reader.archive.backup import _sync_folder as sync_folder  # the backup's own, one place for it
-from reader.archive.db import folder_writable, open_archive, side_files
+from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError, translate
+from reader.archive.files import folder_writable, side_files
 from reader.archive.meta import generation, identity, write_values
 from reader.archive.snapshots import (
     Snapshot,

@@ -171,3 +171,12 @@ def test_the_command_line_publishes_and_every_command_reads_the_folder(source: P
     refused = run_cli("import", str(tmp_path / "dump"), "--db", str(share))
     assert 1 == refused.returncode and "只读副本" in err_text(refused)
     assert [snapshot.path] == list(share.iterdir())
+
+
+def test_a_published_copy_is_never_repaired_in_place(source: Path, tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    snapshot = publish(source, share).snapshot
+    before = snapshot.read_bytes()
+    done = run_cli("repair", "--force", "--db", str(share))
+    assert 1 == done.returncode and "只读副本" in err_text(done)
+    assert [snapshot] == list(share.iterdir()) and before == snapshot.read_bytes()

@@ -24,6 +24,7 @@ from reader.archive.errors import ArchiveError, classify, translate
 from reader.archive.holder import announced
 from reader.archive.meta import keep_identity_of
 from reader.archive.search_index import CUTS_TABLE, rebuild_search_index
+from reader.archive.snapshots import NEVER_WRITTEN, is_snapshot
 from reader.text.oserror import describe_os_error
 
 # The tables that hold what cannot be derived, parents before children, and the cut words (kept
@@ -185,6 +186,8 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
     ArchiveError when the file cannot be read at all or the folder cannot be written.
     """
     path = Path(path)
+    if is_snapshot(path):  # a published copy is never rewritten: the archivist publishes again
+        raise ArchiveError(path, "readonly", NEVER_WRITTEN)
     fresh = path.with_name(f"{path.stem}.repairing{path.suffix}")
     _remove(fresh)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

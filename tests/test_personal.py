@@ -15,7 +15,7 @@ from archive_helpers import make_article, make_issue, make_version3_archive
 from issue_texts import FRONT_PAGE, issue_text, write
 from places import ReadOnlyPlace
 
-from reader.archive import bookmarks, meta
+from reader.archive import bookmarks, meta, places
 from reader.archive.backup import backup_archive
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
@@ -186,3 +186,21 @@ def test_a_bookmark_is_written_while_an_import_holds_the_archive(tmp_path: Path)
             bookmarks.add(reading, keys_of(reading)[0])
         assert before + 1 == meta.generation(importing.conn)
         assert 1 == len(bookmarks.list_bookmarks(reading))
+
+
+def test_the_place_a_reader_left_is_kept_by_key_for_every_copy_of_that_archive_only(tmp_path: Path) -> None:
+    path = front_page_archive(tmp_path / "archive.sqlite3", tmp_path / "dump")
+    other = front_page_archive(tmp_path / "other" / "archive.sqlite3", tmp_path / "dump")
+    with open_archive(path, readonly=True) as archive:
+        assert places.last_place(archive) is None
+        issue_key, issue_id = archive.conn.execute("SELECT key, id FROM issues").fetchone()
+        article_key, article_id = archive.conn.execute(
+            "SELECT key, id FROM articles ORDER BY id DESC"
+        ).fetchone()
+        places.remember(archive, issue_key, article_key)
+        assert (issue_id, article_id) == places.last_place(archive)
+    copy = tmp_path / "copy.sqlite3"
+    backup_archive(path, copy)
+    with open_archive(copy, readonly=True) as restored, open_archive(other, readonly=True) as elsewhere:
+        assert (issue_id, article_id) == places.last_place(restored)
+        assert places.last_place(elsewhere) is None

@@ -57,8 +57,22 @@ def _bookmarks_table(conn: sqlite3.Connection, schema: str) -> None:
     conn.execute(f"CREATE INDEX {schema}.bookmarks_created ON bookmarks(archive_id, created_at)")
 
 
+def _places_table(conn: sqlite3.Connection, schema: str) -> None:
+    """Where the person left each archive: the issue and article last shown, by stable keys
+    (reader.archive.places), so that a newer published copy opens there too."""
+    conn.execute(
+        f"""
+        CREATE TABLE {schema}.places (
+            archive_id TEXT PRIMARY KEY,
+            issue_key TEXT NOT NULL,
+            article_key TEXT,
+            saved_at TEXT
+        )"""
+    )
+
+
 # The personal file's migrations, numbered like the archive's (append; never edit a shipped one).
-STEPS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (_bookmarks_table,)
+STEPS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (_bookmarks_table, _places_table)
 
 
 def _version(conn: sqlite3.Connection, schema: str) -> int:

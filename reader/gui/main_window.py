@@ -15,7 +15,7 @@ from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from reader.archive import queries
+from reader.archive import places, queries
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.archive_care import ArchiveCare
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.search_status.hit_position_label)
         self.statusBar().addPermanentWidget(self.hit_label)
         self.navigator = IssueNavigator(
-            session, self.settings, self.calendar, self.middle, self.pane, self.articles,
+            session, self.calendar, self.middle, self.pane, self.articles,
             lambda: self.search.last_outcome, self,
         )  # fmt: skip
         self.imports = ImportCommands(self.importer, session, self.settings, self)
@@ -217,11 +217,7 @@ class MainWindow(QMainWindow):
         self.navigator.refresh_lists()
         self.missing_issues.reload()
         self._offer_date_span()
-        last = self.settings.last_issue_id
-        if last is not None and self.session.issue(last) is not None:
-            self.navigator.open_issue(last)
-        else:
-            self.navigator.open_latest()
+        self.navigator.open_last_place()
         if self._warm_up_ms is not None:
             self._warm_timer.start(self._warm_up_ms)
         self.outside_changes.start()
@@ -393,5 +389,7 @@ class MainWindow(QMainWindow):
         self.publishing.cancel()
         self.search.shutdown()
         self.missing_issues.shutdown()
-        self.writer.shutdown()  # queued bookmark writes still land
+        if (place := self.navigator.place()) is not None:
+            self.writer.submit(lambda archive: places.remember(archive, *place), lambda _none: None)
+        self.writer.shutdown()  # queued bookmark writes and the place still land
         super().closeEvent(event)

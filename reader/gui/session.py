@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reader.archive import bookmarks, corrections, demo, dictionary, queries
+from reader.archive import bookmarks, corrections, demo, dictionary, places, queries
 from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.corrections import Correction
 from reader.archive.db import Archive, open_archive
@@ -233,6 +233,10 @@ class ArchiveSession:
     def bookmark(self, key: str) -> BookmarkRecord | None:
         """The bookmark of the article with this key, or None."""
         return self._read(lambda a: bookmarks.get(a, key))
+
+    def last_place(self) -> tuple[int, int | None] | None:
+        """The issue and article ids the user left this archive at (their personal file), or None."""
+        return self._read(places.last_place)
 
     def is_bookmarked(self, key: str) -> bool:
         return self._read(lambda a: bookmarks.is_bookmarked(a, key))

@@ -65,18 +65,6 @@ class Settings:
         self._store.setValue("window/splitter", value)
 
     @property
-    def last_issue_id(self) -> int | None:
-        """The issue open when the window closed, reopened on the next start."""
-        return self._int("reading/last_issue", None)
-
-    @last_issue_id.setter
-    def last_issue_id(self, value: int | None) -> None:
-        if value is None:
-            self._store.remove("reading/last_issue")
-        else:
-            self._store.setValue("reading/last_issue", int(value))
-
-    @property
     def last_import_dir(self) -> str:
         value = self._store.value("import/last_dir", "")
         return value if isinstance(value, str) else ""

@@ -119,3 +119,25 @@ def test_the_search_and_its_chosen_result_stay_when_a_newer_copy_is_read(
     assert 15 == window.search.last_outcome.total  # type: ignore[union-attr]
     assert chosen == window.middle.current_result_id()
     assert window.pane.record is not None and chosen == window.pane.record.id
+
+
+def test_the_next_start_opens_where_the_reader_left_even_on_a_newer_copy(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], desk: Path, tmp_path: Path
+) -> None:
+    share = tmp_path / "share"
+    publish(desk, share)
+    window = open_on(window_factory, share)
+    issue = window.session.issues_on("2020-01-02")[0]
+    window.navigator.open_issue(issue.id)
+    window.middle.select_article_row(2)
+    record = window.pane.record
+    assert record is not None and record.headline == "第1期第2篇"
+    window.close()
+    grow_and_publish(desk, share, 2, tmp_path / "dumps")
+    again = open_on(window_factory, share)
+    assert again.session.path != window.session.path
+    assert (issue.id, record.id) == (again.current_issue_id, again.middle.current_article_id())
+    elsewhere = tmp_path / "other" / "archive.sqlite3"  # another archive: a place of its own
+    add_issues(elsewhere, 4, tmp_path / "other-dumps")
+    other = open_on(window_factory, elsewhere)
+    assert other.session.latest_issue().id == other.current_issue_id  # type: ignore[union-attr]

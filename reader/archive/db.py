@@ -203,7 +203,10 @@ class Archive:
 
 
 def _check_path(path: Path) -> None:
-    """Refuse what is no archive file before SQLite touches it: a folder, a device, a pipe."""
+    """Refuse what is no archive file before SQLite touches it: a folder (without a published
+    archive in it: see reader.archive.snapshots), a device, a pipe."""
+    if path.is_dir():
+        raise ArchiveError(path, "notafile", "文件夹里也没有档案员发布的档案 archive-日期-时间-序号.sqlite3")
     if path.exists() and not path.is_file():
         raise ArchiveError(path, "notafile")
 

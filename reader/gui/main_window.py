@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.archive import places, queries
+from reader.archive.paths import default_archive_path
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.archive_care import ArchiveCare
@@ -44,6 +45,7 @@ from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
 from reader.gui.window.read_only import ReadOnlyView
 from reader.gui.window.search_status import SearchStatus
+from reader.gui.window.shared_folder import SharedFolder
 from reader.gui.window.snapshot_updates import SnapshotUpdates
 from reader.gui.window.timeline_link import TimelineLink
 
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.publishing = ArchivePublish(self, self.writer, path, self.settings)
+        self.shared = SharedFolder(self, session, self.settings, default_archive_path)
         self.care = ArchiveCare(self)
         self.corrections = CorrectionsFeature(
             self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         c = self.commands
         c.add_file_group(self.printing.actions.all(), before_import=True)
         c.add_file_group([self.backup.action, self.publishing.action])
+        c.add_file_group(self.shared.actions())
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
         c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
         self.search_status.query_cleared.connect(lambda: nav.back_to_issue(focus_list=False))
         self.search_status.publication_clear_requested.connect(self.calendar.show_all_publications)
         self.imports.imported.connect(self._imported)
+        self.shared.relocated.connect(self._relocated)
         self.imports.repair_requested.connect(self.care.repair)
         self.bookmarks.article_requested.connect(nav.open_article)
         self.bookmarks.export_requested.connect(self.printing.export_bookmarks)
@@ -335,13 +340,8 @@ class MainWindow(QMainWindow):
         self.settings.font_pt = size
 
     def copy_article(self) -> None:
-        if self.pane.record is None:
-            return
-        mime = QMimeData()
-        mime.setText(self.pane.plain_text())
-        mime.setHtml(self.pane.toHtml())
-        QGuiApplication.clipboard().setMimeData(mime)
-        self.statusBar().showMessage(self.tr("已复制全文"), 3000)
+        if self.pane.copy_article():
+            self.statusBar().showMessage(self.tr("已复制全文"), 3000)
 
     # --- import --------------------------------------------------------------------------------
 
@@ -368,6 +368,13 @@ class MainWindow(QMainWindow):
             self.navigator.open_issue(record.issue_id, record.id)
         else:
             self.navigator.reopen_current()
+
+    def _relocated(self) -> None:
+        """The session reads another archive (打开共享档案… / 改回本机档案): all of it, where the
+        user left it."""
+        self.archive_changed()
+        self.navigator.open_last_place()
+        self.statusBar().showMessage(self.tr("正在阅读：{0}").format(self.session.location), 8000)
 
     def _imported(self) -> None:
         self.archive_changed()

@@ -358,6 +358,17 @@ class ReadingPane(QTextBrowser):
             copied.setHtml(without_joiners(mime.html()))
         return copied
 
+    def copy_article(self) -> bool:
+        """复制全文: the whole article (plain text with its source line, and as shown) onto the
+        clipboard; False when no article is shown."""
+        if self._record is None:
+            return False
+        mime = QMimeData()
+        mime.setText(self.plain_text())
+        mime.setHtml(self.toHtml())
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
+
     def plain_text(self) -> str:
         """The article as plain text with its source line, for the clipboard."""
         rec = self._record

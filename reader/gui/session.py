@@ -82,6 +82,16 @@ class ArchiveSession:
         self.path = self._archive.path
         self.mark_seen()
 
+    def relocate(self, location: Path) -> None:
+        """Read another archive, or a published folder, from now on (the window's 打开共享档案…);
+        raises ArchiveError, leaving the session as it was."""
+        other = ArchiveSession(location)
+        other.open()
+        self.close()
+        self.location, self.path, self.created = other.location, other.path, other.created
+        self._archive, self._write_blocker = other._archive, other._write_blocker
+        self.mark_seen()
+
     @property
     def follows_folder(self) -> bool:
         """True when the session was opened on a folder of published snapshots."""

@@ -93,5 +93,18 @@ class Settings:
     def last_publish_dir(self, value: str) -> None:
         self._store.setValue("publish/last_dir", value)
 
+    @property
+    def shared_folder(self) -> str:
+        """The published folder this user reads instead of their own archive ("" for none)."""
+        value = self._store.value("archive/shared_folder", "")
+        return value if isinstance(value, str) else ""
+
+    @shared_folder.setter
+    def shared_folder(self, value: str) -> None:
+        if value:
+            self._store.setValue("archive/shared_folder", value)
+        else:
+            self._store.remove("archive/shared_folder")
+
     def sync(self) -> None:
         self._store.sync()

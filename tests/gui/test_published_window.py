@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from places import ReadOnlyPlace
 from publish_support import add_issues, grow_and_publish
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from window_support import type_query
 
+from reader.archive.paths import ENV_VAR
 from reader.archive.publish import publish
+from reader.gui.app import startup_location
 from reader.gui.main_window import MainWindow
+from reader.gui.settings import Settings
 
 pytestmark = pytest.mark.gui
 
@@ -141,3 +144,48 @@ def test_the_next_start_opens_where_the_reader_left_even_on_a_newer_copy(
     add_issues(elsewhere, 4, tmp_path / "other-dumps")
     other = open_on(window_factory, elsewhere)
     assert other.session.latest_issue().id == other.current_issue_id  # type: ignore[union-attr]
+
+
+def test_a_colleague_chooses_the_shared_folder_once_and_the_next_start_opens_it(
+    qtbot: QtBot,
+    window_factory: Callable[..., MainWindow],
+    desk: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    share = tmp_path / "share"
+    publish(desk, share)
+    own = tmp_path / "own" / "archive.sqlite3"
+    add_issues(own, 1, tmp_path / "own-dumps")
+    monkeypatch.setenv(ENV_VAR, str(own))
+    window = open_on(window_factory, own)
+    shared = window.shared
+    assert not shared.open_own.isVisible()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(share))
+    shared.open_shared.trigger()
+    assert share == window.session.location and window.session.follows_folder
+    assert "只读副本" in window.read_only_label.text() and not window.commands.import_files.isEnabled()
+    assert 4 == window.session.issue_count() and shared.open_own.isVisible()
+    assert str(share) == Settings().shared_folder
+
+    assert (own, "") == startup_location()  # ARCHIVE_READER_DB still wins
+    monkeypatch.delenv(ENV_VAR)
+    assert (share, "") == startup_location()
+    shared.open_own.trigger()
+    assert own != window.session.location  # the default archive: $ARCHIVE_READER_DB is gone
+    assert not window.session.follows_folder and "" == Settings().shared_folder
+    assert window.commands.import_files.isEnabled()
+
+
+def test_a_folder_without_a_published_archive_is_refused_and_an_unreachable_share_is_said(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], desk: Path, tmp_path: Path
+) -> None:
+    window = open_on(window_factory, desk)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert not window.shared.use_folder(empty)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "sharedFolderRefused") is not None)
+    assert desk == window.session.location and "" == Settings().shared_folder
+    Settings().shared_folder = str(empty)  # chosen once; the share is empty or away now
+    location, note = startup_location()
+    assert location != empty and str(empty) in note

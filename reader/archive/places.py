@@ -14,6 +14,8 @@ import datetime as dt
 from reader.archive.db import Archive
 from reader.archive.queries import ALIASED_KEY
 
+# The article the stored key leads to now (itself, or what a correction merged it into): the one
+# spelling of that, queries.ALIASED_KEY, with the stored key where it takes parameters.
 _PLACE = f"""
     SELECT i.id, a.id FROM personal.places p
     JOIN issues i ON i.key = p.issue_key

@@ -171,8 +171,9 @@ def test_a_colleague_chooses_the_shared_folder_once_and_the_next_start_opens_it(
     assert (own, "") == startup_location()  # ARCHIVE_READER_DB still wins
     monkeypatch.delenv(ENV_VAR)
     assert (share, "") == startup_location()
+    monkeypatch.setenv(ENV_VAR, str(own))  # never the real user's archive
     shared.open_own.trigger()
-    assert own != window.session.location  # the default archive: $ARCHIVE_READER_DB is gone
+    assert own == window.session.location
     assert not window.session.follows_folder and "" == Settings().shared_folder
     assert window.commands.import_files.isEnabled()
 

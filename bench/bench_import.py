@@ -20,7 +20,8 @@ from generate import generate  # bench/ is sys.path[0] when run as a script
 
 from reader.archive.db import open_archive
 from reader.archive.importer import import_paths
-from reader.text.load import find_sources, read_issue
+from reader.text.folders import find_sources
+from reader.text.load import read_issue
 
 
 def database_bytes(path: Path) -> int:
@@ -37,7 +38,7 @@ def run(issues: int, seed: int, workdir: Path) -> None:
     chars = sum(len(p.read_text(encoding="utf-8")) for p in source.iterdir())
 
     started = time.perf_counter()
-    articles = sum(len(read_issue(p).articles) for p in find_sources([source]))
+    articles = sum(len(read_issue(p).articles) for p in find_sources([source]).files)
     parsing = time.perf_counter() - started
 
     started = time.perf_counter()

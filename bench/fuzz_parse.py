@@ -11,8 +11,9 @@ white space only, mastheads only, and runs of brackets.
     python bench/fuzz_parse.py [--count 10000] [--seed 1] [--out DIR] [--jobs 2]
 
 Prints inputs, accepted, refused (by reason), crashes (with a sample), hangs (a step over 10 s of
-CPU, or 60 s of wall time) and lost lines, per kind and in total. With --out the inputs are kept
-in DIR/inputs.
+CPU, or 60 s of wall time) and lost lines, per kind and in total; then each input's time, parse
+and import together, in wall and in CPU seconds, with the inputs over 10 s and the slowest ones.
+With --out the inputs are kept in DIR/inputs.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 # be shared: other work slows a step down without it doing more.
 TIME_LIMIT = 10.0
 WALL_LIMIT = 60.0
+SLOW_LIMIT = 10.0  # an input (parse and import together) taking longer is reported as slow
 
 # --- inputs ------------------------------------------------------------------------------------
 
@@ -403,7 +405,33 @@ def report(inputs: list[tuple[Path, str]], results: Results, seconds: float, see
     print(f"parser and importer disagree: {len(disagreements)}")
     for line in disagreements[:10]:
         print("  " + line)
-    return 1 if crashes or hangs or lost or disagreements else 0
+    slow = report_times(inputs, results)
+    return 1 if crashes or hangs or lost or disagreements or slow else 0
+
+
+def report_times(inputs: list[tuple[Path, str]], results: Results) -> int:
+    """Each input's parse and import time together; prints those over SLOW_LIMIT and the slowest.
+
+    Wall time is what the user waits; CPU time is what the input costs (other work on a shared
+    machine lengthens the wall time alone). Returns the number of inputs over the limit in CPU
+    time.
+    """
+    times = []
+    for index, (path, _) in enumerate(inputs):
+        steps = [results[(index, step)] for step in ("parse", "import")]
+        times.append((sum(r["seconds"] for r in steps), sum(r["cpu"] for r in steps), path.name))
+    over_wall = [t for t in times if t[0] > SLOW_LIMIT]
+    over_cpu = [t for t in times if t[1] > SLOW_LIMIT]
+    print(
+        f"inputs over {SLOW_LIMIT:.0f} s (parse and import together): {len(over_cpu)} in CPU time,"
+        f" {len(over_wall)} in wall time"
+    )
+    for wall, cpu, name in sorted(set(over_wall) | set(over_cpu), reverse=True)[:10]:
+        print(f"  {name}: {wall:.1f} s wall, {cpu:.1f} s CPU")
+    print("slowest inputs:")
+    for wall, cpu, name in sorted(times, reverse=True)[:5]:
+        print(f"  {name}: {wall:.1f} s wall, {cpu:.1f} s CPU")
+    return len(over_cpu)
 
 
 def main() -> int:

@@ -47,6 +47,7 @@ from reader.commands import (
 )
 from reader.commands._common import db_path
 from reader.commands._parser import COMMAND_METAVAR, ChineseArgumentParser
+from reader.commands._terminal import escaped_output
 from reader.resources import MissingResource, is_frozen
 from reader.text.oserror import describe_os_error
 from reader.text.query import readable_text
@@ -132,9 +133,16 @@ def main(argv: list[str] | None = None) -> int:
 
     Ctrl-C is one line and status 130. Known SQLite errors (damaged, locked, full…), OS errors
     and a file missing from the installation that reach here are one Chinese line and status 1;
-    other SQLite errors are bugs and propagate.
+    other SQLite errors are bugs and propagate. Everything printed shows its control characters
+    escaped (reader.commands._terminal): headlines and file names are other people's text.
     """
     _utf8_streams()
+    with escaped_output():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
+    """`main` once its output streams are set up."""
     args: argparse.Namespace | None = None
     try:
         parser = build_parser()

@@ -58,14 +58,18 @@ def damage_table(path: Path, table: str) -> None:
         file.write(bytes([0x0D, 0xFF, 0xFF, 0x00, 0x09]) + b"\xa5" * 200)
 
 
-def many_issues(folder: Path, count: int, undated: int = 0) -> list[Path]:
+def many_issues(folder: Path, count: int, undated: int = 0, *, first: int = 0) -> list[Path]:
     """`count` dated issues (one a day from 2020-01-01, three articles each, all different) and
-    `undated` undated ones, written into `folder`; returns the files in import order."""
+    `undated` undated ones, written into `folder`; returns the files in import order.
+
+    `first` skips that many of each kind: a later call with `first` the count written so far
+    makes issues new to an archive that holds the earlier ones (days, numbers and texts follow
+    on), for an import that must write something each round."""
     import datetime as dt
 
     files = []
     day = dt.date(2020, 1, 1)
-    for n in range(count):
+    for n in range(first, first + count):
         date = day + dt.timedelta(days=n)
         articles = [
             (
@@ -76,7 +80,7 @@ def many_issues(folder: Path, count: int, undated: int = 0) -> list[Path]:
         ]
         text = issue_text(articles, date=f"{date.year}年{date.month}月{date.day}日", number=1000 + n)
         files.append(write(folder / f"{date:%Y-%m-%d}.txt", text))
-    for n in range(undated):
+    for n in range(first, first + undated):
         articles = [(f"扫描件{n}：{THIRD_PAGE[0][0]}", f"{THIRD_PAGE[0][1]}（扫描编号{n}）")]
         files.append(write(folder / f"扫描{n:03d}.txt", issue_text(articles, date=None)))
     return files

@@ -10,9 +10,10 @@ from issue_texts import FRONT_PAGE, SECOND_PAGE, damage_table, issue_text, write
 
 from reader.archive import bookmarks, queries
 from reader.archive.db import open_archive
-from reader.archive.health import find_damage, repair_archive
+from reader.archive.health import find_damage
 from reader.archive.holder import announced
 from reader.archive.importer import import_paths
+from reader.archive.repair import repair_archive
 from reader.archive.search import search
 
 

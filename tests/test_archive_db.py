@@ -11,7 +11,7 @@ from archive_helpers import FULL_ISSUE, make_version3_archive
 
 from reader.archive import queries
 from reader.archive.db import Archive, open_archive
-from reader.archive.errors import ArchiveError
+from reader.archive.errors import ArchiveError, translate
 from reader.archive.importer import import_issue
 from reader.archive.migrations import MIGRATIONS, schema_version
 
@@ -135,3 +135,14 @@ def test_locked_database_is_a_known_error(archive_path: Path) -> None:
             other.execute("ROLLBACK")
             other.close()
     assert info.value.kind == "locked"
+
+
+def test_an_input_output_error_is_not_called_a_path_problem(tmp_path: Path) -> None:
+    """SQLite's "disk I/O error" (a failing disk or share, a -wal removed under a connection) is
+    its own message: calling it 路径不可访问或没有权限 sent users looking at the wrong thing."""
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = 10 | (13 << 8)  # SQLITE_IOERR_FSYNC
+    translated = translate(error, tmp_path / "archive.sqlite3")
+    assert isinstance(translated, ArchiveError)
+    assert "ioerror" == translated.kind
+    assert "读写档案文件时出错" in str(translated) and "archive.sqlite3" in str(translated)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,10 +11,11 @@ import pytest
 from archive_helpers import FULL_ISSUE, bad_files, make_article, make_issue
 
 from reader.archive import queries
-from reader.archive.db import Archive
+from reader.archive.db import Archive, open_archive
 from reader.archive.importer import ImportOutcome, import_issue, import_paths
 from reader.text.load import read_issue
 from reader.text.model import Article
+from reader.text.words import Segmenter
 
 
 def stored_articles(archive: Archive, issue_id: int) -> list[Article]:
@@ -187,3 +190,20 @@ def test_a_parser_defect_on_one_file_fails_that_file_only(
     assert [broken] == [path for path, _ in report.failed]
     assert broken.name in report.failed[0][1] and "程序缺陷" in report.failed[0][1]
     assert len(corpus_files) - 1 == len(report.imported)
+
+
+def test_the_word_cutter_is_loaded_before_the_first_write_lock(archive_path: Path, corpus_dir: Path) -> None:
+    """Loading the dictionary inside the first file's BEGIN IMMEDIATE held the write lock for
+    as long as the load took, and a bookmark clicked in the window meanwhile was refused as
+    busy (seen by the soak test)."""
+    loaded_at_lock: list[bool] = []
+    with open_archive(archive_path, segmenter=Segmenter()) as archive:
+        begin = archive.transaction
+
+        def watched() -> AbstractContextManager[sqlite3.Connection]:
+            loaded_at_lock.append(archive.tokenizer.segmenter.loaded)
+            return begin()
+
+        archive.transaction = watched  # type: ignore[method-assign]
+        assert import_paths(archive, [corpus_dir]).ok
+    assert loaded_at_lock and all(loaded_at_lock)

@@ -6,10 +6,13 @@ import codecs
 from pathlib import Path
 
 import pytest
+from cli_support import JULY_ISSUE, out_text, run_cli
 from corpus_support import corpus_files
 
+from reader.archive.importer import ImportReport
+from reader.gui.importing.report import report_html
 from reader.text import SourceError, read_issue
-from reader.text.decode import decode_bytes
+from reader.text.decode import decode_bytes, decode_file
 
 CASES = corpus_files()
 
@@ -155,12 +158,11 @@ def test_text_no_encoding_reads_plausibly_is_refused_naming_file_and_encodings(t
     ("data", "label", "byte"),
     [
         (codecs.BOM_UTF8 + b"\xff", "UTF-8", 4),
-        (codecs.BOM_UTF8 + "东昌".encode() + b"\xe4\xb8", "UTF-8", 10),
-        (codecs.BOM_UTF16_LE + b"A", "UTF-16", 3),
+        (codecs.BOM_UTF8 + "东昌".encode() + b"\xe4\xb8" + "完".encode(), "UTF-8", 10),
         (codecs.BOM_UTF16_BE + b"\xd8\x00\x00A", "UTF-16", 3),
         (codecs.BOM_UTF32_LE + b"\xff\xff\xff\xff", "UTF-32", 5),
     ],
-    ids=["utf8-ff", "utf8-cut", "utf16-odd", "utf16-lone-surrogate", "utf32-out-of-range"],
+    ids=["utf8-ff", "utf8-broken-inside", "utf16-lone-surrogate", "utf32-out-of-range"],
 )
 def test_a_bom_followed_by_bad_bytes_is_a_source_error_saying_where(
     data: bytes, label: str, byte: int
@@ -179,15 +181,113 @@ def test_refusals_never_quote_the_file(tmp_path: Path) -> None:
         assert len(str(caught.value)) < 120
 
 
+# One rule for a file cut off mid-character, in every encoding (issue 21, item 9): read it without
+# the incomplete last character, and say so naming where that character starts and its bytes.
+CUT_CASES = [
+    # (text, codec without a mark, the mark, label, bytes cut off the last character)
+    (SIMPLIFIED + "江绍华", "utf-8", b"", "UTF-8", 1),
+    (SIMPLIFIED + "江绍华", "utf-8", b"", "UTF-8", 2),
+    (SIMPLIFIED + "江绍华", "utf-8", codecs.BOM_UTF8, "UTF-8", 1),
+    (SIMPLIFIED + "江绍华", "gb18030", b"", "GB18030", 1),
+    (SIMPLIFIED + "王𠮷", "gb18030", b"", "GB18030", 2),
+    (TRADITIONAL + "區長", "big5", b"", "Big5", 1),
+    (JAPANESE + "東京", "cp932", b"", "Shift-JIS", 1),
+    (SIMPLIFIED + "江绍华", "utf-16-le", b"", "UTF-16", 1),
+    (SIMPLIFIED + "江绍华", "utf-16-be", b"", "UTF-16", 1),
+    (SIMPLIFIED + "王𠮷", "utf-16-be", b"", "UTF-16", 2),
+    (SIMPLIFIED + "江绍华", "utf-16-le", codecs.BOM_UTF16_LE, "UTF-16", 1),
+]
+
+
 @pytest.mark.parametrize(
-    ("codec", "cut", "label"),
-    [("utf-8", 2, "UTF-8"), ("gb18030", 1, "GB18030"), ("utf-16-le", 1, "UTF-16")],
+    ("text", "codec", "mark", "label", "cut"),
+    CUT_CASES,
+    ids=[f"{case[3]}{'-bom' if case[2] else ''}-{case[1]}-cut{case[4]}" for case in CUT_CASES],
 )
-def test_a_file_cut_off_mid_character_is_refused_as_damaged_not_as_garbage(
-    codec: str, cut: int, label: str
+def test_a_file_cut_off_mid_character_is_read_without_it_and_says_where(
+    text: str, codec: str, mark: bytes, label: str, cut: int
 ) -> None:
-    data = SIMPLIFIED.rstrip().encode(codec)[:-cut]  # the last character, （, loses a byte
+    whole = mark + text.encode(codec)
+    last = text[-1].encode(codec)
+    decoded = decode_file(whole[:-cut], "截断.txt")
+    assert text[:-1] == decoded.text
+    start = len(whole) - len(last)
+    shown = " ".join(f"{byte:02X}" for byte in last[:-cut])
+    expected = (
+        f"按 {label} 读取时，文件末尾的最后一个字符不完整（第 {start + 1} 字节起的 {shown}），"
+        "已略去；文件可能在保存或复制时被截断"
+    )
+    assert (expected,) == decoded.notes()
+
+
+def test_a_whole_file_has_no_notes() -> None:
+    assert () == decode_file(SIMPLIFIED.encode("gb18030"), "完整.txt").notes()
+
+
+def test_a_byte_lost_inside_the_file_is_still_refused_as_damaged() -> None:
+    data = SIMPLIFIED.encode("utf-8")
+    middle = len(data) * 3 // 4
+    while data[middle] < 0xC0:  # the first byte of a character
+        middle += 1
+    damaged = data[:middle] + data[middle + 1 :]
     with pytest.raises(SourceError) as caught:
-        decode_bytes(data, "截断.txt")
-    assert caught.value.reason.startswith(f"看起来是 {label} 文本，但第 {len(data)} 字节")
-    assert caught.value.reason.endswith("（文件可能已损坏或不完整）")
+        decode_bytes(damaged, "损坏.txt")
+    assert caught.value.reason.startswith(f"看起来是 UTF-8 文本，但第 {middle + 1} 字节起不是有效的 UTF-8")
+
+
+def test_importing_a_cut_file_reports_the_cut_character(tmp_path: Path) -> None:
+    issue = tmp_path / "截断.txt"
+    whole = (JULY_ISSUE.rstrip() + "江").encode("utf-8")
+    issue.write_bytes(whole[:-1])
+    done = run_cli("import", str(issue), "--db", str(tmp_path / "a.sqlite3"))
+    assert 0 == done.returncode
+    note = (
+        "    注意：截断.txt：按 UTF-8 读取时，文件末尾的最后一个字符不完整"
+        f"（第 {len(whole) - 2} 字节起的 E6 B1），已略去；文件可能在保存或复制时被截断"
+    )
+    assert note in out_text(done).splitlines()
+
+
+def test_the_window_report_lists_the_notes() -> None:
+    report = ImportReport(notes=[(Path("截断.txt"), "按 UTF-8 读取时，文件末尾的最后一个字符不完整")])
+    assert "<li>截断.txt：按 UTF-8 读取时，文件末尾的最后一个字符不完整</li>" in report_html(report, str)
+
+
+# --- Shift-JIS and UTF-16 without a mark (issue 21, item 9) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", [TRADITIONAL, SIMPLIFIED, PLACES], ids=["traditional", "simplified", "places"]
+)
+def test_chinese_saved_as_shift_jis_is_read_as_shift_jis(text: str) -> None:
+    # As a Japanese-locale Notepad saves it: characters that are no JIS kanji become "?".
+    data = text.encode("cp932", errors="replace")
+    assert data.decode("cp932") == decode_bytes(data, "日文系统.txt")
+
+
+@pytest.mark.parametrize("text", [SIMPLIFIED, TRADITIONAL, PLACES, RARE_NAMES, "东昌时讯\n幸福食堂开业\n"])
+def test_gbk_text_is_not_taken_for_shift_jis(text: str) -> None:
+    assert text == decode_bytes(text.encode("gb18030"), "国标.txt")
+
+
+# A post copied from a phone: emoji and symbols are more than a tenth of its characters.
+POST = (
+    "🎉🎉东昌府区第一家幸福食堂开业啦！👍\n老人刷卡就能吃上热乎饭😋，每餐只要5元💰。\n"
+    "地址📍：古楼街道光岳路12号\n电话☎️：0635-1234567\n欢迎大家转发🙏🙏\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-be", "utf-16-le"])
+@pytest.mark.parametrize("text", [POST, KOREAN], ids=["post", "korean"])
+def test_utf16_without_a_mark_is_told_by_its_nul_bytes(text: str, codec: str) -> None:
+    assert text == decode_bytes(text.encode(codec), "无标记.txt")
+
+
+def test_a_binary_file_with_nul_bytes_is_still_refused_as_binary() -> None:
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + b"\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00\x1f" * 40
+    )
+    with pytest.raises(SourceError) as caught:
+        decode_bytes(png, "图片.txt")
+    assert "图片.txt：文件含有空字节，不是文本文件（可能是 Word、PDF、压缩包或图片）" == str(caught.value)

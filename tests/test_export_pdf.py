@@ -193,6 +193,20 @@ def test_markup_in_article_text_is_printed_literally(lead: ArticleRecord, tmp_pa
 
 
 @poppler
+def test_markup_in_article_text_is_printed_on_paper_literally(lead: ArticleRecord, tmp_path: Path) -> None:
+    """Printing shares the PDF's renderer; a PdfFormat printer shows what paper would get."""
+    hostile = dataclasses.replace(lead, headline="<b>标题</b> & <i>x</i>", body="正文<script>1</script>")
+    out = tmp_path / "printed-hostile.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    configure_printer(printer)
+    print_articles([hostile], printer, book=False)
+    text = "".join(page_texts(out))
+    assert "<b>标题</b>&<i>x</i>" in text and "正文<script>1</script>" in text
+
+
+@poppler
 def test_printing_to_a_pdf_format_qprinter_works_offscreen(
     records: list[ArticleRecord], tmp_path: Path
 ) -> None:

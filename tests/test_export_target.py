@@ -205,3 +205,84 @@ def test_a_missing_folder_is_named(db: Path, key: str, folder: Path, capsys: Cap
     assert 1 == export(db, key, out)
     assert f"无法写入 {out}：文件夹不存在" in capsys.readouterr().err
     assert [] == names(folder)
+
+
+# --- the archive, its side files and other databases are never an export's target (issue 21, item 2)
+
+
+@pytest.fixture
+def own_db(db: Path, tmp_path: Path) -> Path:
+    """A copy of the module's archive that a test may (wrongly) overwrite without harming others."""
+    copy = tmp_path / "mine" / "archive.sqlite3"
+    copy.parent.mkdir()
+    copy.write_bytes(db.read_bytes())  # the module's archive is closed here: a plain copy is whole
+    return copy
+
+
+def articles_in(path: Path) -> int:
+    """The archive's article count, read through SQLite: it fails if the file is no database."""
+    with open_archive(path, readonly=True) as archive:
+        return int(archive.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def test_export_onto_the_archive_is_refused_and_the_archive_stays(
+    own_db: Path, key: str, capsys: Capture
+) -> None:
+    before = articles_in(own_db)
+    assert 1 == export(own_db, key, own_db)
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert f"无法写入 {own_db}：这就是档案本身" in err
+    assert before == articles_in(own_db)
+
+
+@posix_only
+def test_export_onto_a_link_to_the_archive_is_refused(own_db: Path, key: str, capsys: Capture) -> None:
+    hard = own_db.with_name("hard.pdf")
+    os.link(own_db, hard)
+    soft = own_db.with_name("soft.pdf")
+    soft.symlink_to(own_db)
+    before = articles_in(own_db)
+    for link in (hard, soft):
+        assert 1 == export(own_db, key, link)
+        assert "这就是档案本身" in capsys.readouterr().err
+    assert before == articles_in(own_db)
+    assert soft.is_symlink()
+
+
+def test_export_onto_the_archives_side_files_is_refused_and_writes_nothing(
+    own_db: Path, key: str, capsys: Capture
+) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = own_db.with_name(own_db.name + suffix)
+        assert 1 == export(own_db, key, side)
+        assert f"无法写入 {side}：这是档案正在使用的日志文件" in capsys.readouterr().err
+        assert not side.exists()
+    assert ["archive.sqlite3"] == names(own_db.parent)
+
+
+def test_export_onto_another_sqlite_database_is_refused(
+    db: Path, own_db: Path, key: str, capsys: Capture
+) -> None:
+    """A backup or a colleague's snapshot is as precious as the archive that is open."""
+    before = articles_in(own_db)
+    assert 1 == export(db, key, own_db)
+    assert f"无法写入 {own_db}：这是一个 SQLite 数据库" in capsys.readouterr().err
+    assert before == articles_in(own_db)
+
+
+def test_export_onto_the_side_file_of_another_database_is_refused(
+    db: Path, own_db: Path, key: str, capsys: Capture
+) -> None:
+    wal = own_db.with_name(own_db.name + "-wal")
+    assert 1 == export(db, key, wal)
+    assert f"无法写入 {wal}：这是 SQLite 数据库 {own_db.name} 的日志文件" in capsys.readouterr().err
+    assert not wal.exists()
+
+
+def test_a_file_that_only_mentions_sqlite_later_is_replaced(db: Path, key: str, folder: Path) -> None:
+    """Only the 16-byte header makes a database: a PDF that quotes it is an ordinary old file."""
+    out = folder / "notes.pdf"
+    out.write_bytes(OLD + b"SQLite format 3\x00")
+    assert 0 == export(db, key, out)
+    assert JULY_HEADLINE in pdf_text(out)

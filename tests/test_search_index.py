@@ -10,7 +10,7 @@ from archive_helpers import make_article, make_issue
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue
 from reader.archive.search import search
-from reader.archive.search_index import Tokenizer, _TokenTable, encode_token
+from reader.archive.search_index import Tokenizer, _Spellings, char_spelling, encode_token
 from reader.text.words import Segmenter
 
 
@@ -44,7 +44,7 @@ def test_character_documents_spell_every_character_as_one_token() -> None:
 
 
 def test_the_character_cache_stops_growing_at_its_limit() -> None:
-    table = _TokenTable(limit=3)
+    table = _Spellings(char_spelling, limit=3)
     text = "甲乙丙丁戊己庚辛壬癸 ,."
     spelled = text.translate(table)
     assert "".join(encode_token(c) + " " for c in text) == spelled

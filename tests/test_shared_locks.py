@@ -16,6 +16,7 @@ from cli_support import build_archive, err_text, run_cli
 
 from reader.archive import bookmarks
 from reader.archive.db import open_archive, side_files
+from reader.archive.importer import import_paths
 
 
 def _keys(db: Path) -> list[str]:
@@ -55,3 +56,16 @@ def test_a_command_line_search_while_the_window_writes_loses_no_bookmark(
         found_meanwhile = _bookmarked(personal_file)
     assert {first, second} == found_meanwhile
     assert {first, second} == _bookmarked(personal_file)
+
+
+def test_importing_the_archive_itself_is_refused_without_reading_it(tmp_path: Path) -> None:
+    """Picking the archive (or its -wal) in 导入文件… must not read it: reading would open and close
+    it in the process that holds the window's connections, dropping SQLite's locks."""
+    db = build_archive(tmp_path)
+    with open_archive(db) as archive:
+        bookmarks.add(archive, _keys(db)[0])
+        report = import_paths(archive, [db, side_files(db)[0]])
+    assert [] == report.imported
+    assert 2 == len(report.failed)
+    assert all("不能导入" in message for _path, message in report.failed)
+    assert "这就是档案本身" in report.failed[0][1]

@@ -9,6 +9,13 @@ elsewhere, and a steady import could keep it from ever finishing.
 The copy is written to a temporary file beside the target and renamed over it only when
 complete: a failed or cancelled backup leaves no half file and never spoils an older backup of
 the same name. No Qt here.
+
+Every copy is checked (SQLite's quick check on the copy) before it takes the target's name. The
+copy holds the snapshot's pages as they are, so a copy that fails the check is either a damaged
+archive copied faithfully or a copy gone wrong: the snapshot itself is checked then (through the
+same read transaction). A damaged archive's copy is kept, since it is the archive as it is, and
+the backup raises DamagedSource saying so (issue 21: "back up first, then repair" must not end
+silently in a bad backup); a copy gone wrong is removed and refused.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ from pathlib import Path
 
 from reader.archive.db import connect_reader, side_files
 from reader.archive.errors import ArchiveError, classify, translate
+from reader.archive.health import damage_in, found
+from reader.archive.protected import protected_reason
 from reader.text.oserror import describe_os_error
 
 Progress = Callable[[int, int], None]
@@ -38,6 +47,10 @@ class BackupError(Exception):
     """
 
 
+class DamagedSource(BackupError):
+    """The backup is written, but the archive it copies is damaged: so is the copy."""
+
+
 def _refuse(target: Path, reason: str) -> BackupError:
     return BackupError(f"无法备份到 {target}：{reason}")
 
@@ -51,10 +64,8 @@ def _check_target(source: Path, target: Path) -> None:
             raise _refuse(target, "这是一个文件夹，请选择一个文件名")
         if not stat.S_ISREG(mode):
             raise _refuse(target, "这不是普通文件（设备、管道或套接字）")
-        if os.path.samefile(source, target):
-            raise _refuse(target, "这就是档案本身，备份必须写到另一个文件")
-    if target.resolve() in {side.resolve() for side in side_files(source)}:
-        raise _refuse(target, "这是档案正在使用的日志文件")
+    if reason := protected_reason(target, source, databases=False):  # an older backup may go
+        raise _refuse(target, f"{reason}，备份必须写到另一个文件")
 
 
 def _open_source(source: Path) -> sqlite3.Connection:
@@ -102,7 +113,8 @@ def backup_archive(
 
     Raises ArchiveError for SQLite problems (missing or damaged archive, disk full: Chinese,
     naming the file) and BackupError for operating-system errors, described by
-    reader.text.oserror.describe_os_error.
+    reader.text.oserror.describe_os_error, or for a copy that fails its check though the archive
+    passes; DamagedSource, once the copy is in place, when the archive itself is damaged.
     """
     source, target = Path(source), Path(target)
     if not source.exists():
@@ -117,7 +129,7 @@ def backup_archive(
     os.close(handle)
     partial = Path(name)
     try:
-        _copy(source, target, partial, progress, step_pages)
+        damage = _copy(source, target, partial, progress, step_pages)
         with suppress(OSError):
             os.chmod(partial, stat.S_IMODE(source.stat().st_mode) | stat.S_IRUSR | stat.S_IWUSR)
         os.replace(partial, target)
@@ -128,9 +140,16 @@ def backup_archive(
         _remove_partial(partial)
         raise
     _sync_folder(target.parent)
+    if damage:
+        raise DamagedSource(
+            f"已备份到 {target}，但档案 {source} 本身已损坏（{found(damage)}），备份是同样损坏的副本。"
+            "请修复档案（文件 → 检查并修复档案…，或 python -m reader repair）：修复会把损坏的原文件另存一份"
+        )
 
 
-def _copy(source: Path, target: Path, partial: Path, progress: Progress | None, step_pages: int) -> None:
+def _copy(source: Path, target: Path, partial: Path, progress: Progress | None, step_pages: int) -> list[str]:
+    """Copy and check the copy: what is wrong with the archive ([] when the copy is sound)."""
+
     def step(_status: int, remaining: int, total: int) -> None:
         if progress is not None:
             progress(total - remaining, total)
@@ -143,11 +162,18 @@ def _copy(source: Path, target: Path, partial: Path, progress: Progress | None, 
             raise translate(err, target) from err
         try:
             src.backup(dest, pages=max(1, step_pages), progress=step)
+            copy_damage = damage_in(dest)
         except sqlite3.Error as err:
             # Only the copy is written: a full disk or a write refused is the target's problem.
             raise translate(err, target if classify(err) in ("full", "readonly") else source) from err
         finally:
             dest.close()
+        if not copy_damage:
+            return []
+        damage = damage_in(src)
+        if not damage:
+            raise _refuse(target, "写出的副本未通过检查，已删除；档案本身完好，请换一个位置再试")
+        return damage
     finally:
         src.close()
 

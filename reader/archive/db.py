@@ -150,20 +150,28 @@ class Archive:
         changed by anyone, so it needs no watching (a newer one appears beside it instead)."""
         return is_snapshot(self.path)
 
+    @property
+    def watched(self) -> bool:
+        """True for a reader in a place it cannot write: immutable, or `mode=ro` over a -wal it
+        cannot lock properly. Either may meet a file rewritten under it, so its reads are judged
+        by the file's stamp (reader.archive.steady) rather than trusted to SQLite's locks. A
+        published snapshot is never rewritten, so it is not watched."""
+        return self.readonly and self.write_blocker is not None and not self.published
+
     def changed_on_disk(self) -> bool:
-        """True when an immutable connection no longer matches the file (someone rewrote it).
+        """True when a watched reader's file changed since the connection opened (someone wrote it).
 
         Always False for an ordinary connection (SQLite's locks keep its reads consistent) and
         for a published snapshot (never rewritten; removed at most, and an open one reads on).
         """
-        return self.immutable and not self.published and file_stamp(self.path) != self._stamp
+        return self.watched and file_stamp(self.path) != self._stamp
 
     def data_version(self) -> Hashable:
         """A value that changes when the archive's content may have changed since the last call
-        (on this connection): another process's commit, or a rewrite of an immutable file."""
+        (on this connection): another process's commit, or a rewrite under a watched reader."""
         if self.published:
             return 0
-        if self.immutable:
+        if self.watched:
             return file_stamp(self.path)
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
 

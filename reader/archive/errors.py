@@ -27,6 +27,8 @@ ErrorKind = Literal[
     "foreign",
     "changing",
     "personal",
+    "ioerror",
+    "unrepairable",
 ]
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
@@ -55,14 +57,28 @@ _MESSAGES: dict[ErrorKind, str] = {
     "notafile": "这不是档案文件（是一个文件夹或设备）",
     "empty": "文件是空的，还不是档案",
     "foreign": "这不是本程序的档案（是其他程序的 SQLite 数据库），不会改动它",
+    "ioerror": "读写档案文件时出错（磁盘、U盘或网络共享出了故障，或档案旁的 -wal/-shm 文件被其他程序删除）",
     "changing": "档案正在被其他程序改写（例如同事正在导入），暂时读不出一致的内容，请稍后再试",
     "personal": "档案需要升级，升级要把书签移到你的个人文件，但个人文件无法写入；档案没有改动",
+    "unrepairable": "档案未能修复",
 }
 
 # A batch import stops after these: no later write can succeed (or, locked, succeed soon; waiting
 # out the busy timeout file by file took half an hour for 300 files).
 FATAL_KINDS: frozenset[ErrorKind] = frozenset(
-    {"damaged", "readonly", "full", "newer", "cantopen", "locked", "notafile", "empty", "foreign", "personal"}
+    {
+        "damaged",
+        "readonly",
+        "full",
+        "newer",
+        "cantopen",
+        "ioerror",
+        "locked",
+        "notafile",
+        "empty",
+        "foreign",
+        "personal",
+    }
 )
 
 
@@ -99,7 +115,7 @@ def classify(err: sqlite3.Error) -> ErrorKind | None:
             _LOCKED: "locked",
             _FULL: "full",
             _CANTOPEN: "cantopen",
-            _IOERR: "cantopen",
+            _IOERR: "ioerror",
         }
         if primary in by_code:
             return by_code[primary]
@@ -112,7 +128,7 @@ def classify(err: sqlite3.Error) -> ErrorKind | None:
         ("locked", "locked"),
         ("disk is full", "full"),
         ("unable to open", "cantopen"),
-        ("disk i/o error", "cantopen"),
+        ("disk i/o error", "ioerror"),
     )
     for needle, kind in by_text:
         if needle in text:

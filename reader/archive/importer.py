@@ -23,25 +23,23 @@ from reader.archive.db import Archive, open_archive
 from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import issue_label
-from reader.archive.health import find_damage
+from reader.archive.health import damage_error
 from reader.archive.holder import announced
 from reader.archive.interrupt import Interrupter
-from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key
+from reader.archive.keys import article_fingerprint, article_ident, article_key, issue_key, keys_of
 from reader.archive.placement import Placement, place, stored_path
+from reader.archive.protected import protected_reason
 from reader.archive.search_index import index_articles
 from reader.archive.sources import delete_sources, publication_id, refresh_issue
 from reader.text.errors import Cancelled, SourceError
-from reader.text.load import find_sources, read_issue
+from reader.text.folders import Sources, find_sources
+from reader.text.load import read_issue
 from reader.text.model import Article, ParsedIssue
 from reader.text.query import readable_text
 
 Status = Literal["imported", "replaced", "unchanged", "conflict"]
 OnConflict = Literal["report", "replace", "keep"]
 MAX_DEFECT_MESSAGE = 200
-DAMAGE_ADVICE = (
-    "检查发现：{0}。未导入任何文件。请先备份档案，再修复（文件 → 检查并修复档案…，"
-    "或 python -m reader repair）：修复会保留损坏的原文件，读出其中完好的内容并重建检索索引"
-)
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,8 @@ class ImportOutcome:
     """What importing one file did.
 
     `articles` is the file's article count; `issue_id` is the issue it belongs to (None for a
-    conflict that would have started a new issue); `detail` says why for a conflict.
+    conflict that would have started a new issue); `detail` says why for a conflict; `notes`
+    are what reading the file noticed (ParsedIssue.notes).
     """
 
     status: Status
@@ -57,6 +56,7 @@ class ImportOutcome:
     articles: int
     label: str
     detail: str = ""
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -68,6 +68,8 @@ class ImportReport:
     unchanged: list[Path] = field(default_factory=list)
     conflict: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # links out of a folder (text.folders)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # read, with something to say
     articles: int = 0
     total: int = 0
     cancelled: bool = False
@@ -169,23 +171,51 @@ def _assign_keys(
 ) -> list[str]:
     """Stable keys: an article replacing one of the same identity keeps that one's key; a new
     one gets the first free `article_key(issue, ident, n)`, which for a single-file issue is the
-    key earlier versions of the program gave it."""
+    key earlier versions of the program gave it.
+
+    Each n is tried once per identity: the ones tried before were taken then and stay taken, so
+    the search goes on from the last one. Starting at 0 for every article made a file holding one
+    article a thousand times (an issue pasted over and over) cost a million key look-ups. The
+    archive is asked about the likely candidates all at once, about any other one by one.
+    """
+    idents = [article_ident(article) for article in articles]
+    likely = keys_of(issue, idents)  # each new article's first candidate when nothing collides
+    stored, likely_set = _stored_keys(conn, likely), set(likely)
+
+    def free(candidate: str) -> bool:
+        if candidate in likely_set:
+            return candidate not in stored
+        return conn.execute("SELECT 1 FROM articles WHERE key = ?", (candidate,)).fetchone() is None
+
     keys: list[str] = []
     taken: set[str] = set()
-    for article in articles:
-        ident = article_ident(article)
+    tried: dict[str, int] = {}  # identity → the first n not yet tried
+    for ident in idents:
         pool = reuse.get(ident) or []
         key = pool.pop(0) if pool else None
-        n = 0
+        n = tried.get(ident, 0)
         while key is None or key in taken:
             candidate = article_key(issue, ident, n)
             n += 1
-            exists = conn.execute("SELECT 1 FROM articles WHERE key = ?", (candidate,)).fetchone()
-            if candidate not in taken and exists is None:
+            if candidate not in taken and free(candidate):
                 key = candidate
+        tried[ident] = n
         taken.add(key)
         keys.append(key)
     return keys
+
+
+def _stored_keys(conn: sqlite3.Connection, keys: list[str]) -> set[str]:
+    """Which of `keys` articles in the archive have, asked 500 at a time: one question per
+    article made importing a file of thousands of briefs spend a second on them."""
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            row[0] for row in conn.execute(f"SELECT key FROM articles WHERE key IN ({marks})", chunk)
+        )
+    return found
 
 
 def _create_issue(conn: sqlite3.Connection, key: str, parsed: ParsedIssue, demo: bool) -> int:
@@ -314,7 +344,8 @@ def import_issue(
     of the file is written then.
     """
     with archive.transaction():
-        return _import(archive, parsed, source_path, on_conflict, demo)
+        outcome = _import(archive, parsed, source_path, on_conflict, demo)
+    return replace(outcome, notes=parsed.notes)
 
 
 def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
@@ -336,14 +367,15 @@ def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
 
 def import_paths(
     archive: Archive,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,
     on_conflict: OnConflict = "report",
     demo: bool = False,
 ) -> ImportReport:
-    """Import every file (folders searched recursively); a bad file is a failure, not the end.
+    """Import every file (folders searched recursively, or the `Sources` found already); a bad
+    file is a failure, not the end; a link out of a folder is skipped (`report.skipped`).
 
     `progress(index, total, path, outcome_or_error)` is called after each file (index from 1);
     `should_cancel()` is checked before each file and while a long file is parsed; a cancel that
@@ -352,19 +384,23 @@ def import_paths(
     `report.stopped`; so is damage found in the archive before anything is written. The first
     real file imported takes the demo issue out of the archive.
     """
-    files = find_sources([Path(p) for p in paths])
-    report = ImportReport(total=len(files))
+    found = paths if isinstance(paths, Sources) else find_sources([Path(p) for p in paths])
+    files = found.files
+    report = ImportReport(total=len(files), skipped=list(found.skipped))
     try:
-        damage = find_damage(archive)
+        damage = damage_error(archive)
     except sqlite3.OperationalError:
         if should_cancel is not None and should_cancel():
             report.cancelled = True
             return report
         raise
-    if damage:
+    if damage is not None:
         report.damaged = True
-        report.stopped = str(ArchiveError(archive.path, "damaged", DAMAGE_ADVICE.format(damage[0][:120])))
+        report.stopped = str(damage)
         return report
+    # Loaded before the first file's write transaction, not inside it: the window's bookmark or
+    # date waits on that lock, and the load alone took seconds on a busy machine (soak test).
+    archive.tokenizer.segmenter.load()
     with announced(archive.path, "导入"):
         _import_files(archive, files, report, progress, should_cancel, on_conflict, demo)
     if not demo and (report.imported or report.replaced) and has_demo(archive):
@@ -388,6 +424,9 @@ def _import_files(
             break
         result: ImportOutcome | Exception
         try:
+            if (why := protected_reason(path, archive.path, databases=False)) is not None:
+                # Never read: closing a descriptor of the archive drops this process's SQLite locks.
+                raise SourceError(path.name, f"{why}，不是报纸文本，不能导入")
             parsed = _read(path, should_cancel)
             result = import_issue(archive, parsed, source_path=path, on_conflict=on_conflict, demo=demo)
         except Cancelled:
@@ -407,6 +446,7 @@ def _import_files(
             if err.fatal:
                 report.stopped = str(err)
         else:
+            report.notes += [(path, note) for note in result.notes]
             if result.status == "conflict":
                 report.conflict.append((path, result.detail))
             else:
@@ -421,7 +461,7 @@ def _import_files(
 
 def import_into(
     db_path: Path,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,
@@ -448,7 +488,7 @@ def import_into(
 
 def import_with(
     archive: Archive,
-    paths: list[Path],
+    paths: list[Path] | Sources,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     *,

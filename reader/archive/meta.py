@@ -72,14 +72,14 @@ def write_values(conn: sqlite3.Connection, values: dict[str, object]) -> None:
     )
 
 
-def keep_identity_of(conn: sqlite3.Connection, schema: str) -> None:
-    """Give the archive on `conn` the identity of the one attached as `schema`, and a generation
-    past its own (a repair copies a damaged archive into a new file: it is the same archive,
+def keep_identity_of(conn: sqlite3.Connection, source: sqlite3.Connection) -> None:
+    """Give the archive on `conn` the identity of the one `source` reads, and a generation past
+    its own (a repair copies a damaged archive into a new file: it is the same archive,
     bookmarks must find it, and a publish must see that it changed). Inside the caller's
     transaction; an unreadable old table leaves the new identity."""
     try:
-        old = identity(conn, schema)
-        count = generation(conn, schema)
+        old = identity(source)
+        count = generation(source)
     except sqlite3.DatabaseError:
         return
     if old is not None:

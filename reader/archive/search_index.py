@@ -46,7 +46,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.text.fold import fold
 from reader.text.words import Segmenter
@@ -99,20 +99,28 @@ def encode_token(token: str) -> str:
     return "z" + "".join(f"{ord(c):x}g" for c in token)
 
 
-class _TokenTable(dict[int, str]):
-    """A `str.translate` table: character → its token and a space; a cache filled on first sight.
+def char_spelling(code: int) -> str:
+    """What the character of code point `code` becomes in a character-index document."""
+    return encode_token(chr(code)) + " "
 
-    Importing spells every character of every article; per-character Python calls made that
-    slower than the FTS5 insert itself. At most `limit` characters are kept (some 10 MB; an
-    archive's text uses about 10,000 distinct ones), so no input makes it grow without bound.
+
+class _Spellings(dict[Any, str]):
+    """A cache of tokens (`encode_token`), filled on first sight; at most `limit` are kept.
+
+    Importing spells every character and every word of every article; a Python call each made
+    that slower than the FTS5 insert itself, while a hit here is a C-level dict lookup (through
+    `str.translate` for characters, `map` for words). An archive's text uses about 10,000
+    distinct characters and some 100,000 distinct words; the limit keeps any input from growing
+    the cache without bound (some 10 MB).
     """
 
-    def __init__(self, limit: int = 1 << 16) -> None:
+    def __init__(self, spell: Callable[[Any], str], limit: int = 1 << 16) -> None:
         super().__init__()
+        self._spell = spell
         self._limit = limit
 
-    def __missing__(self, key: int) -> str:
-        value = encode_token(chr(key)) + " "
+    def __missing__(self, key: Any) -> str:
+        value = self._spell(key)
         if len(self) < self._limit:
             self[key] = value
         return value
@@ -122,13 +130,14 @@ class Tokenizer:
     """Folded text → the tokens of both indexes, for one open archive (`Archive.tokenizer`).
 
     Words come from the segmenter the archive was opened with, so a test can index and search
-    with its own dictionary without patching a module. The character table is a cache that lives
-    as long as the archive does.
+    with its own dictionary without patching a module. The token caches live as long as the
+    archive does.
     """
 
     def __init__(self, segmenter: Segmenter) -> None:
         self.segmenter = segmenter
-        self._chars = _TokenTable()
+        self._chars = _Spellings(char_spelling)  # a str.translate table
+        self._words = _Spellings(encode_token)
 
     def char_text(self, folded: str) -> str:
         """The character-index document for folded text: its tokens separated by spaces."""
@@ -141,6 +150,25 @@ class Tokenizer:
     def word_tokens(self, folded: str) -> list[str]:
         """The word-index tokens of folded text (jieba words, nothing dropped)."""
         return [encode_token(w) for w in self.words(folded) if w]
+
+    def word_document(self, folded: str) -> tuple[str, str]:
+        """The word-index document of folded text and the record of its cut (`encode_cuts`).
+
+        Made a piece at a time (Segmenter.cut_pieces): an article of megabytes would otherwise
+        hold millions of word strings at once. Pieces are shorter than 0xD800 characters, so
+        each piece's record is one character a word and the records simply join.
+        """
+        spelled: list[str] = []
+        cuts: list[str] = []
+        for words in self.segmenter.cut_pieces(folded):
+            spelled.append(" ".join(map(self._words.__getitem__, words)))
+            cuts.append(encode_cuts(words))
+        return " ".join(spelled), "".join(cuts)
+
+    def recorded_document(self, folded: str, cuts: str) -> str:
+        """The word-index document of `folded` as cut when it was indexed (`encode_cuts`)."""
+        pieces = _recorded_pieces(folded, cuts)
+        return " ".join(" ".join(map(self._words.__getitem__, words)) for words in pieces)
 
 
 @dataclass(frozen=True)
@@ -167,7 +195,7 @@ def other_text(row: Sequence[str | None]) -> str:
 
 def encode_cuts(words: list[str]) -> str:
     """Word lengths as one character each (a compact record of how jieba cut a text)."""
-    lengths = [len(w) for w in words]
+    lengths = list(map(len, words))
     if lengths and max(lengths) >= 0xD800:  # would be a surrogate: not storable as text
         return "\x00" + ",".join(map(str, lengths))
     return "".join(map(chr, lengths))
@@ -175,13 +203,21 @@ def encode_cuts(words: list[str]) -> str:
 
 def decode_cuts(folded: str, cuts: str) -> list[str]:
     """The words of `folded` as recorded by `encode_cuts`."""
-    lengths = [int(n) for n in cuts[1:].split(",")] if cuts.startswith("\x00") else list(map(ord, cuts))
-    words: list[str] = []
+    return [word for words in _recorded_pieces(folded, cuts) for word in words]
+
+
+def _recorded_pieces(folded: str, cuts: str, size: int = 1 << 14) -> Iterator[list[str]]:
+    """The words of `folded` as recorded by `encode_cuts`, `size` words at a time."""
+    lengths = [int(n) for n in cuts[1:].split(",")] if cuts.startswith("\x00") else None
+    count = len(lengths) if lengths is not None else len(cuts)
     at = 0
-    for length in lengths:
-        words.append(folded[at : at + length])
-        at += length
-    return words
+    for first in range(0, count, size):
+        chunk = lengths[first : first + size] if lengths is not None else map(ord, cuts[first : first + size])
+        words: list[str] = []
+        for length in chunk:
+            words.append(folded[at : at + length])
+            at += length
+        yield words
 
 
 @dataclass(frozen=True)
@@ -197,13 +233,8 @@ class _Document:
     cuts_other: str
 
 
-def _texts(
-    conn: sqlite3.Connection, tokenizer: Tokenizer, ids: list[int], recorded: bool
-) -> Iterator[tuple[int, str, str, list[str], list[str]]]:
-    """(id, folded headline, folded other, their words) of these articles.
-
-    With `recorded`, the words are those jieba made when the article was indexed (search_cuts).
-    """
+def _rows(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, str, str, str | None, str | None]]:
+    """(id, folded headline, folded other, the recorded cut of each or None) of these articles."""
     cols = ", ".join(OTHER_FIELDS)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
@@ -214,29 +245,36 @@ def _texts(
             chunk,
         ).fetchall()
         for row in rows:
-            headline = fold(row[1] or "")
-            other = fold(other_text(row[4:]))
-            if recorded and row[2] is not None:
-                words_h, words_o = decode_cuts(headline, row[2]), decode_cuts(other, row[3])
-            else:
-                words_h, words_o = tokenizer.words(headline), tokenizer.words(other)
-            yield row[0], headline, other, words_h, words_o
+            yield row[0], fold(row[1] or ""), fold(other_text(row[4:])), row[2], row[3]
+
+
+def _texts(
+    conn: sqlite3.Connection, tokenizer: Tokenizer, ids: list[int], recorded: bool
+) -> Iterator[tuple[int, str, str, list[str], list[str]]]:
+    """(id, folded headline, folded other, their words) of these articles.
+
+    With `recorded`, the words are those jieba made when the article was indexed (search_cuts).
+    """
+    for id_, headline, other, cuts_h, cuts_o in _rows(conn, ids):
+        if recorded and cuts_h is not None and cuts_o is not None:
+            yield id_, headline, other, decode_cuts(headline, cuts_h), decode_cuts(other, cuts_o)
+        else:
+            yield id_, headline, other, tokenizer.words(headline), tokenizer.words(other)
 
 
 def _documents(
     conn: sqlite3.Connection, tokenizer: Tokenizer, ids: list[int], recorded: bool
 ) -> Iterator[_Document]:
     """The index documents of these articles; with `recorded`, words as cut when indexed."""
-    for id_, headline, other, words_h, words_o in _texts(conn, tokenizer, ids, recorded):
-        yield _Document(
-            id_,
-            tokenizer.char_text(headline),
-            tokenizer.char_text(other),
-            _spell(words_h, encode_token),
-            _spell(words_o, encode_token),
-            encode_cuts(words_h),
-            encode_cuts(words_o),
-        )
+    for id_, headline, other, cuts_h, cuts_o in _rows(conn, ids):
+        if recorded and cuts_h is not None and cuts_o is not None:
+            spelled_h = tokenizer.recorded_document(headline, cuts_h)
+            spelled_o = tokenizer.recorded_document(other, cuts_o)
+        else:
+            spelled_h, cuts_h = tokenizer.word_document(headline)
+            spelled_o, cuts_o = tokenizer.word_document(other)
+        chars_h, chars_o = tokenizer.char_text(headline), tokenizer.char_text(other)
+        yield _Document(id_, chars_h, chars_o, spelled_h, spelled_o, cuts_h, cuts_o)
 
 
 def respell_words(archive: Archive, article_ids: Iterable[int], before: Callable[[str], str]) -> int:

@@ -2,8 +2,9 @@
 
 An ordinary connection needs none of this: SQLite's locks give every read transaction one
 consistent snapshot. An archive in a place this program cannot write (a read-only share, a
-colleague's folder) is opened immutable (reader.archive.db.connect_reader), and an immutable
-connection takes no locks and trusts its page cache: if the file is rewritten under it (a
+colleague's folder) is opened immutable, or `mode=ro` when a -wal lies beside it
+(reader.archive.db.connect_reader). An immutable connection takes no locks and trusts its page
+cache, and a `mode=ro` one cannot take the -wal's locks properly there: if the file is rewritten under it (a
 colleague imports, or runs VACUUM), a read may mix old and new pages, fail as "malformed", find
 an id gone, or return wrong rows without any error. The file's stamp (size, time, inode of the
 archive and its -wal, by stat alone) tells when that may have happened: a read is used only when

@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
+from reader.archive.health import refuse_if_damaged
 from reader.archive.paths import ENV_VAR, default_archive_path
 from reader.archive.search_request import DEFAULT_LIMIT, SORT_LABELS, SORTS, SearchRequest, sort_named
 from reader.archive.snapshots import archive_file
@@ -170,8 +171,10 @@ def on_existing_archive(
     action: ArchiveAction, refused: tuple[type[Exception], ...], *, readonly: bool = False
 ) -> Callable[[argparse.Namespace], int]:
     """A command's `func` that runs `action` on the `--db` archive, which must exist (a command
-    that edits an archive never creates an empty one); an ArchiveError or one of the `refused`
-    errors (whose messages are for the user) is printed and gives status 1."""
+    that edits an archive never creates an empty one) and, unless `readonly`, pass the damage
+    check every writer makes first (reader.archive.health.refuse_if_damaged; once per run: the
+    check reads the whole file). An ArchiveError or one of the `refused` errors (whose messages
+    are for the user) is printed and gives status 1."""
 
     caught: tuple[type[Exception], ...] = (ArchiveError, *refused)
 
@@ -182,6 +185,8 @@ def on_existing_archive(
             return 1
         try:
             with open_archive(path, readonly=readonly) as archive:
+                if not readonly:
+                    refuse_if_damaged(archive)
                 return action(archive, args)
         except caught as err:
             print(err, file=sys.stderr)

@@ -87,8 +87,9 @@ def run(args: argparse.Namespace) -> int:
     from reader.export.pdf import export_pdf
 
     notes: dict[str, str] = {}
+    db = db_path(args)
     try:
-        with open_archive(db_path(args), readonly=True) as archive:
+        with open_archive(db, readonly=True) as archive:
             if args.key:
                 records = list(by_keys(archive, args.key).articles)
             elif args.bookmarks:
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             raise ExportError("没有书签可导出" if args.bookmarks else "没有符合条件的文章，未生成 PDF")
         app = ensure_gui_application()  # noqa: F841 -- fonts need it alive while rendering
         book = True if args.book or args.bookmarks or args.query else None
-        result = export_pdf(records, args.out, book=book, title=args.title, notes=notes)
+        result = export_pdf(records, args.out, book=book, title=args.title, notes=notes, archive=db)
     except LookupError as err:
         print(err, file=sys.stderr)
         return 2

@@ -32,16 +32,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def progress_line(index: int, total: int, path: Path, result: ImportOutcome | Exception) -> str:
-    """'[3/12] 导入 2022-07-05 东昌时讯 第1449期：10篇', '… 未变化 …' or '… 失败：reason'."""
+    """'[3/12] 导入 2022-07-05 东昌时讯 第1449期：10篇', '… 未变化 …' or '… 失败：reason';
+    then a line '    注意：…' for each note on the file (an incomplete last character left out)."""
     prefix = f"[{index}/{total}]"
     if isinstance(result, Exception):
         return f"{prefix} 失败：{result}"
     if result.status == "unchanged":
-        return f"{prefix} 未变化 {result.label}"
-    if result.status == "conflict":
-        return f"{prefix} 冲突，未导入 {path.name}（{result.label}）：{result.detail}"
-    verb = "导入" if result.status == "imported" else "更新"
-    return f"{prefix} {verb} {result.label}：{result.articles}篇"
+        line = f"{prefix} 未变化 {result.label}"
+    elif result.status == "conflict":
+        line = f"{prefix} 冲突，未导入 {path.name}（{result.label}）：{result.detail}"
+    else:
+        verb = "导入" if result.status == "imported" else "更新"
+        line = f"{prefix} {verb} {result.label}：{result.articles}篇"
+    return "\n".join([line, *(f"    注意：{path.name}：{note}" for note in result.notes)])
+
+
+def skipped_lines(report: ImportReport) -> list[str]:
+    """One line for each link left out of a folder, saying where it points."""
+    return [reason for _, reason in report.skipped]
 
 
 def summary_line(report: ImportReport) -> str:
@@ -76,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
     except ArchiveError as err:
         print(err, file=sys.stderr)
         return 1
+    for line in skipped_lines(report):
+        print(line)
     if report.total == 0:
         print("没有找到可导入的文本文件（.txt、.md）", file=sys.stderr)
         return 1

@@ -35,16 +35,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the ParsedIssue as UTF-8 JSON (or, with --explain, the role of every line);
-    a bad file is reported on stderr with status 1."""
+    a bad file is reported on stderr with status 1, a note on a file read (a last character
+    cut) on stderr too."""
     try:
-        if args.explain:
-            _, roles = explain_issue(args.file)
-            sys.stdout.write(format_roles(roles) + "\n")
-            return 0
-        parsed = read_issue(args.file)
+        parsed, roles = explain_issue(args.file) if args.explain else (read_issue(args.file), [])
     except SourceError as err:
         print(err, file=sys.stderr)
         return 1
-    json.dump(parsed.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    for note in parsed.notes:
+        print(f"注意：{parsed.source}：{note}", file=sys.stderr)
+    if args.explain:
+        sys.stdout.write(format_roles(roles) + "\n")
+        return 0
+    # One write: json.dump writes each of its pieces apart, each through the terminal's escaping.
+    sys.stdout.write(json.dumps(parsed.to_dict(), ensure_ascii=False, indent=1) + "\n")
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reader.archive.errors import ArchiveError
-from reader.archive.health import repair_if_damaged
+from reader.archive.repair import repair_if_damaged
 from reader.commands._common import add_db_option, db_path
 
 
@@ -15,8 +15,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "repair",
         help="检查档案是否损坏；损坏时读出完好的内容并重建检索索引",
-        description="检查档案文件。发现损坏时：把损坏的原文件改名保留，读出其中所有完好的期次、文章和书签，"
-        "写入新的档案文件并重建检索索引。修复前请关闭正在使用此档案的程序。",
+        description="检查档案文件。发现损坏时：逐页读出每一张表（期次、文章、导入文件记录、书签、校订、专有名词）"
+        "中所有还读得出的记录，写入档案旁的新文件并重建检索索引，检查无误后才替换原档案；损坏的原文件另存为 "
+        "<名称>.damaged-<时间>.sqlite3。最后按表报告保留和丢失的条数。修复前请关闭正在使用此档案的程序。",
     )
     parser.add_argument("--force", action="store_true", help="即使检查未发现问题也重建")
     add_db_option(parser)

@@ -24,7 +24,7 @@ from reader.export.book import Composition, lay_out
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
 from reader.export.pages import PageStyle, Progress, ShouldCancel
-from reader.export.target import output_target, write_output
+from reader.export.target import output_target, refuse_protected, write_output
 from reader.export.tounicode import fix_tounicode, radical_map
 
 PDF_RESOLUTION = 600
@@ -88,20 +88,23 @@ def export_pdf(
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
     today: dt.date | None = None,
+    archive: Path | None = None,
 ) -> ExportResult:
     """Write `articles` as an A4 PDF at `out`: one article plainly, several as a clippings book.
 
     `book` forces or suppresses the clippings-book form; `notes` maps article keys to bookmark
     notes printed under the source line; `fonts` is an explicit family preference list (None:
     the built-in list, then any Chinese font). `out` must be a regular file (or a symlink to one)
-    or a new name: see reader.export.target. The file appears, or is replaced, only when
-    everything succeeded. Raises ExportError (no articles, no CJK font, a path that is no
-    regular file, unwritable path) or ExportCancelled.
+    or a new name, and no SQLite database: see reader.export.target. `archive` is the archive
+    this process has open (the articles' own), so that it is refused without being opened. The
+    file appears, or is replaced, only when everything succeeded. Raises ExportError (no
+    articles, no CJK font, a path that is no regular file or is a database, unwritable path) or
+    ExportCancelled.
     """
     comp = Composition.of(articles, book=book, title=title, notes=notes, today=today)
     family = find_cjk_family(fonts)
     out = Path(out)
-    output_target(out)  # refuse a folder, FIFO, device… before the work, not after it
+    output_target(out, archive)  # refuse a folder, FIFO, device, database… before the work
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -117,7 +120,7 @@ def export_pdf(
     buffer.close()
     if should_cancel is not None and should_cancel():
         raise ExportCancelled()
-    write_output(out, fix_tounicode(bytes(data.data()), radical_map(family)))
+    write_output(out, fix_tounicode(bytes(data.data()), radical_map(family)), archive)
     return ExportResult(out, pages, starts, family)
 
 
@@ -136,15 +139,21 @@ def print_articles(
     fonts: Sequence[str] | None = None,
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
+    archive: Path | None = None,
 ) -> ExportResult:
     """Print `articles` on `printer` (paper, or PdfFormat with an output file) as it is set up.
 
     Honours the page range chosen in the print dialog (printer.fromPage()/toPage()). Used by
-    QPrintPreviewDialog.paintRequested too. Raises ExportError when no CJK font is found (then
-    nothing is printed) or the printer cannot start.
+    QPrintPreviewDialog.paintRequested too. Raises ExportError when no CJK font is found or the
+    print dialog's output file is the `archive` (open in this process), one of its side files or
+    another SQLite database (then nothing is printed, nor the file touched), or the printer
+    cannot start.
     """
     comp = Composition.of(articles, book=book, title=title, notes=notes)
     family = find_cjk_family(fonts)
+    path = Path(printer.outputFileName()) if printer.outputFileName() else None
+    if path is not None:
+        refuse_protected(path, archive)  # QPrinter truncates its output file when painting starts
     chosen: Sequence[int] | None = None
     if printer.fromPage() > 0:
         last = printer.toPage() if printer.toPage() > 0 else printer.fromPage()
@@ -156,11 +165,10 @@ def print_articles(
     except ExportCancelled:
         printer.abort()
         raise
-    path = Path(printer.outputFileName()) if printer.outputFileName() else None
     if path is not None and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
         # The PDF is fine without this, only copying its text suffers. Only a regular file is
         # read back and replaced (a FIFO would block the read).
         with contextlib.suppress(OSError, ExportError):
-            written = output_target(path).path.read_bytes()
-            write_output(path, fix_tounicode(written, radical_map(family)))
+            written = output_target(path, archive).path.read_bytes()
+            write_output(path, fix_tounicode(written, radical_map(family)), archive)
     return ExportResult(path, pages, starts, family)

@@ -12,6 +12,10 @@ folder), and every editor writes through them the same way; replacing the link b
 quietly break that arrangement. A link that points nowhere, or to anything but a regular file,
 is refused like the thing it points to.
 
+Nor does a PDF ever replace the archive, one of its side files or any other SQLite database
+(reader.archive.protected decides, without opening the archive): a mistyped --out once turned the
+archive into a clippings book.
+
 The data is written to a new temporary file in the target's own folder (same file system, so
 the final rename is atomic) and renamed over the target only once it is complete and on disk:
 a cancelled or failed export leaves the old file as it was and no half-written one. The
@@ -30,6 +34,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.archive.protected import protected_reason
 from reader.export.errors import ExportError
 from reader.text.oserror import describe_os_error
 
@@ -59,11 +64,20 @@ def _not_a_file(mode: int) -> str:
     return "这不是普通文件"
 
 
-def output_target(out: Path) -> OutputTarget:
+def refuse_protected(out: Path, archive: Path | None) -> None:
+    """ExportError when `out` is the archive (`archive`: the one this process may have open, never
+    opened here), one of its side files or any SQLite database: a PDF there destroys it."""
+    if reason := protected_reason(out, archive):
+        raise ExportError(f"无法写入 {out}：{reason}，导出的 PDF 会覆盖它；请另选一个文件名")
+
+
+def output_target(out: Path, archive: Path | None = None) -> OutputTarget:
     """Where writing `out` goes; ExportError with a Chinese message when it must not be written.
 
     Allowed: a new name in an existing folder, a regular file the user may write, a symlink to
-    such a file. Refused: folders, FIFOs, devices, sockets, dangling links, missing folders.
+    such a file. Refused: folders, FIFOs, devices, sockets, dangling links, missing folders, and
+    (refuse_protected) the archive, its side files and any SQLite database. Pass the `archive`
+    this process has open: it is then recognised without being opened.
     """
     out = Path(out)
     link = out.is_symlink()
@@ -75,11 +89,13 @@ def output_target(out: Path) -> OutputTarget:
             raise ExportError(f"无法写入 {shown}：链接指向的位置不存在") from None
         if not out.parent.is_dir():
             raise ExportError(f"无法写入 {out}：文件夹不存在") from None
+        refuse_protected(out, archive)
         return OutputTarget(out, out, None)
     except OSError as err:
         raise ExportError(f"无法写入 {shown}：{describe_os_error(err)}") from err
     if not stat.S_ISREG(info.st_mode):
         raise ExportError(f"无法写入 {shown}：{_not_a_file(info.st_mode)}")
+    refuse_protected(out, archive)
     if not os.access(out, os.W_OK):
         raise ExportError(f"无法写入 {shown}：{_why_unwritable(out)}")
     return OutputTarget(out, Path(os.path.realpath(out)) if link else out, info)
@@ -99,13 +115,14 @@ def _why_unwritable(path: Path) -> str:
     return "没有权限修改这个文件"
 
 
-def write_output(out: Path, data: bytes) -> OutputTarget:
-    """Put `data` at `out` (see the module docstring): complete or not at all.
+def write_output(out: Path, data: bytes, archive: Path | None = None) -> OutputTarget:
+    """Put `data` at `out` (see the module docstring): complete or not at all. `archive` as for
+    output_target.
 
     Raises ExportError naming `out`, with the OS reason in Chinese, when it cannot be written;
     the old file, if any, is then untouched and no temporary file is left behind.
     """
-    target = output_target(out)
+    target = output_target(out, archive)
     temp = target.path.with_name(f".{target.path.name}.{secrets.token_hex(4)}.part")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
@@ -119,7 +136,7 @@ def write_output(out: Path, data: bytes) -> OutputTarget:
             os.fsync(stream.fileno())
         if target.existing is not None:
             _carry_over(temp, target.existing)
-        if output_target(out).path != target.path:
+        if output_target(out, archive).path != target.path:
             raise ExportError(f"无法写入 {out}：导出期间链接被其他程序改动了，请重试")
         os.replace(temp, target.path)
     except BaseException as err:

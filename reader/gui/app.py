@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.archive.errors import ArchiveError
 from reader.export.fonts import with_simplified_chinese
+from reader.gui.plain import literal
 from reader.gui.translations import CHINA, qt_translator
 from reader.resources import DEMO, ICON, USER_DICTIONARY, MissingResource, locate
 
@@ -83,14 +84,15 @@ def open_window(
                 raise
             upgrade_with_progress(db_path)
             session.open()
+        return MainWindow(session, demo_dir, warm_up_ms)
     except ArchiveError as err:
+        session.close()
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "无法打开档案"),
-            QCoreApplication.translate("app", "无法打开档案文件：\n{0}").format(str(err)),
+            literal(QCoreApplication.translate("app", "无法打开档案文件：\n{0}").format(str(err))),
         )
         return None
-    return MainWindow(session, demo_dir, warm_up_ms)
 
 
 def upgrade_with_progress(db_path: Path) -> None:
@@ -172,7 +174,7 @@ def run(db_path: Path | None = None) -> int:
         demo_dir = locate(DEMO)
         icon = locate(ICON)
     except MissingResource as err:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "安装不完整"), str(err))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "安装不完整"), literal(str(err)))
         return 1
     app.setWindowIcon(QIcon(str(icon)))
     location, note = (Path(db_path), "") if db_path is not None else startup_location()

@@ -2,15 +2,23 @@
 
 Wiring (main window): `care = ArchiveCare(window)`; the window puts `remove_demo_action` and
 `repair_action` into its 文件 menu. Needs `window.session`, `window.writer`,
-`window.archive_changed()` (which calls `care.refresh()`) and `window.open_latest()`. Both
-operations write, so they run on the window's one writer: the demo removal with its connection
-(an ArchiveOp), the repair with every connection closed (a DetachedOp: a repair replaces the
-file; the window's read connection is closed first), behind the one progress dialog,
-application-modal at once, until the archive is open again.
+`window.archive_changed(rewritten=…)` (which calls `care.refresh()`; `rewritten` forgets the
+corrections' undo steps) and `window.open_latest()`. Both operations write, so they run on the
+window's one writer: the demo removal with its connection (an ArchiveOp), the repair with every
+connection closed (a DetachedOp: a repair replaces the file; the window's read connection is
+closed first), behind the one progress dialog, application-modal at once, until the archive is
+open again.
+
+On opening (`check_on_open`, from the window's start) the archive gets SQLite's quick check on a
+reader thread of its own (a few seconds on a 100,000-article archive; the window is usable
+meanwhile): a damaged archive is named in the status bar and in a window-modal message offering
+检查并修复档案… (a read-only one cannot be repaired here, and the message says so). Writes need
+no help from here: the window's writer refuses them on a damaged archive.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -20,9 +28,11 @@ from PySide6.QtWidgets import QMessageBox
 from reader.archive.db import Archive
 from reader.archive.demo import remove_demo
 from reader.archive.errors import ArchiveError
-from reader.archive.health import RepairReport, repair_if_damaged
+from reader.archive.health import damage_of, found
+from reader.archive.repair import repair_if_damaged
+from reader.archive.salvage_rows import RepairReport
 from reader.gui.messages import open_message
-from reader.gui.operations import ArchiveOp, DetachedOp, OpProgress
+from reader.gui.operations import ArchiveOp, DetachedOp, OpProgress, ReadOp, TaskRunner
 from reader.gui.operations.errors import describe
 
 if TYPE_CHECKING:
@@ -41,6 +51,9 @@ class ArchiveCare(QObject):
         self.repair_action = QAction(self.tr("检查并修复档案…"), window)
         self.repair_action.setToolTip(self.tr("检查档案文件是否损坏；损坏时读出完好的内容并重建检索索引"))
         self.repair_action.triggered.connect(self.repair)
+        self._runner = TaskRunner(self, max_workers=1, name="check")
+        self._check: ReadOp[list[str]] | None = None
+        self._repair_waits = False  # 检查并修复档案… chosen while the check on opening ran
         self.refresh()
 
     def refresh(self) -> None:
@@ -65,14 +78,67 @@ class ArchiveCare(QObject):
 
     def _demo_removed(self, articles: int) -> None:
         window = self._window
-        window.archive_changed()
+        window.archive_changed(rewritten=True)
         window.open_latest()
         window.statusBar().showMessage(self.tr("已删除演示报纸（{0} 篇虚构文章）").format(articles), 6000)
 
     # --- checking and repairing --------------------------------------------------------------
 
+    def check_on_open(self) -> None:
+        """Check the open archive for damage off the UI thread; say so when it is damaged."""
+        path = self._window.session.path
+        op: ReadOp[list[str]] = ReadOp(
+            parent=self._window, runner=self._runner, op=lambda _p: damage_of(path)
+        )
+        op.success(lambda damage: self._checked(path, damage)).failure(lambda _error: self._checked(path, []))
+        self._check = op.run_in_background()
+
+    def checking(self) -> bool:
+        """True while the check on opening runs (tests wait for it)."""
+        return self._check is not None and self._check.running
+
+    def _checked(self, path: Path, damage: list[str]) -> None:
+        window = self._window
+        if self._repair_waits:  # the repair checks again, and its connections must be the only ones
+            self._repair_waits = False
+            self.repair()
+            return
+        if not damage or path != window.session.path:
+            return
+        window.statusBar().showMessage(self.tr("档案已损坏：{0}（{1}）").format(path, found(damage)))
+        text = self.tr(
+            "档案 {0} 已损坏（{1}）。\n\n"
+            "浏览和检索可能出错或缺少内容；导入、收藏、校订等不会写入，以免损坏扩大。"
+        ).format(path, found(damage))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("档案已损坏"), text, parent=window)
+        box.setObjectName("archiveDamaged")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if window.session.write_blocker is None:
+            box.setInformativeText(
+                self.tr("修复会把损坏的原文件另存一份，读出其中所有完好的内容并重建检索索引。")
+            )
+            repair = box.addButton(self.tr("检查并修复档案…"), QMessageBox.ButtonRole.AcceptRole)
+            repair.clicked.connect(self.repair)
+            box.addButton(self.tr("稍后"), QMessageBox.ButtonRole.RejectRole)
+        else:
+            box.setInformativeText(
+                self.tr("档案只读（{0}），无法在这里修复；请告诉保管档案的人。").format(
+                    window.session.write_blocker
+                )
+            )
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.open()
+
+    def shutdown(self) -> None:
+        """Stop the check (the window is closing)."""
+        self._runner.shutdown(wait=True)
+
     def repair(self) -> None:
-        """Check the archive and repair it if damaged; the window waits behind a modal dialog."""
+        """Check the archive and repair it if damaged; the window waits behind a modal dialog
+        (after the check on opening, if that still runs: a repair needs the archive to itself)."""
+        if self.checking():
+            self._repair_waits = True
+            return
         window = self._window
         path = window.session.path
         op = DetachedOp(parent=window, writer=window.writer, op=lambda _progress: repair_if_damaged(path))
@@ -88,20 +154,22 @@ class ArchiveCare(QObject):
         window.session.close()
         op.run_in_background()
 
-    def _reopen(self) -> None:
+    def _reopen(self, *, rewritten: bool) -> None:
+        """Open the archive again after the check; `rewritten` when the repair replaced it (or
+        failed part-way) and the window's undo steps may name rows that are gone."""
         window = self._window
         window.session.open()
-        window.archive_changed()
+        window.archive_changed(rewritten=rewritten)
         window.open_latest()
 
     def _repaired(self, report: RepairReport | None) -> None:
-        self._reopen()
+        self._reopen(rewritten=report is not None)  # None: found sound, nothing was changed
         text = self.tr("检查完毕：档案完好，无需修复。") if report is None else report.summary()
         self._tell(QMessageBox.Icon.Information, self.tr("检查并修复档案"), text)
 
     def _repair_failed(self, error: BaseException) -> None:
         try:
-            self._reopen()
+            self._reopen(rewritten=True)
         except ArchiveError as again:
             error = again
         self._failed(error)

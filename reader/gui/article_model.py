@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from reader.archive.formatting import display_title, list_title_mark
 from reader.archive.records import ArticleRecord
+from reader.gui.plain import literal
 from reader.gui.roles import ArticleIdRole
 
 Fetch = Callable[[Sequence[int]], list[ArticleRecord]]
@@ -107,9 +108,9 @@ class ArticleListModel(QAbstractTableModel):
             return "" if rec.page is None else str(rec.page)
         if column == COL_TITLE:
             title = list_title_mark(list_title(rec), rec.corrected)
-            if role == Qt.ItemDataRole.ToolTipRole and rec.subtitle:
-                return f"{title}\n——{rec.subtitle}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return literal(f"{title}\n——{rec.subtitle}" if rec.subtitle else title)
             return title
         if column == COL_BYLINE:
-            return rec.byline
+            return literal(rec.byline) if role == Qt.ItemDataRole.ToolTipRole else rec.byline
         return None

@@ -20,7 +20,7 @@ from PySide6.QtCore import QDir, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.archive.backup import backup_archive
+from reader.archive.backup import DamagedSource, backup_archive
 from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveWriter, DetachedOp, OpProgress
 from reader.gui.operations.errors import describe
@@ -118,5 +118,8 @@ class ArchiveBackup(QObject):
             self.finished.emit(self.tr("备份已取消，没有写入文件。"))
             return
         message = describe(error)
-        open_warning(self._window, self.tr("备份失败"), message, "backupFailed")
+        if isinstance(error, DamagedSource):  # written, but a copy of a damaged archive
+            open_warning(self._window, self.tr("档案已损坏"), message, "backupOfDamagedArchive")
+        else:
+            open_warning(self._window, self.tr("备份失败"), message, "backupFailed")
         self.finished.emit(message)

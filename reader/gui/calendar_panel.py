@@ -35,6 +35,7 @@ from reader.archive.formatting import issue_label
 from reader.archive.records import IssueRecord
 from reader.gui import palette
 from reader.gui.gap_calendar import GapCalendar
+from reader.gui.plain import literal, plain_label
 from reader.gui.year_strip import YearStrip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,7 +78,7 @@ class UndatedIssueModel(QAbstractListModel):
                 hint = self.tr("\n可能是 {0} 年").format(issue.date_hint_year)
                 if issue.date_hint_reason:
                     hint += f"（{issue.date_hint_reason}）"
-            return self.tr("文件：{0}").format(issue.source_name or "") + hint
+            return literal(self.tr("文件：{0}").format(issue.source_name or "") + hint)
         if role == IssueIdRole:
             return issue.id
         return None
@@ -95,7 +96,7 @@ class DateDialog(QDialog):
         self.edit.setDisplayFormat("yyyy年M月d日")
         form = QFormLayout(self)
         name = issue.source_name or issue_label(issue.date, issue.publication, issue.number, None)
-        form.addRow(self.tr("文件："), QLabel(name, self))
+        form.addRow(self.tr("文件："), plain_label(name, self))
         if issue.date_hint_year:
             form.addRow(
                 self.tr("提示："), QLabel(self.tr("正文提示是 {0} 年").format(issue.date_hint_year), self)
@@ -239,7 +240,7 @@ class CalendarPanel(QWidget):
             self.calendar.setDateTextFormat(day, issue)
         for day, tip in self._missing.items():
             fmt = self.calendar.dateTextFormat(day)
-            fmt.setToolTip("\n".join(t for t in (fmt.toolTip(), tip) if t))
+            fmt.setToolTip(literal("\n".join(t for t in (fmt.toolTip(), tip) if t)))
             self.calendar.setDateTextFormat(day, fmt)
 
     def set_month_counts(self, counts: list[int]) -> None:

@@ -65,6 +65,7 @@ class DictionaryDialog(QDialog):
         self.import_button.setObjectName("importWords")
         self.status = QLabel("", self)
         self.status.setObjectName("dictionaryStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names the words
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.word, 1)

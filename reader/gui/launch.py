@@ -38,6 +38,7 @@ def _say(text: str, ok: bool) -> None:
     app = application()
     icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning
     box = QMessageBox(icon, "报刊档案阅读器", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names given as arguments, paths
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
     del app

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.archive import places, queries
+from reader.archive.errors import ArchiveError
 from reader.archive.paths import default_archive_path
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
@@ -218,11 +219,17 @@ class MainWindow(QMainWindow):
             self.restoreState(docks)
 
     def start(self) -> None:
-        """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start."""
-        self.navigator.refresh_lists()
-        self.missing_issues.reload()
-        self._offer_date_span()
-        self.navigator.open_last_place()
+        """Fill the window: filters, calendar, last viewed (or latest) issue; demo on first start.
+
+        A damaged page met while filling stops the filling with its message in the status bar;
+        the check on opening then names the damage and offers the repair.
+        """
+        self.care.check_on_open()
+        try:
+            self._fill()
+        except ArchiveError as err:
+            self.statusBar().showMessage(str(err))
+            return
         if self._warm_up_ms is not None:
             self._warm_timer.start(self._warm_up_ms)
         self.outside_changes.start()
@@ -230,6 +237,12 @@ class MainWindow(QMainWindow):
         if self._demo_dir is not None and self._demo_dir.is_dir() and first_start:
             self.statusBar().showMessage(self.tr("首次启动：正在导入演示报纸…"))
             self.importer.start([self._demo_dir], quiet=True, demo=True)
+
+    def _fill(self) -> None:
+        self.navigator.refresh_lists()
+        self.missing_issues.reload()
+        self._offer_date_span()
+        self.navigator.open_last_place()
 
     # --- what the window shows -----------------------------------------------------------------
 
@@ -241,10 +254,17 @@ class MainWindow(QMainWindow):
     def open_latest(self) -> None:
         self.navigator.open_latest()
 
-    def archive_changed(self) -> None:
+    def archive_changed(self, *, rewritten: bool = False) -> None:
         """The archive's content changed behind the panes (an import, the demo removed, a
         repair): every list, the search's results, the bookmarks and what can be written are
-        read again."""
+        read again.
+
+        `rewritten`: rows went or the file was replaced by something other than the corrections
+        and imports, which keep their undo steps valid (a repair that replaced the file, the
+        demo removed): the corrections' undo steps may name rows that are gone, so Ctrl+Z
+        forgets them rather than act on them."""
+        if rewritten:
+            self.corrections.clear_history()
         self.search.archive_changed(results_shown=self.middle.showing_search())
         self.navigator.refresh_lists()
         self.missing_issues.reload()
@@ -398,5 +418,6 @@ class MainWindow(QMainWindow):
         self.missing_issues.shutdown()
         if (place := self.navigator.place()) is not None:
             self.writer.submit(lambda archive: places.remember(archive, *place), lambda _none: None)
+        self.care.shutdown()
         self.writer.shutdown()  # queued bookmark writes and the place still land
         super().closeEvent(event)

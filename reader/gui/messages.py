@@ -22,6 +22,7 @@ def open_message(
 ) -> QMessageBox:
     """Show a message with an OK button; returns at once. `name` is its objectName."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages name files, headlines, words
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

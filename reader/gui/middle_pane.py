@@ -105,6 +105,7 @@ class MiddlePane(QStackedWidget):
         search_page = QWidget(self)
         self.search_label = QLabel("", search_page)
         self.search_label.setObjectName("searchLabel")
+        self.search_label.setTextFormat(Qt.TextFormat.PlainText)  # the query, a paper's name
         self.search_label.setWordWrap(True)
         self.search_label.setStyleSheet("font-weight:bold; padding:4px 2px;")
         self.result_view = QListView(search_page)

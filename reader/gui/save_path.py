@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reader.gui.plain import literal
+
 
 def chosen_path(parent: QWidget, name: str, suffix: str, *, when_missing_only: bool = False) -> Path | None:
     """`name` from a save dialog with `suffix` (".pdf") added when it lacks it; None when that
@@ -36,7 +38,7 @@ def _may_replace(parent: QWidget, path: Path) -> bool:
     answer = QMessageBox.question(
         parent,
         QCoreApplication.translate("save_path", "替换文件"),
-        QCoreApplication.translate("save_path", "“{0}”已存在。要替换它吗？").format(str(path)),
+        literal(QCoreApplication.translate("save_path", "“{0}”已存在。要替换它吗？").format(str(path))),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

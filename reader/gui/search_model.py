@@ -15,6 +15,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDo
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.gui.palette import SOURCE_COLOUR
+from reader.gui.plain import literal
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_adapter import HitRow, SearchOutcome
 
@@ -93,7 +94,7 @@ class SearchResultModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.headline_text}\n{hit.meta}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.headline_text
+            return literal(hit.headline_text)
         if role == HtmlRole:
             return hit_html(hit)
         if role == ArticleIdRole:

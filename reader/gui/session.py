@@ -15,6 +15,7 @@ No Qt here: reader processes of the tests follow a folder the same way the windo
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.corrections import Correction
 from reader.archive.db import Archive, open_archive
 from reader.archive.dictionary import DictionaryWord
-from reader.archive.errors import ArchiveError
+from reader.archive.errors import ArchiveError, translate
 from reader.archive.records import ArticleRecord, IssueRecord
 from reader.archive.snapshots import archive_file, newest_snapshot, snapshot_of
 from reader.archive.steady import read_steadily
@@ -150,8 +151,12 @@ class ArchiveSession:
     def _read(self, query: Callable[[Archive], T]) -> T:
         """Every read goes here: on an archive someone else may rewrite (opened immutable, in a
         read-only place) it is read again on a fresh connection when the file changed under it
-        (reader.archive.steady)."""
-        return read_steadily(self._a(), query)
+        (reader.archive.steady). A damaged page read here is an ArchiveError with its message."""
+        archive = self._a()
+        try:
+            return read_steadily(archive, query)
+        except sqlite3.Error as err:
+            raise translate(err, self.path) from err  # a damaged page: ArchiveError, not a crash
 
     def outside_change(self) -> bool:
         """True when what the window lists changed since the last call or `mark_seen`: another

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from reader.text.encoding import decode_text
+from reader.text.encoding import Decoded, decode_text
 from reader.text.errors import CancelCheck, SourceError
 
 # Control characters other than tab/newline/form feed do not occur in real text dumps.
@@ -25,24 +26,30 @@ def normalise_newlines(text: str) -> str:
 
 
 def decode_bytes(data: bytes, source: str, should_cancel: Callable[[], bool] | None = None) -> str:
-    """The dump's text with "\n" newlines and no byte-order mark.
+    """The dump's text with "\n" newlines and no byte-order mark (see `decode_file`)."""
+    return decode_file(data, source, should_cancel).text
+
+
+def decode_file(data: bytes, source: str, should_cancel: Callable[[], bool] | None = None) -> Decoded:
+    """The dump's text with "\n" newlines and no byte-order mark, and what reading it noticed.
 
     Raises SourceError naming `source` and saying what is wrong when there is no text to take: an
     empty (or blank) file, an encoding that cannot be told (reader.text.encoding), or binary
-    data (more control characters than a text dump has). `should_cancel` is asked between
+    data (more control characters than a text dump has). A file cut off mid-character is read
+    without that character, and `Decoded.notes()` says so. `should_cancel` is asked between
     the candidate encodings and between the steps (each well under a second on the largest
     file accepted); Cancelled when it says so.
     """
     check = CancelCheck(should_cancel, source)
     if not data.strip():
         raise SourceError(source, "文件是空的，没有可导入的内容")
-    text = decode_text(data, source, check)
+    decoded = decode_text(data, source, check)
     check.now()
-    text = normalise_newlines(text)
+    text = normalise_newlines(decoded.text)
     check.now()
     controls = len(_BINARY_CONTROLS.findall(text))
     if controls > max(2, len(text) // 1000):
         raise SourceError(source, "文件含有大量控制字符，不是文本文件")
     if not text.strip():
         raise SourceError(source, "文件是空的，没有可导入的内容")
-    return text
+    return replace(decoded, text=text)

@@ -44,7 +44,7 @@ class Draft:
     verse: bool = False  # the text is a poem, printed a line at a time
     head_lines: dict[str, list[int]] = field(default_factory=dict)  # kicker/headline/subtitle → lines
     credit_lines: list[int] = field(default_factory=list)
-    text_lines: list[int] = field(default_factory=list)
+    text_lines: list[range] = field(default_factory=list)  # a range each: a list is many lines
 
     def add_paragraph(self, text: str, *, whole: bool = False, join: bool | None = None) -> PieceRole:
         """Add a printed piece of text; say whether it held the dateline, joined or began a paragraph.
@@ -137,7 +137,8 @@ def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck,
     A layout may print an article's headline and credit after its body (the body then sits under
     a column banner, read as its headline). A headline with nothing under it that follows such an
     uncredited article is that article's; the banner goes to the sections. Any other empty draft
-    keeps its lines as sections.
+    keeps its lines as sections, unless the file has no article at all: then they are its text,
+    one untitled article (`_untitled`), not a file of sections only.
     """
 
     def to_sections(numbers: list[int], rule: str) -> None:
@@ -146,6 +147,8 @@ def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck,
                 entry.role, entry.rule = "section", rule
 
     kept: list[Draft] = []
+    orphans: list[Draft] = []
+    settled: list[str] = []  # the lines that go to the sections, in order
     for draft in drafts:
         check.tick(_LINE_COST)
         if draft.paras:
@@ -157,7 +160,7 @@ def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck,
             replaced = [previous.headline]
             replaced += [previous.kicker] if draft.kicker else []
             replaced += [previous.subtitle] if draft.subtitle else []
-            sections.extend(t for t in replaced if t)
+            settled.extend(t for t in replaced if t)
             for part in ("headline", "kicker", "subtitle"):
                 if part == "headline" or getattr(draft, part):
                     to_sections(previous.head_lines.get(part, []), "settle_orphans: banner")
@@ -170,7 +173,35 @@ def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck,
                 if (entry := trace.get(number)) is not None:
                     entry.rule = "settle_orphans: printed after its text"
             continue
-        sections.extend(t for t in (draft.kicker, draft.headline, draft.subtitle, *draft.credits) if t)
-        lines = [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines
-        to_sections(lines, "settle_orphans: no text under it")
+        orphans.append(draft)
+        settled.extend(_head_texts(draft))
+    if not kept and orphans:  # (no banner was replaced either: that takes an article)
+        return [_untitled(orphans, trace)]
+    sections.extend(settled)
+    for draft in orphans:
+        to_sections(_head_numbers(draft), "settle_orphans: no text under it")
     return kept
+
+
+def _head_texts(draft: Draft) -> list[str]:
+    """The printed lines of an article's head and credits, in order, blank parts left out."""
+    return [t for t in (draft.kicker, draft.headline, draft.subtitle, *draft.credits) if t]
+
+
+def _head_numbers(draft: Draft) -> list[int]:
+    return [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines
+
+
+def _untitled(orphans: list[Draft], trace: Trace) -> Draft:
+    """The text of a file that has no article, only headlines with nothing under them (a page of
+    words or names, one a line between blank lines): one untitled article of those lines, each a
+    paragraph of its own, rather than a file of sections that nobody can find."""
+    draft = Draft(page=orphans[0].page, brief=False)
+    for orphan in orphans:
+        for text in _head_texts(orphan):
+            draft.add_paragraph(text, whole=True)
+        for number in _head_numbers(orphan):
+            if (entry := trace.get(number)) is not None:
+                entry.role, entry.rule = "body", "settle_orphans: no article in the file"
+        draft.text_lines.extend(range(number, number + 1) for number in _head_numbers(orphan))
+    return draft

@@ -4,9 +4,16 @@ GB18030 decodes almost any byte sequence, and so, often, do Big5 and Shift-JIS: 
 that succeeds proves nothing. A Big5 file read as GB18030 comes out as kana, Greek, box drawing
 and rare hanzi in place of common characters. So every legacy candidate is decoded and judged by
 the share of its non-ASCII characters that are common for that encoding (GB2312 hanzi or
-Big5 level-1 hanzi for Chinese, kana and level-1 kanji for Japanese, CJK punctuation and
+Big5 level-1 hanzi for Chinese, kana and JIS kanji for Shift-JIS, CJK punctuation and
 full-width forms for all); the most plausible wins, and a file no candidate reads plausibly is
-refused rather than imported as garbage. UTF-8 and byte-order marks are their own evidence.
+refused rather than imported as garbage. UTF-8 and byte-order marks are their own evidence, and
+so is the place of the NUL bytes in UTF-16 without a mark.
+
+Shift-JIS is read for Japanese text and for Chinese text saved in it: an old Japanese-locale
+Windows saves Chinese in CP932, and what survives (half the GB2312 hanzi, three quarters of the
+500 most frequent, nearly all of a traditional text; the rest become "?" on saving) is JIS kanji
+of both levels. GB bytes read as Shift-JIS give half-width katakana, which no text is made of, so
+GB18030 text is not taken for it.
 """
 
 from __future__ import annotations
@@ -59,10 +66,11 @@ def _common_characters() -> dict[CharacterSet, frozenset[str]]:
     hanzi = _decoded_pairs(range(0xB0, 0xF8), _GB_TRAILS, "gb2312") | _decoded_pairs(
         range(0xA4, 0xC7), _BIG5_TRAILS, "cp950", last=0xC67E
     )
-    # Kana (not the half-width forms: those are what GB bytes become in Shift-JIS) and JIS
-    # level-1 kanji.
+    # Kana (not the half-width forms: those are what GB bytes become in Shift-JIS) and the JIS
+    # kanji of both levels: Chinese text saved in Shift-JIS (by a Japanese-locale Windows) keeps
+    # the hanzi that are also kanji, many of them, traditional forms above all, on level 2.
     japanese = frozenset(map(chr, range(0x3041, 0x3100))) | _decoded_pairs(
-        range(0x88, 0x99), _SJIS_TRAILS, "cp932", last=0x9872
+        range(0x88, 0xEB), _SJIS_TRAILS, "cp932", last=0xEAA4
     )
     return {"chinese": shared | hanzi, "japanese": shared | japanese, "any": shared | hanzi | japanese}
 
@@ -124,6 +132,7 @@ _UNCOMMON_SHARE = 0.1
 _MARGIN = 0.05  # how much more plausible a later candidate must be to beat an earlier one
 _EVIDENCE = 16  # non-ASCII characters read plausibly before damage that say which encoding it was
 _SAMPLE = 1 << 17  # characters judged from each of the start, middle and end of a long text
+_NUL_SKEW = 3  # UTF-16 has this many times more NUL bytes at one parity of offset than the other
 
 
 def _sample(text: str) -> str:
@@ -161,47 +170,115 @@ def _junk(text: str) -> bool:
     return bad > 1 + _UNCOMMON_SHARE * len(odd)
 
 
-def _strict(data: bytes, codec: str) -> str | None:
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text in the encoding it was saved in, and what was left out of it.
+
+    A file cut off mid-character (a copy or a download stopped short, a save that ran out of
+    room) is read like any other file, whatever its encoding: all of it but the incomplete last
+    character, whose bytes and place `notes` name for the import report.
+    """
+
+    text: str
+    label: str  # the encoding, as the user knows it (UTF-8, GB18030, Big5, Shift-JIS, UTF-16…)
+    cut: bytes = b""  # the incomplete character at the end, left out
+    cut_at: int = 0  # where in the file it starts (0-based)
+
+    def notes(self) -> tuple[str, ...]:
+        """What the user should be told about reading the file (nothing, for a whole file)."""
+        if not self.cut:
+            return ()
+        shown = " ".join(f"{byte:02X}" for byte in self.cut)
+        return (
+            f"按 {self.label} 读取时，文件末尾的最后一个字符不完整（第 {self.cut_at + 1} 字节起的 {shown}），"
+            "已略去；文件可能在保存或复制时被截断",
+        )
+
+
+def _lenient(data: bytes, codec: str, label: str, offset: int = 0) -> Decoded | None:
+    """`data` read strictly in `codec` but for an incomplete character at its very end; None when
+    any other byte is invalid. `offset` is where `data` starts in the file (after a mark)."""
+    decoder = codecs.getincrementaldecoder(codec)()
     try:
-        return data.decode(codec)
+        text = decoder.decode(data, final=False)
     except UnicodeDecodeError:
         return None
+    cut = bytes(decoder.getstate()[0])
+    return Decoded(text, label, cut, offset + len(data) - len(cut))
 
 
-def _decode_marked(data: bytes, bom: bytes, codec: str, label: str, source: str) -> str:
+def _decode_marked(data: bytes, bom: bytes, codec: str, label: str, source: str) -> Decoded:
     """Text after a byte-order mark, which must be valid in the encoding the mark names."""
-    try:
-        text = data[len(bom) :].decode(codec)
-    except UnicodeDecodeError as err:
-        where = len(bom) + err.start + 1
-        raise SourceError(source, f"以 {label} 标记开头，但第 {where} 字节起不是有效的 {label}") from None
-    if label != "UTF-8" and _junk(text):  # UTF-8 is its own proof; UTF-16 takes almost any bytes
+    decoded = _lenient(data[len(bom) :], codec, label, len(bom))
+    if decoded is None:
+        try:
+            data[len(bom) :].decode(codec)
+        except UnicodeDecodeError as err:
+            where = len(bom) + err.start + 1
+            raise SourceError(source, f"以 {label} 标记开头，但第 {where} 字节起不是有效的 {label}") from None
+    assert decoded is not None
+    if label != "UTF-8" and _junk(decoded.text):  # UTF-8 is its own proof; UTF-16 takes almost any bytes
         raise SourceError(source, f"以 {label} 标记开头，但内容不像是文本")
-    return text
+    return decoded
 
 
-def _best(data: bytes, candidates: tuple[_Candidate, ...], check: CancelCheck | None = None) -> str | None:
+def _best(
+    data: bytes, candidates: tuple[_Candidate, ...], check: CancelCheck | None = None
+) -> Decoded | None:
     """The most plausible decoding among `candidates`; earlier ones win unless clearly beaten."""
-    best: tuple[float, str] | None = None
+    best: tuple[float, Decoded] | None = None
     for candidate in candidates:
         if check is not None:
             check.now()
-        text = _strict(data, candidate.codec)
-        if text is None:
+        decoded = _lenient(data, candidate.codec, candidate.label)
+        if decoded is None:
             continue
-        score = candidate.plausibility(text)
+        score = candidate.plausibility(decoded.text)
         if score is None:
             continue
         if best is None or score > best[0] + _MARGIN:
-            best = (score, text)
+            best = (score, decoded)
     return best[1] if best else None
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """The byte order of UTF-16 without a mark, told by where its NUL bytes fall; None if unclear.
+
+    ASCII characters (each line's newline at least) are 00 xx in big-endian and xx 00 in
+    little-endian UTF-16, so a UTF-16 text has its NUL bytes at even offsets, or at odd ones, a
+    few CJK characters (一 is 4E 00) aside; a binary file has them at both.
+    """
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if even > _NUL_SKEW * odd:
+        return "utf-16-be"
+    if odd > _NUL_SKEW * even:
+        return "utf-16-le"
+    return None
+
+
+def _decode_nul(data: bytes, source: str, check: CancelCheck | None) -> Decoded:
+    """Data with NUL bytes, which among text encodings only UTF-16 gives (to ASCII characters).
+
+    Once the NULs give the byte order, any script reads (UTF-16 holds them all): the text need
+    only be no junk. Without a clear order both are judged as other encodings are. Anything
+    else is a binary file.
+    """
+    codec = _utf16_order(data)
+    if codec is not None:
+        decoded = _lenient(data, codec, "UTF-16")
+        if decoded is not None and not _junk(decoded.text):
+            return decoded
+    decoded = _best(data, _UTF16, check)
+    if decoded is None:
+        raise SourceError(source, "文件含有空字节，不是文本文件（可能是 Word、PDF、压缩包或图片）")
+    return decoded
 
 
 def _damage(data: bytes) -> str | None:
     """Why a file that reads plausibly up to some byte, and not after it, is refused.
 
-    A dump cut off mid-character or with a byte lost is still recognisably UTF-8 or GB18030 up to
-    the damage: saying so (and where) helps the user more than "no encoding fits". None when no
+    A dump with a byte lost or garbled inside is still recognisably UTF-8 or GB18030 up to the
+    damage: saying so (and where) helps the user more than "no encoding fits". None when no
     encoding reads at least the first half, with EVIDENCE non-ASCII characters, plausibly.
     """
     candidates = (_Candidate("utf-8", "UTF-8", "any", chinese=False), *_LEGACY)
@@ -222,29 +299,21 @@ def _damage(data: bytes) -> str | None:
     return f"看起来是 {label} 文本，但第 {where + 1} 字节起不是有效的 {label}（文件可能已损坏或不完整）"
 
 
-def decode_text(data: bytes, source: str, check: CancelCheck | None = None) -> str:
+def decode_text(data: bytes, source: str, check: CancelCheck | None = None) -> Decoded:
     """`data` as text in the encoding it was saved in; SourceError when that cannot be told.
 
-    Byte-order mark → that encoding (bad bytes after it are an error). Otherwise UTF-8 if valid;
-    else the most plausible of GB18030, Big5, Shift-JIS and UTF-16 without a mark (the only
-    candidate when the data has NUL bytes, which UTF-16 gives ASCII and no other text encoding
-    has). Never returns text that only decodes by accident. `check` is asked between candidates.
+    Byte-order mark → that encoding (bad bytes after it are an error). NUL bytes → UTF-16 without
+    a mark (`_decode_nul`). Otherwise UTF-8 if valid; else the most plausible of GB18030, Big5,
+    Shift-JIS and UTF-16 without a mark. In every encoding an incomplete last character is
+    left out and said (`Decoded.notes`); damage anywhere else is an error. Never returns text that
+    only decodes by accident. `check` is asked between candidates.
     """
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             return _decode_marked(data, bom, codec, label, source)
     if b"\x00" in data:
-        text = _best(data, _UTF16, check) if len(data) % 2 == 0 else None
-        if text is not None:
-            return text
-        if len(data) % 2 and _best(data[:-1], _UTF16) is not None:
-            cut = f"看起来是 UTF-16 文本，但第 {len(data)} 字节不完整（文件可能已损坏或不完整）"
-            raise SourceError(source, cut)
-        raise SourceError(source, "文件含有空字节，不是文本文件（可能是 Word、PDF、压缩包或图片）")
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return text
-    text = _best(data, _LEGACY + _UTF16 if len(data) % 2 == 0 else _LEGACY, check)
-    if text is None:
+        return _decode_nul(data, source, check)
+    decoded = _lenient(data, "utf-8", "UTF-8") or _best(data, _LEGACY + _UTF16, check)
+    if decoded is None:
         raise SourceError(source, _damage(data) or f"无法确定文件编码（已尝试 {TRIED}），不像是中文文本")
-    return text
+    return decoded

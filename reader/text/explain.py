@@ -55,6 +55,12 @@ class Trace:
         if self._keep:
             self._roles[number] = LineRole(number, text, role, rule)
 
+    def give_rows(self, first: int, text: str, role: Role, rule: str) -> None:
+        """`give` each line of `text`, a run of source lines from line `first` on (a list)."""
+        if self._keep:
+            for number, row in enumerate(text.split("\n"), start=first):
+                self._roles[number] = LineRole(number, row, role, rule)
+
     def get(self, number: int) -> LineRole | None:
         return self._roles.get(number)
 

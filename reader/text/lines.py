@@ -4,11 +4,16 @@ The dumps are plain text or Markdown made from printed pages. The parser needs, 
 text without Markdown marks plus the marks themselves (a `##` line is a headline, a wholly bold
 line inside an article is a sub-head) and how many blank lines preceded it (two or more mark a
 page or column jump).
+
+A list (`list_runs`: names, words, short entries, one a line, more rows than any head, masthead
+or stanza has) becomes one Line of all its rows: text printed a line at a time, kept so, and
+read as a whole rather than looked at row by row as possible headlines and page furniture.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.text.errors import CancelCheck
@@ -30,6 +35,17 @@ _SPACES = re.compile(f"[{_SPACE_CHARACTERS}]+")
 _WORDY = re.compile(r"[^\W_]")  # a letter, digit or CJK character
 _SEARCH_STEP = 1 << 20  # characters searched between two cancel checks
 _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
+LIST_WIDTH = 8  # characters a list row has at most (a name, a word, a short entry)
+LIST_ROWS = 24  # rows, one right under another, that make a list
+# A list row: at most LIST_WIDTH characters (after an indent of at most as many), no Markdown
+# marks, not opening with a list or table mark (a Markdown list is read line by line, as Markdown).
+_LIST_ROW = rf"[^\S\n]{{0,{LIST_WIDTH}}}[^\s#*_`<>\[\]|+\-][^\n#*_`<>\[\]]{{0,{LIST_WIDTH - 1}}}\n"
+# A list is found by its first LIST_ROWS rows, then followed a bounded batch of rows at a time:
+# one unbounded repetition would keep backtracking state for every row (200 MB for a million).
+_LIST_START = re.compile(f"^(?:{_LIST_ROW}){{{LIST_ROWS}}}", re.MULTILINE)
+_LIST_MORE = re.compile(f"(?:{_LIST_ROW}){{1,1024}}")  # matched right after a newline
+_LIST_REACH = LIST_ROWS * (2 * LIST_WIDTH + 1)  # the most text the first LIST_ROWS rows take
+_LIST_SCAN = 1 << 20  # characters searched for a list between two cancel checks
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,7 @@ class Line:
     md_level: int  # 1..6 for '#'-headings, 0 otherwise
     bold: bool  # the whole line was bold (a sub-head or a credit in Markdown dumps)
     gap_before: int  # blank lines directly before this one
+    rows: int = 1  # source lines it stands for: more than one for a list (`list_runs`)
 
 
 def is_link_target(target: str) -> bool:
@@ -141,30 +158,106 @@ def is_stray_mark(clean: str) -> bool:
     return 0 < len(clean) <= 2 and not has_wordy(clean)
 
 
+def list_runs(text: str, check: CancelCheck | None = None) -> Iterator[tuple[int, int]]:
+    """Where the lists in `text` are: the offset of each one's first row and the offset right
+    after its last row's newline.
+
+    A list is LIST_ROWS or more rows, one right under another (no blank line between), of at
+    most LIST_WIDTH characters each: a roll of names, a page of words one a line. A head
+    (banner, kicker, headline, subtitles), a masthead or a stanza of verse is far shorter, so such
+    a run is text printed a line at a time, whatever shape its rows have one by one. Found by
+    regex, so a file of a million such rows costs no million line checks; searched a megabyte at
+    a time, `check` ticked between.
+    """
+    tick = check.tick if check is not None else _no_tick
+    at = 0
+    while True:
+        window = min(len(text), at + _LIST_SCAN + _LIST_REACH)
+        start = _LIST_START.search(text, at, window)
+        if start is None:  # no list starts before window - _LIST_REACH: its first rows would fit
+            if window == len(text):
+                return
+            tick(_LIST_SCAN)
+            at = window - _LIST_REACH
+            continue
+        end = start.end()
+        while (more := _LIST_MORE.match(text, end)) is not None:
+            tick(more.end() - end)
+            end = more.end()
+        yield start.start(), end
+        at = end
+
+
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
+_ROW_EDGES = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)  # what str.strip takes off each row
+
+
+class _Splitter:
+    """The lines of one text as `split_lines` reads them, and the blank lines seen since the last."""
+
+    def __init__(self, check: CancelCheck | None) -> None:
+        self.lines: list[Line] = []
+        self.check = check
+        self.gap = 0
+        self.gap_at_mark = -1  # blank lines before the last stray mark; -1 when none since the last line
+
+    def read_all(self, text: str, first: int) -> None:
+        """The lines of `text` (whole lines, the first of them source line `first`). The blank
+        ones are counted between the others, found by regex, not looked at one by one: some dumps
+        have them by the hundred thousand."""
+        tick = self.check.tick if self.check is not None else _no_tick
+        newlines = at = 0  # newlines in text[:at]
+        last = -1  # the index of the last line read
+        for match in _NON_BLANK_LINE.finditer(text):
+            newlines += text.count("\n", at, match.start())
+            tick(match.end() - at + _LINE_COST)
+            at = match.start()
+            self.gap += newlines - last - 1
+            self.read(first + newlines, match.group())
+            last = newlines
+        self.gap += newlines + text.count("\n", at) - last - 1  # blank lines before what follows
+
+    def read(self, number: int, raw: str) -> None:
+        """Non-blank source line `number`: a line, a stray mark or a rule (decoration)."""
+        clean, level, bold = strip_markdown(raw, self.check)
+        if is_stray_mark(clean):
+            self.gap_at_mark, self.gap = max(self.gap_at_mark, self.gap), 0
+            return
+        if has_wordy(clean, self.check):  # else a rule ('***', '———', '======'): decoration
+            self.add(Line(number, raw.rstrip(), clean, level, bold, self.opening_gap()))
+
+    def read_list(self, number: int, rows: str) -> None:
+        """A list's rows (`list_runs`, without the last newline) from source line `number` on: one
+        Line, each row stripped and its spaces folded, one row a line."""
+        if self.check is not None:
+            self.check.tick(len(rows))
+        text = _SPACES.sub(" ", _ROW_EDGES.sub("", rows))
+        self.add(Line(number, rows, text, 0, False, self.opening_gap(), rows.count("\n") + 1))
+
+    def opening_gap(self) -> int:
+        """The blank lines before the line being added (a stray mark between them left out)."""
+        return max(self.gap, self.gap_at_mark)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        self.gap, self.gap_at_mark = 0, -1
+
+
 def split_lines(text: str, check: CancelCheck | None = None) -> list[Line]:
-    """Every non-blank line of `text` (already newline-normalised), in order.
+    """Every non-blank line of `text` (already newline-normalised), in order; a list
+    (`list_runs`) as one Line of its rows.
 
     A stray mark between blank lines (`is_stray_mark`) is dropped with its run of blank lines
     counted once. `check` is ticked per character read, so a cancel is seen within a fraction of
     a second.
     """
-    lines: list[Line] = []
-    gap = 0
-    gap_at_mark = -1  # the blank lines before the last stray mark; -1 when none since the last line
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if check is not None:
-            check.tick(len(raw) + _LINE_COST)
-        if not raw.strip():
-            gap += 1
-            continue
-        clean, level, bold = strip_markdown(raw, check)
-        if is_stray_mark(clean):
-            gap_at_mark, gap = max(gap_at_mark, gap), 0
-            continue
-        if not has_wordy(clean, check):  # a rule ('***', '———', '======') is decoration, not text
-            continue
-        if gap_at_mark >= 0:
-            gap, gap_at_mark = max(gap, gap_at_mark), -1
-        lines.append(Line(number, raw.rstrip(), clean, level, bold, gap))
-        gap = 0
-    return lines
+    splitter = _Splitter(check)
+    number, at = 1, 0
+    for start, end in list_runs(text, check):
+        splitter.read_all(text[at:start], number)  # the lines up to the list
+        number += text.count("\n", at, start)
+        splitter.read_list(number, text[start : end - 1])
+        number += text.count("\n", start, end)
+        at = end
+    splitter.read_all(text[at:], number)
+    return splitter.lines

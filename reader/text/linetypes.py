@@ -3,7 +3,7 @@
 A line is first typed by its own shape (`shapes`); then three rules of `rules` look at its
 neighbours: a bare credit right after a finished paragraph, a framed line between paragraphs
 (a sub-heading, not a byline), and a heading-shaped piece of a sentence cut by a break between
-text lines. The parser reads the types; `--explain` shows
+text lines. A list (`lines.list_runs`) is text. The parser reads the types; `--explain` shows
 which rule gave each.
 """
 
@@ -57,6 +57,8 @@ def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[l
         typed_by.append(rule)
         check.tick(len(line.text) + _LINE_COST)
     for i, line in enumerate(lines):
+        if line.rows > 1:
+            continue  # a list is text, whatever its neighbours
         if framed_subheading_between_texts(types, lines, i):
             types[i], typed_by[i] = "heading", "framed_subheading_between_texts"
         if not line.md_level and cut_sentence_between_texts(types, lines, i):
@@ -85,6 +87,8 @@ def wrapped_types(
 def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
     """The type a line has by its own shape, and the rule that says so."""
     text = line.text
+    if line.rows > 1:
+        return "body", "list_runs"
     if is_furniture(text):
         return "section", "is_furniture"
     if is_column_label(text):

@@ -6,9 +6,10 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from reader.text.decode import decode_bytes
+from reader.text.decode import decode_file
 from reader.text.errors import CancelCheck, SourceError
 from reader.text.explain import LineRole
 from reader.text.model import ParsedIssue
@@ -17,7 +18,6 @@ from reader.text.parse import explain_text, parse_text
 
 # Dumps are a few dozen kilobytes; anything far larger is not an issue of a local paper.
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _CHUNK = 1 << 20
 # Opening a FIFO for reading waits for a writer; non-blocking, the open returns at once and the
 # fstat below refuses it. Regular files ignore the flag. (Windows has neither FIFOs nor the flag.)
@@ -74,38 +74,24 @@ def read_issue(path: Path, should_cancel: Callable[[], bool] | None = None) -> P
     `should_cancel()` is asked while the file is read, decoded and parsed, often enough that a
     cancel takes effect within a fraction of a second on the largest file; then Cancelled.
     """
-    text, digest = _read_text(path, should_cancel)
-    return parse_text(text, source=path.name, path=path, digest=digest, should_cancel=should_cancel)
+    text, digest, notes = _read_text(path, should_cancel)
+    parsed = parse_text(text, source=path.name, path=path, digest=digest, should_cancel=should_cancel)
+    return replace(parsed, notes=notes)
 
 
 def explain_issue(path: Path) -> tuple[ParsedIssue, list[LineRole]]:
     """`read_issue`, and every non-blank line of the dump with its role and the rule that gave it."""
-    text, digest = _read_text(path, None)
-    return explain_text(text, source=path.name, path=path, digest=digest)
+    text, digest, notes = _read_text(path, None)
+    parsed, roles = explain_text(text, source=path.name, path=path, digest=digest)
+    return replace(parsed, notes=notes), roles
 
 
-def _read_text(path: Path, should_cancel: Callable[[], bool] | None) -> tuple[str, str]:
-    """The decoded text of the dump at `path` and its content hash."""
+def _read_text(path: Path, should_cancel: Callable[[], bool] | None) -> tuple[str, str, tuple[str, ...]]:
+    """The decoded text of the dump at `path`, its content hash and what decoding noticed."""
     name = path.name
     check = CancelCheck(should_cancel, name)
     data = read_source_bytes(path, check)
-    text = decode_bytes(data, name, should_cancel)
+    decoded = decode_file(data, name, should_cancel)
+    del data  # the largest file is read, decoded and parsed at once: its bytes go first
     check.now()
-    return text, content_hash(text)
-
-
-def find_sources(paths: list[Path]) -> list[Path]:
-    """Files to import: given files as they are, folders searched recursively for text dumps."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".")
-                )
-            )
-        else:
-            found.append(path)
-    return found
+    return decoded.text, content_hash(decoded.text), decoded.notes()

@@ -6,7 +6,7 @@ Everything the archive stores about an issue comes from here, and `to_dict()` is
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 Kind = Literal["news", "photo", "brief", "fragment"]
@@ -66,11 +66,17 @@ class ParsedIssue:
     masthead: tuple[str, ...] = ()  # the source lines the masthead fields were read from
     sections: tuple[str, ...] = ()
     articles: tuple[Article, ...] = ()
+    # What reading the file noticed and the user should hear (an incomplete last character left
+    # out); told in the import report, not stored: the file says it again on every reading.
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The parse output of DESIGN.md (plus `date_hint`, `masthead` and `content_hash`)."""
-        data = asdict(self)
+        """The parse output of DESIGN.md (plus `date_hint`, `masthead`, `content_hash`, `notes`)."""
+        # Field by field: asdict(self) would copy every article, then be replaced article by article.
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["date_hint"] = asdict(self.date_hint)
         data["masthead"] = list(self.masthead)
         data["sections"] = list(self.sections)
+        data["notes"] = list(self.notes)
         data["articles"] = [asdict(a) for a in self.articles]
         return data

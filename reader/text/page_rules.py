@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import islice
 from typing import Literal
 
 from reader.text.lines import Line
+from reader.text.masthead import is_masthead_print, masthead_items
 from reader.text.rules import (
     LOOK_COST,
     PAGE_JUMP,
@@ -39,6 +41,20 @@ _SPEAKER = re.compile(r"^([\u4e00-\u9fff]{1,6})[:：]\s*\S")
 # A date alone on a line, the last line of a notice's signature: 2023年3月14日
 _DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 SIGNATURE_LINES_MAX = 3  # a signatory, a contact line or two before the date
+# A head is a column banner, a kicker, a headline and a subtitle or two.
+HEAD_LINES_MAX = 6
+
+
+def heading_run_is_list(group: Sequence[Line]) -> bool:
+    """Heading-shaped lines, one under another, more of them than a head has (`HEAD_LINES_MAX`):
+    text printed a line at a time (a list of entries too long for `lines.list_runs`), not a head
+    and a stack of column banners. A masthead printed again where a page starts is furniture
+    however many lines it has, so its lines are not counted.
+    """
+    if len(group) <= HEAD_LINES_MAX:
+        return False
+    heads = (line for line in group if masthead_items(line.text) is None and not is_masthead_print(line.text))
+    return len(list(islice(heads, HEAD_LINES_MAX + 1))) > HEAD_LINES_MAX
 
 
 def has_paragraph_indent(raw: str) -> bool:

@@ -30,7 +30,14 @@ from reader.text.masthead import (
     year_hint,
 )
 from reader.text.model import Article, DateHint, DateSource, ParsedIssue
-from reader.text.page_rules import advert_end, bracketed_lead, interview_turn, next_field, opens_item
+from reader.text.page_rules import (
+    advert_end,
+    bracketed_lead,
+    heading_run_is_list,
+    interview_turn,
+    next_field,
+    opens_item,
+)
 from reader.text.rules import (
     PAGE_JUMP,
     GroupRole,
@@ -151,7 +158,7 @@ class _Reader:
     def credit_at_end(self, i: int) -> tuple[str, str] | None:
         """The text and the credit of body line `i` when it is an article's last text line and
         ends with its credit in brackets (`rules.trailing_credit`)."""
-        if self.types[i] != "body":
+        if self.types[i] != "body" or self.lines[i].rows > 1:
             return None
         nxt = i + 1
         last = (
@@ -186,7 +193,13 @@ class _Reader:
             draft.credit_under_headline = True
             self.trace.give(line.number, text, "byline", rule)
 
-    def body(self, line: Line, rule: str, *, whole: bool = False, verse: bool = False) -> None:
+    def body(
+        self, line: Line, rule: str, *, whole: bool = False, verse: bool = False, row: bool = False
+    ) -> None:
+        """Add a text line to the open article or a new one. `whole`: a paragraph nothing joins
+        (a sub-heading); `verse`: a line of a poem; `row`: a line of a list, kept as printed
+        (a list's Line, `rows` > 1, always is)."""
+        row = row or line.rows > 1
         draft = self.current
         starts_article = draft is None or draft.closed or self.force_new
         wrap = self.wrap.get(line.number, "")
@@ -214,12 +227,14 @@ class _Reader:
             draft.head_lines["headline"] = [line.number]
             rule = f"{rule}; bracketed_lead"
         signature_end = self.signed.get(line.number)
-        whole = whole or (self.markdown and line.bold) or signature_end is not None
+        whole = whole or row or (self.markdown and line.bold) or signature_end is not None
         role = draft.add_paragraph(text, whole=whole, join=bool(continues) if wrap else None)
-        draft.text_lines.append(line.number)
+        draft.text_lines.append(range(line.number, line.number + line.rows))
         if signature_end is not None:
             draft.closed = draft.closed or signature_end  # the date ends the notice
             self.trace.give(line.number, line.text, "body", rule)
+        elif row:
+            self.trace.give_rows(line.number, line.text, "body", rule)
         elif verse:
             draft.verse = True
             self.trace.give(line.number, line.text, "verse", rule)
@@ -240,6 +255,10 @@ class _Reader:
                 break
             end += 1
             self.check.tick(_LINE_COST)  # a file of short lines is one heading group
+        if heading_run_is_list(self.lines[start:end]):
+            for line in self.lines[start:end]:
+                self.body(line, "heading_run_is_list", row=True)
+            return end
         if stanza := self.stanza(start, end):
             for line in self.lines[start:stanza]:
                 self.body(line, "reads_as_verse", whole=True, verse=True)
@@ -439,7 +458,7 @@ def _parse(
         article = draft.finish()
         articles.append(article)
         if article.kind == "photo":
-            for number in draft.text_lines:
+            for number in (n for numbers in draft.text_lines for n in numbers):
                 if (entry := trace.get(number)) is not None and entry.role == "body":
                     entry.role = "caption"
         check.tick(len(article.body) + _LINE_COST)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -37,6 +37,10 @@ from typing import Literal
 from reader.resources import USER_DICTIONARY, locate
 
 ENGINES = ("rjieba", "jieba")
+PIECE = 1 << 14  # characters cut at a time by `Segmenter.cut_pieces`
+# Characters jieba makes a word of their own wherever they stand (no Han run, no white-space run
+# holds them), so a text cut into pieces after one of them gives the words of the whole text.
+_SEPARATORS = "\n，。、；：？！"
 
 
 def _cache_dir() -> Path:
@@ -129,11 +133,36 @@ class Segmenter:
         """Whether jieba has been loaded (lets tests check that start-up stays cheap)."""
         return self._cut is not None
 
+    def load(self) -> None:
+        """Load the dictionary now (about half a second), where waiting holds nothing up."""
+        self._load()
+
     def cut(self, text: str) -> list[str]:
         """jieba words of `text`, every character kept (whitespace and punctuation are words too)."""
         if not text:
             return []
         return self._load()(text)
+
+    def cut_pieces(self, text: str) -> Iterator[list[str]]:
+        """`cut(text)` a piece at a time (see `pieces`), so that a text of megabytes never has
+        all its words in memory at once: a few million word strings cost hundreds of MB."""
+        for piece in pieces(text):
+            yield self.cut(piece)
+
+
+def pieces(text: str, size: int = PIECE) -> Iterator[str]:
+    """`text` in consecutive pieces of at most `size` characters, each ending right after a
+    separator (a newline or a CJK sentence mark) where it has one; their words are then the whole
+    text's. A run of `size` characters without one is cut where it ends (a word there may be
+    cut in two: a ranking detail, as the index records the cut it used)."""
+    start = 0
+    while len(text) - start > size:
+        end = max(text.rfind(mark, start, start + size) for mark in _SEPARATORS) + 1
+        end = end if end > start else start + size
+        yield text[start:end]
+        start = end
+    if start < len(text):
+        yield text[start:]
 
 
 def user_words(path: Path | None) -> list[tuple[str, int | None, str | None]]:

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.archive.db import open_archive
 from reader.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -117,3 +118,69 @@ def test_printing_to_a_file_from_the_print_dialog_writes_the_article(
     qtbot.waitUntil(lambda: not export.busy and corpus_window.findChild(QPrintDialog) is None)
     text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     assert headline.split()[0] in text.replace("\n", "")
+
+
+# --- the archive is never an export's or a print's output file (issue 21, item 2) ---------------
+
+
+def _article_count(window: MainWindow) -> int:
+    """Asked through SQLite: it fails if the file is no database any more."""
+    with open_archive(window.session.path, readonly=True) as archive:
+        return int(archive.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def _refusal(window: MainWindow) -> str:
+    """The warning's text (PrintExport opens it before it says `finished`); "" when none."""
+    box = window.findChild(QMessageBox, "exportWarning")
+    if box is None:
+        return ""
+    text = box.text()
+    box.close()
+    return text
+
+
+@pytest.mark.parametrize("what", ["article", "bookmarks"])
+def test_exporting_onto_the_open_archive_is_refused_and_it_stays(
+    qtbot: QtBot, corpus_window: MainWindow, what: str
+) -> None:
+    _shown_article(corpus_window)
+    archive = corpus_window.session.path
+    before = _article_count(corpus_window)
+    export = corpus_window.printing
+    with qtbot.waitSignal(export.finished, timeout=30_000):
+        if what == "article":
+            export.export_articles(corpus_window.current_records(), path=archive)
+        else:
+            with qtbot.waitSignal(corpus_window.bookmarks.store.changed, timeout=30_000):
+                corpus_window.bookmarks.star.action.trigger()  # something to export
+            export.export_bookmarks(path=archive)
+    assert f"无法写入 {archive}：这就是档案本身" in _refusal(corpus_window)
+    assert archive.read_bytes().startswith(b"SQLite format 3\x00")
+    assert before == _article_count(corpus_window)
+
+
+def _replace_when_qt_asks(tries: int = 200) -> None:
+    """Answer Yes to the print dialog's own 'already exists, overwrite?' (a blocking question)."""
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox) and box.button(QMessageBox.StandardButton.Yes) is not None:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    elif tries:
+        QTimer.singleShot(50, lambda: _replace_when_qt_asks(tries - 1))
+
+
+def test_printing_to_the_open_archive_from_the_print_dialog_is_refused(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    _shown_article(corpus_window)
+    archive = corpus_window.session.path
+    before = _article_count(corpus_window)
+    dialog = _open_print_dialog(qtbot, corpus_window)
+    dialog.findChild(QLineEdit, "filename").setText(str(archive))
+    print_button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    export = corpus_window.printing
+    _replace_when_qt_asks()
+    with qtbot.waitSignal(export.finished, timeout=30_000):
+        qtbot.mouseClick(print_button, Qt.MouseButton.LeftButton)
+    assert f"无法写入 {archive}：这就是档案本身" in _refusal(corpus_window)
+    assert archive.read_bytes().startswith(b"SQLite format 3\x00")
+    assert before == _article_count(corpus_window)

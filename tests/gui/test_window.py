@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from archive_helpers import make_article, make_issue, make_version3_archive
 from corpus_support import MASTHEAD_FILE, VISIT_HEADLINE
+from issue_texts import damage_table
 from PySide6.QtCore import QDate, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -18,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.archive import db as archive_db
 from reader.archive.db import open_archive
-from reader.archive.importer import import_issue
+from reader.archive.importer import import_into, import_issue
 from reader.archive.queries import article_ids, issues_on, undated_issues
 from reader.archive.search import search
 from reader.gui.app import open_window
@@ -389,3 +390,22 @@ def test_older_archive_is_upgraded_behind_a_progress_dialog(
     with open_archive(old, readonly=True) as archive:
         assert 2 == archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert search(archive, "幸福食堂").total > 0
+
+
+def test_a_page_damaged_where_the_window_reads_at_start_gives_a_message_not_a_crash(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_dir: Path
+) -> None:
+    """The archive opens (its header and schema are sound), but a table the window reads while
+    it builds itself has a bad page: that was a raw sqlite3.DatabaseError out of open_window."""
+    damaged = tmp_path / "archive.sqlite3"
+    assert import_into(damaged, [corpus_dir]).ok
+    damage_table(damaged, "issues")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: shown.append(text))
+    window = open_window(damaged, demo_dir=None, warm_up_ms=None)
+    if window is not None:  # the damage showed only once the window was filled
+        qtbot.addWidget(window, before_close_func=lambda w: w.session.close())
+        window.start()
+        assert "损坏" in window.statusBar().currentMessage()
+    else:
+        assert 1 == len(shown) and str(damaged) in shown[0] and "损坏" in shown[0]

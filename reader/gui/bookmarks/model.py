@@ -16,6 +16,7 @@ from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import chinese_date
 from reader.gui.bookmarks.store import BookmarkStore
+from reader.gui.plain import literal
 from reader.gui.roles import ArticleIdRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -91,8 +92,8 @@ class BookmarksModel(QAbstractTableModel):
                 )
             if column == HEADLINE:  # the whole headline, which a narrow column cuts, and its paper
                 where = " · ".join(x for x in (record.publication, chinese_date(record.date)) if x)
-                return f"{record.headline}\n{where}" if where else record.headline
-            return record.note or record.headline
+                return literal(f"{record.headline}\n{where}" if where else record.headline)
+            return literal(record.note or record.headline)
         if role == Qt.ItemDataRole.ForegroundRole and record.deleted:
             return QColor("#8a8a8a")
         if role == KEY_ROLE:

@@ -74,6 +74,7 @@ class BookmarksPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#666;")
         self.status = QLabel("", self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names headlines
         self.status.setWordWrap(True)
         self.open_button = QPushButton(self.tr("打开"), self)
         self.remove_button = QPushButton(self.tr("删除"), self)

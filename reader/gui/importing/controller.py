@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from reader.archive.db import Archive
+from reader.archive.errors import ArchiveError
 from reader.gui.operations import ArchiveOp, ArchiveWriter, OpProgress
 from reader.gui.operations.errors import describe
 from reader.text.errors import Cancelled
@@ -61,12 +62,13 @@ class ImportController(QObject):
         if self.running or not paths:
             return False
         from reader.archive.importer import import_with  # the parser loads on first import, not at start-up
-        from reader.text.load import find_sources
+        from reader.text.folders import find_sources
 
         label = self.tr("正在导入第 {0} / {1} 个文件：{2}")
 
         def work(archive: Archive, progress: OpProgress) -> ImportReport:
-            files = find_sources([Path(p) for p in paths])
+            found = find_sources([Path(p) for p in paths])
+            files = found.files
 
             def announce(done: int) -> None:
                 """`done` files imported: the bar counts them, the label names the next one."""
@@ -79,7 +81,7 @@ class ImportController(QObject):
             announce(0)  # the count is known before the first file is read, not after it
             return import_with(
                 archive,
-                files,
+                found,
                 progress=step,
                 should_cancel=progress.cancelled,
                 on_conflict=on_conflict,
@@ -111,9 +113,12 @@ class ImportController(QObject):
 
     def _failed(self, error: BaseException, quiet: bool) -> None:
         self._op = None
-        if isinstance(error, Cancelled):  # cancelled while it waited for the writer: nothing done
-            from reader.archive.importer import ImportReport
+        from reader.archive.importer import ImportReport
 
+        if isinstance(error, Cancelled):  # cancelled while it waited for the writer: nothing done
             self.finished.emit(ImportReport(cancelled=True), quiet)
+            return
+        if isinstance(error, ArchiveError) and error.kind == "damaged":  # the writer's check
+            self.finished.emit(ImportReport(stopped=str(error), damaged=True), quiet)
             return
         self.failed.emit(describe(error))

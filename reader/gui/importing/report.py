@@ -53,25 +53,31 @@ def report_html(report: ImportReport, tr: Callable[[str], str]) -> str:
             + tr(
                 "它们与已导入的文件有相同的文章，导入会造成重复或顶替。可以用下面的按钮替换旧文件，或两者都保留。"
             )
-            + "</p><ul>"
+            + "</p>"
         )
-        for path, reason in report.conflict[:MAX_LISTED]:
-            lines.append(f"<li>{html.escape(path.name)}：{html.escape(reason)}</li>")
-        if len(report.conflict) > MAX_LISTED:
-            lines.append("<li>" + tr("……另有 {0} 个").format(len(report.conflict) - MAX_LISTED) + "</li>")
-        lines.append("</ul>")
+        lines += _listed([f"{path.name}：{reason}" for path, reason in report.conflict], tr)
     if report.failed:
-        lines.append("<p><b>" + tr("失败的文件：") + "</b></p><ul>")
-        for path, reason in report.failed[:MAX_LISTED]:
-            lines.append(f"<li>{html.escape(path.name)}：{html.escape(reason)}</li>")
-        if len(report.failed) > MAX_LISTED:
-            lines.append("<li>" + tr("……另有 {0} 个").format(len(report.failed) - MAX_LISTED) + "</li>")
-        lines.append("</ul>")
+        lines.append("<p><b>" + tr("失败的文件：") + "</b></p>")
+        lines += _listed([f"{path.name}：{reason}" for path, reason in report.failed], tr)
+    if report.notes:
+        lines.append("<p><b>" + tr("已导入，但请注意：") + "</b></p>")
+        lines += _listed([f"{path.name}：{note}" for path, note in report.notes], tr)
+    if report.skipped:
+        lines.append("<p><b>" + tr("未读取的链接：") + "</b></p>")
+        lines += _listed([reason for _, reason in report.skipped], tr)
     for title, paths in ((tr("新导入："), report.imported), (tr("已更新："), report.replaced)):
         if paths:
             names = "、".join(html.escape(p.name) for p in paths[:MAX_LISTED])
             lines.append(f"<p>{title}{names}</p>")
     return "\n".join(lines)
+
+
+def _listed(items: list[str], tr: Callable[[str], str]) -> list[str]:
+    """`items` escaped as a list, the first MAX_LISTED of them and how many more there are."""
+    lines = ["<ul>", *(f"<li>{html.escape(item)}</li>" for item in items[:MAX_LISTED])]
+    if len(items) > MAX_LISTED:
+        lines.append("<li>" + tr("……另有 {0} 个").format(len(items) - MAX_LISTED) + "</li>")
+    return [*lines, "</ul>"]
 
 
 class ReportDialog(QDialog):

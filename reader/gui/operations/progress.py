@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.archive.interrupt import Interrupter
+from reader.gui.plain import plain_label
 from reader.text.errors import Cancelled
 
 SHOW_AFTER_MS = 300
@@ -90,6 +91,7 @@ class ProgressDialog(QProgressDialog):
 
     def __init__(self, parent: QWidget | None, spec: ProgressSpec, cancel: Callable[[], None]) -> None:
         super().__init__(spec.label, _tr("取消") if spec.cancellable else "", 0, 0, parent)
+        self.setLabel(plain_label(spec.label, self))  # steps name files and archives
         self._spec = spec
         self._ended = False
         self._cancelled = False  # by the button or by the caller (the window closing)

@@ -175,7 +175,7 @@ class PrintExport(QObject):
     def _print_on_worker(self, records: Sequence[ArticleRecord], printer: QPrinter) -> None:
         if self.busy:
             return
-        self._start(print_job(records, printer, self._fonts), self.tr("正在打印…"))
+        self._start(print_job(records, printer, self._fonts, self._db_path()), self.tr("正在打印…"))
 
     def preview_current(self) -> None:
         """Print preview (window-modal); the preview's own print button prints what it shows.
@@ -230,7 +230,7 @@ class PrintExport(QObject):
         target = path or self._ask_path(suggested or title or self.tr("剪报册"))
         if target is None:
             return
-        self._start(pdf_job(records, target, title, self._fonts), self.tr("正在导出 PDF…"))
+        self._start(pdf_job(records, target, title, self._fonts, self._db_path()), self.tr("正在导出 PDF…"))
 
     def export_ids(self, ids: Sequence[int], title: str | None = None, *, path: Path | None = None) -> None:
         """Export the articles with these ids as a clippings book."""

@@ -29,9 +29,12 @@ def _pages(progress: OpProgress) -> Progress:
     return lambda done, total: progress.update(done, total)
 
 
-def print_job(records: Sequence[ArticleRecord], printer: QPrinter, fonts: Sequence[str] | None) -> Job:
+def print_job(
+    records: Sequence[ArticleRecord], printer: QPrinter, fonts: Sequence[str] | None, archive: Path
+) -> Job:
     """Print `records` on `printer` as the print dialog set it up; the job holds the printer
-    until it is done (QPrinter has no parent to keep it alive)."""
+    until it is done (QPrinter has no parent to keep it alive). A print to a file refuses the
+    open `archive`, its side files and any database (reader.export.target.refuse_protected)."""
 
     def job(progress: OpProgress) -> ExportResult:
         return print_articles(
@@ -41,15 +44,21 @@ def print_job(records: Sequence[ArticleRecord], printer: QPrinter, fonts: Sequen
             fonts=fonts,
             progress=_pages(progress),
             should_cancel=progress.cancelled,
+            archive=archive,
         )
 
     return job
 
 
 def pdf_job(
-    records: Sequence[ArticleRecord], target: Path, title: str | None, fonts: Sequence[str] | None
+    records: Sequence[ArticleRecord],
+    target: Path,
+    title: str | None,
+    fonts: Sequence[str] | None,
+    archive: Path,
 ) -> Job:
-    """These articles as a PDF at `target` (several: a clippings book)."""
+    """These articles (from the open `archive`, which the PDF must never replace) as a PDF at
+    `target` (several: a clippings book)."""
     chosen = list(records)
 
     def job(progress: OpProgress) -> ExportResult:
@@ -60,6 +69,7 @@ def pdf_job(
             fonts=fonts,
             progress=_pages(progress),
             should_cancel=progress.cancelled,
+            archive=archive,
         )
 
     return job
@@ -81,6 +91,7 @@ def book_job(db: Path, collect: Collect, target: Path, title: str, fonts: Sequen
             fonts=fonts,
             progress=_pages(progress),
             should_cancel=progress.cancelled,
+            archive=db,
         )
 
     return job

@@ -15,7 +15,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from reader.gui.plain import literal, plain_label
 
 
 class ReadOnlyAware(Protocol):
@@ -39,7 +41,7 @@ class ReadOnlyView(QObject):
         self._imports = imports
         self._file_menu = file_menu
         self._parts = parts
-        self.label = QLabel("", window)
+        self.label = plain_label("", window)
         self.label.setObjectName("readOnlyNote")
 
     def apply(self, reason: str | None, path: Path) -> None:
@@ -48,7 +50,7 @@ class ReadOnlyView(QObject):
         tip = self.tr("只读档案，不能导入：{0}").format(reason) if reason else ""
         for action in self._imports:
             action.setEnabled(reason is None)
-            action.setToolTip(tip or action.text())
+            action.setToolTip(literal(tip) if tip else action.text())
             action.setStatusTip(tip)
         self._file_menu.setToolTipsVisible(reason is not None)
         for part in self._parts:
@@ -57,6 +59,6 @@ class ReadOnlyView(QObject):
             self.label.hide()
             return
         self.label.setText(self.tr("只读档案：{0}；可以浏览、检索和收藏，不能导入或校订").format(reason))
-        self.label.setToolTip(str(path))
+        self.label.setToolTip(literal(str(path)))
         self._window.statusBar().addPermanentWidget(self.label)
         self.label.show()

@@ -11,6 +11,7 @@ from archive_helpers import FULL_ISSUE
 
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue
+from reader.text.errors import Cancelled
 from reader.text.words import Segmenter
 
 
@@ -31,3 +32,20 @@ def test_a_failure_after_the_rows_are_inserted_leaves_nothing_of_the_file(archiv
     with open_archive(archive_path) as archive:
         assert "imported" == import_issue(archive, FULL_ISSUE).status
         assert len(FULL_ISSUE.articles) == archive.db.table("articles").count
+
+
+def test_a_cancel_that_comes_while_python_indexes_rolls_the_file_back(archive_path: Path) -> None:
+    """The window's cancel interrupts SQLite, but while Python cuts a long body into words no
+    statement runs and the interrupt finds nothing: the file must still not be committed."""
+    asked: list[bool] = []
+
+    def cancel_once_the_rows_are_written() -> bool:
+        asked.append(True)
+        return True
+
+    with open_archive(archive_path) as archive:
+        with pytest.raises(Cancelled):
+            import_issue(archive, FULL_ISSUE, should_cancel=cancel_once_the_rows_are_written)
+        assert asked and not archive.conn.in_transaction
+        counts = [archive.db.table(t).count for t in ("issues", "sources", "articles")]
+    assert [0, 0, 0] == counts

@@ -337,14 +337,19 @@ def import_issue(
     *,
     on_conflict: OnConflict = "report",
     demo: bool = False,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> ImportOutcome:
     """Store one parsed file in one transaction: 'imported', 'replaced', 'unchanged' or 'conflict'.
 
     Raises ArchiveError for known database problems (read-only, locked, full, damaged); nothing
-    of the file is written then.
+    of the file is written then. `should_cancel()` is asked once more before the commit: a
+    cancel that came while Python (not SQLite) was busy indexing a long file finds no statement
+    to interrupt, and without this check the file would be committed after the user cancelled.
     """
     with archive.transaction():
         outcome = _import(archive, parsed, source_path, on_conflict, demo)
+        if should_cancel is not None and should_cancel():
+            raise Cancelled(parsed.source)
     return replace(outcome, notes=parsed.notes)
 
 
@@ -428,7 +433,14 @@ def _import_files(
                 # Never read: closing a descriptor of the archive drops this process's SQLite locks.
                 raise SourceError(path.name, f"{why}，不是报纸文本，不能导入")
             parsed = _read(path, should_cancel)
-            result = import_issue(archive, parsed, source_path=path, on_conflict=on_conflict, demo=demo)
+            result = import_issue(
+                archive,
+                parsed,
+                source_path=path,
+                on_conflict=on_conflict,
+                demo=demo,
+                should_cancel=should_cancel,
+            )
         except Cancelled:
             report.cancelled = True
             break

@@ -61,6 +61,7 @@ HIDDEN_IMPORTS = (
     "reader.commands.info",
     "reader.commands.install_desktop",
     "reader.commands.parse",
+    "reader.commands.publish",
     "reader.commands.repair",
     "reader.commands.search",
     "reader.commands.selftest",

@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
                 marked = bookmarked(archive)
                 records, notes = list(marked.articles), marked.notes
                 if marked.deleted:
-                    print(f"注意：{marked.deleted} 个书签的原文已删除，未导出", file=sys.stderr)
+                    print(f"注意：{marked.deleted} 个书签的文章已不在档案中，未导出", file=sys.stderr)
             else:
                 records = _by_query(archive, args)
         if not records:

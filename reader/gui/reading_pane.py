@@ -217,6 +217,14 @@ class ReadingPane(QTextBrowser):
         self.article_changed.emit(record)
         self.hit_changed.emit(self._current_hit + 1, len(self._ranges))
 
+    def scroll_position(self) -> int:
+        """How far the article is scrolled (kept across a newer published snapshot)."""
+        return self.verticalScrollBar().value()
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll back to a `scroll_position()` (as far as the article now reaches)."""
+        self.verticalScrollBar().setValue(position)
+
     def step_hit(self, step: int) -> None:
         """上一处 (-1) / 下一处 (+1): select the neighbouring hit, round from the last to the first."""
         if not self._ranges:
@@ -349,6 +357,17 @@ class ReadingPane(QTextBrowser):
         if mime.hasHtml():
             copied.setHtml(without_joiners(mime.html()))
         return copied
+
+    def copy_article(self) -> bool:
+        """复制全文: the whole article (plain text with its source line, and as shown) onto the
+        clipboard; False when no article is shown."""
+        if self._record is None:
+            return False
+        mime = QMimeData()
+        mime.setText(self.plain_text())
+        mime.setHtml(self.toHtml())
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
 
     def plain_text(self) -> str:
         """The article as plain text with its source line, for the clipboard."""

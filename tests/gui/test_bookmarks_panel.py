@@ -162,11 +162,11 @@ def test_bookmark_of_a_deleted_article_is_marked_and_cannot_be_opened(
         assert [edited] == import_paths(archive, [edited]).replaced
     panel.model.refresh()
     index = panel.model.index(0, 0)
-    assert f"【原文已删除】{VISIT_HEADLINE}" == index.data()
+    assert f"【已不在档案中】{VISIT_HEADLINE}" == index.data()
     assert index.data(ArticleIdRole) is None
     with qtbot.assertNotEmitted(panel.article_requested):
         panel.open_row(0)
-    assert "原文已删除" in panel.status.text()
+    assert "已不在档案中" in panel.status.text()
 
 
 def test_ctrl_d_toggles_the_bookmark_of_the_shown_article(
@@ -237,9 +237,11 @@ def star(bare_window: QMainWindow, store: BookmarkStore, corpus_db: Path) -> Boo
 
 
 @pytest.fixture
-def write_lock(corpus_db: Path) -> Iterator[sqlite3.Connection]:
-    """Another program writing the archive: a connection holding the write lock (BEGIN IMMEDIATE)."""
-    other = sqlite3.connect(corpus_db, isolation_level=None)
+def write_lock(corpus_db: Path, personal_file: Path) -> Iterator[sqlite3.Connection]:
+    """Another program of the user writing their personal file, where bookmarks are kept (a
+    window on another archive): a connection holding its write lock (BEGIN IMMEDIATE)."""
+    assert personal_file.is_file()  # made when the corpus archive was
+    other = sqlite3.connect(personal_file, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     yield other
     if other.in_transaction:
@@ -390,9 +392,9 @@ def choose_from_context_menu(qtbot: QtBot, view: QAbstractItemView, pos: QPoint,
     "does not support raise", "does not support grabbing the keyboard", "does not support propagateSizeHints"
 )
 def test_edit_note_from_the_context_menu_types_into_the_note_and_stores_it(
-    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord]
+    qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord], personal_file: Path
 ) -> None:
-    """Right-click a row, 编辑批注…, type, Enter: the note is in the archive file."""
+    """Right-click a row, 编辑批注…, type, Enter: the note is in the user's personal file."""
     rect = panel.view.visualRect(panel.model.index(1, 0))
     entries = choose_from_context_menu(qtbot, panel.view, rect.center(), "编辑批注…")
     assert ["打开", "编辑批注…", "删除"] == entries
@@ -409,7 +411,7 @@ def test_edit_note_from_the_context_menu_types_into_the_note_and_stores_it(
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert [marked[1].key] == signal.args
     assert "第二段可引用" == note.data()
-    connection = sqlite3.connect(corpus_db)  # what the file says, not the model
+    connection = sqlite3.connect(personal_file)  # what the file says, not the model
     try:
         stored = connection.execute("SELECT note FROM bookmarks WHERE note != ''").fetchall()
     finally:

@@ -150,7 +150,7 @@ class BookmarksPanel(QWidget):
         if record is None:
             return
         if record.article_id is None:
-            self.status.setText(self.tr("“{0}”的原文已删除，无法打开。").format(record.headline))
+            self.status.setText(self.tr("“{0}”已不在档案中，无法打开。").format(record.headline))
             return
         self.article_requested.emit(record.article_id)
 
@@ -210,10 +210,11 @@ class BookmarksPanel(QWidget):
         self.store.restore(records, done, lambda: self._set_writing(False))
 
     def set_read_only(self, reason: str | None) -> None:
-        """An archive that cannot be written: notes, 删除 and 撤销删除 are off, with `reason` as tip."""
+        """Bookmarks cannot be kept (the user's personal file cannot be written; a read-only
+        archive is no reason): notes, 删除 and 撤销删除 are off, with `reason` as tip."""
         self._read_only = reason
         self.model.editable = reason is None
-        tip = self.tr("只读档案：{0}").format(reason) if reason else ""
+        tip = reason or ""
         for button in (self.remove_button, self.undo_button):
             button.setToolTip(tip)
         self.edit_note_action.setEnabled(reason is None)
@@ -224,7 +225,7 @@ class BookmarksPanel(QWidget):
         if self._read_only is None:
             self.hint.setText(self.tr("双击打开文章；F2 或右键 → 编辑批注…"))
         else:
-            self.hint.setText(self.tr("双击打开文章；只读档案，不能编辑批注。"))
+            self.hint.setText(self.tr("双击打开文章；不能编辑批注：{0}").format(self._read_only))
 
     def _show_needed_columns(self) -> None:
         """报名 only when the bookmarks come from more than one paper: a column that says the

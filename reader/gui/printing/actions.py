@@ -260,7 +260,7 @@ class PrintExport(QObject):
         def collect(archive: Archive) -> Selection:
             selection = bookmarked(archive)
             if not selection.articles:
-                raise ExportError("没有书签可导出（原文已删除的书签无法导出）")
+                raise ExportError("没有书签可导出（已不在档案中的文章无法导出）")
             return selection
 
         self._export_book(self.tr("书签剪报册"), collect, self.tr("正在导出书签…"), path)

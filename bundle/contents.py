@@ -67,6 +67,9 @@ HIDDEN_IMPORTS = (
     "reader.commands.selftest",
     "reader.commands.timeline",
     "reader.commands.words",
+    # The Word export imports python-docx (and its lxml) only when a .docx is asked for;
+    # pyinstaller-hooks-contrib's hook for it collects its document templates.
+    "docx",
     "platformdirs.windows",
     "platformdirs.unix",
     "platformdirs.macos",

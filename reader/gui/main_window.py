@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         self.navigator.reopen_current()
 
     def current_records(self) -> list[ArticleRecord]:
-        """What 打印 / 导出为PDF act on: the selected articles, else the one in the reading pane."""
+        """What 打印 / 导出为PDF/Word act on: the selected articles, else the one in the reading pane."""
         selected = self.middle.selected_articles()
         if len(selected) > 1:
             return selected

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QWidget
 
 from reader.archive.formatting import article_source, display_title
 from reader.archive.records import ArticleRecord
+from reader.export.citation import text_with_source
 from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
@@ -370,17 +371,7 @@ class ReadingPane(QTextBrowser):
         return True
 
     def plain_text(self) -> str:
-        """The article as plain text with its source line, for the clipboard."""
-        rec = self._record
-        if rec is None:
+        """The article as plain text with its source line and citation, for the clipboard."""
+        if self._record is None:
             return self.toPlainText()
-        lines = [x for x in (rec.kicker, rec.headline, f"——{rec.subtitle}" if rec.subtitle else "") if x]
-        lines.append(article_source(rec))
-        if rec.byline:
-            lines.append(rec.byline)
-        body = rec.body or ""
-        if rec.dateline:
-            body = f"{rec.dateline}　{body}"
-        lines.append("")
-        lines.extend(p.strip() for p in body.split("\n") if p.strip())
-        return "\n".join(lines)
+        return text_with_source(self._record)

@@ -146,8 +146,12 @@ def test_copy_article_puts_text_and_source_on_the_clipboard(corpus_window: MainW
     choose_day(corpus_window, ISSUE_DAY)
     corpus_window.commands.copy_article.trigger()
     copied = QApplication.clipboard().text()
-    assert corpus_window.articles.record(0).headline in copied
+    record = corpus_window.articles.record(0)
+    assert record.headline in copied
     assert f"总第{ISSUE.number}期" in copied
+    # Its GB/T 7714 citation closes the pasted text, so it always says where it came from.
+    assert copied.splitlines()[-1].startswith("引用：")
+    assert f"{record.headline}[N]. {record.publication}, {record.date}({record.page})." in copied
 
 
 def test_importing_a_folder_marks_the_new_dates(
@@ -336,7 +340,7 @@ def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(
 
 def test_file_menu_offers_printing_and_pdf_export(corpus_window: MainWindow) -> None:
     texts = [a.text() for a in corpus_window.commands.file_menu.actions()]
-    assert {"打印…", "导出为PDF…", "导入文件…", "导入文件夹…"} <= set(texts)
+    assert {"打印…", "导出为PDF/Word…", "导入文件…", "导入文件夹…"} <= set(texts)
 
 
 def test_undated_issue_is_listed_with_the_year_its_text_suggests(corpus_window: MainWindow) -> None:

@@ -14,7 +14,7 @@ def _texts(menu: QMenu) -> list[str]:
 
 def test_file_menu_groups_the_features_in_order(corpus_window: MainWindow) -> None:
     assert [
-        "打印…", "打印预览…", "导出为PDF…", "导出书签为剪报册…", "---",
+        "打印…", "打印预览…", "导出为PDF/Word…", "导出书签为剪报册…", "---",
         "导出检索结果为PDF…", "导入文件…", "导入文件夹…", "---",
         "备份档案…", "发布到共享文件夹…", "---",
         "打开共享档案…", "改回本机档案", "---",

@@ -52,3 +52,13 @@ def export_to(
         articles, out, book=book, title=title, notes=notes, should_cancel=should_cancel, archive=archive
     )
     return ExportResult(target.path, 0, (), "")
+
+
+def suggested_stem(article: ArticleRecord) -> str:
+    """The file name offered for one exported article: 东昌时讯_2022-07-05_标题, so a folder of
+    exports sorts by paper and day and each file says what it holds (parts the archive does not
+    know are left out)."""
+    from reader.archive.formatting import display_title
+
+    parts = [article.publication or "", article.date or "", display_title(article)]
+    return "_".join(part for part in parts if part)

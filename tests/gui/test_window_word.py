@@ -52,3 +52,25 @@ def test_selected_articles_export_to_word_when_word_is_chosen_in_the_dialog(
     assert headings == [r.headline for r in wanted]
     texts = [p.text for p in document.paragraphs]
     assert all(f"引用：{citation(r)}" in texts for r in wanted)
+
+
+def test_one_article_is_offered_under_its_paper_date_and_title(
+    qtbot: QtBot, corpus_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose_day(corpus_window, ISSUE_DAY)
+    table = corpus_window.middle.table
+    table.clearSelection()
+    table.selectRow(1)
+    record = corpus_window.articles.record(1)
+    offered: list[str] = []
+
+    def save_dialog(_parent: object, _title: str, start: str, _filters: str) -> tuple[str, str]:
+        offered.append(start)
+        return "", ""  # the user cancels
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    export_action(corpus_window).trigger()
+    name = Path(offered[0]).name
+    assert name.startswith(f"{record.publication}_{record.date}_")
+    assert name.endswith(".pdf")
+    assert record.headline.replace(" ", "_")[:10] in name

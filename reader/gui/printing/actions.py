@@ -20,25 +20,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
 
 from reader.archive.db import Archive
-from reader.archive.formatting import display_title
 from reader.archive.records import ArticleRecord
 from reader.archive.search_request import SearchRequest
 from reader.export.collect import Selection, bookmarked, by_ids, searched
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
+from reader.export.output import suggested_stem
 from reader.export.pdf import ExportResult, configure_printer, print_articles
 from reader.export.word import WORD_SUFFIX
 from reader.gui.messages import open_warning
 from reader.gui.operations import ReadOp, TaskRunner
 from reader.gui.operations.errors import describe
 from reader.gui.printing.job import Collect, Job, book_job, pdf_job, print_job
-from reader.gui.save_path import chosen_path
+from reader.gui.save_path import chosen_path, dialog_folder
 from reader.text.errors import Cancelled
 
 
@@ -204,7 +204,7 @@ class PrintExport(QObject):
 
     def _ask_path(self, suggested: str) -> Path | None:
         safe = re.sub(r'[\\/:*?"<>|\s]+', "_", suggested).strip("_.")[:60] or "export"
-        start = str(Path(QDir.homePath()) / f"{safe}.pdf")
+        start = str(Path(dialog_folder()) / f"{safe}.pdf")
         pdf, word = self.tr("PDF 文件 (*.pdf)"), self.tr("Word 文档 (*.docx)")
         name, chosen = QFileDialog.getSaveFileName(self._window, self.tr("导出"), start, f"{pdf};;{word}")
         # The type chosen in the dialog decides, unless the name already says .docx or .pdf.
@@ -217,7 +217,7 @@ class PrintExport(QObject):
         """导出为PDF/Word…: the current article, or the selection as a clippings book."""
         records = self._records()
         if records:
-            name = display_title(records[0]) if len(records) == 1 else self.tr("剪报册")
+            name = suggested_stem(records[0]) if len(records) == 1 else self.tr("剪报册")
             self.export_articles(records, suggested=name)
 
     def export_articles(

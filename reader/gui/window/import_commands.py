@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.gui.importing import ImportController, ReportDialog
 from reader.gui.messages import open_warning
+from reader.gui.save_path import dialog_folder
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 
@@ -55,7 +56,7 @@ class ImportCommands(QObject):
         names, _filter = QFileDialog.getOpenFileNames(
             self._window,
             self.tr("导入文件"),
-            self._settings.last_import_dir,
+            dialog_folder(self._settings.last_import_dir),
             self.tr("报纸文本 (*.txt *.md *.text);;所有文件 (*)"),
         )
         if names:
@@ -64,7 +65,7 @@ class ImportCommands(QObject):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self._window, self.tr("导入文件夹"), self._settings.last_import_dir
+            self._window, self.tr("导入文件夹"), dialog_folder(self._settings.last_import_dir)
         )
         if folder:
             self._settings.last_import_dir = folder

@@ -193,6 +193,7 @@ def test_first_start_imports_the_demo_issue(
     qtbot.waitUntil(lambda: window.articles.rowCount() > 0)
     assert "2023年3月14日" in window.middle.issue_title()
     assert window.findChild(ReportDialog) is None
+    assert "导入" not in window.statusBar().currentMessage()  # the user imported nothing
 
 
 def test_undated_issue_gets_the_users_date(qtbot: QtBot, empty_window: MainWindow, tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ class ImportCommands(QObject):
             dialog.repair_requested.connect(self.repair_requested)
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
-        self.status_message.emit(self.tr("导入完成"), 4000)
+            self.status_message.emit(self.tr("导入完成"), 4000)  # not for the demo nobody asked for
 
     def _resolve(self, dialog: ReportDialog, paths: list[Path], how: OnConflict) -> None:
         """用新文件替换 / 两者都保留 in the report: imported as any import is (not while another

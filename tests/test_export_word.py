@@ -55,8 +55,13 @@ def test_more_than_three_authors_are_cut_to_three_and_deng() -> None:
 
 def test_what_the_archive_does_not_know_is_left_out_not_invented() -> None:
     bare = replace(ARTICLE, byline="区委宣传部 供稿", date=None, page=None, publication=None)
-    assert "区长走访网格员[N]. 报纸名不详." == citation(bare)
-    assert citation(replace(ARTICLE, demo=True)).endswith("（演示内容（虚构新闻，并非真实报道））")
+    assert "区长走访网格员[N]. [报名不详], [出版日期不详]." == citation(bare)
+    assert citation(replace(ARTICLE, demo=True)).endswith("（演示内容（虚构新闻，并非真实报道），不可引用）")
+
+
+def test_a_subtitle_follows_the_title_after_a_colon() -> None:
+    subtitled = replace(ARTICLE, subtitle="网格化服务治理见实效")
+    assert "区长走访网格员：网格化服务治理见实效[N]." in citation(subtitled)
 
 
 def test_a_reference_list_numbers_the_entries_in_order() -> None:

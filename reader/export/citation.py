@@ -5,9 +5,11 @@
 
 Staff paste these into reports and theses, so the form follows the standard (section 8 and
 its newspaper example): authors separated by ', ', more than three cut to the first three and
-'等', the date in ISO form, the page (版次) in brackets after it. What the archive does not know
-is left out rather than invented: no byline, no author part; an undated issue, no date. Plain
-text only (no Qt): the window, the command line and the Word export share it.
+'等', a subtitle after the title with a colon, the date in ISO form, the page (版次) in brackets
+after it. An article without a byline starts with its title, as the standard allows; a paper
+or date the archive does not know is said in brackets ([出版日期不详]), as the standard does for
+an unknown publisher, so a citation never looks complete when it is not. Plain text only (no
+Qt): the window, the command line and the Word export share it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from reader.archive.records import ArticleRecord
 from reader.text.bylines import authors_of
 
 MAX_AUTHORS = 3  # GB/T 7714-2015 8.1.2: the first three, then 等
+UNKNOWN_PAPER = "[报名不详]"
+UNKNOWN_DATE = "[出版日期不详]"
 
 
 def author_part(byline: str) -> str:
@@ -32,15 +36,14 @@ def author_part(byline: str) -> str:
 def citation(article: ArticleRecord) -> str:
     """The article's reference entry; invented demo news says so, so it is never cited as news."""
     authors = author_part(article.byline)
-    entry = f"{authors}. " if authors else ""
-    entry += f"{display_title(article)}[N]. "
-    where = article.publication or "报纸名不详"
-    if article.date:
-        where += f", {article.date}"
-    if article.page is not None:
-        where += f"({article.page})"
-    entry += where + "."
-    return f"{entry}（{DEMO_NOTE}）" if article.demo else entry
+    title = display_title(article)
+    if article.headline.strip() and article.subtitle.strip():
+        title = f"{title}：{article.subtitle.strip()}"
+    page = f"({article.page})" if article.page is not None else ""
+    entry = f"{title}[N]. {article.publication or UNKNOWN_PAPER}, {article.date or UNKNOWN_DATE}{page}."
+    if authors:
+        entry = f"{authors}. {entry}"
+    return f"{entry}（{DEMO_NOTE}，不可引用）" if article.demo else entry
 
 
 def reference_list(articles: Sequence[ArticleRecord]) -> str:

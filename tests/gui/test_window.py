@@ -22,6 +22,7 @@ from reader.archive.db import open_archive
 from reader.archive.importer import import_into, import_issue
 from reader.archive.queries import article_ids, issues_on, undated_issues
 from reader.archive.search import search
+from reader.export.citation import citation
 from reader.gui.app import open_window
 from reader.gui.article_model import COL_TITLE
 from reader.gui.calendar_panel import DateDialog
@@ -150,8 +151,9 @@ def test_copy_article_puts_text_and_source_on_the_clipboard(corpus_window: MainW
     assert record.headline in copied
     assert f"总第{ISSUE.number}期" in copied
     # Its GB/T 7714 citation closes the pasted text, so it always says where it came from.
-    assert copied.splitlines()[-1].startswith("引用：")
-    assert f"{record.headline}[N]. {record.publication}, {record.date}({record.page})." in copied
+    last = copied.splitlines()[-1]
+    assert last == f"引用：{citation(record)}"
+    assert last.endswith(f"[N]. {record.publication}, {record.date}({record.page}).")
 
 
 def test_importing_a_folder_marks_the_new_dates(

@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generate import generate  # bench/ is sys.path[0] when run as a script
 
-from reader.archive import bookmarks, corrections, dictionary
+from reader.archive import corrections, dictionary
 from reader.archive.corrections import CorrectionError
 from reader.archive.db import open_archive, side_files
 from reader.archive.errors import ArchiveError
@@ -55,7 +55,6 @@ SHORT = {
     "issues": "期次",
     "sources": "文件",
     "articles": "文章",
-    "bookmarks": "书签",
     "corrections": "校订",
     "correction_originals": "原文",
     "correction_made": "拆出",
@@ -75,8 +74,6 @@ def build(folder: Path, issues: int, seed: int) -> Path:
     with open_archive(db) as archive:
         assert import_paths(archive, [folder / "issues"]).imported
         keys = [r[0] for r in archive.conn.execute("SELECT key FROM articles ORDER BY id")]
-        for key in keys[::5]:
-            bookmarks.add(archive, key, note=f"批注：{key[:6]}")
         edits: list[Callable[[str], object]] = [
             lambda k: corrections.retitle(archive, k, headline="校订后的标题"),
             lambda k: corrections.split(archive, k, 2),
@@ -92,14 +89,12 @@ def build(folder: Path, issues: int, seed: int) -> Path:
 
 WAL_WRITER = """
 import os, sys
-from reader.archive import bookmarks, dictionary
+from reader.archive import dictionary
 from reader.archive.db import open_archive
 archive = open_archive(sys.argv[1])
 archive.conn.execute("PRAGMA wal_autocheckpoint = 0")
-keys = [r[0] for r in archive.conn.execute("SELECT key FROM articles ORDER BY id")]
-for key in keys[2::7]:
-    bookmarks.add(archive, key, note="写在 -wal 里的书签")
-dictionary.add_words(archive, ["写在日志里的词"])
+for n in range(40):
+    dictionary.add_words(archive, [f"写在日志里的词{n}"])
 os._exit(0)  # as a crash would: the -wal keeps the commits
 """
 
@@ -265,7 +260,7 @@ KINDS: list[tuple[str, Damage, bool]] = [  # name, damage, on the archive with a
     ("文章表的内部页坏", table_page("articles", "internal"), False),
     ("文章表的叶子页坏", table_page("articles", "leaf"), False),
     ("文章的溢出页坏", table_page("articles", "overflow"), False),
-    ("书签页坏", table_page("bookmarks", "leaf"), False),
+    ("专有名词页坏", table_page("user_words", "leaf"), False),
     ("期次页坏", table_page("issues", "leaf"), False),
     ("文件记录页坏", table_page("sources", "leaf"), False),
     ("校订页坏", table_page("corrections", "leaf"), False),

@@ -16,6 +16,7 @@ The soak itself is tests/soak_support.py, which tests/test_soak.py runs for 25 s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -25,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from soak_support import prepare, run_soak  # tests/ is on sys.path (above)
+
+from reader.archive.paths import PERSONAL_ENV_VAR
 
 
 def main() -> int:
@@ -41,6 +44,7 @@ def main() -> int:
 
 
 def soak(folder: Path, minutes: float, readers: int) -> int:
+    os.environ[PERSONAL_ENV_VAR] = str(folder / "personal.sqlite3")  # never the user's own bookmarks
     started = time.perf_counter()
     places = prepare(folder)
     print(f"seeded      {places.seeded} dated issues in {time.perf_counter() - started:.1f} s: {places.db}")

@@ -61,11 +61,15 @@ HIDDEN_IMPORTS = (
     "reader.commands.info",
     "reader.commands.install_desktop",
     "reader.commands.parse",
+    "reader.commands.publish",
     "reader.commands.repair",
     "reader.commands.search",
     "reader.commands.selftest",
     "reader.commands.timeline",
     "reader.commands.words",
+    # The Word export imports python-docx (and its lxml) only when a .docx is asked for;
+    # pyinstaller-hooks-contrib's hook for it collects its document templates.
+    "docx",
     "platformdirs.windows",
     "platformdirs.unix",
     "platformdirs.macos",

@@ -13,8 +13,33 @@ from corpus_support import corpus_files as _corpus_files
 from places import ReadOnlyPlace
 
 from reader.archive.db import Archive, open_archive
+from reader.archive.paths import PERSONAL_ENV_VAR
 from reader.text import read_issue
 from reader.text.model import ParsedIssue
+
+# --- the user's personal file (reader.archive.personal) -----------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_personal_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A personal file for what runs before a test's own (module fixtures that build archives
+    run before function fixtures): never the user's real one."""
+    path = tmp_path_factory.mktemp("personal-shared") / "personal.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(PERSONAL_ENV_VAR, str(path))
+        yield path
+
+
+@pytest.fixture(autouse=True)
+def personal_file(
+    shared_personal_file: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test has a personal file (bookmarks) of its own, never the user's real one; the
+    processes a test starts inherit it through the environment."""
+    path = tmp_path_factory.mktemp("personal") / "personal.sqlite3"
+    monkeypatch.setenv(PERSONAL_ENV_VAR, str(path))
+    return path
+
 
 # --- the test corpus (tests/corpus, see corpus_support) -----------------------------------------
 

@@ -18,12 +18,12 @@ from reader.archive.db import open_archive
 from reader.archive.importer import import_paths
 
 PAGE = 4096
-CONTENT = ("issues", "sources", "articles", "bookmarks", "user_words")
+CONTENT = ("issues", "sources", "articles", "user_words")  # bookmarks: in the personal file
 
 
 def filled_archive(folder: Path, issues: int = 60) -> Path:
-    """An archive of `issues` issues (three articles each), every fourth article bookmarked and
-    two dictionary words: its articles table has interior pages."""
+    """An archive of `issues` issues (three articles each), every fourth article bookmarked (in
+    the personal file) and two dictionary words: its articles table has interior pages."""
     path = folder / "archive.sqlite3"
     with open_archive(path) as archive:
         assert import_paths(archive, many_issues(folder / "dump", issues)).ok

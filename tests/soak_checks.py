@@ -4,13 +4,15 @@
 - every write the window acknowledged (its log: tests/soak_window.py), and every file an import
   reported imported (status 0), is in the file. A later acknowledged write of the same thing may
   have replaced one (a note or a date given to the same bookmark or issue again): that one counts
-  `superseded`, and the later one must be there;
-- no -wal file is left beside the archive (whoever closed last tidied up);
+  `superseded`, and the later one must be there; bookmarks and notes are looked for in the
+  personal file the window wrote them to (reader.archive.personal), under the archive's identity;
+- no -wal file is left beside the archive or the personal file (whoever closed last tidied up);
 - no process printed a traceback, `disk I/O error` or `malformed`, and every run ended with
   status 0 or was refused with the archive's own busy message (档案正被其他程序占用…), which
   says aloud what happened and is no error; the window's steps likewise.
 
-The archive is read with sqlite3 alone, after every process has ended.
+The archive (with the personal file attached) is read with sqlite3 alone, after every process
+has ended.
 """
 
 from __future__ import annotations
@@ -98,11 +100,13 @@ class SoakReport:
         return out
 
 
-def check(db: Path, window_log: Path, backup: Path, runs: list[Run]) -> SoakReport:
-    """Judge what the processes left: the archive `db`, the window's log of its steps, the last
-    `backup`, and the `runs` (see the module docstring). Call it once every process has ended."""
+def check(db: Path, personal: Path, window_log: Path, backup: Path, runs: list[Run]) -> SoakReport:
+    """Judge what the processes left: the archive `db`, the `personal` file of bookmarks, the
+    window's log of its steps, the last `backup`, and the `runs` (see the module docstring).
+    Call it once every process has ended."""
     report = SoakReport()
-    report.wal_left = side_files(db)[0].exists()  # before a connection of ours tidies it
+    # before a connection of ours tidies them
+    report.wal_left = any(side_files(path)[0].exists() for path in (db, personal))
     busy_text = str(ArchiveError(db, "locked"))
     for run in runs:
         judge_run(report, run, busy_text)
@@ -110,6 +114,7 @@ def check(db: Path, window_log: Path, backup: Path, runs: list[Run]) -> SoakRepo
     judge_steps(report, steps)
     conn = sqlite3.connect(db)
     try:
+        conn.execute("ATTACH DATABASE ? AS personal", (str(personal),))
         report.integrity = integrity(conn)
         check_window_writes(report, conn, steps)
         check_imports(report, conn, runs)
@@ -196,11 +201,13 @@ def check_window_writes(report: SoakReport, conn: sqlite3.Connection, steps: lis
 def stored(conn: sqlite3.Connection, kind: str, key: str, value: object, *, last: bool) -> bool:
     """Whether the archive holds this write of the window (a retitle: its correction, and the
     headline too when no later retitle of the article came)."""
-    if kind == "bookmark":
-        return conn.execute("SELECT 1 FROM bookmarks WHERE article_key = ?", (key,)).fetchone() is not None
-    if kind == "note":
-        row = conn.execute("SELECT note FROM bookmarks WHERE article_key = ?", (key,)).fetchone()
-        return row is not None and row[0] == value
+    if kind in ("bookmark", "note"):
+        row = conn.execute(
+            "SELECT note FROM personal.bookmarks WHERE article_key = ? AND archive_id ="
+            " (SELECT value FROM main.archive_meta WHERE key = 'archive_id')",
+            (key,),
+        ).fetchone()
+        return row is not None and (kind == "bookmark" or row[0] == value)
     if kind == "date":
         row = conn.execute("SELECT user_date FROM issues WHERE id = ?", (int(key),)).fetchone()
         return row is not None and row[0] == value

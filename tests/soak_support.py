@@ -27,6 +27,8 @@ from cli_support import REPO, run_cli
 from issue_texts import many_issues
 from soak_checks import Run, SoakReport, check
 
+from reader.archive.paths import PERSONAL_ENV_VAR, personal_path
+
 WINDOW_SCRIPT = REPO / "tests" / "soak_window.py"
 SEED_ISSUES = 40
 SEED_UNDATED = 4
@@ -37,11 +39,13 @@ WINDOW_GRACE_S = 300  # the window's start, its last round and its close, beyond
 
 @dataclass(frozen=True)
 class Places:
-    """The soak's folder: the archive, seeded with `seeded` dated issues, and two article keys
-    to export."""
+    """The soak's folder: the archive, seeded with `seeded` dated issues, the personal file
+    every process is given (the one $ARCHIVE_READER_PERSONAL names when prepared, as the tests
+    redirect it), and two article keys to export."""
 
     folder: Path
     db: Path
+    personal: Path
     seeded: int
     keys: tuple[str, str]
 
@@ -70,7 +74,7 @@ def prepare(folder: Path, issues: int = SEED_ISSUES, undated: int = SEED_UNDATED
         first, second = (row[0] for row in conn.execute("SELECT key FROM articles ORDER BY id LIMIT 2"))
     finally:
         conn.close()
-    return Places(folder, db, issues, (first, second))
+    return Places(folder, db, personal_path(), issues, (first, second))
 
 
 # --- the terminals -----------------------------------------------------------------------------
@@ -159,7 +163,7 @@ def start_window(places: Places, seconds: float) -> subprocess.Popen[bytes]:
     """The window's process (tests/soak_window.py), all it prints into window.out beside the archive."""
     args = [sys.executable, str(WINDOW_SCRIPT), "--db", str(places.db), "--log", str(window_log(places))]
     args += ["--settings", str(places.folder / "settings"), "--seconds", str(seconds)]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", PERSONAL_ENV_VAR: str(places.personal)}
     with (places.folder / "window.out").open("wb") as out:
         return subprocess.Popen(args, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
 
@@ -191,4 +195,4 @@ def run_soak(places: Places, seconds: float, readers: int = 3) -> SoakReport:
         for terminal in terminals:
             terminal.join()
     runs = [window_run, *(run for terminal in terminals for run in terminal.runs)]
-    return check(places.db, window_log(places), backup_path(places), runs)
+    return check(places.db, places.personal, window_log(places), backup_path(places), runs)

@@ -40,7 +40,7 @@ def test_archives_upgraded_from_versions_1_and_3_have_the_schema_of_a_new_one(tm
     with open_archive(tmp_path / "new.sqlite3"):
         pass
     new = stored_schema(tmp_path / "new.sqlite3")
-    assert {"publications", "issues", "sources", "articles", "bookmarks", "search_cuts"} <= {
+    assert {"publications", "issues", "sources", "articles", "archive_meta", "search_cuts"} <= {
         name for kind, name, _, _ in new if kind == "table"
     }
 

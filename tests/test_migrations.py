@@ -123,7 +123,7 @@ def brute_force(rows: list[tuple[Any, ...]], word: str) -> set[int]:
     return {row[0] for row in rows if fold(word) in fold("\n".join(row[5:11]))}
 
 
-def test_a_version_1_archive_file_is_upgraded_with_nothing_lost(tmp_path: Path) -> None:
+def test_a_version_1_archive_file_is_upgraded_with_nothing_lost(tmp_path: Path, personal_file: Path) -> None:
     path = old_archive(tmp_path, "version1.sqlite3")
     assert [(1,)] == plain_read(path, "PRAGMA user_version")
     rows = plain_read(path, ARTICLE_ROWS)
@@ -145,7 +145,9 @@ def test_a_version_1_archive_file_is_upgraded_with_nothing_lost(tmp_path: Path) 
         bookmarks.add(archive, rows[0][2], note="升级后收藏")
     assert rows == plain_read(path, ARTICLE_ROWS)
     assert issues == plain_read(path, "SELECT id, key, date, user_date, number FROM issues ORDER BY id")
-    assert [(rows[0][2], "升级后收藏")] == plain_read(path, "SELECT article_key, note FROM bookmarks")
+    moved = plain_read(personal_file, "SELECT article_key, note FROM bookmarks")
+    assert [(rows[0][2], "升级后收藏")] == moved
+    assert [] == plain_read(path, "SELECT name FROM sqlite_master WHERE name = 'bookmarks'")
 
 
 def test_bookmarks_of_a_version_2_archive_file_stay_on_their_articles(tmp_path: Path) -> None:

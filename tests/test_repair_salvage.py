@@ -91,9 +91,10 @@ def test_a_repair_that_cannot_succeed_names_the_archive_and_not_its_work_files(t
 
 def test_the_report_names_each_part_of_the_archive_with_what_was_kept_and_lost(tmp_path: Path) -> None:
     path = filled_archive(tmp_path)
-    garble(path, pages(path, "bookmarks", "leaf")[0])
+    garble(path, pages(path, "sources", "leaf")[0])
     said = repaired(path)
     for line in ("期次：保留 60，丢失 0", "文章：保留 180，丢失 0", "专有名词：保留 2，丢失 0"):
         assert line in said
-    assert "书签：保留" in said and "无法读出的记录：书签约" in said
+    assert "导入文件记录：保留" in said and "无法读出的记录：导入文件记录约" in said
+    assert "书签在各人自己的个人文件里，不受影响" in said and "书签：" not in said
     assert "损坏的原文件保存为" in said

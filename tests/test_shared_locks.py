@@ -25,16 +25,19 @@ def _keys(db: Path) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def _bookmarked(db: Path) -> set[str]:
-    """The bookmarks as a fresh connection in another process would find them in the file."""
-    conn = sqlite3.connect(db)
+def _bookmarked(personal: Path) -> set[str]:
+    """The bookmarks as a fresh connection in another process would find them in the user's
+    personal file (which every archive connection attaches, so it shares the archive's risk)."""
+    conn = sqlite3.connect(personal)
     try:
         return {str(r[0]) for r in conn.execute("SELECT article_key FROM bookmarks")}
     finally:
         conn.close()
 
 
-def test_a_command_line_search_while_the_window_writes_loses_no_bookmark(tmp_path: Path) -> None:
+def test_a_command_line_search_while_the_window_writes_loses_no_bookmark(
+    tmp_path: Path, personal_file: Path
+) -> None:
     db = build_archive(tmp_path)
     first, second = _keys(db)[:2]
     # The window's way: one writer connection kept open, read-only connections opened as the user
@@ -46,12 +49,13 @@ def test_a_command_line_search_while_the_window_writes_loses_no_bookmark(tmp_pat
             assert bookmarks.is_bookmarked(browsing, first)
         done = run_cli("search", "--db", str(db), "江绍华", "--limit", "1")
         assert 0 == done.returncode, err_text(done)
-        assert side_files(db)[0].exists(), "another process removed the WAL the window writes into"
+        for path in (db, personal_file):
+            assert side_files(path)[0].exists(), "another process removed the WAL the window writes into"
         bookmarks.add(writer, second)
         assert bookmarks.is_bookmarked(session, second)
-        found_meanwhile = _bookmarked(db)
+        found_meanwhile = _bookmarked(personal_file)
     assert {first, second} == found_meanwhile
-    assert {first, second} == _bookmarked(db)
+    assert {first, second} == _bookmarked(personal_file)
 
 
 def test_importing_the_archive_itself_is_refused_without_reading_it(tmp_path: Path) -> None:

@@ -2,8 +2,11 @@
 
 No Qt here. Modules, by job:
 
-* opening: db (open_archive, Archive), errors (ArchiveError), migrations (the schema),
-  paths (the default location), holder (who has the archive busy), interrupt (stopping a query)
+* opening: db (open_archive, Archive), files (what the OS is asked about the archive's files),
+  errors (ArchiveError), migrations (the schema), meta (the archive's identity and write count),
+  paths (the default locations), personal (the user's own file, where bookmarks live), holder
+  (who has the archive busy), interrupt (stopping a query), steady (reading a file someone
+  rewrites)
 * writing: importer (import_issue, import_paths), placement (which issue a file belongs to),
   sources (an issue's files), keys (stable identities), demo (the demo issue), bookmarks,
   corrections (staff corrections, lifted and replayed by the importer), dictionary (the
@@ -14,4 +17,6 @@ No Qt here. Modules, by job:
   orders), search_plan (the SQL that finds a page: expressions, cost model, strategies, tiers),
   search_index (the index and how text becomes its tokens)
 * care: health (damage check and repair), backup
+* the office: publish (read-only copies in a shared folder), snapshots (their names; which is
+  the newest)
 """

@@ -11,15 +11,17 @@ descriptor of that file. So nothing in this program opens, renames or deletes th
 side files outside SQLite while a connection may be open (https://sqlite.org/howtocorrupt.html,
 section 2.2): whether it can be written is asked of the operating system, and readers use
 ordinary connections so that SQLite itself tidies the WAL when the last one closes.
+
+Every connection also ATTACHes the person's own file as `personal` (reader.archive.personal):
+bookmarks live there, so they can be written through any connection, a reader's of an archive
+nobody may write included, with `Archive.personal_transaction`.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -27,50 +29,18 @@ import sqlite_utils
 
 from reader.archive.dictionary import archive_segmenter
 from reader.archive.errors import ArchiveError, translate
+from reader.archive.files import file_stamp, wal_has_data, write_blocker
+from reader.archive.files import side_files as side_files  # re-exported: backup and health import it here
+from reader.archive.meta import BUMP, identity
 from reader.archive.migrations import MIGRATIONS, migrate
+from reader.archive.personal import SCHEMA as PERSONAL
+from reader.archive.personal import PersonalFileError, attach_personal, personal_error
 from reader.archive.search_index import Tokenizer
+from reader.archive.snapshots import NEVER_WRITTEN, archive_file, is_snapshot, published_blocker
 from reader.text.oserror import describe_os_error
 from reader.text.words import Segmenter
 
 BUSY_TIMEOUT_MS = 5000
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # the WAL file first
-
-
-def folder_writable(folder: Path) -> bool:
-    """Whether a file can be created in `folder`: tried for real, since permission bits, ACLs,
-    read-only mounts and network shares each answer differently to os.access."""
-    try:
-        handle, name = tempfile.mkstemp(prefix=".archive-reader-probe-", dir=folder)
-    except OSError:
-        return False
-    os.close(handle)
-    with suppress(OSError):
-        os.unlink(name)
-    return True
-
-
-def write_blocker(path: Path) -> str | None:
-    """Why the archive at `path` cannot be written (a Chinese sentence), or None when it can.
-
-    SQLite in WAL mode writes two files beside the archive (-wal, -shm), so the folder must be
-    writable as well as the file. A missing archive can be written when its folder can be made.
-
-    The archive file itself is only asked about (os.access), never opened: on POSIX, closing any
-    descriptor of a file drops every lock this process holds on it, SQLite's own included, and
-    another process would then checkpoint and delete the WAL this process still writes into.
-    """
-    path = Path(path)
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    if not folder_writable(folder):
-        return "档案所在的文件夹不可写（只读共享、光盘或没有权限）"
-    if path.exists():
-        if not path.is_file():
-            return "这不是一个文件"
-        if not os.access(path, os.W_OK):
-            return "档案文件是只读的"
-    return None
 
 
 class Archive:
@@ -78,9 +48,13 @@ class Archive:
     inside a write transaction may take just its connection).
 
     `.db` is the sqlite-utils Database for queries, `.tokenizer` turns text into search-index
-    tokens with the segmenter the archive was opened with. Use `transaction()` for writes: the
-    connection runs in autocommit mode so that every write is inside an explicit
-    BEGIN IMMEDIATE … COMMIT and nothing commits half an issue.
+    tokens with the segmenter the archive was opened with. Use `transaction()` for writes of the
+    archive and `personal_transaction()` for the person's own (bookmarks): the connection runs
+    in autocommit mode so that every write is inside an explicit transaction and nothing
+    commits half an issue.
+
+    `identity` is the archive's UUID (reader.archive.meta; None only while an old archive is
+    being upgraded); `personal_blocker` says why the personal file cannot be written, or None.
     """
 
     def __init__(
@@ -93,6 +67,7 @@ class Archive:
         segmenter: Segmenter,
         immutable: bool = False,
         stamp: tuple[int, ...] = (),
+        personal_blocker: str | None = None,
     ) -> None:
         self.path = path
         self.db = db
@@ -103,6 +78,8 @@ class Archive:
         # a change of the file by someone else is noticed here, by its stamp, and never by SQLite.
         self.immutable = immutable
         self._stamp = stamp  # the file as it was just before the connection opened
+        self.personal_blocker = personal_blocker
+        self.identity: str | None = None
         self._open = True
 
     @property
@@ -112,39 +89,88 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; rolled back on any exception, SQLite errors made known errors."""
+        """One write transaction of the archive; rolled back on any exception, SQLite errors
+        made known errors.
+
+        Its first statement counts the write in the archive's generation (reader.archive.meta)
+        and so takes the archive's write lock at once, as BEGIN IMMEDIATE did; BEGIN IMMEDIATE
+        itself would also lock the attached personal file for the whole import. An archive
+        still being upgraded to have a generation begins IMMEDIATE.
+        """
         conn = self.conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("BEGIN" if self.identity else "BEGIN IMMEDIATE")
+            if self.identity:
+                conn.execute(BUMP)
         except sqlite3.Error as err:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise translate(err, self.path) from err
-        try:
+        with self._rolled_back_on_error(lambda err: translate(err, self.path)):
             yield conn
+
+    @contextmanager
+    def personal_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction of the person's own file (bookmarks, notes), never of the archive.
+
+        It locks the personal file alone, so it works on a connection to an archive nobody may
+        write (read-only, immutable) and never waits for an import. The first statement takes
+        that lock (a no-op write), so no read inside can leave it unable to write later.
+        Raises PersonalFileError (Chinese, naming the file) when the file cannot be written.
+        """
+        if self.personal_blocker is not None:
+            raise PersonalFileError(self.personal_blocker)
+        conn = self.conn
+        try:
+            conn.execute("BEGIN")
+            conn.execute(f"UPDATE {PERSONAL}.bookmarks SET id = id WHERE 0")
+        except sqlite3.Error as err:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise personal_error(err) from err
+        with self._rolled_back_on_error(personal_error):
+            yield conn
+
+    @contextmanager
+    def _rolled_back_on_error(self, known: Callable[[sqlite3.Error], Exception]) -> Iterator[None]:
+        conn = self.conn
+        try:
+            yield
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise translate(exc, self.path) from exc
+                raise known(exc) from exc
             raise
+
+    @property
+    def published(self) -> bool:
+        """True for a published snapshot (reader.archive.snapshots): read-only, and never
+        changed by anyone, so it needs no watching (a newer one appears beside it instead)."""
+        return is_snapshot(self.path)
 
     @property
     def watched(self) -> bool:
         """True for a reader in a place it cannot write: immutable, or `mode=ro` over a -wal it
         cannot lock properly. Either may meet a file rewritten under it, so its reads are judged
-        by the file's stamp (reader.archive.steady) rather than trusted to SQLite's locks."""
-        return self.readonly and self.write_blocker is not None
+        by the file's stamp (reader.archive.steady) rather than trusted to SQLite's locks. A
+        published snapshot is never rewritten, so it is not watched."""
+        return self.readonly and self.write_blocker is not None and not self.published
 
     def changed_on_disk(self) -> bool:
         """True when a watched reader's file changed since the connection opened (someone wrote it).
 
-        Always False for an ordinary connection: SQLite's locks keep its reads consistent.
+        Always False for an ordinary connection (SQLite's locks keep its reads consistent) and
+        for a published snapshot (never rewritten; removed at most, and an open one reads on).
         """
         return self.watched and file_stamp(self.path) != self._stamp
 
     def data_version(self) -> Hashable:
         """A value that changes when the archive's content may have changed since the last call
         (on this connection): another process's commit, or a rewrite under a watched reader."""
+        if self.published:
+            return 0
         if self.watched:
             return file_stamp(self.path)
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -155,7 +181,8 @@ class Archive:
         stamp = file_stamp(self.path)
         conn, self.write_blocker, self.immutable = connect_reader(self.path)
         try:
-            _configure(conn, self.path, readonly=True, blocker=self.write_blocker)
+            self.personal_blocker = _configure(conn, self.path, readonly=True, blocker=self.write_blocker)
+            self.identity = identity(conn)
         except sqlite3.Error as err:
             conn.close()
             raise translate(err, self.path) from err
@@ -184,37 +211,12 @@ class Archive:
 
 
 def _check_path(path: Path) -> None:
-    """Refuse what is no archive file before SQLite touches it: a folder, a device, a pipe."""
+    """Refuse what is no archive file before SQLite touches it: a folder (without a published
+    archive in it: see reader.archive.snapshots), a device, a pipe."""
+    if path.is_dir():
+        raise ArchiveError(path, "notafile", "文件夹里也没有档案员发布的档案 archive-日期-时间-序号.sqlite3")
     if path.exists() and not path.is_file():
         raise ArchiveError(path, "notafile")
-
-
-def side_files(path: Path) -> list[Path]:
-    """The files SQLite keeps beside the archive at `path` (WAL, shared memory, rollback journal),
-    whether they exist or not: they belong to the archive wherever it is moved or copied."""
-    return [path.with_name(path.name + suffix) for suffix in SIDE_SUFFIXES]
-
-
-def wal_has_data(path: Path) -> bool:
-    """True when commits may wait in the archive's -wal file (a reader must not ignore them)."""
-    try:
-        return side_files(path)[0].stat().st_size > 0
-    except OSError:
-        return False
-
-
-def file_stamp(path: Path) -> tuple[int, ...]:
-    """Size, modification time and inode of the archive and its -wal file, read by stat() alone
-    (never by opening them): what changes when anyone writes the archive."""
-    stamp: list[int] = []
-    for name in (path, side_files(path)[0]):
-        try:
-            info = name.stat()
-        except OSError:
-            stamp += [-1, -1, -1]
-        else:
-            stamp += [info.st_size, info.st_mtime_ns, info.st_ino]
-    return tuple(stamp)
 
 
 # sqlite3 authorizer action codes (https://sqlite.org/c3ref/c_alter_table.html) that change a
@@ -244,10 +246,11 @@ def _reads_only(
 ) -> int:
     """Refuse, as a bug, any statement of a reader that would change the archive itself.
 
-    The schema table is let through: FTS5's constructor prepares an UPDATE of sqlite_master on
-    every connect (it is never run, and SQL cannot change that table anyway).
+    A reader's own scratch tables (temp) and the person's own file (personal: bookmarks) may be
+    written. The schema table is let through: FTS5's constructor prepares an UPDATE of
+    sqlite_master on every connect (it is never run, and SQL cannot change that table anyway).
     """
-    if action in _WRITES and db_name != "temp" and table != "sqlite_master":
+    if action in _WRITES and db_name not in ("temp", PERSONAL) and table != "sqlite_master":
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 
@@ -263,10 +266,19 @@ def connect_reader(path: Path) -> tuple[sqlite3.Connection, str | None, bool]:
     WAL mode needs those files, which a read-only place cannot hold, so there the archive is
     opened `mode=ro` when a -wal with data lies beside it (SQLite reads it) and otherwise
     immutable: nothing is created beside it, and `Archive.changed_on_disk` notices a rewrite.
+    A published snapshot is always opened immutable, wherever it lies: it never changes, and
+    nobody may write it.
     """
     if not path.is_file():
         raise ArchiveError(path, "missing")
     uri = path.resolve().as_uri()
+    if is_snapshot(path):
+        conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+        try:
+            return conn, published_blocker(conn), True
+        except BaseException:
+            conn.close()
+            raise
     blocker = write_blocker(path)
     if blocker is None:
         conn = sqlite3.connect(uri + "?mode=rw", uri=True, isolation_level=None)
@@ -320,8 +332,14 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
     or a schema newer than this program (or, when `readonly`, older than it: readers never
     migrate). A reader opens archives in read-only folders too; `Archive.write_blocker` then
     says why nothing can be written.
+
+    A folder of published snapshots opens its newest (reader.archive.snapshots), read-only and
+    immutable; a snapshot, or such a folder, opened for writing is refused ("readonly").
     """
-    path = Path(path)
+    asked = Path(path)
+    path = archive_file(asked)
+    if is_snapshot(path) and not readonly:
+        raise ArchiveError(asked, "readonly", NEVER_WRITTEN)
     _check_path(path)
     blocker: str | None = None
     immutable = False
@@ -334,7 +352,7 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
     except sqlite3.Error as err:
         raise translate(err, path) from err
     try:
-        _configure(conn, path, readonly=readonly, blocker=blocker)
+        personal_blocker = _configure(conn, path, readonly=readonly, blocker=blocker)
         if segmenter is None:
             segmenter = archive_segmenter(conn)
         archive = Archive(
@@ -345,9 +363,11 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
             segmenter=segmenter,
             immutable=immutable,
             stamp=stamp,
+            personal_blocker=personal_blocker,
         )
         if not readonly:
             migrate(archive)
+        archive.identity = identity(conn)
     except sqlite3.Error as err:
         conn.close()
         raise translate(err, path) from err
@@ -357,8 +377,9 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
     return archive
 
 
-def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, blocker: str | None) -> None:
-    """Settings every connection gets, and the version check (raises ArchiveError)."""
+def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, blocker: str | None) -> str | None:
+    """Settings every connection gets, the version check (raises ArchiveError) and the person's
+    file attached; returns why that file cannot be written, or None."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     _check_version(conn, path, readonly, blocker)
@@ -366,3 +387,4 @@ def _configure(conn: sqlite3.Connection, path: Path, *, readonly: bool, blocker:
         conn.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last commits only.
         conn.execute("PRAGMA synchronous = NORMAL")
+    return attach_personal(conn)

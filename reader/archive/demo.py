@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.archive.personal import delete_bookmarks
 from reader.archive.sources import delete_sources, refresh_issue
 
 if TYPE_CHECKING:
@@ -31,9 +32,10 @@ def has_real_issues(archive: Archive) -> bool:
 
 
 def remove_demo(archive: Archive) -> int:
-    """Take the demo issue and bookmarks on it out of the archive; returns the articles removed.
+    """Take the demo issue out of the archive, and this user's bookmarks on it out of their
+    personal file; returns the articles removed.
 
-    Runs inside the caller's transaction.
+    Runs inside the caller's transaction (of the archive; the personal file joins it).
     """
     conn = archive.conn
     ids = [r[0] for r in conn.execute("SELECT id FROM sources WHERE demo = 1")]
@@ -41,7 +43,7 @@ def remove_demo(archive: Archive) -> int:
         return 0
     marks = ",".join("?" * len(ids))
     keys = [r[0] for r in conn.execute(f"SELECT key FROM articles WHERE source_id IN ({marks})", ids)]
-    conn.executemany("DELETE FROM bookmarks WHERE article_key = ?", [(k,) for k in keys])
+    delete_bookmarks(conn, archive.identity, keys)
     for issue_id in delete_sources(archive, ids):
         refresh_issue(conn, issue_id)
     return len(keys)

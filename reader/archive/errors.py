@@ -26,6 +26,7 @@ ErrorKind = Literal[
     "empty",
     "foreign",
     "changing",
+    "personal",
     "ioerror",
     "unrepairable",
 ]
@@ -58,13 +59,26 @@ _MESSAGES: dict[ErrorKind, str] = {
     "foreign": "这不是本程序的档案（是其他程序的 SQLite 数据库），不会改动它",
     "ioerror": "读写档案文件时出错（磁盘、U盘或网络共享出了故障，或档案旁的 -wal/-shm 文件被其他程序删除）",
     "changing": "档案正在被其他程序改写（例如同事正在导入），暂时读不出一致的内容，请稍后再试",
+    "personal": "档案需要升级，升级要把书签移到你的个人文件，但个人文件无法写入；档案没有改动",
     "unrepairable": "档案未能修复",
 }
 
 # A batch import stops after these: no later write can succeed (or, locked, succeed soon; waiting
 # out the busy timeout file by file took half an hour for 300 files).
 FATAL_KINDS: frozenset[ErrorKind] = frozenset(
-    {"damaged", "readonly", "full", "newer", "cantopen", "ioerror", "locked", "notafile", "empty", "foreign"}
+    {
+        "damaged",
+        "readonly",
+        "full",
+        "newer",
+        "cantopen",
+        "ioerror",
+        "locked",
+        "notafile",
+        "empty",
+        "foreign",
+        "personal",
+    }
 )
 
 

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from reader.archive.corrections.schema import create_correction_tables
 from reader.archive.demo import OLD_DEMO_SOURCE, has_real_issues, remove_demo
 from reader.archive.dictionary import create_dictionary_table
+from reader.archive.errors import ArchiveError
 from reader.archive.keys import article_fingerprint
+from reader.archive.meta import create_meta_table
 from reader.archive.search_index import (
     CHARS_TABLE,
     create_search_index,
@@ -254,6 +256,36 @@ def m009_corrections(archive: Archive) -> None:
     create_dictionary_table(archive.conn)
 
 
+def m010_bookmarks_to_the_personal_file(archive: Archive) -> None:
+    """Bookmarks leave the archive for the person's own file (reader.archive.personal, issue 22):
+    an archive is shared and published, a bookmark is one person's. The archive gets an identity
+    and a write count (reader.archive.meta); its bookmarks go to the personal file of whoever
+    upgrades it (its owner: a published copy is never upgraded, readers never migrate) under
+    that identity, every row with its note, time and copies, and the table is dropped.
+
+    Refused by `migrate`, before any migration runs, when the personal file cannot be written
+    and there are bookmarks to move (`_bookmarks_can_move`). The archive and the personal file
+    commit one after the other (WAL gives no atomic commit across files): a crash between them
+    leaves the bookmarks in the archive and a copy under an identity nobody uses, and the next
+    open moves them again. Runs again harmlessly on an archive that had it (self-contained: it
+    may be renumbered).
+    """
+    conn = archive.conn
+    identity = create_meta_table(conn)
+    if conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'bookmarks'").fetchone() is None:
+        return
+    conn.execute(
+        """
+        INSERT OR IGNORE INTO personal.bookmarks(archive_id, article_key, note, created_at, headline,
+                                                 publication, date)
+        SELECT ?, article_key, note, created_at, headline, publication, date
+        FROM main.bookmarks ORDER BY id
+        """,
+        (identity,),
+    )
+    conn.execute("DROP TABLE main.bookmarks")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_issues_and_articles,
     m002_bookmarks,
@@ -264,6 +296,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m007_issues_by_effective_date,
     m008_fold_traditional_characters,
     m009_corrections,
+    m010_bookmarks_to_the_personal_file,
 )
 
 
@@ -272,9 +305,22 @@ def schema_version(archive: Archive) -> int:
     return int(archive.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+BOOKMARKS_MOVED_OUT = 10  # the version m010 brings: from then on the archive holds no bookmarks
+
+
+def _bookmarks_can_move(archive: Archive, version: int) -> None:
+    """Raise ArchiveError ("personal") when migration 10 is due, the archive holds bookmarks and
+    the personal file cannot take them: the upgrade must not start (it would stop half-way)."""
+    if archive.personal_blocker is None or not 2 <= version < BOOKMARKS_MOVED_OUT:
+        return
+    if archive.conn.execute("SELECT 1 FROM main.bookmarks LIMIT 1").fetchone() is not None:
+        raise ArchiveError(archive.path, "personal", archive.personal_blocker)
+
+
 def migrate(archive: Archive) -> int:
     """Run the migrations this archive has not had yet; returns the new version."""
     version = schema_version(archive)
+    _bookmarks_can_move(archive, version)
     for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
         with archive.transaction():
             # Re-check inside the write lock: another process may have migrated meanwhile.

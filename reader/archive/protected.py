@@ -19,7 +19,7 @@ import os
 import stat
 from pathlib import Path
 
-from reader.archive.db import SIDE_SUFFIXES, side_files
+from reader.archive.files import SIDE_SUFFIXES, side_files
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

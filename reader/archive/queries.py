@@ -182,6 +182,11 @@ def stats(archive: Archive) -> ArchiveStats:
     return ArchiveStats(issues_total, articles_total, per_year, tuple(undated_issues(archive)))
 
 
+def issue_count(archive: Archive) -> int:
+    """How many issues the archive holds (dated or not)."""
+    return int(archive.conn.execute("SELECT count(*) FROM issues").fetchone()[0])
+
+
 def content_mark(archive: Archive) -> tuple[object, ...]:
     """A few numbers that change when what the window lists changes: issues or articles added or
     removed, a date given, a correction made (bookmarks are each reader's own and do not count).

@@ -47,6 +47,7 @@ from reader.archive.db import Archive, open_archive, side_files, write_blocker
 from reader.archive.errors import ArchiveError, classify, translate
 from reader.archive.health import damage_of
 from reader.archive.holder import announced
+from reader.archive.meta import keep_identity_of
 from reader.archive.salvage import Image, image_of
 from reader.archive.salvage_rows import (
     CONTENT_TABLES,
@@ -60,6 +61,7 @@ from reader.archive.salvage_rows import (
 from reader.archive.salvage_tables import TableSalvage
 from reader.archive.salvage_wal import overlay_wal
 from reader.archive.search_index import rebuild_search_index
+from reader.archive.snapshots import NEVER_WRITTEN, is_snapshot
 from reader.text.oserror import describe_os_error
 
 LOCK_WAIT_MS = 2000
@@ -189,6 +191,7 @@ def _salvage(path: Path, target: Archive, report: RepairReport, progress: Progre
             reader = _reader(path)
             try:
                 read = copy_readable(reader, conn)
+                keep_identity_of(conn, reader)  # bookmarks find the repaired archive
             finally:
                 reader.close()
             progress("正在逐页读取损坏的档案…")
@@ -284,6 +287,8 @@ def repair_archive(path: Path, progress: Progress | None = None) -> RepairReport
     say = progress or (lambda _step: None)
     if not path.is_file():
         raise ArchiveError(path, "missing" if not path.exists() else "notafile")
+    if is_snapshot(path):  # a published copy is never rewritten: the archivist publishes again
+        raise ArchiveError(path, "readonly", NEVER_WRITTEN)
     if (blocker := write_blocker(path)) is not None:
         raise ArchiveError(path, "readonly", blocker)
     fresh, copy = _work_files(path)

@@ -43,7 +43,6 @@ CONTENT_TABLES = (
     "issues",
     "sources",
     "articles",
-    "bookmarks",
     CUTS_TABLE,
     *CORRECTION_TABLES,
     "user_words",
@@ -53,7 +52,6 @@ LABELS = {
     "issues": "期次",
     "sources": "导入文件记录",
     "articles": "文章",
-    "bookmarks": "书签",
     "corrections": "校订",
     "correction_originals": "校订前的原文",
     "correction_made": "拆分出的文章",
@@ -100,8 +98,8 @@ class RepairReport:
         """The report in Chinese: what is kept, per table kept and lost, where the original is."""
         kept = self.kept
         lines = [
-            f"已修复档案 {self.path}：保留 {kept.get('issues', 0)} 期、{kept.get('articles', 0)} 篇文章、"
-            f"{kept.get('bookmarks', 0)} 个书签，检索索引已重建。",
+            f"已修复档案 {self.path}：保留 {kept.get('issues', 0)} 期、{kept.get('articles', 0)} 篇文章，"
+            "检索索引已重建（书签在各人自己的个人文件里，不受影响）。",
             "各部分（保留 / 丢失）：",
         ]
         lines += [

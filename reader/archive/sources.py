@@ -62,7 +62,7 @@ def source_rows(conn: sqlite3.Connection, where: str, args: Iterable[object] = (
 def delete_sources(archive: Archive, source_ids: Iterable[int]) -> set[int]:
     """Remove these sources and their articles (index entries first); returns the issues touched.
 
-    Bookmarks stay: they hold copies of what they show (原文已删除) and come back to life when a
+    Bookmarks stay: they hold copies of what they show (已不在档案中) and come back to life when a
     later import brings an article with the same key. Call `refresh_issue` for each issue returned.
     """
     conn = archive.conn

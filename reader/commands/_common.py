@@ -19,6 +19,7 @@ from reader.archive.errors import ArchiveError
 from reader.archive.health import refuse_if_damaged
 from reader.archive.paths import ENV_VAR, default_archive_path
 from reader.archive.search_request import DEFAULT_LIMIT, SORT_LABELS, SORTS, SearchRequest, sort_named
+from reader.archive.snapshots import archive_file
 from reader.archive.steady import read_steadily
 from reader.text.dates import DateError, date_end, date_start
 
@@ -33,15 +34,20 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help=f"档案数据库文件（默认：{default_archive_path()}，可用环境变量 {ENV_VAR} 指定）",
+        help=(
+            f"档案数据库文件，或档案员发布档案的共享文件夹（默认：{default_archive_path()}，"
+            f"可用环境变量 {ENV_VAR} 指定）"
+        ),
     )
 
 
 def db_path(args: argparse.Namespace | None) -> Path:
     """The archive file chosen by `--db`, else the default (read at run time, not import time);
-    the default too for a command without `--db`, or before the arguments were read."""
+    the default too for a command without `--db`, or before the arguments were read. A folder of
+    published snapshots names its newest (reader.archive.snapshots), so every command reads a
+    published archive the same way, and names the file it read."""
     db = getattr(args, "db", None)
-    return Path(db) if db is not None else default_archive_path()
+    return archive_file(Path(db) if db is not None else default_archive_path())
 
 
 def _start_date(text: str) -> str:
@@ -187,6 +193,25 @@ def on_existing_archive(
             return 1
 
     return run
+
+
+class PagesProgress:
+    """Prints "<label> N%" to stderr for a copy that goes by pages (backup, publish): in place on
+    a terminal, every tenth on a pipe or a log."""
+
+    def __init__(self, label: str) -> None:
+        self._label = label
+        self._tty = sys.stderr.isatty()
+        self._shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        step = percent if self._tty else percent // 10 * 10
+        if step == self._shown:
+            return
+        self._shown = step
+        end = "\r" if self._tty and percent < 100 else "\n"
+        print(f"{self._label} {step}%（{done} / {total} 页）", end=end, file=sys.stderr, flush=True)
 
 
 def print_usage(parser: argparse.ArgumentParser) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.archive.backup import BackupError, backup_archive
 from reader.archive.errors import ArchiveError
-from reader.commands._common import add_db_option, db_path
+from reader.commands._common import PagesProgress, add_db_option, db_path
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -26,23 +26,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-class _Progress:
-    """Prints 备份中 N% to stderr: in place on a terminal, every tenth on a pipe or a log."""
-
-    def __init__(self) -> None:
-        self._tty = sys.stderr.isatty()
-        self._shown = -1
-
-    def __call__(self, done: int, total: int) -> None:
-        percent = 100 * done // total if total else 100
-        step = percent if self._tty else percent // 10 * 10
-        if step == self._shown:
-            return
-        self._shown = step
-        end = "\r" if self._tty and percent < 100 else "\n"
-        print(f"备份中 {step}%（{done} / {total} 页）", end=end, file=sys.stderr, flush=True)
-
-
 def _size(path: Path) -> str:
     size = path.stat().st_size
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
@@ -52,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     """Back up; errors are one Chinese line on stderr and status 1."""
     source, target = db_path(args), Path(args.out)
     try:
-        backup_archive(source, target, _Progress())
+        backup_archive(source, target, PagesProgress("备份中"))
     except (ArchiveError, BackupError) as err:
         print(err, file=sys.stderr)
         return 1

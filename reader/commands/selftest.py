@@ -25,7 +25,8 @@ from pathlib import Path
 
 import reader
 from reader.archive.db import write_blocker
-from reader.archive.paths import default_archive_path
+from reader.archive.paths import default_archive_path, personal_path
+from reader.archive.snapshots import newest_snapshot
 from reader.resources import DEMO, REINSTALL, USER_DICTIONARY, MissingResource, locate
 from reader.text.words import Segmenter, user_words
 
@@ -86,6 +87,7 @@ def run_checks() -> list[Check]:
         _guarded("演示报纸", _demo),
         _guarded("分词", _cutter),
         _guarded("默认档案", _archive),
+        _guarded("个人文件", _personal),
     ]
     return checks
 
@@ -234,6 +236,8 @@ def _cutter() -> Check:
 def _archive() -> Check:
     """A read-only archive can still be read and searched (a note); one that cannot be made fails."""
     path = default_archive_path()
+    if path.is_dir() and (newest := newest_snapshot(path)) is not None:
+        return Check("默认档案", OK, f"{path}（档案员发布的共享文件夹，只读；最新版本 {newest.path.name}）")
     blocker = write_blocker(path)
     if not path.exists():
         if blocker is not None:
@@ -242,3 +246,13 @@ def _archive() -> Check:
     if blocker is not None:
         return Check("默认档案", NOTE, f"{path}（不可写：{blocker}；只能阅读和检索）")
     return Check("默认档案", OK, f"{path}（可写）")
+
+
+def _personal() -> Check:
+    """Bookmarks need the personal file: one that cannot be made turns them off (a note)."""
+    path = personal_path()
+    blocker = write_blocker(path)
+    state = "已建立" if path.exists() else "尚未建立，第一次收藏时建立"
+    if blocker is not None:
+        return Check("个人文件", NOTE, f"{path}（{state}；不可写：{blocker}；不能收藏）")
+    return Check("个人文件", OK, f"{path}（书签和批注；{state}；可写）")

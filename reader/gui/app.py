@@ -8,6 +8,7 @@ file, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader.archive.errors import ArchiveError
 from reader.export.fonts import with_simplified_chinese
 from reader.gui.plain import literal
-from reader.gui.translations import CHINA, qt_translator
+from reader.gui.translations import CHINA, MissingQtWords, qt_translator
 from reader.resources import DEMO, ICON, USER_DICTIONARY, MissingResource, locate
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def use_chinese(app: QApplication) -> None:
     translator = qt_translator(app)
     if translator is not None:
         app.installTranslator(translator)
+        app.installTranslator(MissingQtWords(app))  # the last installed is asked first
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -141,6 +143,24 @@ def upgrade_with_progress(db_path: Path) -> None:
         raise outcome[0]
 
 
+def startup_location() -> tuple[Path, str]:
+    """What a start without arguments opens, and a note for the status bar: $ARCHIVE_READER_DB
+    if set, else the shared folder this user chose with 打开共享档案… while it holds a published
+    archive, else the user's own archive (with a note when the shared folder cannot be reached
+    just now: the choice stays, and the next start tries it again)."""
+    from reader.archive.paths import ENV_VAR, default_archive_path
+    from reader.archive.snapshots import is_published_folder
+    from reader.gui.settings import Settings
+
+    shared = Settings().shared_folder
+    if not shared or os.environ.get(ENV_VAR):
+        return default_archive_path(), ""
+    if is_published_folder(Path(shared)):
+        return Path(shared), ""
+    note = QCoreApplication.translate("app", "共享档案 {0} 现在打不开（网络或共享有问题？），先打开本机档案")
+    return default_archive_path(), note.format(shared)
+
+
 def run(db_path: Path | None = None) -> int:
     """Run the program on `db_path` (default: the user's archive); returns the exit code.
 
@@ -158,15 +178,14 @@ def run(db_path: Path | None = None) -> int:
         QMessageBox.critical(None, QCoreApplication.translate("app", "安装不完整"), literal(str(err)))
         return 1
     app.setWindowIcon(QIcon(str(icon)))
-    if db_path is None:
-        from reader.archive.paths import default_archive_path
-
-        db_path = default_archive_path()
-    window = open_window(Path(db_path), demo_dir)
+    location, note = (Path(db_path), "") if db_path is not None else startup_location()
+    window = open_window(location, demo_dir)
     if window is None:
         return 1
     window.show()
     QTimer.singleShot(0, window.start)
+    if note:
+        QTimer.singleShot(0, lambda: window.statusBar().showMessage(note, 15_000))
     code = app.exec()
     window.session.close()
     return int(code)

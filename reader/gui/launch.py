@@ -16,9 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 USAGE = (
-    "用法：ArchiveReader [档案文件]\n"
+    "用法：ArchiveReader [档案文件或共享文件夹]\n"
     "  不带参数：打开默认档案\n"
     "  档案文件：打开这个档案（.sqlite3）\n"
+    "  共享文件夹：打开档案员发布在那里的最新档案（只读），有新版本时自动换上\n"
     "  --self-test：检查安装是否完整（出问题时先运行它）\n"
     "  --help：显示这段说明"
 )

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from reader.archive import queries
+from reader.archive import places, queries
 from reader.archive.errors import ArchiveError
+from reader.archive.paths import default_archive_path
 from reader.archive.records import ArticleRecord
 from reader.gui.about import show_about
 from reader.gui.archive_care import ArchiveCare
@@ -29,8 +30,8 @@ from reader.gui.dictionary import DictionaryFeature
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
-from reader.gui.plain import literal, plain_label
 from reader.gui.printing import PrintExport
+from reader.gui.publish_action import ArchivePublish
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
 from reader.gui.search_bar import SearchBar
@@ -43,7 +44,10 @@ from reader.gui.window.layout import LeftColumn, ToolbarFit
 from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
+from reader.gui.window.read_only import ReadOnlyView
 from reader.gui.window.search_status import SearchStatus
+from reader.gui.window.shared_folder import SharedFolder
+from reader.gui.window.snapshot_updates import SnapshotUpdates
 from reader.gui.window.timeline_link import TimelineLink
 
 WARM_UP_MS = 1500
@@ -68,7 +72,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         path = lambda: self.session.path  # noqa: E731 — a getter: the archive may be reopened
 
-        self.writer = ArchiveWriter(path, self)
+        self.writer = ArchiveWriter(path, self, read_only=lambda: self.session.write_blocker is not None)
         self.importer = ImportController(self.writer, self)
         self.search_bar = SearchBar(self)
         self.search = SearchController(path, self._search_request, self)
@@ -98,7 +102,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.search_status.hit_position_label)
         self.statusBar().addPermanentWidget(self.hit_label)
         self.navigator = IssueNavigator(
-            session, self.settings, self.calendar, self.middle, self.pane, self.articles,
+            session, self.calendar, self.middle, self.pane, self.articles,
             lambda: self.search.last_outcome, self,
         )  # fmt: skip
         self.imports = ImportCommands(self.importer, session, self.settings, self)
@@ -108,16 +112,23 @@ class MainWindow(QMainWindow):
         self.toolbar_fit = ToolbarFit(self.toolbar)
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
+        self.publishing = ArchivePublish(self, self.writer, path, self.settings)
+        self.shared = SharedFolder(self, session, self.settings, default_archive_path)
         self.care = ArchiveCare(self)
         self.corrections = CorrectionsFeature(
             self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
         )
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
+        self.snapshot_updates = SnapshotUpdates(
+            self.outside_changes, self.statusBar(), (self.middle, self.pane), self.search, self._reread
+        )
         self._place_feature_actions()
         self._connect()
-        self.read_only_label = plain_label("", self)
-        self.read_only_label.setObjectName("readOnlyNote")
+        c = self.commands
+        parts = (self.calendar, self.corrections, self.dictionary, self.care, self.publishing)
+        self.read_only = ReadOnlyView(self, (c.import_files, c.import_folder), c.file_menu, parts)
+        self.read_only_label = self.read_only.label
         self._apply_write_blocker(session.write_blocker)
         self._restore()
 
@@ -127,7 +138,8 @@ class MainWindow(QMainWindow):
         """Each feature made its own actions; the window decides where they go."""
         c = self.commands
         c.add_file_group(self.printing.actions.all(), before_import=True)
-        c.add_file_group([self.backup.action])
+        c.add_file_group([self.backup.action, self.publishing.action])
+        c.add_file_group(self.shared.actions())
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
         c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
@@ -173,40 +185,30 @@ class MainWindow(QMainWindow):
         self.search_status.query_cleared.connect(lambda: nav.back_to_issue(focus_list=False))
         self.search_status.publication_clear_requested.connect(self.calendar.show_all_publications)
         self.imports.imported.connect(self._imported)
+        self.shared.relocated.connect(self._relocated)
         self.imports.repair_requested.connect(self.care.repair)
         self.bookmarks.article_requested.connect(nav.open_article)
         self.bookmarks.export_requested.connect(self.printing.export_bookmarks)
         self.printing.finished.connect(lambda message: self.statusBar().showMessage(message, 6000))
-        self.backup.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        for feature in (nav, self.search_status, self.imports, self.bookmarks, self.corrections):
+        for copying in (self.backup, self.publishing):
+            copying.finished.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        features = (
+            nav,
+            self.search_status,
+            self.imports,
+            self.bookmarks,
+            self.corrections,
+            self.snapshot_updates,
+        )
+        for feature in features:
             feature.status_message.connect(self.statusBar().showMessage)
         self._warm_timer.timeout.connect(self.search.warm_up)
 
     def _apply_write_blocker(self, reason: str | None) -> None:
-        """A read-only archive (`reason` says why) can be browsed and searched, nothing more:
-        import (menu and drop), bookmarks and user dates are off, with the reason as tooltip and
-        a permanent note in the status bar."""
-        self.setAcceptDrops(reason is None)
-        tip = self.tr("只读档案，不能导入：{0}").format(reason) if reason else ""
-        for action in (self.commands.import_files, self.commands.import_folder):
-            action.setEnabled(reason is None)
-            action.setToolTip(tip or action.text())
-            action.setStatusTip(tip)
-        self.commands.file_menu.setToolTipsVisible(reason is not None)
-        self.calendar.set_read_only(reason)
-        self.bookmarks.set_read_only(reason)
-        self.corrections.set_read_only(reason)
-        self.dictionary.set_read_only(reason)
-        self.care.set_read_only(reason)
-        if reason is not None:
-            self.read_only_label.setText(
-                self.tr("只读档案：{0}；可以浏览和检索，不能导入或收藏").format(reason)
-            )
-            self.read_only_label.setToolTip(literal(str(self.session.path)))
-            self.statusBar().addPermanentWidget(self.read_only_label)
-            self.read_only_label.show()
-        else:
-            self.read_only_label.hide()
+        """A read-only archive (`reason` says why): see reader.gui.window.read_only. Bookmarks
+        are off only when the user's own file cannot be written."""
+        self.read_only.apply(reason, self.session.path)
+        self.bookmarks.set_read_only(self.session.personal_blocker)
 
     def _restore(self) -> None:
         if (geometry := self.settings.geometry) is not None:
@@ -240,11 +242,7 @@ class MainWindow(QMainWindow):
         self.navigator.refresh_lists()
         self.missing_issues.reload()
         self._offer_date_span()
-        last = self.settings.last_issue_id
-        if last is not None and self.session.issue(last) is not None:
-            self.navigator.open_issue(last)
-        else:
-            self.navigator.open_latest()
+        self.navigator.open_last_place()
 
     # --- what the window shows -----------------------------------------------------------------
 
@@ -278,12 +276,17 @@ class MainWindow(QMainWindow):
 
     def _changed_elsewhere(self) -> None:
         """Another program or computer changed the archive: show it as it is now."""
-        self.archive_changed()
-        self.navigator.reopen_current()
+        self._reread()
         self.statusBar().showMessage(self.tr("档案已由其他程序更新，已重新读取"), 8000)
 
+    def _reread(self) -> None:
+        """Everything read again from the archive as it is now (another program changed it, or
+        the session moved to a newer published snapshot), on the same issue and article."""
+        self.archive_changed()
+        self.navigator.reopen_current()
+
     def current_records(self) -> list[ArticleRecord]:
-        """What 打印 / 导出为PDF act on: the selected articles, else the one in the reading pane."""
+        """What 打印 / 导出为PDF/Word act on: the selected articles, else the one in the reading pane."""
         selected = self.middle.selected_articles()
         if len(selected) > 1:
             return selected
@@ -357,13 +360,8 @@ class MainWindow(QMainWindow):
         self.settings.font_pt = size
 
     def copy_article(self) -> None:
-        if self.pane.record is None:
-            return
-        mime = QMimeData()
-        mime.setText(self.pane.plain_text())
-        mime.setHtml(self.pane.toHtml())
-        QGuiApplication.clipboard().setMimeData(mime)
-        self.statusBar().showMessage(self.tr("已复制全文"), 3000)
+        if self.pane.copy_article():
+            self.statusBar().showMessage(self.tr("已复制全文"), 3000)
 
     # --- import --------------------------------------------------------------------------------
 
@@ -391,6 +389,13 @@ class MainWindow(QMainWindow):
         else:
             self.navigator.reopen_current()
 
+    def _relocated(self) -> None:
+        """The session reads another archive (打开共享档案… / 改回本机档案): all of it, where the
+        user left it."""
+        self.archive_changed()
+        self.navigator.open_last_place()
+        self.statusBar().showMessage(self.tr("正在阅读：{0}").format(self.session.location), 8000)
+
     def _imported(self) -> None:
         self.archive_changed()
         self.navigator.reopen_current()
@@ -408,8 +413,11 @@ class MainWindow(QMainWindow):
         self.outside_changes.stop()
         self.printing.shutdown()  # a running print, export or backup stops first
         self.backup.cancel()
+        self.publishing.cancel()
         self.search.shutdown()
         self.missing_issues.shutdown()
+        if (place := self.navigator.place()) is not None:
+            self.writer.submit(lambda archive: places.remember(archive, *place), lambda _none: None)
         self.care.shutdown()
-        self.writer.shutdown()  # queued bookmark writes still land
+        self.writer.shutdown()  # queued bookmark writes and the place still land
         super().closeEvent(event)

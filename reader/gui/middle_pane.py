@@ -193,6 +193,31 @@ class MiddlePane(QStackedWidget):
         """Under the heading, a button to clear each of these filters ([] hides them)."""
         self.filter_notice.offer(kinds)
 
+    def scroll_state(self) -> tuple[int, int]:
+        """How far the issue's list and the results are scrolled (kept when the window moves to
+        a newer published snapshot, where the same rows come back)."""
+        return (self.table.verticalScrollBar().value(), self.result_view.verticalScrollBar().value())
+
+    def restore_scroll_state(self, state: tuple[int, int]) -> None:
+        """Scroll both lists back to `scroll_state()` (as far as they now reach)."""
+        self.table.verticalScrollBar().setValue(state[0])
+        self.result_view.verticalScrollBar().setValue(state[1])
+
+    def current_result_id(self) -> int | None:
+        """The article of the current row of the results, or None."""
+        current = self.result_view.currentIndex()
+        value = current.data(ArticleIdRole) if current.isValid() else None
+        return None if value is None else int(value)
+
+    def select_result(self, article_id: int) -> bool:
+        """Make the loaded result row of this article current (emits article_chosen); False
+        when it is not among the rows loaded."""
+        for row in range(self.results.rowCount()):
+            if self.results.index(row, 0).data(ArticleIdRole) == article_id:
+                self.open_result(row)
+                return True
+        return False
+
     def current_article_id(self) -> int | None:
         """The article of the current row in the issue's list, or None."""
         current = self.table.currentIndex()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QWidget
 
 from reader.archive.formatting import article_source, display_title
 from reader.archive.records import ArticleRecord
+from reader.export.citation import text_with_source
 from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
@@ -217,6 +218,14 @@ class ReadingPane(QTextBrowser):
         self.article_changed.emit(record)
         self.hit_changed.emit(self._current_hit + 1, len(self._ranges))
 
+    def scroll_position(self) -> int:
+        """How far the article is scrolled (kept across a newer published snapshot)."""
+        return self.verticalScrollBar().value()
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll back to a `scroll_position()` (as far as the article now reaches)."""
+        self.verticalScrollBar().setValue(position)
+
     def step_hit(self, step: int) -> None:
         """上一处 (-1) / 下一处 (+1): select the neighbouring hit, round from the last to the first."""
         if not self._ranges:
@@ -350,18 +359,19 @@ class ReadingPane(QTextBrowser):
             copied.setHtml(without_joiners(mime.html()))
         return copied
 
+    def copy_article(self) -> bool:
+        """复制全文: the whole article (plain text with its source line, and as shown) onto the
+        clipboard; False when no article is shown."""
+        if self._record is None:
+            return False
+        mime = QMimeData()
+        mime.setText(self.plain_text())
+        mime.setHtml(self.toHtml())
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
+
     def plain_text(self) -> str:
-        """The article as plain text with its source line, for the clipboard."""
-        rec = self._record
-        if rec is None:
+        """The article as plain text with its source line and citation, for the clipboard."""
+        if self._record is None:
             return self.toPlainText()
-        lines = [x for x in (rec.kicker, rec.headline, f"——{rec.subtitle}" if rec.subtitle else "") if x]
-        lines.append(article_source(rec))
-        if rec.byline:
-            lines.append(rec.byline)
-        body = rec.body or ""
-        if rec.dateline:
-            body = f"{rec.dateline}　{body}"
-        lines.append("")
-        lines.extend(p.strip() for p in body.split("\n") if p.strip())
-        return "\n".join(lines)
+        return text_with_source(self._record)

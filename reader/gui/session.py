@@ -5,25 +5,41 @@ archive kept by the window's one writer (reader.gui.operations.writer), reads he
 `readonly=True` connection; WAL lets both run side by side. Only small queries run here (one
 month of dates, one issue's ids, a batch of records, the bookmarks); anything slow runs on a
 worker with its own connection.
+
+A session opened on a folder of published snapshots (reader.archive.snapshots) reads the newest
+one and moves to a newer one when asked (`newer_snapshot`, `switch_to`): `path` is always the
+file being read, which every worker opens, `location` what the user opened. Snapshots are
+backup copies of one archive, so row ids stay what they were and the window keeps its place.
+No Qt here: reader processes of the tests follow a folder the same way the window does.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reader.archive import bookmarks, corrections, demo, dictionary, queries
+from reader.archive import bookmarks, corrections, demo, dictionary, places, queries
 from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.corrections import Correction
 from reader.archive.db import Archive, open_archive
 from reader.archive.dictionary import DictionaryWord
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.records import ArticleRecord, IssueRecord
+from reader.archive.snapshots import archive_file, newest_snapshot, snapshot_of
 from reader.archive.steady import read_steadily
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class NewerSnapshot:
+    """A newer published snapshot than the one read, and how many more issues it holds."""
+
+    path: Path
+    added_issues: int
 
 
 def prepare_archive(path: Path) -> None:
@@ -40,7 +56,8 @@ class ArchiveSession:
     """One read-only connection, opened on the GUI thread and used only there."""
 
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+        self.location = Path(path)  # what was opened: an archive file, or a published folder
+        self.path = archive_file(self.location)  # the file read: a folder's newest snapshot
         self._archive: Archive | None = None
         self.created = False  # this session made the archive file (the program's first start)
         self._write_blocker: str | None = None
@@ -63,6 +80,43 @@ class ArchiveSession:
             self.created = True
             self._archive = open_archive(self.path, readonly=True)
         self._write_blocker = self._archive.write_blocker
+        self.path = self._archive.path
+        self.mark_seen()
+
+    def relocate(self, location: Path) -> None:
+        """Read another archive, or a published folder, from now on (the window's 打开共享档案…);
+        raises ArchiveError, leaving the session as it was."""
+        other = ArchiveSession(location)
+        other.open()
+        self.close()
+        self.location, self.path, self.created = other.location, other.path, other.created
+        self._archive, self._write_blocker = other._archive, other._write_blocker
+        self.mark_seen()
+
+    @property
+    def follows_folder(self) -> bool:
+        """True when the session was opened on a folder of published snapshots."""
+        return self.location.is_dir()
+
+    def newer_snapshot(self) -> NewerSnapshot | None:
+        """The folder's newest snapshot when it is newer than the one read (else None): one
+        listing of the folder, and a look into the new file to count its issues."""
+        current = snapshot_of(self.path)
+        newest = newest_snapshot(self.location) if self.follows_folder else None
+        if current is None or newest is None or newest.sequence <= current.sequence:
+            return None
+        with open_archive(newest.path, readonly=True) as newer:
+            added = read_steadily(newer, queries.issue_count) - self.issue_count()
+        return NewerSnapshot(newest.path, added)
+
+    def switch_to(self, path: Path) -> None:
+        """Read the snapshot at `path` from now on (what was read stays open until it opens);
+        raises ArchiveError, leaving the session as it was."""
+        opened = open_archive(path, readonly=True)
+        old, self._archive = self._archive, opened
+        self.path, self._write_blocker = opened.path, opened.write_blocker
+        if old is not None:
+            old.close()
         self.mark_seen()
 
     @property
@@ -70,9 +124,15 @@ class ArchiveSession:
         """Why this archive cannot be written (Chinese, for the status bar), or None when it can.
 
         Found once when the archive is opened (it probes the folder for real): a read-only
-        archive can be browsed and searched, but not imported into, bookmarked or dated.
+        archive can be browsed, searched and bookmarked (bookmarks are the user's own, see
+        reader.archive.personal), but not imported into, corrected or dated.
         """
         return self._write_blocker
+
+    @property
+    def personal_blocker(self) -> str | None:
+        """Why the user's personal file (bookmarks, notes) cannot be written, or None."""
+        return None if self._archive is None else self._archive.personal_blocker
 
     def close(self) -> None:
         if self._archive is not None:
@@ -118,6 +178,9 @@ class ArchiveSession:
         if self._archive is not None:
             self._seen_version = self._archive.data_version()
             self._seen_mark = self._read(queries.content_mark)
+
+    def issue_count(self) -> int:
+        return self._read(queries.issue_count)
 
     def publications(self) -> list[str]:
         return self._read(queries.publications)
@@ -185,6 +248,10 @@ class ArchiveSession:
     def bookmark(self, key: str) -> BookmarkRecord | None:
         """The bookmark of the article with this key, or None."""
         return self._read(lambda a: bookmarks.get(a, key))
+
+    def last_place(self) -> tuple[int, int | None] | None:
+        """The issue and article ids the user left this archive at (their personal file), or None."""
+        return self._read(places.last_place)
 
     def is_bookmarked(self, key: str) -> bool:
         return self._read(lambda a: bookmarks.is_bookmarked(a, key))

@@ -65,18 +65,6 @@ class Settings:
         self._store.setValue("window/splitter", value)
 
     @property
-    def last_issue_id(self) -> int | None:
-        """The issue open when the window closed, reopened on the next start."""
-        return self._int("reading/last_issue", None)
-
-    @last_issue_id.setter
-    def last_issue_id(self, value: int | None) -> None:
-        if value is None:
-            self._store.remove("reading/last_issue")
-        else:
-            self._store.setValue("reading/last_issue", int(value))
-
-    @property
     def last_import_dir(self) -> str:
         value = self._store.value("import/last_dir", "")
         return value if isinstance(value, str) else ""
@@ -94,6 +82,29 @@ class Settings:
     @last_backup_dir.setter
     def last_backup_dir(self, value: str) -> None:
         self._store.setValue("backup/last_dir", value)
+
+    @property
+    def last_publish_dir(self) -> str:
+        """The shared folder of the last publish, offered again for the next one."""
+        value = self._store.value("publish/last_dir", "")
+        return value if isinstance(value, str) else ""
+
+    @last_publish_dir.setter
+    def last_publish_dir(self, value: str) -> None:
+        self._store.setValue("publish/last_dir", value)
+
+    @property
+    def shared_folder(self) -> str:
+        """The published folder this user reads instead of their own archive ("" for none)."""
+        value = self._store.value("archive/shared_folder", "")
+        return value if isinstance(value, str) else ""
+
+    @shared_folder.setter
+    def shared_folder(self, value: str) -> None:
+        if value:
+            self._store.setValue("archive/shared_folder", value)
+        else:
+            self._store.remove("archive/shared_folder")
 
     def sync(self) -> None:
         self._store.sync()

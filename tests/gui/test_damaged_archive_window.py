@@ -60,10 +60,12 @@ def test_a_sound_archive_opens_without_a_word_about_damage(
 
 
 def test_a_bookmark_in_a_damaged_archive_is_refused_and_nothing_is_written(
-    qtbot: QtBot, window_factory: Callable[..., MainWindow], tmp_path: Path
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], tmp_path: Path, personal_file: Path
 ) -> None:
+    """The writer refuses every write on a damaged archive, a bookmark too (it would go to the
+    personal file, but the window says the archive needs repairing first): nothing is written."""
     path = damaged(tmp_path)
-    marks = rows(path, "bookmarks")
+    marks = rows(personal_file, "bookmarks")
     window = window_factory(path)
     damage_message(qtbot, window).reject()
     qtbot.waitUntil(lambda: window.pane.record is not None, timeout=WORK_MS)
@@ -73,7 +75,7 @@ def test_a_bookmark_in_a_damaged_archive_is_refused_and_nothing_is_written(
     said = window.findChild(QMessageBox, "bookmarkWriteFailed").text()
     assert str(path) in said and "损坏" in said
     window.close()
-    assert marks == rows(path, "bookmarks")
+    assert marks == rows(personal_file, "bookmarks")
 
 
 def test_a_backup_of_a_damaged_archive_warns_that_the_copy_is_damaged_too(

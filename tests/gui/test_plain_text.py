@@ -70,7 +70,7 @@ def test_a_deleted_bookmark_s_headline_is_named_as_written(window: MainWindow) -
     row = next(r for r in range(model.rowCount()) if DELETED_HEADLINE in model.index(r, HEADLINE).data())
     panel.open_row(row)
     status = panel.status
-    assert f"“{DELETED_HEADLINE}”的原文已删除" in shown(status.text(), status.textFormat())
+    assert f"“{DELETED_HEADLINE}”已不在档案中" in shown(status.text(), status.textFormat())
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows allows no < > in file names")

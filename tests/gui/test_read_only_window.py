@@ -1,5 +1,6 @@
 """An archive that cannot be written (read-only share, CD, no permission) opens for reading only:
-browsing and search work; import, bookmarks and user dates are off, and the window says why."""
+browsing, search and bookmarks (the user's own, kept in their personal file) work; import,
+corrections, the dictionary and user dates are off, and the window says why."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from reader.archive import bookmarks
 from reader.archive import db as db_module
 from reader.archive.db import open_archive
 from reader.archive.importer import import_into
+from reader.archive.paths import PERSONAL_ENV_VAR
 from reader.archive.queries import latest_issue
 from reader.gui.bookmarks.model import NOTE
 from reader.gui.main_window import MainWindow
@@ -81,7 +83,7 @@ def drag_is_accepted(window: MainWindow, folder: Path) -> bool:
 def assert_browsable_but_not_writable(qtbot: QtBot, window: MainWindow, reason: str, spare: Path) -> None:
     note = window.read_only_label
     assert note.isVisible()
-    assert f"只读档案：{reason}；可以浏览和检索，不能导入或收藏" == note.text()
+    assert f"只读档案：{reason}；可以浏览、检索和收藏，不能导入或校订" == note.text()
     # browsing and search work
     assert window.articles.rowCount() > 0
     assert window.pane.record is not None
@@ -96,15 +98,21 @@ def assert_browsable_but_not_writable(qtbot: QtBot, window: MainWindow, reason: 
     assert not drag_is_accepted(window, spare)
     assert not window.import_paths([spare])
     assert not window.importer.running
-    # no bookmarks: the star, notes, removing
+    # bookmarks are the user's own: the star, notes, removing all work
     star = window.bookmarks.star.action
-    assert not star.isEnabled() and reason in star.toolTip()
     panel = window.bookmarks.panel
+    assert star.isEnabled() and star.isChecked()  # the first article, bookmarked before
     assert 1 == panel.model.rowCount()
-    assert not panel.model.flags(panel.model.index(0, NOTE)) & Qt.ItemFlag.ItemIsEditable
-    assert not panel.model.setData(panel.model.index(0, NOTE), "新批注", Qt.ItemDataRole.EditRole)
-    assert "原有批注" == panel.model.index(0, NOTE).data()
-    assert not panel.remove_button.isEnabled()
+    assert panel.model.flags(panel.model.index(0, NOTE)) & Qt.ItemFlag.ItemIsEditable
+    with qtbot.waitSignal(window.bookmarks.store.note_changed, timeout=30_000):
+        assert panel.model.setData(panel.model.index(0, NOTE), "新批注", Qt.ItemDataRole.EditRole)
+    assert "新批注" == panel.model.index(0, NOTE).data()
+    assert panel.remove_button.isEnabled()
+    for wanted in (False, True):
+        with qtbot.waitSignal(window.bookmarks.store.changed, timeout=30_000):
+            star.trigger()
+        assert wanted == star.isChecked()
+        assert int(wanted) == panel.model.rowCount()
     # no corrections, no dictionary changes
     assert not any(action.isEnabled() for action in window.corrections.article_actions())
     assert reason in window.corrections.retitle_action.toolTip()
@@ -163,3 +171,23 @@ def test_a_writable_archive_has_no_read_only_note(corpus_window: MainWindow) -> 
     assert not corpus_window.read_only_label.isVisible()
     assert corpus_window.commands.import_files.isEnabled()
     assert corpus_window.acceptDrops()
+
+
+def test_a_window_whose_personal_file_cannot_be_written_says_why_bookmarks_are_off(
+    qtbot: QtBot,
+    window_factory: Callable[..., MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = small_archive(tmp_path / "share", tmp_path / "incoming")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv(PERSONAL_ENV_VAR, str(blocker / "personal.sqlite3"))
+    window = window_factory(path)
+    assert window.session.write_blocker is None and window.commands.import_files.isEnabled()
+    reason = window.session.personal_blocker
+    assert reason is not None and str(blocker) in reason
+    star = window.bookmarks.star.action
+    assert not star.isEnabled() and reason in star.toolTip()
+    assert not window.bookmarks.panel.remove_button.isEnabled()
+    assert reason in window.bookmarks.panel.hint.text()

@@ -24,12 +24,13 @@ pytestmark = pytest.mark.gui
 
 
 def test_a_bookmark_that_cannot_be_written_is_reported_in_the_window(
-    qtbot: QtBot, corpus_window: MainWindow, corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, corpus_window: MainWindow, personal_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Another program of the user holds their personal file (where bookmarks are kept)."""
     monkeypatch.setattr(archive_db, "BUSY_TIMEOUT_MS", 50)
     corpus_window.middle.select_article_row(1)
     star = corpus_window.bookmarks.star.action
-    other = sqlite3.connect(corpus_db, isolation_level=None)
+    other = sqlite3.connect(personal_file, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
         star.trigger()
@@ -42,7 +43,7 @@ def test_a_bookmark_that_cannot_be_written_is_reported_in_the_window(
     box = corpus_window.findChild(QMessageBox, "bookmarkWriteFailed")
     qtbot.waitExposed(box)
     assert "无法收藏这篇文章" in box.text() and "锁定" in box.text()
-    assert str(corpus_db) in box.text()
+    assert str(personal_file) in box.text()
     assert not star.isChecked()
     assert "锁定" in corpus_window.statusBar().currentMessage()
     box.accept()

@@ -62,7 +62,8 @@ class BookmarksFeature(QObject):
         self.star.set_article(record)
 
     def set_read_only(self, reason: str | None) -> None:
-        """An archive that cannot be written: no star, no note editing, no removing bookmarks."""
+        """Bookmarks cannot be kept (`reason`: the user's personal file cannot be written): no
+        star, no note editing, no removing bookmarks. A read-only archive is no such reason."""
         self.star.set_read_only(reason)
         self.panel.set_read_only(reason)
 

@@ -86,7 +86,10 @@ class BookmarksModel(QAbstractTableModel):
             return record.note
         if role == Qt.ItemDataRole.ToolTipRole:
             if record.deleted:
-                return self.tr("原文已删除：重新导入后档案中已没有这篇文章，书签保留了标题和批注。")
+                return self.tr(
+                    "已不在档案中：档案里已没有这篇文章（重新导入时删去，或新发布的档案里没有它），"
+                    "书签保留了标题和批注；文章回到档案后书签照常可用。"
+                )
             if column == HEADLINE:  # the whole headline, which a narrow column cuts, and its paper
                 where = " · ".join(x for x in (record.publication, chinese_date(record.date)) if x)
                 return literal(f"{record.headline}\n{where}" if where else record.headline)
@@ -102,7 +105,7 @@ class BookmarksModel(QAbstractTableModel):
     def _display(self, record: BookmarkRecord, column: int) -> str | None:
         if column == HEADLINE:
             title = record.headline or self.tr("（无标题）")
-            return self.tr("【原文已删除】{0}").format(title) if record.deleted else title
+            return self.tr("【已不在档案中】{0}").format(title) if record.deleted else title
         if column == PUBLICATION:
             return record.publication or ""
         if column == DATE:

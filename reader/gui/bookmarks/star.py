@@ -85,7 +85,8 @@ class BookmarkToggle(QObject):
         self.changed.emit(state)
 
     def set_read_only(self, reason: str | None) -> None:
-        """An archive that cannot be written: the star is off, with `reason` as its tooltip."""
+        """Bookmarks cannot be kept (the user's personal file cannot be written; a read-only
+        archive is no reason): the star is off, with `reason` as its tooltip."""
         self._read_only = reason
         self._sync()
 
@@ -99,7 +100,7 @@ class BookmarkToggle(QObject):
         self.action.setChecked(marked)
         self.action.setText(self.tr("移出书签") if marked else self.tr("收藏本文"))
         if self._read_only is not None:
-            tip = self.tr("只读档案，不能收藏：{0}").format(self._read_only)
+            tip = self.tr("不能收藏：{0}").format(self._read_only)
         else:
             tip = self.tr("加入或移出书签（Ctrl+D）")
         self.action.setToolTip(tip)

@@ -33,7 +33,7 @@ class BookmarkSource(Protocol):
     """What the store reads through: the window's ArchiveSession."""
 
     @property
-    def write_blocker(self) -> str | None: ...
+    def personal_blocker(self) -> str | None: ...
 
     def bookmarks(self) -> list[BookmarkRecord]: ...
 
@@ -95,8 +95,9 @@ class BookmarkStore(QObject):
 
     @property
     def write_blocker(self) -> str | None:
-        """Why bookmarks cannot be changed in this archive (read-only), or None."""
-        return self._session.write_blocker
+        """Why bookmarks cannot be changed (the user's personal file cannot be written), or
+        None: an archive that cannot be written is no reason, they are not kept in it."""
+        return self._session.personal_blocker
 
     # --- writes --------------------------------------------------------------------------------
 

@@ -16,15 +16,20 @@ from reader.archive.backup import BackupError
 from reader.archive.corrections import CorrectionError
 from reader.archive.dictionary import DictionaryError
 from reader.archive.errors import ArchiveError
+from reader.archive.personal import PersonalFileError
+from reader.archive.publish import PublishError
 from reader.export.errors import ExportError
 from reader.gui.messages import open_warning
 from reader.text.errors import Cancelled
 from reader.text.oserror import describe_os_error
 
 # CorrectionError: a correction that no longer fits the article (the issue was re-imported);
-# DictionaryError: a word or word list that cannot be taken.
+# DictionaryError: a word or word list that cannot be taken; PersonalFileError: the user's own
+# file (bookmarks) cannot be written; PublishError: the shared folder cannot take a publish.
 KNOWN_ERRORS: tuple[type[BaseException], ...] = (
     ArchiveError,
+    PersonalFileError,
+    PublishError,
     BackupError,
     ExportError,
     OSError,

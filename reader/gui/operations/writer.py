@@ -8,11 +8,17 @@ worth doing once per window, not once per click. Work that needs every connectio
 repair replaces the file) or none of the writer's (a backup reads through its own) is queued with
 `submit_detached`: the connection is closed first and opened again by the next write.
 
+An archive nobody may write (a read-only share, a published snapshot) still has writes of the
+user's own: bookmarks and notes, kept in the personal file every connection attaches. For it
+the writer opens a reader's connection instead (`read_only()` says when), through which only
+the personal file can be written; an archive write on it is refused as "readonly".
+
 Nothing is written into a damaged archive (writing through bad pages can spread the damage):
-each connection, when opened, is checked once (reader.archive.health.damage_error, SQLite's quick
-check: a few seconds on a 100,000-article archive, on this worker, not per click); while the check
-has found damage every write on it fails with that ArchiveError, until a repair (which closes
-the connection) makes the next one check again.
+each writable connection, when opened, is checked once (reader.archive.health.damage_error,
+SQLite's quick check: a few seconds on a 100,000-article archive, on this worker, not per
+click); while the check has found damage every write on it fails with that ArchiveError, until
+a repair (which closes the connection) makes the next one check again. A reader's connection is
+not checked: nothing goes into its archive.
 """
 
 from __future__ import annotations
@@ -34,13 +40,22 @@ T = TypeVar("T")
 class ArchiveWriter(QObject):
     """Runs writes one after another on one thread, each with the same writable `Archive`.
 
-    `path` is a getter: when the window's archive is reopened at another path, the next write
-    opens that one. Callbacks run on the GUI thread (see TaskRunner).
+    `path` is a getter: when the window's archive is reopened at another path (a newer
+    snapshot), the next write opens that one. `read_only` is a getter too: True while the
+    archive cannot be written, so the connection is a reader's (bookmarks only). Callbacks run
+    on the GUI thread (see TaskRunner).
     """
 
-    def __init__(self, path: Callable[[], Path], parent: QObject | None = None, name: str = "writer") -> None:
+    def __init__(
+        self,
+        path: Callable[[], Path],
+        parent: QObject | None = None,
+        name: str = "writer",
+        read_only: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
         self._path = path
+        self._read_only = read_only
         self._runner = TaskRunner(self, max_workers=1, name=name)
         self._archive: Archive | None = None  # touched only on the worker thread
         self._damage: ArchiveError | None = None  # what the check of that connection found
@@ -82,13 +97,14 @@ class ArchiveWriter(QObject):
         self._runner.shutdown(wait=True, drop_queued=False)
 
     def _connection(self) -> Archive:
-        path = Path(self._path())
-        if self._archive is not None and self._archive.path != path:
+        path, read_only = Path(self._path()), self._read_only()
+        kept = self._archive
+        if kept is not None and (kept.path != path or kept.readonly != read_only or kept.changed_on_disk()):
             self._close()
         if self._archive is None:
-            archive = open_archive(path)
+            archive = open_archive(path, readonly=read_only)
             try:
-                self._damage = damage_error(archive)
+                self._damage = None if read_only else damage_error(archive)
             except BaseException:
                 archive.close()
                 raise

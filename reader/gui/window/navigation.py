@@ -20,7 +20,6 @@ from reader.gui.middle_pane import MiddlePane
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import article_highlights
 from reader.gui.session import ArchiveSession
-from reader.gui.settings import Settings
 
 if TYPE_CHECKING:
     from reader.gui.search_adapter import SearchOutcome
@@ -41,7 +40,6 @@ class IssueNavigator(QObject):
     def __init__(
         self,
         session: ArchiveSession,
-        settings: Settings,
         calendar: CalendarPanel,
         middle: MiddlePane,
         pane: ReadingPane,
@@ -51,7 +49,6 @@ class IssueNavigator(QObject):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._settings = settings
         self._calendar = calendar
         self._middle = middle
         self._pane = pane
@@ -134,7 +131,6 @@ class IssueNavigator(QObject):
             return
         self.current_issue_id = issue_id
         self._empty_day = None
-        self._settings.last_issue_id = issue_id
         self._middle.set_notice(None)
         if issue.date:
             self._calendar.select_date(issue.date)
@@ -153,6 +149,26 @@ class IssueNavigator(QObject):
             self._middle.select_article_row(max(0, row))
         else:
             self._pane.show_placeholder(self.tr("这一期没有文章。"))
+
+    def open_last_place(self) -> None:
+        """Where the user left this archive (kept in their personal file by stable keys, so a
+        newer published copy opens there too), or the latest issue."""
+        place = self._session.last_place()
+        if place is not None:
+            self.open_issue(*place)
+        else:
+            self.open_latest()
+
+    def place(self) -> tuple[str, str | None] | None:
+        """The stable keys of the issue listed and the article shown, to open there next time
+        (None when nothing is listed, or the archive is closed already)."""
+        if self.current_issue_id is None or not self._session.is_open:
+            return None
+        issue = self._session.issue(self.current_issue_id)
+        if issue is None:
+            return None
+        record = self._pane.record
+        return issue.key, record.key if record is not None and record.issue_id == issue.id else None
 
     def reopen_current(self) -> None:
         """After the archive changed: the same issue and article again (or the chosen day without

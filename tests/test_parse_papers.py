@@ -76,3 +76,24 @@ def test_a_headline_holding_a_papers_name_is_no_running_head() -> None:
     for headline in ("南湖日报记者走进乡村", "南湖日报 记者 走进乡村"):
         issue = parse_text(f"{headline}\n\n本报讯 近日，记者走进乡村，记录振兴故事。\n", "x.txt")
         assert (None, headline) == (issue.publication, issue.articles[0].headline)
+
+
+def test_a_name_over_its_own_pinyin_is_the_papers_name_whatever_its_words() -> None:
+    for name, pinyin in (("河阳视界", "HEYANG SHIJIE"), ("青川新闻", "QINGCHUAN XINWEN")):
+        issue = parse_text(f"{name}\n{pinyin}\n2024年3月5日 星期二\n第210期 今日4版\n" + BODY, "x.txt")
+        assert (name, "2024-03-05", 210) == (issue.publication, issue.date, issue.number)
+        assert ["县里召开春季植树动员会"] == [a.headline for a in issue.articles]
+
+
+def test_a_headline_over_capitals_that_do_not_spell_it_is_no_papers_name() -> None:
+    issue = parse_text("春耕正当时\nSPRING FARMING\n\n本报讯 连日来，各乡镇抢抓农时开展春耕。\n", "x.txt")
+    assert (None, ()) == (issue.publication, issue.masthead)
+
+
+def test_a_paper_the_archive_knows_is_named_by_its_running_head_and_dated_by_its_folio() -> None:
+    for name in ("河阳视界", "青川新闻"):
+        page = f"{name} · 第3版 · 文化\n" + BODY + f"\n{name}　2024年3月5日　星期二\n"
+        unknown = parse_text(page, "x.txt")
+        known = parse_text(page, "x.txt", papers=frozenset({name, "东湖晚报"}))
+        assert (None, None) == (unknown.publication, unknown.date)
+        assert (name, "2024-03-05") == (known.publication, known.date)

@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from reader.text.errors import CancelCheck
 from reader.text.lines import Line
+from reader.text.papers import known_in, logo_name
 
 
 @dataclass(frozen=True)
@@ -160,10 +161,12 @@ def valid_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _publication_in(text: str) -> tuple[str | None, str]:
+def _publication_in(text: str, known: frozenset[str] = frozenset()) -> tuple[str | None, str]:
     """A publication named in a masthead line (characters or pinyin), and the line without it:
-    a paper of PUBLICATIONS anywhere in the line, else a name shaped like a paper's (`PAPER_NAME`)
-    as the line's first part."""
+    a paper of PUBLICATIONS anywhere in the line, else one the archive knows (`known`), else a
+    name shaped like a paper's (`PAPER_NAME`) as the line's first part."""
+    if known and (found := known_in(text, known))[0] is not None:
+        return found
     for pub, pattern in _PUBLICATION_PATTERNS:
         rest = pattern.sub(" ", text)
         if rest != text:
@@ -181,7 +184,7 @@ _PAGE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}")
 _FOLIO_ANCHOR = re.compile(r"[·•|｜年版]")
 
 
-def folio_items(text: str) -> dict[str, str | None] | None:
+def folio_items(text: str, known: frozenset[str] = frozenset()) -> dict[str, str | None] | None:
     """The paper's name, and the date and weekday when printed, that a running head or a footer
     folio gives (`清河时讯 · 第2版 · 要闻`, `东湖晚报 2024年6月18日 星期二`, `河阳日报·副刊`); None
     for any other line.
@@ -192,7 +195,7 @@ def folio_items(text: str) -> dict[str, str | None] | None:
     """
     if len(text) > 60 or not _FOLIO_ANCHOR.search(text):
         return None
-    publication, rest = _publication_in(text)
+    publication, rest = _publication_in(text, known)
     if publication is None:
         return None
     items: dict[str, str | None] = {"publication": publication}
@@ -210,12 +213,12 @@ def folio_items(text: str) -> dict[str, str | None] | None:
     return items if anchored else None
 
 
-def masthead_items(text: str) -> dict[str, str | int | None] | None:
+def masthead_items(text: str, known: frozenset[str] = frozenset()) -> dict[str, str | int | None] | None:
     """The masthead items a line holds, or None when the line holds anything else."""
     if len(text) > MASTHEAD_LINE_MAX:
         return None
     items: dict[str, str | int | None] = {}
-    publication, rest = _publication_in(text)
+    publication, rest = _publication_in(text, known)
     if publication:
         items["publication"] = publication
     if date := DATE_CN.search(rest):
@@ -249,16 +252,21 @@ def is_masthead_print(text: str) -> bool:
     )
 
 
-def read_masthead(lines: list[Line], check: CancelCheck | None = None) -> Masthead:
-    """Consume the masthead lines at the top of `lines`, if the dump has a masthead.
+def read_masthead(
+    lines: list[Line], check: CancelCheck | None = None, known: frozenset[str] = frozenset()
+) -> Masthead:
+    """Consume the masthead lines at the top of `lines`, if the dump has a masthead; `known`: the
+    papers' names the archive holds.
 
     `check` is ticked per line: a file of masthead-shaped lines is all masthead.
     """
     head = Masthead()
+    if len(lines) > 1 and (name := logo_name(lines[0].text, lines[1].text)):
+        known = known | {name}  # the name over its pinyin logo: a paper known from now on
     for line in lines:
         if check is not None:
             check.tick(len(line.text) + 64)
-        items = masthead_items(line.text)
+        items = masthead_items(line.text, known)
         if items is not None:
             used = unused = False
             for name, value in items.items():

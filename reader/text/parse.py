@@ -454,7 +454,7 @@ class _Reader:
                 self.section(line, "column banner over a headline")
 
 
-def _folio(head: Masthead, sections: list[str]) -> dict[str, str | None]:
+def _folio(head: Masthead, sections: list[str], papers: frozenset[str]) -> dict[str, str | None]:
     """What the page's running heads and footer folios say (`masthead.folio_items`), for an issue
     whose masthead did not say it: a page of an inner section has no masthead, its paper and date
     are printed only there. The first folio to name each item wins."""
@@ -462,7 +462,7 @@ def _folio(head: Masthead, sections: list[str]) -> dict[str, str | None]:
     if head.publication and head.date:
         return found
     for text in sections:
-        for name, value in (folio_items(text) or {}).items():
+        for name, value in (folio_items(text, papers) or {}).items():
             if value and name not in found:
                 found[name] = value
     return found
@@ -475,13 +475,15 @@ def parse_text(
     digest: str = "",
     should_cancel: Callable[[], bool] | None = None,
     model: LineModel | None = None,
+    papers: frozenset[str] = frozenset(),
 ) -> ParsedIssue:
-    """Parse the decoded text of one dump; `path` supplies a date or publication the text lacks.
+    """Parse the decoded text of one dump; `path` supplies a date or publication the text lacks,
+    `papers` the names of the papers the archive holds (`reader.text.papers`).
 
     Linear in the length of `text`. `should_cancel()` is asked every few ten thousand characters
     of work; when it says yes, Cancelled is raised and nothing is returned.
     """
-    return _parse(text, source, path, digest, should_cancel, Trace(keep=False), model)[0]
+    return _parse(text, source, path, digest, should_cancel, Trace(keep=False), model, papers)[0]
 
 
 def explain_text(
@@ -491,9 +493,10 @@ def explain_text(
     digest: str = "",
     should_cancel: Callable[[], bool] | None = None,
     model: LineModel | None = None,
+    papers: frozenset[str] = frozenset(),
 ) -> tuple[ParsedIssue, list[LineRole]]:
     """`parse_text`, and every non-blank line with the role it was given and the rule that gave it."""
-    return _parse(text, source, path, digest, should_cancel, Trace(keep=True), model)
+    return _parse(text, source, path, digest, should_cancel, Trace(keep=True), model, papers)
 
 
 @contextmanager
@@ -522,9 +525,11 @@ def _parse(
     should_cancel: Callable[[], bool] | None,
     trace: Trace,
     model: LineModel | None = None,
+    papers: frozenset[str] = frozenset(),
 ) -> tuple[ParsedIssue, list[LineRole]]:
     with _collector_paused():
-        return _parse_page(text, source, path, digest, CancelCheck(should_cancel, source), trace, model)
+        check = CancelCheck(should_cancel, source)
+        return _parse_page(text, source, path, digest, check, trace, model, papers)
 
 
 def _parse_page(
@@ -535,10 +540,11 @@ def _parse_page(
     check: CancelCheck,
     trace: Trace,
     model: LineModel | None,
+    papers: frozenset[str],
 ) -> tuple[ParsedIssue, list[LineRole]]:
     text, restorer = simplified_reading(text, check)  # the rules read simplified characters (`script`)
     lines = split_lines(text, check)
-    head = read_masthead(lines, check)
+    head = read_masthead(lines, check, papers)
     rest = lines[head.consumed :]
     for line in lines[: head.consumed]:
         trace.give(line.number, line.text, "masthead", "read_masthead")
@@ -555,7 +561,7 @@ def _parse_page(
     reader.drafts = []
     articles = _articles(drafts, sections, trace, restorer, check)
     _release(rest, check)
-    folio = _folio(head, reader.sections)
+    folio = _folio(head, reader.sections, papers)
     date, date_source = head.date, ("masthead" if head.date else None)
     if date is None and folio.get("date"):
         date, date_source = folio["date"], "text"
@@ -584,7 +590,8 @@ def _parse_page(
     if restorer is None:
         return issue, trace.roles()
     roles = [replace(role, text=restorer.restore(role.text)) for role in trace.roles()]
-    return restore_head(issue, restorer, frozenset(pub.name for pub in PUBLICATIONS), check), roles
+    known = papers | {pub.name for pub in PUBLICATIONS}
+    return restore_head(issue, restorer, known, check), roles
 
 
 def _release(items: list[Line], check: CancelCheck) -> None:

@@ -53,3 +53,49 @@ def test_a_new_papers_issues_imported_one_after_another_are_filed_under_its_name
         ("松溪时报", "2024-05-15", 513),
         ("龙山晚报", "2024-05-09", 507),
     ] == filed
+
+
+FRONT = """\
+{name}
+{pinyin}
+2024年3月5日 星期二
+第210期 今日4版
+
+{place}县召开春季植树动员会
+
+本报讯 3月4日，{place}县召开春季植树动员会，部署全年国土绿化工作。
+"""
+INNER = """\
+{name} · 第3版 · 文化
+
+老戏台唱响新春大戏
+
+本报讯 正月里，{place}城关镇的老戏台连演十场地方戏，吸引周边群众前来观看。
+
+{name}　2024年3月5日　星期二
+"""
+
+
+def test_a_paper_named_by_its_logo_is_known_from_then_on_by_its_inner_pages_running_heads(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """A name of no paper's shape (…视界, …新闻) is learnt from the front page's logo (the name
+    over its pinyin); the archive then passes it to the parser, so the inner pages, which print it
+    only in their running head and folio, come out under it: in the same import and in a later one."""
+    for name, pinyin in (("河阳视界", "HEYANG SHIJIE"), ("青川新闻", "QINGCHUAN XINWEN")):
+        folder = tmp_path / pinyin
+        folder.mkdir()
+        front, inner, later = folder / "1.txt", folder / "3.txt", folder / "4.txt"
+        front.write_text(FRONT.format(name=name, pinyin=pinyin, place=name[:2]), encoding="utf-8")
+        inner.write_text(INNER.format(name=name, place=name[:2]), encoding="utf-8")
+        page4 = INNER.replace("第3版", "第4版").replace("老戏台唱响新春大戏", "乡村图书馆添新书")
+        later.write_text(
+            page4.format(name=name, place=name[:2]).replace("老戏台连演十场地方戏", "图书馆新到图书两千册"),
+            encoding="utf-8",
+        )
+        assert [front, inner] == import_paths(archive, [front, inner]).imported
+        assert [later] == import_paths(archive, [later]).imported
+        assert not queries.undated_issues(archive)
+        [issue] = queries.issues_on(archive, "2024-03-05", publication=name)
+        headlines = [a.headline for a in queries.articles(archive, queries.article_ids(archive, issue.id))]
+        assert [f"{name[:2]}县召开春季植树动员会", "老戏台唱响新春大戏", "乡村图书馆添新书"] == headlines

@@ -11,7 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.text.line_model import LineModel, shipped_model
+from reader.text.errors import CancelCheck
+from reader.text.line_model import MARKS, OPENS, LineModel, OpeningScores, shipped_model
+from reader.text.lines import split_lines
+from reader.text.linetypes import type_lines
 from reader.text.parse import explain_text, parse_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -95,3 +98,19 @@ def test_each_marked_brief_of_a_column_is_an_untitled_article_with_its_dateline_
     ] == got
     got = [(a.dateline, a.byline, a.body[:5]) for a in parse_text(BRIEFS_DIAMOND, "x.txt").articles]
     assert [("石桥讯", "马军", "近日，石桥"), ("北关讯", "黄倩", "6月8日，")] == got
+
+
+def test_the_quick_answer_whether_a_line_opens_an_item_is_the_models_own() -> None:
+    """`opens` skips a line's marks where they could not tip the answer; it must agree with the
+    probability worked out in full on every line of the held-out pages, and of a model whose
+    weights on the marks are large enough that they decide."""
+    shipped = shipped_model()
+    eager = LineModel({**shipped.weights, **dict.fromkeys(MARKS, 3.0)}, shipped.bias)
+    for page in sorted(HOLDOUT.glob("*.txt")):
+        lines = split_lines(page.read_text(encoding="utf-8"), CancelCheck(None))
+        types, _ = type_lines(lines, False, CancelCheck(None))
+        for model in (shipped, eager):
+            quick, full = OpeningScores(lines, types, model), OpeningScores(lines, types, model)
+            assert [full.at(i) >= OPENS for i in range(len(lines))] == [
+                quick.opens(i) for i in range(len(lines))
+            ]

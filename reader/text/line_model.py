@@ -33,6 +33,9 @@ _DIGIT = re.compile(r"\d")
 _FULL_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 _COMMA = re.compile(r"[，,；;、]")
 _RULE_LINE = re.compile(r"^[一—\-－─_=＝·•.…\s]{6,}$")
+# The model's probability above which a text line opens an article of its own, and its logit.
+OPENS = 0.5
+_OPENS_LOGIT = math.log(OPENS / (1 - OPENS))
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,15 @@ class LineModel:
     weights: Mapping[str, float]
     bias: float
 
+    def logit(self, features: Mapping[str, float]) -> float:
+        return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+
     def probability(self, features: Mapping[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(features)))))
+
+    def greatest_gain(self, names: Sequence[str]) -> float:
+        """The most that features of `names` (each 0 or 1) can add to the logit."""
+        return sum(max(0.0, self.weights.get(name, 0.0)) for name in names)
 
 
 @cache
@@ -56,20 +65,51 @@ def shipped_model() -> LineModel:
 
 def _own(line: Line, kind: LineType) -> dict[str, float]:
     """What the line is by itself (only the features that are set: a sparse vector)."""
-    text = line.text
-    n = cjk_length(text)
+    return _shape(line, kind) | _marks(line)
+
+
+def _shape(line: Line, kind: LineType) -> dict[str, float]:
+    """The line's type, length, Markdown marks and the blank lines before it: cheap to tell."""
+    n = cjk_length(line.text)
     feats = {
         f"type_{kind}": 1.0,
         "len_le8": float(n <= 8),
         "len_le20": float(n <= 20),
         "len_gt40": float(n > 40),
+        "md_heading": float(line.md_level > 0),
+        "bold": float(line.bold),
+        "gap_before": float(line.gap_before > 0),
+        "page_jump_before": float(line.gap_before >= PAGE_JUMP),
+    }
+    return {name: value for name, value in feats.items() if value}
+
+
+# The features `_marks` tells, each by a regular expression or a rule of the cascade.
+MARKS = (
+    "ends_sentence",
+    "dateline",
+    "frame_mark",
+    "bracketed_lead",
+    "subtitle_dash",
+    "digits",
+    "month_day",
+    "indent",
+    "comma",
+    "rule_line",
+    "editors_note",
+    "trailing_credit",
+)
+
+
+def _marks(line: Line) -> dict[str, float]:
+    """What the line's text says by its marks, punctuation, dates and credits."""
+    text = line.text
+    feats = {
         "ends_sentence": float(ends_sentence(text)),
         "dateline": float(bool(split_dateline(text)[0])),
         "frame_mark": float(bool(FRAME_MARK.match(text))),
         "bracketed_lead": float(bracketed_lead(text) is not None),
         "subtitle_dash": float(bool(SUBTITLE_DASH.match(text))),
-        "md_heading": float(line.md_level > 0),
-        "bold": float(line.bold),
         "digits": float(bool(_DIGIT.search(text))),
         "month_day": float(bool(_FULL_DATE.search(text))),
         "indent": float(has_paragraph_indent(line.raw)),
@@ -77,8 +117,6 @@ def _own(line: Line, kind: LineType) -> dict[str, float]:
         "rule_line": float(bool(_RULE_LINE.match(text))),
         "editors_note": float(opens_with_editors_note(text)),
         "trailing_credit": float(trailing_credit(text) is not None),
-        "gap_before": float(line.gap_before > 0),
-        "page_jump_before": float(line.gap_before >= PAGE_JUMP),
     }
     return {name: value for name, value in feats.items() if value}
 
@@ -88,18 +126,37 @@ _AS_PREV = ("ends_sentence", "rule_line", "dateline", "frame_mark", "trailing_cr
 _AS_NEXT = ("dateline", "frame_mark")
 
 
-def _features(own: Callable[[int], dict[str, float]], types: Sequence[LineType], i: int) -> dict[str, float]:
-    """The features of line `i` from the own features of it and its neighbours (`own(j)`)."""
+def _lent(line: Line) -> dict[str, float]:
+    """The own features of `line` that its neighbours read (`_AS_PREV`, `_AS_NEXT`, its gap):
+    what `_own` says of them, without the rest."""
+    text = line.text
+    feats = {
+        "ends_sentence": float(ends_sentence(text)),
+        "rule_line": float(bool(_RULE_LINE.match(text))),
+        "dateline": float(bool(split_dateline(text)[0])),
+        "frame_mark": float(bool(FRAME_MARK.match(text))),
+        "trailing_credit": float(trailing_credit(text) is not None),
+        "gap_before": float(line.gap_before > 0),
+    }
+    return {name: value for name, value in feats.items() if value}
+
+
+Features = Callable[[int], dict[str, float]]
+
+
+def _features(own: Features, lent: Features, types: Sequence[LineType], i: int) -> dict[str, float]:
+    """The features of line `i` from its own features (`own(i)`) and those its neighbours lend
+    it (`lent(j)`: at least the features named in `_AS_PREV`, `_AS_NEXT` and the gap)."""
     count = len(types)
     feats = dict(own(i))
     if i == 0:
         feats["first_line"] = 1.0
     else:
-        prev = own(i - 1)
+        prev = lent(i - 1)
         feats[f"prev_{types[i - 1]}"] = 1.0
         feats.update((f"prev_{name}", 1.0) for name in _AS_PREV if name in prev)
     if i + 1 < count:
-        nxt = own(i + 1)
+        nxt = lent(i + 1)
         feats[f"next_{types[i + 1]}"] = 1.0
         feats.update((f"next_{name}", 1.0) for name in _AS_NEXT if name in nxt)
         if "gap_before" in nxt:
@@ -114,16 +171,17 @@ def _features(own: Callable[[int], dict[str, float]], types: Sequence[LineType],
 def line_features(lines: Sequence[Line], types: Sequence[LineType], i: int) -> dict[str, float]:
     """The features of line `i`: its own shape and type, and its neighbours' (the previous line's
     type stands in for "the previous line's role", which the cascade gives line by line)."""
-    return _features(lambda j: _own(lines[j], types[j]), types, i)
+    return _features(lambda j: _own(lines[j], types[j]), lambda j: _lent(lines[j]), types, i)
 
 
 class OpeningScores:
     """The model's probability that an article starts on each line, worked out when first asked.
 
     The parser asks only where the cascade has not already decided (a text line inside an
-    article), so most lines of a page of datelined briefs are never scored; a line's own features
-    are worked out once and lent to its neighbours. Linear: each line costs a few regular
-    expressions at most once. `tick(cost)` is called per line scored (a cancel check).
+    article), so most lines of a page of datelined briefs are never scored; a line's features
+    are worked out once, and of a neighbour only those it lends (`_lent`). Linear: each line costs
+    a few regular expressions at most twice. `tick(cost)` is called per line scored (a cancel
+    check).
     """
 
     def __init__(
@@ -138,25 +196,55 @@ class OpeningScores:
         self.model = model or shipped_model()
         self.tick = tick
         self._own: dict[int, dict[str, float]] = {}
+        self._lent: dict[int, dict[str, float]] = {}
         self._scores: dict[int, float] = {}
+        self._marks_gain = self.model.greatest_gain(MARKS)
+
+    def opens(self, i: int) -> bool:
+        """The model says an article starts on line `i`: its probability is OPENS or more.
+
+        Told without the line's marks (`_marks`, most of the cost) where even their greatest gain
+        could not bring it to OPENS: a line of text between lines of text, most lines asked.
+        """
+        if i not in self._scores:
+            partial = _features(lambda j: _shape(self.lines[j], self.types[j]), self.lent, self.types, i)
+            if self.model.logit(partial) + self._marks_gain < _OPENS_LOGIT:
+                if self.tick is not None:
+                    self.tick(len(self.lines[i].text) + _LINE_COST)
+                return False
+        return self.at(i) >= OPENS
 
     def own(self, i: int) -> dict[str, float]:
         found = self._own.get(i)
         if found is None:
             found = self._own[i] = _own(self.lines[i], self.types[i])
-            if len(self._own) > 4 * 4096:  # a line's features serve its neighbours only
-                for old in [j for j in self._own if abs(j - i) > 2]:
-                    del self._own[old]
+            _forget_far(self._own, i)
+        return found
+
+    def lent(self, i: int) -> dict[str, float]:
+        found = self._own.get(i) or self._lent.get(i)
+        if found is None:
+            found = self._lent[i] = _lent(self.lines[i])
+            _forget_far(self._lent, i)
         return found
 
     def at(self, i: int) -> float:
         """The probability that an article starts on line `i` (an index into `lines`)."""
         score = self._scores.get(i)
         if score is None:
-            score = self._scores[i] = self.model.probability(_features(self.own, self.types, i))
+            features = _features(self.own, self.lent, self.types, i)
+            score = self._scores[i] = self.model.probability(features)
             if self.tick is not None:
                 self.tick(len(self.lines[i].text) + _LINE_COST)
         return score
+
+
+def _forget_far(cache: dict[int, dict[str, float]], i: int) -> None:
+    """Drop the features of lines far from line `i` once `cache` is large: a line's features
+    serve it and its neighbours only, and a page may have a million lines."""
+    if len(cache) > 4 * 4096:
+        for old in [j for j in cache if abs(j - i) > 2]:
+            del cache[old]
 
 
 def opening_probabilities(

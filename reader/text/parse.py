@@ -72,8 +72,6 @@ _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
 # More credit lines than this under one headline are no byline; the rest go to the sections
 # (merging credits compares each with each, so their number must stay small).
 MAX_CREDITS = 8
-# The line model's probability above which a text line opens an article of its own.
-OPENS = 0.5
 
 
 class _Reader:
@@ -235,7 +233,7 @@ class _Reader:
             and draft is not None
             and draft.paras
             and not (continues or whole or verse or row)
-            and self.opening.at(i) >= OPENS
+            and self.opening.opens(i)
         ):
             starts_article = True  # the line model: a text line opens an item (a ■ brief, …)
         if draft is not None and continues and not draft.closed:

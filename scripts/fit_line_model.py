@@ -26,11 +26,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.text.errors import CancelCheck  # noqa: E402
+from reader.text.fold import to_simplified  # noqa: E402
 from reader.text.line_model import LineModel, line_features  # noqa: E402
 from reader.text.lines import Line, split_lines  # noqa: E402
 from reader.text.linetypes import type_lines  # noqa: E402
 from reader.text.masthead import read_masthead  # noqa: E402
 from reader.text.rules import LineType  # noqa: E402
+from reader.text.script import simplified_reading  # noqa: E402
 
 DEFAULT_PAGES = (ROOT.parent / "shared" / "corpus", ROOT / "tests" / "corpus_holdout")
 OUTPUT = ROOT / "resources" / "line_model.json"
@@ -40,14 +42,15 @@ Example = tuple[dict[str, float], int]
 
 def norm(text: str | None) -> str:
     """The archivist's scorer's comparison: width folded, spaces, Markdown and frame marks dropped."""
-    text = unicodedata.normalize("NFKC", text or "")
+    text = to_simplified(unicodedata.normalize("NFKC", text or ""))  # as the parser reads (below)
     return re.sub(r"[\s*#■□（）()\[\]【】「」—\-]", "", text)
 
 
 def typed_lines(text: str) -> tuple[list[Line], list[LineType]]:
-    """The lines after the masthead and the type the cascade gives each, as the parser sees them."""
+    """The lines after the masthead and the type the cascade gives each, as the parser sees them
+    (a page in traditional script read in simplified characters, `script.simplified_reading`)."""
     check = CancelCheck(None, "fit")
-    lines = split_lines(text, check)
+    lines = split_lines(simplified_reading(text, check)[0], check)
     rest = lines[read_masthead(lines, check).consumed :]
     markdown = any(line.md_level for line in rest)
     return rest, type_lines(rest, markdown, check)[0]

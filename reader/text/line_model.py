@@ -26,7 +26,15 @@ from reader.resources import LINE_MODEL, locate
 from reader.text.lines import Line
 from reader.text.page_rules import bracketed_lead, has_paragraph_indent
 from reader.text.rules import PAGE_JUMP, LineType, opens_with_editors_note, trailing_credit
-from reader.text.shapes import FRAME_MARK, SUBTITLE_DASH, cjk_length, ends_sentence, split_dateline
+from reader.text.shapes import (
+    FRAME_MARK,
+    SUBTITLE_DASH,
+    cjk_length,
+    ends_sentence,
+    is_column_label,
+    names_a_column,
+    split_dateline,
+)
 
 _LINE_COST = 256  # a line's features, in characters' worth of work, for cancel checks
 _DIGIT = re.compile(r"\d")
@@ -98,6 +106,7 @@ MARKS = (
     "rule_line",
     "editors_note",
     "trailing_credit",
+    "column_name",
 )
 
 
@@ -117,12 +126,18 @@ def _marks(line: Line) -> dict[str, float]:
         "rule_line": float(bool(_RULE_LINE.match(text))),
         "editors_note": float(opens_with_editors_note(text)),
         "trailing_credit": float(trailing_credit(text) is not None),
+        "column_name": float(_names_column(text)),
     }
     return {name: value for name, value in feats.items() if value}
 
 
+def _names_column(text: str) -> bool:
+    """A column's label or name (`shapes.is_column_label`, `shapes.names_a_column`)."""
+    return is_column_label(text) or names_a_column(text)
+
+
 # The features a line lends its neighbours, by the name of its own feature they repeat.
-_AS_PREV = ("ends_sentence", "rule_line", "dateline", "frame_mark", "trailing_credit")
+_AS_PREV = ("ends_sentence", "rule_line", "dateline", "frame_mark", "trailing_credit", "column_name")
 _AS_NEXT = ("dateline", "frame_mark")
 
 
@@ -136,6 +151,7 @@ def _lent(line: Line) -> dict[str, float]:
         "dateline": float(bool(split_dateline(text)[0])),
         "frame_mark": float(bool(FRAME_MARK.match(text))),
         "trailing_credit": float(trailing_credit(text) is not None),
+        "column_name": float(_names_column(text)),
         "gap_before": float(line.gap_before > 0),
     }
     return {name: value for name, value in feats.items() if value}
@@ -165,6 +181,12 @@ def _features(own: Features, lent: Features, types: Sequence[LineType], i: int) 
         feats["last_line"] = 1.0
     if i + 2 < count:
         feats[f"next2_{types[i + 2]}"] = 1.0
+    if types[i] == "heading":  # where a heading stands: the linear model cannot combine features
+        before = types[i - 1] if i else ""
+        feats["heading_first"] = float(before != "heading")
+        feats["heading_after_text"] = float(before in ("body", "credit"))
+        feats["heading_under_column"] = float("prev_column_name" in feats)
+        feats = {name: value for name, value in feats.items() if value}
     return feats
 
 

@@ -9,8 +9,11 @@ development time on the labelled pages by scripts/fit_line_model.py (which can l
 out, so bench/bench_parser_loo.py measures it on pages it was not fitted on), shipped as plain
 JSON weights in resources/line_model.json and applied here in plain Python.
 
-Today it does not decide the split; it scores the cascade's boundaries, so `parse --explain`
-can show how sure each one is (and point staff at the splits worth checking).
+It decides where the cascade has no rule: a text line inside an article that the model says
+opens an item (probability OPENS or more) starts an article of its own (`parse._Reader.body`);
+and it scores every line, so `parse --explain` can show how sure each boundary is (and point
+staff at the splits worth checking). The parser asks line by line (`OpeningScores`): linear, and
+cheap where the line's marks could not change the answer.
 """
 
 from __future__ import annotations

@@ -104,3 +104,34 @@ def test_a_short_name_over_a_headline_is_a_column_label_and_a_place_or_office_is
         issue = parse_text(page, "x.txt")
         assert heads == [(a.kicker, a.headline) for a in issue.articles]
         assert set(columns) <= set(issue.sections)
+
+
+WRAPPED_JI = """\
+城东街道
+关于推进老旧小区改造暨
+加装电梯工作动员会召开
+
+本报讯 3月2日，城东街道召开老旧小区改造暨加装电梯工作动员会，部署全年改造任务。
+
+（通讯员 宋洁）
+"""
+WRAPPED_MIDWAY = """\
+湖西街道
+
+“智慧食堂”让独居老人
+吃上热乎饭
+
+本报讯 湖西街道的“智慧食堂”开张一个月，每天为独居老人送餐一百余份。
+
+（记者 田野）
+"""
+
+
+def test_a_headline_wrapped_over_two_lines_is_one_headline_under_its_kicker() -> None:
+    for page, kicker, headline in (
+        (WRAPPED_JI, "城东街道", "关于推进老旧小区改造暨加装电梯工作动员会召开"),
+        (WRAPPED_MIDWAY, "湖西街道", "“智慧食堂”让独居老人吃上热乎饭"),
+    ):
+        issue = parse_text(page, "x.txt")
+        assert [(kicker, headline)] == [(a.kicker, a.headline) for a in issue.articles]
+        assert kicker not in issue.sections

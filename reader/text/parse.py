@@ -43,6 +43,7 @@ from reader.text.page_rules import (
     interview_turn,
     next_field,
     opens_item,
+    wrapped_headline,
 )
 from reader.text.rules import (
     PAGE_JUMP,
@@ -417,6 +418,12 @@ class _Reader:
         draft.headline = SUBTITLE_DASH.sub("", group[head].text)
         draft.head_lines["headline"] = [group[head].number]
         self.trace.give(group[head].number, group[head].text, "headline", rule)
+        if not marked and head > 0 and wrapped_headline(group[head - 1], group[head]):
+            head -= 1  # the headline began a line higher: one headline wrapped over two lines
+            draft.headline = group[head].text.strip() + draft.headline.strip()
+            draft.head_lines["headline"].insert(0, group[head].number)
+            self.trace.give(group[head].number, group[head].text, "headline", "wrapped_headline")
+            group = [*group[: head + 1], *group[head + 2 :]]  # the subtitles follow the second
         subtitles: list[str] = []
         for line in group[head + 1 :]:
             subtitles.append(SUBTITLE_DASH.sub("", line.text))

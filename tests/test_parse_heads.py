@@ -135,3 +135,56 @@ def test_a_headline_wrapped_over_two_lines_is_one_headline_under_its_kicker() ->
         issue = parse_text(page, "x.txt")
         assert [(kicker, headline)] == [(a.kicker, a.headline) for a in issue.articles]
         assert kicker not in issue.sections
+
+
+BOX_AFTER = """\
+县城新增三处口袋公园
+
+本报讯 近日，县城新建的三处口袋公园对市民开放，园内设有健身步道和儿童游乐设施。
+
+（记者 田野）
+
+{title}
+
+{rows}
+
+{note}
+
+乡村道路完成提档升级
+
+本报讯 今年以来，全县完成农村公路提档升级一百二十公里，惠及沿线群众五万余人。
+
+（通讯员 宋洁）
+"""
+DATA_ROWS = [
+    "粮食总产量　52.3万吨",
+    "比上年增长　2.1%",
+    "新建高标准农田　8.6万亩",
+    "农村居民人均收入　19860元",
+    "新增市场主体　3120户",
+    "城镇新增就业　4560人",
+]
+WEATHER_ROWS = [
+    "周一　晴　18～26℃",
+    "周二　多云　19～27℃",
+    "周三　小雨　17～22℃",
+    "周四　阴　16～21℃",
+    "周五　晴　18～25℃",
+    "周六　晴　19～28℃",
+]
+
+
+def test_a_titled_box_of_label_value_lines_is_an_item_of_its_own_between_two_articles() -> None:
+    for title, rows, note in (
+        ("数读2024", DATA_ROWS, "（数据来源：县统计局）"),
+        ("一周天气", WEATHER_ROWS, "（县气象台提供）"),
+    ):
+        page = BOX_AFTER.format(title=title, rows="\n".join(rows), note=note)
+        issue = parse_text(page, "x.txt")
+        assert ["县城新增三处口袋公园", title, "乡村道路完成提档升级"] == [a.headline for a in issue.articles]
+        box = issue.articles[1]
+        assert [row.replace("\u3000", " ") for row in rows] == box.body.split("\n")[
+            : len(rows)
+        ]  # one line each
+        assert note.strip("（）") in box.body + box.byline  # the box's source or credit
+        assert "（通讯员 宋洁）" not in box.body and issue.articles[2].dateline == "本报讯"

@@ -37,6 +37,7 @@ from reader.text.masthead import (
 )
 from reader.text.model import Article, DateHint, DateSource, ParsedIssue
 from reader.text.page_rules import (
+    HEAD_LINES_MAX,
     advert_end,
     bracketed_lead,
     heading_run_is_list,
@@ -280,12 +281,22 @@ class _Reader:
         """Read the heading lines at `start`; return the index after them (and their credits)."""
         end = start
         while end < len(self.lines) and self.types[end] == "heading":
-            if end > start and (self.lines[end].gap_before >= PAGE_JUMP or self.titled_item(start, end)):
+            if end > start and (
+                self.lines[end].gap_before >= PAGE_JUMP
+                or self.titled_item(start, end)
+                or self.item_after_list(start, end)
+            ):
                 break
             end += 1
             self.check.tick(_LINE_COST)  # a file of short lines is one heading group
         if heading_run_is_list(self.lines[start:end]):
-            for k in range(start, end):
+            first = start + 1 if self.titles_list(start) else start
+            if first > start:
+                draft = self.new_draft()
+                draft.headline = self.lines[start].text.strip()
+                draft.head_lines["headline"] = [self.lines[start].number]
+                self.trace.give(self.lines[start].number, self.lines[start].text, "headline", "titles_list")
+            for k in range(first, end):
                 self.body(k, self.lines[k], "heading_run_is_list", row=True)
             return end
         if stanza := self.stanza(start, end):
@@ -324,6 +335,31 @@ class _Reader:
             and i + 1 < len(self.lines)
             and self.types[i + 1] == "credit"
             and self.lines[i + 1].gap_before > 0
+        )
+
+    def item_after_list(self, start: int, i: int) -> bool:
+        """Heading line `i` is the headline of the next item: set apart by a blank line, with a
+        dateline under it, after more heading lines than a head has (a list, a box of label-value
+        lines: `heading_run_is_list`); so the run ends there (issue 24, defect 7)."""
+        return (
+            i - start > HEAD_LINES_MAX
+            and self.lines[i].gap_before > 0
+            and i + 1 < len(self.lines)
+            and self.types[i + 1] == "body"
+            and bool(split_dateline(self.lines[i + 1].text)[0])
+        )
+
+    def titles_list(self, start: int) -> bool:
+        """The first line of a run read as a list (`heading_run_is_list`) is its title (数读2023
+        over a box of label-value lines): a new item must start there (the article above was
+        closed by its credit, or a page or section began) and the title is set apart from the
+        lines under it by a blank line. The box is then an item of its own, not the tail of the
+        article above (issue 24, defect 7)."""
+        draft = self.current
+        return (
+            (draft is None or draft.closed or self.force_new)
+            and start + 1 < len(self.lines)
+            and self.lines[start + 1].gap_before > 0
         )
 
     def stanza(self, start: int, end: int) -> int:

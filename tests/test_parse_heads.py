@@ -188,3 +188,23 @@ def test_a_titled_box_of_label_value_lines_is_an_item_of_its_own_between_two_art
         ]  # one line each
         assert note.strip("（）") in box.body + box.byline  # the box's source or credit
         assert "（通讯员 宋洁）" not in box.body and issue.articles[2].dateline == "本报讯"
+
+
+HEAD_AND_SUBTITLE = """\
+{headline}
+
+{subtitle}
+
+本报讯 近日，{headline}，会议听取了有关情况汇报，对下一步工作作出安排。
+
+（记者 田野）
+"""
+
+
+def test_a_single_clause_over_another_line_is_the_headline_and_the_line_under_it_its_subtitle() -> None:
+    for headline, subtitle in (
+        ("镇党委召开扩大会议", "部署秋冬季森林防火工作"),
+        ("乡村振兴现场推进会举行", "各乡镇交流特色产业发展经验"),
+    ):
+        issue = parse_text(HEAD_AND_SUBTITLE.format(headline=headline, subtitle=subtitle), "x.txt")
+        assert [("", headline, subtitle)] == [(a.kicker, a.headline, a.subtitle) for a in issue.articles]

@@ -66,6 +66,7 @@ from reader.text.shapes import (
     is_column_label,
     names_a_column,
     page_marker,
+    reads_as_kicker,
     sort_credits,
     split_dateline,
 )
@@ -451,6 +452,8 @@ class _Reader:
                 if not SUBTITLE_DASH.match(line.text):
                     head = i
                 self.check.tick(_LINE_COST)
+            if head == 1 and len(group) == 2 and not reads_as_kicker(group[0].text):
+                head = 0  # a head of two lines whose first is no kicker: headline and subtitle
         draft.headline = SUBTITLE_DASH.sub("", group[head].text)
         draft.head_lines["headline"] = [group[head].number]
         self.trace.give(group[head].number, group[head].text, "headline", rule)

@@ -169,6 +169,22 @@ def names_a_column(text: str) -> bool:
     return bool(_NAME.fullmatch(stripped)) and not _PLACE_OR_OFFICE.search(stripped)
 
 
+def reads_as_kicker(text: str) -> bool:
+    """A line over a headline that reads as its kicker (引题): it ends as a kicker does (——, ：,
+    a comma), names the place or office the news is about (`_PLACE_OR_OFFICE`), or is two phrases
+    side by side (聚焦民生实事 提升服务温度). A single clause over another line (县委常委会召开会议
+    over 研究部署防汛抗旱工作) is no kicker: it is the headline, and the line under it its subtitle
+    (issue 24: the held-out page of a paper not yet known)."""
+    stripped = text.strip()
+    return bool(
+        re.search(r"(——|—|－|：|:|，|,)$", stripped)
+        or _PLACE_OR_OFFICE.search(stripped)
+        or re.search(r"\S\s+\S", stripped)
+        or names_a_column(stripped)
+        or is_column_label(stripped)
+    )
+
+
 def is_advert_label(text: str) -> bool:
     """The label over an advertisement (`广告`, `广 告`, `〔广告〕`): what follows is no article."""
     return bool(_ADVERT_LABEL.fullmatch(text.strip()))

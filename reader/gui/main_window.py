@@ -116,7 +116,11 @@ class MainWindow(QMainWindow):
         self.shared = SharedFolder(self, session, self.settings, default_archive_path)
         self.care = ArchiveCare(self)
         self.corrections = CorrectionsFeature(
-            self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
+            self.writer,
+            self,
+            self.pane.paragraph_at_cursor,
+            session.failed_corrections,
+            session.original_text,
         )
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
@@ -147,7 +151,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu, self.corrections.menu)
         self.middle.set_article_actions(self.corrections.article_actions())
-        self.pane.set_context_actions(self.corrections.article_actions())
+        self.pane.set_context_actions([*self.corrections.article_actions(), self.corrections.original_action])
         self.corrections.bind_undo_keys(self.middle, self.pane)
 
     def _connect(self) -> None:

@@ -233,6 +233,10 @@ class ArchiveSession:
         """未能应用的校订: corrections kept but not applied at the last import, with reasons."""
         return self._read(corrections.failed_corrections)
 
+    def original_text(self, key: str) -> str | None:
+        """查看原文: the article's text as imported, when a correction changed it (else None)."""
+        return self._read(lambda a: corrections.original_text(a, key))
+
     def dictionary_words(self) -> list[DictionaryWord]:
         """The archive's own dictionary words (专有名词词典)."""
         return self._read(dictionary.list_words)

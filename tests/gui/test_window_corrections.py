@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -26,6 +28,7 @@ from window_support import commit_chars, type_query
 from reader.archive import bookmarks, corrections
 from reader.archive.db import open_archive
 from reader.archive.importer import import_into
+from reader.archive.search import search
 from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
 from reader.gui.roles import ArticleIdRole
@@ -108,7 +111,7 @@ def test_split_from_the_article_list_then_undo_and_redo_with_the_keyboard(
 ) -> None:
     assert [FIRST, SECOND, THIRD] == _titles(window)
     entries = _row_click(qtbot, window, 0, "从此段拆分…")
-    assert ["修改标题/引题/署名…", "从此段拆分…", "与下一篇合并", "设为图片说明"] == entries
+    assert ["修改标题/引题/署名…", "从此段拆分…", "与下一篇合并", "设为图片说明", "修改正文…"] == entries
     dialog = _dialog(qtbot, window, "splitDialog")
     paragraphs = dialog.findChild(QListWidget, "paragraphList")
     assert 1 == paragraphs.currentRow()  # paragraph 2: the first one that can start an article
@@ -305,3 +308,44 @@ def test_the_star_of_a_merged_article_shows_the_bookmark_of_the_article_merged_i
     assert 0 == panel.rowCount()
     with open_archive(issue_db, readonly=True) as archive:
         assert [] == bookmarks.list_bookmarks(archive)
+
+
+@popup_noise
+def test_a_typo_is_corrected_from_the_reading_pane_searched_for_shown_original_and_undone(
+    qtbot: QtBot, window: MainWindow, issue_db: Path
+) -> None:
+    """Right-click the paragraph with the typo, 修改正文…, fix it, OK: the pane shows the fixed
+    text, the status bar says Ctrl+Z undoes it, search finds the new words, 查看原文 shows the
+    imported text, and Ctrl+Z puts it back."""
+    pane = window.pane
+    cursor = pane.document().find(SPLIT_PARAGRAPH[:6])
+    assert not cursor.isNull()
+    spot = pane.cursorRect(cursor).center()
+    pane.setTextCursor(QTextCursor(pane.document()))
+    _right_click(qtbot, pane.viewport(), spot, "修改正文…")
+    dialog = _dialog(qtbot, window, "editTextDialog")
+    assert 1 == dialog.findChild(QListWidget, "paragraphList").currentRow()  # the paragraph clicked
+    editor = dialog.findChild(QPlainTextEdit, "paragraphEdit")
+    assert SPLIT_PARAGRAPH == editor.toPlainText()
+    editor.selectAll()
+    commit_chars(editor, SPLIT_PARAGRAPH.replace("放心", "放心、吃得舒心"))
+    dialog.grab()
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "吃得舒心" in pane.toPlainText())
+    _painted(qtbot, window)
+    assert "Ctrl+Z 撤销" in window.statusBar().currentMessage()
+    assert f"〔已校订〕{FIRST}" == _titles(window)[0]
+    with open_archive(issue_db, readonly=True) as archive:
+        assert [FIRST] == [hit.headline for hit in search(archive, "吃得舒心").hits]
+    _right_click(qtbot, pane.viewport(), QPoint(20, 20), "查看原文")
+    original = _dialog(qtbot, window, "originalTextDialog")
+    shown = original.findChild(QTextBrowser).toPlainText()
+    assert SPLIT_PARAGRAPH in shown and "吃得舒心" not in shown
+    original.grab()
+    original.reject()
+    _focus(qtbot, window, pane)
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "吃得舒心" not in pane.toPlainText())
+    assert SPLIT_PARAGRAPH in pane.toPlainText()

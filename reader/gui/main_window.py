@@ -39,6 +39,7 @@ from reader.gui.search_controller import SearchController
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
+from reader.gui.window.history import ReadingHistory
 from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.layout import LeftColumn, ToolbarFit
 from reader.gui.window.missing_issues import MissingIssues
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
             session, self.calendar, self.middle, self.pane, self.articles,
             lambda: self.search.last_outcome, self,
         )  # fmt: skip
+        self.history = ReadingHistory(
+            self, self.navigator, self.middle, self.search_bar, self.search, self.leave_search
+        )
         self.imports = ImportCommands(self.importer, session, self.settings, self)
         self.bookmarks = BookmarksFeature(session, self.writer, self)
         self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
@@ -147,6 +151,8 @@ class MainWindow(QMainWindow):
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
         c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
+        c.add_view_group([self.history.back, self.history.forward])
+        self.toolbar.insertActions(c.previous, [self.history.back, self.history.forward])
         self.toolbar.addActions(self.bookmarks.actions())
         help_menu = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu, self.corrections.menu)
@@ -174,6 +180,7 @@ class MainWindow(QMainWindow):
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)
         self.pane.article_changed.connect(self.corrections.set_article)
+        self.pane.article_changed.connect(self.history.record)
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pane.hit_changed.connect(self._hit_changed)

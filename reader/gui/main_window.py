@@ -46,6 +46,7 @@ from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
 from reader.gui.window.read_only import ReadOnlyView
+from reader.gui.window.reading_comfort import ReadingComfort
 from reader.gui.window.search_status import SearchStatus
 from reader.gui.window.shared_folder import SharedFolder
 from reader.gui.window.snapshot_updates import SnapshotUpdates
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.history = ReadingHistory(
             self, self.navigator, self.middle, self.search_bar, self.search, self.leave_search
         )
+        self.comfort = ReadingComfort(self, self.pane, self.settings)
         self.imports = ImportCommands(self.importer, session, self.settings, self)
         self.bookmarks = BookmarksFeature(session, self.writer, self)
         self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
         c.add_view_group([self.history.back, self.history.forward])
+        c.add_view_group(self.comfort.actions())
         self.toolbar.insertActions(c.previous, [self.history.back, self.history.forward])
         self.toolbar.addActions(self.bookmarks.actions())
         help_menu = self.menuBar().actions()[-1]

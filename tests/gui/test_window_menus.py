@@ -30,7 +30,8 @@ def test_view_menu_ends_with_the_bookmark_star_and_panel(corpus_window: MainWind
         "上一篇", "下一篇", "最新一期", "---",
         "放大字号", "缩小字号", "复制全文", "---",
         "收藏本文", "书签", "---",
-        "后退", "前进",
+        "后退", "前进", "---",
+        "阅读设置…", "全屏阅读",
     ] == _texts(corpus_window.commands.view_menu)  # fmt: skip
 
 

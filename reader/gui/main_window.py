@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
 from reader.archive import places, queries
 from reader.archive.errors import ArchiveError
@@ -27,6 +27,7 @@ from reader.gui.bookmarks.feature import BookmarksFeature
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.corrections import CorrectionsFeature
 from reader.gui.dictionary import DictionaryFeature
+from reader.gui.guide import guide_action
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
@@ -159,6 +160,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions(self.bookmarks.actions())
         help_menu = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu, self.corrections.menu)
+        help_entries = help_menu.menu()
+        if isinstance(help_entries, QMenu):
+            help_entries.insertAction(help_entries.actions()[0], guide_action(self))
         self.middle.set_article_actions(self.corrections.article_actions())
         self.pane.set_context_actions([*self.corrections.article_actions(), self.corrections.original_action])
         self.corrections.bind_undo_keys(self.middle, self.pane)

@@ -238,8 +238,8 @@ class ArchiveSession:
         return self._read(lambda a: corrections.original_text(a, key))
 
     def dictionary_words(self) -> list[DictionaryWord]:
-        """The archive's own dictionary words (专有名词词典)."""
-        return self._read(dictionary.list_words)
+        """The dictionary's words (专有名词词典): the shipped ones and the archive's own changes."""
+        return self._read(dictionary.all_words)
 
     def has_demo(self) -> bool:
         """True while the demo issue is in the archive."""

@@ -33,6 +33,8 @@ from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlRole
+from reader.resources import USER_DICTIONARY, locate
+from reader.text.words import user_words
 
 pytestmark = pytest.mark.gui
 # A popup menu on the offscreen platform cannot raise itself or grab the keyboard, and says so.
@@ -220,21 +222,33 @@ def test_the_dictionary_dialog_adds_a_name_the_archive_then_cuts_whole_and_remov
     qtbot: QtBot, window: MainWindow, issue_db: Path
 ) -> None:
     name = "江明远"  # jieba cuts 区长江明远 as 区 / 长江 / 明远 (tests/test_dictionary.py ranks it)
+    shipped = [word for word, _freq, _tag in user_words(locate(USER_DICTIONARY))]
     window.dictionary.action.trigger()
     dialog = _dialog(qtbot, window, "dictionaryDialog")
-    assert 0 == dialog.findChild(QListWidget, "wordList").count()
+    listed = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert [f"{w}（随程序附带）" for w in sorted(shipped)] == listed  # the shipped words are shown
     commit_chars(dialog.findChild(QLineEdit, "wordEdit"), name)
     with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "addWord"), Qt.MouseButton.LeftButton)
-    assert [name] == [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    words = [str(dialog.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(dialog.list.count())]
+    assert sorted([*shipped, name]) == words
+    assert name == dialog.list.item(words.index(name)).text()
     assert f"已添加 1 个词：{name}；重新索引了 0 篇文章" == dialog.status.text()
     assert window.statusBar().currentMessage().startswith("已添加")
     with open_archive(issue_db, readonly=True) as archive:
         assert ["区长", name] == archive.tokenizer.words(f"区长{name}")
-    dialog.list.item(0).setSelected(True)
+    dialog.list.item(words.index(name)).setSelected(True)
     with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "removeWord"), Qt.MouseButton.LeftButton)
-    assert 0 == dialog.list.count()
+    assert len(shipped) == dialog.list.count()
+    dialog.list.clearSelection()
+    dialog.list.item(0).setSelected(True)  # a shipped word that cuts a name badly: taken back
+    with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "removeWord"), Qt.MouseButton.LeftButton)
+    first = sorted(shipped)[0]
+    assert f"{first}（不再整词切分）" == dialog.list.item(0).text()
+    with open_archive(issue_db, readonly=True) as archive:
+        assert first not in archive.tokenizer.words(f"区长{first}")
     dialog.reject()
 
 

@@ -304,10 +304,14 @@ class MainWindow(QMainWindow):
         self.navigator.reopen_current()
 
     def current_records(self) -> list[ArticleRecord]:
-        """What 打印 / 导出为PDF/Word act on: the selected articles, else the one in the reading pane."""
+        """What 打印 / 导出为PDF/Word act on: the selected articles (of the issue or the search
+        results), else the one in the reading pane."""
         selected = self.middle.selected_articles()
         if len(selected) > 1:
             return selected
+        results = self.middle.selected_result_ids()
+        if len(results) > 1:
+            return self.session.articles(results)
         record = self.pane.record
         return [record] if record is not None else []
 

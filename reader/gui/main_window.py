@@ -48,6 +48,7 @@ from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
 from reader.gui.window.read_only import ReadOnlyView
 from reader.gui.window.reading_comfort import ReadingComfort
+from reader.gui.window.resume import Resume
 from reader.gui.window.search_status import SearchStatus
 from reader.gui.window.shared_folder import SharedFolder
 from reader.gui.window.snapshot_updates import SnapshotUpdates
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             self, self.navigator, self.middle, self.search_bar, self.search, self.leave_search
         )
         self.comfort = ReadingComfort(self, self.pane, self.settings)
+        self.resume = Resume(self.navigator, self.middle, self.pane, self.search_bar, self.search, self)
         self.imports = ImportCommands(self.importer, session, self.settings, self)
         self.bookmarks = BookmarksFeature(session, self.writer, self)
         self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
@@ -260,7 +262,7 @@ class MainWindow(QMainWindow):
         self.navigator.refresh_lists()
         self.missing_issues.reload()
         self._offer_date_span()
-        self.navigator.open_last_place()
+        self.resume.open()
 
     # --- what the window shows -----------------------------------------------------------------
 
@@ -415,7 +417,7 @@ class MainWindow(QMainWindow):
         """The session reads another archive (打开共享档案… / 改回本机档案): all of it, where the
         user left it."""
         self.archive_changed()
-        self.navigator.open_last_place()
+        self.resume.open()
         self.statusBar().showMessage(self.tr("正在阅读：{0}").format(self.session.location), 8000)
 
     def _imported(self) -> None:
@@ -439,7 +441,8 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         self.missing_issues.shutdown()
         if (place := self.navigator.place()) is not None:
-            self.writer.submit(lambda archive: places.remember(archive, *place), lambda _none: None)
+            where = (*place, *self.resume.place_now())
+            self.writer.submit(lambda archive: places.remember(archive, *where), lambda _none: None)
         self.care.shutdown()
         self.writer.shutdown()  # queued bookmark writes and the place still land
         super().closeEvent(event)

@@ -253,8 +253,9 @@ class ArchiveSession:
         """The bookmark of the article with this key, or None."""
         return self._read(lambda a: bookmarks.get(a, key))
 
-    def last_place(self) -> tuple[int, int | None] | None:
-        """The issue and article ids the user left this archive at (their personal file), or None."""
+    def last_place(self) -> places.Place | None:
+        """Where the user left this archive (their personal file: issue, article, search, scroll),
+        or None."""
         return self._read(places.last_place)
 
     def is_bookmarked(self, key: str) -> bool:

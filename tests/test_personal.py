@@ -197,10 +197,36 @@ def test_the_place_a_reader_left_is_kept_by_key_for_every_copy_of_that_archive_o
         article_key, article_id = archive.conn.execute(
             "SELECT key, id FROM articles ORDER BY id DESC"
         ).fetchone()
-        places.remember(archive, issue_key, article_key)
-        assert (issue_id, article_id) == places.last_place(archive)
+        places.remember(archive, issue_key, article_key, "幸福食堂", 340)
+        assert places.Place(issue_id, article_id, "幸福食堂", 340) == places.last_place(archive)
     copy = tmp_path / "copy.sqlite3"
     backup_archive(path, copy)
     with open_archive(copy, readonly=True) as restored, open_archive(other, readonly=True) as elsewhere:
-        assert (issue_id, article_id) == places.last_place(restored)
+        assert places.Place(issue_id, article_id, "幸福食堂", 340) == places.last_place(restored)
         assert places.last_place(elsewhere) is None
+
+
+def test_a_personal_file_of_the_previous_version_keeps_its_place_and_gains_search_and_scroll(
+    tmp_path: Path,
+) -> None:
+    """A file written before the place held a search: its place stays, with no search."""
+    path = front_page_archive(tmp_path / "archive.sqlite3", tmp_path / "dump")
+    with open_archive(path, readonly=True) as archive:
+        issue_key, issue_id = archive.conn.execute("SELECT key, id FROM issues").fetchone()
+        places.remember(archive, issue_key, None)
+        personal_path = archive.conn.execute(
+            "SELECT file FROM pragma_database_list WHERE name = 'personal'"
+        ).fetchone()[0]
+    old = sqlite3.connect(personal_path)
+    try:  # back to the previous version's table, as an older program left it
+        old.execute(
+            "CREATE TABLE places_old AS SELECT archive_id, issue_key, article_key, saved_at FROM places"
+        )
+        old.execute("DROP TABLE places")
+        old.execute("ALTER TABLE places_old RENAME TO places")
+        old.execute("PRAGMA user_version = 2")
+        old.commit()
+    finally:
+        old.close()
+    with open_archive(path, readonly=True) as archive:
+        assert places.Place(issue_id, None) == places.last_place(archive)

@@ -250,6 +250,8 @@ def _reads_only(
     written. The schema table is let through: FTS5's constructor prepares an UPDATE of
     sqlite_master on every connect (it is never run, and SQL cannot change that table anyway).
     """
+    if action == sqlite3.SQLITE_ALTER_TABLE:
+        db_name = table  # for ALTER TABLE SQLite names the database first, then the table
     if action in _WRITES and db_name not in ("temp", PERSONAL) and table != "sqlite_master":
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK

@@ -71,8 +71,15 @@ def _places_table(conn: sqlite3.Connection, schema: str) -> None:
     )
 
 
+def _place_view(conn: sqlite3.Connection, schema: str) -> None:
+    """The search the person was in and how far the article was scrolled, so the next start
+    opens where they were reading, not only at the article's top."""
+    conn.execute(f"ALTER TABLE {schema}.places ADD COLUMN query TEXT NOT NULL DEFAULT ''")
+    conn.execute(f"ALTER TABLE {schema}.places ADD COLUMN scroll INTEGER NOT NULL DEFAULT 0")
+
+
 # The personal file's migrations, numbered like the archive's (append; never edit a shipped one).
-STEPS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (_bookmarks_table, _places_table)
+STEPS: tuple[Callable[[sqlite3.Connection, str], None], ...] = (_bookmarks_table, _places_table, _place_view)
 
 
 def _version(conn: sqlite3.Connection, schema: str) -> int:

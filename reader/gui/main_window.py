@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
 from reader.archive import places, queries
 from reader.archive.errors import ArchiveError
@@ -27,6 +27,7 @@ from reader.gui.bookmarks.feature import BookmarksFeature
 from reader.gui.calendar_panel import CalendarPanel, DateDialog
 from reader.gui.corrections import CorrectionsFeature
 from reader.gui.dictionary import DictionaryFeature
+from reader.gui.guide import guide_action
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveOp, ArchiveWriter
@@ -39,12 +40,15 @@ from reader.gui.search_controller import SearchController
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
+from reader.gui.window.history import ReadingHistory
 from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.layout import LeftColumn, ToolbarFit
 from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
 from reader.gui.window.read_only import ReadOnlyView
+from reader.gui.window.reading_comfort import ReadingComfort
+from reader.gui.window.resume import Resume
 from reader.gui.window.search_status import SearchStatus
 from reader.gui.window.shared_folder import SharedFolder
 from reader.gui.window.snapshot_updates import SnapshotUpdates
@@ -105,6 +109,11 @@ class MainWindow(QMainWindow):
             session, self.calendar, self.middle, self.pane, self.articles,
             lambda: self.search.last_outcome, self,
         )  # fmt: skip
+        self.history = ReadingHistory(
+            self, self.navigator, self.middle, self.search_bar, self.search, self.leave_search
+        )
+        self.comfort = ReadingComfort(self, self.pane, self.settings)
+        self.resume = Resume(self.navigator, self.middle, self.pane, self.search_bar, self.search, self)
         self.imports = ImportCommands(self.importer, session, self.settings, self)
         self.bookmarks = BookmarksFeature(session, self.writer, self)
         self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
@@ -116,7 +125,11 @@ class MainWindow(QMainWindow):
         self.shared = SharedFolder(self, session, self.settings, default_archive_path)
         self.care = ArchiveCare(self)
         self.corrections = CorrectionsFeature(
-            self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
+            self.writer,
+            self,
+            self.pane.paragraph_at_cursor,
+            session.failed_corrections,
+            session.original_text,
         )
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
@@ -143,11 +156,17 @@ class MainWindow(QMainWindow):
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
         c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
+        c.add_view_group([self.history.back, self.history.forward])
+        c.add_view_group(self.comfort.actions())
+        self.toolbar.insertActions(c.previous, [self.history.back, self.history.forward])
         self.toolbar.addActions(self.bookmarks.actions())
         help_menu = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu, self.corrections.menu)
+        help_entries = help_menu.menu()
+        if isinstance(help_entries, QMenu):
+            help_entries.insertAction(help_entries.actions()[0], guide_action(self))
         self.middle.set_article_actions(self.corrections.article_actions())
-        self.pane.set_context_actions(self.corrections.article_actions())
+        self.pane.set_context_actions([*self.corrections.article_actions(), self.corrections.original_action])
         self.corrections.bind_undo_keys(self.middle, self.pane)
 
     def _connect(self) -> None:
@@ -170,6 +189,7 @@ class MainWindow(QMainWindow):
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)
         self.pane.article_changed.connect(self.corrections.set_article)
+        self.pane.article_changed.connect(self.history.record)
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pane.hit_changed.connect(self._hit_changed)
@@ -242,7 +262,7 @@ class MainWindow(QMainWindow):
         self.navigator.refresh_lists()
         self.missing_issues.reload()
         self._offer_date_span()
-        self.navigator.open_last_place()
+        self.resume.open()
 
     # --- what the window shows -----------------------------------------------------------------
 
@@ -286,10 +306,14 @@ class MainWindow(QMainWindow):
         self.navigator.reopen_current()
 
     def current_records(self) -> list[ArticleRecord]:
-        """What 打印 / 导出为PDF/Word act on: the selected articles, else the one in the reading pane."""
+        """What 打印 / 导出为PDF/Word act on: the selected articles (of the issue or the search
+        results), else the one in the reading pane."""
         selected = self.middle.selected_articles()
         if len(selected) > 1:
             return selected
+        results = self.middle.selected_result_ids()
+        if len(results) > 1:
+            return self.session.articles(results)
         record = self.pane.record
         return [record] if record is not None else []
 
@@ -393,7 +417,7 @@ class MainWindow(QMainWindow):
         """The session reads another archive (打开共享档案… / 改回本机档案): all of it, where the
         user left it."""
         self.archive_changed()
-        self.navigator.open_last_place()
+        self.resume.open()
         self.statusBar().showMessage(self.tr("正在阅读：{0}").format(self.session.location), 8000)
 
     def _imported(self) -> None:
@@ -417,7 +441,8 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         self.missing_issues.shutdown()
         if (place := self.navigator.place()) is not None:
-            self.writer.submit(lambda archive: places.remember(archive, *place), lambda _none: None)
+            where = (*place, *self.resume.place_now())
+            self.writer.submit(lambda archive: places.remember(archive, *where), lambda _none: None)
         self.care.shutdown()
         self.writer.shutdown()  # queued bookmark writes and the place still land
         super().closeEvent(event)

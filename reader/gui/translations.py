@@ -36,12 +36,15 @@ MISSING_WORDS: dict[tuple[str, str], str] = {
 
 
 class MissingQtWords(QTranslator):
-    """Qt's words `MISSING_WORDS` gives; installed after Qt's own translator, so asked first."""
+    """Qt's words `MISSING_WORDS` gives; installed after Qt's own translator, so asked first.
 
-    def translate(
+    Any other word must come back as a null string (None), not an empty one: Qt takes every
+    non-null answer as the translation, and "" blanked every text of the program."""
+
+    def translate(  # type: ignore[override]
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return MISSING_WORDS.get((context, source_text), "")
+    ) -> str | None:
+        return MISSING_WORDS.get((context, source_text))
 
     def isEmpty(self) -> bool:
         return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTreeView
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +67,11 @@ def test_the_import_dialog_is_chinese_and_opens_in_the_documents_folder(
     english = [w for w in seen["words"] if re.search("[A-Za-z]{2}", str(w).replace("&", ""))]  # type: ignore[attr-defined]
     assert [] == english
     assert "体积" not in seen["words"]  # type: ignore[operator]
+    assert {"查找范围(&L)：", "文件类型(&T)："} <= set(seen["words"])  # type: ignore[arg-type]
+    # Every other text is left as it was: the extra words must not blank the program's own.
+    assert "导入文件…" == corpus_window.commands.import_files.text()
+    assert "关于 报刊档案阅读器" == QCoreApplication.translate("MainWindow", "关于 报刊档案阅读器")
+    assert "打开(&O)" == QCoreApplication.translate("QFileDialog", "&Open")
     assert (tmp_path / "Documents").resolve() == Path(str(seen["folder"])).resolve()
 
 

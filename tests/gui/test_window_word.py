@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from test_window import ISSUE_DAY, choose_day
 
+from reader.archive.formatting import display_title
 from reader.export.citation import citation
 from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
@@ -74,3 +75,34 @@ def test_one_article_is_offered_under_its_paper_date_and_title(
     assert name.startswith(f"{record.publication}_{record.date}_")
     assert name.endswith(".pdf")
     assert record.headline.replace(" ", "_")[:10] in name
+
+
+def test_results_chosen_with_ctrl_click_export_together_as_one_book(
+    qtbot: QtBot, corpus_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Search, Ctrl-click two results, 导出为PDF/Word…: both are in the Word clippings book."""
+    from PySide6.QtCore import Qt
+    from window_support import type_query
+
+    type_query(qtbot, corpus_window, "幸福食堂")
+    view = corpus_window.middle.result_view
+    assert corpus_window.search.model.rowCount() >= 2
+    first, second = (view.visualRect(corpus_window.search.model.index(row, 0)) for row in (0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, second.center()
+    )
+    chosen = corpus_window.middle.selected_result_ids()
+    assert 2 == len(chosen)
+    records = corpus_window.current_records()
+    assert chosen == [r.id for r in records]
+
+    def save_dialog(_parent: object, _title: str, _start: str, filters: str) -> tuple[str, str]:
+        return str(tmp_path / "结果.docx"), next(f for f in filters.split(";;") if "docx" in f)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    with qtbot.waitSignal(corpus_window.printing.finished, timeout=60_000):
+        export_action(corpus_window).trigger()
+    document = docx.Document(str(tmp_path / "结果.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [display_title(r) for r in records] == headings

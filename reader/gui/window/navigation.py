@@ -22,6 +22,7 @@ from reader.gui.search_adapter import article_highlights
 from reader.gui.session import ArchiveSession
 
 if TYPE_CHECKING:
+    from reader.archive.places import Place
     from reader.gui.search_adapter import SearchOutcome
 
 STATUS_MS = 4000
@@ -150,25 +151,29 @@ class IssueNavigator(QObject):
         else:
             self._pane.show_placeholder(self.tr("这一期没有文章。"))
 
-    def open_last_place(self) -> None:
+    def open_last_place(self) -> Place | None:
         """Where the user left this archive (kept in their personal file by stable keys, so a
-        newer published copy opens there too), or the latest issue."""
+        newer published copy opens there too), or the latest issue; the place, for the window to
+        resume its search and scroll."""
         place = self._session.last_place()
         if place is not None:
-            self.open_issue(*place)
+            self.open_issue(place.issue_id, place.article_id)
         else:
             self.open_latest()
+        return place
 
     def place(self) -> tuple[str, str | None] | None:
-        """The stable keys of the issue listed and the article shown, to open there next time
-        (None when nothing is listed, or the archive is closed already)."""
-        if self.current_issue_id is None or not self._session.is_open:
-            return None
-        issue = self._session.issue(self.current_issue_id)
-        if issue is None:
+        """The stable keys of the issue and article shown (an article opened from search results
+        belongs to its own issue, not the one listed behind them), else of the issue listed, to
+        open there next time; None when nothing is listed or shown, or the archive is closed."""
+        if not self._session.is_open:
             return None
         record = self._pane.record
-        return issue.key, record.key if record is not None and record.issue_id == issue.id else None
+        issue_id = record.issue_id if record is not None else self.current_issue_id
+        issue = self._session.issue(issue_id) if issue_id is not None else None
+        if issue is None:
+            return None
+        return issue.key, record.key if record is not None else None
 
     def reopen_current(self) -> None:
         """After the archive changed: the same issue and article again (or the chosen day without

@@ -353,14 +353,16 @@ class _Reader:
     def titles_list(self, start: int) -> bool:
         """The first line of a run read as a list (`heading_run_is_list`) is its title (数读2023
         over a box of label-value lines): a new item must start there (the article above was
-        closed by its credit, or a page or section began) and the title is set apart from the
-        lines under it by a blank line. The box is then an item of its own, not the tail of the
+        closed by its credit, or a page or section began) and the title is set apart by a blank
+        line from the lines under it, which are printed one right under another (a list of lines
+        each set apart has no title). The box is then an item of its own, not the tail of the
         article above (issue 24, defect 7)."""
         draft = self.current
         return (
             (draft is None or draft.closed or self.force_new)
-            and start + 1 < len(self.lines)
+            and start + 2 < len(self.lines)
             and self.lines[start + 1].gap_before > 0
+            and self.lines[start + 2].gap_before == 0
         )
 
     def stanza(self, start: int, end: int) -> int:

@@ -265,4 +265,6 @@ def wrapped_headline(first: Line, second: Line) -> bool:
         and bool(_WRAP_END.search(a))
         and not SUBTITLE_DASH.match(b)
         and cjk_length(b) <= cjk_length(a)
+        and masthead_items(a) is None  # a masthead printed again: 总第1449期 over 今日4版
+        and masthead_items(b) is None
     )

@@ -247,7 +247,9 @@ class OpeningScores:
         return found
 
     def lent(self, i: int) -> dict[str, float]:
-        found = self._own.get(i) or self._lent.get(i)
+        found = self._own.get(i)
+        if found is None:  # not `or`: a line may lend no feature at all ({}), and is asked again
+            found = self._lent.get(i)
         if found is None:
             found = self._lent[i] = _lent(self.lines[i])
             _forget_far(self._lent, i)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.archive.search_index import Tokenizer, char_tokens
+from reader.archive.search_tokens import Tokenizer, char_tokens
 from reader.text.query import Query, Term
 
 

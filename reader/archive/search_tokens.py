@@ -101,7 +101,10 @@ class Tokenizer:
         return self.segmenter.cut(folded)
 
     def word_tokens(self, folded: str) -> list[str]:
-        """The word-index tokens of folded text (jieba words, nothing dropped)."""
+        """The word-index tokens of folded text (jieba words, nothing dropped). A single
+        character is one word whatever the dictionary says, so it loads no segmenter."""
+        if len(folded) <= 1:
+            return [encode_token(folded)] if folded else []
         return [encode_token(w) for w in self.words(folded) if w]
 
     def word_document(self, folded: str) -> tuple[str, str]:

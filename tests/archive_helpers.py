@@ -11,7 +11,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reader.archive.db import Archive
+from reader.archive.db import Archive, open_archive
+from reader.archive.importer import ImportReport, OnConflict, import_paths
 from reader.archive.keys import article_keys, issue_key
 from reader.archive.migrations import MIGRATIONS
 from reader.archive.search_index import create_search_index, index_articles
@@ -125,3 +126,11 @@ def bad_files(folder: Path) -> dict[str, Path]:
     for path, data in files.values():
         path.write_bytes(data)
     return {name: path for name, (path, _) in files.items()}
+
+
+def import_at(
+    db_path: Path, paths: list[Path], *, on_conflict: OnConflict = "report", demo: bool = False
+) -> ImportReport:
+    """Open the archive at `db_path`, import `paths` through the one entry point, close."""
+    with open_archive(db_path) as archive:
+        return import_paths(archive, paths, on_conflict=on_conflict, demo=demo)

@@ -13,16 +13,17 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from reader.archive.corrections.carry import follow_file
 from reader.archive.corrections.replay import corrections_touched, has_corrections, lift, replay
-from reader.archive.db import Archive, open_archive
 from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import issue_label
+from reader.archive.handle import Archive
 from reader.archive.health import damage_error
 from reader.archive.holder import announced
 from reader.archive.interrupt import Interrupter
@@ -378,9 +379,17 @@ def import_paths(
     *,
     on_conflict: OnConflict = "report",
     demo: bool = False,
+    interrupter: Interrupter | None = None,
 ) -> ImportReport:
-    """Import every file (folders searched recursively, or the `Sources` found already); a bad
-    file is a failure, not the end; a link out of a folder is skipped (`report.skipped`).
+    """The one way in for an import: every file (folders searched recursively, or the `Sources`
+    found already) into an open archive; a bad file is a failure, not the end; a link out of a
+    folder is skipped (`report.skipped`). Each file is read, placed (reader.archive.placement)
+    and written in its own transaction (`import_issue`).
+
+    With an `interrupter` (and `should_cancel=interrupter.cancelled`), `interrupter.cancel()` from
+    another thread also stops the statement running at that moment (the file is rolled back); it
+    watches the connection only while this import runs, so a cancel never reaches the writes a
+    window queues after it.
 
     `progress(index, total, path, outcome_or_error)` is called after each file (index from 1);
     `should_cancel()` is checked before each file and while a long file is parsed; a cancel that
@@ -389,6 +398,18 @@ def import_paths(
     `report.stopped`; so is damage found in the archive before anything is written. The first
     real file imported takes the demo issue out of the archive.
     """
+    with interrupter.watching(archive.conn) if interrupter is not None else nullcontext():
+        return _import_batch(archive, paths, progress, should_cancel, on_conflict, demo)
+
+
+def _import_batch(
+    archive: Archive,
+    paths: list[Path] | Sources,
+    progress: Progress | None,
+    should_cancel: Callable[[], bool] | None,
+    on_conflict: OnConflict,
+    demo: bool,
+) -> ImportReport:
     found = paths if isinstance(paths, Sources) else find_sources([Path(p) for p in paths])
     files = found.files
     report = ImportReport(total=len(files), skipped=list(found.skipped))
@@ -469,47 +490,3 @@ def _import_files(
             progress(index, len(files), path, result)
         if report.stopped is not None:
             break
-
-
-def import_into(
-    db_path: Path,
-    paths: list[Path] | Sources,
-    progress: Progress | None = None,
-    should_cancel: Callable[[], bool] | None = None,
-    *,
-    on_conflict: OnConflict = "report",
-    demo: bool = False,
-    interrupter: Interrupter | None = None,
-) -> ImportReport:
-    """Open the archive at `db_path` in the calling thread, import, close: the one-shot entry.
-
-    With an `interrupter` (and `should_cancel=interrupter.cancelled`), `interrupter.cancel()` from
-    another thread also stops the statement running at that moment (the file is rolled back).
-    """
-    with open_archive(db_path) as archive:
-        return import_with(
-            archive,
-            paths,
-            progress,
-            should_cancel,
-            on_conflict=on_conflict,
-            demo=demo,
-            interrupter=interrupter,
-        )
-
-
-def import_with(
-    archive: Archive,
-    paths: list[Path] | Sources,
-    progress: Progress | None = None,
-    should_cancel: Callable[[], bool] | None = None,
-    *,
-    on_conflict: OnConflict = "report",
-    demo: bool = False,
-    interrupter: Interrupter | None = None,
-) -> ImportReport:
-    """`import_into` through an archive the caller keeps open (the window's one writer, whose
-    connection lives as long as the window): the interrupter watches that connection only while
-    this import runs, so a cancel never reaches the writes queued after it."""
-    with (interrupter or Interrupter()).watching(archive.conn):
-        return import_paths(archive, paths, progress, should_cancel, on_conflict=on_conflict, demo=demo)

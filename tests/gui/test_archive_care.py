@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from archive_helpers import import_at
 from issue_texts import FRONT_PAGE, SECOND_PAGE, damage_table, issue_text, write
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.archive.db import open_archive
-from reader.archive.importer import import_into
 from reader.archive.search import search
 from reader.gui.importing import ReportDialog
 from reader.gui.main_window import MainWindow
@@ -133,7 +133,7 @@ def test_a_replace_asked_while_another_import_runs_is_refused_aloud_and_the_repo
 def damaged_archive(tmp_path: Path, table: str) -> Path:
     """An archive of the front page whose `table` has a bad page."""
     path = tmp_path / "archive.sqlite3"
-    assert import_into(path, [write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))]).ok
+    assert import_at(path, [write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))]).ok
     damage_table(path, table)
     return path
 

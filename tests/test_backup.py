@@ -76,7 +76,7 @@ def test_backup_while_another_connection_inserts_has_what_was_committed_before(
     assert "ok" == integrity(target)
     assert 500 == count(target, "visits")  # the archive as it was when the backup began
     with open_archive(target, readonly=True) as copy:
-        assert articles == copy.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert articles == copy.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def test_backup_finishes_while_another_thread_writes_all_the_time(source: Path, tmp_path: Path) -> None:

@@ -46,9 +46,9 @@ def test_a_version_3_archive_is_brought_forward_with_keys_bookmarks_and_dates(tm
     before = keys_by_headline(path)
     with open_archive(path) as archive:
         assert len(MIGRATIONS) == schema_version(archive)
-        assert 3 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert 3 == archive.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
         orphans = "SELECT count(*) FROM articles WHERE source_id IS NULL OR fingerprint IS NULL"
-        assert 0 == archive.db.execute(orphans).fetchone()[0]
+        assert 0 == archive.conn.execute(orphans).fetchone()[0]
         (mark,) = bookmarks.list_bookmarks(archive)
         assert ("幸福食堂开张", "旧批注", False) == (mark.headline, mark.note, mark.deleted)
         assert "2019-10-01" == queries.issue(archive, undated.id).user_date
@@ -74,7 +74,7 @@ def test_the_old_demo_issue_leaves_an_archive_with_real_issues(tmp_path: Path) -
         assert not has_demo(archive)
         assert [] == queries.issue_dates(archive, year=2023)
         assert [] == bookmarks.list_bookmarks(archive)
-        assert 3 == archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert 3 == archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert 0 == search(archive, "春耕").total
 
 

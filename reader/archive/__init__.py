@@ -22,6 +22,5 @@ No Qt here. Modules, by job (docs/architecture.md draws how they depend on each 
 * the office: publish (read-only copies in a shared folder), snapshots (their names; which is
   the newest)
 
-Plain sqlite3 throughout; sqlite-utils (`Archive.db`) is imported only where its Table API is
-used, never on the way to the first page or a search.
+Plain sqlite3 throughout (docs/archive.md says why sqlite-utils left the program).
 """

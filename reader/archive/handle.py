@@ -15,7 +15,6 @@ from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from reader.archive.errors import translate
 from reader.archive.files import file_stamp
@@ -26,22 +25,17 @@ from reader.archive.search_tokens import Tokenizer
 from reader.archive.snapshots import is_snapshot
 from reader.text.words import Segmenter
 
-if TYPE_CHECKING:
-    import sqlite_utils
-
 
 class Archive:
     """An open archive file: what the archive package's functions are given (a helper that runs
     inside a write transaction may take just its connection).
 
-    `.conn` is the connection every query goes through; `.db` is sqlite-utils' Database over
-    the same connection, made (and sqlite-utils imported) on first use only, for its Table API
-    where plain rows are written: nothing on the way to the first page of an archive or a search
-    pays for importing it. `.tokenizer` turns text into search-index tokens with the segmenter
-    the archive was opened with. Use `transaction()` for writes of the
-    archive and `personal_transaction()` for the person's own (bookmarks): the connection runs
-    in autocommit mode so that every write is inside an explicit transaction and nothing
-    commits half an issue.
+    `.conn` is the connection every query goes through (plain sqlite3: docs/archive.md says
+    why sqlite-utils left the program); `.tokenizer` turns text into search-index tokens with
+    the segmenter the archive was opened with. Use `transaction()` for writes of the archive
+    and `personal_transaction()` for the person's own (bookmarks): the connection runs in
+    autocommit mode so that every write is inside an explicit transaction and nothing commits
+    half an issue.
 
     `identity` is the archive's UUID (reader.archive.meta; None only while an old archive is
     being upgraded); `personal_blocker` says why the personal file cannot be written, or None.
@@ -61,7 +55,6 @@ class Archive:
     ) -> None:
         self.path = path
         self.conn = conn
-        self._db: sqlite_utils.Database | None = None
         self.readonly = readonly
         self.write_blocker = write_blocker  # why no connection can write this archive, if so
         self.tokenizer = Tokenizer(segmenter)
@@ -72,19 +65,6 @@ class Archive:
         self.personal_blocker = personal_blocker
         self.identity: str | None = None
         self._open = True
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """sqlite-utils' Database over this connection (its Table API: lookup, insert, rows_where).
-
-        Imported here, on first use: `import sqlite_utils` costs some 0.4 s of start-up (click,
-        dateutil, pluggy, tabulate come with it) that opening an archive and searching never need.
-        """
-        if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
-        return self._db
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -186,7 +166,7 @@ class Archive:
     ) -> None:
         """Read through `conn` from now on, opened as the arguments say (reader.archive.db.reopen)."""
         self.conn.close()
-        self.conn, self._db, self._stamp = conn, None, stamp
+        self.conn, self._stamp = conn, stamp
         self.write_blocker, self.immutable = write_blocker, immutable
         self.personal_blocker, self.identity = personal_blocker, identity
 

@@ -87,7 +87,7 @@ def test_removing_the_demo_forgets_the_undo_steps(
 ) -> None:
     assert import_at(issue_db, [locate(DEMO)], demo=True).ok
     with open_archive(issue_db, readonly=True) as archive:
-        real = archive.db.execute(
+        real = archive.conn.execute(
             "SELECT i.id FROM issues i JOIN sources s ON s.issue_id = i.id WHERE s.demo = 0"
         ).fetchone()[0]
     window = window_factory(issue_db)

@@ -57,7 +57,7 @@ def small_archive(folder: Path, incoming: Path) -> Path:
     with open_archive(path) as archive:
         issue = latest_issue(archive)
         assert issue is not None
-        key = archive.db.execute("SELECT key FROM articles WHERE issue_id = ?", [issue.id]).fetchone()[0]
+        key = archive.conn.execute("SELECT key FROM articles WHERE issue_id = ?", [issue.id]).fetchone()[0]
         bookmarks.add(archive, key, note="原有批注")
     return path
 

@@ -1,5 +1,5 @@
 """What one import replaces: files of one issue add up, a file updates only its own earlier import,
-and a file that would duplicate or replace another file's articles is a conflict (DESIGN.md)."""
+and a file that would duplicate or replace another file's articles is a conflict (docs/architecture.md)."""
 
 from __future__ import annotations
 

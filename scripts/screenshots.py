@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import QApplication
 
-from reader.archive.importer import import_into
+from reader.archive.db import open_archive
+from reader.archive.importer import import_paths
 from reader.gui.app import application, open_window
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -109,7 +110,8 @@ def main() -> int:
         if args.db is not None:
             shutil.copyfile(args.db, db)
         else:
-            import_into(db, [CORPUS])
+            with open_archive(db) as archive:
+                import_paths(archive, [CORPUS])
         QSettings.setPath(
             QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / f"settings-{size[0]}")
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from reader.archive.db import Archive
+from reader.archive.handle import Archive
 from reader.archive.queries import EFFECTIVE_DATE
 from reader.archive.schedule import Expected, ScheduleReport, Sighting, infer_schedule
 
@@ -30,7 +30,7 @@ def _issues(archive: Archive, publication: str | None) -> dict[str, tuple[list[S
     if publication is not None:
         where += " AND p.name = ?"
         args.append(publication)
-    rows = archive.db.execute(
+    rows = archive.conn.execute(
         f"SELECT p.name, {EFFECTIVE_DATE}, i.number FROM issues i"
         f" JOIN publications p ON p.id = i.publication_id WHERE {where}",
         args,

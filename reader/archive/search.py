@@ -34,7 +34,7 @@ from reader.text.query import Query, QueryError, parse_query, readable_text
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 __all__ = ["SORTS", "Hit", "SearchRequest", "SearchResult", "find", "match_expression", "search"]
 

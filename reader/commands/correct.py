@@ -22,7 +22,7 @@ from typing import Any
 
 from reader.archive import corrections
 from reader.archive.corrections import Correction, CorrectionError
-from reader.archive.db import Archive
+from reader.archive.handle import Archive
 from reader.commands._common import add_db_option, on_existing_archive, print_usage
 
 STATUS_LABELS = {"applied": "已应用", "failed": "未能应用"}

@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.calendar.undated_chosen.connect(nav.open_issue)
         self.calendar.assign_date_requested.connect(self.ask_issue_date)
         self.middle.article_chosen.connect(nav.show_article)
+        self.search.finished.connect(nav.search_finished)
         self.middle.issue_switched.connect(nav.open_issue)
         self.search_bar.escape_pressed.connect(self.leave_search)
         self.search_status.query_cleared.connect(lambda: nav.back_to_issue(focus_list=False))

@@ -56,6 +56,7 @@ class IssueNavigator(QObject):
         self._last_search = last_search
         self.current_issue_id: int | None = None
         self._empty_day: str | None = None  # the chosen day without an issue, while its notice shows
+        self._hits_of: str | None = None  # the query whose hits the reading pane marks
 
     # --- the lists of the calendar -------------------------------------------------------------
 
@@ -193,9 +194,26 @@ class IssueNavigator(QObject):
             return
         highlights = None
         outcome = self._last_search()
+        self._hits_of = None
         if from_search and outcome is not None:
             highlights = article_highlights(outcome.query, record)
+            self._hits_of = outcome.request.text
         self._pane.show_article(record, highlights)
+
+    def search_finished(self, outcome: SearchOutcome | None) -> None:
+        """A search for another query answered: the article opened from the earlier results
+        must not stay with the earlier word marked (and 第 2/3 处 of it in the status bar).
+        When the new results hold it, it is their current row, with the new word's hits;
+        otherwise the pane says what was found and waits for a choice. The same query searched
+        again (another sort, a date range, a changed archive) leaves the pane alone."""
+        shown = self._pane.record
+        if outcome is None or shown is None or self._hits_of in (None, outcome.request.text):
+            return
+        if self._middle.select_result(shown.id):
+            return
+        self._hits_of = None
+        found = outcome.error or self.tr("“{0}”：找到 {1} 篇").format(outcome.request.text, outcome.total)
+        self._pane.show_placeholder(found + self.tr("。请在结果列表中选择一篇阅读。"))
 
     def open_article(self, article_id: int) -> None:
         """Show an article in its issue (from a bookmark): leave the results, select its row."""

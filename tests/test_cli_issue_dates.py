@@ -13,7 +13,7 @@ from reader.archive.db import open_archive
 from reader.archive.issue_dates import find_issue, suggested_date
 
 UNDATED = (
-    "区图书馆举办读书会\n\n东昌府讯 7月4日，读书会在区图书馆举行，六十余名读者参加。\n\n（融媒体 某某）\n"  # noqa: E501
+    "区图书馆举办读书会\n\n东昌府讯 7月4日，读书会在区图书馆举行，六十余名读者参加。\n\n（融媒体 某某）\n"
 )
 NAME = "003_5402ef8479b560aa.txt"
 

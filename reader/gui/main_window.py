@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from reader.archive import places, queries
+from reader.archive import places
 from reader.archive.errors import ArchiveError
 from reader.archive.paths import default_archive_path
 from reader.archive.records import ArticleRecord
@@ -24,12 +24,12 @@ from reader.gui.archive_care import ArchiveCare
 from reader.gui.article_model import ArticleListModel
 from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmarks.feature import BookmarksFeature
-from reader.gui.calendar_panel import CalendarPanel, DateDialog
+from reader.gui.calendar_panel import CalendarPanel
 from reader.gui.corrections import CorrectionsFeature
 from reader.gui.dictionary import DictionaryFeature
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
-from reader.gui.operations import ArchiveOp, ArchiveWriter
+from reader.gui.operations import ArchiveWriter
 from reader.gui.printing import PrintExport
 from reader.gui.publish_action import ArchivePublish
 from reader.gui.reading_pane import ReadingPane
@@ -40,6 +40,7 @@ from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.import_commands import ImportCommands
+from reader.gui.window.issue_dates import IssueDates
 from reader.gui.window.layout import LeftColumn, ToolbarFit
 from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.corrections = CorrectionsFeature(
             self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
         )
+        self.issue_dates = IssueDates(session, self.writer, self, lambda: session.write_blocker is not None)
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
         self.snapshot_updates = SnapshotUpdates(
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
         self.calendar.latest_requested.connect(nav.open_latest)
         self.calendar.undated_chosen.connect(nav.open_issue)
         self.calendar.assign_date_requested.connect(self.ask_issue_date)
+        self.issue_dates.dated.connect(self._dated)
         self.middle.article_chosen.connect(nav.show_article)
         self.search.finished.connect(nav.search_finished)
         self.middle.issue_switched.connect(nav.open_issue)
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
             self.bookmarks,
             self.corrections,
             self.snapshot_updates,
+            self.issue_dates,
         )
         for feature in features:
             feature.status_message.connect(self.statusBar().showMessage)
@@ -301,28 +305,15 @@ class MainWindow(QMainWindow):
             self.search.schedule()
 
     def ask_issue_date(self, issue_id: int) -> None:
-        issue = self.session.issue(issue_id)
-        if issue is None or self.session.write_blocker is not None:
-            return
-        dialog = DateDialog(issue, self)
-        dialog.setObjectName("dateDialog")
-        dialog.accepted.connect(lambda: self.assign_issue_date(issue_id, dialog.iso_date()))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.issue_dates.ask(issue_id)
 
-    def assign_issue_date(self, issue_id: int, iso: str) -> None:
-        """Store the user's date on the writer, then show the issue on its new day."""
+    def assign_issue_date(self, issue_id: int, iso: str | None) -> None:
+        self.issue_dates.assign(issue_id, iso)
 
-        def done(_result: object) -> None:
-            self.navigator.refresh_lists()
-            self.navigator.open_issue(issue_id)
-
-        op = ArchiveOp(
-            parent=self,
-            writer=self.writer,
-            op=lambda archive, _p: queries.set_issue_date(archive, issue_id, iso),
-        )
-        op.success(done).run_in_background()  # a known error: the operations' one warning
+    def _dated(self, issue_id: int) -> None:
+        """A date given, changed or cleared: the calendar and 未定日期 again, the issue shown."""
+        self.navigator.refresh_lists()
+        self.navigator.open_issue(issue_id)
 
     # --- search --------------------------------------------------------------------------------
 

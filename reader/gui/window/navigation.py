@@ -96,6 +96,7 @@ class IssueNavigator(QObject):
         publication = self._calendar.current_publication()
         self.current_issue_id = None
         self._empty_day = iso
+        self._calendar.set_shown_issue(None)
         text = self.tr("{0} 没有{1}").format(chinese_date(iso), publication or self.tr("报纸"))
         nearest = self._session.nearest_issue(iso, publication)
         self._articles.set_ids([])
@@ -117,6 +118,7 @@ class IssueNavigator(QObject):
             self.open_issue(latest.id)
         elif self._session.is_empty():
             self.current_issue_id = None
+            self._calendar.set_shown_issue(None)
             self._empty_day = None
             self._middle.set_notice(None)
             self._articles.set_ids([])
@@ -132,6 +134,7 @@ class IssueNavigator(QObject):
             return
         self.current_issue_id = issue_id
         self._empty_day = None
+        self._calendar.set_shown_issue(issue)
         self._middle.set_notice(None)
         if issue.date:
             self._calendar.select_date(issue.date)

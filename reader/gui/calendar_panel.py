@@ -103,6 +103,11 @@ class CalendarPanel(QWidget):
             self.calendar.setWeekdayTextFormat(weekend, QTextCharFormat())
         self.year_strip = YearStrip(self)
         self.set_month_counts([0] * 12)  # until the window reads the archive
+        self.unpinned = QLabel("", self)
+        self.unpinned.setObjectName("unpinnedMissing")
+        self.unpinned.setTextFormat(Qt.TextFormat.PlainText)  # a paper's name as written
+        self.unpinned.setWordWrap(True)
+        self.unpinned.setVisible(False)
         self.latest = QPushButton(self.tr("最新一期"), self)
         self.latest.setObjectName("latestButton")
         self.undated_model = UndatedIssueModel(self)
@@ -125,6 +130,7 @@ class CalendarPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.calendar)
         layout.addWidget(self.year_strip)
+        layout.addWidget(self.unpinned)
         layout.addWidget(self.latest)
         layout.addSpacing(6)
         layout.addWidget(self.undated_label)
@@ -185,6 +191,12 @@ class CalendarPanel(QWidget):
         self._missing = {day: tip for day, tip in qdays if day.isValid()}
         self.calendar.set_missing(set(self._missing))
         self._apply_formats()
+
+    def set_unpinned(self, text: str, tooltip: str) -> None:
+        """Under the calendar: the missing issues no day can be outlined for ("" hides it)."""
+        self.unpinned.setText(text)
+        self.unpinned.setToolTip(literal(tooltip))
+        self.unpinned.setVisible(bool(text))
 
     def missing_tooltip(self, iso: str) -> str | None:
         """The tooltip of an outlined day, or None when the day is not outlined."""

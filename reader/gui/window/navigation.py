@@ -92,12 +92,17 @@ class IssueNavigator(QObject):
 
     def _show_empty_day(self, iso: str) -> None:
         """The day stays selected; the list's place says there is no paper and links the
-        nearest issue of the same filter ("2022年8月2日 没有报纸；最近的一期：8月9日 ›")."""
+        nearest issue of the same filter ("2022年8月2日 没有报纸；最近的一期：8月9日 ›"). On a day the
+        schedule expects an issue the archive lacks, the notice and the status bar name it
+        ("…没有报纸：缺第1457期（按期号推算）"), not only the day's tooltip."""
         publication = self._calendar.current_publication()
         self.current_issue_id = None
         self._empty_day = iso
         self._calendar.set_shown_issue(None)
         text = self.tr("{0} 没有{1}").format(chinese_date(iso), publication or self.tr("报纸"))
+        missing = self._calendar.missing_tooltip(iso)  # 缺第1457期（按期号推算）
+        if missing:
+            text += self.tr("：{0}").format("；".join(missing.split("\n")))
         nearest = self._session.nearest_issue(iso, publication)
         self._articles.set_ids([])
         self._middle.show_issues([], -1)
@@ -109,7 +114,8 @@ class IssueNavigator(QObject):
             self._middle.set_notice(text + self.tr("；最近的一期："), (words, nearest.id))
         self._middle.show_issue_list()
         self._pane.show_placeholder(text)
-        self.status_message.emit("", 0)  # no "本期共 N 篇" of the issue no longer listed
+        # Not "本期共 N 篇" of the issue no longer listed; a missing issue is said there too.
+        self.status_message.emit(text if missing else "", 0)
 
     def open_latest(self) -> None:
         """Show the newest issue; in an archive without issues, an empty list that says how to fill it."""

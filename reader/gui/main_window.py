@@ -27,6 +27,7 @@ from reader.gui.bookmarks.feature import BookmarksFeature
 from reader.gui.calendar_panel import CalendarPanel
 from reader.gui.corrections import CorrectionsFeature
 from reader.gui.dictionary import DictionaryFeature
+from reader.gui.find_bar import FindBar
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveWriter
@@ -39,9 +40,10 @@ from reader.gui.search_controller import SearchController
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
+from reader.gui.window.hit_steps import HitSteps
 from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.issue_dates import IssueDates
-from reader.gui.window.layout import LeftColumn, ToolbarFit
+from reader.gui.window.layout import LeftColumn, ToolbarFit, stacked
 from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
@@ -83,9 +85,10 @@ class MainWindow(QMainWindow):
         self.middle = MiddlePane(self.articles, self.search.model, self)
         self.pane = ReadingPane(self.settings.font_pt, self)
         self.pane.setObjectName("readingPane")
+        self.find_bar = FindBar(self.pane, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.middle, self.pane):
+        for widget in (self.middle, stacked(self, self.pane, self.find_bar)):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         )
         self.timeline_link = TimelineLink(self.search, self.search_bar, self.middle, self)
         self.hit_label = self.search_status.hit_label
+        self.hit_steps = HitSteps(self.commands, self.pane, self.find_bar, self.search_status, self)
         self.statusBar().addPermanentWidget(self.search_status.hit_position_label)
         self.statusBar().addPermanentWidget(self.hit_label)
         self.navigator = IssueNavigator(
@@ -157,10 +161,9 @@ class MainWindow(QMainWindow):
         c.import_files.triggered.connect(self.imports.choose_files)
         c.import_folder.triggered.connect(self.imports.choose_folder)
         c.quit.triggered.connect(self.close)
-        c.find.triggered.connect(self.search_bar.focus)
-        c.back_to_issue.triggered.connect(self.leave_search)
-        c.previous_hit.triggered.connect(lambda: self.pane.step_hit(-1))
-        c.next_hit.triggered.connect(lambda: self.pane.step_hit(1))
+        c.find.triggered.connect(self.find_bar.open)
+        c.search_archive.triggered.connect(self.search_bar.focus)
+        c.back_to_issue.triggered.connect(self._escape)
         c.previous.triggered.connect(lambda: self.middle.step(-1))
         c.next.triggered.connect(lambda: self.middle.step(1))
         c.latest.triggered.connect(nav.open_latest)
@@ -174,7 +177,6 @@ class MainWindow(QMainWindow):
         self.pane.article_changed.connect(self.corrections.set_article)
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.pane.hit_changed.connect(self._hit_changed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
         self.calendar.publication_changed.connect(self._publication_changed)
@@ -324,6 +326,13 @@ class MainWindow(QMainWindow):
         """The search bar's date range starts as the first and last issue of what is shown."""
         self.search_bar.set_date_span(self.session.date_span(self.calendar.current_publication()))
 
+    def _escape(self) -> None:
+        """Esc: closes the find bar when it is open, else leaves the search."""
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+        else:
+            self.leave_search()
+
     def leave_search(self) -> None:
         """Esc: empty the search box (back to the issue, no count or status left over) and give
         the keyboard to the article list."""
@@ -332,12 +341,6 @@ class MainWindow(QMainWindow):
         self.navigator.back_to_issue()
         if searching:
             self.middle.focus_list()
-
-    def _hit_changed(self, current: int, total: int) -> None:
-        """上一处/下一处 work only in an article with hits; the status bar says which one is selected."""
-        self.commands.previous_hit.setEnabled(total > 0)
-        self.commands.next_hit.setEnabled(total > 0)
-        self.search_status.show_hit_position(current, total)
 
     def export_search_results(self) -> None:
         """The current search's results, as the list orders them, into a clippings book."""

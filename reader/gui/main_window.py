@@ -37,6 +37,7 @@ from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
 from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
+from reader.gui.search_history import SearchHistory
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 from reader.gui.window.commands import build_commands, build_toolbar
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self.writer, self)
         self.search_bar = SearchBar(self)
         self.search = SearchController(path, self._search_request, self)
+        self.search_history = SearchHistory(self.search_bar.field, self.settings)
         self.articles = ArticleListModel(self.session.articles, self)
         self.calendar = CalendarPanel(self)
         self.missing_issues = MissingIssues(self.calendar, path, self)
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
         self.issue_dates.dated.connect(self._dated)
         self.middle.article_chosen.connect(nav.show_article)
         self.search.finished.connect(nav.search_finished)
+        self.middle.article_chosen.connect(self.search_history.result_opened)
+        self.search_history.chosen.connect(lambda _text: self.search.run_now())
         self.middle.issue_switched.connect(nav.open_issue)
         self.search_bar.escape_pressed.connect(self.leave_search)
         self.search_status.query_cleared.connect(lambda: nav.back_to_issue(focus_list=False))

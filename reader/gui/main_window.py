@@ -40,6 +40,7 @@ from reader.gui.search_controller import SearchController
 from reader.gui.search_history import SearchHistory
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
+from reader.gui.window.citations import CopyCitations
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.hit_steps import HitSteps
 from reader.gui.window.import_commands import ImportCommands
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.calendar_dock = self.left_column.calendar_dock
         self.toolbar_fit = ToolbarFit(self.toolbar)
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
+        self.citations = CopyCitations(self.commands.copy_citation, self.current_records, self)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.publishing = ArchivePublish(self, self.writer, path, self.settings)
         self.shared = SharedFolder(self, session, self.settings, default_archive_path)
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
             self.corrections,
             self.snapshot_updates,
             self.issue_dates,
+            self.citations,
         )
         for feature in features:
             feature.status_message.connect(self.statusBar().showMessage)

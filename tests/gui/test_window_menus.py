@@ -28,7 +28,7 @@ def test_view_menu_ends_with_the_bookmark_star_and_panel(corpus_window: MainWind
     assert [
         "检索全部报纸", "返回本期", "在本文中查找…", "上一处", "下一处", "---",
         "上一篇", "下一篇", "最新一期", "---",
-        "放大字号", "缩小字号", "复制全文", "---",
+        "放大字号", "缩小字号", "复制全文", "复制引文", "---",
         "收藏本文", "书签",
     ] == _texts(corpus_window.commands.view_menu)  # fmt: skip
 

@@ -34,6 +34,7 @@ class Commands:
     zoom_in: QAction
     zoom_out: QAction
     copy_article: QAction
+    copy_citation: QAction
     about: QAction
     export_results: QAction
     file_menu: QMenu
@@ -95,6 +96,12 @@ def build_commands(window: QMainWindow) -> Commands:
         copy_article=_action(
             window, tr("复制全文"), "Ctrl+Shift+C", tip=tr("复制整篇文章和出处（Ctrl+Shift+C）")
         ),
+        copy_citation=_action(
+            window,
+            tr("复制引文"),
+            "Ctrl+Alt+C",
+            tip=tr("复制所选文章（或正在阅读的一篇）的 GB/T 7714 引文（Ctrl+Alt+C）"),
+        ),
         about=_action(window, tr("关于…")),
         export_results=_action(window, tr("导出检索结果为PDF…")),
         file_menu=menu.addMenu(tr("文件(&F)")),
@@ -117,7 +124,7 @@ def build_commands(window: QMainWindow) -> Commands:
     view_menu.addSeparator()
     view_menu.addActions([actions.previous, actions.next, actions.latest])
     view_menu.addSeparator()
-    view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.copy_article])
+    view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.copy_article, actions.copy_citation])
     help_menu = menu.addMenu(tr("帮助(&H)"))
     help_menu.addAction(actions.about)
     return actions

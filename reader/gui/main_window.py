@@ -40,6 +40,7 @@ from reader.gui.search_controller import SearchController
 from reader.gui.search_history import SearchHistory
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
+from reader.gui.shortcuts_dialog import show_shortcuts
 from reader.gui.window.citations import CopyCitations
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.hit_steps import HitSteps
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         c.zoom_out.triggered.connect(lambda: self.pane.change_font_size(-1))
         c.copy_article.triggered.connect(self.copy_article)
         c.about.triggered.connect(lambda: show_about(self, str(self.session.path)))
+        c.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         c.export_results.triggered.connect(self.export_search_results)
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)

@@ -35,6 +35,7 @@ class Commands:
     zoom_out: QAction
     copy_article: QAction
     copy_citation: QAction
+    shortcuts: QAction
     about: QAction
     export_results: QAction
     file_menu: QMenu
@@ -102,6 +103,7 @@ def build_commands(window: QMainWindow) -> Commands:
             "Ctrl+Alt+C",
             tip=tr("复制所选文章（或正在阅读的一篇）的 GB/T 7714 引文（Ctrl+Alt+C）"),
         ),
+        shortcuts=_action(window, tr("快捷键…")),
         about=_action(window, tr("关于…")),
         export_results=_action(window, tr("导出检索结果为PDF…")),
         file_menu=menu.addMenu(tr("文件(&F)")),
@@ -126,7 +128,7 @@ def build_commands(window: QMainWindow) -> Commands:
     view_menu.addSeparator()
     view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.copy_article, actions.copy_citation])
     help_menu = menu.addMenu(tr("帮助(&H)"))
-    help_menu.addAction(actions.about)
+    help_menu.addActions([actions.shortcuts, actions.about])
     return actions
 
 

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
 
 from reader.archive.formatting import chinese_date, issue_label, weekday_of
 from reader.archive.records import IssueRecord
+from reader.gui.metrics import chars_width
 from reader.gui.plain import plain_label
 from reader.text.dates import DAY_FORMS, DateError, exact_day
 
 ERROR_STYLE = "color:#b00020;"
+FIELD_CHARS = 24  # room for the placeholder's first forms and a typed 2022年12月31日
 
 
 class DateDialog(QDialog):
@@ -33,6 +35,7 @@ class DateDialog(QDialog):
         self.typed = QLineEdit(self)
         self.typed.setObjectName("typedDate")
         self.typed.setPlaceholderText(DAY_FORMS)
+        self.typed.setMinimumWidth(chars_width(self.typed.font(), FIELD_CHARS))
         self.meaning = plain_label("", self)
         self.meaning.setObjectName("dateMeaning")
         self.edit = QDateEdit(self._start(issue, suggestion), self)

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu, self.corrections.menu)
         self.middle.set_article_actions(self.corrections.article_actions())
-        self.pane.set_context_actions(self.corrections.article_actions())
+        self.pane.set_context_actions([c.copy_article, c.copy_citation, *self.corrections.article_actions()])
         self.corrections.bind_undo_keys(self.middle, self.pane)
 
     def _connect(self) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_window import ISSUE_DAY, choose_day, click_article_row
@@ -42,4 +43,26 @@ def test_ctrl_alt_c_copies_the_references_of_the_selected_articles(
 
     click_article_row(qtbot, window, 2)
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert citation(window.pane.record) == QApplication.clipboard().text()
+
+
+@pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard", "propagateSizeHints"
+)
+def test_the_reading_panes_right_click_menu_copies_the_reference(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    window = corpus_window
+    choose_day(window, ISSUE_DAY)
+    click_article_row(qtbot, window, 1)
+    viewport = window.pane.viewport()
+    at = QPoint(viewport.width() // 2, viewport.height() // 2)
+    QApplication.sendEvent(
+        viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, viewport.mapToGlobal(at))
+    )
+    menu = window.pane.context_menu
+    qtbot.waitUntil(menu.isVisible)
+    (entry,) = [a for a in menu.actions() if a.text() == "复制引文"]
+    entry.trigger()
+    menu.close()
     assert citation(window.pane.record) == QApplication.clipboard().text()

@@ -41,7 +41,7 @@ FROZEN_FOLDER = "resources"
 # resources/ as setup.py ships it (folder → file patterns); resources/__init__.py only makes
 # the folder an installable package and is not needed frozen.
 RESOURCE_PATTERNS: dict[str, tuple[str, ...]] = {
-    ".": ("*.txt", "*.desktop"),
+    ".": ("*.txt", "*.desktop", "*.md"),
     "demo": ("*.txt",),
     "icons": ("*.svg",),
 }
@@ -67,6 +67,9 @@ HIDDEN_IMPORTS = (
     "reader.commands.selftest",
     "reader.commands.timeline",
     "reader.commands.words",
+    # The Word export imports python-docx (and its lxml) only when a .docx is asked for;
+    # pyinstaller-hooks-contrib's hook for it collects its document templates.
+    "docx",
     "platformdirs.windows",
     "platformdirs.unix",
     "platformdirs.macos",

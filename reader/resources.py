@@ -50,7 +50,8 @@ DEMO = Resource("demo", "演示报纸", folder=True)
 ICON = Resource("icons/archive-reader.svg", "程序图标")
 DESKTOP_ENTRY = Resource("archive-reader.desktop", "菜单项模板")
 FOLD_TABLE = Resource("t2s_chars.txt", "繁简字对照表")
-ALL = (USER_DICTIONARY, DEMO, ICON, DESKTOP_ENTRY, FOLD_TABLE)
+GUIDE = Resource("guide.md", "使用说明")
+ALL = (USER_DICTIONARY, DEMO, ICON, DESKTOP_ENTRY, FOLD_TABLE, GUIDE)
 
 
 def is_frozen() -> bool:

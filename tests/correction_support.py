@@ -129,9 +129,22 @@ def was_captioned(archive: Archive) -> bool:
     return "photo" == issue_articles(archive)[1].kind
 
 
+EDITED_PARAGRAPH = "江绍华指出，幸福食堂是民生工程，要让老人吃得放心、吃得舒心。"
+
+
+def edit_first(archive: Archive) -> None:
+    corrections.edit_text(archive, key_of(archive, FIRST), 2, EDITED_PARAGRAPH)
+
+
+def was_edited(archive: Archive) -> bool:
+    first = issue_articles(archive)[0]
+    return first.body.split("\n")[1] == EDITED_PARAGRAPH
+
+
 KINDS: dict[str, tuple[Callable[[Archive], None], Callable[[Archive], bool]]] = {
     "retitle": (retitle_first, was_retitled),
     "split": (split_first, was_split),
     "merge": (merge_second, was_merged),
     "caption": (caption_second, was_captioned),
+    "edit": (edit_first, was_edited),
 }

@@ -170,3 +170,19 @@ def test_search_marks_a_corrected_article_as_the_window_lists_do(
     titles = [line.split("  ")[0][3:] for line in lines]  # "1. TITLE  [source]  (key)"
     assert ["〔已校订〕区领导调研幸福食堂"] == [title for title in titles if "〔已校订〕" in title]
     assert ["【古楼街道】举办消夏晚会"] == [title for title in titles if "〔已校订〕" not in title]
+
+
+def test_edit_corrects_a_typo_that_search_then_finds_and_original_shows_the_imported_text(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _key(db, FIRST)
+    fixed = SPLIT_PARAGRAPH.replace("放心", "放心、吃得舒心")
+    assert 0 == _correct(db, "edit", first, "2", fixed)
+    assert "已校订" in capsys.readouterr().out
+    assert 0 == main(["search", "吃得舒心", "--db", str(db)])
+    assert FIRST in capsys.readouterr().out
+    assert 0 == _correct(db, "original", first)
+    shown = capsys.readouterr().out
+    assert SPLIT_PARAGRAPH in shown and "吃得舒心" not in shown
+    assert 1 == _correct(db, "edit", first, "7", "不存在的一段")
+    assert "共 2 段" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from correction_support import (
     EDITED_ISSUE,
+    EDITED_PARAGRAPH,
     FIRST,
     ISSUE,
     KINDS,
@@ -18,6 +19,7 @@ from correction_support import (
     THIRD,
     THIRD_BODY,
     caption_second,
+    edit_first,
     headlines,
     import_file,
     issue_articles,
@@ -26,6 +28,7 @@ from correction_support import (
     retitle_first,
     split_first,
     was_captioned,
+    was_edited,
     was_merged,
     was_retitled,
     was_split,
@@ -124,6 +127,50 @@ def test_search_finds_the_corrected_headline_and_not_the_old_one(filled: Archive
     assert () == search(filled, "标题:江绍华").hits
     corrections.undo(filled)
     assert 1 == len(search(filled, "标题:江绍华").hits)
+
+
+def test_an_edited_paragraph_is_found_by_its_new_words_and_its_original_stays_viewable(
+    filled: Archive,
+) -> None:
+    first = key_of(filled, FIRST)
+    assert corrections.original_text(filled, first) is None  # nothing changed its text yet
+    edit_first(filled)
+    assert [first] == [h.key for h in search(filled, "吃得舒心").hits]
+    original = corrections.original_text(filled, first)
+    assert original is not None and SPLIT_PARAGRAPH in original and EDITED_PARAGRAPH not in original
+    described = corrections.list_corrections(filled)[0].describe()
+    assert "第2段改为" in described and "修改正文" == corrections.KIND_LABELS["edit"]
+    corrections.undo(filled)
+    assert () == search(filled, "吃得舒心").hits
+    assert SPLIT_PARAGRAPH in issue_articles(filled)[0].body
+
+
+def test_an_edit_follows_its_paragraph_when_paragraphs_are_added_above_it(
+    filled: Archive, tmp_path: Path
+) -> None:
+    edit_first(filled)
+    more = ISSUE.replace(SPLIT_PARAGRAPH, "会上通报了上半年工作。\n\n" + SPLIT_PARAGRAPH)
+    import_file(filled, write_issue(tmp_path / "dump", more))
+    body = issue_articles(filled)[0].body.split("\n")
+    assert ["会上通报了上半年工作。", EDITED_PARAGRAPH] == body[1:3]
+    gone = ISSUE.replace(SPLIT_PARAGRAPH, "江绍华强调，要把实事办实。")
+    import_file(filled, write_issue(tmp_path / "dump", gone))
+    failed = corrections.failed_corrections(filled)
+    assert ["edit"] == [c.kind for c in failed] and "找不到要修改的段落" in failed[0].reason
+    import_file(filled, write_issue(tmp_path / "dump"))
+    assert was_edited(filled)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "why"),
+    [(9, "新的一段", "共 2 段"), (2, "   ", "不能改为空"), (2, SPLIT_PARAGRAPH, "没有改动")],
+)
+def test_an_edit_that_cannot_be_made_says_why_and_stores_nothing(
+    filled: Archive, paragraph: int, text: str, why: str
+) -> None:
+    with pytest.raises(corrections.CorrectionError, match=why):
+        corrections.edit_text(filled, key_of(filled, FIRST), paragraph, text)
+    assert [] == corrections.list_corrections(filled)
 
 
 def test_search_hits_say_which_articles_are_corrected(filled: Archive) -> None:

@@ -130,7 +130,7 @@ def test_shutdown_cancels_a_running_export_and_writes_nothing(
     the hold, a GUI thread kept off the CPU for the fraction of a second the export takes (a
     loaded machine) called shutdown() after the whole file was written, and the test failed."""
     started = threading.Event()
-    real_export = print_jobs.export_pdf
+    real_export = print_jobs.export_to
 
     def held_export(*args: Any, should_cancel: Callable[[], bool], **kwargs: Any) -> Any:
         started.set()
@@ -139,7 +139,7 @@ def test_shutdown_cancels_a_running_export_and_writes_nothing(
             time.sleep(0.005)
         return real_export(*args, should_cancel=should_cancel, **kwargs)
 
-    monkeypatch.setattr(print_jobs, "export_pdf", held_export)
+    monkeypatch.setattr(print_jobs, "export_to", held_export)
     exporter = PrintExport(window, lambda: records, lambda: archive_path)
     out = tmp_path / "cancelled.pdf"
     with qtbot.waitSignal(exporter.finished, timeout=30_000) as signal:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.archive.search_index import CHARS_TABLE, Tokenizer, char_tokens, index_articles, unindex_articles
+from reader.resources import USER_DICTIONARY, locate
 from reader.text.fold import fold
 from reader.text.words import Segmenter, segmenter_with, user_words
 
@@ -87,6 +88,21 @@ def archive_segmenter(conn: sqlite3.Connection) -> Segmenter:
 def list_words(archive: Archive) -> list[DictionaryWord]:
     """The archive's additions and removals, by word."""
     return _entries(archive.conn)
+
+
+SHIPPED = "shipped"  # the state of a word of the shipped dictionary the archive has not changed
+
+
+def all_words(archive: Archive) -> list[DictionaryWord]:
+    """Every word the archive's segmenter keeps whole or was told not to: the shipped dictionary's
+    words (state SHIPPED, unless the archive removed one: then 'remove') and the archive's own
+    additions, by word. The window lists these; `list_words` alone hid the shipped ones, so staff
+    could not see, nor take back, a shipped word that cut their names badly."""
+    own = {entry.word: entry for entry in _entries(archive.conn)}
+    shipped = [word for word, _freq, _tag in user_words(locate(USER_DICTIONARY))]
+    merged = {word: DictionaryWord(word, SHIPPED, "") for word in shipped}
+    merged.update(own)
+    return [merged[word] for word in sorted(merged)]
 
 
 def checked_word(text: str) -> str:

@@ -4,6 +4,8 @@
     correct split KEY PARAGRAPH [--headline …]
     correct merge KEY NEXT_KEY
     correct caption KEY
+    correct edit KEY PARAGRAPH TEXT
+    correct original KEY
     correct list [--json] [--all]
     correct undo [ID]
     correct date KEY|FILE YYYY-MM-DD|--clear
@@ -76,7 +78,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register `correct` and its actions."""
     parser = subparsers.add_parser(
         "correct",
-        help="校订文章：改标题、拆分、合并、设为图片说明；列出或撤销校订",
+        help="校订文章：改标题、拆分、合并、设为图片说明、修改正文；列出或撤销校订",
         description="校订导入的文章。校订单独保存，重新导入该期时自动再次应用；不再适用的校订保留并列在"
         "“未能应用的校订”之下。KEY 是文章的键（search 的输出中括号里的那一串）。",
     )
@@ -114,6 +116,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     caption.add_argument("key", metavar="KEY", help="文章的键")
     caption.set_defaults(func=on_existing_archive(_caption, (CorrectionError,)))
 
+    edit = actions.add_parser(
+        "edit",
+        help="修改正文的一段（改正错字）",
+        description="把第 PARAGRAPH 段（从 1 数起）改为 TEXT，例如改正识别或录入的错字；"
+        "检索随之找到改正后的字词。原文保留（correct original KEY 查看）。",
+    )
+    edit.add_argument("key", metavar="KEY", help="文章的键")
+    edit.add_argument("paragraph", type=_paragraph, metavar="PARAGRAPH", help="要修改的段（从 1 数起）")
+    edit.add_argument("text", metavar="TEXT", help="这一段改正后的全文")
+    edit.set_defaults(func=on_existing_archive(_edit, (CorrectionError,)))
+
+    original = actions.add_parser(
+        "original", help="查看导入时的原文", description="显示文章被校订改动之前、导入时的正文。"
+    )
+    original.add_argument("key", metavar="KEY", help="文章的键")
+    original.set_defaults(func=on_existing_archive(_original, (CorrectionError,), readonly=True))
+
     listing = actions.add_parser(
         "list", help="列出校订（含未能应用的）", description="列出档案中的校订，未能应用的另列并说明原因。"
     )
@@ -131,7 +150,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     undo.set_defaults(func=on_existing_archive(_undo, (CorrectionError,)))
 
     date = _add_date(actions)
-    for sub in (retitle, split, merge, caption, listing, undo, date):
+    for sub in (retitle, split, merge, caption, edit, original, listing, undo, date):
         add_db_option(sub)
     parser.set_defaults(func=lambda args: print_usage(parser))
 
@@ -165,6 +184,19 @@ def _merge(archive: Archive, args: argparse.Namespace) -> int:
 
 def _caption(archive: Archive, args: argparse.Namespace) -> int:
     return _done(corrections.caption(archive, args.key))
+
+
+def _edit(archive: Archive, args: argparse.Namespace) -> int:
+    return _done(corrections.edit_text(archive, args.key, args.paragraph, args.text))
+
+
+def _original(archive: Archive, args: argparse.Namespace) -> int:
+    text = corrections.original_text(archive, args.key)
+    if text is None:
+        print(f"文章 {args.key} 的正文没有被校订改动过（或不在档案中）")
+        return 0
+    print(text)
+    return 0
 
 
 def _undo(archive: Archive, args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""`export`: articles → PDF — chosen by key, all bookmarks, or the results of a search.
+"""`export`: articles → PDF, or Word when the output ends in .docx — chosen by key, all
+bookmarks, or the results of a search.
 
 Several articles become a clippings book (title page, contents with page numbers, one article
 per page). Errors the user can fix (no CJK font, nothing found, unwritable output, missing
@@ -34,12 +35,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
         dash_word="检索词",
-        help="把文章导出为 PDF（按文章键、全部书签或检索结果；多篇时生成剪报册）",
+        help="把文章导出为 PDF 或 Word 文档（按文章键、全部书签或检索结果；多篇时生成剪报册）",
         description=(
-            "把文章导出为 A4 PDF。多篇文章生成剪报册：封面、带页码的目录，每篇文章另起一页并注明出处。"
+            "把文章导出为 A4 PDF；输出文件名以 .docx 结尾时导出为 Word 文档。多篇文章生成剪报册："
+            "封面、目录，每篇文章另起一页并注明出处和引文（GB/T 7714）。"
         ),
     )
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="输出的 PDF 文件")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf|FILE.docx",
+        help="输出的 PDF 或 Word（.docx）文件",
+    )
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--key", nargs="+", action="extend", metavar="KEY", help="文章键（可给多个）")
     source.add_argument("--bookmarks", action="store_true", help="导出全部书签（连同批注）")
@@ -83,8 +91,7 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 2
     # Imported here so that `python -m reader --help` does not load Qt.
-    from reader.export.fonts import ensure_gui_application
-    from reader.export.pdf import export_pdf
+    from reader.export.word import is_word_path
 
     notes: dict[str, str] = {}
     db = db_path(args)
@@ -100,15 +107,23 @@ def run(args: argparse.Namespace) -> int:
             else:
                 records = _by_query(archive, args)
         if not records:
-            raise ExportError("没有书签可导出" if args.bookmarks else "没有符合条件的文章，未生成 PDF")
-        app = ensure_gui_application()  # noqa: F841 -- fonts need it alive while rendering
+            what = "Word 文档" if is_word_path(args.out) else "PDF"
+            raise ExportError("没有书签可导出" if args.bookmarks else f"没有符合条件的文章，未生成 {what}")
         book = True if args.book or args.bookmarks or args.query else None
-        result = export_pdf(records, args.out, book=book, title=args.title, notes=notes, archive=db)
+        from reader.export.fonts import ensure_gui_application
+        from reader.export.output import export_to
+
+        # Fonts need a QGuiApplication alive while a PDF is rendered; Word finds its own fonts.
+        app = None if is_word_path(args.out) else ensure_gui_application()  # noqa: F841
+        result = export_to(records, args.out, book=book, title=args.title, notes=notes, archive=db)
     except LookupError as err:
         print(err, file=sys.stderr)
         return 2
     except (ArchiveError, ExportError) as err:
         print(err, file=sys.stderr)
         return 1
-    print(f"已导出 {len(records)} 篇文章，共 {result.pages} 页：{result.path}")
+    if result.pages:
+        print(f"已导出 {len(records)} 篇文章，共 {result.pages} 页：{result.path}")
+    else:
+        print(f"已导出 {len(records)} 篇文章（Word 文档）：{result.path}")
     return 0

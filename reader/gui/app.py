@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader.archive.errors import ArchiveError
 from reader.export.fonts import with_simplified_chinese
 from reader.gui.plain import literal
-from reader.gui.translations import CHINA, qt_translator
+from reader.gui.translations import CHINA, MissingQtWords, qt_translator
 from reader.resources import DEMO, ICON, USER_DICTIONARY, MissingResource, locate
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ def use_chinese(app: QApplication) -> None:
     translator = qt_translator(app)
     if translator is not None:
         app.installTranslator(translator)
+        app.installTranslator(MissingQtWords(app))  # the last installed is asked first
 
 
 def application(argv: list[str] | None = None) -> QApplication:

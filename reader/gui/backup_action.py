@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -24,7 +24,7 @@ from reader.archive.backup import DamagedSource, backup_archive
 from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveWriter, DetachedOp, OpProgress
 from reader.gui.operations.errors import describe
-from reader.gui.save_path import chosen_path
+from reader.gui.save_path import chosen_path, dialog_folder
 from reader.gui.settings import Settings
 from reader.text.errors import Cancelled
 
@@ -66,7 +66,7 @@ class ArchiveBackup(QObject):
         """Ask for the backup file (a new name for today suggested), then start."""
         if self.running:
             return
-        folder = self._settings.last_backup_dir or QDir.homePath()
+        folder = dialog_folder(self._settings.last_backup_dir)
         name, _filter = QFileDialog.getSaveFileName(
             self._window,
             self.tr("备份档案"),

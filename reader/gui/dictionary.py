@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader.archive import dictionary
 from reader.archive.db import Archive
-from reader.archive.dictionary import DictionaryChange, DictionaryWord
+from reader.archive.dictionary import SHIPPED, DictionaryChange, DictionaryWord
 from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveOp, ArchiveWriter, OpProgress
 
@@ -46,7 +46,7 @@ class DictionaryDialog(QDialog):
         note = QLabel(
             self.tr(
                 "人名、地名、单位名等：分词时不再被切开，检索时整词命中排在前面。"
-                "词典保存在档案文件里；随程序附带的词典仍然有效。"
+                "列表里也有随程序附带的词；删除它，它就不再整词切分。改动保存在档案文件里。"
             ),
             self,
         )
@@ -92,9 +92,18 @@ class DictionaryDialog(QDialog):
     def show_words(self, words: list[DictionaryWord]) -> None:
         self.list.clear()
         for entry in words:
-            text = entry.word if entry.state == "add" else self.tr("{0}（不再整词切分）").format(entry.word)
+            if entry.state == SHIPPED:
+                text = self.tr("{0}（随程序附带）").format(entry.word)
+            elif entry.state == "remove":
+                text = self.tr("{0}（不再整词切分）").format(entry.word)
+            else:
+                text = entry.word
             self.list.addItem(text)
-            self.list.item(self.list.count() - 1).setData(Qt.ItemDataRole.UserRole, entry.word)
+            item = self.list.item(self.list.count() - 1)
+            item.setData(Qt.ItemDataRole.UserRole, entry.word)
+            if entry.state == "remove":
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)  # 添加 takes it back
+                item.setForeground(Qt.GlobalColor.gray)
 
     def _add(self) -> None:
         words = self.word.text().split()

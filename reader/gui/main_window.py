@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
 from reader.archive import places
 from reader.archive.errors import ArchiveError
@@ -28,6 +28,7 @@ from reader.gui.calendar_panel import CalendarPanel
 from reader.gui.corrections import CorrectionsFeature
 from reader.gui.dictionary import DictionaryFeature
 from reader.gui.find_bar import FindBar
+from reader.gui.guide import guide_action
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveWriter
@@ -43,6 +44,7 @@ from reader.gui.settings import Settings
 from reader.gui.shortcuts_dialog import show_shortcuts
 from reader.gui.window.citations import CopyCitations
 from reader.gui.window.commands import build_commands, build_toolbar
+from reader.gui.window.history import ReadingHistory
 from reader.gui.window.hit_steps import HitSteps
 from reader.gui.window.import_commands import ImportCommands
 from reader.gui.window.issue_dates import IssueDates
@@ -51,6 +53,7 @@ from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
 from reader.gui.window.read_only import ReadOnlyView
+from reader.gui.window.reading_comfort import ReadingComfort
 from reader.gui.window.search_status import SearchStatus
 from reader.gui.window.shared_folder import SharedFolder
 from reader.gui.window.snapshot_updates import SnapshotUpdates
@@ -114,6 +117,10 @@ class MainWindow(QMainWindow):
             session, self.calendar, self.middle, self.pane, self.articles,
             lambda: self.search.last_outcome, self,
         )  # fmt: skip
+        self.history = ReadingHistory(
+            self, self.navigator, self.middle, self.search_bar, self.search, self.leave_search
+        )
+        self.comfort = ReadingComfort(self, self.pane, self.settings)
         self.imports = ImportCommands(self.importer, session, self.settings, self)
         self.bookmarks = BookmarksFeature(session, self.writer, self)
         self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
@@ -126,7 +133,11 @@ class MainWindow(QMainWindow):
         self.shared = SharedFolder(self, session, self.settings, default_archive_path)
         self.care = ArchiveCare(self)
         self.corrections = CorrectionsFeature(
-            self.writer, self, self.pane.paragraph_at_cursor, session.failed_corrections
+            self.writer,
+            self,
+            self.pane.paragraph_at_cursor,
+            session.failed_corrections,
+            session.original_text,
         )
         self.issue_dates = IssueDates(session, self.writer, self, lambda: session.write_blocker is not None)
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
@@ -154,11 +165,18 @@ class MainWindow(QMainWindow):
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
         c.add_file_group([self.dictionary.action])
         c.add_view_group(self.bookmarks.actions())
+        c.add_view_group([self.history.back, self.history.forward])
+        c.add_view_group(self.comfort.actions())
+        self.toolbar.insertActions(c.previous, [self.history.back, self.history.forward])
         self.toolbar.addActions(self.bookmarks.actions())
         help_menu = self.menuBar().actions()[-1]
         self.menuBar().insertMenu(help_menu, self.corrections.menu)
+        help_entries = help_menu.menu()
+        if isinstance(help_entries, QMenu):
+            help_entries.insertAction(help_entries.actions()[0], guide_action(self))
         self.middle.set_article_actions(self.corrections.article_actions())
-        self.pane.set_context_actions([c.copy_article, c.copy_citation, *self.corrections.article_actions()])
+        on_article = [c.copy_article, c.copy_citation, *self.corrections.article_actions()]
+        self.pane.set_context_actions([*on_article, self.corrections.original_action])
         self.corrections.bind_undo_keys(self.middle, self.pane)
 
     def _connect(self) -> None:
@@ -181,6 +199,7 @@ class MainWindow(QMainWindow):
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)
         self.pane.article_changed.connect(self.corrections.set_article)
+        self.pane.article_changed.connect(self.history.record)
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.calendar.date_chosen.connect(nav.open_date)
@@ -302,10 +321,14 @@ class MainWindow(QMainWindow):
         self.navigator.reopen_current()
 
     def current_records(self) -> list[ArticleRecord]:
-        """What 打印 / 导出为PDF act on: the selected articles, else the one in the reading pane."""
+        """What 打印 / 导出为PDF/Word act on: the selected articles (of the issue or the search
+        results), else the one in the reading pane."""
         selected = self.middle.selected_articles()
         if len(selected) > 1:
             return selected
+        results = self.middle.selected_result_ids()
+        if len(results) > 1:
+            return self.session.articles(results)
         record = self.pane.record
         return [record] if record is not None else []
 

@@ -11,7 +11,7 @@ through the methods below, never through its inner widgets.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -117,6 +117,8 @@ class MiddlePane(QStackedWidget):
         self.result_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.result_view.setAlternatingRowColors(True)
         self.result_view.setWordWrap(True)
+        # Shift/Ctrl-click several results to print, export or cite them together.
+        self.result_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         search_layout = QVBoxLayout(search_page)
         search_layout.setContentsMargins(4, 4, 4, 4)
         self.filter_notice = FilterNotice(search_page)
@@ -133,7 +135,7 @@ class MiddlePane(QStackedWidget):
 
         self.table.selectionModel().currentRowChanged.connect(self._table_row_changed)
         self.result_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
-        self.result_view.clicked.connect(lambda index: self.open_result(index.row()))
+        self.result_view.clicked.connect(self._result_clicked)
         self.issue_combo.activated.connect(self._issue_combo_activated)
         self.notice.issue_requested.connect(self.issue_switched)
         margins = layout.contentsMargins()
@@ -277,6 +279,22 @@ class MiddlePane(QStackedWidget):
         article_id = current.data(ArticleIdRole) if current.isValid() else None
         if article_id is not None and self.showing_search():
             self.article_chosen.emit(int(article_id), True)
+
+    def _result_clicked(self, index: QModelIndex) -> None:
+        """A plain click opens the result (again, if it is current already); a Ctrl- or
+        Shift-click only adds to or extends the selection, as in the issue's list."""
+        held = QGuiApplication.keyboardModifiers()
+        several = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if not held & several:
+            self.open_result(index.row())
+
+    def selected_result_ids(self) -> list[int]:
+        """Articles of the selected results, top to bottom (empty in the issue view)."""
+        if not self.showing_search():
+            return []
+        rows = sorted(index.row() for index in self.result_view.selectionModel().selectedIndexes())
+        ids = (self.results.index(row, 0).data(ArticleIdRole) for row in rows)
+        return [int(value) for value in ids if value is not None]
 
     def open_result(self, row: int) -> None:
         """Make result `row` current (emits article_chosen with from_search=True)."""

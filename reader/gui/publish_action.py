@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -24,6 +24,7 @@ from reader.archive.publish import PublishReport, publish
 from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveWriter, DetachedOp, OpProgress
 from reader.gui.operations.errors import describe
+from reader.gui.save_path import dialog_folder
 from reader.gui.settings import Settings
 from reader.text.errors import Cancelled
 
@@ -68,7 +69,7 @@ class ArchivePublish(QObject):
         if self.running:
             return
         folder = QFileDialog.getExistingDirectory(
-            self._window, self.tr("发布到共享文件夹"), self._settings.last_publish_dir or QDir.homePath()
+            self._window, self.tr("发布到共享文件夹"), dialog_folder(self._settings.last_publish_dir)
         )
         if folder:
             self._settings.last_publish_dir = folder

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QWidget
 
 from reader.archive.formatting import article_source, display_title
 from reader.archive.records import ArticleRecord
+from reader.export.citation import text_with_source
 from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
-from reader.gui.settings import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT
+from reader.gui.settings import DEFAULT_FONT_PT, DEFAULT_LINE_SPACING, MAX_FONT_PT, MIN_FONT_PT
 from reader.text.snippet import wrap_spans
 
 Span = tuple[int, int]
@@ -58,7 +59,12 @@ class _Marker:
         return anchor + HIT_TAG_OPEN
 
 
-def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | None = None) -> str:
+def article_html(
+    record: ArticleRecord,
+    font_pt: int,
+    highlights: Highlights | None = None,
+    line_spacing: int = DEFAULT_LINE_SPACING,
+) -> str:
     """The article as rich text for QTextBrowser (and for copying as HTML)."""
     spans = highlights or {}
     marker = _Marker()
@@ -94,7 +100,7 @@ def article_html(record: ArticleRecord, font_pt: int, highlights: Highlights | N
         if number == 0 and record.dateline:
             lead = f"<b>{field('dateline')}</b>　"
         parts.append(
-            f'<p style="font-size:{font_pt}pt; line-height:160%; text-indent:{indent}px; '
+            f'<p style="font-size:{font_pt}pt; line-height:{line_spacing}%; text-indent:{indent}px; '
             f'margin-top:0; margin-bottom:{font_pt // 2}pt;">{lead}{marker.mark(text, para_spans)}</p>'
         )
     return "<html><body>" + "\n".join(parts) + "</body></html>"
@@ -170,6 +176,7 @@ class ReadingPane(QTextBrowser):
         )
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._font_pt = font_pt
+        self._line_spacing = DEFAULT_LINE_SPACING
         self._record: ArticleRecord | None = None
         self._highlights: Highlights | None = None
         self._ranges: list[tuple[int, int]] = []  # where each hit is in the document
@@ -268,7 +275,7 @@ class ReadingPane(QTextBrowser):
     def _render(self) -> None:
         if self._record is None:
             return
-        markup = article_html(self._record, self._font_pt, self._highlights)
+        markup = article_html(self._record, self._font_pt, self._highlights, self._line_spacing)
         self.setHtml(markup)
         self._ranges = _hit_ranges(self) if HIT_STYLE in markup else []
 
@@ -289,6 +296,29 @@ class ReadingPane(QTextBrowser):
             self.setTextCursor(self._selection(self._current_hit))
         bar.setValue(int(ratio * bar.maximum()))
         self.font_size_changed.emit(new)
+
+    def set_reading_style(self, family: str, line_spacing: int) -> None:
+        """The body's font family ('' for the program's own) and line spacing in per cent;
+        the shown article is laid out again at the same place."""
+        font = QFont(self.document().defaultFont())
+        font.setFamilies([family, *self.font().families()] if family else self.font().families())
+        bar = self.verticalScrollBar()
+        ratio = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.document().setDefaultFont(font)
+        self._line_spacing = line_spacing
+        self._keep_readable_width()
+        self._render()
+        bar.setValue(int(ratio * bar.maximum()))
+
+    def reading_family(self) -> str:
+        """The family chosen by set_reading_style ('' when none)."""
+        families = self.document().defaultFont().families()
+        own = self.font().families()
+        return families[0] if families and families != own else ""
+
+    @property
+    def line_spacing(self) -> int:
+        return self._line_spacing
 
     def readable_width(self) -> int:
         """The pane's narrowest width: READABLE_CHARS characters of its font on a line.
@@ -370,17 +400,7 @@ class ReadingPane(QTextBrowser):
         return True
 
     def plain_text(self) -> str:
-        """The article as plain text with its source line, for the clipboard."""
-        rec = self._record
-        if rec is None:
+        """The article as plain text with its source line and citation, for the clipboard."""
+        if self._record is None:
             return self.toPlainText()
-        lines = [x for x in (rec.kicker, rec.headline, f"——{rec.subtitle}" if rec.subtitle else "") if x]
-        lines.append(article_source(rec))
-        if rec.byline:
-            lines.append(rec.byline)
-        body = rec.body or ""
-        if rec.dateline:
-            body = f"{rec.dateline}　{body}"
-        lines.append("")
-        lines.extend(p.strip() for p in body.split("\n") if p.strip())
-        return "\n".join(lines)
+        return text_with_source(self._record)

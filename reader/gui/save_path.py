@@ -2,17 +2,28 @@
 
 QFileDialog asks before replacing the file whose name the user typed. When the program then adds
 the suffix the user left out (报告 → 报告.pdf), that is another file, which may exist: ask about
-it before anyone writes there.
+it before anyone writes there. And where a file dialog opens (`dialog_folder`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDir, QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.gui.plain import literal
+
+
+def dialog_folder(last: str = "") -> str:
+    """Where a file dialog opens: `last` (the folder used last time), else the user's documents,
+    else home — never the working directory, which for a double-clicked program is its own
+    folder."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for folder in (last, documents):
+        if folder and Path(folder).is_dir():
+            return folder
+    return QDir.homePath()
 
 
 def chosen_path(parent: QWidget, name: str, suffix: str, *, when_missing_only: bool = False) -> Path | None:

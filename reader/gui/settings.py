@@ -13,6 +13,9 @@ from PySide6.QtCore import QByteArray, QSettings
 DEFAULT_FONT_PT = 13
 MIN_FONT_PT = 8
 MAX_FONT_PT = 32
+DEFAULT_LINE_SPACING = 160  # per cent of the font's line height, in the reading pane
+MIN_LINE_SPACING = 100
+MAX_LINE_SPACING = 300
 
 
 class Settings:
@@ -41,6 +44,26 @@ class Settings:
     @font_pt.setter
     def font_pt(self, value: int) -> None:
         self._store.setValue("reading/font_pt", int(value))
+
+    @property
+    def line_spacing(self) -> int:
+        """Reading-pane line spacing in per cent, within sane limits."""
+        value = self._int("reading/line_spacing", DEFAULT_LINE_SPACING) or DEFAULT_LINE_SPACING
+        return max(MIN_LINE_SPACING, min(MAX_LINE_SPACING, value))
+
+    @line_spacing.setter
+    def line_spacing(self, value: int) -> None:
+        self._store.setValue("reading/line_spacing", int(value))
+
+    @property
+    def reading_family(self) -> str:
+        """The font family chosen for reading; '' for the program's own choice."""
+        value = self._store.value("reading/family", "")
+        return value if isinstance(value, str) else ""
+
+    @reading_family.setter
+    def reading_family(self, value: str) -> None:
+        self._store.setValue("reading/family", value)
 
     @property
     def geometry(self) -> QByteArray | None:

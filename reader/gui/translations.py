@@ -23,3 +23,25 @@ def qt_translator(parent: QObject | None = None) -> QTranslator | None:
         if translator.load(CHINA, name, "_", translations_folder()):
             return translator
     return None
+
+
+# Words Qt 6 asks for that its own Chinese file lacks or words badly: the file dialog's labels
+# moved their accelerator ("&Look in:" where qtbase_zh_CN.qm has "Look in:"), so they stayed
+# English under Chinese buttons, and a file's size is 体积 (a body's volume) there.
+MISSING_WORDS: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QFileSystemModel", "Size"): "大小",
+}
+
+
+class MissingQtWords(QTranslator):
+    """Qt's words `MISSING_WORDS` gives; installed after Qt's own translator, so asked first."""
+
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return MISSING_WORDS.get((context, source_text), "")
+
+    def isEmpty(self) -> bool:
+        return False

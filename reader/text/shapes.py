@@ -123,26 +123,6 @@ def split_dateline(text: str) -> tuple[str, str, str]:
     return dateline, (match.group("byline") or "").strip(), rest
 
 
-_CREDIT_WORDS = re.compile(r"^(?:摄|宣|供稿|供图|报道|整理|文|图|[/／]|等)$")
-_NAME_SEPARATORS = re.compile(r"[\s、，,；;/／]+")
-
-
-def credited_names(byline: str) -> list[str]:
-    """The people a byline credits, in order: 融媒体 记者 林晓东 → [林晓东], 本报记者 李四
-    通讯员 王五 → [李四, 王五], 韩振宇 摄 → [韩振宇]. Roles, bodies and credit marks are left
-    out; what is left that has no name's shape (2–12 characters) is left out too."""
-    names: list[str] = []
-    for token in _NAME_SEPARATORS.split(_ROLE_COLON.sub(" ", byline or "")):
-        token = _ROLE_START.sub("", FRAME_MARK.sub("", token).strip("（()）[]【】"))
-        if token.endswith("摄") and _NAME_TOKEN.match(token[:-1]):
-            token = token[:-1]
-        if not token or _CREDIT_WORDS.match(token):
-            continue
-        if _NAME_TOKEN.match(token) and token not in names:
-            names.append(token)
-    return names
-
-
 def looks_like_heading(text: str) -> bool:
     """A headline, kicker or subtitle shape: short and not the end of a sentence."""
     n = cjk_length(text)

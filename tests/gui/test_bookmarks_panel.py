@@ -14,7 +14,7 @@ import pytest
 from corpus_support import MASTHEAD_FILE, VISIT_HEADLINE
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMainWindow, QMenu
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +27,7 @@ from reader.archive.queries import article_by_key
 from reader.archive.records import ArticleRecord
 from reader.archive.search import search
 from reader.gui.bookmarks.model import DATE, HEADLINE, NOTE, PUBLICATION
+from reader.gui.bookmarks.note_dialog import NoteDialog
 from reader.gui.bookmarks.panel import BookmarksPanel
 from reader.gui.bookmarks.star import BookmarkToggle
 from reader.gui.bookmarks.store import BookmarkStore
@@ -394,31 +395,66 @@ def choose_from_context_menu(qtbot: QtBot, view: QAbstractItemView, pos: QPoint,
 def test_edit_note_from_the_context_menu_types_into_the_note_and_stores_it(
     qtbot: QtBot, panel: BookmarksPanel, corpus_db: Path, marked: list[ArticleRecord], personal_file: Path
 ) -> None:
-    """Right-click a row, 编辑批注…, type, Enter: the note is in the user's personal file."""
+    """Right-click a row, 编辑批注…, type two lines in the note editor, Ctrl+Enter: the note is
+    in the user's personal file, and shown whole under the list."""
     rect = panel.view.visualRect(panel.model.index(1, 0))
     entries = choose_from_context_menu(qtbot, panel.view, rect.center(), "编辑批注…")
     assert ["打开", "编辑批注…", "删除"] == entries
     assert 1 == panel.view.currentIndex().row()
     note = panel.model.index(1, NOTE)
-    qtbot.waitUntil(lambda: QAbstractItemView.State.EditingState == panel.view.state())
-    editor = panel.view.indexWidget(note)
-    assert isinstance(editor, QLineEdit) and editor.isVisible()
+    dialog = wait_for_note_dialog(qtbot, panel)
+    editor = dialog.editor
     editor.selectAll()
     with qtbot.waitSignal(panel.store.note_changed, timeout=30_000) as signal:
-        typed = QInputMethodEvent()  # Chinese arrives from the input method, a phrase at a time
-        typed.setCommitString("第二段可引用")
-        QApplication.sendEvent(editor, typed)
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        type_chinese(editor, "第二段可引用")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # a new line, not the end of the note
+        type_chinese(editor, "写进年终总结里")
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert [marked[1].key] == signal.args
-    assert "第二段可引用" == note.data()
+    assert "第二段可引用\n写进年终总结里" == note.data()
     connection = sqlite3.connect(personal_file)  # what the file says, not the model
     try:
         stored = connection.execute("SELECT note FROM bookmarks WHERE note != ''").fetchall()
     finally:
         connection.close()
-    assert [("开会用",), ("第二段可引用",)] == sorted(stored)
+    assert [("开会用",), ("第二段可引用\n写进年终总结里",)] == sorted(stored)
     with open_archive(corpus_db, readonly=True) as archive:
-        assert "第二段可引用" == bookmarks.get(archive, marked[1].key).note  # type: ignore[union-attr]
+        assert "第二段可引用\n写进年终总结里" == bookmarks.get(archive, marked[1].key).note  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: panel.note_view.isVisible())
+    assert "批注：第二段可引用\n写进年终总结里" == panel.note_view.text()
+
+
+def type_chinese(editor: QWidget, text: str) -> None:
+    """Chinese arrives from the input method, a phrase at a time."""
+    typed = QInputMethodEvent()
+    typed.setCommitString(text)
+    QApplication.sendEvent(editor, typed)
+
+
+def wait_for_note_dialog(qtbot: QtBot, panel: BookmarksPanel) -> NoteDialog:
+    qtbot.waitUntil(lambda: panel.findChild(NoteDialog) is not None)
+    dialog = panel.findChild(NoteDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.grab()  # painted
+    return dialog
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_f2_opens_the_note_editor_and_esc_leaves_the_note_as_it_was(
+    qtbot: QtBot, panel: BookmarksPanel, marked: list[ArticleRecord]
+) -> None:
+    panel.view.setFocus()
+    panel.view.selectRow(0)
+    before = panel.model.index(0, NOTE).data()
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    dialog = wait_for_note_dialog(qtbot, panel)
+    assert before == dialog.editor.toPlainText()
+    assert dialog.editor.width() > 5 * panel.view.columnWidth(NOTE)  # not a cramped cell
+    type_chinese(dialog.editor, "不该保存")
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert before == panel.model.index(0, NOTE).data()
 
 
 def test_edit_note_is_off_on_a_read_only_archive(panel: BookmarksPanel) -> None:
@@ -427,7 +463,7 @@ def test_edit_note_is_off_on_a_read_only_archive(panel: BookmarksPanel) -> None:
     panel.view.selectRow(0)
     panel.edit_note()  # what the action would do, were it on
     QApplication.processEvents()
-    assert QAbstractItemView.State.EditingState != panel.view.state()
+    assert panel.findChild(NoteDialog) is None
     assert "不能编辑批注" in panel.hint.text()
 
 

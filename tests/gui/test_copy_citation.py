@@ -1,5 +1,6 @@
 """复制引文 as a user works it: Shift+click two articles in the list, Ctrl+Alt+C, and the
-clipboard holds their GB/T 7714-2015 references, one a line; one article read, one reference."""
+clipboard holds their GB/T 7714-2015 reference list ([1] …, one a line); one article read, its
+reference."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_window import ISSUE_DAY, choose_day, click_article_row
 
-from reader.archive.citation import citation
+from reader.export.citation import citation, reference_list
 from reader.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -36,9 +37,9 @@ def test_ctrl_alt_c_copies_the_references_of_the_selected_articles(
     )
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     lines = QApplication.clipboard().text().split("\n")
-    expected = [citation(window.articles.record(row)) for row in (0, 1)]
-    assert expected == lines
-    assert all(FORM.match(line) for line in lines), lines
+    assert reference_list([window.articles.record(row) for row in (0, 1)]).split("\n") == lines
+    assert [1, 2] == [int(line[1]) for line in lines]
+    assert all(FORM.match(line.split("] ", 1)[1]) for line in lines), lines
     assert "已复制 2 条引文（GB/T 7714-2015）" == window.statusBar().currentMessage()
 
     click_article_row(qtbot, window, 2)

@@ -22,6 +22,7 @@ from reader.archive.db import open_archive
 from reader.archive.importer import import_into, import_issue
 from reader.archive.queries import article_ids, issues_on, undated_issues
 from reader.archive.search import search
+from reader.export.citation import citation
 from reader.gui.app import open_window
 from reader.gui.article_model import COL_TITLE
 from reader.gui.importing import ReportDialog
@@ -146,8 +147,13 @@ def test_copy_article_puts_text_and_source_on_the_clipboard(corpus_window: MainW
     choose_day(corpus_window, ISSUE_DAY)
     corpus_window.commands.copy_article.trigger()
     copied = QApplication.clipboard().text()
-    assert corpus_window.articles.record(0).headline in copied
+    record = corpus_window.articles.record(0)
+    assert record.headline in copied
     assert f"总第{ISSUE.number}期" in copied
+    # Its GB/T 7714 citation closes the pasted text, so it always says where it came from.
+    last = copied.splitlines()[-1]
+    assert last == f"引用：{citation(record)}"
+    assert last.endswith(f"[N]. {record.publication}, {record.date}({record.page}).")
 
 
 def test_importing_a_folder_marks_the_new_dates(
@@ -189,6 +195,7 @@ def test_first_start_imports_the_demo_issue(
     qtbot.waitUntil(lambda: window.articles.rowCount() > 0)
     assert "2023年3月14日" in window.middle.issue_title()
     assert window.findChild(ReportDialog) is None
+    assert "导入" not in window.statusBar().currentMessage()  # the user imported nothing
 
 
 def test_undated_issue_gets_the_users_date(qtbot: QtBot, empty_window: MainWindow, tmp_path: Path) -> None:
@@ -336,7 +343,7 @@ def test_star_bookmarks_the_shown_article_and_the_panel_opens_it(
 
 def test_file_menu_offers_printing_and_pdf_export(corpus_window: MainWindow) -> None:
     texts = [a.text() for a in corpus_window.commands.file_menu.actions()]
-    assert {"打印…", "导出为PDF…", "导入文件…", "导入文件夹…"} <= set(texts)
+    assert {"打印…", "导出为PDF/Word…", "导入文件…", "导入文件夹…"} <= set(texts)
 
 
 def test_undated_issue_is_listed_with_the_year_its_text_suggests(corpus_window: MainWindow) -> None:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -26,10 +28,13 @@ from window_support import commit_chars, type_query
 from reader.archive import bookmarks, corrections
 from reader.archive.db import open_archive
 from reader.archive.importer import import_into
+from reader.archive.search import search
 from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search_model import HtmlRole
+from reader.resources import USER_DICTIONARY, locate
+from reader.text.words import user_words
 
 pytestmark = pytest.mark.gui
 # A popup menu on the offscreen platform cannot raise itself or grab the keyboard, and says so.
@@ -108,7 +113,7 @@ def test_split_from_the_article_list_then_undo_and_redo_with_the_keyboard(
 ) -> None:
     assert [FIRST, SECOND, THIRD] == _titles(window)
     entries = _row_click(qtbot, window, 0, "从此段拆分…")
-    assert ["修改标题/引题/署名…", "从此段拆分…", "与下一篇合并", "设为图片说明"] == entries
+    assert ["修改标题/引题/署名…", "从此段拆分…", "与下一篇合并", "设为图片说明", "修改正文…"] == entries
     dialog = _dialog(qtbot, window, "splitDialog")
     paragraphs = dialog.findChild(QListWidget, "paragraphList")
     assert 1 == paragraphs.currentRow()  # paragraph 2: the first one that can start an article
@@ -217,21 +222,33 @@ def test_the_dictionary_dialog_adds_a_name_the_archive_then_cuts_whole_and_remov
     qtbot: QtBot, window: MainWindow, issue_db: Path
 ) -> None:
     name = "江明远"  # jieba cuts 区长江明远 as 区 / 长江 / 明远 (tests/test_dictionary.py ranks it)
+    shipped = [word for word, _freq, _tag in user_words(locate(USER_DICTIONARY))]
     window.dictionary.action.trigger()
     dialog = _dialog(qtbot, window, "dictionaryDialog")
-    assert 0 == dialog.findChild(QListWidget, "wordList").count()
+    listed = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert [f"{w}（随程序附带）" for w in sorted(shipped)] == listed  # the shipped words are shown
     commit_chars(dialog.findChild(QLineEdit, "wordEdit"), name)
     with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "addWord"), Qt.MouseButton.LeftButton)
-    assert [name] == [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    words = [str(dialog.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(dialog.list.count())]
+    assert sorted([*shipped, name]) == words
+    assert name == dialog.list.item(words.index(name)).text()
     assert f"已添加 1 个词：{name}；重新索引了 0 篇文章" == dialog.status.text()
     assert window.statusBar().currentMessage().startswith("已添加")
     with open_archive(issue_db, readonly=True) as archive:
         assert ["区长", name] == archive.tokenizer.words(f"区长{name}")
-    dialog.list.item(0).setSelected(True)
+    dialog.list.item(words.index(name)).setSelected(True)
     with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "removeWord"), Qt.MouseButton.LeftButton)
-    assert 0 == dialog.list.count()
+    assert len(shipped) == dialog.list.count()
+    dialog.list.clearSelection()
+    dialog.list.item(0).setSelected(True)  # a shipped word that cuts a name badly: taken back
+    with qtbot.waitSignal(window.dictionary.changed, timeout=30_000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "removeWord"), Qt.MouseButton.LeftButton)
+    first = sorted(shipped)[0]
+    assert f"{first}（不再整词切分）" == dialog.list.item(0).text()
+    with open_archive(issue_db, readonly=True) as archive:
+        assert first not in archive.tokenizer.words(f"区长{first}")
     dialog.reject()
 
 
@@ -305,3 +322,44 @@ def test_the_star_of_a_merged_article_shows_the_bookmark_of_the_article_merged_i
     assert 0 == panel.rowCount()
     with open_archive(issue_db, readonly=True) as archive:
         assert [] == bookmarks.list_bookmarks(archive)
+
+
+@popup_noise
+def test_a_typo_is_corrected_from_the_reading_pane_searched_for_shown_original_and_undone(
+    qtbot: QtBot, window: MainWindow, issue_db: Path
+) -> None:
+    """Right-click the paragraph with the typo, 修改正文…, fix it, OK: the pane shows the fixed
+    text, the status bar says Ctrl+Z undoes it, search finds the new words, 查看原文 shows the
+    imported text, and Ctrl+Z puts it back."""
+    pane = window.pane
+    cursor = pane.document().find(SPLIT_PARAGRAPH[:6])
+    assert not cursor.isNull()
+    spot = pane.cursorRect(cursor).center()
+    pane.setTextCursor(QTextCursor(pane.document()))
+    _right_click(qtbot, pane.viewport(), spot, "修改正文…")
+    dialog = _dialog(qtbot, window, "editTextDialog")
+    assert 1 == dialog.findChild(QListWidget, "paragraphList").currentRow()  # the paragraph clicked
+    editor = dialog.findChild(QPlainTextEdit, "paragraphEdit")
+    assert SPLIT_PARAGRAPH == editor.toPlainText()
+    editor.selectAll()
+    commit_chars(editor, SPLIT_PARAGRAPH.replace("放心", "放心、吃得舒心"))
+    dialog.grab()
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "吃得舒心" in pane.toPlainText())
+    _painted(qtbot, window)
+    assert "Ctrl+Z 撤销" in window.statusBar().currentMessage()
+    assert f"〔已校订〕{FIRST}" == _titles(window)[0]
+    with open_archive(issue_db, readonly=True) as archive:
+        assert [FIRST] == [hit.headline for hit in search(archive, "吃得舒心").hits]
+    _right_click(qtbot, pane.viewport(), QPoint(20, 20), "查看原文")
+    original = _dialog(qtbot, window, "originalTextDialog")
+    shown = original.findChild(QTextBrowser).toPlainText()
+    assert SPLIT_PARAGRAPH in shown and "吃得舒心" not in shown
+    original.grab()
+    original.reject()
+    _focus(qtbot, window, pane)
+    with qtbot.waitSignal(window.corrections.changed, timeout=30_000):
+        qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "吃得舒心" not in pane.toPlainText())
+    assert SPLIT_PARAGRAPH in pane.toPlainText()

@@ -155,6 +155,31 @@ def apply_split(archive: Archive, row: Row, correction: Correction) -> str | Non
     return None
 
 
+def edit_point(body: str, number: int, text: str) -> int | None:
+    """Index of the paragraph a text edit replaces: paragraph `number` (from 1) when it still
+    reads `text`, else the one paragraph anywhere that does (a re-import may have added or
+    joined paragraphs above it); None when there is no such paragraph, or more than one."""
+    parts = paragraphs(body)
+    wanted = normalise(text)
+    if 1 <= number <= len(parts) and normalise(parts[number - 1]) == wanted:
+        return number - 1
+    matches = [i for i, part in enumerate(parts) if normalise(part) == wanted]
+    return matches[0] if len(matches) == 1 else None
+
+
+def apply_edit(archive: Archive, row: Row, correction: Correction) -> str | None:
+    """修改正文: one paragraph's text replaced (an OCR or typing error); the article is indexed
+    again, so search finds the corrected words and no longer the wrong ones."""
+    p = correction.params
+    index = edit_point(row.body, int(p["paragraph"]), str(p["text"]))
+    if index is None:
+        return f"原文中已找不到要修改的段落“{_short(str(p['text']))}”"
+    parts = paragraphs(row.body)
+    parts[index] = str(p["new"])
+    _update(archive, row, {"body": "\n".join(parts)})
+    return None
+
+
 def next_article(conn: sqlite3.Connection, row: Row) -> Row | None:
     """The article after `row` in the issue's reading order."""
     return _row(
@@ -198,6 +223,7 @@ APPLY = {
     "caption": apply_caption,
     "split": apply_split,
     "merge": apply_merge,
+    "edit": apply_edit,
 }
 
 

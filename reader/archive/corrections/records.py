@@ -6,13 +6,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["retitle", "split", "merge", "caption"]
-KINDS: tuple[Kind, ...] = ("retitle", "split", "merge", "caption")
+Kind = Literal["retitle", "split", "merge", "caption", "edit"]
+KINDS: tuple[Kind, ...] = ("retitle", "split", "merge", "caption", "edit")
 KIND_LABELS: dict[str, str] = {
     "retitle": "修改标题",
     "split": "拆分",
     "merge": "合并",
     "caption": "设为图片说明",
+    "edit": "修改正文",
 }
 # The article parts 修改标题/引题/署名… may change, with their Chinese names.
 EDITABLE_FIELDS: dict[str, str] = {
@@ -71,6 +72,8 @@ class Correction:
             return f"{name}：与下一篇“{p.get('next_headline', '')}”合并"
         if self.kind == "caption":
             return f"{name}：设为图片说明"
+        if self.kind == "edit":
+            return f"{name}：第{p.get('paragraph')}段改为“{_short(str(p.get('new', '')))}”"
         return f"{name}：{self.kind}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,6 +92,10 @@ class Correction:
             "status": self.status,
             "reason": self.reason,
         }
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 CORRECTION_COLUMNS = (

@@ -109,6 +109,8 @@ def _complete(archive: Archive, row: Row, issue: str, kind: str, params: dict[st
             "next_fingerprint": fingerprint,
             "next_headline": following.headline,
         }
+    if kind == "edit":
+        return _complete_edit(row, params)
     if kind == "retitle":
         fields = {k: str(v).strip() for k, v in params.get("fields", {}).items() if k in EDITABLE_FIELDS}
         if not fields:
@@ -117,6 +119,39 @@ def _complete(archive: Archive, row: Row, issue: str, kind: str, params: dict[st
             raise CorrectionError("标题不能改为空")
         return {"fields": fields}
     return {}
+
+
+def _complete_edit(row: Row, params: dict[str, Any]) -> dict[str, Any]:
+    parts = paragraphs(row.body)
+    number = int(params["paragraph"])
+    if not 1 <= number <= len(parts):
+        raise CorrectionError(
+            f"“{row.headline or row.key}”共 {len(parts)} 段，只能修改第 1 段到第 {len(parts)} 段"
+            f"（给的是第 {number} 段）"
+        )
+    new = " ".join(str(params["new"]).split("\n")).strip()  # one paragraph stays one
+    if not new:
+        raise CorrectionError(f"第 {number} 段不能改为空：要删去整篇请重新导入修改过的文件")
+    if new == parts[number - 1].strip():
+        raise CorrectionError(f"第 {number} 段没有改动")
+    return {"paragraph": number, "text": parts[number - 1], "new": new}
+
+
+def edit_text(archive: Archive, key: str, paragraph: int, new: str) -> Correction:
+    """修改正文: replace paragraph `paragraph` (from 1) of the article's text with `new` (a
+    typo of the dump: 一 for —, 己 for 已). Kept through re-import like every correction, and
+    listed as failed when that paragraph is no longer in the text; the imported text stays
+    viewable (`original_text`)."""
+    return _make(archive, key, "edit", {"paragraph": paragraph, "new": new})
+
+
+def original_text(archive: Archive, key: str) -> str | None:
+    """查看原文: the article's body as imported, before any correction changed it; None when no
+    correction changed this article's text (or a split made the article)."""
+    row = archive.conn.execute(
+        "SELECT body FROM correction_originals WHERE article_key = ?", (resolve_key(archive.conn, key),)
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def retitle(archive: Archive, key: str, **fields: str) -> Correction:

@@ -1,5 +1,7 @@
 """The 书签 panel: the bookmark list with 打开, 删除, 撤销删除 and 导出剪报册…, and 编辑批注… in its
-context menu (a hint line says so: double-click opens, so editing a note must be findable).
+context menu and on F2 (a hint line says so: double-click opens, so editing a note must be
+findable). A note is written in its own dialog and the chosen bookmark's note is shown in full
+under the list: the note column is a few characters wide in a narrow panel.
 
 It talks outwards only by signals (`article_requested`, `export_requested`); writes go through
 the store, which queues them on the window's one writer, so the panel never waits for a lock.
@@ -10,7 +12,7 @@ onto two rows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.archive.bookmarks import BookmarkRecord
 from reader.gui.bookmarks.model import DATE, HEADLINE, NOTE, PUBLICATION, BookmarksModel
+from reader.gui.bookmarks.note_dialog import NoteDialog
 from reader.gui.bookmarks.store import BookmarkStore
 from reader.gui.metrics import chars_width
 
@@ -57,9 +60,7 @@ class BookmarksPanel(QWidget):
         self.view.setObjectName("bookmarksView")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
-        )
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # notes: NoteDialog
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
@@ -73,6 +74,12 @@ class BookmarksPanel(QWidget):
         self.hint.setObjectName("bookmarksHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#666;")
+        self.note_view = QLabel("", self)
+        self.note_view.setObjectName("bookmarkNote")
+        self.note_view.setTextFormat(Qt.TextFormat.PlainText)  # what the user wrote, as written
+        self.note_view.setWordWrap(True)
+        self.note_view.setStyleSheet("color:#5a3d00; background:#fff6dc; padding:4px;")
+        self.note_view.hide()
         self.status = QLabel("", self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # names headlines
         self.status.setWordWrap(True)
@@ -85,6 +92,9 @@ class BookmarksPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.undo_button.clicked.connect(self.undo_remove)
         self.export_button.clicked.connect(self.export_requested)
+        edit = QShortcut(QKeySequence(Qt.Key.Key_F2), self.view)
+        edit.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit.activated.connect(self.edit_note)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_selected)
@@ -109,12 +119,16 @@ class BookmarksPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.note_view)
         layout.addWidget(self.hint)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         layout.addLayout(export)
         store.failed.connect(self._write_failed)
         self.model.modelReset.connect(self._show_needed_columns)
+        self.model.modelReset.connect(self._show_note)
+        self.model.dataChanged.connect(self._show_note)
+        self.view.selectionModel().currentRowChanged.connect(self._show_note)
         self.model.refresh()
         self._show_hint()
 
@@ -155,24 +169,37 @@ class BookmarksPanel(QWidget):
         self.article_requested.emit(record.article_id)
 
     def edit_note(self) -> None:
-        """编辑批注…: an editor on the note of the current bookmark (the first one when none is)."""
+        """编辑批注… / F2: the note of the current bookmark (the first one when none is) in a
+        NoteDialog; saved through the model, which writes it on the writer."""
         row = self.view.currentIndex().row()
         if self.model.record_at(row) is None:
             row = 0
+        record = self.model.record_at(row)
         index = self.model.index(row, NOTE)
-        if not index.isValid() or not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+        if record is None or not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
-        # Opened once the context menu has closed: a closing menu hands the focus back, and an
-        # editor that loses the focus closes at once.
-        QTimer.singleShot(0, self._edit_current_note)
+        dialog = NoteDialog(record.key, record.headline, record.note, self)
+        dialog.saved.connect(self._save_note)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
-    def _edit_current_note(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid() and index.column() == NOTE:
-            self.view.edit(index)
+    def _save_note(self, key: str, note: str) -> None:
+        """The dialog's note, onto the row that has `key` now (the list may have been re-read)."""
+        for row in range(self.model.rowCount()):
+            record = self.model.record_at(row)
+            if record is not None and record.key == key:
+                self.model.setData(self.model.index(row, NOTE), note)
+                return
+
+    def _show_note(self) -> None:
+        """The chosen bookmark's whole note under the list; hidden when it has none."""
+        record = self.model.record_at(self.view.currentIndex().row())
+        note = record.note if record is not None else ""
+        self.note_view.setText(self.tr("批注：{0}").format(note) if note else "")
+        self.note_view.setVisible(bool(note))
 
     def selected_keys(self) -> list[str]:
         """Keys of the selected bookmarks, top to bottom."""

@@ -1,5 +1,5 @@
-"""Staff corrections in the window: the four article commands, their undo stack, the list of
-corrections that did not apply.
+"""Staff corrections in the window: the article commands (titles, split, merge, caption, a
+paragraph's text), their undo stack, the list of corrections that did not apply, 查看原文.
 
 The window builds this once, puts `article_actions()` into the context menus of the article list
 and the reading pane and `menu` into the menu bar, and tells it which article is shown
@@ -22,7 +22,7 @@ from reader.archive import corrections
 from reader.archive.corrections import Correction
 from reader.archive.db import Archive
 from reader.archive.records import ArticleRecord
-from reader.gui.corrections.dialogs import RetitleDialog, SplitDialog
+from reader.gui.corrections.dialogs import EditTextDialog, OriginalTextDialog, RetitleDialog, SplitDialog
 from reader.gui.corrections.failed import FailedCorrectionsDialog
 from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveOp, ArchiveWriter
@@ -68,12 +68,14 @@ class CorrectionsFeature(QObject):
         window: QMainWindow,
         paragraph: Callable[[], int | None],
         failed: Callable[[], list[Correction]],
+        original: Callable[[str], str | None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._writer = writer
         self._paragraph = paragraph
         self._failed = failed
+        self._original = original
         self._record: ArticleRecord | None = None
         self._read_only: str | None = None
         self.stack = QUndoStack(self)
@@ -81,6 +83,8 @@ class CorrectionsFeature(QObject):
         self.split_action = self._action(self.tr("从此段拆分…"), self.ask_split)
         self.merge_action = self._action(self.tr("与下一篇合并"), self.merge_next)
         self.caption_action = self._action(self.tr("设为图片说明"), self.caption)
+        self.edit_action = self._action(self.tr("修改正文…"), self.ask_edit)
+        self.original_action = self._action(self.tr("查看原文"), self.show_original)
         self.undo_action = self.stack.createUndoAction(self, self.tr("撤销校订"))
         self.undo_action.setObjectName("undoCorrection")
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -97,6 +101,7 @@ class CorrectionsFeature(QObject):
         self.menu.addActions([self.undo_action, self.redo_action])
         self.menu.addSeparator()
         self.menu.addActions(self.article_actions())
+        self.menu.addAction(self.original_action)
         self.menu.addSeparator()
         self.menu.addAction(self.failed_action)
         self.failed_dialog: FailedCorrectionsDialog | None = None
@@ -108,8 +113,14 @@ class CorrectionsFeature(QObject):
         return action
 
     def article_actions(self) -> list[QAction]:
-        """修改标题/引题/署名…, 从此段拆分…, 与下一篇合并, 设为图片说明: for context menus."""
-        return [self.retitle_action, self.split_action, self.merge_action, self.caption_action]
+        """修改标题/引题/署名…, 从此段拆分…, 与下一篇合并, 设为图片说明, 修改正文…: for context menus."""
+        return [
+            self.retitle_action,
+            self.split_action,
+            self.merge_action,
+            self.caption_action,
+            self.edit_action,
+        ]
 
     def bind_undo_keys(self, *widgets: QWidget) -> None:
         """Ctrl+Z / Ctrl+Shift+Z undo and redo corrections while the focus is in these widgets."""
@@ -141,6 +152,8 @@ class CorrectionsFeature(QObject):
             )
         if usable and self._record is not None:
             self.split_action.setEnabled(self._record.body.count("\n") >= 1)
+            self.edit_action.setEnabled(bool(self._record.body.strip()))
+        self.original_action.setEnabled(self._record is not None and self._record.corrected)
 
     # --- the commands --------------------------------------------------------------------------
 
@@ -171,6 +184,33 @@ class CorrectionsFeature(QObject):
             self.make(lambda archive: corrections.split(archive, record.key, number, headline), record.key)
 
         dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def ask_edit(self) -> None:
+        record = self._record
+        if record is None:
+            return
+        dialog = EditTextDialog(record, self._paragraph(), self._window)
+        dialog.finished.connect(dialog.deleteLater)
+
+        def accepted() -> None:
+            number, text = dialog.paragraph(), dialog.new_text()
+            self.make(lambda archive: corrections.edit_text(archive, record.key, number, text), record.key)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def show_original(self) -> None:
+        """查看原文: the text as imported, beside the corrected one the reading pane shows."""
+        record = self._record
+        if record is None:
+            return
+        original = self._original(record.key)
+        if original is None:
+            self.status_message.emit(self.tr("这篇文章的正文没有被校订改动过。"), STATUS_MS)
+            return
+        dialog = OriginalTextDialog(record.headline, original, self._window)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def merge_next(self) -> None:
@@ -204,7 +244,9 @@ class CorrectionsFeature(QObject):
         def landed(correction: Correction) -> None:
             self.stack.push(_Step(self, correction))
             self.changed.emit(key)  # first: showing the issue again writes its own status line
-            self.status_message.emit(self.tr("已校订：{0}").format(correction.describe()), STATUS_MS)
+            self.status_message.emit(
+                self.tr("已校订：{0}（Ctrl+Z 撤销）").format(correction.describe()), STATUS_MS
+            )
 
         self._run(work, landed)
 

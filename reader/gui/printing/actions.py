@@ -2,7 +2,7 @@
 
 Wiring (main window): `pe = PrintExport(window, current=<callable returning the current article
 or the selected articles as ArticleRecords>, db_path=lambda: session.path)`; put `pe.actions`
-into the 文件 menu (打印… Ctrl+P, 打印预览…, 导出为PDF… Ctrl+E, 导出书签为剪报册…); connect
+into the 文件 menu (打印… Ctrl+P, 打印预览…, 导出为PDF/Word… Ctrl+E, 导出书签为剪报册…); connect
 the bookmarks panel's `export_requested` to `pe.export_bookmarks`; for all search results call
 `pe.export_ids(ids, title)`; call `pe.shutdown()` in closeEvent. `finished(str)` carries a message
 for the status bar.
@@ -20,24 +20,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
 
 from reader.archive.db import Archive
-from reader.archive.formatting import display_title
 from reader.archive.records import ArticleRecord
 from reader.archive.search_request import SearchRequest
 from reader.export.collect import Selection, bookmarked, by_ids, searched
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
+from reader.export.output import suggested_stem
 from reader.export.pdf import ExportResult, configure_printer, print_articles
+from reader.export.word import WORD_SUFFIX
 from reader.gui.messages import open_warning
 from reader.gui.operations import ReadOp, TaskRunner
 from reader.gui.operations.errors import describe
 from reader.gui.printing.job import Collect, Job, book_job, pdf_job, print_job
-from reader.gui.save_path import chosen_path
+from reader.gui.save_path import chosen_path, dialog_folder
 from reader.text.errors import Cancelled
 
 
@@ -120,7 +121,7 @@ class PrintExport(QObject):
         return PrintActions(
             print=action(self.tr("打印…"), self.print_current, QKeySequence(QKeySequence.StandardKey.Print)),
             preview=action(self.tr("打印预览…"), self.preview_current),
-            export_pdf=action(self.tr("导出为PDF…"), self.export_current, "Ctrl+E"),
+            export_pdf=action(self.tr("导出为PDF/Word…"), self.export_current, "Ctrl+E"),
             export_bookmarks=action(self.tr("导出书签为剪报册…"), self.export_bookmarks),
         )
 
@@ -203,17 +204,20 @@ class PrintExport(QObject):
 
     def _ask_path(self, suggested: str) -> Path | None:
         safe = re.sub(r'[\\/:*?"<>|\s]+', "_", suggested).strip("_.")[:60] or "export"
-        start = str(Path(QDir.homePath()) / f"{safe}.pdf")
-        name, _filter = QFileDialog.getSaveFileName(
-            self._window, self.tr("导出为PDF"), start, self.tr("PDF 文件 (*.pdf)")
-        )
-        return chosen_path(self._window, name, ".pdf")
+        start = str(Path(dialog_folder()) / f"{safe}.pdf")
+        pdf, word = self.tr("PDF 文件 (*.pdf)"), self.tr("Word 文档 (*.docx)")
+        name, chosen = QFileDialog.getSaveFileName(self._window, self.tr("导出"), start, f"{pdf};;{word}")
+        # The type chosen in the dialog decides, unless the name already says .docx or .pdf.
+        suffix = Path(name).suffix.lower()
+        if suffix not in (".pdf", WORD_SUFFIX):
+            suffix = WORD_SUFFIX if chosen == word else ".pdf"
+        return chosen_path(self._window, name, suffix)
 
     def export_current(self) -> None:
-        """导出为PDF…: the current article, or the selection as a clippings book."""
+        """导出为PDF/Word…: the current article, or the selection as a clippings book."""
         records = self._records()
         if records:
-            name = display_title(records[0]) if len(records) == 1 else self.tr("剪报册")
+            name = suggested_stem(records[0]) if len(records) == 1 else self.tr("剪报册")
             self.export_articles(records, suggested=name)
 
     def export_articles(
@@ -288,7 +292,9 @@ class PrintExport(QObject):
         self._op = op.success(self._succeeded).failure(self._failed).run_in_background()
 
     def _succeeded(self, result: ExportResult) -> None:
-        if result.path is not None:
+        if result.path is not None and not result.pages:  # a Word document: Word lays out pages
+            self._tell(self.tr("已导出 Word 文档：{0}").format(result.path))
+        elif result.path is not None:
             self._tell(self.tr("已导出 {0} 页：{1}").format(result.pages, result.path))
         else:
             self._tell(self.tr("已送往打印机：{0} 页").format(result.pages))

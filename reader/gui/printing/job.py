@@ -17,8 +17,9 @@ from reader.archive.db import Archive, open_archive
 from reader.archive.records import ArticleRecord
 from reader.archive.steady import read_steadily
 from reader.export.collect import Selection
+from reader.export.output import export_to
 from reader.export.pages import Progress
-from reader.export.pdf import ExportResult, export_pdf, print_articles
+from reader.export.pdf import ExportResult, print_articles
 from reader.gui.operations import OpProgress
 
 Job = Callable[[OpProgress], ExportResult]
@@ -57,12 +58,12 @@ def pdf_job(
     fonts: Sequence[str] | None,
     archive: Path,
 ) -> Job:
-    """These articles (from the open `archive`, which the PDF must never replace) as a PDF at
-    `target` (several: a clippings book)."""
+    """These articles (from the open `archive`, which the file must never replace) as a PDF or,
+    for a .docx `target`, a Word document (several: a clippings book)."""
     chosen = list(records)
 
     def job(progress: OpProgress) -> ExportResult:
-        return export_pdf(
+        return export_to(
             chosen,
             target,
             title=title,
@@ -82,7 +83,7 @@ def book_job(db: Path, collect: Collect, target: Path, title: str, fonts: Sequen
     def job(progress: OpProgress) -> ExportResult:
         with open_archive(db, readonly=True) as archive:
             selection = read_steadily(archive, collect)
-        return export_pdf(
+        return export_to(
             selection.articles,
             target,
             book=True,

@@ -1,6 +1,7 @@
-"""复制引文 (Ctrl+Alt+C): the GB/T 7714-2015 references of the articles selected in the list (or
-of the one being read) onto the clipboard, one a line, for a report's list of sources. The form
-is reader.archive.citation's; the status bar says how many were copied."""
+"""复制引文 (Ctrl+Alt+C): the GB/T 7714-2015 reference of the article being read onto the
+clipboard, or, with several selected in the list, their numbered reference list ([1] …, one a
+line) for a report's sources. The form is reader.export.citation's (复制全文 and the Word export
+cite with it too); the status bar says how many were copied."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 
-from reader.archive.citation import citations
 from reader.archive.records import ArticleRecord
+from reader.export.citation import citation, reference_list
 
 STATUS_MS = 4000
 
@@ -30,7 +31,8 @@ class CopyCitations(QObject):
         if not records:
             self.status_message.emit(self.tr("没有选中或正在阅读的文章"), STATUS_MS)
             return
-        QGuiApplication.clipboard().setText(citations(records))
+        text = citation(records[0]) if len(records) == 1 else reference_list(records)
+        QGuiApplication.clipboard().setText(text)
         self.status_message.emit(
             self.tr("已复制 {0} 条引文（GB/T 7714-2015）").format(len(records)), STATUS_MS
         )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.gui.importing import ImportController, ReportDialog
 from reader.gui.messages import open_warning
+from reader.gui.save_path import dialog_folder
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 
@@ -55,7 +56,7 @@ class ImportCommands(QObject):
         names, _filter = QFileDialog.getOpenFileNames(
             self._window,
             self.tr("导入文件"),
-            self._settings.last_import_dir,
+            dialog_folder(self._settings.last_import_dir),
             self.tr("报纸文本 (*.txt *.md *.text);;所有文件 (*)"),
         )
         if names:
@@ -64,7 +65,7 @@ class ImportCommands(QObject):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self._window, self.tr("导入文件夹"), self._settings.last_import_dir
+            self._window, self.tr("导入文件夹"), dialog_folder(self._settings.last_import_dir)
         )
         if folder:
             self._settings.last_import_dir = folder
@@ -93,7 +94,7 @@ class ImportCommands(QObject):
             dialog.repair_requested.connect(self.repair_requested)
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
-        self.status_message.emit(self.tr("导入完成"), 4000)
+            self.status_message.emit(self.tr("导入完成"), 4000)  # not for the demo nobody asked for
 
     def _resolve(self, dialog: ReportDialog, paths: list[Path], how: OnConflict) -> None:
         """用新文件替换 / 两者都保留 in the report: imported as any import is (not while another

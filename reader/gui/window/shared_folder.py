@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.archive.errors import ArchiveError
 from reader.archive.snapshots import is_published_folder
 from reader.gui.messages import open_warning
+from reader.gui.save_path import dialog_folder
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
 
@@ -54,7 +55,7 @@ class SharedFolder(QObject):
 
     def choose(self) -> None:
         """Ask for the shared folder, then read it (and remember it) if it holds a published archive."""
-        start = self._settings.shared_folder or QDir.homePath()
+        start = dialog_folder(self._settings.shared_folder)
         folder = QFileDialog.getExistingDirectory(self._window, self.tr("打开共享档案"), start)
         if folder:
             self.use_folder(Path(folder))

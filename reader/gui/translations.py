@@ -38,10 +38,12 @@ MISSING_WORDS: dict[tuple[str, str], str] = {
 class MissingQtWords(QTranslator):
     """Qt's words `MISSING_WORDS` gives; installed after Qt's own translator, so asked first."""
 
-    def translate(
+    def translate(  # type: ignore[override]  # None: no translation here, ask the next one
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return MISSING_WORDS.get((context, source_text), "")
+    ) -> str | None:
+        """The word for Qt's missing ones; None for every other (Qt takes "" as a translation, so
+        answering "" blanked the program's own words, menus and messages alike)."""
+        return MISSING_WORDS.get((context, source_text))
 
     def isEmpty(self) -> bool:
         return False

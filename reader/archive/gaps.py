@@ -70,5 +70,19 @@ def expected_days(gaps: list[PublicationGaps], year: int, month: int) -> dict[st
     return days
 
 
+def unpinned(gaps: list[PublicationGaps], year: int, month: int) -> list[tuple[str, Expected]]:
+    """The missing issues the schedule cannot pin to one day whose span of possible days reaches
+    into this month, as (publication, missing issue) in order: the calendar has no day to
+    outline for them, so it lists them under itself."""
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return [
+        (entry.publication, missing)
+        for entry in gaps
+        for missing in entry.report.missing
+        if not missing.exact and missing.earliest <= last and missing.latest >= first
+    ]
+
+
 def _in_month(missing: Expected, year: int, month: int) -> bool:
     return missing.exact and (missing.earliest.year, missing.earliest.month) == (year, month)

@@ -25,8 +25,8 @@ from reader.archive.search import search
 from reader.export.citation import citation
 from reader.gui.app import open_window
 from reader.gui.article_model import COL_TITLE
-from reader.gui.calendar_panel import DateDialog
 from reader.gui.importing import ReportDialog
+from reader.gui.issue_date_dialog import DateDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.settings import DEFAULT_FONT_PT, Settings
 from reader.resources import DEMO, locate

@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from archive_helpers import import_at
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from window_support import commit_chars
 
-from reader.archive.importer import import_into
 from reader.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -29,7 +29,7 @@ def undated_window(window_factory: Callable[..., MainWindow], db_path: Path, tmp
     source = tmp_path / "dump" / "003_5402ef8479b560aa.txt"
     source.parent.mkdir()
     source.write_text(TEXT, "utf-8")
-    assert [] == import_into(db_path, [source]).failed
+    assert [] == import_at(db_path, [source]).failed
     return window_factory(db_path)
 
 

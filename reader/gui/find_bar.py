@@ -49,7 +49,8 @@ class FindBar(QWidget):
         self.close_button = self._button("✕", self.tr("关闭（Esc）"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel(self.tr("本文中查找："), self))
+        # No label before the field: its placeholder says it, and at 1024 px a label made the
+        # bar wider than the reading pane, which pushed the window past the screen's width.
         layout.addWidget(self.field, 1)
         layout.addWidget(self.count)
         for button in (self.previous, self.next, self.close_button):

@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
         self.pane.article_changed.connect(self.bookmarks.set_article)
         self.pane.article_changed.connect(self.corrections.set_article)
         self.pane.article_changed.connect(self.history.record)
+        # A name in the byline searches for the person's articles (the byline is indexed too).
+        self.pane.author_clicked.connect(lambda name: self.search_bar.field.setText(f'"{name}"'))
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.calendar.date_chosen.connect(nav.open_date)

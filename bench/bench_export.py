@@ -30,7 +30,7 @@ from reader.export.pdf import export_pdf
 def first_articles(db_path: Path, count: int) -> list[ArticleRecord]:
     """The archive's first `count` articles by issue and position (a typical mixed book)."""
     with open_archive(db_path, readonly=True) as archive:
-        rows = archive.db.execute("SELECT id FROM articles ORDER BY issue_id, position LIMIT ?", [count])
+        rows = archive.conn.execute("SELECT id FROM articles ORDER BY issue_id, position LIMIT ?", [count])
         return articles(archive, [r[0] for r in rows])
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.archive.search_index import Tokenizer, char_tokens
+from reader.archive.search_tokens import Tokenizer, char_tokens
 from reader.text.fold import fold
 from reader.text.words import Segmenter
 

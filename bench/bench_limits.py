@@ -63,7 +63,7 @@ def run(files: int, book: int, workdir: Path) -> None:
     measured(f"import {files} files", "import", str(issues), "--db", str(db))
 
     with open_archive(db, readonly=True) as archive:
-        total = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        total = archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         started = time.perf_counter()
         damage = find_damage(archive)
         checked = time.perf_counter() - started
@@ -73,7 +73,7 @@ def run(files: int, book: int, workdir: Path) -> None:
     print(f"    articles in the archive: {total}; {output.splitlines()[0] if output else ''}")
 
     with open_archive(db) as archive:
-        keys = [r[0] for r in archive.db.execute("SELECT key FROM articles ORDER BY id LIMIT ?", (book,))]
+        keys = [r[0] for r in archive.conn.execute("SELECT key FROM articles ORDER BY id LIMIT ?", (book,))]
         for key in keys:
             bookmarks.add(archive, key)
     pdf = workdir / "book.pdf"

@@ -31,8 +31,8 @@ def make_archive(db_path: Path, articles: int, seed: int = 1, topical: bool = Fa
     material = load_material(topical=topical)
     started = time.perf_counter()
     with open_archive(db_path) as archive:
-        have = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        start = archive.db.execute("SELECT count(*) FROM issues").fetchone()[0]
+        have = archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        start = archive.conn.execute("SELECT count(*) FROM issues").fetchone()[0]
         per_issue = float(ARTICLES_PER_ISSUE)
         while have < articles:
             issues = min(BATCH_ISSUES, max(1, math.ceil((articles - have) / per_issue)))

@@ -1,11 +1,14 @@
 """Screenshots of the window as a user sees it, on the corpus, at a large and a small screen size:
-the issue view, a search, and the issue view with the 书签 panel open (two bookmarks, one note).
+the issue view, a search, the issue view with the 书签 panel open (two bookmarks, one note), and
+the views issue 23 asked to see: find in the article, the search history's drop-down, several
+results chosen for a clippings book, the note editor, the date dialog of an undated issue, the
+user guide.
 
 Run under a virtual screen so the real platform plugin (xcb) and real fonts are used:
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py OUT_DIR
 
-Writes OUT_DIR/{issue,search,bookmarks}-{1600x1000,1024x700}.png and prints each path with the
+Writes OUT_DIR/<view>-{1600x1000,1024x700}.png and prints each path with the
 size the window really took (a pane's minimum width can make it wider than asked); look at
 them after any change to the window.
 """
@@ -21,11 +24,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QDate, QSettings
-from PySide6.QtWidgets import QApplication
+from collections.abc import Callable
 
-from reader.archive.importer import import_into
+from PySide6.QtCore import QDate, QItemSelectionModel, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader.archive.db import open_archive
+from reader.archive.importer import import_paths
 from reader.gui.app import application, open_window
+from reader.gui.bookmarks.note_dialog import NoteDialog
+from reader.gui.guide import GuideDialog, show_guide
+from reader.gui.issue_date_dialog import DateDialog
+from reader.gui.main_window import MainWindow
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -85,9 +95,66 @@ def shoot(
         window.bookmarks.toggle_dock.trigger()
     wait(app, 500)
     save("bookmarks")
+    extra_views(app, window, save, args)
     window.close()
     window.session.close()
     return shots
+
+
+def shot_of_dialog(app: QApplication, window: QWidget, kind: type[QWidget], path: Path) -> None:
+    """The dialog of `kind` the window has open, on its own."""
+    wait(app, 400)
+    dialog = window.findChild(kind)
+    if dialog is not None:
+        dialog.grab().save(str(path))
+        dialog.close()
+
+
+def extra_views(
+    app: QApplication, window: MainWindow, save: Callable[[str], None], args: argparse.Namespace
+) -> None:
+    """Find in the article, the history drop-down, several results chosen, the note editor, the
+    date dialog of an undated issue, the user guide (dialogs grabbed on their own)."""
+    window.bookmarks.dock.hide()
+    window.middle.select_article_row(1)
+    window.pane.setFocus()
+    window.find_bar.open()
+    window.find_bar.field.setText(args.find)
+    wait(app, 300)
+    save("find")
+    window.find_bar.close_bar()
+    window.search_history.remember(args.query)
+    window.search_history.remember("东昌府")
+    window.search_history.show_all()
+    wait(app, 300)
+    popup = QApplication.activePopupWidget()
+    save("history")
+    if popup is not None:
+        popup.grab().save(str(Path(args.out) / f"history-popup-{window.width()}.png"))
+        popup.close()
+    window.search_bar.field.setText(args.query)
+    window.search.run_now()
+    for _ in range(300):
+        wait(app, 50)
+        if window.search.is_idle() and window.search.last_outcome:
+            break
+    view = window.middle.result_view
+    flags = QItemSelectionModel.SelectionFlag.Select
+    for row in range(min(3, window.search.model.rowCount())):
+        view.selectionModel().select(window.search.model.index(row, 0), flags)
+    wait(app, 300)
+    save("several-results")
+    window.leave_search()
+    window.bookmarks.toggle_dock.trigger()
+    window.bookmarks.panel.view.selectRow(0)
+    window.bookmarks.panel.edit_note()
+    shot_of_dialog(app, window, NoteDialog, Path(args.out) / f"note-editor-{window.width()}.png")
+    undated = window.calendar.undated_model
+    if undated.rowCount():
+        window.ask_issue_date(undated.issue_at(0).id)
+        shot_of_dialog(app, window, DateDialog, Path(args.out) / f"date-dialog-{window.width()}.png")
+    show_guide(window)
+    shot_of_dialog(app, window, GuideDialog, Path(args.out) / f"guide-{window.width()}.png")
 
 
 def main() -> int:
@@ -95,6 +162,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("out", type=Path)
     parser.add_argument("--query", default="幸福食堂")
+    parser.add_argument("--find", default="食堂", help="what to find in the article shown")
     parser.add_argument("--date", default="2022-07-05", help="the issue to show")
     parser.add_argument(
         "--db", type=Path, help="shoot this archive (a copy of it) instead of one made from the corpus"
@@ -109,7 +177,8 @@ def main() -> int:
         if args.db is not None:
             shutil.copyfile(args.db, db)
         else:
-            import_into(db, [CORPUS])
+            with open_archive(db) as archive:
+                import_paths(archive, [CORPUS])
         QSettings.setPath(
             QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / f"settings-{size[0]}")
         )

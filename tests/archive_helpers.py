@@ -11,10 +11,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reader.archive.db import Archive
+from reader.archive.db import Archive, open_archive
+from reader.archive.importer import ImportReport, OnConflict, import_paths
 from reader.archive.keys import article_keys, issue_key
 from reader.archive.migrations import MIGRATIONS
-from reader.archive.search_index import index_articles
+from reader.archive.search_index import create_search_index, index_articles
 from reader.text.model import Article, DateHint, ParsedIssue
 from reader.text.words import default_segmenter
 
@@ -74,10 +75,11 @@ def make_version3_archive(path: Path, issues: list[ParsedIssue], bookmarked: tup
     bring such a file forward without losing an article, a key, a bookmark or a user's date."""
     conn = sqlite3.connect(path, isolation_level=None)
     db = sqlite_utils.Database(conn)
-    archive = Archive(path, db, readonly=False, segmenter=default_segmenter())
+    archive = Archive(path, conn, readonly=False, segmenter=default_segmenter())
     for number, migration in enumerate(MIGRATIONS[:3], start=1):
         migration(archive)
         conn.execute(f"PRAGMA user_version = {number}")
+    create_search_index(archive)  # the index these versions' own migrations made
     for parsed in issues:
         key = f"file:{parsed.source}" if parsed.date is None else issue_key(parsed)
         publication = (
@@ -124,3 +126,11 @@ def bad_files(folder: Path) -> dict[str, Path]:
     for path, data in files.values():
         path.write_bytes(data)
     return {name: path for name, (path, _) in files.items()}
+
+
+def import_at(
+    db_path: Path, paths: list[Path], *, on_conflict: OnConflict = "report", demo: bool = False
+) -> ImportReport:
+    """Open the archive at `db_path`, import `paths` through the one entry point, close."""
+    with open_archive(db_path) as archive:
+        return import_paths(archive, paths, on_conflict=on_conflict, demo=demo)

@@ -71,10 +71,10 @@ def hostile_archive(path: Path) -> Path:
 
 def key_of(archive: Archive, headline: str) -> str:
     """The key of the article with this headline."""
-    return str(archive.db.execute("SELECT key FROM articles WHERE headline = ?", (headline,)).fetchone()[0])
+    return str(archive.conn.execute("SELECT key FROM articles WHERE headline = ?", (headline,)).fetchone()[0])
 
 
 def issue_id_of(path: Path, number: int | None) -> int:
     """The id of the issue with this number (None: the undated one)."""
     with open_archive(path, readonly=True) as archive:
-        return int(archive.db.execute("SELECT id FROM issues WHERE number IS ?", (number,)).fetchone()[0])
+        return int(archive.conn.execute("SELECT id FROM issues WHERE number IS ?", (number,)).fetchone()[0])

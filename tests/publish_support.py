@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from archive_helpers import import_at
 from issue_texts import issue_text, write
 
 from reader.archive.db import open_archive
-from reader.archive.importer import import_into
 from reader.archive.publish import PublishReport, publish
 
 ARTICLES_PER_ISSUE = 3
@@ -42,7 +42,7 @@ def add_issues(archive: Path, count: int, dumps: Path) -> int:
     """Import `count` more issues into the desk archive (made if missing); returns how many it holds."""
     start = issue_count(archive) if archive.exists() else 0
     files = [issue_file(dumps, n) for n in range(start, start + count)]
-    report = import_into(archive, files)
+    report = import_at(archive, files)
     assert [] == report.failed and len(files) == len(report.imported)
     return start + count
 

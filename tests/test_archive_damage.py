@@ -22,7 +22,7 @@ def filled(tmp_path: Path) -> Path:
     first = write(tmp_path / "dump" / "第1版.txt", issue_text(FRONT_PAGE))
     with open_archive(path) as archive:
         assert import_paths(archive, [first]).ok
-        key = archive.db.execute("SELECT key FROM articles ORDER BY id LIMIT 1").fetchone()[0]
+        key = archive.conn.execute("SELECT key FROM articles ORDER BY id LIMIT 1").fetchone()[0]
         bookmarks.add(archive, key, note="留着")
     return path
 
@@ -85,7 +85,7 @@ def test_a_locked_archive_stops_the_batch_at_the_first_file_and_names_the_holder
         holder.execute("BEGIN IMMEDIATE")
         try:
             with open_archive(path, readonly=False) as archive:
-                archive.db.execute("PRAGMA busy_timeout = 50")
+                archive.conn.execute("PRAGMA busy_timeout = 50")
                 report = import_paths(archive, files)
         finally:
             holder.execute("ROLLBACK")

@@ -21,12 +21,13 @@ def test_new_archive_has_current_schema_version(archive: Archive) -> None:
 
 
 def test_new_archive_has_the_tables(archive: Archive) -> None:
-    assert {"publications", "issues", "articles"} <= set(archive.db.table_names())
+    tables = {row[0] for row in archive.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"publications", "issues", "articles"} <= tables
 
 
 def test_archive_uses_wal_and_foreign_keys(archive: Archive) -> None:
-    assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert archive.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert archive.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert archive.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_open_creates_parent_folder(tmp_path: Path) -> None:
@@ -125,7 +126,7 @@ def test_failed_transaction_leaves_nothing_behind(archive: Archive) -> None:
 
 def test_locked_database_is_a_known_error(archive_path: Path) -> None:
     with open_archive(archive_path) as first:
-        first.db.execute("PRAGMA busy_timeout = 0")
+        first.conn.execute("PRAGMA busy_timeout = 0")
         other = sqlite3.connect(archive_path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         try:

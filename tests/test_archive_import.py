@@ -52,7 +52,7 @@ def test_import_round_trips_every_field(archive: Archive) -> None:
 
 def test_sections_are_stored_as_json(archive: Archive) -> None:
     outcome = import_issue(archive, FULL_ISSUE)
-    row = archive.db.execute("SELECT sections FROM issues WHERE id = ?", [outcome.issue_id]).fetchone()
+    row = archive.conn.execute("SELECT sections FROM issues WHERE id = ?", [outcome.issue_id]).fetchone()
     assert row[0] == '["网址：http://dcf.lcxw.cn"]'
 
 
@@ -65,12 +65,12 @@ def test_corpus_files_round_trip(archive: Archive, corpus_files: list[Path]) -> 
 
 def test_reimport_of_the_same_files_is_a_no_op(archive: Archive, corpus_files: list[Path]) -> None:
     first = import_paths(archive, corpus_files)
-    keys_before = archive.db.execute("SELECT id, key FROM articles ORDER BY id").fetchall()
+    keys_before = archive.conn.execute("SELECT id, key FROM articles ORDER BY id").fetchall()
     second = import_paths(archive, corpus_files)
     assert corpus_files == first.imported
     assert corpus_files == second.unchanged
     assert (second.imported, second.replaced, second.articles) == ([], [], 0)
-    assert keys_before == archive.db.execute("SELECT id, key FROM articles ORDER BY id").fetchall()
+    assert keys_before == archive.conn.execute("SELECT id, key FROM articles ORDER BY id").fetchall()
 
 
 def test_reimport_of_the_same_issue_reports_unchanged_with_same_id(archive: Archive) -> None:
@@ -89,8 +89,8 @@ def test_changed_issue_replaces_its_articles_in_place(archive: Archive) -> None:
     second = import_issue(archive, changed)
     assert ("replaced", first.issue_id, 3) == (second.status, second.issue_id, second.articles)
     assert list(changed.articles) == stored_articles(archive, first.issue_id)
-    assert archive.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
-    assert archive.db.execute("SELECT count(*) FROM issues").fetchone()[0] == 1
+    assert archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert archive.conn.execute("SELECT count(*) FROM issues").fetchone()[0] == 1
 
 
 def test_changed_issue_keeps_the_users_date(archive: Archive) -> None:

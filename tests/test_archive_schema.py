@@ -12,7 +12,6 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
 from archive_helpers import FULL_ISSUE, make_version3_archive
 
 from reader.archive.db import Archive, open_archive
@@ -46,7 +45,7 @@ def test_archives_upgraded_from_versions_1_and_3_have_the_schema_of_a_new_one(tm
 
     first = tmp_path / "version1.sqlite3"
     conn = sqlite3.connect(first, isolation_level=None)
-    MIGRATIONS[0](Archive(first, sqlite_utils.Database(conn), False, segmenter=Segmenter(user_dict=None)))
+    MIGRATIONS[0](Archive(first, conn, False, segmenter=Segmenter(user_dict=None)))
     conn.execute("PRAGMA user_version = 1")
     conn.close()
     third = tmp_path / "version3.sqlite3"

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from archive_helpers import import_at
 
 from reader.archive.backup import BackupError, backup_archive
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError
-from reader.archive.importer import import_into, import_paths
+from reader.archive.importer import import_paths
 from reader.cli import main
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def test_backup_while_another_connection_inserts_has_what_was_committed_before(
     assert "ok" == integrity(target)
     assert 500 == count(target, "visits")  # the archive as it was when the backup began
     with open_archive(target, readonly=True) as copy:
-        assert articles == copy.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert articles == copy.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def test_backup_finishes_while_another_thread_writes_all_the_time(source: Path, tmp_path: Path) -> None:
@@ -206,7 +207,7 @@ def test_backup_of_an_archive_in_a_read_only_folder(
     read_only_place: ReadOnlyPlace, tmp_path: Path, corpus_files: list[Path]
 ) -> None:
     made = read_only_place.source / "archive.sqlite3"
-    assert import_into(made, corpus_files[:1]).failed == []
+    assert import_at(made, corpus_files[:1]).failed == []
     articles = count(made, "articles")
     read_only_place.lock()
     target = tmp_path / "backup.sqlite3"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from issue_texts import many_issues
 
-from reader.archive import importer
+from reader.archive import issue_writer
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import ImportReport, import_paths
 from reader.archive.search import search
@@ -138,7 +138,7 @@ def test_a_search_is_not_held_up_by_an_import_holding_the_write_lock(
     with open_archive(db) as archive:
         assert import_paths(archive, files[:2]).ok
     inside, release = threading.Event(), threading.Event()
-    index_for_real = importer.index_articles
+    index_for_real = issue_writer.index_articles
     failures: list[BaseException | str] = []
 
     def slow_index(database: object, ids: list[int]) -> None:
@@ -147,7 +147,7 @@ def test_a_search_is_not_held_up_by_an_import_holding_the_write_lock(
         if not release.wait(timeout=60):
             failures.append("the searches never came back while the import held the write lock")
 
-    monkeypatch.setattr(importer, "index_articles", slow_index)
+    monkeypatch.setattr(issue_writer, "index_articles", slow_index)
 
     def write() -> None:
         try:

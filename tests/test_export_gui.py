@@ -35,7 +35,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 def records(archive: Archive, corpus_files: list[Path]) -> list[ArticleRecord]:
     """The test corpus's first issue's articles, from a fresh archive (the first has a kicker)."""
     assert import_paths(archive, corpus_files).ok
-    first_issue = archive.db.execute("SELECT min(id) FROM issues").fetchone()[0]
+    first_issue = archive.conn.execute("SELECT min(id) FROM issues").fetchone()[0]
     return articles(archive, article_ids(archive, first_issue))
 
 

@@ -50,7 +50,7 @@ def _gui_application(qapp: QApplication) -> None:
 def records(archive: Archive, corpus_files: list[Path]) -> list[ArticleRecord]:
     """Every article of the test corpus, imported into a fresh archive, in issue order."""
     assert import_paths(archive, corpus_files).ok
-    issue_ids = [r[0] for r in archive.db.execute("SELECT id FROM issues ORDER BY id")]
+    issue_ids = [r[0] for r in archive.conn.execute("SELECT id FROM issues ORDER BY id")]
     return articles(archive, [a for i in issue_ids for a in article_ids(archive, i)])
 
 

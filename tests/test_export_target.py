@@ -222,7 +222,7 @@ def own_db(db: Path, tmp_path: Path) -> Path:
 def articles_in(path: Path) -> int:
     """The archive's article count, read through SQLite: it fails if the file is no database."""
     with open_archive(path, readonly=True) as archive:
-        return int(archive.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return int(archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def test_export_onto_the_archive_is_refused_and_the_archive_stays(

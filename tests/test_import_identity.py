@@ -1,5 +1,5 @@
 """What one import replaces: files of one issue add up, a file updates only its own earlier import,
-and a file that would duplicate or replace another file's articles is a conflict (DESIGN.md)."""
+and a file that would duplicate or replace another file's articles is a conflict (docs/architecture.md)."""
 
 from __future__ import annotations
 
@@ -20,13 +20,13 @@ def headlines_of_issue(archive: Archive, issue_id: int) -> list[str]:
 
 
 def only_issue(archive: Archive) -> int:
-    ids = [r[0] for r in archive.db.execute("SELECT id FROM issues")]
+    ids = [r[0] for r in archive.conn.execute("SELECT id FROM issues")]
     assert 1 == len(ids)
     return int(ids[0])
 
 
 def article_count(archive: Archive) -> int:
-    return int(archive.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    return int(archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 @pytest.fixture
@@ -64,11 +64,11 @@ def test_the_same_file_from_another_folder_under_another_name_is_unchanged(
 ) -> None:
     first, second = pages
     import_paths(archive, [first, second])
-    keys = archive.db.execute("SELECT id, key FROM articles ORDER BY id").fetchall()
+    keys = archive.conn.execute("SELECT id, key FROM articles ORDER BY id").fetchall()
     copy = write(tmp_path / "elsewhere" / "头版.txt", first.read_text(encoding="utf-8"))
     report = import_paths(archive, [copy])
     assert [copy] == report.unchanged
-    assert keys == archive.db.execute("SELECT id, key FROM articles ORDER BY id").fetchall()
+    assert keys == archive.conn.execute("SELECT id, key FROM articles ORDER BY id").fetchall()
 
 
 def test_an_edited_file_replaces_its_own_articles_and_nothing_else(
@@ -106,7 +106,9 @@ def test_bookmarks_and_the_users_date_survive_pages_and_edits(
     first, second = pages
     import_paths(archive, [first])
     issue_id = only_issue(archive)
-    key = archive.db.execute("SELECT key FROM articles WHERE headline = ?", [FRONT_PAGE[1][0]]).fetchone()[0]
+    key = archive.conn.execute("SELECT key FROM articles WHERE headline = ?", [FRONT_PAGE[1][0]]).fetchone()[
+        0
+    ]
     bookmarks.add(archive, key, note="要写进报告")
     queries.set_issue_date(archive, issue_id, "2022-07-06")
     import_paths(archive, [second])
@@ -137,13 +139,15 @@ def test_a_conflict_resolved_by_replacing_keeps_bookmarks(
 ) -> None:
     first, second = pages
     import_paths(archive, [first, second])
-    key = archive.db.execute("SELECT key FROM articles WHERE headline = ?", [SECOND_PAGE[0][0]]).fetchone()[0]
+    key = archive.conn.execute("SELECT key FROM articles WHERE headline = ?", [SECOND_PAGE[0][0]]).fetchone()[
+        0
+    ]
     bookmarks.add(archive, key)
     whole = write(tmp_path / "整期.txt", issue_text(FRONT_PAGE + SECOND_PAGE))
     report = import_paths(archive, [whole], on_conflict="replace")
     assert [whole] == report.imported
     assert 4 == article_count(archive)
-    assert 1 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    assert 1 == archive.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
     mark = bookmarks.get(archive, key)
     assert mark is not None and not mark.deleted
 
@@ -156,7 +160,7 @@ def test_a_conflict_resolved_by_keeping_both_keeps_both(
     whole = write(tmp_path / "整期.txt", issue_text(FRONT_PAGE + SECOND_PAGE))
     assert [whole] == import_paths(archive, [whole], on_conflict="keep").imported
     assert 8 == article_count(archive)
-    keys = [r[0] for r in archive.db.execute("SELECT key FROM articles")]
+    keys = [r[0] for r in archive.conn.execute("SELECT key FROM articles")]
     assert len(set(keys)) == len(keys)
 
 
@@ -226,7 +230,7 @@ def test_a_file_whose_name_is_not_utf8_is_imported(archive: Archive, tmp_path: P
     path = write(folder / name, issue_text(FRONT_PAGE))
     report = import_paths(archive, [folder])
     assert [path] == report.imported
-    stored = archive.db.execute("SELECT name FROM sources").fetchone()[0]
+    stored = archive.conn.execute("SELECT name FROM sources").fetchone()[0]
     assert stored.endswith(".txt") and "\ufffd" in stored
     assert [path] == import_paths(archive, [folder]).unchanged
 
@@ -244,4 +248,4 @@ def test_a_cancel_stops_inside_a_long_file_and_writes_nothing_of_it(archive: Arc
         timer.cancel()
     assert report.cancelled
     assert [] == report.imported
-    assert 0 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    assert 0 == archive.conn.execute("SELECT count(*) FROM sources").fetchone()[0]

@@ -29,7 +29,7 @@ def test_a_killed_import_leaves_whole_issues_and_finishes_when_run_again(tmp_pat
     earlier, rest = files[:10] + files[-2:], files[10:-2]
     with open_archive(db) as archive:
         assert import_paths(archive, earlier).ok
-        key = archive.db.execute("SELECT key FROM articles ORDER BY id LIMIT 1").fetchone()[0]
+        key = archive.conn.execute("SELECT key FROM articles ORDER BY id LIMIT 1").fetchone()[0]
         bookmarks.add(archive, key, note="杀掉也要在")
         undated = queries.undated_issues(archive)[0]
         queries.set_issue_date(archive, undated.id, "2019-12-31")
@@ -68,9 +68,9 @@ def test_a_killed_import_leaves_whole_issues_and_finishes_when_run_again(tmp_pat
     with open_archive(db) as archive:
         report = import_paths(archive, files)
         assert report.ok and [] == report.conflict
-        assert len(files) == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
-        assert sum(expected.values()) == archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        assert len(files) == archive.db.execute("SELECT count(*) FROM issues").fetchone()[0]
+        assert len(files) == archive.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert sum(expected.values()) == archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert len(files) == archive.conn.execute("SELECT count(*) FROM issues").fetchone()[0]
         mark = bookmarks.get(archive, key)
         assert mark is not None and "杀掉也要在" == mark.note and not mark.deleted
         assert "2019-12-31" == queries.issue(archive, undated.id).user_date

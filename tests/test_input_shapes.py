@@ -16,7 +16,7 @@ from cli_support import JULY_HEADLINE, JULY_ISSUE
 from reader.archive.db import Archive
 from reader.archive.importer import import_issue
 from reader.archive.keys import BODY_PREFIX_CHARS, article_ident, normalise, normalised_start
-from reader.archive.search_index import encode_cuts, encode_token
+from reader.archive.search_tokens import encode_cuts, encode_token
 from reader.text.errors import CancelCheck
 from reader.text.fold import fold
 from reader.text.lines import list_runs, split_lines

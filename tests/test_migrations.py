@@ -11,10 +11,10 @@ from archive_helpers import make_article, make_issue, make_version3_archive
 
 from reader.archive import bookmarks, queries
 from reader.archive.db import open_archive
-from reader.archive.demo import OLD_DEMO_SOURCE, has_demo
+from reader.archive.demo import has_demo
 from reader.archive.formatting import article_source
 from reader.archive.importer import import_issue
-from reader.archive.migrations import MIGRATIONS, schema_version
+from reader.archive.migrations import MIGRATIONS, OLD_DEMO_SOURCE, schema_version
 from reader.archive.search import search
 from reader.text.fold import fold
 
@@ -46,9 +46,9 @@ def test_a_version_3_archive_is_brought_forward_with_keys_bookmarks_and_dates(tm
     before = keys_by_headline(path)
     with open_archive(path) as archive:
         assert len(MIGRATIONS) == schema_version(archive)
-        assert 3 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert 3 == archive.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
         orphans = "SELECT count(*) FROM articles WHERE source_id IS NULL OR fingerprint IS NULL"
-        assert 0 == archive.db.execute(orphans).fetchone()[0]
+        assert 0 == archive.conn.execute(orphans).fetchone()[0]
         (mark,) = bookmarks.list_bookmarks(archive)
         assert ("幸福食堂开张", "旧批注", False) == (mark.headline, mark.note, mark.deleted)
         assert "2019-10-01" == queries.issue(archive, undated.id).user_date
@@ -74,7 +74,7 @@ def test_the_old_demo_issue_leaves_an_archive_with_real_issues(tmp_path: Path) -
         assert not has_demo(archive)
         assert [] == queries.issue_dates(archive, year=2023)
         assert [] == bookmarks.list_bookmarks(archive)
-        assert 3 == archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert 3 == archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         assert 0 == search(archive, "春耕").total
 
 
@@ -130,7 +130,7 @@ def test_a_version_1_archive_file_is_upgraded_with_nothing_lost(tmp_path: Path, 
     issues = plain_read(path, "SELECT id, key, date, user_date, number FROM issues ORDER BY id")
     assert (6, 3) == (len(rows), len(issues))  # what the old program wrote (README.md)
     with open_archive(path) as archive:
-        assert len(MIGRATIONS) == schema_version(archive.db)
+        assert len(MIGRATIONS) == schema_version(archive)
         assert "2019-10-01" == queries.issue(archive, 3).user_date
         upgraded = [queries.issue(archive, issue_id) for issue_id, *_ in issues]
         assert [("2022-07-05", 4), ("2022-07-08", 1), ("2019-10-01", 1)] == [
@@ -157,7 +157,7 @@ def test_bookmarks_of_a_version_2_archive_file_stay_on_their_articles(tmp_path: 
     assert [("cfdf4cf8db6d4c75", "繁体字的一篇"), ("6eeb84261b46082f", "无日期")] == [m[:2] for m in marks]
     rows = plain_read(path, ARTICLE_ROWS)
     with open_archive(path) as archive:
-        assert len(MIGRATIONS) == schema_version(archive.db)
+        assert len(MIGRATIONS) == schema_version(archive)
         listed = bookmarks.list_bookmarks(archive)
         assert marks == [(b.key, b.note, b.created_at) for b in listed]
         for mark in listed:

@@ -21,13 +21,13 @@ import time
 from pathlib import Path
 
 import pytest
+from archive_helpers import import_at
 from cli_support import REPO
 from places import ReadOnlyPlace
 from publish_support import ARTICLES_PER_ISSUE, add_issues, grow_and_publish, issue_count, issue_file
 
 from reader.archive import bookmarks
 from reader.archive.db import open_archive
-from reader.archive.importer import import_into
 from reader.archive.paths import PERSONAL_ENV_VAR
 from reader.archive.publish import Grace, prune, publish
 from reader.archive.snapshots import newest_snapshot, partial_files, snapshot_of
@@ -187,7 +187,7 @@ def test_a_readers_bookmarks_on_a_read_only_folder_outlive_three_publishes_and_a
                 edited = dumps / "edited" / issue_file(dumps, 2).name
                 edited.parent.mkdir(exist_ok=True)
                 edited.write_text(cut, encoding="utf-8")
-                assert 1 == len(import_into(desk, [edited]).replaced)
+                assert 1 == len(import_at(desk, [edited]).replaced)
                 assert publish(desk, read_only_place.source).created
             else:
                 grow_and_publish(desk, read_only_place.source, 1, dumps)

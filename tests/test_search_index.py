@@ -10,7 +10,7 @@ from archive_helpers import make_article, make_issue
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue
 from reader.archive.search import search
-from reader.archive.search_index import Tokenizer, _Spellings, char_spelling, encode_token
+from reader.archive.search_tokens import Tokenizer, _Spellings, char_spelling, encode_token
 from reader.text.words import Segmenter
 
 

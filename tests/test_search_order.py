@@ -31,10 +31,10 @@ from hypothesis import strategies as st
 from reader.archive.db import Archive
 from reader.archive.importer import import_issue
 from reader.archive.search import find, search
-from reader.archive.search_index import decode_cuts, encode_token
 from reader.archive.search_plan import plan as plan_module
 from reader.archive.search_plan import ranked as ranked_module
 from reader.archive.search_request import SearchRequest
+from reader.archive.search_tokens import decode_cuts, encode_token
 from reader.text.fold import fold
 from reader.text.model import Article
 from reader.text.query import Query, Term, parse_query

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue
 from reader.archive.migrations import MIGRATIONS, schema_version
-from reader.archive.search_index import encode_token, rebuild_search_index, respell_words
+from reader.archive.search_index import rebuild_search_index
+from reader.archive.search_tokens import encode_token
 from reader.text.fold import fold
 from reader.text.model import Article
 from reader.text.query import Query, parse_query
@@ -150,17 +151,3 @@ def test_a_version_4_archive_is_upgraded_to_the_index_a_new_build_makes(tmp_path
         assert headlines == word_index(archive.conn, "search_headline_words")
         assert {(t, d, c, o) for t, d, c, o in upgraded if c == "headline"} == set(headlines)
         assert ("z7ag68g61g6eg67g", 8, "headline", 1) in upgraded  # zhang, re-spelled
-
-
-def test_respelling_leaves_an_index_already_spelled_the_current_way_alone(archive: Archive) -> None:
-    def old(token: str) -> str:
-        return token if not re.search(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]", token) else escape(token)
-
-    before = word_index(archive.conn)
-    ids = [row[0] for row in archive.conn.execute("SELECT id FROM articles")]
-    with archive.transaction():
-        assert respell_words(archive, ids, before=old) == 0
-    assert before == word_index(archive.conn)
-    assert [(2,)] == archive.conn.execute(
-        "SELECT count(*) FROM search_words('\"z7ag68g61g6eg67g\"')"
-    ).fetchall()

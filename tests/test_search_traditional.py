@@ -16,7 +16,8 @@ from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue
 from reader.archive.migrations import MIGRATIONS, m008_fold_traditional_characters, schema_version
 from reader.archive.search import search
-from reader.archive.search_index import CHARS_TABLE, encode_token, unindex_articles
+from reader.archive.search_index import CHARS_TABLE, unindex_articles
+from reader.archive.search_tokens import encode_token
 from reader.text.fold import fold_char, traditional_characters
 from reader.text.model import Article
 from reader.text.query import Query, parse_query

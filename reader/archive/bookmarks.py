@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reader.archive.db import Archive
+from reader.archive.handle import Archive
 from reader.archive.personal import delete_bookmarks
 from reader.archive.queries import ALIASED_KEY, EFFECTIVE_DATE, article_by_key
 
@@ -103,7 +103,7 @@ def archive_id(archive: Archive) -> str:
 
 def get(archive: Archive, key: str) -> BookmarkRecord | None:
     """The bookmark of the article with this key, or None when it is not bookmarked."""
-    row = archive.db.execute(f"{_SELECT} AND b.article_key = ?", [archive_id(archive), key]).fetchone()
+    row = archive.conn.execute(f"{_SELECT} AND b.article_key = ?", [archive_id(archive), key]).fetchone()
     return None if row is None else BookmarkRecord(*row)
 
 
@@ -112,7 +112,7 @@ def leading_keys(archive: Archive, key: str) -> list[str]:
     与下一篇合并 those of the article merged into it (a bookmark follows its text). These are the
     bookmarks the bookmarks panel lists with this article."""
     params = [archive_id(archive), *[key] * 4]
-    return [r[0] for r in archive.db.execute(f"{_LEADING} ORDER BY article_key", params)]
+    return [r[0] for r in archive.conn.execute(f"{_LEADING} ORDER BY article_key", params)]
 
 
 def is_bookmarked(archive: Archive, key: str) -> bool:
@@ -123,7 +123,7 @@ def is_bookmarked(archive: Archive, key: str) -> bool:
 
 def list_bookmarks(archive: Archive) -> list[BookmarkRecord]:
     """All bookmarks, oldest first (the order they were added), deleted articles included."""
-    rows = archive.db.execute(f"{_SELECT} ORDER BY b.created_at, b.id", [archive_id(archive)])
+    rows = archive.conn.execute(f"{_SELECT} ORDER BY b.created_at, b.id", [archive_id(archive)])
     return [BookmarkRecord(*r) for r in rows]
 
 

@@ -20,194 +20,23 @@ nobody may write included, with `Archive.personal_transaction`.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
-
-import sqlite_utils
 
 from reader.archive.dictionary import archive_segmenter
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.files import file_stamp, wal_has_data, write_blocker
 from reader.archive.files import side_files as side_files  # re-exported: backup and health import it here
-from reader.archive.meta import BUMP, identity
+from reader.archive.handle import Archive as Archive  # re-exported: the window and commands import it here
+from reader.archive.meta import identity
 from reader.archive.migrations import MIGRATIONS, migrate
 from reader.archive.personal import SCHEMA as PERSONAL
-from reader.archive.personal import PersonalFileError, attach_personal, personal_error
-from reader.archive.search_index import Tokenizer
+from reader.archive.personal import attach_personal
+from reader.archive.search_index import INDEX_VERSION, bring_index_up_to_date, index_version
 from reader.archive.snapshots import NEVER_WRITTEN, archive_file, is_snapshot, published_blocker
 from reader.text.oserror import describe_os_error
 from reader.text.words import Segmenter
 
 BUSY_TIMEOUT_MS = 5000
-
-
-class Archive:
-    """An open archive file: what the archive package's functions are given (a helper that runs
-    inside a write transaction may take just its connection).
-
-    `.db` is the sqlite-utils Database for queries, `.tokenizer` turns text into search-index
-    tokens with the segmenter the archive was opened with. Use `transaction()` for writes of the
-    archive and `personal_transaction()` for the person's own (bookmarks): the connection runs
-    in autocommit mode so that every write is inside an explicit transaction and nothing
-    commits half an issue.
-
-    `identity` is the archive's UUID (reader.archive.meta; None only while an old archive is
-    being upgraded); `personal_blocker` says why the personal file cannot be written, or None.
-    """
-
-    def __init__(
-        self,
-        path: Path,
-        db: sqlite_utils.Database,
-        readonly: bool,
-        write_blocker: str | None = None,
-        *,
-        segmenter: Segmenter,
-        immutable: bool = False,
-        stamp: tuple[int, ...] = (),
-        personal_blocker: str | None = None,
-    ) -> None:
-        self.path = path
-        self.db = db
-        self.readonly = readonly
-        self.write_blocker = write_blocker  # why no connection can write this archive, if so
-        self.tokenizer = Tokenizer(segmenter)
-        # Opened `immutable` (a read-only place): SQLite takes no locks and trusts its cache, so
-        # a change of the file by someone else is noticed here, by its stamp, and never by SQLite.
-        self.immutable = immutable
-        self._stamp = stamp  # the file as it was just before the connection opened
-        self.personal_blocker = personal_blocker
-        self.identity: str | None = None
-        self._open = True
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        """The raw connection (for executemany and explicit transactions)."""
-        return self.db.conn
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction of the archive; rolled back on any exception, SQLite errors
-        made known errors.
-
-        Its first statement counts the write in the archive's generation (reader.archive.meta)
-        and so takes the archive's write lock at once, as BEGIN IMMEDIATE did; BEGIN IMMEDIATE
-        itself would also lock the attached personal file for the whole import. An archive
-        still being upgraded to have a generation begins IMMEDIATE.
-        """
-        conn = self.conn
-        try:
-            conn.execute("BEGIN" if self.identity else "BEGIN IMMEDIATE")
-            if self.identity:
-                conn.execute(BUMP)
-        except sqlite3.Error as err:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise translate(err, self.path) from err
-        with self._rolled_back_on_error(lambda err: translate(err, self.path)):
-            yield conn
-
-    @contextmanager
-    def personal_transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction of the person's own file (bookmarks, notes), never of the archive.
-
-        It locks the personal file alone, so it works on a connection to an archive nobody may
-        write (read-only, immutable) and never waits for an import. The first statement takes
-        that lock (a no-op write), so no read inside can leave it unable to write later.
-        Raises PersonalFileError (Chinese, naming the file) when the file cannot be written.
-        """
-        if self.personal_blocker is not None:
-            raise PersonalFileError(self.personal_blocker)
-        conn = self.conn
-        try:
-            conn.execute("BEGIN")
-            conn.execute(f"UPDATE {PERSONAL}.bookmarks SET id = id WHERE 0")
-        except sqlite3.Error as err:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise personal_error(err) from err
-        with self._rolled_back_on_error(personal_error):
-            yield conn
-
-    @contextmanager
-    def _rolled_back_on_error(self, known: Callable[[sqlite3.Error], Exception]) -> Iterator[None]:
-        conn = self.conn
-        try:
-            yield
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise known(exc) from exc
-            raise
-
-    @property
-    def published(self) -> bool:
-        """True for a published snapshot (reader.archive.snapshots): read-only, and never
-        changed by anyone, so it needs no watching (a newer one appears beside it instead)."""
-        return is_snapshot(self.path)
-
-    @property
-    def watched(self) -> bool:
-        """True for a reader in a place it cannot write: immutable, or `mode=ro` over a -wal it
-        cannot lock properly. Either may meet a file rewritten under it, so its reads are judged
-        by the file's stamp (reader.archive.steady) rather than trusted to SQLite's locks. A
-        published snapshot is never rewritten, so it is not watched."""
-        return self.readonly and self.write_blocker is not None and not self.published
-
-    def changed_on_disk(self) -> bool:
-        """True when a watched reader's file changed since the connection opened (someone wrote it).
-
-        Always False for an ordinary connection (SQLite's locks keep its reads consistent) and
-        for a published snapshot (never rewritten; removed at most, and an open one reads on).
-        """
-        return self.watched and file_stamp(self.path) != self._stamp
-
-    def data_version(self) -> Hashable:
-        """A value that changes when the archive's content may have changed since the last call
-        (on this connection): another process's commit, or a rewrite under a watched reader."""
-        if self.published:
-            return 0
-        if self.watched:
-            return file_stamp(self.path)
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
-
-    def reopen(self) -> None:
-        """Open the connection again, as it was opened (an immutable one sees the file anew)."""
-        self.db.close()
-        stamp = file_stamp(self.path)
-        conn, self.write_blocker, self.immutable = connect_reader(self.path)
-        try:
-            self.personal_blocker = _configure(conn, self.path, readonly=True, blocker=self.write_blocker)
-            self.identity = identity(conn)
-        except sqlite3.Error as err:
-            conn.close()
-            raise translate(err, self.path) from err
-        self.db = sqlite_utils.Database(conn)
-        self._stamp = stamp
-
-    def close(self) -> None:
-        """Close the connection; safe to call twice.
-
-        A reader's connection is an ordinary one (see connect_reader), so the last connection to
-        close checkpoints and removes the -wal/-shm files as SQLite always does.
-        """
-        self._open = False
-        self.db.close()
-
-    def __enter__(self) -> Archive:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _check_path(path: Path) -> None:
@@ -318,8 +147,38 @@ def _check_version(conn: sqlite3.Connection, path: Path, readonly: bool, blocker
             raise ArchiveError(path, "foreign")
         if readonly:
             raise ArchiveError(path, "empty")
-    if readonly and version < len(MIGRATIONS):
+    if readonly and (version < len(MIGRATIONS) or index_version(conn) != INDEX_VERSION):
         raise ArchiveError(path, "outdated", f"且{blocker}，无法升级" if blocker else "")
+
+
+def _index_up_to_date(archive: Archive) -> None:
+    """After the data's migrations, the search index at its own version (search_index): built
+    anew in one write transaction when it is not, which an archive that is current never opens
+    (a write counts in the archive's generation, and a publish would copy it again)."""
+    if index_version(archive.conn) != INDEX_VERSION:
+        with archive.transaction():
+            bring_index_up_to_date(archive)
+
+
+def reopen(archive: Archive) -> None:
+    """Open a reader's connection again, as it was opened (an immutable one sees the file anew)."""
+    archive.conn.close()
+    stamp = file_stamp(archive.path)
+    conn, blocker, immutable = connect_reader(archive.path)
+    try:
+        personal_blocker = _configure(conn, archive.path, readonly=True, blocker=blocker)
+        archive_identity = identity(conn)
+    except sqlite3.Error as err:
+        conn.close()
+        raise translate(err, archive.path) from err
+    archive.replace_connection(
+        conn,
+        stamp,
+        write_blocker=blocker,
+        immutable=immutable,
+        personal_blocker=personal_blocker,
+        identity=archive_identity,
+    )
 
 
 def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | None = None) -> Archive:
@@ -359,7 +218,7 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
             segmenter = archive_segmenter(conn)
         archive = Archive(
             path,
-            sqlite_utils.Database(conn),
+            conn,
             readonly,
             blocker,
             segmenter=segmenter,
@@ -370,6 +229,8 @@ def open_archive(path: Path, *, readonly: bool = False, segmenter: Segmenter | N
         if not readonly:
             migrate(archive)
         archive.identity = identity(conn)
+        if not readonly:
+            _index_up_to_date(archive)
     except sqlite3.Error as err:
         conn.close()
         raise translate(err, path) from err

@@ -14,21 +14,14 @@ from reader.archive.personal import delete_bookmarks
 from reader.archive.sources import delete_sources, refresh_issue
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 DEMO_PUBLICATION = "演示报纸"
-# The file name of the demo issue in versions before the demo was marked (it looked real).
-OLD_DEMO_SOURCE = "2023-03-14_东昌时讯_演示.txt"
 
 
 def has_demo(archive: Archive) -> bool:
     """True while the demo issue is in the archive."""
     return archive.conn.execute("SELECT 1 FROM sources WHERE demo = 1 LIMIT 1").fetchone() is not None
-
-
-def has_real_issues(archive: Archive) -> bool:
-    """True when the archive holds at least one file that is not the demo."""
-    return archive.conn.execute("SELECT 1 FROM sources WHERE demo = 0 LIMIT 1").fetchone() is not None
 
 
 def remove_demo(archive: Archive) -> int:

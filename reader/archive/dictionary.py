@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.archive.search_index import CHARS_TABLE, Tokenizer, char_tokens, index_articles, unindex_articles
+from reader.archive.search_index import CHARS_TABLE, index_articles, unindex_articles
+from reader.archive.search_tokens import Tokenizer, char_tokens
 from reader.resources import USER_DICTIONARY, locate
 from reader.text.fold import fold
 from reader.text.words import Segmenter, segmenter_with, user_words
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 MAX_WORD_CHARS = 20
 REINDEX_BATCH = 200
@@ -56,14 +57,6 @@ class DictionaryChange:
 
     words: tuple[str, ...]
     reindexed: int
-
-
-def create_dictionary_table(conn: sqlite3.Connection) -> None:
-    """The table (for the migration): one row per word the archive adds or removes."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS user_words"
-        " (word TEXT PRIMARY KEY, state TEXT NOT NULL, changed_at TEXT NOT NULL)"
-    )
 
 
 def _entries(conn: sqlite3.Connection) -> list[DictionaryWord]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from reader.archive.db import Archive
+from reader.archive.handle import Archive
 from reader.archive.queries import EFFECTIVE_DATE
 from reader.archive.schedule import Expected, ScheduleReport, Sighting, infer_schedule
 
@@ -30,7 +30,7 @@ def _issues(archive: Archive, publication: str | None) -> dict[str, tuple[list[S
     if publication is not None:
         where += " AND p.name = ?"
         args.append(publication)
-    rows = archive.db.execute(
+    rows = archive.conn.execute(
         f"SELECT p.name, {EFFECTIVE_DATE}, i.number FROM issues i"
         f" JOIN publications p ON p.id = i.publication_id WHERE {where}",
         args,
@@ -68,6 +68,20 @@ def expected_days(gaps: list[PublicationGaps], year: int, month: int) -> dict[st
             if _in_month(missing, year, month):
                 days.setdefault(missing.earliest.isoformat(), []).append((entry.publication, missing.number))
     return days
+
+
+def unpinned(gaps: list[PublicationGaps], year: int, month: int) -> list[tuple[str, Expected]]:
+    """The missing issues the schedule cannot pin to one day whose span of possible days reaches
+    into this month, as (publication, missing issue) in order: the calendar has no day to
+    outline for them, so it lists them under itself."""
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return [
+        (entry.publication, missing)
+        for entry in gaps
+        for missing in entry.report.missing
+        if not missing.exact and missing.earliest <= last and missing.latest >= first
+    ]
 
 
 def _in_month(missing: Expected, year: int, month: int) -> bool:

@@ -1,41 +1,42 @@
-"""The schema as a numbered list of migrations; `PRAGMA user_version` records how many ran.
+"""The schema of the archive's data as a numbered list of migrations; `PRAGMA user_version`
+records how many ran.
 
 Migration N (1-based) is `MIGRATIONS[N - 1]`. Each runs in its own transaction together with the
 version bump, so an archive is never left half-migrated. Append new migrations; never edit
 one that has shipped.
+
+A migration is frozen: it says in SQL what it does, and calls no code that keeps changing (the
+demo's removal, the search index's maintenance). The search index is not the data's: it has its
+own version and rebuild path (reader.archive.search_index.bring_index_up_to_date), run by
+open_archive after these. Migrations that once re-indexed (3, 5, 6, 8) now leave that to it:
+migration 8 drops the index an archive older than it holds, so every archive that passes it
+gets the index anew, built by the current code.
 """
 
 from __future__ import annotations
 
-import re
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from reader.archive.corrections.schema import create_correction_tables
-from reader.archive.demo import OLD_DEMO_SOURCE, has_real_issues, remove_demo
-from reader.archive.dictionary import create_dictionary_table
 from reader.archive.errors import ArchiveError
 from reader.archive.keys import article_fingerprint
 from reader.archive.meta import create_meta_table
-from reader.archive.search_index import (
-    CHARS_TABLE,
-    create_search_index,
-    encode_token,
-    index_headlines,
-    rebuild_search_index,
-    respell_words,
-)
-from reader.text.fold import traditional_characters
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 Migration = Callable[["Archive"], None]
 
+# The file name of the demo issue in versions before the demo was marked (it looked real).
+OLD_DEMO_SOURCE = "2023-03-14_东昌时讯_演示.txt"
+# The search index's tables as migration 8 found them (frozen here: it drops them).
+_OLD_INDEX_TABLES = ("search_chars", "search_words", "search_headline_chars", "search_headline_words")
+
 
 def m001_issues_and_articles(archive: Archive) -> None:
-    """Publications, issues and their articles, plus the search index."""
-    db = archive.db
+    """Publications, issues and their articles (the search index is made by its own path)."""
+    db = archive.conn
     db.execute(
         """
         CREATE TABLE publications (
@@ -85,7 +86,6 @@ def m001_issues_and_articles(archive: Archive) -> None:
         )"""
     )
     db.execute("CREATE INDEX articles_issue_position ON articles(issue_id, position)")
-    create_search_index(archive)
 
 
 def m002_bookmarks(archive: Archive) -> None:
@@ -94,7 +94,7 @@ def m002_bookmarks(archive: Archive) -> None:
     The headline/publication/date copies keep a bookmark listable (as 原文已删除) after a
     re-import drops its article; no foreign key, since the article may legitimately vanish.
     """
-    db = archive.db
+    db = archive.conn
     db.execute(
         """
         CREATE TABLE bookmarks (
@@ -111,12 +111,8 @@ def m002_bookmarks(archive: Archive) -> None:
 
 
 def m003_search_without_sizes(archive: Archive) -> None:
-    """The search tables again, with `columnsize=0` (see reader.archive.search_index).
-
-    Reuses the recorded jieba cuts, so no article is cut again: about a minute per 100,000
-    articles, once, on the first start after the upgrade.
-    """
-    rebuild_search_index(archive, recut=False)
+    """Once the search tables again, with `columnsize=0`; the index now has its own version and
+    rebuild (see the module's docstring), so there is nothing left to do here."""
 
 
 def m004_sources(archive: Archive) -> None:
@@ -127,9 +123,9 @@ def m004_sources(archive: Archive) -> None:
     merged view of all its sources); articles point at their source and carry a fingerprint of
     their text, which tells an edited file (it repeats its own articles) from another page (it
     repeats none). The demo issue of earlier versions is marked as demo, and removed when the
-    archive also holds real issues.
+    archive also holds real issues (`_remove_old_demo`).
     """
-    db = archive.db
+    db = archive.conn
     db.execute(
         """
         CREATE TABLE sources (
@@ -173,51 +169,38 @@ def m004_sources(archive: Archive) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN source_id INTEGER REFERENCES sources(id)")
     db.execute("ALTER TABLE articles ADD COLUMN fingerprint TEXT")
     db.execute("UPDATE articles SET source_id = issue_id")
-    db.conn.create_function("article_fingerprint", 2, article_fingerprint, deterministic=True)
+    db.create_function("article_fingerprint", 2, article_fingerprint, deterministic=True)
     db.execute("UPDATE articles SET fingerprint = article_fingerprint(headline, body)")
     db.execute("CREATE INDEX articles_source ON articles(source_id)")
     db.execute("CREATE INDEX articles_fingerprint ON articles(fingerprint)")
     for column in ("source_name", "source_path", "content_hash"):
         db.execute(f"ALTER TABLE issues DROP COLUMN {column}")
-    if has_real_issues(archive):
-        remove_demo(archive)
+    _remove_old_demo(db)
 
 
-_V4_SEPARATOR = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")
-
-
-def _v4_token(token: str) -> str:
-    """How archives up to version 4 spelled a token (frozen here: m005 deletes with it)."""
-    if not _V4_SEPARATOR.search(token):
-        return token
-    return "z" + "".join(f"{ord(c):x}g" for c in token)
+def _remove_old_demo(conn: sqlite3.Connection) -> None:
+    """The demo issue leaves an archive that also holds real issues, with the bookmarks on it
+    (still in the archive's own table at this version). Each issue has exactly one source here,
+    so the demo's issue goes whole. Its index entries stay until migration 8 drops the index."""
+    if conn.execute("SELECT 1 FROM sources WHERE demo = 0 LIMIT 1").fetchone() is None:
+        return
+    issues = [(row[0],) for row in conn.execute("SELECT issue_id FROM sources WHERE demo = 1")]
+    demo = "SELECT id FROM sources WHERE demo = 1"
+    conn.execute(
+        f"DELETE FROM bookmarks WHERE article_key IN (SELECT key FROM articles WHERE source_id IN ({demo}))"
+    )
+    conn.execute(f"DELETE FROM articles WHERE source_id IN ({demo})")
+    conn.execute("DELETE FROM sources WHERE demo = 1")
+    conn.executemany("DELETE FROM issues WHERE id = ?", issues)
 
 
 def m005_unambiguous_word_tokens(archive: Archive) -> None:
-    """Words starting with "z" get the escaped spelling, so no word can pose as punctuation.
-
-    Up to version 4 the jieba word "z2cg" was stored as the token "z2cg", which is also how
-    a comma was stored, so the query z2cg found articles holding only a comma (issue 13).
-    `encode_token` now escapes every token of two or more characters that starts with "z"
-    (see its proof); single characters are spelled as before, so the character index and
-    every other word are unchanged. Only articles whose folded text holds a "z" can have such
-    a word, and the character index finds exactly those (each folded character is its own
-    token; the tokenizer lower-cases "Z"), so only they are re-spelled: the word index is not
-    rebuilt, and an archive of Chinese text upgrades in seconds.
-    """
-    ids = [row[0] for row in archive.conn.execute(f"SELECT rowid FROM {CHARS_TABLE}('\"z\"')")]
-    respell_words(archive, ids, before=_v4_token)
+    """Once re-spelled the word tokens starting with "z" (issue 13; see
+    reader.archive.search_tokens.encode_token); the index is now rebuilt on its own path."""
 
 
 def m006_headline_postings(archive: Archive) -> None:
-    """The headline tables: postings of headlines alone, so 标题: queries and the headline tier
-    stop reading where a term occurs in every body (issue 13; see reader.archive.search_index).
-
-    Filled from each article's headline and the words recorded when it was indexed; the full
-    tables are not touched, so an archive upgrades in about the time it takes to read its
-    headlines.
-    """
-    index_headlines(archive)
+    """Once filled the headline tables (issue 13); the index is now rebuilt on its own path."""
 
 
 def m007_issues_by_effective_date(archive: Archive) -> None:
@@ -228,32 +211,73 @@ def m007_issues_by_effective_date(archive: Archive) -> None:
 
 
 def m008_fold_traditional_characters(archive: Archive) -> None:
-    """Search folds traditional characters to simplified ones (東 → 东, reader.text.fold).
-
-    The index holds folded text, so every article holding a traditional character must be
-    indexed again. Each folded character is its own token of the character index, so one probe
-    per traditional character (about 4,100, milliseconds in all) tells whether any article holds
-    one; only then is the index rebuilt, from the recorded jieba cuts (the fold keeps every
-    character one character, so the cuts still fit). Real dumps do hold stray traditional
-    characters (the shared corpus has a 贏), so expect the rebuild: measured 2 min 50 s of CPU
-    (7 min 44 s wall on a busy two-core machine) for 300,000 articles, once, on a worker. A
-    rebuild, not a re-index of the affected articles only: a contentless index can only be
-    deleted from with exactly the tokens it was given, and articles an older migration left
-    spelled its own way would be corrupted silently. Self-contained: it may be renumbered.
+    """Search folds traditional characters to simplified ones (東 → 东, reader.text.fold), so the
+    index of any older archive is obsolete: it is dropped, and open_archive builds the index
+    anew (reader.archive.search_index.bring_index_up_to_date) from the recorded jieba cuts —
+    about 3 min of CPU for 300,000 articles, once. The cuts themselves (`search_cuts`) stay.
+    Self-contained: it may be renumbered.
     """
-    probe = f"SELECT 1 FROM {CHARS_TABLE}(?) LIMIT 1"
-    for char in sorted(traditional_characters()):
-        if archive.conn.execute(probe, (f'"{encode_token(char)}"',)).fetchone() is not None:
-            rebuild_search_index(archive, recut=False)
-            return
+    for table in _OLD_INDEX_TABLES:
+        archive.conn.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def m009_corrections(archive: Archive) -> None:
     """Staff corrections (issue 16): their records and what applying them leaves (see
     reader.archive.corrections.schema), and the archive's own dictionary words (see
-    reader.archive.dictionary). New tables only; no existing row changes."""
-    create_correction_tables(archive.conn)
-    create_dictionary_table(archive.conn)
+    reader.archive.dictionary). New tables only; no existing row changes. IF NOT EXISTS: a test
+    may rewind the version past this to redo another migration."""
+    conn = archive.conn
+    conn.execute(
+        """
+        CREATE TABLE IF NOT EXISTS corrections (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            issue_key TEXT NOT NULL,
+            article_key TEXT NOT NULL,
+            fingerprint TEXT,
+            headline TEXT NOT NULL DEFAULT '',
+            params TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            undone_at TEXT,
+            status TEXT NOT NULL DEFAULT 'applied',
+            reason TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS corrections_issue ON corrections(issue_key)")
+    conn.execute(
+        """
+        CREATE TABLE IF NOT EXISTS correction_originals (
+            article_key TEXT PRIMARY KEY,
+            issue_id INTEGER NOT NULL,
+            id INTEGER,
+            source_id INTEGER,
+            position NUMERIC,
+            page INTEGER,
+            kicker TEXT,
+            headline TEXT,
+            subtitle TEXT,
+            dateline TEXT,
+            byline TEXT,
+            body TEXT,
+            kind TEXT,
+            fingerprint TEXT
+        )"""
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS correction_originals_issue ON correction_originals(issue_id)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS correction_made (article_key TEXT PRIMARY KEY, issue_id INTEGER NOT NULL,"
+        " correction_id INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS correction_made_issue ON correction_made(issue_id)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS article_aliases (alias TEXT PRIMARY KEY, article_key TEXT NOT NULL,"
+        " issue_id INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS article_aliases_issue ON article_aliases(issue_id)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS user_words"
+        " (word TEXT PRIMARY KEY, state TEXT NOT NULL, changed_at TEXT NOT NULL)"
+    )
 
 
 def m010_bookmarks_to_the_personal_file(archive: Archive) -> None:

@@ -1,6 +1,6 @@
 """Where an imported file belongs: which issue, which earlier import it updates, what it repeats.
 
-The rules, in order (DESIGN.md, "What one import replaces"):
+The rules, in order (docs/architecture.md, "What one import replaces"):
 
 1. A file whose decoded text was imported before is that same file, whatever its name or folder.
 2. The issue: a dated file joins the issue of its publication, date and number (a file that lacks

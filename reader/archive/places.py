@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reader.archive.db import Archive
+from reader.archive.handle import Archive
 from reader.archive.queries import ALIASED_KEY
 
 # The article the stored key leads to now (itself, or what a correction merged it into): the one

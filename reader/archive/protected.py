@@ -7,7 +7,7 @@ The archive and its side files are recognised without opening them: by identity
 (os.path.samefile compares device and inode, so another spelling of the path, a hard link or a
 symbolic link is still the archive) and, for a side file that does not exist yet, by its resolved
 path. Opening and closing the live archive in a process holding an SQLite connection to it would
-drop every lock SQLite holds there (DESIGN.md, "In an office"). Only a target already known not to
+drop every lock SQLite holds there (docs/architecture.md, "In an office"). Only a target already known not to
 be the archive is opened, to read its first 16 bytes: "SQLite format 3\\0" is how any other database
 (a backup, a colleague's snapshot) is told from a PDF. A -wal, -shm or -journal beside such a
 database is its side file, judged by the name and the database's header.

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from reader.archive.db import Archive
+from reader.archive.handle import Archive
 from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, YearCount
 
 # An issue's effective date: the user's date if set, else the printed one. The one spelling of it,
@@ -69,7 +69,7 @@ def _filters(publication: str | None, year: int | None = None, month: int | None
 
 def publications(archive: Archive) -> list[str]:
     """Names of every publication in the archive, sorted."""
-    return [r[0] for r in archive.db.execute("SELECT name FROM publications ORDER BY name")]
+    return [r[0] for r in archive.conn.execute("SELECT name FROM publications ORDER BY name")]
 
 
 def issue_dates(
@@ -81,13 +81,13 @@ def issue_dates(
         f"SELECT DISTINCT {EFFECTIVE_DATE} FROM issues i LEFT JOIN publications p "
         f"ON p.id = i.publication_id WHERE {where} ORDER BY 1"
     )
-    return [r[0] for r in archive.db.execute(sql, params)]
+    return [r[0] for r in archive.conn.execute(sql, params)]
 
 
 def latest_issue(archive: Archive, publication: str | None = None) -> IssueRecord | None:
     """The newest dated issue (of `publication`), or None in an empty archive."""
     where, params = _filters(publication)
-    row = archive.db.execute(
+    row = archive.conn.execute(
         f"{_ISSUE_SELECT} WHERE {where} ORDER BY {EFFECTIVE_DATE} DESC, i.id DESC LIMIT 1", params
     ).fetchone()
     return None if row is None else IssueRecord(*row)
@@ -96,7 +96,7 @@ def latest_issue(archive: Archive, publication: str | None = None) -> IssueRecor
 def issues_on(archive: Archive, date: str, publication: str | None = None) -> list[IssueRecord]:
     """Every issue whose effective date is `date` ('YYYY-MM-DD'), by publication."""
     where, params = _filters(publication)
-    rows = archive.db.execute(
+    rows = archive.conn.execute(
         f"{_ISSUE_SELECT} WHERE {where} AND {EFFECTIVE_DATE} = ? ORDER BY p.name, i.number, i.id",
         [*params, date],
     )
@@ -106,13 +106,13 @@ def issues_on(archive: Archive, date: str, publication: str | None = None) -> li
 def undated_issues(archive: Archive) -> list[IssueRecord]:
     """Issues with neither a printed nor a user date (未定日期), by file name."""
     order = f"ORDER BY {FIRST_SOURCE_NAME}, i.id"
-    rows = archive.db.execute(f"{_ISSUE_SELECT} WHERE {EFFECTIVE_DATE} IS NULL {order}")
+    rows = archive.conn.execute(f"{_ISSUE_SELECT} WHERE {EFFECTIVE_DATE} IS NULL {order}")
     return [IssueRecord(*r) for r in rows]
 
 
 def issue(archive: Archive, issue_id: int) -> IssueRecord:
     """The issue with this id; KeyError if there is none."""
-    row = archive.db.execute(f"{_ISSUE_SELECT} WHERE i.id = ?", [issue_id]).fetchone()
+    row = archive.conn.execute(f"{_ISSUE_SELECT} WHERE i.id = ?", [issue_id]).fetchone()
     if row is None:
         raise KeyError(issue_id)
     return IssueRecord(*row)
@@ -120,7 +120,9 @@ def issue(archive: Archive, issue_id: int) -> IssueRecord:
 
 def article_ids(archive: Archive, issue_id: int) -> list[int]:
     """The issue's article ids in reading order (pages in order, the files of a page in order)."""
-    rows = archive.db.execute("SELECT id FROM articles WHERE issue_id = ? ORDER BY position, id", [issue_id])
+    rows = archive.conn.execute(
+        "SELECT id FROM articles WHERE issue_id = ? ORDER BY position, id", [issue_id]
+    )
     return [r[0] for r in rows]
 
 
@@ -131,14 +133,14 @@ def articles(archive: Archive, ids: Sequence[int]) -> list[ArticleRecord]:
     for start in range(0, len(unique), _CHUNK):
         chunk = unique[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        for row in archive.db.execute(f"{_ARTICLE_SELECT} WHERE a.id IN ({marks})", chunk):
+        for row in archive.conn.execute(f"{_ARTICLE_SELECT} WHERE a.id IN ({marks})", chunk):
             found[row[0]] = ArticleRecord(*row)
     return [found[i] for i in ids if i in found]
 
 
 def article(archive: Archive, article_id: int) -> ArticleRecord:
     """The article with this id; KeyError if there is none."""
-    row = archive.db.execute(f"{_ARTICLE_SELECT} WHERE a.id = ?", [article_id]).fetchone()
+    row = archive.conn.execute(f"{_ARTICLE_SELECT} WHERE a.id = ?", [article_id]).fetchone()
     if row is None:
         raise KeyError(article_id)
     return ArticleRecord(*row)
@@ -149,7 +151,7 @@ def article_by_key(archive: Archive, key: str) -> ArticleRecord | None:
 
     The key of an article a staff correction merged into another leads to the merged article.
     """
-    row = archive.db.execute(f"{_ARTICLE_SELECT} WHERE a.key = {ALIASED_KEY}", [key, key]).fetchone()
+    row = archive.conn.execute(f"{_ARTICLE_SELECT} WHERE a.key = {ALIASED_KEY}", [key, key]).fetchone()
     return None if row is None else ArticleRecord(*row)
 
 
@@ -168,9 +170,9 @@ def set_issue_date(archive: Archive, issue_id: int, date: str | None) -> None:
 
 def stats(archive: Archive) -> ArchiveStats:
     """Totals, issues and articles per publication and year, and the undated issues."""
-    issues_total = archive.db.execute("SELECT count(*) FROM issues").fetchone()[0]
-    articles_total = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    rows = archive.db.execute(
+    issues_total = archive.conn.execute("SELECT count(*) FROM issues").fetchone()[0]
+    articles_total = archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    rows = archive.conn.execute(
         f"""
         SELECT p.name, CAST(substr({EFFECTIVE_DATE}, 1, 4) AS INTEGER) AS year, count(*),
                COALESCE(sum((SELECT count(*) FROM articles a WHERE a.issue_id = i.id)), 0)
@@ -209,7 +211,7 @@ def date_span(archive: Archive, publication: str | None = None) -> tuple[str, st
     something, where "the last twelve months" finds nothing in an archive of older papers.
     """
     where, params = _filters(publication)
-    row = archive.db.execute(
+    row = archive.conn.execute(
         f"SELECT min({EFFECTIVE_DATE}), max({EFFECTIVE_DATE}) FROM issues i "
         f"LEFT JOIN publications p ON p.id = i.publication_id WHERE {where}",
         params,
@@ -227,12 +229,12 @@ def nearest_issue(archive: Archive, date: str, publication: str | None = None) -
     """
     where, params = _filters(publication)
     tie_order = "p.name, i.number, i.id"
-    before = archive.db.execute(
+    before = archive.conn.execute(
         f"{_ISSUE_SELECT} WHERE {where} AND {EFFECTIVE_DATE} <= ? "
         f"ORDER BY {EFFECTIVE_DATE} DESC, {tie_order} LIMIT 1",
         [*params, date],
     ).fetchone()
-    after = archive.db.execute(
+    after = archive.conn.execute(
         f"{_ISSUE_SELECT} WHERE {where} AND {EFFECTIVE_DATE} > ? "
         f"ORDER BY {EFFECTIVE_DATE}, {tie_order} LIMIT 1",
         [*params, date],
@@ -251,7 +253,7 @@ def issue_counts_by_month(archive: Archive, year: int, publication: str | None =
     """How many dated issues (of `publication`) each month of `year` has: twelve counts, January
     first. Issues, not days: two papers on one day count twice (the year strip shows coverage)."""
     where, params = _filters(publication, year)
-    rows = archive.db.execute(
+    rows = archive.conn.execute(
         f"SELECT CAST(substr({EFFECTIVE_DATE}, 6, 2) AS INTEGER), count(*) FROM issues i "
         f"LEFT JOIN publications p ON p.id = i.publication_id WHERE {where} GROUP BY 1",
         params,

@@ -15,7 +15,7 @@ How `repair_archive` runs:
    that copy through a memory map and every row it finds that is not in yet is added. When SQLite
    cannot copy the file at all (a garbage header, a file cut short), the lock is let go and the
    file and its -wal are read as they lie: no connection of this process is open on it then, so
-   opening it cannot drop a lock (DESIGN.md, "In an office").
+   opening it cannot drop a lock (docs/architecture.md, "In an office").
 4. Mending (salvage_rows.mend), then the search index is rebuilt from the articles. The new file
    must pass quick_check and foreign_key_check and hold the rows the report counts.
 5. The swap. The lock connection closes; SQLite, the last one out, folds the -wal into the file

@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.archive.corrections.schema import CORRECTION_TABLES
-from reader.archive.db import Archive
 from reader.archive.errors import ArchiveError
+from reader.archive.handle import Archive
 from reader.archive.keys import issue_key
 from reader.archive.salvage import Value
 from reader.archive.salvage_tables import Salvaged, TableShape, estimate_lost, shape_from_sql
-from reader.archive.search_index import CUTS_TABLE, OTHER_FIELDS, decode_cuts, other_text
+from reader.archive.search_index import CUTS_TABLE, OTHER_FIELDS, other_text
+from reader.archive.search_tokens import decode_cuts
 from reader.archive.sources import refresh_issue
 from reader.text.fold import fold
 from reader.text.model import ParsedIssue

@@ -31,10 +31,11 @@ from reader.archive.search_index import other_text
 from reader.archive.search_plan import Filters, Plan, match_expression, relevance_page
 from reader.archive.search_request import DEFAULT_LIMIT, SORTS, SearchRequest
 from reader.text.query import Query, QueryError, parse_query, readable_text
+from reader.text.shapes import split_dateline
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 __all__ = ["SORTS", "Hit", "SearchRequest", "SearchResult", "find", "match_expression", "search"]
 
@@ -180,6 +181,29 @@ def _run(
     return total, ranked
 
 
+def snippet_passages(
+    kicker: str | None, subtitle: str | None, body: str | None, query: Query
+) -> list[Passage]:
+    """What a result shows under its headline: the text around the first hits in the body.
+
+    The dateline (东昌府讯) and the byline say where and by whom, not what: a search for the
+    place found every local article there and showed 「东昌府讯…」 alone. So they are left out,
+    with a dateline the body itself begins with; the body's hits come first, then hits in the
+    kicker or subtitle; an article whose only hits are in those lines shows its body's start."""
+    text = _without_dateline(body or "")
+    shown = hit_passages(text, query, fallback=text)
+    if any(passage.spans for passage in shown):
+        return shown
+    return hit_passages(other_text((kicker, subtitle)), query, fallback=text)
+
+
+def _without_dateline(body: str) -> str:
+    """The body from its first sentence on: a leading dateline (东昌府讯 or 本报讯（记者 某某）) cut."""
+    first, newline, rest = body.partition("\n")
+    dateline, _byline, remainder = split_dateline(first)
+    return remainder + newline + rest if dateline else body
+
+
 def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float, bool]]) -> tuple[Hit, ...]:
     if not ranked:
         return ()
@@ -198,8 +222,7 @@ def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float,
         if row is None:  # deleted between the two statements (another connection re-imported)
             continue
         headline = row[3] or ""
-        other = other_text(row[4:9])
-        shown = hit_passages(other, query, fallback=row[8] or "")
+        shown = snippet_passages(row[4], row[5], row[8], query)
         hits.append(
             Hit(
                 id=row[0],

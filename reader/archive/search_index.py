@@ -31,10 +31,7 @@ penalised. Measured on a 100k-article archive, the size lookup was 85% of bm25()
 (1.4 µs of 1.6 µs a row), and for a news archive length carries no relevance against the term:
 a feature naming 党建 eight times is not a worse answer than a caption naming it once.
 
-Every character becomes exactly one token (ASCII punctuation and whitespace are spelled as
-`z<hex>g`, which the `ascii` tokenizer keeps whole), so positions never skip and a phrase can
-never match across punctuation the user did not type. No text can be spelled like such an
-escape, so a word hit is always a character hit by construction (proof at `encode_token`).
+How text becomes tokens is reader.archive.search_tokens.
 Contentless tables store no copy of the text; SQLite 3.40 deletes from them only through the
 'delete' command with the old values, which `unindex_articles` recomputes from the article rows
 (still present when it is called).
@@ -42,17 +39,17 @@ Contentless tables store no copy of the text; SQLite 3.40 deletes from them only
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.archive.meta import read_value, write_values
+from reader.archive.search_tokens import Tokenizer, decode_cuts
 from reader.text.fold import fold
-from reader.text.words import Segmenter
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 CHARS_TABLE = "search_chars"
 WORDS_TABLE = "search_words"
@@ -64,111 +61,10 @@ OTHER_FIELDS = ("kicker", "subtitle", "dateline", "byline", "body")
 FTS_TABLES = (CHARS_TABLE, WORDS_TABLE, HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE)
 HEADLINE_WEIGHT = 10.0
 _CHUNK = 500
-
-
-_ASCII_SEPARATOR = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")  # ASCII but not [0-9A-Za-z]
-
-
-def encode_token(token: str) -> str:
-    """One FTS token for one character or word, never equal to the token of any other text.
-
-    A token is escaped — "z", then each character's code point in lower-case hex followed by
-    "g" — when it holds an ASCII separator (the `ascii` tokenizer would split it) or when it is
-    longer than one character and starts with "z" or "Z"; otherwise it is kept as is.
-
-    Proof that distinct texts never share a token. The tokenizer keeps every token whole (an
-    escape is made of [0-9a-gz] only; a kept token holds no separator) and only lower-cases
-    ASCII letters, which keeps a first character that is not "z"/"Z" from becoming "z" and
-    keeps length. So, as the index stores them:
-    * escapes start with "z" and are at least 3 characters long ("z", a hex digit, "g");
-    * kept tokens either do not start with "z" (not one of the above), or are exactly "z"
-      (length 1, not one of the above);
-    hence no kept token equals an escape, whatever the text: Latin shaped like an escape
-    ("z2cg", "Z2CG"; full-width "ｚ２ｃｇ" folds to "z2cg" first), digits, private-use or any
-    other character. Escapes of different texts differ: "g" is not a hex digit, so the hex
-    groups read back unambiguously. Kept tokens are the text itself (ASCII case aside, which
-    folding already removed from both index and query).
-
-    Single characters (the character index) are escaped exactly as before this rule had the
-    "z" clause, since it only concerns tokens of two or more characters: an archive's
-    character index stays valid, and only words starting with "z" changed in the word index
-    (migration m005_unambiguous_word_tokens).
-    """
-    if not _ASCII_SEPARATOR.search(token) and not (len(token) > 1 and token[0] in "zZ"):
-        return token
-    return "z" + "".join(f"{ord(c):x}g" for c in token)
-
-
-def char_spelling(code: int) -> str:
-    """What the character of code point `code` becomes in a character-index document."""
-    return encode_token(chr(code)) + " "
-
-
-class _Spellings(dict[Any, str]):
-    """A cache of tokens (`encode_token`), filled on first sight; at most `limit` are kept.
-
-    Importing spells every character and every word of every article; a Python call each made
-    that slower than the FTS5 insert itself, while a hit here is a C-level dict lookup (through
-    `str.translate` for characters, `map` for words). An archive's text uses about 10,000
-    distinct characters and some 100,000 distinct words; the limit keeps any input from growing
-    the cache without bound (some 10 MB).
-    """
-
-    def __init__(self, spell: Callable[[Any], str], limit: int = 1 << 16) -> None:
-        super().__init__()
-        self._spell = spell
-        self._limit = limit
-
-    def __missing__(self, key: Any) -> str:
-        value = self._spell(key)
-        if len(self) < self._limit:
-            self[key] = value
-        return value
-
-
-class Tokenizer:
-    """Folded text → the tokens of both indexes, for one open archive (`Archive.tokenizer`).
-
-    Words come from the segmenter the archive was opened with, so a test can index and search
-    with its own dictionary without patching a module. The token caches live as long as the
-    archive does.
-    """
-
-    def __init__(self, segmenter: Segmenter) -> None:
-        self.segmenter = segmenter
-        self._chars = _Spellings(char_spelling)  # a str.translate table
-        self._words = _Spellings(encode_token)
-
-    def char_text(self, folded: str) -> str:
-        """The character-index document for folded text: its tokens separated by spaces."""
-        return folded.translate(self._chars)
-
-    def words(self, folded: str) -> list[str]:
-        """jieba's words of folded text, every character kept."""
-        return self.segmenter.cut(folded)
-
-    def word_tokens(self, folded: str) -> list[str]:
-        """The word-index tokens of folded text (jieba words, nothing dropped)."""
-        return [encode_token(w) for w in self.words(folded) if w]
-
-    def word_document(self, folded: str) -> tuple[str, str]:
-        """The word-index document of folded text and the record of its cut (`encode_cuts`).
-
-        Made a piece at a time (Segmenter.cut_pieces): an article of megabytes would otherwise
-        hold millions of word strings at once. Pieces are shorter than 0xD800 characters, so
-        each piece's record is one character a word and the records simply join.
-        """
-        spelled: list[str] = []
-        cuts: list[str] = []
-        for words in self.segmenter.cut_pieces(folded):
-            spelled.append(" ".join(map(self._words.__getitem__, words)))
-            cuts.append(encode_cuts(words))
-        return " ".join(spelled), "".join(cuts)
-
-    def recorded_document(self, folded: str, cuts: str) -> str:
-        """The word-index document of `folded` as cut when it was indexed (`encode_cuts`)."""
-        pieces = _recorded_pieces(folded, cuts)
-        return " ".join(" ".join(map(self._words.__getitem__, words)) for words in pieces)
+# The index's own version (see `bring_index_up_to_date`), kept in the archive's meta table. Bump
+# it when what the index holds for a text changes: every archive then rebuilds its index once.
+INDEX_VERSION = 1
+INDEX_VERSION_KEY = "search_index_version"
 
 
 @dataclass(frozen=True)
@@ -183,41 +79,9 @@ WHOLE_ARTICLES = IndexTables(CHARS_TABLE, WORDS_TABLE)
 HEADLINES_ONLY = IndexTables(HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE)
 
 
-def char_tokens(folded: str) -> list[str]:
-    """The character-index tokens of folded text."""
-    return [encode_token(c) for c in folded]
-
-
 def other_text(row: Sequence[str | None]) -> str:
     """The non-headline fields of an article as one string, in printed order."""
     return "\n".join(part for part in (row or ()) if part)
-
-
-def encode_cuts(words: list[str]) -> str:
-    """Word lengths as one character each (a compact record of how jieba cut a text)."""
-    lengths = list(map(len, words))
-    if lengths and max(lengths) >= 0xD800:  # would be a surrogate: not storable as text
-        return "\x00" + ",".join(map(str, lengths))
-    return "".join(map(chr, lengths))
-
-
-def decode_cuts(folded: str, cuts: str) -> list[str]:
-    """The words of `folded` as recorded by `encode_cuts`."""
-    return [word for words in _recorded_pieces(folded, cuts) for word in words]
-
-
-def _recorded_pieces(folded: str, cuts: str, size: int = 1 << 14) -> Iterator[list[str]]:
-    """The words of `folded` as recorded by `encode_cuts`, `size` words at a time."""
-    lengths = [int(n) for n in cuts[1:].split(",")] if cuts.startswith("\x00") else None
-    count = len(lengths) if lengths is not None else len(cuts)
-    at = 0
-    for first in range(0, count, size):
-        chunk = lengths[first : first + size] if lengths is not None else map(ord, cuts[first : first + size])
-        words: list[str] = []
-        for length in chunk:
-            words.append(folded[at : at + length])
-            at += length
-        yield words
 
 
 @dataclass(frozen=True)
@@ -277,61 +141,8 @@ def _documents(
         yield _Document(id_, chars_h, chars_o, spelled_h, spelled_o, cuts_h, cuts_o)
 
 
-def respell_words(archive: Archive, article_ids: Iterable[int], before: Callable[[str], str]) -> int:
-    """Re-spell these articles' word-index documents from `before`'s tokens to `encode_token`'s.
-
-    For a change of the token spelling that leaves the character index and jieba's cuts alone.
-    Each article whose recorded words are spelled differently is re-spelled only if its document
-    is spelled by `before` (an archive whose index was just rebuilt by the current code is not):
-    it is deleted with `before`'s tokens (what was inserted, as a contentless table requires)
-    and inserted with the current ones. Returns how many articles were re-spelled.
-    """
-    ids = sorted({int(i) for i in article_ids})
-    conn, table = archive.conn, WORDS_TABLE
-    old_rows: list[tuple[int, str, str]] = []
-    new_rows: list[tuple[int, str, str]] = []
-    for id_, _, _, words_h, words_o in _texts(conn, archive.tokenizer, ids, recorded=True):
-        if _spelled_by(conn, id_, (words_h, words_o), before):
-            old_rows.append((id_, _spell(words_h, before), _spell(words_o, before)))
-            new_rows.append((id_, _spell(words_h, encode_token), _spell(words_o, encode_token)))
-    conn.executemany(
-        f"INSERT INTO {table}({table}, rowid, headline, other) VALUES ('delete', ?, ?, ?)", old_rows
-    )
-    conn.executemany(f"INSERT INTO {table}(rowid, headline, other) VALUES (?, ?, ?)", new_rows)
-    return len(new_rows)
-
-
-def _spelled_by(
-    conn: sqlite3.Connection, id_: int, columns: tuple[list[str], list[str]], before: Callable[[str], str]
-) -> bool:
-    """Whether the article's word-index document is spelled by `before`, not by `encode_token`.
-
-    Its document is one of the two spellings of the same words. Take the first word the two
-    spell differently: the document is `before`'s exactly when its column starts with
-    `before`'s tokens up to and including that word (the current spelling has the same tokens
-    before it, and another one at its position). A token may well occur elsewhere in the other
-    spelling ("z2cg" is also how a comma is spelled), which is why the position is what is asked.
-    """
-    for name, words in zip(("headline", "other"), columns, strict=True):
-        tokens = [w for w in words if w]
-        for at, word in enumerate(tokens):
-            if before(word) != encode_token(word):
-                phrase = " ".join(before(w) for w in tokens[: at + 1])
-                query = f'{name} : ^ "{phrase}"'
-                held = conn.execute(
-                    f"SELECT 1 FROM {WORDS_TABLE}(?) WHERE rowid = ?", (query, id_)
-                ).fetchone()
-                return held is not None
-    return False
-
-
-def _spell(words: list[str], encode: Callable[[str], str]) -> str:
-    """A word-index document: the words' tokens separated by spaces."""
-    return " ".join(map(encode, words))
-
-
 def create_search_index(archive: Archive) -> None:
-    """Create the index tables (called by a schema migration)."""
+    """Create the index tables where they are missing (see `bring_index_up_to_date`)."""
     conn = archive.conn
     for table in FTS_TABLES:
         conn.execute(
@@ -398,8 +209,11 @@ def rebuild_search_index(archive: Archive, *, recut: bool) -> None:
     conn = archive.conn
     for table in FTS_TABLES:
         conn.execute(f"DROP TABLE IF EXISTS {table}")
+    _create_cuts_table(conn)
     if recut:
         conn.execute(f"DELETE FROM {CUTS_TABLE}")
+    else:  # cuts of articles an old migration deleted without the index (m004's demo issue)
+        conn.execute(f"DELETE FROM {CUTS_TABLE} WHERE article_id NOT IN (SELECT id FROM articles)")
     create_search_index(archive)
     ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY id")]
     for start in range(0, len(ids), 5000):
@@ -413,24 +227,34 @@ def optimize_search_index(archive: Archive) -> None:
         archive.conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
-def index_headlines(archive: Archive) -> None:
-    """Fill the headline tables anew from every article's headline, with the words recorded
-    when it was indexed (a schema migration: the full tables are left as they are)."""
-    conn, tokenizer = archive.conn, archive.tokenizer
-    for table in (HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE):
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-    create_search_index(archive)
-    rows = conn.execute(
-        f"SELECT a.id, a.headline, c.headline FROM articles a LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id"
-    )
-    while batch := rows.fetchmany(5000):
-        chars, words = [], []
-        for id_, text, cuts in batch:
-            headline = fold(text or "")
-            cut = decode_cuts(headline, cuts) if cuts is not None else tokenizer.words(headline)
-            chars.append((id_, tokenizer.char_text(headline)))
-            words.append((id_, _spell(cut, encode_token)))
-        for table, values in ((HEADLINE_CHARS_TABLE, chars), (HEADLINE_WORDS_TABLE, words)):
-            conn.executemany(f"INSERT INTO {table}(rowid, headline, other) VALUES (?, ?, '')", values)
-    for table in (HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE):
-        conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+def index_version(conn: sqlite3.Connection) -> int:
+    """The version of the index this archive holds: 0 when it has none (a new archive, or one
+    whose migrations dropped an index they made obsolete), `INDEX_VERSION` when it is current.
+
+    An index made before the index had its own version has no row: it is the index as
+    migration 8 left it, version 1 (every older one was dropped by that migration).
+    """
+    exists = conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?", (CHARS_TABLE,)).fetchone()
+    if exists is None:
+        return 0
+    value = read_value(conn, INDEX_VERSION_KEY)
+    return 1 if value is None else int(str(value))
+
+
+def bring_index_up_to_date(archive: Archive) -> bool:
+    """Build the index anew unless it is current (inside the caller's write transaction, after
+    the data's migrations); returns True when it was built.
+
+    The index has its own version, so a change of how text is indexed is one bump of
+    `INDEX_VERSION` here, never a data migration (calibre's db/fts keeps its index's own
+    version the same way). It stays in the archive file, not an attached one: an import must
+    commit an issue's rows and their index entries together, which WAL does not do across files,
+    and a backup or published snapshot stays one file. Words are reused from `search_cuts`
+    (about a minute per 100,000 articles); only articles without a recorded cut are cut again.
+    """
+    conn = archive.conn
+    if index_version(conn) == INDEX_VERSION:
+        return False
+    rebuild_search_index(archive, recut=False)
+    write_values(conn, {INDEX_VERSION_KEY: INDEX_VERSION})
+    return True

@@ -19,7 +19,7 @@ from reader.archive.keys import natural_key
 from reader.archive.search_index import unindex_articles
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 # Masthead fields an issue takes from the first of its sources that has them.
 MERGED_FIELDS = (

@@ -20,8 +20,9 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from reader.archive.db import Archive
+from reader.archive.db import reopen
 from reader.archive.errors import ArchiveError
+from reader.archive.handle import Archive
 
 T = TypeVar("T")
 
@@ -38,7 +39,7 @@ def read_steadily(archive: Archive, work: Callable[[Archive], T]) -> T:
     for pause in PAUSES:
         time.sleep(pause)
         if archive.changed_on_disk():
-            archive.reopen()
+            reopen(archive)
         try:
             result = work(archive)
         except (sqlite3.DatabaseError, ArchiveError, LookupError):

@@ -19,7 +19,7 @@ from reader.archive.search_plan import Filters, Plan
 from reader.text.query import Query, QueryError, parse_query
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 BY_CHOICES = ("month", "year")
 YEARLY_AFTER_MONTHS = 60  # a span longer than five years is shown per year

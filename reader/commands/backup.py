@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.archive.backup import BackupError, backup_archive
 from reader.archive.errors import ArchiveError
 from reader.commands._common import PagesProgress, add_db_option, db_path
 
@@ -33,6 +32,9 @@ def _size(path: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Back up; errors are one Chinese line on stderr and status 1."""
+    # Imported here: cli imports every command module, and a search must not pay for this one's.
+    from reader.archive.backup import BackupError, backup_archive
+
     source, target = db_path(args), Path(args.out)
     try:
         backup_archive(source, target, PagesProgress("备份中"))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
-from reader.archive.importer import ImportOutcome, ImportReport, OnConflict, import_paths
 from reader.commands._common import add_db_option, db_path
+
+if TYPE_CHECKING:
+    from reader.archive.importer import ImportOutcome, ImportReport, OnConflict
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -73,6 +76,9 @@ def summary_line(report: ImportReport) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Import; status 0 only when every file was imported, updated or unchanged."""
+    # Here, not at the top: the importer brings the parser, which every other command's start
+    # (`python -m reader search`) would pay for (cli imports every command module).
+    from reader.archive.importer import import_paths
 
     def show(index: int, total: int, path: Path, result: ImportOutcome | Exception) -> None:
         print(progress_line(index, total, path, result), flush=True)

@@ -6,16 +6,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 from reader.archive.db import open_archive
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import UNDATED
-from reader.archive.gaps import PublicationGaps, publication_gaps
 from reader.archive.queries import stats
 from reader.archive.records import ArchiveStats
-from reader.archive.schedule import WEEKDAY_NAMES, Expected
 from reader.archive.steady import read_steadily
 from reader.commands._common import add_db_option, db_path
+
+if TYPE_CHECKING:
+    from reader.archive.gaps import PublicationGaps
+    from reader.archive.schedule import Expected
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -54,6 +57,8 @@ def format_stats(data: ArchiveStats) -> list[str]:
 
 
 def _day(day: dt.date) -> str:
+    from reader.archive.schedule import WEEKDAY_NAMES  # see run
+
     return f"{day.isoformat()}（{WEEKDAY_NAMES[day.weekday()]}）"
 
 
@@ -89,6 +94,9 @@ def format_gaps(gaps: list[PublicationGaps]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the overview (or the gaps); a missing or unreadable archive is a message and status 1."""
+    # Imported here: cli imports every command module, and a search must not pay for this one's.
+    from reader.archive.gaps import publication_gaps
+
     path = db_path(args)
     try:
         with open_archive(path, readonly=True) as archive:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader import desktop
-
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `install-desktop` command."""
@@ -22,6 +20,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Install (or remove) the menu entry; 1 when this installation has no archive-reader-gui."""
+    from reader import (
+        desktop,  # here: cli imports every command module, and a search must not pay for this one
+    )
+
     if args.remove:
         removed = desktop.remove()
         for path in removed:

@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 
 from reader.text.errors import SourceError
-from reader.text.explain import format_roles
-from reader.text.load import explain_issue, read_issue
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
     """Print the ParsedIssue as UTF-8 JSON (or, with --explain, the role of every line);
     a bad file is reported on stderr with status 1, a note on a file read (a last character
     cut) on stderr too."""
+    # Here, not at the top: cli imports every command module, and no other command needs the parser.
+    from reader.text.explain import format_roles
+    from reader.text.load import explain_issue, read_issue
+
     try:
         parsed, roles = explain_issue(args.file) if args.explain else (read_issue(args.file), [])
     except SourceError as err:

@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.archive.backup import BackupError
 from reader.archive.errors import ArchiveError
-from reader.archive.publish import PublishError, publish
 from reader.commands._common import PagesProgress, add_db_option, db_path
 
 
@@ -31,6 +29,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Publish; errors are one Chinese line on stderr and status 1."""
+    # Imported here: cli imports every command module, and a search must not pay for this one's.
+    from reader.archive.backup import BackupError
+    from reader.archive.publish import PublishError, publish
+
     try:
         report = publish(db_path(args), Path(args.to), PagesProgress("发布中"))
     except (ArchiveError, BackupError, PublishError) as err:

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from reader.archive.errors import ArchiveError
-from reader.archive.repair import repair_if_damaged
 from reader.commands._common import add_db_option, db_path
 
 
@@ -26,6 +25,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """0 when the archive is sound or was repaired, 1 when it could not be opened or repaired."""
+    # Imported here: cli imports every command module, and a search must not pay for this one's.
+    from reader.archive.repair import repair_if_damaged
+
     path = db_path(args)
     try:
         report = repair_if_damaged(path, progress=lambda step: print(step, flush=True), force=args.force)

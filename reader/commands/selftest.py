@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import reader
@@ -104,6 +102,8 @@ def _program() -> Check:
 
 
 def _python() -> Check:
+    import platform  # here, not at the top: every start of the command line imports this module
+
     return Check("Python", OK, f"{platform.python_version()}（{sys.executable}）")
 
 
@@ -226,6 +226,8 @@ def _cutter() -> Check:
         return Check("分词", FAILED, f"没有用户词典：{SAMPLE} → {' / '.join(words)}（{NAME}被切开）")
     except ImportError as err:
         return Check("分词", FAILED, f"无法加载分词程序（{err}），请重新安装")
+    from importlib import metadata  # here: every start of the command line imports this module
+
     engine = f"{segmenter.engine} {metadata.version(segmenter.engine)}"
     cut = f"{SAMPLE} → {' / '.join(words)}"
     if NAME not in words:

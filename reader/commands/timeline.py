@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from reader.archive.db import Archive
 from reader.archive.formatting import period_label
+from reader.archive.handle import Archive
 from reader.archive.timeline import BY_CHOICES, Timeline, timeline
 from reader.commands._common import add_db_option, add_range_options, answer_query
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.archive import dictionary
-from reader.archive.db import Archive
 from reader.archive.dictionary import DictionaryChange, DictionaryError
+from reader.archive.handle import Archive
 from reader.commands._common import ArchiveAction, add_db_option, on_existing_archive, print_usage
 
 

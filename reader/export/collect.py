@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.archive import bookmarks
-from reader.archive.db import Archive
+from reader.archive.handle import Archive
 from reader.archive.queries import article_by_key, articles
 from reader.archive.records import ArticleRecord
 from reader.archive.search import find

@@ -18,10 +18,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -31,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.archive.formatting import issue_label
 from reader.archive.records import IssueRecord
 from reader.gui import palette
 from reader.gui.gap_calendar import GapCalendar
-from reader.gui.plain import literal, plain_label
+from reader.gui.plain import literal
 from reader.gui.year_strip import YearStrip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -84,37 +79,6 @@ class UndatedIssueModel(QAbstractListModel):
         return None
 
 
-class DateDialog(QDialog):
-    """Asks for the date of an undated issue; starts in the year the text suggests."""
-
-    def __init__(self, issue: IssueRecord, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("设定出版日期"))
-        year = issue.date_hint_year or QDate.currentDate().year()
-        self.edit = QDateEdit(QDate(year, 1, 1), self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy年M月d日")
-        form = QFormLayout(self)
-        name = issue.source_name or issue_label(issue.date, issue.publication, issue.number, None)
-        form.addRow(self.tr("文件："), plain_label(name, self))
-        if issue.date_hint_year:
-            form.addRow(
-                self.tr("提示："), QLabel(self.tr("正文提示是 {0} 年").format(issue.date_hint_year), self)
-            )
-        form.addRow(self.tr("出版日期："), self.edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def iso_date(self) -> str:
-        return self.edit.date().toString("yyyy-MM-dd")
-
-
 class CalendarPanel(QWidget):
     """Signals what the user picked; the window decides what to open."""
 
@@ -139,6 +103,11 @@ class CalendarPanel(QWidget):
             self.calendar.setWeekdayTextFormat(weekend, QTextCharFormat())
         self.year_strip = YearStrip(self)
         self.set_month_counts([0] * 12)  # until the window reads the archive
+        self.unpinned = QLabel("", self)
+        self.unpinned.setObjectName("unpinnedMissing")
+        self.unpinned.setTextFormat(Qt.TextFormat.PlainText)  # a paper's name as written
+        self.unpinned.setWordWrap(True)
+        self.unpinned.setVisible(False)
         self.latest = QPushButton(self.tr("最新一期"), self)
         self.latest.setObjectName("latestButton")
         self.undated_model = UndatedIssueModel(self)
@@ -161,6 +130,7 @@ class CalendarPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.calendar)
         layout.addWidget(self.year_strip)
+        layout.addWidget(self.unpinned)
         layout.addWidget(self.latest)
         layout.addSpacing(6)
         layout.addWidget(self.undated_label)
@@ -172,6 +142,7 @@ class CalendarPanel(QWidget):
         self._marked: list[QDate] = []
         self._missing: dict[QDate, str] = {}
         self._read_only: str | None = None
+        self._datable: int | None = None  # the shown issue, when the user may date it
         self.calendar.clicked.connect(self._date_clicked)
         self.calendar.activated.connect(self._date_clicked)
         self.calendar.currentPageChanged.connect(self.month_changed)
@@ -220,6 +191,12 @@ class CalendarPanel(QWidget):
         self._missing = {day: tip for day, tip in qdays if day.isValid()}
         self.calendar.set_missing(set(self._missing))
         self._apply_formats()
+
+    def set_unpinned(self, text: str, tooltip: str) -> None:
+        """Under the calendar: the missing issues no day can be outlined for ("" hides it)."""
+        self.unpinned.setText(text)
+        self.unpinned.setToolTip(literal(tooltip))
+        self.unpinned.setVisible(bool(text))
 
     def missing_tooltip(self, iso: str) -> str | None:
         """The tooltip of an outlined day, or None when the day is not outlined."""
@@ -275,8 +252,7 @@ class CalendarPanel(QWidget):
         visible = bool(issues)
         self.undated_label.setVisible(visible)
         self.undated_view.setVisible(visible)
-        self.assign.setVisible(visible)
-        self.assign.setEnabled(False)
+        self._update_assign()
         # Without undated issues the space below the calendar stays empty, not a stretched calendar.
         self._layout.setStretch(self._layout.count() - 1, 0 if visible else 1)
         self.undated_label.setText(self.tr("未定日期（{0}）").format(len(issues)))
@@ -284,20 +260,35 @@ class CalendarPanel(QWidget):
     def set_read_only(self, reason: str | None) -> None:
         """An archive that cannot be written: 设定日期… is off, with `reason` as its tooltip."""
         self._read_only = reason
-        self.assign.setToolTip(self.tr("只读档案，不能设定日期：{0}").format(reason) if reason else "")
-        self.assign.setEnabled(False)
+        self._update_assign()
+
+    def set_shown_issue(self, issue: IssueRecord | None) -> None:
+        """The issue the window lists. 设定日期… acts on it when the paper printed no date on it
+        (undated, or dated by the user: a date once given can be changed or cleared)."""
+        datable = issue is not None and (issue.user_date is not None or issue.date is None)
+        self._datable = issue.id if issue is not None and datable else None
+        self._update_assign()
+
+    def _update_assign(self) -> None:
+        """设定日期… shows while there are undated issues or the shown issue has the user's date,
+        and works on an issue the user may date in a writable archive."""
+        self.assign.setVisible(self.undated_model.rowCount() > 0 or self._datable is not None)
+        self.assign.setEnabled(self._datable is not None and self._read_only is None)
+        reason = self._read_only
+        self.assign.setToolTip(
+            self.tr("只读档案，不能设定日期：{0}").format(reason)
+            if reason
+            else self.tr("设定、更改或清除本期的出版日期")
+        )
 
     def _date_clicked(self, day: QDate) -> None:
         self.date_chosen.emit(day.toString("yyyy-MM-dd"))
 
     def _undated_activated(self, index: QModelIndex) -> None:
         issue_id = index.data(IssueIdRole)
-        self.assign.setEnabled(issue_id is not None and self._read_only is None)
         if issue_id is not None:
-            self.undated_chosen.emit(int(issue_id))
+            self.undated_chosen.emit(int(issue_id))  # the window shows it: set_shown_issue
 
     def _assign_clicked(self) -> None:
-        index = self.undated_view.currentIndex()
-        issue = self.undated_model.issue_at(index.row()) if index.isValid() else None
-        if issue is not None:
-            self.assign_date_requested.emit(issue.id)
+        if self._datable is not None:
+            self.assign_date_requested.emit(self._datable)

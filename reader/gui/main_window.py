@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
-from reader.archive import places, queries
+from reader.archive import places
 from reader.archive.errors import ArchiveError
 from reader.archive.paths import default_archive_path
 from reader.archive.records import ArticleRecord
@@ -24,25 +24,31 @@ from reader.gui.archive_care import ArchiveCare
 from reader.gui.article_model import ArticleListModel
 from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmarks.feature import BookmarksFeature
-from reader.gui.calendar_panel import CalendarPanel, DateDialog
+from reader.gui.calendar_panel import CalendarPanel
 from reader.gui.corrections import CorrectionsFeature
 from reader.gui.dictionary import DictionaryFeature
+from reader.gui.find_bar import FindBar
 from reader.gui.guide import guide_action
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
-from reader.gui.operations import ArchiveOp, ArchiveWriter
+from reader.gui.operations import ArchiveWriter
 from reader.gui.printing import PrintExport
 from reader.gui.publish_action import ArchivePublish
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_adapter import SearchRequest
 from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
+from reader.gui.search_history import SearchHistory
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
+from reader.gui.shortcuts_dialog import show_shortcuts
+from reader.gui.window.citations import CopyCitations
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.history import ReadingHistory
+from reader.gui.window.hit_steps import HitSteps
 from reader.gui.window.import_commands import ImportCommands
-from reader.gui.window.layout import LeftColumn, ToolbarFit
+from reader.gui.window.issue_dates import IssueDates
+from reader.gui.window.layout import LeftColumn, ToolbarFit, stacked
 from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
@@ -80,15 +86,17 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self.writer, self)
         self.search_bar = SearchBar(self)
         self.search = SearchController(path, self._search_request, self)
+        self.search_history = SearchHistory(self.search_bar.field, self.settings)
         self.articles = ArticleListModel(self.session.articles, self)
         self.calendar = CalendarPanel(self)
         self.missing_issues = MissingIssues(self.calendar, path, self)
         self.middle = MiddlePane(self.articles, self.search.model, self)
         self.pane = ReadingPane(self.settings.font_pt, self)
         self.pane.setObjectName("readingPane")
+        self.find_bar = FindBar(self.pane, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.middle, self.pane):
+        for widget in (self.middle, stacked(self, self.pane, self.find_bar)):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -103,6 +111,7 @@ class MainWindow(QMainWindow):
         )
         self.timeline_link = TimelineLink(self.search, self.search_bar, self.middle, self)
         self.hit_label = self.search_status.hit_label
+        self.hit_steps = HitSteps(self.commands, self.pane, self.find_bar, self.search_status, self)
         self.statusBar().addPermanentWidget(self.search_status.hit_position_label)
         self.statusBar().addPermanentWidget(self.hit_label)
         self.navigator = IssueNavigator(
@@ -120,6 +129,7 @@ class MainWindow(QMainWindow):
         self.calendar_dock = self.left_column.calendar_dock
         self.toolbar_fit = ToolbarFit(self.toolbar)
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
+        self.citations = CopyCitations(self.commands.copy_citation, self.current_records, self)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.publishing = ArchivePublish(self, self.writer, path, self.settings)
         self.shared = SharedFolder(self, session, self.settings, default_archive_path)
@@ -131,6 +141,7 @@ class MainWindow(QMainWindow):
             session.failed_corrections,
             session.original_text,
         )
+        self.issue_dates = IssueDates(session, self.writer, self, lambda: session.write_blocker is not None)
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
         self.snapshot_updates = SnapshotUpdates(
@@ -166,7 +177,8 @@ class MainWindow(QMainWindow):
         if isinstance(help_entries, QMenu):
             help_entries.insertAction(help_entries.actions()[0], guide_action(self))
         self.middle.set_article_actions(self.corrections.article_actions())
-        self.pane.set_context_actions([*self.corrections.article_actions(), self.corrections.original_action])
+        on_article = [c.copy_article, c.copy_citation, *self.corrections.article_actions()]
+        self.pane.set_context_actions([*on_article, self.corrections.original_action])
         self.corrections.bind_undo_keys(self.middle, self.pane)
 
     def _connect(self) -> None:
@@ -174,10 +186,9 @@ class MainWindow(QMainWindow):
         c.import_files.triggered.connect(self.imports.choose_files)
         c.import_folder.triggered.connect(self.imports.choose_folder)
         c.quit.triggered.connect(self.close)
-        c.find.triggered.connect(self.search_bar.focus)
-        c.back_to_issue.triggered.connect(self.leave_search)
-        c.previous_hit.triggered.connect(lambda: self.pane.step_hit(-1))
-        c.next_hit.triggered.connect(lambda: self.pane.step_hit(1))
+        c.find.triggered.connect(self.find_bar.open)
+        c.search_archive.triggered.connect(self.search_bar.focus)
+        c.back_to_issue.triggered.connect(self._escape)
         c.previous.triggered.connect(lambda: self.middle.step(-1))
         c.next.triggered.connect(lambda: self.middle.step(1))
         c.latest.triggered.connect(nav.open_latest)
@@ -185,21 +196,27 @@ class MainWindow(QMainWindow):
         c.zoom_out.triggered.connect(lambda: self.pane.change_font_size(-1))
         c.copy_article.triggered.connect(self.copy_article)
         c.about.triggered.connect(lambda: show_about(self, str(self.session.path)))
+        c.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         c.export_results.triggered.connect(self.export_search_results)
         self.pane.font_size_changed.connect(self._font_size_changed)
         self.pane.article_changed.connect(self.bookmarks.set_article)
         self.pane.article_changed.connect(self.corrections.set_article)
         self.pane.article_changed.connect(self.history.record)
+        # A name in the byline searches for the person's articles (the byline is indexed too).
+        self.pane.author_clicked.connect(lambda name: self.search_bar.field.setText(f'"{name}"'))
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.pane.hit_changed.connect(self._hit_changed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
         self.calendar.publication_changed.connect(self._publication_changed)
         self.calendar.latest_requested.connect(nav.open_latest)
         self.calendar.undated_chosen.connect(nav.open_issue)
         self.calendar.assign_date_requested.connect(self.ask_issue_date)
+        self.issue_dates.dated.connect(self._dated)
         self.middle.article_chosen.connect(nav.show_article)
+        self.search.finished.connect(nav.search_finished)
+        self.middle.article_chosen.connect(self.search_history.result_opened)
+        self.search_history.chosen.connect(lambda _text: self.search.run_now())
         self.middle.issue_switched.connect(nav.open_issue)
         self.search_bar.escape_pressed.connect(self.leave_search)
         self.search_status.query_cleared.connect(lambda: nav.back_to_issue(focus_list=False))
@@ -219,6 +236,8 @@ class MainWindow(QMainWindow):
             self.bookmarks,
             self.corrections,
             self.snapshot_updates,
+            self.issue_dates,
+            self.citations,
         )
         for feature in features:
             feature.status_message.connect(self.statusBar().showMessage)
@@ -324,28 +343,15 @@ class MainWindow(QMainWindow):
             self.search.schedule()
 
     def ask_issue_date(self, issue_id: int) -> None:
-        issue = self.session.issue(issue_id)
-        if issue is None or self.session.write_blocker is not None:
-            return
-        dialog = DateDialog(issue, self)
-        dialog.setObjectName("dateDialog")
-        dialog.accepted.connect(lambda: self.assign_issue_date(issue_id, dialog.iso_date()))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.issue_dates.ask(issue_id)
 
-    def assign_issue_date(self, issue_id: int, iso: str) -> None:
-        """Store the user's date on the writer, then show the issue on its new day."""
+    def assign_issue_date(self, issue_id: int, iso: str | None) -> None:
+        self.issue_dates.assign(issue_id, iso)
 
-        def done(_result: object) -> None:
-            self.navigator.refresh_lists()
-            self.navigator.open_issue(issue_id)
-
-        op = ArchiveOp(
-            parent=self,
-            writer=self.writer,
-            op=lambda archive, _p: queries.set_issue_date(archive, issue_id, iso),
-        )
-        op.success(done).run_in_background()  # a known error: the operations' one warning
+    def _dated(self, issue_id: int) -> None:
+        """A date given, changed or cleared: the calendar and 未定日期 again, the issue shown."""
+        self.navigator.refresh_lists()
+        self.navigator.open_issue(issue_id)
 
     # --- search --------------------------------------------------------------------------------
 
@@ -356,6 +362,13 @@ class MainWindow(QMainWindow):
         """The search bar's date range starts as the first and last issue of what is shown."""
         self.search_bar.set_date_span(self.session.date_span(self.calendar.current_publication()))
 
+    def _escape(self) -> None:
+        """Esc: closes the find bar when it is open, else leaves the search."""
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+        else:
+            self.leave_search()
+
     def leave_search(self) -> None:
         """Esc: empty the search box (back to the issue, no count or status left over) and give
         the keyboard to the article list."""
@@ -364,12 +377,6 @@ class MainWindow(QMainWindow):
         self.navigator.back_to_issue()
         if searching:
             self.middle.focus_list()
-
-    def _hit_changed(self, current: int, total: int) -> None:
-        """上一处/下一处 work only in an article with hits; the status bar says which one is selected."""
-        self.commands.previous_hit.setEnabled(total > 0)
-        self.commands.next_hit.setEnabled(total > 0)
-        self.search_status.show_hit_position(current, total)
 
     def export_search_results(self) -> None:
         """The current search's results, as the list orders them, into a clippings book."""

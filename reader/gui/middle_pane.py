@@ -187,9 +187,12 @@ class MiddlePane(QStackedWidget):
         """What the notice in place of the list says, or "" while the list is shown."""
         return self.notice.plain_text() if not self.notice.isHidden() else ""
 
-    def show_timeline(self, periods: list[tuple[str, int]], selected: str | None = None) -> None:
-        """The hits per period under the count, `selected` marked as the chosen range ([] hides it)."""
-        self.timeline.set_periods(periods, selected)
+    def show_timeline(
+        self, periods: list[tuple[str, int]], selected: str | None = None, undated: int = 0
+    ) -> None:
+        """The hits per period under the count, `selected` marked as the chosen range, and the
+        hits in undated issues (nothing of either hides it)."""
+        self.timeline.set_periods(periods, selected, undated)
 
     def offer_filter_clearing(self, kinds: list[str]) -> None:
         """Under the heading, a button to clear each of these filters ([] hides them)."""

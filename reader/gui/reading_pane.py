@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QWidget
 
@@ -26,6 +27,7 @@ from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
 from reader.gui.settings import DEFAULT_FONT_PT, DEFAULT_LINE_SPACING, MAX_FONT_PT, MIN_FONT_PT
+from reader.text.bylines import authors_of
 from reader.text.snippet import wrap_spans
 
 Span = tuple[int, int]
@@ -59,6 +61,19 @@ class _Marker:
         return anchor + HIT_TAG_OPEN
 
 
+AUTHOR_SCHEME = "author"
+
+
+def linked_names(byline: str) -> str:
+    """The byline as HTML with each person it names (reader.text.bylines) a link that searches for
+    their articles; roles and bodies stay plain text."""
+    text = html.escape(byline)
+    for name in authors_of(byline):
+        link = f'<a href="{AUTHOR_SCHEME}:{quote(name)}" style="color:#355f8c;">{html.escape(name)}</a>'
+        text = text.replace(html.escape(name), link, 1)
+    return text
+
+
 def article_html(
     record: ArticleRecord,
     font_pt: int,
@@ -90,7 +105,8 @@ def article_html(
         f"{html.escape(unbreakable_source(article_source(record)))}</p>"
     )
     if record.byline:
-        parts.append(f'<p style="font-size:{small}pt; color:#555; margin-top:2px;">{field("byline")}</p>')
+        byline = field("byline") if spans.get("byline") else linked_names(record.byline)
+        parts.append(f'<p style="font-size:{small}pt; color:#555; margin-top:2px;">{byline}</p>')
     parts.append('<hr style="margin:0;"/>')
     body_spans = spans.get("body", ())
     paragraphs = _paragraphs(record.body or "", body_spans)
@@ -165,14 +181,18 @@ class ReadingPane(QTextBrowser):
 
     font_size_changed = Signal(int)
     article_changed = Signal(object)  # the ArticleRecord shown, or None
+    author_clicked = Signal(str)  # a name in the byline was clicked: search for their articles
     hit_changed = Signal(int, int)
 
     def __init__(self, font_pt: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._anchor_clicked)
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse  # a byline's names
         )
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._font_pt = font_pt
@@ -188,6 +208,10 @@ class ReadingPane(QTextBrowser):
         self.document().setDefaultFont(font)
         self._keep_readable_width()
         self.show_placeholder(self.tr("在左侧日历上选择一期，或在上方输入关键词检索。"))
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == AUTHOR_SCHEME:
+            self.author_clicked.emit(unquote(url.path()))
 
     @property
     def font_pt(self) -> int:

@@ -27,7 +27,7 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText(self.tr("检索全文：输入关键词，空格分隔多个词（Ctrl+F）"))
+        self.field.setPlaceholderText(self.tr("检索全部报纸：输入关键词，空格分隔多个词（Ctrl+K）"))
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(chars_width(self.field.font(), FIELD_CHARS))
         self.sort = QComboBox(self)
@@ -129,7 +129,7 @@ class SearchBar(QWidget):
         return self.field.text()
 
     def focus(self) -> None:
-        """Put the cursor in the field with its text selected (Ctrl+F)."""
+        """Put the cursor in the field with its text selected (Ctrl+K or Ctrl+L)."""
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 

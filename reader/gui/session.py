@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reader.archive import bookmarks, corrections, demo, dictionary, places, queries
+from reader.archive import bookmarks, corrections, demo, dictionary, issue_dates, places, queries
 from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.corrections import Correction
 from reader.archive.db import Archive, open_archive
@@ -210,6 +210,13 @@ class ArchiveSession:
     def issue(self, issue_id: int) -> IssueRecord | None:
         try:
             return self._read(lambda a: queries.issue(a, issue_id))
+        except KeyError:
+            return None
+
+    def suggested_date(self, issue_id: int) -> str | None:
+        """The day the date dialog starts on: the user's date, or a day the issue's text names."""
+        try:
+            return self._read(lambda a: issue_dates.suggested_date(a, issue_id))
         except KeyError:
             return None
 

@@ -6,6 +6,8 @@ the same store everywhere without passing it around. Key names live here and now
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QByteArray, QSettings
 
 DEFAULT_FONT_PT = 13
@@ -128,6 +130,21 @@ class Settings:
             self._store.setValue("archive/shared_folder", value)
         else:
             self._store.remove("archive/shared_folder")
+
+    @property
+    def recent_searches(self) -> list[str]:
+        """The user's recent queries, newest first (stored as JSON: QSettings turns a list of
+        one string into that string in some formats)."""
+        value = self._store.value("search/recent", "[]")
+        try:
+            items = json.loads(value) if isinstance(value, str) else []
+        except ValueError:
+            return []
+        return [item for item in items if isinstance(item, str)] if isinstance(items, list) else []
+
+    @recent_searches.setter
+    def recent_searches(self, value: list[str]) -> None:
+        self._store.setValue("search/recent", json.dumps(list(value), ensure_ascii=False))
 
     def sync(self) -> None:
         self._store.sync()

@@ -5,6 +5,10 @@ counts from reader.archive.timeline, computed on the search worker) and says wha
 picked: a click on a bar asks for that period as the date range (`period_chosen`), a click on
 the bar already chosen asks to drop the range again (`period_cleared`). Hovering a bar shows
 2022年7月：12 篇. Painted with QPainter: a few dozen rectangles need no chart library.
+
+Hits in issues without a date belong to no bar; a second line under the bars counts them
+(未定日期：8 篇), so what the strip shows adds up to the result count. When every hit is undated
+that line is all the strip shows.
 """
 
 from __future__ import annotations
@@ -38,17 +42,26 @@ class TimelineStrip(QWidget):
         self._periods: list[tuple[str, int]] = []
         self._selected: str | None = None
         self._hover: int | None = None
+        self._undated = 0
         self.setFixedHeight(self.sizeHint().height())
 
     # --- what it shows -------------------------------------------------------------------------
 
-    def set_periods(self, periods: Sequence[tuple[str, int]], selected: str | None = None) -> None:
-        """The bars, in order, and the period currently chosen as the date range (if any)."""
+    def set_periods(
+        self, periods: Sequence[tuple[str, int]], selected: str | None = None, undated: int = 0
+    ) -> None:
+        """The bars, in order, the period currently chosen as the date range (if any), and the
+        hits in undated issues (on a line of their own)."""
         self._periods = list(periods)
         self._selected = selected if any(p == selected for p, _ in self._periods) else None
         self._hover = None
-        self.setVisible(bool(self._periods))
+        self._undated = undated
+        self.setFixedHeight(self.sizeHint().height())
+        self.setVisible(bool(self._periods) or undated > 0)
         self.update()
+
+    def undated(self) -> int:
+        return self._undated
 
     def periods(self) -> list[tuple[str, int]]:
         return list(self._periods)
@@ -57,7 +70,12 @@ class TimelineStrip(QWidget):
         return self._selected
 
     def sizeHint(self) -> QSize:
-        return QSize(240, BAR_AREA + self.fontMetrics().height() + 6)
+        return QSize(240, self._line_top(len(self.caption_lines())) + 4)
+
+    def _line_top(self, line: int) -> int:
+        """Where text line `line` (0: the first under the bars) starts; no bars, no bar area."""
+        bars = 2 + BAR_AREA + 2 if self._periods else 2
+        return bars + line * self.fontMetrics().height()
 
     # --- geometry ----------------------------------------------------------------------------
 
@@ -93,12 +111,18 @@ class TimelineStrip(QWidget):
     # --- painting ----------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._periods:
-            return
         painter = QPainter(self)
+        if self._periods:
+            self._paint_bars(painter)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        for number, line in enumerate(self.caption_lines()):
+            rect = QRectF(2, self._line_top(number), self.width() - 4, self.fontMetrics().height())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, line)
+        painter.end()
+
+    def _paint_bars(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         most = max(c for _, c in self._periods) or 1
-        text_colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
         baseline = 2 + BAR_AREA
         painter.setPen(EMPTY_COLOUR)
         painter.drawLine(1, baseline, self.width() - 1, baseline)
@@ -112,10 +136,13 @@ class TimelineStrip(QWidget):
             if index == self._hover and period != self._selected:
                 colour = colour.lighter(140)
             painter.fillRect(bar, colour)
-        painter.setPen(text_colour)
-        label_rect = QRectF(2, baseline + 2, self.width() - 4, self.fontMetrics().height())
-        painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft, self.caption())
-        painter.end()
+
+    def caption_lines(self) -> list[str]:
+        """The lines under the bars: the span and scale, then 未定日期：N 篇 when there are any."""
+        lines = [self.caption()] if self._periods else []
+        if self._undated:
+            lines.append(self.tr("未定日期：{0} 篇（不在上面的柱中）").format(self._undated))
+        return lines
 
     def caption(self) -> str:
         """The line under the bars: 2022年7月—2022年8月，每柱一月，最多 7 篇."""

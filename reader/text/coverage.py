@@ -1,4 +1,4 @@
-"""Whether a parse kept all of its source: the check behind DESIGN.md's "Nothing is lost".
+"""Whether a parse kept all of its source: the check behind "Nothing is lost" (docs/architecture.md).
 
 Every letter, digit and CJK character of the decoded source (regex [^\\W_]) must appear in the
 parse (masthead lines, sections, every field of every article) at least as often as in the source;

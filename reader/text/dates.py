@@ -67,6 +67,29 @@ def date_end(text: str) -> str:
     return date_span(text)[1]
 
 
+DAY_FORMS = "2022-07-05、2022-7-5、2022/07/05、2022.7.5、20220705、2022年7月5日"
+
+
+def exact_day(text: str) -> str:
+    """The one day (ISO) that `text` names, for a date given to an issue: every form `date_span`
+    reads, but a year or month alone is refused (an issue appears on one day).
+
+    Raises DateError with a complete Chinese message quoting the input."""
+    cleaned = unicodedata.normalize("NFKC", text or "").strip()
+    parts = _parts(cleaned)
+    if parts is not None and parts[2] is None:
+        raise DateError(f"请写到哪一天：{text}。可以这样写：{DAY_FORMS}")
+    try:
+        first, _last = date_span(text)
+    except DateError as err:
+        if not cleaned:
+            raise DateError(f"没有填写日期。可以这样写：{DAY_FORMS}") from err
+        if parts is None:
+            raise DateError(f"看不懂的日期：{text}。可以这样写：{DAY_FORMS}") from err
+        raise DateError(f"日期不存在：{text}") from err
+    return first
+
+
 def require_iso(value: str) -> str:
     """`value` itself when it is a real day written YYYY-MM-DD, else DateError.
 

@@ -1,7 +1,7 @@
 """The parsed issue: plain frozen dataclasses, the contract between the parser and the archive.
 
 Everything the archive stores about an issue comes from here, and `to_dict()` is the JSON that
-`python -m reader parse FILE` prints (schema in DESIGN.md, "Parse output").
+`python -m reader parse FILE` prints (schema in docs/architecture.md, "Parse output").
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class ParsedIssue:
     notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The parse output of DESIGN.md (plus `date_hint`, `masthead`, `content_hash`, `notes`)."""
+        """The parse output (docs/architecture.md), plus `date_hint`, `masthead`, `content_hash`, `notes`."""
         # Field by field: asdict(self) would copy every article, then be replaced article by article.
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["date_hint"] = asdict(self.date_hint)

@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from archive_helpers import import_at
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.archive.importer import import_into
 from reader.gui.app import open_window, set_application_names
 from reader.gui.main_window import MainWindow
 
@@ -60,7 +60,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def corpus_db(db_path: Path, corpus_dir: Path) -> Path:
     """An archive holding the test corpus, imported through the real importer."""
-    report = import_into(db_path, [corpus_dir])
+    report = import_at(db_path, [corpus_dir])
     assert report.failed == []
     return db_path
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from archive_helpers import import_at
 from issue_texts import FRONT_PAGE, SECOND_PAGE, damage_table, issue_text, write
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.archive.db import open_archive
-from reader.archive.importer import import_into
 from reader.archive.search import search
 from reader.gui.importing import ReportDialog
 from reader.gui.main_window import MainWindow
@@ -104,8 +104,8 @@ def test_a_conflicting_file_is_imported_from_the_report_when_the_user_says_repla
     qtbot.waitUntil(lambda: empty_window.findChild(ReportDialog) is not None)
     assert "新导入 1" in report_of(qtbot, empty_window).text.toPlainText()
     with open_archive(empty_window.session.path, readonly=True) as archive:
-        assert 1 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
-        assert 4 == archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert 1 == archive.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert 4 == archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def test_a_replace_asked_while_another_import_runs_is_refused_aloud_and_the_report_stays(
@@ -133,7 +133,7 @@ def test_a_replace_asked_while_another_import_runs_is_refused_aloud_and_the_repo
 def damaged_archive(tmp_path: Path, table: str) -> Path:
     """An archive of the front page whose `table` has a bad page."""
     path = tmp_path / "archive.sqlite3"
-    assert import_into(path, [write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))]).ok
+    assert import_at(path, [write(tmp_path / "in" / "第1版.txt", issue_text(FRONT_PAGE))]).ok
     damage_table(path, table)
     return path
 
@@ -193,7 +193,7 @@ def test_cancel_in_the_import_dialog_stops_a_long_file(
     report = report_of(qtbot, empty_window)
     assert "导入已取消" in report.text.toPlainText()
     with open_archive(empty_window.session.path, readonly=True) as archive:
-        assert 0 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert 0 == archive.conn.execute("SELECT count(*) FROM sources").fetchone()[0]
 
 
 def test_bookmarks_on_the_demo_leave_the_panel_when_a_real_import_removes_it(

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from archive_helpers import import_at
 from correction_support import THIRD, write_issue
 from issue_texts import damage_table
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.archive.db import open_archive
-from reader.archive.importer import import_into
 from reader.gui.main_window import MainWindow
 from reader.resources import DEMO, locate
 
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def issue_db(db_path: Path, tmp_path: Path) -> Path:
-    assert import_into(db_path, [write_issue(tmp_path / "dump")]).ok
+    assert import_at(db_path, [write_issue(tmp_path / "dump")]).ok
     return db_path
 
 
@@ -85,9 +85,9 @@ def test_a_check_that_finds_the_archive_sound_keeps_the_undo_steps(
 def test_removing_the_demo_forgets_the_undo_steps(
     qtbot: QtBot, issue_db: Path, window_factory: Callable[..., MainWindow]
 ) -> None:
-    assert import_into(issue_db, [locate(DEMO)], demo=True).ok
+    assert import_at(issue_db, [locate(DEMO)], demo=True).ok
     with open_archive(issue_db, readonly=True) as archive:
-        real = archive.db.execute(
+        real = archive.conn.execute(
             "SELECT i.id FROM issues i JOIN sources s ON s.issue_id = i.id WHERE s.demo = 0"
         ).fetchone()[0]
     window = window_factory(issue_db)

@@ -44,4 +44,4 @@ def test_the_import_dialog_counts_from_the_first_file_and_cancels(
     qtbot.waitUntil(lambda: empty_window.findChild(QProgressDialog, "importProgress") is None)
     report.reject()
     with open_archive(empty_window.session.path, readonly=True) as archive:
-        assert 0 == archive.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        assert 0 == archive.conn.execute("SELECT count(*) FROM sources").fetchone()[0]

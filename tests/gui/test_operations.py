@@ -47,7 +47,7 @@ def window(qtbot: QtBot) -> QWidget:
 
 def article_keys(path: Path, count: int) -> list[str]:
     with open_archive(path, readonly=True) as archive:
-        rows = archive.db.execute("SELECT key FROM articles ORDER BY id LIMIT ?", [count]).fetchall()
+        rows = archive.conn.execute("SELECT key FROM articles ORDER BY id LIMIT ?", [count]).fetchall()
     return [row[0] for row in rows]
 
 

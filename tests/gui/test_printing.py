@@ -126,7 +126,7 @@ def test_printing_to_a_file_from_the_print_dialog_writes_the_article(
 def _article_count(window: MainWindow) -> int:
     """Asked through SQLite: it fails if the file is no database any more."""
     with open_archive(window.session.path, readonly=True) as archive:
-        return int(archive.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return int(archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def _refusal(window: MainWindow) -> str:

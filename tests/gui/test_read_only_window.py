@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from archive_helpers import import_at
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,7 +19,6 @@ from pytestqt.qtbot import QtBot
 from reader.archive import bookmarks
 from reader.archive import db as db_module
 from reader.archive.db import open_archive
-from reader.archive.importer import import_into
 from reader.archive.paths import PERSONAL_ENV_VAR
 from reader.archive.queries import latest_issue
 from reader.gui.bookmarks.model import NOTE
@@ -53,11 +53,11 @@ def small_archive(folder: Path, incoming: Path) -> Path:
     (incoming / "2022-07-05.txt").write_text(DATED, "utf-8")
     (incoming / "no-date.txt").write_text(UNDATED, "utf-8")
     path = folder / "archive.sqlite3"
-    assert import_into(path, [incoming]).failed == []
+    assert import_at(path, [incoming]).failed == []
     with open_archive(path) as archive:
         issue = latest_issue(archive)
         assert issue is not None
-        key = archive.db.execute("SELECT key FROM articles WHERE issue_id = ?", [issue.id]).fetchone()[0]
+        key = archive.conn.execute("SELECT key FROM articles WHERE issue_id = ?", [issue.id]).fetchone()[0]
         bookmarks.add(archive, key, note="原有批注")
     return path
 

@@ -143,3 +143,42 @@ def test_an_import_while_the_timeline_is_counted_is_in_the_next_strip(
     strip = _strip_shown(qtbot, corpus_window)
     assert _expected(corpus_db, WORD) == strip.periods()
     assert "2022-07" in [p for p, _ in strip.periods()]
+
+
+def _line_painted(strip: TimelineStrip, line: int) -> bool:
+    """Something other than the background is painted on text line `line` under the bars."""
+    image = strip.grab().toImage()
+    scale = image.width() / strip.width()
+    top = strip._line_top(line)
+    height = strip.fontMetrics().height()
+    background = image.pixelColor(image.width() - 1, int((top + height // 2) * scale))
+    return any(
+        image.pixelColor(x, y) != background
+        for y in range(int(top * scale), int((top + height) * scale))
+        for x in range(0, image.width() // 2)
+    )
+
+
+def test_hits_in_undated_issues_have_their_own_line_and_the_strip_adds_up_to_the_count(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    type_query(qtbot, corpus_window, "开发区")  # 3 in June 2023, 3 in the undated issue
+    strip = _strip_shown(qtbot, corpus_window)
+    total = corpus_window.search.last_outcome.total
+    assert 3 == strip.undated()
+    assert total == sum(c for _, c in strip.periods()) + strip.undated()
+    assert "未定日期：3 篇（不在上面的柱中）" == strip.caption_lines()[-1]
+    assert strip.height() >= strip._line_top(2)
+    assert _line_painted(strip, 1)
+
+
+def test_a_query_found_only_in_undated_issues_still_shows_its_line(
+    qtbot: QtBot, corpus_window: MainWindow
+) -> None:
+    type_query(qtbot, corpus_window, "小菜园")
+    strip = corpus_window.middle.timeline
+    qtbot.waitUntil(lambda: strip.isVisible() and corpus_window.search.is_idle(), timeout=30000)
+    assert [] == strip.periods()
+    assert corpus_window.search.last_outcome.total == strip.undated() > 0
+    assert [f"未定日期：{strip.undated()} 篇（不在上面的柱中）"] == strip.caption_lines()
+    assert _line_painted(strip, 0)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from archive_helpers import make_article, make_issue, make_version3_archive
+from archive_helpers import import_at, make_article, make_issue, make_version3_archive
 from corpus_support import MASTHEAD_FILE, VISIT_HEADLINE
 from issue_texts import damage_table
 from PySide6.QtCore import QDate, QMimeData, QPointF, QSettings, Qt, QUrl
@@ -19,14 +19,14 @@ from pytestqt.qtbot import QtBot
 
 from reader.archive import db as archive_db
 from reader.archive.db import open_archive
-from reader.archive.importer import import_into, import_issue
+from reader.archive.importer import import_issue
 from reader.archive.queries import article_ids, issues_on, undated_issues
 from reader.archive.search import search
 from reader.export.citation import citation
 from reader.gui.app import open_window
 from reader.gui.article_model import COL_TITLE
-from reader.gui.calendar_panel import DateDialog
 from reader.gui.importing import ReportDialog
+from reader.gui.issue_date_dialog import DateDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.settings import DEFAULT_FONT_PT, Settings
 from reader.resources import DEMO, locate
@@ -405,7 +405,7 @@ def test_a_page_damaged_where_the_window_reads_at_start_gives_a_message_not_a_cr
     """The archive opens (its header and schema are sound), but a table the window reads while
     it builds itself has a bad page: that was a raw sqlite3.DatabaseError out of open_window."""
     damaged = tmp_path / "archive.sqlite3"
-    assert import_into(damaged, [corpus_dir]).ok
+    assert import_at(damaged, [corpus_dir]).ok
     damage_table(damaged, "issues")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a: shown.append(text))

@@ -38,7 +38,7 @@ def backup_action(window: MainWindow) -> QAction:
 
 def articles_in(path: Path) -> int:
     with open_archive(path, readonly=True) as archive:
-        return int(archive.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return int(archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def test_backup_from_the_file_menu_writes_a_copy_that_opens(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from archive_helpers import import_at
 from correction_support import EDITED_ISSUE, FIRST, ISSUE, SECOND, SPLIT_PARAGRAPH, THIRD, write_issue
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCursor, QTextDocument
@@ -27,7 +28,6 @@ from window_support import commit_chars, type_query
 
 from reader.archive import bookmarks, corrections
 from reader.archive.db import open_archive
-from reader.archive.importer import import_into
 from reader.archive.search import search
 from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
@@ -46,7 +46,7 @@ popup_noise = pytest.mark.qt_log_ignore(
 
 @pytest.fixture
 def issue_db(db_path: Path, tmp_path: Path) -> Path:
-    report = import_into(db_path, [write_issue(tmp_path / "dump")])
+    report = import_at(db_path, [write_issue(tmp_path / "dump")])
     assert report.ok
     return db_path
 

@@ -26,9 +26,9 @@ def test_file_menu_groups_the_features_in_order(corpus_window: MainWindow) -> No
 
 def test_view_menu_ends_with_the_bookmark_star_and_panel(corpus_window: MainWindow) -> None:
     assert [
-        "检索", "返回本期", "上一处", "下一处", "---",
+        "检索全部报纸", "返回本期", "在本文中查找…", "上一处", "下一处", "---",
         "上一篇", "下一篇", "最新一期", "---",
-        "放大字号", "缩小字号", "复制全文", "---",
+        "放大字号", "缩小字号", "复制全文", "复制引文", "---",
         "收藏本文", "书签", "---",
         "后退", "前进", "---",
         "阅读设置…", "全屏阅读",

@@ -8,9 +8,9 @@ remembers the imported originals, so the importer can lift an issue's correction
 file's new reading, and replay them; one that no longer fits the text is kept and listed with
 its reason (未能应用的校订), never dropped.
 
-Modules: schema (tables, for the migration), records (Correction, CorrectionError), apply (one
-correction on the current rows), replay (lift / replay / rebuild an issue), carry (corrections
-that go with a file re-imported as another issue), store (the API).
+Modules: schema (the tables' names and columns; migration 9 made them), records (Correction,
+CorrectionError), apply (one correction on the current rows), replay (lift / replay / rebuild an
+issue), carry (corrections that go with a file re-imported as another issue), store (the API).
 """
 
 from reader.archive.corrections.records import KIND_LABELS, Correction, CorrectionError

@@ -19,7 +19,7 @@ from reader.archive.keys import normalise
 from reader.archive.search_index import index_articles, unindex_articles
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 
 _ROW_COLUMNS = (

@@ -25,7 +25,7 @@ from reader.archive.corrections.records import CORRECTION_COLUMNS, correction_fr
 from reader.archive.corrections.replay import ISSUE_GONE
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 
 def left_behind(new_issue: str) -> str:

@@ -19,7 +19,7 @@ from reader.archive.corrections.schema import ORIGINAL_COLUMNS
 from reader.archive.search_index import index_articles, unindex_articles
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
     from reader.archive.placement import Placement
 
 

@@ -30,7 +30,7 @@ from reader.archive.corrections.replay import ISSUE_GONE, rebuild
 from reader.archive.keys import article_key, normalise
 
 if TYPE_CHECKING:
-    from reader.archive.db import Archive
+    from reader.archive.handle import Archive
 
 
 def _now() -> str:

@@ -16,18 +16,13 @@ import sqlite3
 from functools import cached_property
 from typing import Any
 
-from reader.archive.search_index import (
-    HEADLINE_WORDS_TABLE,
-    HEADLINES_ONLY,
-    WHOLE_ARTICLES,
-    IndexTables,
-    Tokenizer,
-)
+from reader.archive.search_index import HEADLINE_WORDS_TABLE, HEADLINES_ONLY, WHOLE_ARTICLES, IndexTables
 from reader.archive.search_plan import cost
 from reader.archive.search_plan.expressions import Expressions
 from reader.archive.search_plan.ranked import Rows, ranked
 from reader.archive.search_plan.scope import Filters, Scope, date_order
 from reader.archive.search_plan.walk import Accept, probe, walk_by_date
+from reader.archive.search_tokens import Tokenizer
 from reader.text.query import Query
 
 _MATCHES = "search_matches"

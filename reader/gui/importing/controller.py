@@ -2,7 +2,7 @@
 
 The import is an ArchiveOp: it runs in the writer's turn with the writer's connection (after a
 bookmark or date already queued, never beside them), behind the one progress dialog, through
-`reader.archive.importer.import_with`. The files are found first, so the dialog counts from the
+`reader.archive.importer.import_paths`. The files are found first, so the dialog counts from the
 start and names the file being read (it used to stay a busy 0..0 bar until the first file was
 done, and then name the file already imported). Cancelling fires the op's interrupter: the file being
 written is rolled back (an issue is never half written), the files imported before it stay.
@@ -61,7 +61,7 @@ class ImportController(QObject):
         """
         if self.running or not paths:
             return False
-        from reader.archive.importer import import_with  # the parser loads on first import, not at start-up
+        from reader.archive.importer import import_paths  # the parser loads on first import, not at start-up
         from reader.text.folders import find_sources
 
         label = self.tr("正在导入第 {0} / {1} 个文件：{2}")
@@ -79,7 +79,7 @@ class ImportController(QObject):
                 announce(index)
 
             announce(0)  # the count is known before the first file is read, not after it
-            return import_with(
+            return import_paths(
                 archive,
                 found,
                 progress=step,

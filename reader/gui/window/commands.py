@@ -24,6 +24,7 @@ class Commands:
     import_folder: QAction
     quit: QAction
     find: QAction
+    search_archive: QAction
     back_to_issue: QAction
     previous_hit: QAction
     next_hit: QAction
@@ -33,6 +34,8 @@ class Commands:
     zoom_in: QAction
     zoom_out: QAction
     copy_article: QAction
+    copy_citation: QAction
+    shortcuts: QAction
     about: QAction
     export_results: QAction
     file_menu: QMenu
@@ -74,7 +77,15 @@ def build_commands(window: QMainWindow) -> Commands:
         import_files=_action(window, tr("导入文件…"), QKeySequence.StandardKey.Open),
         import_folder=_action(window, tr("导入文件夹…"), "Ctrl+Shift+O"),
         quit=_action(window, tr("退出"), "Ctrl+Q"),
-        find=_action(window, tr("检索"), QKeySequence.StandardKey.Find, tip=tr("在全部报纸中检索（Ctrl+F）")),
+        find=_action(
+            window,
+            tr("在本文中查找…"),
+            QKeySequence.StandardKey.Find,
+            tip=tr("在阅读区的这篇文章中查找（Ctrl+F）"),
+        ),
+        search_archive=_action(
+            window, tr("检索全部报纸"), "Ctrl+K", "Ctrl+L", tip=tr("到检索框，在全部报纸中检索（Ctrl+K）")
+        ),
         back_to_issue=_action(window, tr("返回本期"), "Esc", tip=tr("离开检索结果，回到所选的一期（Esc）")),
         previous_hit=_action(window, tr("上一处"), "Shift+F3", tip=tr("文章中的上一处检索词（Shift+F3）")),
         next_hit=_action(window, tr("下一处"), "F3", tip=tr("文章中的下一处检索词（F3）")),
@@ -86,6 +97,13 @@ def build_commands(window: QMainWindow) -> Commands:
         copy_article=_action(
             window, tr("复制全文"), "Ctrl+Shift+C", tip=tr("复制整篇文章和出处（Ctrl+Shift+C）")
         ),
+        copy_citation=_action(
+            window,
+            tr("复制引文"),
+            "Ctrl+Alt+C",
+            tip=tr("复制所选文章（或正在阅读的一篇）的 GB/T 7714 引文（Ctrl+Alt+C）"),
+        ),
+        shortcuts=_action(window, tr("快捷键…")),
         about=_action(window, tr("关于…")),
         export_results=_action(window, tr("导出检索结果为PDF…")),
         file_menu=menu.addMenu(tr("文件(&F)")),
@@ -103,13 +121,14 @@ def build_commands(window: QMainWindow) -> Commands:
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     view_menu = actions.view_menu
-    view_menu.addActions([actions.find, actions.back_to_issue, actions.previous_hit, actions.next_hit])
+    view_menu.addActions([actions.search_archive, actions.back_to_issue, actions.find])
+    view_menu.addActions([actions.previous_hit, actions.next_hit])
     view_menu.addSeparator()
     view_menu.addActions([actions.previous, actions.next, actions.latest])
     view_menu.addSeparator()
-    view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.copy_article])
+    view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.copy_article, actions.copy_citation])
     help_menu = menu.addMenu(tr("帮助(&H)"))
-    help_menu.addAction(actions.about)
+    help_menu.addActions([actions.shortcuts, actions.about])
     return actions
 
 

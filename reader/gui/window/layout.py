@@ -11,11 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 TEXT = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
 ICONS = Qt.ToolButtonStyle.ToolButtonIconOnly
+
+
+def stacked(parent: QWidget, main: QWidget, below: QWidget) -> QWidget:
+    """`main` taking the height, `below` under it at its own height (the reading pane and its
+    find bar): one splitter column, no margins of its own."""
+    column = QWidget(parent)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(main, 1)
+    layout.addWidget(below)
+    return column
 
 
 class LeftColumn(QObject):

@@ -1,6 +1,9 @@
 """Missing issues in the calendar: read once per archive change on a reader worker, then shown
 for whichever month and publication the calendar shows.
 
+The issues the schedule cannot pin to a day get no outline; the calendar lists the shown month's
+under itself (缺 5 期，日期无法确定：第1450、1452…期), each with its span of days as a tooltip.
+
 Inferring every publication's schedule reads all numbered issues (reader.archive.gaps), which on
 a large archive is more than the GUI thread's small queries should do; paging the calendar then
 only filters what was read.
@@ -15,10 +18,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from reader.archive.db import open_archive
-from reader.archive.gaps import PublicationGaps, expected_days, publication_gaps
+from reader.archive.formatting import chinese_date
+from reader.archive.gaps import PublicationGaps, expected_days, publication_gaps, unpinned
+from reader.archive.schedule import Expected
 from reader.archive.steady import read_steadily
 from reader.gui.calendar_panel import CalendarPanel
 from reader.gui.operations import OpProgress, ReadOp, TaskRunner
+
+UNPINNED_SHOWN = 8  # numbers listed under the calendar; the tooltip has every one
 
 
 def read_gaps(path: Path) -> list[PublicationGaps]:
@@ -73,6 +80,34 @@ class MissingIssues(QObject):
             ]
             tips[day] = "\n".join(lines)
         self._calendar.mark_missing(tips)
+        self._show_unpinned(unpinned(gaps, year, month), named)
+
+    def _show_unpinned(self, entries: list[tuple[str, Expected]], named: bool) -> None:
+        """缺 N 期，日期无法确定：第1450、1452…期 under the calendar ("" when there are none)."""
+        groups: dict[str, list[int]] = {}
+        for name, missing in entries:
+            groups.setdefault(name, []).append(missing.number)
+        parts = [
+            (name if named else "") + self.tr("第{0}期").format(self._numbers(numbers))
+            for name, numbers in groups.items()
+        ]
+        text = (
+            self.tr("缺 {0} 期，日期无法确定：{1}").format(len(entries), "；".join(parts)) if entries else ""
+        )
+        spans = [
+            (f"{name} " if named else "")
+            + self.tr("第{0}期：{1}至{2}之间").format(
+                m.number, chinese_date(m.earliest.isoformat()), chinese_date(m.latest.isoformat())
+            )
+            for name, m in entries
+        ]
+        self._calendar.set_unpinned(text, "\n".join(spans))
+
+    @staticmethod
+    def _numbers(numbers: list[int]) -> str:
+        """1450、1452、1453 — the first eight, then …"""
+        shown = "、".join(str(n) for n in numbers[:UNPINNED_SHOWN])
+        return shown + ("…" if len(numbers) > UNPINNED_SHOWN else "")
 
     def shutdown(self) -> None:
         self._runner.shutdown(wait=True)

@@ -57,6 +57,7 @@ class IssueNavigator(QObject):
         self._last_search = last_search
         self.current_issue_id: int | None = None
         self._empty_day: str | None = None  # the chosen day without an issue, while its notice shows
+        self._hits_of: str | None = None  # the query whose hits the reading pane marks
 
     # --- the lists of the calendar -------------------------------------------------------------
 
@@ -92,11 +93,17 @@ class IssueNavigator(QObject):
 
     def _show_empty_day(self, iso: str) -> None:
         """The day stays selected; the list's place says there is no paper and links the
-        nearest issue of the same filter ("2022年8月2日 没有报纸；最近的一期：8月9日 ›")."""
+        nearest issue of the same filter ("2022年8月2日 没有报纸；最近的一期：8月9日 ›"). On a day the
+        schedule expects an issue the archive lacks, the notice and the status bar name it
+        ("…没有报纸：缺第1457期（按期号推算）"), not only the day's tooltip."""
         publication = self._calendar.current_publication()
         self.current_issue_id = None
         self._empty_day = iso
+        self._calendar.set_shown_issue(None)
         text = self.tr("{0} 没有{1}").format(chinese_date(iso), publication or self.tr("报纸"))
+        missing = self._calendar.missing_tooltip(iso)  # 缺第1457期（按期号推算）
+        if missing:
+            text += self.tr("：{0}").format("；".join(missing.split("\n")))
         nearest = self._session.nearest_issue(iso, publication)
         self._articles.set_ids([])
         self._middle.show_issues([], -1)
@@ -108,7 +115,8 @@ class IssueNavigator(QObject):
             self._middle.set_notice(text + self.tr("；最近的一期："), (words, nearest.id))
         self._middle.show_issue_list()
         self._pane.show_placeholder(text)
-        self.status_message.emit("", 0)  # no "本期共 N 篇" of the issue no longer listed
+        # Not "本期共 N 篇" of the issue no longer listed; a missing issue is said there too.
+        self.status_message.emit(text if missing else "", 0)
 
     def open_latest(self) -> None:
         """Show the newest issue; in an archive without issues, an empty list that says how to fill it."""
@@ -117,6 +125,7 @@ class IssueNavigator(QObject):
             self.open_issue(latest.id)
         elif self._session.is_empty():
             self.current_issue_id = None
+            self._calendar.set_shown_issue(None)
             self._empty_day = None
             self._middle.set_notice(None)
             self._articles.set_ids([])
@@ -132,6 +141,7 @@ class IssueNavigator(QObject):
             return
         self.current_issue_id = issue_id
         self._empty_day = None
+        self._calendar.set_shown_issue(issue)
         self._middle.set_notice(None)
         if issue.date:
             self._calendar.select_date(issue.date)
@@ -198,9 +208,26 @@ class IssueNavigator(QObject):
             return
         highlights = None
         outcome = self._last_search()
+        self._hits_of = None
         if from_search and outcome is not None:
             highlights = article_highlights(outcome.query, record)
+            self._hits_of = outcome.request.text
         self._pane.show_article(record, highlights)
+
+    def search_finished(self, outcome: SearchOutcome | None) -> None:
+        """A search for another query answered: the article opened from the earlier results
+        must not stay with the earlier word marked (and 第 2/3 处 of it in the status bar).
+        When the new results hold it, it is their current row, with the new word's hits;
+        otherwise the pane says what was found and waits for a choice. The same query searched
+        again (another sort, a date range, a changed archive) leaves the pane alone."""
+        shown = self._pane.record
+        if outcome is None or shown is None or self._hits_of in (None, outcome.request.text):
+            return
+        if self._middle.select_result(shown.id):
+            return
+        self._hits_of = None
+        found = outcome.error or self.tr("“{0}”：找到 {1} 篇").format(outcome.request.text, outcome.total)
+        self._pane.show_placeholder(found + self.tr("。请在结果列表中选择一篇阅读。"))
 
     def open_article(self, article_id: int) -> None:
         """Show an article in its issue (from a bookmark): leave the results, select its row."""

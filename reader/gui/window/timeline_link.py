@@ -30,12 +30,12 @@ class TimelineLink(QObject):
 
     def _show(self, result: Timeline | None) -> None:
         self._shown = result
-        if result is None or not result.periods:
+        if result is None or not result.total:
             self._middle.show_timeline([])
             return
         chosen = self._bar.chosen_range()
         selected = next((p.period for p in result.periods if period_range(p.period) == chosen), None)
-        self._middle.show_timeline([(p.period, p.count) for p in result.periods], selected)
+        self._middle.show_timeline([(p.period, p.count) for p in result.periods], selected, result.undated)
 
     def _choose(self, period: str) -> None:
         first, last = period_range(period)

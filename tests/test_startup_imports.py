@@ -1,0 +1,64 @@
+"""What a start of the command line imports (issues 25 and 26): opening an archive and running a
+search that needs no word cutting loads neither sqlite-utils, nor the segmenter, nor the parser,
+nor any of Qt, nor what only other commands need. Checked in a real process by the modules it
+holds after the command ran."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_support import REPO, build_archive
+
+HEAVY_PACKAGES = {"sqlite_utils", "rjieba", "jieba", "PySide6"}
+# What other commands need: the parser, the importer, repair, publishing, the desktop menu.
+OTHER_COMMANDS = {
+    "reader.text.parse",
+    "reader.archive.importer",
+    "reader.archive.repair",
+    "reader.archive.publish",
+    "reader.archive.gaps",
+    "reader.desktop",
+}
+REPORT = (
+    "import sys\n"
+    "from reader.cli import main\n"
+    "status = main(sys.argv[1:])\n"
+    "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {names} or m in {others})\n"
+    "print('LOADED', ' '.join(heavy))\n"
+)
+
+
+def loaded_after(*args: str) -> tuple[str, set[str]]:
+    """The command's output and the heavy modules its process held when it ended."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = REPORT.format(names=HEAVY_PACKAGES, others=OTHER_COMMANDS)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=REPO, capture_output=True, env=env, check=True, timeout=120
+    )
+    out = done.stdout.decode("utf-8")
+    head, _, tail = out.rpartition("LOADED")
+    return head, set(tail.split())
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_archive(tmp_path_factory.mktemp("startup"))
+
+
+@pytest.mark.parametrize(
+    "query", [["幸福食堂", "--sort", "newest"], ["幸福食堂", "--sort", "oldest"], ["食", "--limit", "1"]]
+)
+def test_a_search_that_needs_no_words_loads_nothing_heavy(archive: Path, query: list[str]) -> None:
+    out, loaded = loaded_after("search", "--db", str(archive), *query)
+    assert "共找到 1 篇" in out and "总第1449期" in out
+    assert set() == loaded
+
+
+def test_a_ranked_search_of_a_longer_term_loads_the_segmenter_and_nothing_else(archive: Path) -> None:
+    out, loaded = loaded_after("search", "--db", str(archive), "幸福食堂")
+    assert "共找到 1 篇" in out and "总第1449期" in out
+    assert {"rjieba"} == {name.split(".")[0] for name in loaded}

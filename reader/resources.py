@@ -50,8 +50,9 @@ DEMO = Resource("demo", "演示报纸", folder=True)
 ICON = Resource("icons/archive-reader.svg", "程序图标")
 DESKTOP_ENTRY = Resource("archive-reader.desktop", "菜单项模板")
 FOLD_TABLE = Resource("t2s_chars.txt", "繁简字对照表")
+LINE_MODEL = Resource("line_model.json", "分篇模型权重")
 GUIDE = Resource("guide.md", "使用说明")
-ALL = (USER_DICTIONARY, DEMO, ICON, DESKTOP_ENTRY, FOLD_TABLE, GUIDE)
+ALL = (USER_DICTIONARY, DEMO, ICON, DESKTOP_ENTRY, FOLD_TABLE, LINE_MODEL, GUIDE)
 
 
 def is_frozen() -> bool:

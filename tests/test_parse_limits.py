@@ -6,6 +6,7 @@ they fit, and every line of the source ends up in the masthead, a section or an 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 
@@ -161,6 +162,27 @@ def test_parse_text_stops_with_cancelled_when_asked() -> None:
     with pytest.raises(Cancelled):
         parse_text(BODY * 20_000, "x.txt", should_cancel=cancel_on_the_third_question)
     assert 3 == asked
+
+
+def test_the_garbage_collector_held_off_while_parsing_is_on_again_after_a_parse_or_a_cancel() -> None:
+    seen: list[bool] = []
+
+    def note_and_cancel() -> bool:
+        seen.append(gc.isenabled())
+        return len(seen) >= 2
+
+    assert parse_text(BODY * 2_000, "x.txt", should_cancel=lambda: seen.append(gc.isenabled()) or False)
+    assert gc.isenabled()
+    with pytest.raises(Cancelled):
+        parse_text(BODY * 20_000, "x.txt", should_cancel=note_and_cancel)
+    assert gc.isenabled()
+    assert seen and not any(seen)  # held off while the page was read
+    gc.disable()
+    try:
+        parse_text(BODY * 10, "x.txt")
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
 
 
 def test_parse_text_never_asks_without_a_question_to_ask() -> None:

@@ -23,7 +23,7 @@ from typing import Literal
 
 from reader.archive.corrections.carry import follow_file
 from reader.archive.corrections.replay import corrections_touched, has_corrections, lift, replay
-from reader.archive.demo import has_demo, remove_demo
+from reader.archive.demo import DEMO_PUBLICATION, has_demo, remove_demo
 from reader.archive.errors import ArchiveError
 from reader.archive.formatting import issue_label
 from reader.archive.handle import Archive
@@ -172,6 +172,7 @@ def _import_files(
     on_conflict: OnConflict,
     demo: bool,
 ) -> None:
+    papers = _papers(archive)
     for index, path in enumerate(files, start=1):
         if should_cancel is not None and should_cancel():
             report.cancelled = True
@@ -181,7 +182,7 @@ def _import_files(
             if (why := protected_reason(path, archive.path, databases=False)) is not None:
                 # Never read: closing a descriptor of the archive drops this process's SQLite locks.
                 raise SourceError(path.name, f"{why}，不是报纸文本，不能导入")
-            parsed = _read(path, should_cancel)
+            parsed = _read(path, should_cancel, papers)
             result = import_issue(
                 archive,
                 parsed,
@@ -214,6 +215,8 @@ def _import_files(
                 getattr(report, result.status).append(path)
             if result.status in ("imported", "replaced"):
                 report.articles += result.articles
+                if parsed.publication and not demo:
+                    papers |= {parsed.publication}  # the next file of this batch knows it
         if progress is not None:
             progress(index, len(files), path, result)
         if report.stopped is not None:
@@ -223,7 +226,14 @@ def _import_files(
 # --- read: a file → a parsed issue ----------------------------------------------------------
 
 
-def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
+def _papers(archive: Archive) -> frozenset[str]:
+    """The names of the papers the archive holds (not the demo's), which the parser recognises in
+    mastheads and folios: a paper it learnt from one issue's logo names its inner pages too."""
+    rows = archive.conn.execute("SELECT name FROM publications WHERE name != ?", (DEMO_PUBLICATION,))
+    return frozenset(name for (name,) in rows)
+
+
+def _read(path: Path, should_cancel: Callable[[], bool] | None, papers: frozenset[str]) -> ParsedIssue:
     """read_issue, with a parser defect on one odd file reported as that file's failure.
 
     A batch of hundreds of dumps must not stop, and nothing imported before may be lost, because
@@ -232,7 +242,7 @@ def _read(path: Path, should_cancel: Callable[[], bool] | None) -> ParsedIssue:
     during a long file (Cancelled) is no defect and passes through.
     """
     try:
-        return read_issue(path, should_cancel=should_cancel)
+        return read_issue(path, should_cancel=should_cancel, papers=papers)
     except (SourceError, Cancelled):
         raise
     except Exception as err:  # a bug, but one confined to this file's text

@@ -15,7 +15,7 @@ from reader.text.errors import CancelCheck
 from reader.text.explain import Trace
 from reader.text.model import Article, Kind
 from reader.text.page_rules import next_field, own_line
-from reader.text.rules import continues_quote, open_quotes, stops_mid_sentence
+from reader.text.rules import continues_quote, open_quotes, opens_with_editors_note, stops_mid_sentence
 from reader.text.shapes import ends_sentence, merge_credits, split_dateline
 
 PieceRole = Literal["dateline", "body", "join"]
@@ -96,6 +96,12 @@ class Draft:
         paragraph ends as its last piece does.
         """
         return bool(self.paras) and not self.whole[-1] and stops_mid_sentence(self.paras[-1][-1])
+
+    def only_editors_note(self) -> bool:
+        """The article's text so far is its editor's note alone (`rules.opens_with_editors_note`):
+        a credit now is the author's line under the note (□ 张三), its byline, not the credit
+        that closes the article (issue 24, defect 9)."""
+        return len(self.paras) == 1 and opens_with_editors_note(self.paras[0][0])
 
     def is_cut(self) -> bool:
         """The last paragraph has no sentence-final punctuation at all: even a line shaped like a

@@ -39,6 +39,9 @@ class LineRole:
     text: str
     role: Role
     rule: str
+    # The line model's probability that an article starts on this line (`line_model`); None for
+    # the masthead. Shown beside the role so a boundary the model doubts stands out.
+    confidence: float | None = None
 
 
 class Trace:
@@ -61,6 +64,16 @@ class Trace:
             for number, row in enumerate(text.split("\n"), start=first):
                 self._roles[number] = LineRole(number, row, role, rule)
 
+    @property
+    def keep(self) -> bool:
+        """Whether roles are kept (an explanation was asked for)."""
+        return self._keep
+
+    def rate(self, number: int, confidence: float) -> None:
+        """Note the line model's probability that an article starts on line `number`."""
+        if (entry := self._roles.get(number)) is not None:
+            entry.confidence = confidence
+
     def get(self, number: int) -> LineRole | None:
         return self._roles.get(number)
 
@@ -70,10 +83,12 @@ class Trace:
 
 
 def format_roles(roles: list[LineRole]) -> str:
-    """One line per source line: number, role, rule and the text (cut at 40 characters)."""
+    """One line per source line: number, role, rule, the line model's probability that an article
+    starts there (p=…, "-" for the masthead) and the text (cut at 40 characters)."""
     width = max((len(r.role) for r in roles), default=0)
     rows = []
     for r in roles:
         text = r.text if len(r.text) <= 40 else r.text[:39] + "…"
-        rows.append(f"{r.number:>5}  {r.role:<{width}}  {r.rule:<30}  {text}")
+        p = "   -  " if r.confidence is None else f"p={r.confidence:.2f}"
+        rows.append(f"{r.number:>5}  {r.role:<{width}}  {r.rule:<30}  {p}  {text}")
     return "\n".join(rows)

@@ -42,6 +42,24 @@ def _simplified() -> dict[str, str]:
     return table
 
 
+@cache
+def _simplifying() -> dict[int, int]:
+    """The traditional → simplified table as str.translate takes it."""
+    return {ord(t): ord(s) for t, s in _simplified().items()}
+
+
+@cache
+def traditional_deleter() -> dict[int, None]:
+    """A str.translate table that drops every traditional character (to count them at C speed)."""
+    return dict.fromkeys(map(ord, _simplified()))
+
+
+def to_simplified(text: str) -> str:
+    """`text` with each traditional character replaced by its simplified one, nothing else
+    changed: the same length, character for character (the parser reads rules on this)."""
+    return text.translate(_simplifying())
+
+
 def traditional_characters() -> frozenset[str]:
     """The characters folding turns into another (simplified) character: 東, 傳, 乾…"""
     return frozenset(_simplified())

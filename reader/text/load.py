@@ -68,14 +68,19 @@ def read_source_bytes(path: Path, check: CancelCheck | None = None) -> bytes:
     return b"".join(chunks)
 
 
-def read_issue(path: Path, should_cancel: Callable[[], bool] | None = None) -> ParsedIssue:
-    """Parse the dump at `path`; SourceError (naming the file) for anything unreadable.
+def read_issue(
+    path: Path, should_cancel: Callable[[], bool] | None = None, papers: frozenset[str] = frozenset()
+) -> ParsedIssue:
+    """Parse the dump at `path`; SourceError (naming the file) for anything unreadable. `papers`:
+    the names of the papers the archive holds, recognised in mastheads and folios.
 
     `should_cancel()` is asked while the file is read, decoded and parsed, often enough that a
     cancel takes effect within a fraction of a second on the largest file; then Cancelled.
     """
     text, digest, notes = _read_text(path, should_cancel)
-    parsed = parse_text(text, source=path.name, path=path, digest=digest, should_cancel=should_cancel)
+    parsed = parse_text(
+        text, source=path.name, path=path, digest=digest, should_cancel=should_cancel, papers=papers
+    )
     return replace(parsed, notes=notes)
 
 

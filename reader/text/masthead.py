@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from reader.text.errors import CancelCheck
 from reader.text.lines import Line
+from reader.text.papers import known_in, logo_name
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,19 @@ DATE_CN = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 WEEKDAY = re.compile(r"(星期|礼拜|周)([一二三四五六日天])")
 LUNAR = re.compile(r"农历[\u4e00-\u9fff]{2,12}")
 ISSUE_NUMBER = re.compile(r"总?\s*第\s*(\d{1,7})\s*期")
+# 第12期（总第530期）: the number of the year and the running number; the running one is the issue's.
+TOTAL_NUMBER = re.compile(r"总\s*第\s*(\d{1,7})\s*期")
+# A paper's name by its shape, for papers not in PUBLICATIONS: a place and the kind of paper.
+PAPER_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|时报|早报|晨报|周报|商报|导报|市报|县报|区报|时讯)"
+)
+_NAME_SEPARATOR = re.compile(r"[\s·•|｜]+")
 PAGE_COUNT = re.compile(r"(?:今日|本期|共)\s*" + PAGE_NUM + r"\s*版")
 SMALL_PRINT = re.compile(
     r"((?:网址|网站|邮箱|信箱|E-?mail|电话|传真|热线|主办|主管|出版|地址|邮编)\s*[:：]|投稿邮箱|"
-    r"刊号|邮发代号|准印证|内部资料|https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+)",
+    r"刊号|邮发代号|准印证|内部资料|https?://|www\.|[\w.-]+@[\w-]+\.[\w.]+|"
+    # the sponsor line printed without a colon: 中共松溪县委员会主办
+    r"^[\u4e00-\u9fff]{2,30}(?:主办|主管|出版)$)",
     re.IGNORECASE,
 )
 PINYIN = re.compile(r"[A-Z][A-Z ]{5,}")
@@ -151,21 +161,64 @@ def valid_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _publication_in(text: str) -> tuple[str | None, str]:
-    """A publication named in a masthead line (characters or pinyin), and the line without it."""
+def _publication_in(text: str, known: frozenset[str] = frozenset()) -> tuple[str | None, str]:
+    """A publication named in a masthead line (characters or pinyin), and the line without it:
+    a paper of PUBLICATIONS anywhere in the line, else one the archive knows (`known`), else a
+    name shaped like a paper's (`PAPER_NAME`) as the line's first part."""
+    if known and (found := known_in(text, known))[0] is not None:
+        return found
     for pub, pattern in _PUBLICATION_PATTERNS:
         rest = pattern.sub(" ", text)
         if rest != text:
             return pub.name, rest
+    first = _NAME_SEPARATOR.split(text.strip(), maxsplit=1)
+    if PAPER_NAME.fullmatch(first[0]):
+        return first[0], " " + (first[1] if len(first) > 1 else "")
     return None, text
 
 
-def masthead_items(text: str) -> dict[str, str | int | None] | None:
+_FOLIO_PAGE = re.compile(rf"第\s*{PAGE_NUM}\s*版")
+_PAGE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}")
+# What anchors a folio (a middle dot or bar, a date's 年, a page's 版): a line without any is no
+# folio, told by one search before the paper's name is looked for (every line of a page is asked).
+_FOLIO_ANCHOR = re.compile(r"[·•|｜年版]")
+
+
+def folio_items(text: str, known: frozenset[str] = frozenset()) -> dict[str, str | None] | None:
+    """The paper's name, and the date and weekday when printed, that a running head or a footer
+    folio gives (`清河时讯 · 第2版 · 要闻`, `东湖晚报 2024年6月18日 星期二`, `河阳日报·副刊`); None
+    for any other line.
+
+    The line is short parts: the paper's name (`_publication_in`), a date, a weekday, a page
+    (第N版) or a page's name. A headline with a paper's name in it has other parts: words, not a
+    date or a page; so a folio must have a date or a page, or be set apart by a middle dot or bar.
+    """
+    if len(text) > 60 or not _FOLIO_ANCHOR.search(text):
+        return None
+    publication, rest = _publication_in(text, known)
+    if publication is None:
+        return None
+    items: dict[str, str | None] = {"publication": publication}
+    anchored = bool(re.search(r"[·•|｜]", text))
+    for part in _NAME_SEPARATOR.split(rest.strip()) if rest.strip() else []:
+        if date := DATE_CN.fullmatch(part):
+            items["date"] = valid_date(int(date[1]), int(date[2]), int(date[3]))
+            anchored = True
+        elif week := WEEKDAY.fullmatch(part):
+            items["weekday"] = "星期" + week[2].replace("天", "日")
+        elif _FOLIO_PAGE.fullmatch(part):
+            anchored = True
+        elif not _PAGE_NAME.fullmatch(part):
+            return None
+    return items if anchored else None
+
+
+def masthead_items(text: str, known: frozenset[str] = frozenset()) -> dict[str, str | int | None] | None:
     """The masthead items a line holds, or None when the line holds anything else."""
     if len(text) > MASTHEAD_LINE_MAX:
         return None
     items: dict[str, str | int | None] = {}
-    publication, rest = _publication_in(text)
+    publication, rest = _publication_in(text, known)
     if publication:
         items["publication"] = publication
     if date := DATE_CN.search(rest):
@@ -177,13 +230,15 @@ def masthead_items(text: str) -> dict[str, str | int | None] | None:
     if lunar := LUNAR.search(rest):
         items["lunar"] = lunar[0]
         rest = rest.replace(lunar[0], " ", 1)
-    if number := ISSUE_NUMBER.search(rest):
+    if number := TOTAL_NUMBER.search(rest) or ISSUE_NUMBER.search(rest):
         items["number"] = cn_number(number[1], ISSUE_DIGITS)
         rest = rest.replace(number[0], " ", 1)
+        if number.re is TOTAL_NUMBER and (of_year := ISSUE_NUMBER.search(rest)):
+            rest = rest.replace(of_year[0], " ", 1)  # the line stays in the masthead's lines
     if pages := PAGE_COUNT.search(rest):
         items["page_count"] = page_number(pages[1])
         rest = rest.replace(pages[0], " ", 1)
-    if not items or re.sub(r"[\s,，、|｜·•/]+", "", rest):
+    if not items or re.sub(r"[\s,，、|｜·•/（）()]+", "", rest):
         return None
     return items
 
@@ -197,16 +252,21 @@ def is_masthead_print(text: str) -> bool:
     )
 
 
-def read_masthead(lines: list[Line], check: CancelCheck | None = None) -> Masthead:
-    """Consume the masthead lines at the top of `lines`, if the dump has a masthead.
+def read_masthead(
+    lines: list[Line], check: CancelCheck | None = None, known: frozenset[str] = frozenset()
+) -> Masthead:
+    """Consume the masthead lines at the top of `lines`, if the dump has a masthead; `known`: the
+    papers' names the archive holds.
 
     `check` is ticked per line: a file of masthead-shaped lines is all masthead.
     """
     head = Masthead()
+    if len(lines) > 1 and (name := logo_name(lines[0].text, lines[1].text)):
+        known = known | {name}  # the name over its pinyin logo: a paper known from now on
     for line in lines:
         if check is not None:
             check.tick(len(line.text) + 64)
-        items = masthead_items(line.text)
+        items = masthead_items(line.text, known)
         if items is not None:
             used = unused = False
             for name, value in items.items():

@@ -13,7 +13,7 @@ Kind = Literal["news", "photo", "brief", "fragment"]
 DateSource = Literal["masthead", "filename", "text"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as printed; empty strings (never None) for parts the page does not have."""
 

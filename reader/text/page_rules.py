@@ -27,7 +27,7 @@ from reader.text.rules import (
     opens_with_dateline,
     opens_with_editors_note,
 )
-from reader.text.shapes import cjk_length, ends_sentence
+from reader.text.shapes import SUBTITLE_DASH, cjk_length, ends_sentence
 
 WrapRole = Literal["start", "wrap", ""]
 # The indent that opens a paragraph in a hard-wrapped dump: one or two full-width spaces, or two
@@ -245,3 +245,26 @@ def own_line(paragraph: Sequence[str], text: str) -> bool:
     if not SUBHEADING_NUMBER.match(text):
         return False
     return last.endswith(("：", ":")) or bool(SUBHEADING_NUMBER.match(paragraph[0]))
+
+
+# How the first line of a headline wrapped over two may end: a character, a closing quote, or
+# where a long title breaks (暨, a comma, 、).
+_WRAP_END = re.compile(r"[\u4e00-\u9fff0-9A-Za-z”」』》暨，,、]$")
+
+
+def wrapped_headline(first: Line, second: Line) -> bool:
+    """`second` is the rest of the headline `first` began: printed right under it (no blank
+    line), no longer than it, no ——subtitle, after a first line that ends mid-title (no sentence
+    or kicker punctuation: ——, ：, 。). A kicker over its headline is shorter than the headline, or
+    stands apart; a headline wrapped by the column is one headline (issue 24, defect 4)."""
+    a, b = first.text.strip(), second.text.strip()
+    return (
+        bool(a and b)
+        and second.gap_before == 0
+        and not (first.md_level or second.md_level)
+        and bool(_WRAP_END.search(a))
+        and not SUBTITLE_DASH.match(b)
+        and cjk_length(b) <= cjk_length(a)
+        and masthead_items(a) is None  # a masthead printed again: 总第1449期 over 今日4版
+        and masthead_items(b) is None
+    )

@@ -12,18 +12,24 @@ article, and `explain_text` says for each which role it got and which rule gave 
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import PurePath
 
 from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
+from reader.text.line_model import LineModel, OpeningScores
 from reader.text.lines import Line, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
+    PUBLICATIONS,
+    Masthead,
     date_from_path,
+    folio_items,
     page_from_path,
     publication_in_path,
     read_masthead,
@@ -31,12 +37,14 @@ from reader.text.masthead import (
 )
 from reader.text.model import Article, DateHint, DateSource, ParsedIssue
 from reader.text.page_rules import (
+    HEAD_LINES_MAX,
     advert_end,
     bracketed_lead,
     heading_run_is_list,
     interview_turn,
     next_field,
     opens_item,
+    wrapped_headline,
 )
 from reader.text.rules import (
     PAGE_JUMP,
@@ -49,13 +57,16 @@ from reader.text.rules import (
     subheading_before_credit,
     trailing_credit,
 )
+from reader.text.script import Restorer, restore_article, restore_head, simplified_reading
 from reader.text.shapes import (
     SUBTITLE_DASH,
     credit_of,
     is_advert_label,
     is_brief_label,
     is_column_label,
+    names_a_column,
     page_marker,
+    reads_as_kicker,
     sort_credits,
     split_dateline,
 )
@@ -70,12 +81,20 @@ class _Reader:
     """One pass over the typed lines of a dump (after its masthead)."""
 
     def __init__(
-        self, lines: list[Line], markdown: bool, check: CancelCheck, trace: Trace, start_page: int = 1
+        self,
+        lines: list[Line],
+        markdown: bool,
+        check: CancelCheck,
+        trace: Trace,
+        start_page: int = 1,
+        model: LineModel | None = None,
     ) -> None:
         self.lines = lines
         self.check = check
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown, check)
+        # Scored on these first types (the model was fitted on them), when the parser asks.
+        self.opening = OpeningScores(lines, self.types, model, check.tick)
         self.signed = signatures(lines, self.types, self.typed_by, check)
         # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
         self.wrap = {
@@ -146,13 +165,13 @@ class _Reader:
             elif kind == "credit":
                 self.credit(line, self.typed_by[i])
             elif (split := self.credit_at_end(i)) is not None:
-                self.body(replace(line, text=split[0]), self.typed_by[i])
+                self.body(i, replace(line, text=split[0]), self.typed_by[i])
                 given = self.trace.get(line.number)
                 self.credit(replace(line, text=split[1]), "trailing_credit")
                 if given is not None:  # the line's role is its text's; the rule says where the credit went
                     self.trace.give(line.number, line.text, given.role, f"{given.rule}; trailing_credit")
             else:
-                self.body(line, self.typed_by[i])
+                self.body(i, line, self.typed_by[i])
             i += 1
 
     def credit_at_end(self, i: int) -> tuple[str, str] | None:
@@ -186,7 +205,10 @@ class _Reader:
             return
         draft.credits.append(credit)
         draft.credit_lines.append(line.number)
-        if draft.paras:
+        if draft.only_editors_note():
+            draft.credit_under_headline = True
+            self.trace.give(line.number, text, "byline", f"{rule}; only_editors_note")
+        elif draft.paras:
             draft.closed = True
             self.trace.give(line.number, text, "credit", f"{rule}: closes the article")
         else:
@@ -194,9 +216,10 @@ class _Reader:
             self.trace.give(line.number, text, "byline", rule)
 
     def body(
-        self, line: Line, rule: str, *, whole: bool = False, verse: bool = False, row: bool = False
+        self, i: int, line: Line, rule: str, *, whole: bool = False, verse: bool = False, row: bool = False
     ) -> None:
-        """Add a text line to the open article or a new one. `whole`: a paragraph nothing joins
+        """Add text line `i` (`line`: its text, or the part of it left for the article) to the open
+        article or a new one. `whole`: a paragraph nothing joins
         (a sub-heading); `verse`: a line of a poem; `row`: a line of a list, kept as printed
         (a list's Line, `rows` > 1, always is)."""
         row = row or line.rows > 1
@@ -208,6 +231,14 @@ class _Reader:
             continues = "hard_wrapped_paragraphs" if wrap == "wrap" else ""
         if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
             starts_article = True  # a second dateline: a new article whose headline is missing
+        if (
+            not starts_article
+            and draft is not None
+            and draft.paras
+            and not (continues or whole or verse or row)
+            and self.opening.opens(i)
+        ):
+            starts_article = True  # the line model: a text line opens an item (a ■ brief, …)
         if draft is not None and continues and not draft.closed:
             # The rest of a paragraph cut by a column or page break: the article goes on past the
             # break (and the furniture printed in it), so its next paragraphs are its own too.
@@ -251,17 +282,27 @@ class _Reader:
         """Read the heading lines at `start`; return the index after them (and their credits)."""
         end = start
         while end < len(self.lines) and self.types[end] == "heading":
-            if end > start and self.lines[end].gap_before >= PAGE_JUMP:
+            if end > start and (
+                self.lines[end].gap_before >= PAGE_JUMP
+                or self.titled_item(start, end)
+                or self.item_after_list(start, end)
+            ):
                 break
             end += 1
             self.check.tick(_LINE_COST)  # a file of short lines is one heading group
         if heading_run_is_list(self.lines[start:end]):
-            for line in self.lines[start:end]:
-                self.body(line, "heading_run_is_list", row=True)
+            first = start + 1 if self.titles_list(start) else start
+            if first > start:
+                draft = self.new_draft()
+                draft.headline = self.lines[start].text.strip()
+                draft.head_lines["headline"] = [self.lines[start].number]
+                self.trace.give(self.lines[start].number, self.lines[start].text, "headline", "titles_list")
+            for k in range(first, end):
+                self.body(k, self.lines[k], "heading_run_is_list", row=True)
             return end
         if stanza := self.stanza(start, end):
-            for line in self.lines[start:stanza]:
-                self.body(line, "reads_as_verse", whole=True, verse=True)
+            for k in range(start, stanza):
+                self.body(k, self.lines[k], "reads_as_verse", whole=True, verse=True)
             return stanza
         group = self.lines[start:end]
         after = end
@@ -279,9 +320,50 @@ class _Reader:
             draft = self.new_draft()
             self.assign_roles(draft, group, rule)
             return end
-        for line in group:
-            self.body(line, rule, whole=role == "sub-heading")
+        for k in range(start, end):
+            self.body(k, self.lines[k], rule, whole=role == "sub-heading")
         return end
+
+    def titled_item(self, start: int, i: int) -> bool:
+        """Heading line `i` is the title of the next item: set apart by a blank line, with its
+        author's credit right under it, after lines that end an item above (a poem's last lines:
+        two or more, for one heading line above may be this title's own headline, which makes it
+        a subtitle); so the heading lines from `start` end there (issue 24, defect 5)."""
+        return (
+            i - start >= 2
+            and not self.lines[i].md_level  # Markdown marks say themselves what is a headline
+            and self.lines[i].gap_before > 0
+            and i + 1 < len(self.lines)
+            and self.types[i + 1] == "credit"
+            and self.lines[i + 1].gap_before > 0
+        )
+
+    def item_after_list(self, start: int, i: int) -> bool:
+        """Heading line `i` is the headline of the next item: set apart by a blank line, with a
+        dateline under it, after more heading lines than a head has (a list, a box of label-value
+        lines: `heading_run_is_list`); so the run ends there (issue 24, defect 7)."""
+        return (
+            i - start > HEAD_LINES_MAX
+            and self.lines[i].gap_before > 0
+            and i + 1 < len(self.lines)
+            and self.types[i + 1] == "body"
+            and bool(split_dateline(self.lines[i + 1].text)[0])
+        )
+
+    def titles_list(self, start: int) -> bool:
+        """The first line of a run read as a list (`heading_run_is_list`) is its title (数读2023
+        over a box of label-value lines): a new item must start there (the article above was
+        closed by its credit, or a page or section began) and the title is set apart by a blank
+        line from the lines under it, which are printed one right under another (a list of lines
+        each set apart has no title). The box is then an item of its own, not the tail of the
+        article above (issue 24, defect 7)."""
+        draft = self.current
+        return (
+            (draft is None or draft.closed or self.force_new)
+            and start + 2 < len(self.lines)
+            and self.lines[start + 1].gap_before > 0
+            and self.lines[start + 2].gap_before == 0
+        )
 
     def stanza(self, start: int, end: int) -> int:
         """The end of a stanza of verse opening the heading lines [start, end); 0 when none.
@@ -372,9 +454,17 @@ class _Reader:
                 if not SUBTITLE_DASH.match(line.text):
                     head = i
                 self.check.tick(_LINE_COST)
+            if head == 1 and len(group) == 2 and not reads_as_kicker(group[0].text):
+                head = 0  # a head of two lines whose first is no kicker: headline and subtitle
         draft.headline = SUBTITLE_DASH.sub("", group[head].text)
         draft.head_lines["headline"] = [group[head].number]
         self.trace.give(group[head].number, group[head].text, "headline", rule)
+        if not marked and head > 0 and wrapped_headline(group[head - 1], group[head]):
+            head -= 1  # the headline began a line higher: one headline wrapped over two lines
+            draft.headline = group[head].text.strip() + draft.headline.strip()
+            draft.head_lines["headline"].insert(0, group[head].number)
+            self.trace.give(group[head].number, group[head].text, "headline", "wrapped_headline")
+            group = [*group[: head + 1], *group[head + 2 :]]  # the subtitles follow the second
         subtitles: list[str] = []
         for line in group[head + 1 :]:
             subtitles.append(SUBTITLE_DASH.sub("", line.text))
@@ -389,7 +479,11 @@ class _Reader:
             # A kicker sits right on its headline; a column banner stands apart (after a page
             # jump, or as several lines) and goes to the sections.
             on_headline = len(before) == 1 and group[0].gap_before < PAGE_JUMP
-            plain_kicker = (not self.markdown or on_headline) and not is_column_label(last.text)
+            plain_kicker = (
+                (not self.markdown or on_headline)
+                and not is_column_label(last.text)
+                and not names_a_column(last.text)
+            )
             # In Markdown a bold line right over the marked headline is its kicker (`bold_heading`).
             bold_kicker = self.markdown and last.bold and not last.md_level and bool(marked)
             if (
@@ -406,19 +500,36 @@ class _Reader:
                 self.section(line, "column banner over a headline")
 
 
+def _folio(head: Masthead, sections: list[str], papers: frozenset[str]) -> dict[str, str | None]:
+    """What the page's running heads and footer folios say (`masthead.folio_items`), for an issue
+    whose masthead did not say it: a page of an inner section has no masthead, its paper and date
+    are printed only there. The first folio to name each item wins."""
+    found: dict[str, str | None] = {}
+    if head.publication and head.date:
+        return found
+    for text in sections:
+        for name, value in (folio_items(text, papers) or {}).items():
+            if value and name not in found:
+                found[name] = value
+    return found
+
+
 def parse_text(
     text: str,
     source: str,
     path: PurePath | None = None,
     digest: str = "",
     should_cancel: Callable[[], bool] | None = None,
+    model: LineModel | None = None,
+    papers: frozenset[str] = frozenset(),
 ) -> ParsedIssue:
-    """Parse the decoded text of one dump; `path` supplies a date or publication the text lacks.
+    """Parse the decoded text of one dump; `path` supplies a date or publication the text lacks,
+    `papers` the names of the papers the archive holds (`reader.text.papers`).
 
     Linear in the length of `text`. `should_cancel()` is asked every few ten thousand characters
     of work; when it says yes, Cancelled is raised and nothing is returned.
     """
-    return _parse(text, source, path, digest, should_cancel, Trace(keep=False))[0]
+    return _parse(text, source, path, digest, should_cancel, Trace(keep=False), model, papers)[0]
 
 
 def explain_text(
@@ -427,9 +538,29 @@ def explain_text(
     path: PurePath | None = None,
     digest: str = "",
     should_cancel: Callable[[], bool] | None = None,
+    model: LineModel | None = None,
+    papers: frozenset[str] = frozenset(),
 ) -> tuple[ParsedIssue, list[LineRole]]:
     """`parse_text`, and every non-blank line with the role it was given and the rule that gave it."""
-    return _parse(text, source, path, digest, should_cancel, Trace(keep=True))
+    return _parse(text, source, path, digest, should_cancel, Trace(keep=True), model, papers)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a page is parsed.
+
+    A parse makes millions of objects (lines, drafts, articles) and no reference cycles; each time
+    the collector's oldest generation ran it walked every one of them at once, and on a 20 MB page
+    that walk went over a second without a cancel check (bench_traditional). Reference counting
+    still frees what the parse lets go; the collector runs again when it ends. It is switched
+    back on only if it was on (the caller, or a parse in another thread, may have it off)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _parse(
@@ -439,31 +570,47 @@ def _parse(
     digest: str,
     should_cancel: Callable[[], bool] | None,
     trace: Trace,
+    model: LineModel | None = None,
+    papers: frozenset[str] = frozenset(),
 ) -> tuple[ParsedIssue, list[LineRole]]:
-    check = CancelCheck(should_cancel, source)
+    with _collector_paused():
+        check = CancelCheck(should_cancel, source)
+        return _parse_page(text, source, path, digest, check, trace, model, papers)
+
+
+def _parse_page(
+    text: str,
+    source: str,
+    path: PurePath | None,
+    digest: str,
+    check: CancelCheck,
+    trace: Trace,
+    model: LineModel | None,
+    papers: frozenset[str],
+) -> tuple[ParsedIssue, list[LineRole]]:
+    text, restorer = simplified_reading(text, check)  # the rules read simplified characters (`script`)
     lines = split_lines(text, check)
-    head = read_masthead(lines, check)
+    head = read_masthead(lines, check, papers)
     rest = lines[head.consumed :]
     for line in lines[: head.consumed]:
         trace.give(line.number, line.text, "masthead", "read_masthead")
+    del lines  # `rest` holds the lines the reader reads, and lets them go a step at a time (below)
     markdown = any(line.md_level for line in rest)
-    reader = _Reader(rest, markdown, check, trace, page_from_path(path or PurePath(source)) or 1)
+    page = page_from_path(path or PurePath(source)) or 1
+    reader = _Reader(rest, markdown, check, trace, page, model)
     reader.run()
+    for i, line in enumerate(rest if trace.keep else ()):
+        for number in range(line.number, line.number + line.rows):
+            trace.rate(number, reader.opening.at(i))
     sections = list(head.extra) + reader.sections
     drafts = settle_orphans(reader.drafts, sections, check, trace)
-    articles: list[Article] = []
-    for draft in drafts:
-        # A credit printed twice is in the byline once; the repeat is kept in the sections.
-        sections.extend(sort_credits(*draft.credits)[1])
-        article = draft.finish()
-        articles.append(article)
-        if article.kind == "photo":
-            for number in (n for numbers in draft.text_lines for n in numbers):
-                if (entry := trace.get(number)) is not None and entry.role == "body":
-                    entry.role = "caption"
-        check.tick(len(article.body) + _LINE_COST)
-
+    reader.drafts = []
+    articles = _articles(drafts, sections, trace, restorer, check)
+    _release(rest, check)
+    folio = _folio(head, reader.sections, papers)
     date, date_source = head.date, ("masthead" if head.date else None)
+    if date is None and folio.get("date"):
+        date, date_source = folio["date"], "text"
     if date is None and (from_path := date_from_path(path or PurePath(source))):
         date, date_source = from_path, "filename"
     hint = DateHint()
@@ -474,10 +621,10 @@ def _parse(
     issue = ParsedIssue(
         source=source,
         content_hash=digest,
-        publication=head.publication or publication_in_path(path),
+        publication=head.publication or folio.get("publication") or publication_in_path(path),
         date=date,
         date_source=source_kind,
-        weekday=head.weekday,
+        weekday=head.weekday or (folio.get("weekday") if date_source == "text" else None),
         lunar=head.lunar,
         number=head.number,
         page_count=head.page_count,
@@ -486,4 +633,38 @@ def _parse(
         sections=tuple(sections),
         articles=tuple(articles),
     )
-    return issue, trace.roles()
+    if restorer is None:
+        return issue, trace.roles()
+    roles = [replace(role, text=restorer.restore(role.text)) for role in trace.roles()]
+    known = papers | {pub.name for pub in PUBLICATIONS}
+    return restore_head(issue, restorer, known, check), roles
+
+
+def _release(items: list[Line], check: CancelCheck) -> None:
+    """Empty `items` from the end a few thousand at a time, with a cancel check between: the
+    lines of a 20 MB page freed at once went a fraction of a second without one."""
+    while items:
+        del items[-4096:]
+        check.now()
+
+
+def _articles(
+    drafts: list[Draft], sections: list[str], trace: Trace, restorer: Restorer | None, check: CancelCheck
+) -> list[Article]:
+    """The drafts' articles, in the page's printed characters (`restorer`, for a page read in
+    simplified script). Empties `drafts`, each draft freed once its article is made: freeing half
+    a million drafts at the end of the parse went a second without a cancel check."""
+    drafts.reverse()
+    articles: list[Article] = []
+    while drafts:
+        draft = drafts.pop()
+        # A credit printed twice is in the byline once; the repeat is kept in the sections.
+        sections.extend(sort_credits(*draft.credits)[1])
+        article = draft.finish()
+        if article.kind == "photo":
+            for number in (n for numbers in draft.text_lines for n in numbers):
+                if (entry := trace.get(number)) is not None and entry.role == "body":
+                    entry.role = "caption"
+        articles.append(article if restorer is None else restore_article(article, restorer))
+        check.tick(len(article.body) + _LINE_COST)
+    return articles

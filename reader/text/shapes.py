@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.masthead import PAGE_NUM, page_number
+from reader.text.masthead import PAGE_NUM, folio_items, page_number
 
 SENTENCE_END = "。！？!?…；;"
 CLOSERS = "”’」』》）)】\"'"
@@ -37,8 +37,10 @@ _CROSS_REFERENCE = re.compile(r"(上接|下转|接第|转第|转[0-9一二三四
 _END_MARK = re.compile(r"\s*(完|全文完|待续|未完待续|续完)\s*")
 _PAGE_MARKER = re.compile(rf"^第\s*{PAGE_NUM}\s*版(?:\s|[:：·|｜]|$)")
 _PAGE_CREDITS = re.compile(
-    r"^(本版编辑|本版责编|责任编辑|责任校对|美术编辑|图片编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]"
+    r"^(主编|副主编|执行主编|总编辑|本版编辑|本版责编|责任编辑|责任校对|美术编辑|图片编辑|责编|编辑|美编|版式|校对|审核|审签|值班编辑|组版)\s*[:：]"
 )
+# A printed rule between items, as a dump or OCR gives it: a line of 一, —, ─ or = only.
+_PRINTED_RULE = re.compile(r"[一—─━－\-_=＝]{4,}")
 _PAGE_HEADER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FOLIO = re.compile(r"[-—－\s]*\d{1,3}[-—－\s]*")  # a page number alone: 2, - 3 -
@@ -50,8 +52,10 @@ _COLUMN_LABEL = re.compile(
 )
 _ADVERT_LABEL = re.compile(r"[〔【\[（(]?\s*广\s*告\s*[〕】\]）)]?")
 _BRIEF_LABEL = re.compile(r"(简讯|快讯|短讯|简报|速递|速览|一句话新闻|动态)")
+# A dateline may follow the filled mark that opens each item of a column of briefs (■本报讯 …,
+# ◆石桥讯 …): the item is an article of its own, untitled (issue 24, defect 3).
 DATELINE = re.compile(
-    r"^(?P<dateline>(?:新华社|中新社)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{1,8}讯)"
+    r"^(?:[■▲●◆]\s*)?(?P<dateline>(?:新华社|中新社)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{1,8}讯)"
     r"(?:\s*[（(](?P<byline>[^（()）]{1,40})[）)])?"
     r"(?:\s+|(?<=[）)])|$)"
 )
@@ -143,6 +147,44 @@ def is_column_label(text: str) -> bool:
     return (bool(_COLUMN_LABEL.match(text.strip())) and cjk_length(text) <= 12) or is_advert_label(text)
 
 
+# The last word of a place's or an office's name (湖西街道, 清河镇, 开发区行政审批服务局).
+_PLACE_OR_OFFICE = re.compile(
+    r"(?:省|市|州|县|区|镇|乡|村|街道|社区|园区|局|委|委员会|办|厅|处|部|院|所|校|中心|公司|集团|"
+    r"协会|联合会|政府|银行|医院|法院|检察院)$"
+)
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def names_a_column(text: str) -> bool:
+    """A short name standing over a headline is its column's name (百姓身边事, 文苑, 法治课堂): a
+    name of two to six characters, no phrase and no punctuation, that names no place or office.
+
+    The written rule for what stands over a headline (issue 24, defect 6): a line shaped as a
+    kicker (ending in —— or ：) or a phrase is the headline's kicker; so is the name of the place
+    or office the news is about (湖西街道, 开发区行政审批服务局: `_PLACE_OR_OFFICE`); any other
+    short name is the column's, page furniture that stands over every item of the column, and
+    goes to the sections like the labels `is_column_label` knows by their words.
+    """
+    stripped = text.strip()
+    return bool(_NAME.fullmatch(stripped)) and not _PLACE_OR_OFFICE.search(stripped)
+
+
+def reads_as_kicker(text: str) -> bool:
+    """A line over a headline that reads as its kicker (引题): it ends as a kicker does (——, ：,
+    a comma), names the place or office the news is about (`_PLACE_OR_OFFICE`), or is two phrases
+    side by side (聚焦民生实事 提升服务温度). A single clause over another line (县委常委会召开会议
+    over 研究部署防汛抗旱工作) is no kicker: it is the headline, and the line under it its subtitle
+    (issue 24: the held-out page of a paper not yet known)."""
+    stripped = text.strip()
+    return bool(
+        re.search(r"(——|—|－|：|:|，|,)$", stripped)
+        or _PLACE_OR_OFFICE.search(stripped)
+        or re.search(r"\S\s+\S", stripped)
+        or names_a_column(stripped)
+        or is_column_label(stripped)
+    )
+
+
 def is_advert_label(text: str) -> bool:
     """The label over an advertisement (`广告`, `广 告`, `〔广告〕`): what follows is no article."""
     return bool(_ADVERT_LABEL.fullmatch(text.strip()))
@@ -183,9 +225,13 @@ def is_running_head(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     """Page furniture that belongs to no article: page banners, running heads, cross references,
-    editor credits."""
+    the page's staff line (主编：… 责任编辑：…), printed rules."""
     stripped = text.strip()
     if page_marker(stripped) is not None or _PAGE_CREDITS.match(stripped) or is_running_head(stripped):
+        return True
+    if folio_items(stripped) is not None:  # a paper's running head or footer folio
+        return True
+    if _PRINTED_RULE.fullmatch(stripped):
         return True
     if (  # a running head repeated at the top of each page: date, weekday, page name
         cjk_length(stripped) <= 30

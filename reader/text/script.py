@@ -1,0 +1,119 @@
+"""Traditional script: the parser reads the simplified form, the output keeps the printed characters.
+
+The parser's rules read characters (讯, 记者, 版, 期, 星期, 农历), so a page in traditional script
+(訊, 記者…) slipped past all of them. `_parse` reads the page folded to simplified characters,
+one character for one (`fold.to_simplified`, the search index's table), and gives the issue it
+finds back its printed characters with `Restorer`: each simplified character of the output
+becomes the traditional character it stood for on this page. Where one simplified character
+stood for two printed ones on the same page (干 for 乾 and 幹), one of them is taken for both
+(the first in code order): a rare miss in a character, never in the split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from reader.text.errors import CancelCheck
+from reader.text.fold import to_simplified, traditional_characters, traditional_deleter
+from reader.text.model import Article, ParsedIssue
+
+_LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
+TRADITIONAL_SHARE = 20  # a page with one traditional character in this many is read folded
+# Characters per step over the whole page: str.translate costs ~0.1 µs a character, so a step
+# takes a few hundredths of a second and a cancel is asked between steps.
+_STEP = 1 << 18
+_SAMPLE = 1 << 15  # characters of each slice `is_traditional` judges
+
+
+def _steps(text: str, check: CancelCheck) -> Iterator[str]:
+    """`text` in pieces of _STEP characters, with a cancel check after each."""
+    for start in range(0, len(text), _STEP):
+        yield text[start : start + _STEP]
+        check.now()
+
+
+class Restorer:
+    """Maps the characters of a page's simplified reading back to the page's own characters."""
+
+    def __init__(self, original: str, check: CancelCheck) -> None:
+        # From the set of the page's characters (set.update runs at C speed, a step at a time).
+        present: set[str] = set()
+        for piece in _steps(original, check):
+            present.update(piece)
+        sources: dict[str, list[str]] = {}
+        for char in present & traditional_characters():
+            sources.setdefault(to_simplified(char), []).append(char)
+        self._table = {ord(f): ord(min(chars)) for f, chars in sources.items()}
+
+    def restore(self, text: str) -> str:
+        return text.translate(self._table)
+
+
+def is_traditional(text: str) -> bool:
+    """One in TRADITIONAL_SHARE characters of `text` or more is traditional (a page in traditional
+    script has one in five or more), judged on at most three slices of _SAMPLE characters (start,
+    middle, end), as decoding judges an encoding: a page is in one script throughout, and the
+    count stays bounded in time however long the page."""
+    if len(text) > 3 * _SAMPLE:
+        middle = len(text) // 2
+        text = text[:_SAMPLE] + text[middle : middle + _SAMPLE] + text[-_SAMPLE:]
+    traditional = len(text) - len(text.translate(traditional_deleter()))
+    return traditional * TRADITIONAL_SHARE >= len(text)
+
+
+def simplified_reading(text: str, check: CancelCheck) -> tuple[str, Restorer | None]:
+    """The text the parser reads, and the Restorer for its output (None: nothing was folded).
+
+    Only a page in traditional script is folded (`is_traditional`). A simplified page quoting a
+    traditional word (共贏) is read as printed, so its output keeps every character exactly.
+    Each step runs at C speed over a piece of the text; `check` is asked between them.
+    """
+    if not text or not is_traditional(text):
+        return text, None
+    folded = "".join(to_simplified(piece) for piece in _steps(text, check))
+    return folded, Restorer(text, check)
+
+
+def restore_article(article: Article, restorer: Restorer) -> Article:
+    """The article with the page's own characters in every field read from the text."""
+    fix = restorer.restore
+    # The constructor, not dataclasses.replace (twice as slow, half a million times).
+    return Article(
+        page=article.page,
+        headline=fix(article.headline),
+        body=fix(article.body),
+        kicker=fix(article.kicker),
+        subtitle=fix(article.subtitle),
+        dateline=fix(article.dateline),
+        byline=fix(article.byline),
+        kind=article.kind,
+    )
+
+
+def restore_head(
+    issue: ParsedIssue, restorer: Restorer, known: frozenset[str], check: CancelCheck
+) -> ParsedIssue:
+    """The issue with the page's own characters in its masthead and sections (its articles are
+    given theirs one by one, `restore_article`); a paper of `known` keeps the archive's name for
+    it (東昌時訊 is 东昌时讯's issue). `check` is ticked per line: a page may be all sections."""
+    fix = restorer.restore
+    publication = issue.publication
+    if publication is not None and publication not in known:
+        publication = fix(publication)
+    return replace(
+        issue,
+        publication=publication,
+        lunar=fix(issue.lunar) if issue.lunar else issue.lunar,
+        masthead=_restored(issue.masthead, fix, check),
+        sections=_restored(issue.sections, fix, check),
+    )
+
+
+def _restored(texts: tuple[str, ...], fix: Callable[[str], str], check: CancelCheck) -> tuple[str, ...]:
+    """Each of `texts` through `fix`, with a cancel check per text (a page may be all sections)."""
+    out = []
+    for text in texts:
+        out.append(fix(text))
+        check.tick(len(text) + _LINE_COST)
+    return tuple(out)

@@ -1,0 +1,151 @@
+"""Fit the line model (reader/text/line_model.py) on the labelled pages; write resources/line_model.json.
+
+A labelled page is FILE.txt with FILE.expected.json beside it (the archivist's format, see
+../shared/tools/score_import.py). Each line after the masthead is an example: its features
+(`line_model.line_features`) and whether an expected article starts on it (its kicker, else its
+headline, else the line of its first words). The model is an L2-regularised logistic regression
+fitted by Newton's method in plain Python: a few hundred lines and a few dozen features need no
+numerical library, so fitting adds no dependency, and `fit` is what bench/bench_parser_loo.py
+calls to refit with one page left out.
+
+    python scripts/fit_line_model.py [--output FILE] [FOLDER_OR_TXT ...]
+    # default: ../shared/corpus tests/corpus_holdout → resources/line_model.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reader.text.errors import CancelCheck  # noqa: E402
+from reader.text.fold import to_simplified  # noqa: E402
+from reader.text.line_model import LineModel, line_features  # noqa: E402
+from reader.text.lines import Line, split_lines  # noqa: E402
+from reader.text.linetypes import type_lines  # noqa: E402
+from reader.text.masthead import read_masthead  # noqa: E402
+from reader.text.rules import LineType  # noqa: E402
+from reader.text.script import simplified_reading  # noqa: E402
+
+DEFAULT_PAGES = (ROOT.parent / "shared" / "corpus", ROOT / "tests" / "corpus_holdout")
+OUTPUT = ROOT / "resources" / "line_model.json"
+L2 = 1.0  # the penalty on the weights: few pages, so the weights must stay modest
+Example = tuple[dict[str, float], int]
+
+
+def norm(text: str | None) -> str:
+    """The archivist's scorer's comparison: width folded, spaces, Markdown and frame marks dropped."""
+    text = to_simplified(unicodedata.normalize("NFKC", text or ""))  # as the parser reads (below)
+    return re.sub(r"[\s*#■□（）()\[\]【】「」—\-]", "", text)
+
+
+def typed_lines(text: str) -> tuple[list[Line], list[LineType]]:
+    """The lines after the masthead and the type the cascade gives each, as the parser sees them
+    (a page in traditional script read in simplified characters, `script.simplified_reading`)."""
+    check = CancelCheck(None, "fit")
+    lines = split_lines(simplified_reading(text, check)[0], check)
+    rest = lines[read_masthead(lines, check).consumed :]
+    markdown = any(line.md_level for line in rest)
+    return rest, type_lines(rest, markdown, check)[0]
+
+
+def openings(lines: Sequence[Line], articles: Sequence[dict[str, str]]) -> set[int]:
+    """The indexes of the lines the articles start on, found in order: kicker, else headline,
+    else the first words of the body (an untitled brief)."""
+    found: set[int] = set()
+    pos = 0
+    for article in articles:
+        keys = [norm(article.get(k))[:12] for k in ("kicker", "headline", "body_start")]
+        for key in (k for k in keys if k):
+            j = next((j for j in range(pos, len(lines)) if key in norm(lines[j].text)), -1)
+            if j >= 0:
+                found.add(j)
+                pos = j + 1
+                break
+    return found
+
+
+def page_examples(txt: Path) -> list[Example]:
+    """Every line of a labelled page after its masthead, with its features and label."""
+    expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    lines, types = typed_lines(txt.read_text(encoding="utf-8"))
+    starts = openings(lines, expected["articles"])
+    return [(line_features(lines, types, i), int(i in starts)) for i in range(len(lines))]
+
+
+def labelled_pages(paths: Sequence[Path]) -> list[Path]:
+    """The .txt files with an expectation beside them, in the given folders or as given."""
+    txts = [t for p in paths for t in (sorted(p.glob("*.txt")) if p.is_dir() else [p])]
+    return [t for t in txts if t.with_suffix(".expected.json").exists()]
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the Hessian is positive definite under L2)."""
+    n = len(vector)
+    a = [[*row, vector[i]] for i, row in enumerate(matrix)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
+        a[col], a[pivot] = a[pivot], a[col]
+        for r in range(col + 1, n):
+            factor = a[r][col] / a[col][col]
+            if factor:
+                for c in range(col, n + 1):
+                    a[r][c] -= factor * a[col][c]
+    out = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        out[r] = (a[r][n] - sum(a[r][c] * out[c] for c in range(r + 1, n))) / a[r][r]
+    return out
+
+
+def fit(examples: Sequence[Example], iterations: int = 12) -> LineModel:
+    """L2-regularised logistic regression by Newton's method; the bias is not penalised."""
+    names = sorted({name for feats, _ in examples for name in feats})
+    index = {name: k + 1 for k, name in enumerate(names)}  # 0 is the bias
+    rows = [([(0, 1.0)] + [(index[n], v) for n, v in feats.items()], y) for feats, y in examples]
+    w = [0.0] * (len(names) + 1)
+    for _ in range(iterations):
+        grad = [L2 * wk if k else 0.0 for k, wk in enumerate(w)]
+        hess = [[(L2 if r == c and r else 0.0) for c in range(len(w))] for r in range(len(w))]
+        for active, y in rows:
+            p = LineModel({}, sum(w[k] * v for k, v in active)).probability({})
+            for k, v in active:
+                grad[k] += (p - y) * v
+                for k2, v2 in active:
+                    hess[k][k2] += p * (1 - p) * v * v2
+        hess[0][0] += 1e-6
+        step = _solve(hess, grad)
+        w = [wk - sk for wk, sk in zip(w, step, strict=True)]
+    return LineModel({name: w[index[name]] for name in names}, w[0])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*", type=Path, default=list(DEFAULT_PAGES))
+    ap.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write the weights ({OUTPUT})")
+    args = ap.parse_args()
+    pages = labelled_pages(args.paths)
+    if not pages:
+        print("no FILE.txt with FILE.expected.json found", file=sys.stderr)
+        return 2
+    model = fit([ex for page in pages for ex in page_examples(page)])
+    data = {
+        "about": "P(an article starts on the line) = sigmoid(bias + sum of weights of the line's "
+        "features); fitted by scripts/fit_line_model.py, applied by reader/text/line_model.py",
+        "fitted_on": [page.name for page in pages],
+        "bias": round(model.bias, 4),
+        "weights": {name: round(value, 4) for name, value in sorted(model.weights.items())},
+    }
+    args.output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{args.output}: {len(model.weights)} weights from {len(pages)} pages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

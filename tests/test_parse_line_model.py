@@ -1,0 +1,116 @@
+"""The line model (reader/text/line_model.py): fitted weights that score where articles start.
+
+The texts are invented for these tests. The model is applied as shipped (resources/) or as a
+script in the repository fits it (scripts/fit_line_model.py, run as a real process).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.text.errors import CancelCheck
+from reader.text.line_model import MARKS, OPENS, LineModel, OpeningScores, shipped_model
+from reader.text.lines import split_lines
+from reader.text.linetypes import type_lines
+from reader.text.parse import explain_text, parse_text
+
+REPO = Path(__file__).resolve().parents[1]
+HOLDOUT = REPO / "tests" / "corpus_holdout"
+
+TWO_PARAGRAPHS = """\
+县城新添口袋公园
+
+本报讯 近日，县城东关街的口袋公园建成开放，园内铺设健身步道，栽种花木。
+
+公园面积不大，却成了周边居民饭后散步的好去处。（刘洋）
+"""
+
+
+def test_explain_gives_every_line_the_model_probability_that_an_article_starts_there() -> None:
+    _, roles = explain_text(TWO_PARAGRAPHS, "x.txt")
+    by_text = {r.text: r.confidence for r in roles}
+    assert all(p is not None and 0.0 < p < 1.0 for p in by_text.values())
+    headline = by_text["县城新添口袋公园"]
+    second = by_text["公园面积不大，却成了周边居民饭后散步的好去处。（刘洋）"]
+    assert headline is not None and second is not None
+    assert headline > 0.5 > second
+
+
+def test_a_text_line_the_model_says_opens_an_item_starts_an_article() -> None:
+    """The model decides where the cascade has no rule: the same text, read with a model that
+    sees an opening on every line and with one that sees none."""
+    always, never = LineModel({}, 30.0), LineModel({}, -30.0)
+    assert 1 == len(parse_text(TWO_PARAGRAPHS, "x.txt", model=never).articles)
+    split = parse_text(TWO_PARAGRAPHS, "x.txt", model=always).articles
+    assert ["县城新添口袋公园", ""] == [a.headline for a in split]
+    assert split[1].body.startswith("公园面积不大")
+
+
+def test_the_fitting_script_writes_weights_the_parser_reads(tmp_path: Path) -> None:
+    out = tmp_path / "line_model.json"
+    done = subprocess.run(
+        [sys.executable, "scripts/fit_line_model.py", "--output", str(out), str(HOLDOUT)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert 0 == done.returncode, done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["fitted_on"]) == len(list(HOLDOUT.glob("*.expected.json")))
+    model = LineModel(data["weights"], data["bias"])
+    _, roles = explain_text(TWO_PARAGRAPHS, "x.txt", model=model)
+    assert all(r.confidence is not None for r in roles)
+    assert set(shipped_model().weights) >= {"dateline", "next_dateline", "frame_mark"}
+
+
+BRIEFS_TRIANGLE = """\
+民生简讯
+
+▲本报讯 6月3日，城关镇在中心广场举办消夏文艺晚会，十余支群众文艺队伍登台演出，吸引居民2000余人观看。（李娜）
+
+▲本报讯 近日，县图书馆新增自助借还设备4台，读者借书还书不用再排队。（周伟）
+
+▲本报讯 6月5日，县交警大队在城区主干道开展电动车违法整治行动，查处违法行为86起。（吴涛）
+"""
+
+BRIEFS_DIAMOND = """\
+乡镇动态
+
+◆石桥讯 近日，石桥镇组织农技专家进村入户，指导果农做好夏季果园管理，发放技术资料500余份。（马军）
+
+◆北关讯 6月8日，北关镇举办农村电商培训班，60余名返乡青年学习直播带货技能。（黄倩）
+"""
+
+
+def test_each_marked_brief_of_a_column_is_an_untitled_article_with_its_dateline_and_credit() -> None:
+    """Two shapes of the same column: ▲ items of 本报讯, ◆ items of town datelines (issue 24, 3)."""
+    got = [
+        (a.headline, a.dateline, a.byline, a.body[:6]) for a in parse_text(BRIEFS_TRIANGLE, "x.txt").articles
+    ]
+    assert [
+        ("", "本报讯", "李娜", "6月3日，城"),
+        ("", "本报讯", "周伟", "近日，县图书"),
+        ("", "本报讯", "吴涛", "6月5日，县"),
+    ] == got
+    got = [(a.dateline, a.byline, a.body[:5]) for a in parse_text(BRIEFS_DIAMOND, "x.txt").articles]
+    assert [("石桥讯", "马军", "近日，石桥"), ("北关讯", "黄倩", "6月8日，")] == got
+
+
+def test_the_quick_answer_whether_a_line_opens_an_item_is_the_models_own() -> None:
+    """`opens` skips a line's marks where they could not tip the answer; it must agree with the
+    probability worked out in full on every line of the held-out pages, and of a model whose
+    weights on the marks are large enough that they decide."""
+    shipped = shipped_model()
+    eager = LineModel({**shipped.weights, **dict.fromkeys(MARKS, 3.0)}, shipped.bias)
+    for page in sorted(HOLDOUT.glob("*.txt")):
+        lines = split_lines(page.read_text(encoding="utf-8"), CancelCheck(None))
+        types, _ = type_lines(lines, False, CancelCheck(None))
+        for model in (shipped, eager):
+            quick, full = OpeningScores(lines, types, model), OpeningScores(lines, types, model)
+            assert [full.at(i) >= OPENS for i in range(len(lines))] == [
+                quick.opens(i) for i in range(len(lines))
+            ]

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             lambda: self.search.last_outcome, self,
         )  # fmt: skip
         self.history = ReadingHistory(
-            self, self.navigator, self.middle, self.search_bar, self.search, self.leave_search
+            self, self.navigator, self.middle, self.search_bar, self.search, self.pane, self.leave_search
         )
         self.comfort = ReadingComfort(self, self.pane, self.settings)
         self.resume = Resume(self.navigator, self.middle, self.pane, self.search_bar, self.search, self)

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QWidget
+from PySide6.QtWidgets import QMainWindow, QStyle, QWidget
 
 from reader.archive.records import ArticleRecord
 from reader.gui.middle_pane import MiddlePane
+from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
 from reader.gui.window.navigation import IssueNavigator
@@ -49,6 +50,7 @@ class ReadingHistory(QObject):
         middle: MiddlePane,
         search_bar: SearchBar,
         search: SearchController,
+        pane: ReadingPane,
         leave_search: Callable[[], None],
     ) -> None:
         super().__init__(window)
@@ -71,9 +73,10 @@ class ReadingHistory(QObject):
         self.forward.triggered.connect(lambda: self.go(1))
         search.finished.connect(self._search_done)
         search.failed.connect(lambda _message: self._arrive())
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # the mouse's side buttons, over any part of the window
+        # The mouse's side buttons where a reader points: the lists and the reading pane. Not an
+        # application-wide filter, which would run Python for every event of the program.
+        for area in (middle.table, middle.result_view, pane):
+            area.viewport().installEventFilter(self)
         self._update()
 
     def _action(self, text: str, media_key: Qt.Key, keys: str, shown: str) -> QAction:
@@ -136,8 +139,7 @@ class ReadingHistory(QObject):
             self._choose_result(visit)
 
     def _choose_result(self, visit: Visit) -> None:
-        if not self._middle.select_result(visit.article_id):
-            self._navigator.show_article(visit.article_id, from_search=True)
+        self._navigator.show_result(visit.article_id)
         self._arrive()
 
     def _arrive(self) -> None:

@@ -229,6 +229,12 @@ class IssueNavigator(QObject):
         found = outcome.error or self.tr("“{0}”：找到 {1} 篇").format(outcome.request.text, outcome.total)
         self._pane.show_placeholder(found + self.tr("。请在结果列表中选择一篇阅读。"))
 
+    def show_result(self, article_id: int) -> None:
+        """Choose the article among the results in front (its row, when loaded; else the article
+        alone, its hits marked): where a search run again for the history or the last place ends."""
+        if not self._middle.select_result(article_id):
+            self.show_article(article_id, from_search=True)
+
     def open_article(self, article_id: int) -> None:
         """Show an article in its issue (from a bookmark): leave the results, select its row."""
         record = self._session.article(article_id)

@@ -61,8 +61,7 @@ class Resume(QObject):
         place, self._pending = self._pending, None
         if place is None or place.article_id is None:
             return
-        if not self._middle.select_result(place.article_id):
-            self._navigator.show_article(place.article_id, from_search=True)
+        self._navigator.show_result(place.article_id)
         self._pane.scroll_to_position(place.scroll)
 
     def _forget(self) -> None:

@@ -86,11 +86,7 @@ class ArchiveBackup(QObject):
         source = self._db_path()
 
         def work(progress: OpProgress) -> Path:
-            def step(done: int, total: int) -> None:
-                progress.check()  # raising here stops the copy and removes the partial file
-                progress.update(done, total)
-
-            backup_archive(source, target, step)
+            backup_archive(source, target, progress.step)
             return target
 
         op = DetachedOp(parent=self._window, writer=self._writer, op=work)

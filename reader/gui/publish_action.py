@@ -82,11 +82,7 @@ class ArchivePublish(QObject):
         source = self._db_path()
 
         def work(progress: OpProgress) -> PublishReport:
-            def step(done: int, total: int) -> None:
-                progress.check()  # raising here stops the copy; the previous snapshot stays
-                progress.update(done, total)
-
-            return publish(source, folder, step)
+            return publish(source, folder, progress.step)  # a cancel leaves the previous snapshot
 
         op = DetachedOp(parent=self._window, writer=self._writer, op=work)
         op.with_progress(

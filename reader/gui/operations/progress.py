@@ -78,6 +78,12 @@ class OpProgress:
         if self.cancelled():
             raise Cancelled
 
+    def step(self, done: int, total: int) -> None:
+        """The step callback of a copy made page by page (backup, publish): raises Cancelled once
+        the user cancelled, which stops the copy (it removes its partial file), else reports."""
+        self.check()
+        self.update(done, total)
+
     def cancel(self) -> None:
         self.interrupter.cancel()
 

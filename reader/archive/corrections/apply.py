@@ -110,21 +110,23 @@ def apply_caption(archive: Archive, row: Row, correction: Correction) -> str | N
     return None
 
 
-def split_point(body: str, number: int, text: str) -> int | None:
-    """Index of the paragraph to split before: paragraph `number` (from 1) when it still reads
-    `text`, else the one other paragraph (not the first) that does; None when there is none."""
+def paragraph_point(body: str, number: int, text: str, first: int = 1) -> int | None:
+    """Index of the paragraph a correction names: paragraph `number` (from 1, at least `first`)
+    when it still reads `text`, else the one paragraph from `first` on that does (a re-import
+    may have added or joined paragraphs above it); None when there is none, or more than one.
+    A split names the paragraph to split before (first=2), a text edit the one it replaces."""
     parts = paragraphs(body)
     wanted = normalise(text)
-    if 2 <= number <= len(parts) and normalise(parts[number - 1]) == wanted:
+    if first <= number <= len(parts) and normalise(parts[number - 1]) == wanted:
         return number - 1
-    matches = [i for i, part in enumerate(parts) if i >= 1 and normalise(part) == wanted]
+    matches = [i for i, part in enumerate(parts) if i >= first - 1 and normalise(part) == wanted]
     return matches[0] if len(matches) == 1 else None
 
 
 def apply_split(archive: Archive, row: Row, correction: Correction) -> str | None:
     conn = archive.conn
     p = correction.params
-    index = split_point(row.body, int(p["paragraph"]), str(p["text"]))
+    index = paragraph_point(row.body, int(p["paragraph"]), str(p["text"]), first=2)
     if index is None:
         return f"原文中已找不到要拆分的段落“{_short(str(p['text']))}”"
     new_key = str(p["new_key"])
@@ -155,23 +157,11 @@ def apply_split(archive: Archive, row: Row, correction: Correction) -> str | Non
     return None
 
 
-def edit_point(body: str, number: int, text: str) -> int | None:
-    """Index of the paragraph a text edit replaces: paragraph `number` (from 1) when it still
-    reads `text`, else the one paragraph anywhere that does (a re-import may have added or
-    joined paragraphs above it); None when there is no such paragraph, or more than one."""
-    parts = paragraphs(body)
-    wanted = normalise(text)
-    if 1 <= number <= len(parts) and normalise(parts[number - 1]) == wanted:
-        return number - 1
-    matches = [i for i, part in enumerate(parts) if normalise(part) == wanted]
-    return matches[0] if len(matches) == 1 else None
-
-
 def apply_edit(archive: Archive, row: Row, correction: Correction) -> str | None:
     """修改正文: one paragraph's text replaced (an OCR or typing error); the article is indexed
     again, so search finds the corrected words and no longer the wrong ones."""
     p = correction.params
-    index = edit_point(row.body, int(p["paragraph"]), str(p["text"]))
+    index = paragraph_point(row.body, int(p["paragraph"]), str(p["text"]))
     if index is None:
         return f"原文中已找不到要修改的段落“{_short(str(p['text']))}”"
     parts = paragraphs(row.body)

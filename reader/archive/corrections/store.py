@@ -72,14 +72,8 @@ def _make(archive: Archive, key: str, kind: str, params: dict[str, Any]) -> Corr
 def _complete(archive: Archive, row: Row, issue: str, kind: str, params: dict[str, Any]) -> dict[str, Any]:
     """Check a new correction against the article and fill in what a replay needs to find it again."""
     if kind == "split":
-        parts = paragraphs(row.body)
         number = int(params["paragraph"])
-        if not 2 <= number <= len(parts):
-            raise CorrectionError(
-                f"“{row.headline or row.key}”共 {len(parts)} 段，只能从第 2 段到第 {len(parts)} 段之前拆分"
-                f"（给的是第 {number} 段）"
-            )
-        text = parts[number - 1]
+        text = _numbered_paragraph(row, number, 2, "只能从第 {first} 段到第 {last} 段之前拆分")
         headline = str(params.get("headline") or "").strip()
         if not headline and not text.strip():
             raise CorrectionError(f"第 {number} 段是空的，不能作标题：请给出新文章的标题")
@@ -121,20 +115,27 @@ def _complete(archive: Archive, row: Row, issue: str, kind: str, params: dict[st
     return {}
 
 
-def _complete_edit(row: Row, params: dict[str, Any]) -> dict[str, Any]:
+def _numbered_paragraph(row: Row, number: int, first: int, allowed: str) -> str:
+    """Paragraph `number` (from 1, at least `first`) of the article; CorrectionError saying the
+    range (`allowed`, with {first} and {last}) when it is outside."""
     parts = paragraphs(row.body)
-    number = int(params["paragraph"])
-    if not 1 <= number <= len(parts):
+    if not first <= number <= len(parts):
+        rule = allowed.format(first=first, last=len(parts))
         raise CorrectionError(
-            f"“{row.headline or row.key}”共 {len(parts)} 段，只能修改第 1 段到第 {len(parts)} 段"
-            f"（给的是第 {number} 段）"
+            f"“{row.headline or row.key}”共 {len(parts)} 段，{rule}（给的是第 {number} 段）"
         )
+    return parts[number - 1]
+
+
+def _complete_edit(row: Row, params: dict[str, Any]) -> dict[str, Any]:
+    number = int(params["paragraph"])
+    text = _numbered_paragraph(row, number, 1, "只能修改第 {first} 段到第 {last} 段")
     new = " ".join(str(params["new"]).split("\n")).strip()  # one paragraph stays one
     if not new:
         raise CorrectionError(f"第 {number} 段不能改为空：要删去整篇请重新导入修改过的文件")
-    if new == parts[number - 1].strip():
+    if new == text.strip():
         raise CorrectionError(f"第 {number} 段没有改动")
-    return {"paragraph": number, "text": parts[number - 1], "new": new}
+    return {"paragraph": number, "text": text, "new": new}
 
 
 def edit_text(archive: Archive, key: str, paragraph: int, new: str) -> Correction:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
+from reader.gui.window.commands import window_action
 from reader.resources import GUIDE, MissingResource, locate
 
 GUIDE_SIZE = (720, 640)
@@ -55,11 +56,11 @@ def show_guide(parent: QWidget) -> GuideDialog:
     return dialog
 
 
-def guide_action(window: QWidget) -> QAction:
+def guide_action(window: QMainWindow) -> QAction:
     """帮助 → 使用说明 (F1), for the window to put first in its 帮助 menu."""
-    action = QAction(QCoreApplication.translate("guide", "使用说明"), window)
+    action = window_action(
+        window, QCoreApplication.translate("guide", "使用说明"), QKeySequence.StandardKey.HelpContents
+    )
     action.setObjectName("showGuide")
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     action.triggered.connect(lambda: show_guide(window))
-    window.addAction(action)
     return action

@@ -55,9 +55,11 @@ class Commands:
         self.view_menu.addActions(actions)
 
 
-def _action(
+def window_action(
     window: QMainWindow, text: str, *keys: QKeySequence | QKeySequence.StandardKey | str, tip: str = ""
 ) -> QAction:
+    """An action of the window: its shortcuts (the first is shown in menus), its tip as tooltip
+    and status tip, and added to the window so the keys work wherever the focus is."""
     action = QAction(text, window)
     if keys:
         action.setShortcuts([QKeySequence(k) for k in keys])
@@ -74,38 +76,42 @@ def build_commands(window: QMainWindow) -> Commands:
     icons = window.style()
     menu = window.menuBar()
     actions = Commands(
-        import_files=_action(window, tr("导入文件…"), QKeySequence.StandardKey.Open),
-        import_folder=_action(window, tr("导入文件夹…"), "Ctrl+Shift+O"),
-        quit=_action(window, tr("退出"), "Ctrl+Q"),
-        find=_action(
+        import_files=window_action(window, tr("导入文件…"), QKeySequence.StandardKey.Open),
+        import_folder=window_action(window, tr("导入文件夹…"), "Ctrl+Shift+O"),
+        quit=window_action(window, tr("退出"), "Ctrl+Q"),
+        find=window_action(
             window,
             tr("在本文中查找…"),
             QKeySequence.StandardKey.Find,
             tip=tr("在阅读区的这篇文章中查找（Ctrl+F）"),
         ),
-        search_archive=_action(
+        search_archive=window_action(
             window, tr("检索全部报纸"), "Ctrl+K", "Ctrl+L", tip=tr("到检索框，在全部报纸中检索（Ctrl+K）")
         ),
-        back_to_issue=_action(window, tr("返回本期"), "Esc", tip=tr("离开检索结果，回到所选的一期（Esc）")),
-        previous_hit=_action(window, tr("上一处"), "Shift+F3", tip=tr("文章中的上一处检索词（Shift+F3）")),
-        next_hit=_action(window, tr("下一处"), "F3", tip=tr("文章中的下一处检索词（F3）")),
-        previous=_action(window, tr("上一篇"), "Alt+Up", tip=tr("上一篇文章（Alt+↑）")),
-        next=_action(window, tr("下一篇"), "Alt+Down", tip=tr("下一篇文章（Alt+↓）")),
-        latest=_action(window, tr("最新一期"), "Ctrl+Home"),
-        zoom_in=_action(window, tr("放大字号"), "Ctrl+=", "Ctrl++", tip=tr("放大字号（Ctrl+=）")),
-        zoom_out=_action(window, tr("缩小字号"), "Ctrl+-", tip=tr("缩小字号（Ctrl+-）")),
-        copy_article=_action(
+        back_to_issue=window_action(
+            window, tr("返回本期"), "Esc", tip=tr("离开检索结果，回到所选的一期（Esc）")
+        ),
+        previous_hit=window_action(
+            window, tr("上一处"), "Shift+F3", tip=tr("文章中的上一处检索词（Shift+F3）")
+        ),
+        next_hit=window_action(window, tr("下一处"), "F3", tip=tr("文章中的下一处检索词（F3）")),
+        previous=window_action(window, tr("上一篇"), "Alt+Up", tip=tr("上一篇文章（Alt+↑）")),
+        next=window_action(window, tr("下一篇"), "Alt+Down", tip=tr("下一篇文章（Alt+↓）")),
+        latest=window_action(window, tr("最新一期"), "Ctrl+Home"),
+        zoom_in=window_action(window, tr("放大字号"), "Ctrl+=", "Ctrl++", tip=tr("放大字号（Ctrl+=）")),
+        zoom_out=window_action(window, tr("缩小字号"), "Ctrl+-", tip=tr("缩小字号（Ctrl+-）")),
+        copy_article=window_action(
             window, tr("复制全文"), "Ctrl+Shift+C", tip=tr("复制整篇文章和出处（Ctrl+Shift+C）")
         ),
-        copy_citation=_action(
+        copy_citation=window_action(
             window,
             tr("复制引文"),
             "Ctrl+Alt+C",
             tip=tr("复制所选文章（或正在阅读的一篇）的 GB/T 7714 引文（Ctrl+Alt+C）"),
         ),
-        shortcuts=_action(window, tr("快捷键…")),
-        about=_action(window, tr("关于…")),
-        export_results=_action(window, tr("导出检索结果为PDF…")),
+        shortcuts=window_action(window, tr("快捷键…")),
+        about=window_action(window, tr("关于…")),
+        export_results=window_action(window, tr("导出检索结果为PDF…")),
         file_menu=menu.addMenu(tr("文件(&F)")),
         view_menu=menu.addMenu(tr("查看(&V)")),
     )

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMainWindow, QStyle, QWidget
 
 from reader.archive.records import ArticleRecord
@@ -26,6 +26,7 @@ from reader.gui.middle_pane import MiddlePane
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.search_bar import SearchBar
 from reader.gui.search_controller import SearchController
+from reader.gui.window.commands import window_action
 from reader.gui.window.navigation import IssueNavigator
 
 MAX_VISITS = 200
@@ -65,9 +66,16 @@ class ReadingHistory(QObject):
         self._target: Visit | None = None  # where a move goes; what the pane shows on the way is no visit
         self._pending: Visit | None = None  # a visit whose search runs again
         icons = window.style()
-        self.back = self._action(self.tr("后退"), Qt.Key.Key_Back, "Alt+Left", self.tr("Alt+←"))
+        # Not QKeySequence.StandardKey.Back: on Linux it includes Backspace, which would go back
+        # whenever a text field does not take the key.
+        back_tip, forward_tip = self.tr("后退（Alt+←）"), self.tr("前进（Alt+→）")
+        self.back = window_action(
+            window, self.tr("后退"), "Alt+Left", QKeySequence(Qt.Key.Key_Back), tip=back_tip
+        )
         self.back.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.forward = self._action(self.tr("前进"), Qt.Key.Key_Forward, "Alt+Right", self.tr("Alt+→"))
+        self.forward = window_action(
+            window, self.tr("前进"), "Alt+Right", QKeySequence(Qt.Key.Key_Forward), tip=forward_tip
+        )
         self.forward.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.back.triggered.connect(lambda: self.go(-1))
         self.forward.triggered.connect(lambda: self.go(1))
@@ -78,15 +86,6 @@ class ReadingHistory(QObject):
         for area in (middle.table, middle.result_view, pane):
             area.viewport().installEventFilter(self)
         self._update()
-
-    def _action(self, text: str, media_key: Qt.Key, keys: str, shown: str) -> QAction:
-        """Not QKeySequence.StandardKey.Back: on Linux it includes Backspace, which would go back
-        whenever a text field does not take the key."""
-        action = QAction(text, self._window)
-        action.setShortcuts([QKeySequence(keys), QKeySequence(media_key)])
-        action.setToolTip(self.tr("{0}（{1}）").format(text, shown))
-        self._window.addAction(action)
-        return action
 
     # --- recording -------------------------------------------------------------------------
 

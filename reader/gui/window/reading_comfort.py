@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.settings import DEFAULT_LINE_SPACING, MAX_LINE_SPACING, MIN_LINE_SPACING, Settings
+from reader.gui.window.commands import window_action
 
 
 class ReadingStyleDialog(QDialog):
@@ -102,12 +103,14 @@ class ReadingComfort(QObject):
         self._settings = settings
         self.style_action = QAction(self.tr("阅读设置…"), window)
         self.style_action.triggered.connect(self.ask_style)
-        self.full_screen_action = QAction(self.tr("全屏阅读"), window)
+        self.full_screen_action = window_action(
+            window,
+            self.tr("全屏阅读"),
+            QKeySequence(Qt.Key.Key_F11),
+            tip=self.tr("全屏阅读（F11，再按一次退出）"),
+        )  # a window's action: F11 works with the menu bar hidden too
         self.full_screen_action.setCheckable(True)
-        self.full_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
-        self.full_screen_action.setToolTip(self.tr("全屏阅读（F11，再按一次退出）"))
         self.full_screen_action.toggled.connect(self._full_screen)
-        window.addAction(self.full_screen_action)  # F11 works with the menu bar hidden too
         window.installEventFilter(self)  # the window's own events only: its state changes
         pane.set_reading_style(settings.reading_family, settings.line_spacing)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -381,3 +382,14 @@ def test_snippet_joins_passages_with_one_ellipsis() -> None:
     second = Passage("幸福食堂是公益项目", ((0, 4),), leading=True, trailing=True)
     joined = join_passages([first, second], lambda p: p.marked(ellipses=False))
     assert "…副市长来调研【幸福食堂】。…【幸福食堂】是公益项目…" == joined
+
+
+def test_more_hits_than_sqlite_binds_in_one_statement(archive: Archive) -> None:
+    """Issue 26: `search 区 --limit 260000` bound one variable a hit ("too many SQL variables")."""
+    for day in range(6):
+        one_issue(archive, *(Article(1, f"{day}-{n}", "幸福" * (1 + n % 3)) for n in range(100)), day=day)
+    archive.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 500)
+    for sort in ("relevance", "newest", "oldest"):
+        result = search(archive, "幸福", sort=sort, limit=1000)
+        assert 600 == result.total
+        assert 600 == len({hit.id for hit in result.hits}), sort

@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.archive.id_lists import rows_where_in
 from reader.archive.meta import read_value, write_values
 from reader.archive.search_tokens import Tokenizer, decode_cuts
 from reader.text.fold import fold
@@ -60,7 +61,6 @@ ARTICLE_ISSUE_INDEX = "search_article_issue"
 OTHER_FIELDS = ("kicker", "subtitle", "dateline", "byline", "body")
 FTS_TABLES = (CHARS_TABLE, WORDS_TABLE, HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE)
 HEADLINE_WEIGHT = 10.0
-_CHUNK = 500
 # The index's own version (see `bring_index_up_to_date`), kept in the archive's meta table. Bump
 # it when what the index holds for a text changes: every archive then rebuilds its index once.
 INDEX_VERSION = 1
@@ -100,16 +100,12 @@ class _Document:
 def _rows(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, str, str, str | None, str | None]]:
     """(id, folded headline, folded other, the recorded cut of each or None) of these articles."""
     cols = ", ".join(OTHER_FIELDS)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT a.id, a.headline, c.headline, c.other, {cols} FROM articles a"
-            f" LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id WHERE a.id IN ({marks})",
-            chunk,
-        ).fetchall()
-        for row in rows:
-            yield row[0], fold(row[1] or ""), fold(other_text(row[4:])), row[2], row[3]
+    sql = (
+        f"SELECT a.id, a.headline, c.headline, c.other, {cols} FROM articles a"
+        f" LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id WHERE a.id"
+    )
+    for row in rows_where_in(conn, sql, ids):
+        yield row[0], fold(row[1] or ""), fold(other_text(row[4:])), row[2], row[3]
 
 
 def _texts(

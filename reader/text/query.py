@@ -21,11 +21,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.text.fold import fold
+from reader.text.fold import fold, fold_char
 
 QUOTES = frozenset('"“”＂„‟〝〞')
 MINUSES = frozenset("-－−")
-FIELD_PREFIXES = ("标题:", "标题：")
+# The headline field's prefix as folded: 标题:, 标题：, 標題: and 標題： all read as it, as the
+# terms themselves are folded (a traditional-script or full-width query means the same search).
+FIELD_PREFIX = "标题:"
 OR_WORDS = frozenset({"OR", "ＯＲ", "或"})
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -90,12 +92,9 @@ def _lex(text: str) -> list[_Clause]:
         if text[i] in MINUSES and i + 1 < n and not _is_space(text[i + 1]):
             negated = True
             i += 1
-        headline_only = False
-        for prefix in FIELD_PREFIXES:
-            if text.startswith(prefix, i) and i + len(prefix) < n and not _is_space(text[i + len(prefix)]):
-                headline_only = True
-                i += len(prefix)
-                break
+        headline_only = _is_field_prefix(text, i)
+        if headline_only:
+            i += len(FIELD_PREFIX)
         if text[i] in QUOTES:
             end = i + 1
             while end < n and text[end] not in QUOTES:
@@ -115,6 +114,14 @@ def _lex(text: str) -> list[_Clause]:
         i = end
         clauses.append(_Clause(Term(word, headline_only), negated, quoted=False))
     return [c for c in clauses if c.term.folded.strip()]
+
+
+def _is_field_prefix(text: str, at: int) -> bool:
+    """Whether `text` holds the headline prefix at `at`, followed by something to search."""
+    end = at + len(FIELD_PREFIX)
+    if end >= len(text) or _is_space(text[end]):
+        return False
+    return "".join(map(fold_char, text[at:end])) == FIELD_PREFIX
 
 
 def _is_or(clause: _Clause) -> bool:

@@ -22,7 +22,7 @@ from reader.text.model import Article
 from reader.text.query import Query, parse_query
 from reader.text.snippet import Passage, highlight_spans
 from reader.text.words import Segmenter
-from tests.search_support import make_issue, random_archive
+from tests.search_support import brute_force, make_issue, random_archive
 
 
 def ids_of(archive: Archive, query: str, **options: object) -> list[int]:
@@ -75,6 +75,16 @@ def test_term_does_not_match_across_fields(archive: Archive) -> None:
 def test_quoted_phrase_matches_its_space(archive: Archive) -> None:
     one_issue(archive, Article(1, "周立新到我区 调研幸福食堂", "正文"), Article(1, "我区调研", "正文"))
     assert ["周立新到我区 调研幸福食堂"] == headlines(archive, '"我区 调研"')
+
+
+@pytest.mark.parametrize("typed", ['"我区\t调研"', '"我区 调研"', '"我区\u3000调研"'])
+def test_quoted_phrase_matches_a_tab_in_the_text(archive: Archive, typed: str) -> None:
+    """Issue 26: the query read the tab as a space and the index kept it: nothing matched."""
+    one_issue(archive, Article(1, "周立新到我区\t调研幸福食堂", "正文"), Article(1, "我区调研", "正文"))
+    assert ["周立新到我区\t调研幸福食堂"] == headlines(archive, typed)
+    query = parse_query(typed)
+    assert isinstance(query, Query)
+    assert {search(archive, typed).hits[0].id} == brute_force(archive, query)
 
 
 def test_fts5_syntax_typed_as_text_is_searched_literally(archive: Archive) -> None:

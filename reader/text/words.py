@@ -2,8 +2,9 @@
 
 Words decide ranking only (whole-word matches first); what matches is decided by the
 character index, because jieba cuts some names wrongly (区长江绍华 → 区 / 长江 / 绍华).
-Loading the cutter (importing rjieba and building its dictionary) costs some 0.5 s of CPU
-(0.24 s the import, 0.2 s the dictionary, on a busy two-core machine), so neither the window
+Loading the cutter (importing rjieba, which builds its dictionary) costs some 0.3 s of CPU on a
+busy two-core machine (the default segmenter adds its words to that tokenizer rather than
+building a second one, another 0.2 s), so neither the window
 nor a search that needs no words pays it: `Segmenter` loads on the first `cut()`. A user
 dictionary of local names and places (resources/userdict.txt, jieba format: word [freq] [tag],
 found by reader.resources) is read at load; without it 江绍华 is cut as 绍/华 and ranking

@@ -30,7 +30,7 @@ from generate import generate  # bench/ is sys.path[0] when run as a script
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue, import_paths
 from reader.archive.search_index import CUTS_TABLE, FTS_TABLES, other_text
-from reader.archive.search_tokens import Tokenizer
+from reader.archive.search_tokens import Tokenizer, pack_cuts
 from reader.text.fold import fold
 from reader.text.folders import find_sources
 from reader.text.load import read_issue
@@ -84,7 +84,7 @@ def index_parts(issues: list[Issue], chars: int, workdir: Path) -> None:
         FTS_TABLES[1]: [[(h[0], o[0]) for h, o in issue] for issue in word_docs],
         FTS_TABLES[2]: [[(h, "") for h, _o in issue] for issue in chars_docs],
         FTS_TABLES[3]: [[(h[0], "") for h, _o in issue] for issue in word_docs],
-        CUTS_TABLE: [[(h[1], o[1]) for h, o in issue] for issue in word_docs],
+        CUTS_TABLE: [[(h[1], o[1]) for h, o in issue] for issue in word_docs],  # packed at the insert
     }
     for table, docs in per_table.items():
         conn = sqlite3.connect(workdir / f"{table}.sqlite3", isolation_level=None)
@@ -101,6 +101,8 @@ def index_parts(issues: list[Issue], chars: int, workdir: Path) -> None:
             rowid = 0
             for issue in docs:
                 conn.execute("BEGIN")
+                if table == CUTS_TABLE:  # as search_index stores them: zlib-packed when that pays
+                    issue = [(pack_cuts(h), pack_cuts(o)) for h, o in issue]
                 rows = [(rowid + n, h, o) for n, (h, o) in enumerate(issue)]
                 rowid += len(issue)
                 conn.executemany(f"INSERT INTO {table}(rowid, headline, other) VALUES (?, ?, ?)", rows)

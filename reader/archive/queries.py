@@ -38,12 +38,19 @@ _ISSUE_SELECT = f"""
     SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, i.weekday, i.lunar,
            i.number, i.page_count, {FIRST_SOURCE_NAME},
            (SELECT count(*) FROM articles a WHERE a.issue_id = i.id),
-           i.date_hint_year, i.date_hint_reason
+           i.date_hint_year, i.date_hint_reason, i.date,
+           (SELECT up.name FROM publications up WHERE up.id = i.user_publication_id),
+           i.user_number, i.user_page
     FROM issues i LEFT JOIN publications p ON p.id = i.publication_id
 """
 
+# An article's page: the one the user gave its issue (a dump without page heads is read as page
+# 1, often wrongly), else the one its text names. The one spelling of it, for the article records
+# and the search hits alike. Only an issue all on one page is given a page (issue_names).
+ARTICLE_PAGE = "COALESCE(i.user_page, a.page)"
+
 _ARTICLE_SELECT = f"""
-    SELECT a.id, a.key, a.issue_id, a.position, a.page, a.kicker, a.headline, a.subtitle,
+    SELECT a.id, a.key, a.issue_id, a.position, {ARTICLE_PAGE}, a.kicker, a.headline, a.subtitle,
            a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, i.weekday, i.number,
            COALESCE(s.demo, 0) = 1, {CORRECTED}
     FROM articles a JOIN issues i ON i.id = a.issue_id
@@ -191,12 +198,16 @@ def issue_count(archive: Archive) -> int:
 
 def content_mark(archive: Archive) -> tuple[object, ...]:
     """A few numbers that change when what the window lists changes: issues or articles added or
-    removed, a date given, a correction made (bookmarks are each reader's own and do not count).
-    Read when another connection committed, to tell a colleague's import from a bookmark."""
+    removed, a date or a name given, a paper renamed, a correction made (bookmarks are each
+    reader's own and do not count). Read when another connection committed, to tell a
+    colleague's import from a bookmark."""
     row = archive.conn.execute(
         """
         SELECT (SELECT count(*) FROM issues), (SELECT max(id) FROM issues),
                (SELECT total(julianday(user_date)) FROM issues),
+               (SELECT total(COALESCE(user_publication_id, 0) * 7 + COALESCE(user_number, 0) * 3
+                             + COALESCE(user_page, 0)) FROM issues),
+               (SELECT group_concat(name, '|') FROM publications),
                (SELECT count(*) FROM articles), (SELECT max(id) FROM articles),
                (SELECT count(*) FROM corrections), (SELECT max(id) FROM corrections)
         """

@@ -34,7 +34,7 @@ from reader.archive.importer import import_paths
 from reader.gui.app import application, open_window
 from reader.gui.bookmarks.note_dialog import NoteDialog
 from reader.gui.guide import GuideDialog, show_guide
-from reader.gui.issue_date_dialog import DateDialog
+from reader.gui.issue_names_dialog import IssueNamesDialog
 from reader.gui.main_window import MainWindow
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -152,7 +152,7 @@ def extra_views(
     undated = window.calendar.undated_model
     if undated.rowCount():
         window.ask_issue_date(undated.issue_at(0).id)
-        shot_of_dialog(app, window, DateDialog, Path(args.out) / f"date-dialog-{window.width()}.png")
+        shot_of_dialog(app, window, IssueNamesDialog, Path(args.out) / f"date-dialog-{window.width()}.png")
     show_guide(window)
     shot_of_dialog(app, window, GuideDialog, Path(args.out) / f"guide-{window.width()}.png")
 

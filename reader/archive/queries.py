@@ -18,6 +18,9 @@ from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, Yea
 # An issue's effective date: the user's date if set, else the printed one. The one spelling of it,
 # for these queries, placement and search alike; undated issues have NULL here.
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
+# The weekday the masthead prints, only while its date stands (the user's date gets its own,
+# formatting.weekday_of).
+EFFECTIVE_WEEKDAY = "CASE WHEN i.user_date IS NULL THEN i.weekday END"
 # The name of an issue's first file: how an undated issue is known to the user.
 FIRST_SOURCE_NAME = (
     "(SELECT s.name FROM sources s WHERE s.issue_id = i.id"
@@ -35,7 +38,7 @@ CORRECTED = (
 )
 
 _ISSUE_SELECT = f"""
-    SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, i.weekday, i.lunar,
+    SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, {EFFECTIVE_WEEKDAY}, i.lunar,
            i.number, i.page_count, {FIRST_SOURCE_NAME},
            (SELECT count(*) FROM articles a WHERE a.issue_id = i.id),
            i.date_hint_year, i.date_hint_reason, i.date,
@@ -51,7 +54,7 @@ ARTICLE_PAGE = "COALESCE(i.user_page, a.page)"
 
 _ARTICLE_SELECT = f"""
     SELECT a.id, a.key, a.issue_id, a.position, {ARTICLE_PAGE}, a.kicker, a.headline, a.subtitle,
-           a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, i.weekday, i.number,
+           a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, {EFFECTIVE_WEEKDAY}, i.number,
            COALESCE(s.demo, 0) = 1, {CORRECTED}
     FROM articles a JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id

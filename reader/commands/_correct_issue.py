@@ -11,10 +11,10 @@ import argparse
 from dataclasses import replace
 
 from reader.archive import queries
-from reader.archive.formatting import DateStyle, chinese_date, source_line
+from reader.archive.formatting import PRINTED_NOTE, DateStyle, chinese_date, source_line
 from reader.archive.handle import Archive
 from reader.archive.issue_dates import IssueNotFound, find_issue
-from reader.archive.issue_names import IssueNameError, IssueNames, given_names, printed_names, set_issue_names
+from reader.archive.issue_names import IssueNameError, IssueNames, given_names, set_issue_names
 from reader.commands._common import on_existing_archive
 from reader.text.dates import DAY_FORMS, DateError, exact_day
 
@@ -39,8 +39,8 @@ def _positive(text: str) -> int:
 
 def printed_note(archive: Archive, issue_id: int, date: str | None) -> str:
     """'（报头印的是 2022年8月9日）' when `date` overrides a date the masthead prints, else ''."""
-    printed = printed_names(archive, issue_id).date
-    return f"（报头印的是 {chinese_date(printed)}）" if printed and date and date != printed else ""
+    printed = queries.issue(archive, issue_id).printed_date
+    return f"（{PRINTED_NOTE}{chinese_date(printed)}）" if printed and date and date != printed else ""
 
 
 def _issue(archive: Archive, args: argparse.Namespace) -> int:

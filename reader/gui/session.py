@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reader.archive import bookmarks, corrections, demo, dictionary, issue_dates, places, queries
+from reader.archive import bookmarks, corrections, demo, dictionary, issue_names, places, queries
 from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.corrections import Correction
 from reader.archive.db import Archive, open_archive
 from reader.archive.dictionary import DictionaryWord
 from reader.archive.errors import ArchiveError, translate
+from reader.archive.issue_names import Suggestion
 from reader.archive.records import ArticleRecord, IssueRecord
 from reader.archive.snapshots import archive_file, newest_snapshot, snapshot_of
 from reader.archive.steady import read_steadily
@@ -213,10 +214,10 @@ class ArchiveSession:
         except KeyError:
             return None
 
-    def suggested_date(self, issue_id: int) -> str | None:
-        """The day the date dialog starts on: the user's date, or a day the issue's text names."""
+    def suggest_names(self, issue_id: int) -> Suggestion | None:
+        """Where the naming dialog starts: what the issue has, else what its text suggests."""
         try:
-            return self._read(lambda a: issue_dates.suggested_date(a, issue_id))
+            return self._read(lambda a: issue_names.suggest_names(a, issue_id))
         except KeyError:
             return None
 

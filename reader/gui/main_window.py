@@ -32,6 +32,7 @@ from reader.gui.guide import guide_action
 from reader.gui.importing import ImportController
 from reader.gui.middle_pane import MiddlePane
 from reader.gui.operations import ArchiveWriter
+from reader.gui.papers import PapersFeature
 from reader.gui.printing import PrintExport
 from reader.gui.publish_action import ArchivePublish
 from reader.gui.reading_pane import ReadingPane
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         )
         self.issue_dates = IssueDates(session, self.writer, self, lambda: session.write_blocker is not None)
         self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
+        self.papers = PapersFeature(self.writer, self, session.papers)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
         self.snapshot_updates = SnapshotUpdates(
             self.outside_changes, self.statusBar(), (self.middle, self.pane), self.search, self._reread
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         self._place_feature_actions()
         self._connect()
         c = self.commands
-        parts = (self.calendar, self.corrections, self.dictionary, self.care, self.publishing)
+        parts = (self.calendar, self.corrections, self.dictionary, self.papers, self.care, self.publishing)
         self.read_only = ReadOnlyView(self, (c.import_files, c.import_folder), c.file_menu, parts)
         self.read_only_label = self.read_only.label
         self._apply_write_blocker(session.write_blocker)
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
         c.add_file_group([self.backup.action, self.publishing.action])
         c.add_file_group(self.shared.actions())
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
-        c.add_file_group([self.dictionary.action])
+        c.add_file_group([self.dictionary.action, self.papers.action])
         c.add_view_group(self.bookmarks.actions())
         c.add_view_group([self.history.back, self.history.forward])
         c.add_view_group(self.comfort.actions())
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
         self.pane.author_clicked.connect(lambda name: self.search_bar.field.setText(f'"{name}"'))
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.papers.changed.connect(self._papers_renamed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
         self.calendar.publication_changed.connect(self._publication_changed)
@@ -426,6 +429,11 @@ class MainWindow(QMainWindow):
         self.archive_changed()
         self.resume.open()
         self.statusBar().showMessage(self.tr("正在阅读：{0}").format(self.session.location), 8000)
+
+    def _papers_renamed(self, text: str) -> None:
+        """A paper renamed or merged: every list and the shown issue read again, under its name."""
+        self._reread()
+        self.statusBar().showMessage(text, 8000)
 
     def _imported(self) -> None:
         self.archive_changed()

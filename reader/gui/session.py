@@ -28,6 +28,7 @@ from reader.archive.db import Archive, open_archive
 from reader.archive.dictionary import DictionaryWord
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.issue_names import Suggestion
+from reader.archive.papers import Paper, list_papers
 from reader.archive.records import ArticleRecord, IssueRecord
 from reader.archive.snapshots import archive_file, newest_snapshot, snapshot_of
 from reader.archive.steady import read_steadily
@@ -213,6 +214,10 @@ class ArchiveSession:
             return self._read(lambda a: queries.issue(a, issue_id))
         except KeyError:
             return None
+
+    def papers(self) -> list[Paper]:
+        """The papers with their issue counts and old names (报纸名称…)."""
+        return self._read(list_papers)
 
     def suggest_names(self, issue_id: int) -> Suggestion | None:
         """Where the naming dialog starts: what the issue has, else what its text suggests."""

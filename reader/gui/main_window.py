@@ -130,7 +130,9 @@ class MainWindow(QMainWindow):
         self.calendar_dock = self.left_column.calendar_dock
         self.toolbar_fit = ToolbarFit(self.toolbar)
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
-        self.citations = CopyCitations(self.commands.copy_citation, self.current_records, self)
+        c = self.commands
+        copying = (c.copy_title, c.copy_article, c.copy_citation)
+        self.citations = CopyCitations(copying, self.current_records, self.pane.shown_article, self)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.publishing = ArchivePublish(self, self.writer, path, self.settings)
         self.shared = SharedFolder(self, session, self.settings, default_archive_path)
@@ -179,6 +181,8 @@ class MainWindow(QMainWindow):
         if isinstance(help_entries, QMenu):
             help_entries.insertAction(help_entries.actions()[0], guide_action(self))
         self.middle.set_article_actions(self.corrections.article_actions())
+        copying = [c.copy_title, c.copy_article, c.copy_citation]
+        self.middle.set_copy_actions(copying)
         on_article = [c.copy_article, c.copy_citation, *self.corrections.article_actions()]
         self.pane.set_context_actions([*on_article, self.corrections.original_action])
         self.corrections.bind_undo_keys(self.middle, self.pane)
@@ -196,7 +200,6 @@ class MainWindow(QMainWindow):
         c.latest.triggered.connect(nav.open_latest)
         c.zoom_in.triggered.connect(lambda: self.pane.change_font_size(1))
         c.zoom_out.triggered.connect(lambda: self.pane.change_font_size(-1))
-        c.copy_article.triggered.connect(self.copy_article)
         c.about.triggered.connect(lambda: show_about(self, str(self.session.path)))
         c.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         c.export_results.triggered.connect(self.export_search_results)
@@ -392,10 +395,6 @@ class MainWindow(QMainWindow):
 
     def _font_size_changed(self, size: int) -> None:
         self.settings.font_pt = size
-
-    def copy_article(self) -> None:
-        if self.pane.copy_article():
-            self.statusBar().showMessage(self.tr("已复制全文"), 3000)
 
     # --- import --------------------------------------------------------------------------------
 

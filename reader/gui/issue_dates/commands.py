@@ -1,6 +1,6 @@
 """设定报名和日期…: the window gives an issue its paper, date, number and page, changes or clears them.
 
-The dialog (reader.gui.issue_names_dialog) starts on what the issue has or its text suggests,
+The dialog (reader.gui.issue_dates.dialog) starts on what the issue has or its text suggests,
 read through the session (reader.archive.issue_names.suggest_names); the names are stored on the
 writer (reader.archive.issue_names.set_issue_names; a date alone by queries.set_issue_date), and
 the issue is shown again under its new names, on its new day or back among 未定日期. The status
@@ -18,7 +18,7 @@ from reader.archive import queries
 from reader.archive.formatting import DateStyle, chinese_date, source_line
 from reader.archive.handle import Archive
 from reader.archive.issue_names import IssueNames, set_issue_names
-from reader.gui.issue_names_dialog import IssueNamesDialog
+from reader.gui.issue_dates.dialog import IssueNamesDialog
 from reader.gui.operations import ArchiveOp, ArchiveWriter
 from reader.gui.session import ArchiveSession
 

@@ -207,8 +207,8 @@ class MainWindow(QMainWindow):
         self.pane.article_changed.connect(self.bookmarks.set_article)
         self.pane.article_changed.connect(self.corrections.set_article)
         self.pane.article_changed.connect(self.history.record)
-        # A name in the byline searches for the person's articles (the byline is indexed too).
-        self.pane.author_clicked.connect(lambda name: self.search_bar.field.setText(f'"{name}"'))
+        # A name in the byline searches for the articles the person wrote (作者: in the syntax).
+        self.pane.author_clicked.connect(lambda name: self.search_bar.field.setText(f'作者:"{name}"'))
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.papers.changed.connect(self._papers_renamed)

@@ -136,6 +136,17 @@ def article_ids(archive: Archive, issue_id: int) -> list[int]:
     return [r[0] for r in rows]
 
 
+def article_pages(archive: Archive, issue_id: int) -> list[tuple[int, int | None]]:
+    """The issue's article ids in reading order, each with its page (ARTICLE_PAGE): the article
+    list by page (版次)."""
+    rows = archive.conn.execute(
+        f"SELECT a.id, {ARTICLE_PAGE} FROM articles a JOIN issues i ON i.id = a.issue_id"
+        " WHERE a.issue_id = ? ORDER BY a.position, a.id",
+        [issue_id],
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
 def articles(archive: Archive, ids: Sequence[int]) -> list[ArticleRecord]:
     """The articles with these ids, in the order of `ids` (unknown ids are left out)."""
     found: dict[int, ArticleRecord] = {}

@@ -229,6 +229,9 @@ class ArchiveSession:
     def article_ids(self, issue_id: int) -> list[int]:
         return self._read(lambda a: queries.article_ids(a, issue_id))
 
+    def article_pages(self, issue_id: int) -> list[tuple[int, int | None]]:
+        return self._read(lambda a: queries.article_pages(a, issue_id))
+
     def articles(self, ids: Sequence[int]) -> list[ArticleRecord]:
         return self._read(lambda a: queries.articles(a, ids)) if ids else []
 

@@ -32,6 +32,7 @@ from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.middle.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
 from reader.gui.middle.day_notice import DayNotice
+from reader.gui.middle.page_filter import PageFilter
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search.filter_notice import FilterNotice
 from reader.gui.search.model import HtmlDelegate, SearchResultModel
@@ -75,6 +76,8 @@ class MiddlePane(QStackedWidget):
         self.issue_combo = QComboBox(issue_page)
         self.issue_combo.setObjectName("issueCombo")
         self.issue_combo.setVisible(False)
+        self.page_filter = PageFilter(articles, issue_page)
+        self.page_filter.filtered.connect(lambda: self.select_article_row(0))
         self.table = QTableView(issue_page)
         self.table.setObjectName("articleTable")
         self.table.setModel(articles)
@@ -94,6 +97,7 @@ class MiddlePane(QStackedWidget):
         top = QHBoxLayout()
         top.addWidget(self.issue_label, 1)
         top.addWidget(self.issue_combo)
+        top.addWidget(self.page_filter)
         layout = QVBoxLayout(issue_page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)

@@ -25,6 +25,7 @@ class PageFilter(QComboBox):
     def __init__(self, articles: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pageFilter")
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setToolTip(self.tr("按版次浏览：只列出这一版的文章"))
         self._articles = articles
         self._ids: dict[int | None, list[int]] = {}

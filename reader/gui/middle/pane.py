@@ -97,10 +97,10 @@ class MiddlePane(QStackedWidget):
         top = QHBoxLayout()
         top.addWidget(self.issue_label, 1)
         top.addWidget(self.issue_combo)
-        top.addWidget(self.page_filter)
         layout = QVBoxLayout(issue_page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.page_filter, 0, Qt.AlignmentFlag.AlignLeft)  # a row of its own: never cut
         layout.addWidget(self.table, 1)
         self.notice = DayNotice(issue_page)
         self.notice.setVisible(False)

@@ -36,7 +36,7 @@ from reader.gui.issue_dates.commands import IssueDates
 from reader.gui.middle.article_model import ArticleListModel
 from reader.gui.middle.pane import MiddlePane
 from reader.gui.operations import ArchiveWriter
-from reader.gui.papers import PapersFeature
+from reader.gui.papers.feature import PapersFeature
 from reader.gui.printing import PrintExport
 from reader.gui.reading.comfort import ReadingComfort
 from reader.gui.reading.find_bar import FindBar

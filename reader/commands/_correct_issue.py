@@ -15,6 +15,7 @@ from reader.archive.formatting import PRINTED_NOTE, DateStyle, chinese_date, sou
 from reader.archive.handle import Archive
 from reader.archive.issue_dates import IssueNotFound, find_issue
 from reader.archive.issue_names import IssueNameError, IssueNames, given_names, set_issue_names
+from reader.archive.records import IssueRecord
 from reader.commands._common import on_existing_archive
 from reader.text.dates import DAY_FORMS, DateError, exact_day
 
@@ -62,13 +63,13 @@ def _issue(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
-def _said(issue: queries.IssueRecord) -> str:
+def _said(issue: IssueRecord) -> str:
     page = f" · 第{issue.user_page}版" if issue.user_page is not None else ""
     line = source_line(issue.publication, issue.date, DateStyle.CHINESE, number=issue.number)
     return line + page
 
 
-def add_issue(actions: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_issue(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register `correct issue` on `correct`'s actions."""
     parser = actions.add_parser(
         "issue",

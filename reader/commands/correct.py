@@ -54,7 +54,7 @@ def _correction_id(text: str) -> int:
         raise argparse.ArgumentTypeError(f"校订编号须是整数（如 3 或 #3），收到的是：{text}") from None
 
 
-def _add_date(actions: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def _add_date(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     date = actions.add_parser(
         "date",
         help="给期次设定、更改或清除日期",
@@ -70,7 +70,7 @@ def _add_date(actions: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return date
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `correct` and its actions."""
     parser = subparsers.add_parser(
         "correct",

@@ -39,7 +39,7 @@ def _merge(archive: Archive, args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `papers` and its actions."""
     parser = subparsers.add_parser(
         "papers",

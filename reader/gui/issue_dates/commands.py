@@ -4,7 +4,9 @@ The dialog (reader.gui.issue_dates.dialog) starts on what the issue has or its t
 read through the session (reader.archive.issue_names.suggest_names); the names are stored on the
 writer (reader.archive.issue_names.set_issue_names; a date alone by queries.set_issue_date), and
 the issue is shown again under its new names, on its new day or back among 未定日期. The status
-bar says what was done.
+bar says what was done. What changed is announced on the window's ChangeBus: issues (the
+calendar, missing issues, the bookmarks' and hits' dates follow), and for names also articles
+(a paper or page shows in the lists, the results and the bookmarks).
 """
 
 from __future__ import annotations
@@ -19,25 +21,31 @@ from reader.archive.formatting import DateStyle, chinese_date, source_line
 from reader.archive.handle import Archive
 from reader.archive.issue_names import IssueNames, set_issue_names
 from reader.gui.issue_dates.dialog import IssueNamesDialog
-from reader.gui.operations import ArchiveOp, ArchiveWriter
+from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes
 from reader.gui.session import ArchiveSession
 
 STATUS_MS = 8000
 
 
 class IssueDates(QObject):
-    """`dated(issue_id)` once names are stored or cleared (the window lists and shows it again);
-    `status_message(text, ms)` says what was done."""
+    """`dated(issue_id)` once names are stored or cleared and announced (the window shows the
+    issue); `status_message(text, ms)` says what was done."""
 
     dated = Signal(int)
     status_message = Signal(str, int)
 
     def __init__(
-        self, session: ArchiveSession, writer: ArchiveWriter, window: QWidget, blocked: Callable[[], bool]
+        self,
+        session: ArchiveSession,
+        writer: ArchiveWriter,
+        changes: ChangeBus,
+        window: QWidget,
+        blocked: Callable[[], bool],
     ) -> None:
         super().__init__(window)
         self._session = session
         self._writer = writer
+        self._changes = changes
         self._window = window
         self._blocked = blocked
 
@@ -58,7 +66,8 @@ class IssueDates(QObject):
         said = self.tr("已清除设定的日期")
         if iso:
             said = self.tr("已设定出版日期：{0}").format(chinese_date(iso))
-        self._store(issue_id, lambda archive: queries.set_issue_date(archive, issue_id, iso), said)
+        write = lambda archive: queries.set_issue_date(archive, issue_id, iso)  # noqa: E731
+        self._store(issue_id, write, said, Changes(issues=True))
 
     def assign_names(self, issue_id: int, names: IssueNames | None) -> None:
         """Store what the user named the issue (None: clear all of it), then have it shown."""
@@ -69,10 +78,12 @@ class IssueDates(QObject):
                 names.publication, names.date, DateStyle.CHINESE, number=names.number, page=names.page
             )
             said = self.tr("已设定本期：{0}").format(line)
-        self._store(issue_id, lambda archive: set_issue_names(archive, issue_id, names or IssueNames()), said)
+        write = lambda archive: set_issue_names(archive, issue_id, names or IssueNames())  # noqa: E731
+        self._store(issue_id, write, said, Changes(issues=True, articles=True))
 
-    def _store(self, issue_id: int, write: Callable[[Archive], object], said: str) -> None:
+    def _store(self, issue_id: int, write: Callable[[Archive], object], said: str, changed: Changes) -> None:
         def done(_result: object) -> None:
+            self._changes.announce(changed)
             self.dated.emit(issue_id)  # shown first: its 本期共 N 篇 gives way to what was done
             self.status_message.emit(said, STATUS_MS)
 

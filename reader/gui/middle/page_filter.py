@@ -9,6 +9,8 @@ an issue starts on 全部版面, so an article opened from a search or a bookmar
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -18,12 +20,16 @@ Pages = list[tuple[int, int | None]]  # (article id, page) in reading order
 
 
 class PageFilter(QComboBox):
-    """`filtered()` after the list was narrowed or widened (the pane shows its first article)."""
+    """`filtered()` after the list was narrowed or widened; `show_first` (connected to it) has
+    the pane show the list's first article."""
 
     filtered = Signal()
 
-    def __init__(self, articles: ArticleListModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, articles: ArticleListModel, show_first: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.filtered.connect(show_first)
         self.setObjectName("pageFilter")
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setToolTip(self.tr("按版次浏览：只列出这一版的文章"))

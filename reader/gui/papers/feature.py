@@ -4,8 +4,9 @@ The parser reads a paper's name from the page, and may read it wrongly or spell 
 ways; staff put it right here. A name typed over the chosen paper renames it, or, when another
 paper has that name already, merges the chosen one into it (the dialog says which before 应用).
 The work is reader.archive.papers on the window's one writer; every view reads the paper's name
-through the issue, so after `changed` the window reads its lists again and all of it shows the
-new name. Files printing the old name stay filed under the paper (its old names are kept).
+through the issue, and the change is announced on the window's ChangeBus (issues and articles
+changed), so every part reads it again and shows the new name. Files printing the old name stay
+filed under the paper (its old names are kept).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from reader.archive.db import Archive
 from reader.archive.papers import Paper, merge_papers, rename_paper
 from reader.gui.messages import open_warning
-from reader.gui.operations import ArchiveOp, ArchiveWriter
+from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes
 from reader.gui.plain import plain_label
 
 ERROR_STYLE = "color:#b00020;"
@@ -141,9 +142,12 @@ class PapersFeature(QObject):
 
     changed = Signal(str)
 
-    def __init__(self, writer: ArchiveWriter, window: QWidget, papers: Callable[[], list[Paper]]) -> None:
+    def __init__(
+        self, writer: ArchiveWriter, changes: ChangeBus, window: QWidget, papers: Callable[[], list[Paper]]
+    ) -> None:
         super().__init__(window)
         self._writer = writer
+        self._changes = changes
         self._window = window
         self._papers = papers
         self.dialog: PapersDialog | None = None
@@ -183,6 +187,7 @@ class PapersFeature(QObject):
             return self.tr("已把报纸“{0}”改名为“{1}”").format(old, new)
 
         def landed(text: str) -> None:
+            self._changes.announce(Changes(issues=True, articles=True))
             if self.dialog is not None:
                 self.dialog.show_papers(self._papers())
                 self.dialog.plan.setText(text)

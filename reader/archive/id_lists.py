@@ -15,12 +15,15 @@ from typing import Any
 CHUNK = 500  # below every default variable limit
 
 
-def rows_where_in(conn: sqlite3.Connection, sql: str, values: Sequence[Any]) -> Iterator[Any]:
-    """The rows of `sql + " IN (…values…)"`, one statement per chunk of `values`.
+def rows_where_in(
+    conn: sqlite3.Connection, sql: str, values: Sequence[Any], tail: str = "", tail_args: Sequence[Any] = ()
+) -> Iterator[Any]:
+    """The rows of `sql + " IN (…values…)" + tail`, one statement per chunk of `values`.
 
-    `sql` ends where the list goes (`… WHERE a.id`) and binds nothing else; the rows come
-    chunk by chunk, so an order the statement gives holds within a chunk only.
+    `sql` ends where the list goes (`… WHERE a.id`) and binds nothing; `tail` (more conditions)
+    binds `tail_args`. The rows come chunk by chunk, so an order the statement gives holds
+    within a chunk only.
     """
     for start in range(0, len(values), CHUNK):
         chunk = values[start : start + CHUNK]
-        yield from conn.execute(f"{sql} IN ({','.join('?' * len(chunk))})", chunk)
+        yield from conn.execute(f"{sql} IN ({','.join('?' * len(chunk))}){tail}", (*chunk, *tail_args))

@@ -143,14 +143,18 @@ class Masthead:
     consumed: int = 0  # number of leading lines that belong to the masthead
 
 
-def publication_in_path(path: PurePath | None) -> str | None:
-    """A publication named in a folder or file name (报名/2022-07-05.txt)."""
+def publication_in_path(path: PurePath | None, known: frozenset[str] = frozenset()) -> str | None:
+    """A publication named in a folder or file name (报名/2022-07-05.txt): a paper of
+    PUBLICATIONS or one the archive holds (`known`, the names import passes to the parser), so a
+    folder named after a paper the archive learnt names its issues too. The nearest part of the
+    path wins, and in a part the longest name (清河时讯 over 清河)."""
     if path is None:
         return None
+    names = known | {pub.name for pub in PUBLICATIONS}
     for part in reversed(path.parts[-3:]):
-        for pub in PUBLICATIONS:
-            if pub.name in part:
-                return pub.name
+        found = known_in(part, names)[0]
+        if found is not None:
+            return found
     return None
 
 
@@ -200,7 +204,8 @@ def folio_items(text: str, known: frozenset[str] = frozenset()) -> dict[str, str
         return None
     items: dict[str, str | None] = {"publication": publication}
     anchored = bool(re.search(r"[·•|｜]", text))
-    for part in _NAME_SEPARATOR.split(rest.strip()) if rest.strip() else []:
+    # Parts without the empty ones: a known name taken from the front leaves its separator behind.
+    for part in filter(None, _NAME_SEPARATOR.split(rest)):
         if date := DATE_CN.fullmatch(part):
             items["date"] = valid_date(int(date[1]), int(date[2]), int(date[3]))
             anchored = True

@@ -621,7 +621,7 @@ def _parse_page(
     issue = ParsedIssue(
         source=source,
         content_hash=digest,
-        publication=head.publication or folio.get("publication") or publication_in_path(path),
+        publication=head.publication or folio.get("publication") or publication_in_path(path, papers),
         date=date,
         date_source=source_kind,
         weekday=head.weekday or (folio.get("weekday") if date_source == "text" else None),

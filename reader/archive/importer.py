@@ -172,7 +172,7 @@ def _import_files(
     on_conflict: OnConflict,
     demo: bool,
 ) -> None:
-    papers = _papers(archive)
+    papers = known_papers(archive)
     for index, path in enumerate(files, start=1):
         if should_cancel is not None and should_cancel():
             report.cancelled = True
@@ -226,9 +226,10 @@ def _import_files(
 # --- read: a file → a parsed issue ----------------------------------------------------------
 
 
-def _papers(archive: Archive) -> frozenset[str]:
+def known_papers(archive: Archive) -> frozenset[str]:
     """The names of the papers the archive holds (not the demo's), which the parser recognises in
-    mastheads and folios: a paper it learnt from one issue's logo names its inner pages too."""
+    mastheads, folios and file names: a paper it learnt from one issue's logo names its inner
+    pages too. Import and `reader parse --db` pass the parser this same list."""
     rows = archive.conn.execute("SELECT name FROM publications WHERE name != ?", (DEMO_PUBLICATION,))
     return frozenset(name for (name,) in rows)
 

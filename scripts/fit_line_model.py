@@ -9,7 +9,7 @@ numerical library, so fitting adds no dependency, and `fit` is what bench/bench_
 calls to refit with one page left out.
 
     python scripts/fit_line_model.py [--output FILE] [FOLDER_OR_TXT ...]
-    # default: ../shared/corpus tests/corpus_holdout → resources/line_model.json
+    # default: ../shared/corpus tests/corpus_holdout tests/corpus_holdout2 → resources/line_model.json
 """
 
 from __future__ import annotations
@@ -34,7 +34,11 @@ from reader.text.masthead import read_masthead  # noqa: E402
 from reader.text.rules import LineType  # noqa: E402
 from reader.text.script import simplified_reading  # noqa: E402
 
-DEFAULT_PAGES = (ROOT.parent / "shared" / "corpus", ROOT / "tests" / "corpus_holdout")
+DEFAULT_PAGES = (
+    ROOT.parent / "shared" / "corpus",
+    ROOT / "tests" / "corpus_holdout",
+    ROOT / "tests" / "corpus_holdout2",
+)
 OUTPUT = ROOT / "resources" / "line_model.json"
 L2 = 1.0  # the penalty on the weights: few pages, so the weights must stay modest
 Example = tuple[dict[str, float], int]

@@ -27,15 +27,17 @@ from functools import cache
 
 from reader.resources import LINE_MODEL, locate
 from reader.text.lines import Line
-from reader.text.page_rules import bracketed_lead, has_paragraph_indent
+from reader.text.page_rules import bracketed_lead, has_paragraph_indent, opens_item, speaker_of
 from reader.text.rules import PAGE_JUMP, LineType, opens_with_editors_note, trailing_credit
 from reader.text.shapes import (
     FRAME_MARK,
     SUBTITLE_DASH,
     cjk_length,
+    credit_of,
     ends_sentence,
     is_column_label,
     names_a_column,
+    reads_as_kicker,
     split_dateline,
 )
 
@@ -108,11 +110,24 @@ MARK_TESTS: dict[str, Callable[[Line], bool]] = {
     "editors_note": lambda line: opens_with_editors_note(line.text),
     "trailing_credit": lambda line: trailing_credit(line.text) is not None,
     "column_name": lambda line: _names_column(line.text),
+    "reads_as_kicker": lambda line: reads_as_kicker(line.text),
+    "speaker": lambda line: bool(speaker_of(line.text)),
+    "opens_item": lambda line: opens_item(line.text),
+    "credit_shape": lambda line: credit_of(line.text) is not None,
 }
 MARKS = tuple(MARK_TESTS)
 # The marks a line lends the line after it (as prev_NAME) and the line before it (as next_NAME).
-_AS_PREV = ("ends_sentence", "rule_line", "dateline", "frame_mark", "trailing_credit", "column_name")
-_AS_NEXT = ("dateline", "frame_mark")
+_AS_PREV = (
+    "ends_sentence",
+    "rule_line",
+    "dateline",
+    "frame_mark",
+    "trailing_credit",
+    "column_name",
+    "reads_as_kicker",
+    "credit_shape",
+)
+_AS_NEXT = ("dateline", "frame_mark", "credit_shape", "speaker", "opens_item")
 
 
 def _marks(line: Line) -> dict[str, float]:
@@ -146,18 +161,46 @@ def _lent(lines: Sequence[Line], i: int, mark: Callable[[int, str], bool], feats
             feats["next_gap"] = 1.0
 
 
+_RUN_LOOK = 6  # how far a heading's run is followed each way (a head has a few lines)
+
+
 def _heading(types: Sequence[LineType], i: int, feats: dict[str, float]) -> None:
-    """Where a heading stands (the linear model cannot combine features): first of its run,
-    after text, under a column's name."""
+    """Where a heading stands in its run of heading lines (the linear model cannot combine
+    features): first of the run, how long the run is, what stands before the run and after it
+    (a head over a dateline or a byline opens an article; a run between lines of text is more
+    often a sub-heading or verse), under a column's name."""
     if types[i] != "heading":
         return
-    before = types[i - 1] if i else ""
-    if before != "heading":
+    start = i
+    while start > 0 and i - start < _RUN_LOOK and types[start - 1] == "heading":
+        start -= 1
+    end = i + 1
+    while end < len(types) and end - i < _RUN_LOOK and types[end] == "heading":
+        end += 1
+    before = types[start - 1] if start else "start"
+    after = types[end] if end < len(types) else "end"
+    if start == i:
         feats["heading_first"] = 1.0
+        feats[f"head_after_{before}"] = 1.0
+    else:
+        feats[f"head_line_{min(i - start, 2) + 1}"] = 1.0
+    feats[f"head_run_{min(end - start, 3)}"] = 1.0
+    feats[f"head_over_{after}"] = 1.0
     if before in ("body", "credit"):
         feats["heading_after_text"] = 1.0
     if "prev_column_name" in feats:
         feats["heading_under_column"] = 1.0
+
+
+# A dateline or a frame mark on a line of text right after text: the next item of a column of
+# briefs (the same marks under a headline open no article: the headline did).
+_AFTER_TEXT = {"dateline": "dateline_after_text", "frame_mark": "frame_after_text"}
+
+
+def _after_text(types: Sequence[LineType], i: int, feats: dict[str, float]) -> None:
+    """Add the features of `_AFTER_TEXT` line `i` has."""
+    if types[i] != "heading" and i and types[i - 1] in ("body", "credit"):
+        feats.update((both, 1.0) for mark, both in _AFTER_TEXT.items() if mark in feats)
 
 
 def line_features(lines: Sequence[Line], types: Sequence[LineType], i: int) -> dict[str, float]:
@@ -167,6 +210,7 @@ def line_features(lines: Sequence[Line], types: Sequence[LineType], i: int) -> d
     _context(types, i, feats)
     _lent(lines, i, lambda j, name: MARK_TESTS[name](lines[j]), feats)
     _heading(types, i, feats)
+    _after_text(types, i, feats)
     return feats
 
 
@@ -197,7 +241,10 @@ class OpeningScores:
         self._scores: dict[int, float] = {}
         weights = self.model.weights
         # The marks that can raise a line's logit, by how much, most first: (gain, offset, name).
-        raising = [(weights.get(name, 0.0), 0, name) for name in MARKS]
+        raising = [
+            (weights.get(name, 0.0) + max(0.0, weights.get(_AFTER_TEXT.get(name, ""), 0.0)), 0, name)
+            for name in MARKS
+        ]
         raising += [(weights.get(f"prev_{name}", 0.0), -1, name) for name in _AS_PREV]
         raising += [(weights.get(f"next_{name}", 0.0), 1, name) for name in _AS_NEXT]
         self._raising = sorted((r for r in raising if r[0] > 0), reverse=True)
@@ -244,6 +291,7 @@ class OpeningScores:
             _context(self.types, i, feats)
             _lent(self.lines, i, self.mark, feats)
             _heading(self.types, i, feats)
+            _after_text(self.types, i, feats)
             score = self._scores[i] = self.model.probability(feats)
             if self.tick is not None:
                 self.tick(len(line.text) + _LINE_COST)

@@ -33,8 +33,8 @@ from reader.archive.db import open_archive
 from reader.archive.importer import import_paths
 from reader.gui.app import application, open_window
 from reader.gui.bookmarks.note_dialog import NoteDialog
-from reader.gui.guide import GuideDialog, show_guide
-from reader.gui.issue_date_dialog import DateDialog
+from reader.gui.help.guide import GuideDialog, show_guide
+from reader.gui.issue_dates.dialog import DateDialog
 from reader.gui.main_window import MainWindow
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

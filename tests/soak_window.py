@@ -46,7 +46,7 @@ from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
 from reader.gui.app import application, open_window, set_application_names
 from reader.gui.bookmarks.model import KEY_ROLE, NOTE
-from reader.gui.issue_date_dialog import DateDialog
+from reader.gui.issue_dates.dialog import DateDialog
 from reader.gui.main_window import MainWindow
 
 STEP_TIMEOUT_S = 120  # a write waits behind an import at most the busy timeout; a loaded machine is slow

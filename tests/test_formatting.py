@@ -28,7 +28,7 @@ from reader.archive.importer import import_issue
 from reader.archive.records import ArticleRecord, IssueRecord
 from reader.archive.search import search
 from reader.commands.search import format_result
-from reader.gui.search_adapter import SearchRequest, run_search
+from reader.gui.search.adapter import SearchRequest, run_search
 
 ARTICLE = ArticleRecord(
     id=1,

@@ -1,4 +1,4 @@
-"""The window's warm-up loads the word segmenter before the user types (reader.gui.search_adapter):
+"""The window's warm-up loads the word segmenter before the user types (reader.gui.search.adapter):
 its tiny search is of one character, which since issue 26 cuts no words, so it must load the
 segmenter outright. Checked in a fresh process, where nothing else has loaded it."""
 
@@ -15,7 +15,7 @@ CHECK = (
     "import sys\n"
     "from pathlib import Path\n"
     "from reader.archive.db import open_archive\n"
-    "from reader.gui.search_adapter import warm_up\n"
+    "from reader.gui.search.adapter import warm_up\n"
     "warm_up(Path(sys.argv[1]))\n"
     "with open_archive(Path(sys.argv[1]), readonly=True) as archive:\n"
     "    print('loaded' if archive.tokenizer.segmenter.loaded else 'not loaded')\n"

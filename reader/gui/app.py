@@ -189,10 +189,3 @@ def run(db_path: Path | None = None) -> int:
     code = app.exec()
     window.session.close()
     return int(code)
-
-
-def main() -> None:
-    """Console-script entry (`archive-reader-gui`): arguments as reader.gui.launch reads them."""
-    from reader.gui.launch import main as launch
-
-    sys.exit(launch())

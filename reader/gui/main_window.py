@@ -19,46 +19,46 @@ from reader.archive import places
 from reader.archive.errors import ArchiveError
 from reader.archive.paths import default_archive_path
 from reader.archive.records import ArticleRecord
-from reader.gui.about import show_about
-from reader.gui.archive_care import ArchiveCare
-from reader.gui.article_model import ArticleListModel
-from reader.gui.backup_action import ArchiveBackup
 from reader.gui.bookmarks.feature import BookmarksFeature
-from reader.gui.calendar_panel import CalendarPanel
+from reader.gui.calendar.missing_issues import MissingIssues
+from reader.gui.calendar.panel import CalendarPanel
+from reader.gui.care.archive_care import ArchiveCare
+from reader.gui.care.backup import ArchiveBackup
+from reader.gui.care.publish import ArchivePublish
 from reader.gui.corrections import CorrectionsFeature
 from reader.gui.dictionary import DictionaryFeature
-from reader.gui.find_bar import FindBar
-from reader.gui.guide import guide_action
+from reader.gui.help.about import show_about
+from reader.gui.help.guide import guide_action
+from reader.gui.help.shortcuts import show_shortcuts
 from reader.gui.importing import ImportController
-from reader.gui.middle_pane import MiddlePane
+from reader.gui.importing.commands import ImportCommands
+from reader.gui.issue_dates.commands import IssueDates
+from reader.gui.middle.article_model import ArticleListModel
+from reader.gui.middle.pane import MiddlePane
 from reader.gui.operations import ArchiveWriter
 from reader.gui.printing import PrintExport
-from reader.gui.publish_action import ArchivePublish
-from reader.gui.reading_pane import ReadingPane
-from reader.gui.search_adapter import SearchRequest
-from reader.gui.search_bar import SearchBar
-from reader.gui.search_controller import SearchController
-from reader.gui.search_history import SearchHistory
+from reader.gui.reading.comfort import ReadingComfort
+from reader.gui.reading.find_bar import FindBar
+from reader.gui.reading.pane import ReadingPane
+from reader.gui.search.adapter import SearchRequest
+from reader.gui.search.bar import SearchBar
+from reader.gui.search.controller import SearchController
+from reader.gui.search.history import SearchHistory
+from reader.gui.search.status import SearchStatus
+from reader.gui.search.timeline_link import TimelineLink
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
-from reader.gui.shortcuts_dialog import show_shortcuts
 from reader.gui.window.citations import CopyCitations
 from reader.gui.window.commands import build_commands, build_toolbar
 from reader.gui.window.history import ReadingHistory
 from reader.gui.window.hit_steps import HitSteps
-from reader.gui.window.import_commands import ImportCommands
-from reader.gui.window.issue_dates import IssueDates
 from reader.gui.window.layout import LeftColumn, ToolbarFit, stacked
-from reader.gui.window.missing_issues import MissingIssues
 from reader.gui.window.navigation import IssueNavigator
 from reader.gui.window.outside_changes import OutsideChanges
 from reader.gui.window.read_only import ReadOnlyView
-from reader.gui.window.reading_comfort import ReadingComfort
 from reader.gui.window.resume import Resume
-from reader.gui.window.search_status import SearchStatus
 from reader.gui.window.shared_folder import SharedFolder
 from reader.gui.window.snapshot_updates import SnapshotUpdates
-from reader.gui.window.timeline_link import TimelineLink
 
 WARM_UP_MS = 1500
 

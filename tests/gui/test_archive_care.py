@@ -15,7 +15,7 @@ from reader.archive.db import open_archive
 from reader.archive.search import search
 from reader.gui.importing import ReportDialog
 from reader.gui.main_window import MainWindow
-from reader.gui.reading_pane import DEMO_BANNER
+from reader.gui.reading.pane import DEMO_BANNER
 from reader.resources import DEMO, locate
 
 DEMO_DIR = locate(DEMO)

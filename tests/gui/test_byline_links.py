@@ -9,7 +9,7 @@ from test_window import ISSUE_DAY, choose_day
 from window_support import wait_for_search
 
 from reader.gui.main_window import MainWindow
-from reader.gui.reading_pane import linked_names
+from reader.gui.reading.pane import linked_names
 
 pytestmark = pytest.mark.gui
 

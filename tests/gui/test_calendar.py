@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue
 from reader.archive.queries import issues_on, set_issue_date, undated_issues
-from reader.gui.calendar_panel import ISSUE_BACKGROUND
+from reader.gui.calendar.panel import ISSUE_BACKGROUND
 from reader.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

@@ -17,7 +17,7 @@ from window_support import type_query
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue
 from reader.gui.main_window import MainWindow
-from reader.gui.reading_pane import ReadingPane
+from reader.gui.reading.pane import ReadingPane
 
 pytestmark = pytest.mark.gui
 

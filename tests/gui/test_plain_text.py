@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from window_support import commit_chars, type_query
 
-from reader.gui.article_model import COL_BYLINE, COL_TITLE
 from reader.gui.bookmarks.model import HEADLINE, NOTE
 from reader.gui.main_window import MainWindow
+from reader.gui.middle.article_model import COL_BYLINE, COL_TITLE
 
 pytestmark = pytest.mark.gui
 TIP = Qt.ItemDataRole.ToolTipRole

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from test_window import ISSUE_DAY, choose_day
 
 from reader.gui.main_window import MainWindow
-from reader.gui.window.reading_comfort import ReadingStyleDialog
+from reader.gui.reading.comfort import ReadingStyleDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 

@@ -14,8 +14,8 @@ from window_support import type_query
 from reader.archive.db import open_archive
 from reader.archive.search import search
 from reader.gui.main_window import MainWindow
-from reader.gui.middle_pane import ISSUE_PAGE
-from reader.gui.reading_pane import ReadingPane
+from reader.gui.middle.pane import ISSUE_PAGE
+from reader.gui.reading.pane import ReadingPane
 
 pytestmark = pytest.mark.gui
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from window_support import type_query
 
 from reader.gui.main_window import MainWindow
-from reader.gui.search_model import HtmlRole
+from reader.gui.search.model import HtmlRole
 
 pytestmark = pytest.mark.gui
 

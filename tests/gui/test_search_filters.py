@@ -16,7 +16,7 @@ from reader.archive.db import open_archive
 from reader.archive.queries import issue_dates
 from reader.archive.search import search
 from reader.gui.main_window import MainWindow
-from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE
+from reader.gui.middle.pane import ISSUE_PAGE, SEARCH_PAGE
 
 pytestmark = pytest.mark.gui
 

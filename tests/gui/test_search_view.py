@@ -13,9 +13,9 @@ from window_support import type_query, wait_for_search
 
 from reader.archive.db import open_archive
 from reader.gui.main_window import MainWindow
-from reader.gui.middle_pane import ISSUE_PAGE, SEARCH_PAGE
-from reader.gui.reading_pane import FIRST_HIT_ANCHOR
-from reader.gui.search_adapter import (
+from reader.gui.middle.pane import ISSUE_PAGE, SEARCH_PAGE
+from reader.gui.reading.pane import FIRST_HIT_ANCHOR
+from reader.gui.search.adapter import (
     HIT_TAG_OPEN,
     PAGE_SIZE,
     Interrupter,
@@ -23,7 +23,7 @@ from reader.gui.search_adapter import (
     SearchRequest,
     run_search,
 )
-from reader.gui.search_model import HtmlRole, SearchResultModel
+from reader.gui.search.model import HtmlRole, SearchResultModel
 
 pytestmark = pytest.mark.gui
 

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
+from reader.gui.help.shortcuts import ShortcutsDialog, keys_of
 from reader.gui.main_window import MainWindow
-from reader.gui.shortcuts_dialog import ShortcutsDialog, keys_of
 
 pytestmark = pytest.mark.gui
 

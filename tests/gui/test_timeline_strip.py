@@ -17,10 +17,10 @@ from window_support import commit_text, type_query, wait_for_search
 from reader.archive.db import open_archive
 from reader.archive.search import search
 from reader.archive.timeline import timeline
-from reader.gui import search_controller
 from reader.gui.main_window import MainWindow
 from reader.gui.palette import ISSUE_COLOUR
-from reader.gui.timeline_strip import TimelineStrip
+from reader.gui.search import controller as search_controller
+from reader.gui.search.timeline_strip import TimelineStrip
 
 pytestmark = pytest.mark.gui
 

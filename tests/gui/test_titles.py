@@ -20,8 +20,8 @@ from reader.archive.db import Archive
 from reader.archive.importer import import_issue
 from reader.archive.records import ArticleRecord
 from reader.export.pdf import export_pdf
-from reader.gui.article_model import COL_TITLE, ArticleListModel
-from reader.gui.reading_pane import ReadingPane
+from reader.gui.middle.article_model import COL_TITLE, ArticleListModel
+from reader.gui.reading.pane import ReadingPane
 
 pytestmark = pytest.mark.gui
 

@@ -24,10 +24,10 @@ from reader.archive.queries import article_ids, issues_on, undated_issues
 from reader.archive.search import search
 from reader.export.citation import citation
 from reader.gui.app import open_window
-from reader.gui.article_model import COL_TITLE
 from reader.gui.importing import ReportDialog
-from reader.gui.issue_date_dialog import DateDialog
+from reader.gui.issue_dates.dialog import DateDialog
 from reader.gui.main_window import MainWindow
+from reader.gui.middle.article_model import COL_TITLE
 from reader.gui.settings import DEFAULT_FONT_PT, Settings
 from reader.resources import DEMO, locate
 from reader.text import read_issue

@@ -29,10 +29,10 @@ from window_support import commit_chars, type_query
 from reader.archive import bookmarks, corrections
 from reader.archive.db import open_archive
 from reader.archive.search import search
-from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
+from reader.gui.middle.article_model import COL_TITLE
 from reader.gui.roles import ArticleIdRole
-from reader.gui.search_model import HtmlRole
+from reader.gui.search.model import HtmlRole
 from reader.resources import USER_DICTIONARY, locate
 from reader.text.words import user_words
 

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QTabBar
 from pytestqt.qtbot import QtBot
 
 from reader.archive.formatting import SEPARATOR, article_source
-from reader.gui.article_model import COL_TITLE
 from reader.gui.bookmarks.model import HEADLINE
 from reader.gui.line_breaks import without_joiners
 from reader.gui.main_window import MainWindow
 from reader.gui.metrics import average_cjk_width
-from reader.gui.middle_pane import TITLE_CHARS
-from reader.gui.reading_pane import DOCUMENT_MARGIN, READABLE_CHARS, ReadingPane
+from reader.gui.middle.article_model import COL_TITLE
+from reader.gui.middle.pane import TITLE_CHARS
+from reader.gui.reading.pane import DOCUMENT_MARGIN, READABLE_CHARS, ReadingPane
 from reader.gui.settings import DEFAULT_FONT_PT
 from reader.gui.window.layout import ToolbarFit
 from reader.text import read_issue

@@ -15,8 +15,8 @@ from test_window import ISSUE_DAY, choose_day
 
 from reader.archive.formatting import display_title
 from reader.export.citation import citation
-from reader.gui.article_model import COL_TITLE
 from reader.gui.main_window import MainWindow
+from reader.gui.middle.article_model import COL_TITLE
 
 pytestmark = pytest.mark.gui
 

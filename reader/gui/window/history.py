@@ -22,10 +22,10 @@ from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMainWindow, QStyle, QWidget
 
 from reader.archive.records import ArticleRecord
-from reader.gui.middle_pane import MiddlePane
-from reader.gui.reading_pane import ReadingPane
-from reader.gui.search_bar import SearchBar
-from reader.gui.search_controller import SearchController
+from reader.gui.middle.pane import MiddlePane
+from reader.gui.reading.pane import ReadingPane
+from reader.gui.search.bar import SearchBar
+from reader.gui.search.controller import SearchController
 from reader.gui.window.commands import window_action
 from reader.gui.window.navigation import IssueNavigator
 

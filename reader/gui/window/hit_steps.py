@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from reader.gui.find_bar import FindBar
-from reader.gui.reading_pane import ReadingPane
+from reader.gui.reading.find_bar import FindBar
+from reader.gui.reading.pane import ReadingPane
+from reader.gui.search.status import SearchStatus
 from reader.gui.window.commands import Commands
-from reader.gui.window.search_status import SearchStatus
 
 
 class HitSteps(QObject):

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from reader.archive.formatting import chinese_date, chinese_date_near, issue_title
-from reader.gui.article_model import ArticleListModel
-from reader.gui.calendar_panel import CalendarPanel
-from reader.gui.middle_pane import MiddlePane
-from reader.gui.reading_pane import ReadingPane
-from reader.gui.search_adapter import article_highlights
+from reader.gui.calendar.panel import CalendarPanel
+from reader.gui.middle.article_model import ArticleListModel
+from reader.gui.middle.pane import MiddlePane
+from reader.gui.reading.pane import ReadingPane
+from reader.gui.search.adapter import article_highlights
 from reader.gui.session import ArchiveSession
 
 if TYPE_CHECKING:
     from reader.archive.places import Place
-    from reader.gui.search_adapter import SearchOutcome
+    from reader.gui.search.adapter import SearchOutcome
 
 STATUS_MS = 4000
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from reader.archive.places import Place
-from reader.gui.middle_pane import MiddlePane
-from reader.gui.reading_pane import ReadingPane
-from reader.gui.search_bar import SearchBar
-from reader.gui.search_controller import SearchController
+from reader.gui.middle.pane import MiddlePane
+from reader.gui.reading.pane import ReadingPane
+from reader.gui.search.bar import SearchBar
+from reader.gui.search.controller import SearchController
 from reader.gui.window.navigation import IssueNavigator
 
 

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton
 
-from reader.gui.middle_pane import MiddlePane
-from reader.gui.reading_pane import ReadingPane
-from reader.gui.search_controller import SearchController
+from reader.gui.middle.pane import MiddlePane
+from reader.gui.reading.pane import ReadingPane
+from reader.gui.search.controller import SearchController
 from reader.gui.window.outside_changes import OutsideChanges
 
 SHOWN_MS = 10_000

@@ -22,7 +22,7 @@ from reader.archive.formatting import chinese_date
 from reader.archive.gaps import PublicationGaps, expected_days, publication_gaps, unpinned
 from reader.archive.schedule import Expected
 from reader.archive.steady import read_steadily
-from reader.gui.calendar_panel import CalendarPanel
+from reader.gui.calendar.panel import CalendarPanel
 from reader.gui.operations import OpProgress, ReadOp, TaskRunner
 
 UNPINNED_SHOWN = 8  # numbers listed under the calendar; the tooltip has every one

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLab
 
 from reader.archive.search_request import SORT_LABELS, SORTS, SearchRequest
 from reader.gui.metrics import chars_width
-from reader.gui.search_adapter import PAGE_SIZE
+from reader.gui.search.adapter import PAGE_SIZE
 
 FIELD_CHARS = 10  # the query field's narrowest: a few words; on a small screen it gives way first
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.reading_pane import ReadingPane
+from reader.gui.reading.pane import ReadingPane
 from reader.gui.settings import DEFAULT_LINE_SPACING, MAX_LINE_SPACING, MIN_LINE_SPACING, Settings
 from reader.gui.window.commands import window_action
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.archive.timeline import Timeline
 from reader.gui.operations import TaskRunner
-from reader.gui.search_adapter import (
+from reader.gui.search.adapter import (
     Interrupter,
     SearchOutcome,
     SearchRequest,
@@ -30,7 +30,7 @@ from reader.gui.search_adapter import (
     run_timeline,
     warm_up,
 )
-from reader.gui.search_model import SearchResultModel
+from reader.gui.search.model import SearchResultModel
 
 DEBOUNCE_MS = 250
 

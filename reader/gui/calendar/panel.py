@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from reader.archive.records import IssueRecord
 from reader.gui import palette
-from reader.gui.gap_calendar import GapCalendar
+from reader.gui.calendar.gap_calendar import GapCalendar
+from reader.gui.calendar.year_strip import YearStrip
 from reader.gui.plain import literal
-from reader.gui.year_strip import YearStrip
 
 Index = QModelIndex | QPersistentModelIndex
 IssueIdRole = Qt.ItemDataRole.UserRole + 1

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from reader.gui.metrics import chars_width
-from reader.gui.reading_pane import ReadingPane
+from reader.gui.reading.pane import ReadingPane
 
 MATCH_COLOUR = QColor("#fff59d")
 CURRENT_COLOUR = QColor("#ffb74d")

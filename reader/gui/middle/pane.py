@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.archive.records import ArticleRecord, IssueRecord
-from reader.gui.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
-from reader.gui.day_notice import DayNotice
-from reader.gui.filter_notice import FilterNotice
 from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
+from reader.gui.middle.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
+from reader.gui.middle.day_notice import DayNotice
 from reader.gui.roles import ArticleIdRole
-from reader.gui.search_model import HtmlDelegate, SearchResultModel
-from reader.gui.timeline_strip import TimelineStrip
+from reader.gui.search.filter_notice import FilterNotice
+from reader.gui.search.model import HtmlDelegate, SearchResultModel
+from reader.gui.search.timeline_strip import TimelineStrip
 
 ISSUE_PAGE, SEARCH_PAGE = 0, 1
 TITLE_CHARS = 12  # the article list never shows less of a headline than this

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from reader.gui.palette import SOURCE_COLOUR
 from reader.gui.plain import literal
 from reader.gui.roles import ArticleIdRole
-from reader.gui.search_adapter import HitRow, SearchOutcome
+from reader.gui.search.adapter import HitRow, SearchOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 HtmlRole = Qt.ItemDataRole.UserRole + 10

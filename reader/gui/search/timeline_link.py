@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from reader.archive.timeline import Timeline, period_range
-from reader.gui.middle_pane import MiddlePane
-from reader.gui.search_bar import SearchBar
-from reader.gui.search_controller import SearchController
+from reader.gui.middle.pane import MiddlePane
+from reader.gui.search.bar import SearchBar
+from reader.gui.search.controller import SearchController
 
 
 class TimelineLink(QObject):

@@ -1,6 +1,6 @@
 """设定日期…: the window gives an issue the paper left undated its date, changes or clears it.
 
-The dialog (reader.gui.issue_date_dialog) starts on the day the issue's text suggests, read
+The dialog (reader.gui.issue_dates.dialog) starts on the day the issue's text suggests, read
 through the session (reader.archive.issue_dates.suggested_date); the date is stored on the
 writer (reader.archive.queries.set_issue_date, None clears it), and the issue is shown again on
 its new day, or back among 未定日期 when its date was cleared. The status bar says what was done.
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.archive import queries
 from reader.archive.formatting import chinese_date
-from reader.gui.issue_date_dialog import DateDialog
+from reader.gui.issue_dates.dialog import DateDialog
 from reader.gui.operations import ArchiveOp, ArchiveWriter
 from reader.gui.session import ArchiveSession
 

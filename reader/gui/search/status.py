@@ -12,11 +12,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
-from reader.gui.filter_notice import DATES, PUBLICATION
-from reader.gui.middle_pane import MiddlePane
-from reader.gui.search_adapter import SearchOutcome
-from reader.gui.search_bar import SearchBar
-from reader.gui.search_controller import SearchController
+from reader.gui.middle.pane import MiddlePane
+from reader.gui.search.adapter import SearchOutcome
+from reader.gui.search.bar import SearchBar
+from reader.gui.search.controller import SearchController
+from reader.gui.search.filter_notice import DATES, PUBLICATION
 
 
 class SearchStatus(QObject):

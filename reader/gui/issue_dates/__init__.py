@@ -1,0 +1,4 @@
+"""设定日期…: giving an undated issue its date, changing or clearing it, from the window.
+
+Nothing is re-exported here: importing one module of the folder runs only this file besides it,
+so the folder adds no import circle (tests/test_import_circles.py)."""

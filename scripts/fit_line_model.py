@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.text.errors import CancelCheck  # noqa: E402
 from reader.text.fold import to_simplified  # noqa: E402
-from reader.text.line_model import LineModel, line_features  # noqa: E402
+from reader.text.line_model import LineModel, is_dense, line_features  # noqa: E402
 from reader.text.lines import Line, split_lines  # noqa: E402
 from reader.text.linetypes import type_lines  # noqa: E402
 from reader.text.masthead import read_masthead  # noqa: E402
@@ -83,7 +83,8 @@ def page_examples(txt: Path) -> list[Example]:
     expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
     lines, types = typed_lines(txt.read_text(encoding="utf-8"))
     starts = openings(lines, expected["articles"])
-    return [(line_features(lines, types, i), int(i in starts)) for i in range(len(lines))]
+    dense = is_dense(lines)
+    return [(line_features(lines, types, i, dense), int(i in starts)) for i in range(len(lines))]
 
 
 def labelled_pages(paths: Sequence[Path]) -> list[Path]:

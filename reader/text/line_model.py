@@ -37,6 +37,7 @@ from reader.text.shapes import (
     ends_sentence,
     is_column_label,
     names_a_column,
+    names_a_place,
     reads_as_kicker,
     split_dateline,
 )
@@ -116,6 +117,7 @@ MARK_TESTS: dict[str, Callable[[Line], bool]] = {
     "speaker": lambda line: bool(speaker_of(line.text)),
     "opens_item": lambda line: opens_item(line.text),
     "credit_shape": lambda line: credit_of(line.text) is not None,
+    "names_place": lambda line: names_a_place(line.text),
 }
 MARKS = tuple(MARK_TESTS)
 # The marks a line lends the line after it (as prev_NAME) and the line before it (as next_NAME).
@@ -128,6 +130,7 @@ _AS_PREV = (
     "column_name",
     "reads_as_kicker",
     "credit_shape",
+    "names_place",
 )
 _AS_NEXT = ("dateline", "frame_mark", "credit_shape", "speaker", "opens_item")
 
@@ -166,7 +169,13 @@ def _lent(lines: Sequence[Line], i: int, mark: Callable[[int, str], bool], feats
 _RUN_LOOK = 6  # how far a heading's run is followed each way (a head has a few lines)
 
 
-def _heading(types: Sequence[LineType], i: int, feats: dict[str, float]) -> None:
+def is_dense(lines: Sequence[Line]) -> bool:
+    """The page sets no line apart by a blank line (an OCR dump, a hard-wrapped text): there a
+    head is known by its shape and place, never by the space before it."""
+    return not any(line.gap_before for line in lines)
+
+
+def _heading(types: Sequence[LineType], i: int, feats: dict[str, float], dense: bool) -> None:
     """Where a heading stands in its run of heading lines (the linear model cannot combine
     features): first of the run, how long the run is, what stands before the run and after it
     (a head over a dateline or a byline opens an article; a run between lines of text is more
@@ -190,8 +199,12 @@ def _heading(types: Sequence[LineType], i: int, feats: dict[str, float]) -> None
     feats[f"head_over_{after}"] = 1.0
     if before in ("body", "credit"):
         feats["heading_after_text"] = 1.0
+    if before == "credit" and start >= 2 and types[start - 2] == "heading":
+        feats["heading_after_byline"] = 1.0  # a credit under a head is its byline: text follows
     if "prev_column_name" in feats:
         feats["heading_under_column"] = 1.0
+    if dense:
+        feats["heading_on_dense_page"] = 1.0
 
 
 # A dateline or a frame mark on a line of text right after text: the next item of a column of
@@ -205,13 +218,16 @@ def _after_text(types: Sequence[LineType], i: int, feats: dict[str, float]) -> N
         feats.update((both, 1.0) for mark, both in _AFTER_TEXT.items() if mark in feats)
 
 
-def line_features(lines: Sequence[Line], types: Sequence[LineType], i: int) -> dict[str, float]:
+def line_features(
+    lines: Sequence[Line], types: Sequence[LineType], i: int, dense: bool | None = None
+) -> dict[str, float]:
     """The features of line `i`: its own shape, type and marks, its neighbours' types and the
-    marks they lend it (a sparse vector: only the features that are set)."""
+    marks they lend it (a sparse vector: only the features that are set). `dense`: `is_dense(lines)`,
+    worked out here when not given."""
     feats = _shape(lines[i], types[i]) | _marks(lines[i])
     _context(types, i, feats)
     _lent(lines, i, lambda j, name: MARK_TESTS[name](lines[j]), feats)
-    _heading(types, i, feats)
+    _heading(types, i, feats, is_dense(lines) if dense is None else dense)
     _after_text(types, i, feats)
     return feats
 
@@ -241,6 +257,7 @@ class OpeningScores:
         self.tick = tick
         self._marks: dict[int, dict[str, bool]] = {}
         self._scores: dict[int, float] = {}
+        self._dense: bool | None = None
         weights = self.model.weights
         # The marks that can raise a line's logit, by how much, most first: (gain, offset, name).
         raising = [
@@ -292,7 +309,9 @@ class OpeningScores:
             feats.update((name, 1.0) for name in MARKS if self.mark(i, name))
             _context(self.types, i, feats)
             _lent(self.lines, i, self.mark, feats)
-            _heading(self.types, i, feats)
+            if self._dense is None and self.types[i] == "heading":
+                self._dense = is_dense(self.lines)  # once, when a heading is first scored
+            _heading(self.types, i, feats, bool(self._dense))
             _after_text(self.types, i, feats)
             score = self._scores[i] = self.model.probability(feats)
             if self.tick is not None:

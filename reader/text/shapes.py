@@ -173,6 +173,13 @@ def names_a_column(text: str) -> bool:
     return bool(_NAME.fullmatch(stripped)) and not _PLACE_OR_OFFICE.search(stripped)
 
 
+def names_a_place(text: str) -> bool:
+    """A short name of a place or an office (湖西街道, 清河镇, 开发区行政审批服务局): over a
+    headline it is the kicker naming where the news is from, not a column's name."""
+    stripped = text.strip()
+    return len(stripped) <= 12 and bool(_PLACE_OR_OFFICE.search(stripped)) and not re.search(r"\W", stripped)
+
+
 def reads_as_kicker(text: str) -> bool:
     """A line over a headline that reads as its kicker (引题): it ends as a kicker does (——, ：,
     a comma), names the place or office the news is about (`_PLACE_OR_OFFICE`), or is two phrases

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from itertools import pairwise
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -257,6 +258,9 @@ def is_masthead_print(text: str) -> bool:
     )
 
 
+_LOGO_REACH = 6  # the lines at the top among which a paper's logo is looked for
+
+
 def read_masthead(
     lines: list[Line], check: CancelCheck | None = None, known: frozenset[str] = frozenset()
 ) -> Masthead:
@@ -266,8 +270,12 @@ def read_masthead(
     `check` is ticked per line: a file of masthead-shaped lines is all masthead.
     """
     head = Masthead()
-    if len(lines) > 1 and (name := logo_name(lines[0].text, lines[1].text)):
-        known = known | {name}  # the name over its pinyin logo: a paper known from now on
+    # The name over its pinyin logo: a paper known from now on. Some mastheads print the date and
+    # number above the logo, so the first few lines are looked at, pair by pair.
+    for upper, lower in pairwise(lines[: _LOGO_REACH + 1]):
+        if name := logo_name(upper.text, lower.text):
+            known = known | {name}
+            break
     for line in lines:
         if check is not None:
             check.tick(len(line.text) + 64)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import PurePath
 
 from reader.text.errors import CancelCheck

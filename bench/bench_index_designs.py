@@ -25,6 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import apart  # noqa: F401  (bench/ is sys.path[0]; the user's personal file stays untouched)
+
 from reader.archive.search_tokens import Tokenizer, char_tokens
 from reader.text.fold import fold
 from reader.text.words import Segmenter

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import apart  # noqa: F401  (bench/ is sys.path[0]; the user's personal file stays untouched)
 from generate import generate  # bench/ is sys.path[0] when run as a script
 
 from reader.archive import bookmarks

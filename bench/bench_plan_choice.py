@@ -19,6 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import apart  # noqa: F401  (bench/ is sys.path[0]; the user's personal file stays untouched)
+
 from reader.archive.db import open_archive
 from reader.archive.search_plan import cost
 from reader.archive.search_plan.plan import Plan

@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import apart  # noqa: F401  (bench/ is sys.path[0]; the user's personal file stays untouched)
 from bench_search import QUERIES, percentile
 
 from reader.archive import queries

@@ -23,6 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import apart  # noqa: F401  (bench/ is sys.path[0]; the user's personal file stays untouched)
+
 from reader.archive.db import Archive, open_archive
 from reader.archive.search import search
 from reader.archive.search_index import CHARS_TABLE, WORDS_TABLE, optimize_search_index

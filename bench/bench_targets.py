@@ -81,6 +81,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import apart  # noqa: F401  (bench/ is sys.path[0]; the user's personal file stays untouched)
 from bench_search import QUERIES as BASE
 from bench_search import Oracle, like_seconds, percentile, sizes, words_outside_chars
 

@@ -34,6 +34,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+import apart  # noqa: E402, F401  (the workers inherit its personal file; the user's stays untouched)
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 # A hang is a step (parse or import of one input) that uses more than TIME_LIMIT seconds of its
 # worker's CPU, or is still running after WALL_LIMIT seconds. CPU time, because the machine may

@@ -13,7 +13,9 @@ from reader.archive import queries
 from reader.archive.db import Archive, open_archive
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.importer import import_issue
+from reader.archive.meta import read_value, write_values
 from reader.archive.migrations import MIGRATIONS, schema_version
+from reader.archive.search_index import INDEX_VERSION, INDEX_VERSION_KEY
 
 
 def test_new_archive_has_current_schema_version(archive: Archive) -> None:
@@ -82,6 +84,26 @@ def test_newer_schema_is_refused(archive_path: Path) -> None:
         open_archive(archive_path)
     assert info.value.kind == "newer"
     assert "较新版本" in str(info.value)
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_newer_index_is_refused_and_left_as_it_is(archive_path: Path, readonly: bool) -> None:
+    """A newer program's search index: an older program neither calls the archive old nor
+    rebuilds the index down to its own version (which the newer program would rebuild again)."""
+    with open_archive(archive_path) as archive:
+        import_issue(archive, FULL_ISSUE)
+    newer = INDEX_VERSION + 1
+    conn = sqlite3.connect(archive_path)
+    with conn:
+        write_values(conn, {INDEX_VERSION_KEY: newer})
+    conn.close()
+    with pytest.raises(ArchiveError) as info:
+        open_archive(archive_path, readonly=readonly)
+    assert info.value.kind == "newer"
+    assert "较新版本" in str(info.value)
+    conn = sqlite3.connect(archive_path)
+    assert str(newer) == str(read_value(conn, INDEX_VERSION_KEY))
+    conn.close()
 
 
 def test_read_only_open_refuses_an_outdated_schema(tmp_path: Path) -> None:

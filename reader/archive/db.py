@@ -147,7 +147,10 @@ def _check_version(conn: sqlite3.Connection, path: Path, readonly: bool, blocker
             raise ArchiveError(path, "foreign")
         if readonly:
             raise ArchiveError(path, "empty")
-    if readonly and (version < len(MIGRATIONS) or index_version(conn) != INDEX_VERSION):
+    index = index_version(conn)
+    if index > INDEX_VERSION:  # rebuilt down here, the newer program would rebuild it again
+        raise ArchiveError(path, "newer", f"搜索索引版本 {index}，本程序支持到 {INDEX_VERSION}")
+    if readonly and (version < len(MIGRATIONS) or index != INDEX_VERSION):
         raise ArchiveError(path, "outdated", f"且{blocker}，无法升级" if blocker else "")
 
 

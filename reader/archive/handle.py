@@ -152,7 +152,8 @@ class Archive:
             return 0
         if self.watched:
             return file_stamp(self.path)
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        version: int = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return version
 
     def replace_connection(
         self,

@@ -172,55 +172,79 @@ def _import_files(
     on_conflict: OnConflict,
     demo: bool,
 ) -> None:
+    """Each file in turn into `report`, until the last one, a cancel, or an error that stops
+    the batch; `progress` after each file."""
     papers = known_papers(archive)
+    cancelled = should_cancel or (lambda: False)
     for index, path in enumerate(files, start=1):
-        if should_cancel is not None and should_cancel():
+        if cancelled():
             report.cancelled = True
             break
         result: ImportOutcome | Exception
         try:
-            if (why := protected_reason(path, archive.path, databases=False)) is not None:
-                # Never read: closing a descriptor of the archive drops this process's SQLite locks.
-                raise SourceError(path.name, f"{why}，不是报纸文本，不能导入")
-            parsed = _read(path, should_cancel, papers)
-            result = import_issue(
-                archive,
-                parsed,
-                source_path=path,
-                on_conflict=on_conflict,
-                demo=demo,
-                should_cancel=should_cancel,
-            )
+            result, paper = _import_file(archive, path, papers, should_cancel, on_conflict, demo)
         except Cancelled:
             report.cancelled = True
             break
         except sqlite3.OperationalError:
-            if should_cancel is not None and should_cancel():  # interrupted by the cancel
+            if cancelled():  # interrupted by the cancel
                 report.cancelled = True
                 break
             raise
-        except SourceError as err:
+        except (SourceError, ArchiveError) as err:
             result = err
-            report.failed.append((path, str(err)))
-        except ArchiveError as err:
-            result = err
-            report.failed.append((path, str(err)))
-            if err.fatal:
-                report.stopped = str(err)
+            _record_failure(report, path, err)
         else:
-            report.notes += [(path, note) for note in result.notes]
-            if result.status == "conflict":
-                report.conflict.append((path, result.detail))
-            else:
-                getattr(report, result.status).append(path)
-            if result.status in ("imported", "replaced"):
-                report.articles += result.articles
-                if parsed.publication and not demo:
-                    papers |= {parsed.publication}  # the next file of this batch knows it
+            _record(report, path, result)
+            if paper and result.status in ("imported", "replaced"):
+                papers |= {paper}  # the next file of this batch knows it
         if progress is not None:
             progress(index, len(files), path, result)
         if report.stopped is not None:
             break
+
+
+def _import_file(
+    archive: Archive,
+    path: Path,
+    papers: frozenset[str],
+    should_cancel: Callable[[], bool] | None,
+    on_conflict: OnConflict,
+    demo: bool,
+) -> tuple[ImportOutcome, str | None]:
+    """One file read and imported; its outcome and the paper it named (None for the demo)."""
+    if (why := protected_reason(path, archive.path, databases=False)) is not None:
+        # Never read: closing a descriptor of the archive drops this process's SQLite locks.
+        raise SourceError(path.name, f"{why}，不是报纸文本，不能导入")
+    parsed = _read(path, should_cancel, papers)
+    outcome = import_issue(
+        archive,
+        parsed,
+        source_path=path,
+        on_conflict=on_conflict,
+        demo=demo,
+        should_cancel=should_cancel,
+    )
+    return outcome, None if demo else parsed.publication
+
+
+def _record(report: ImportReport, path: Path, outcome: ImportOutcome) -> None:
+    """A file's outcome in the batch's report."""
+    report.notes += [(path, note) for note in outcome.notes]
+    if outcome.status == "conflict":
+        report.conflict.append((path, outcome.detail))
+    else:
+        getattr(report, outcome.status).append(path)
+    if outcome.status in ("imported", "replaced"):
+        report.articles += outcome.articles
+
+
+def _record_failure(report: ImportReport, path: Path, error: SourceError | ArchiveError) -> None:
+    """A file that failed, in the report; an archive error no later write can get past stops
+    the batch."""
+    report.failed.append((path, str(error)))
+    if isinstance(error, ArchiveError) and error.fatal:
+        report.stopped = str(error)
 
 
 # --- read: a file → a parsed issue ----------------------------------------------------------

@@ -54,7 +54,9 @@ _ARTICLE_SELECT = f"""
 _CHUNK = 500
 
 
-def _filters(publication: str | None, year: int | None = None, month: int | None = None) -> tuple[str, list]:
+def _filters(
+    publication: str | None, year: int | None = None, month: int | None = None
+) -> tuple[str, list[object]]:
     clauses = [f"{EFFECTIVE_DATE} IS NOT NULL"]
     params: list[Any] = []
     if publication is not None:

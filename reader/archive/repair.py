@@ -43,8 +43,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from reader.archive.db import Archive, open_archive, side_files, write_blocker
+from reader.archive.db import Archive, open_archive, side_files
 from reader.archive.errors import ArchiveError, classify, translate
+from reader.archive.files import write_blocker
 from reader.archive.health import damage_of
 from reader.archive.holder import announced
 from reader.archive.meta import keep_identity_of

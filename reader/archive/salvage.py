@@ -113,8 +113,8 @@ def _btree_like(data: Buffer, start: int, size: int) -> bool:
     header = data[start : start + 8]
     if len(header) < 8 or header[0] not in (TABLE_LEAF, TABLE_INTERIOR, INDEX_LEAF, INDEX_INTERIOR):
         return False
-    cells = struct.unpack(">H", header[3:5])[0]
-    content = struct.unpack(">H", header[5:7])[0] or 65536
+    cells: int = struct.unpack(">H", header[3:5])[0]
+    content: int = struct.unpack(">H", header[5:7])[0] or 65536
     return 8 + 2 * cells <= content <= size
 
 

@@ -109,9 +109,12 @@ class ChineseArgumentParser(argparse.ArgumentParser):
             )
         self.dash_word = dash_word
         self.given: list[str] = []
-        self.commands: argparse._SubParsersAction | None = None
+        self.commands: argparse._SubParsersAction[argparse.ArgumentParser] | None = None
 
-    def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
+    # One signature for argparse's two overloads: the subparsers are always of this class.
+    def add_subparsers(  # type: ignore[override]
+        self, **kwargs: Any
+    ) -> argparse._SubParsersAction[argparse.ArgumentParser]:
         kwargs.setdefault("parser_class", ChineseArgumentParser)
         self.commands = super().add_subparsers(**kwargs)
         return self.commands

@@ -59,7 +59,7 @@ def _day(text: str) -> str:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def _add_date(actions: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def _add_date(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     date = actions.add_parser(
         "date",
         help="给未定日期的期次设定、更改或清除日期",
@@ -74,7 +74,7 @@ def _add_date(actions: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return date
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `correct` and its actions."""
     parser = subparsers.add_parser(
         "correct",

@@ -30,7 +30,7 @@ from reader.export.errors import ExportError
 DEFAULT_SORT = "oldest"
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `export` command."""
     parser = subparsers.add_parser(
         "export",

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from reader.archive.importer import ImportOutcome, ImportReport, OnConflict
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `import` command."""
     parser = subparsers.add_parser(
         "import",

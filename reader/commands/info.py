@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from reader.archive.schedule import Expected
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `info` command."""
     parser = subparsers.add_parser(
         "info",

@@ -14,7 +14,7 @@ from pathlib import Path
 from reader.text.errors import SourceError
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `parse` command."""
     parser = subparsers.add_parser(
         "parse",

@@ -9,7 +9,7 @@ from reader.archive.errors import ArchiveError
 from reader.commands._common import add_db_option, db_path
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `repair` command."""
     parser = subparsers.add_parser(
         "repair",

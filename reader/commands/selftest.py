@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import reader
-from reader.archive.db import write_blocker
+from reader.archive.files import write_blocker
 from reader.archive.paths import default_archive_path, personal_path
 from reader.archive.snapshots import newest_snapshot
 from reader.resources import DEMO, REINSTALL, USER_DICTIONARY, MissingResource, locate
@@ -46,7 +46,7 @@ class Check:
         return f"[{self.status}] {self.name}：{self.detail}"
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `self-test` command."""
     parser = subparsers.add_parser(
         "self-test",

@@ -10,7 +10,7 @@ from reader.archive.timeline import BY_CHOICES, Timeline, timeline
 from reader.commands._common import add_db_option, add_range_options, answer_query
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `timeline` command."""
     parser = subparsers.add_parser(
         "timeline",

@@ -21,7 +21,7 @@ from reader.archive.handle import Archive
 from reader.commands._common import ArchiveAction, add_db_option, on_existing_archive, print_usage
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `words` and its actions."""
     parser = subparsers.add_parser(
         "words",

@@ -76,7 +76,7 @@ def render(
     return laid.document.page_count, laid.starts
 
 
-def export_pdf(
+def export_pdf(  # noqa: PLR0913 -- keyword-only settings, passed on to Composition and render
     articles: Sequence[ArticleRecord],
     out: Path,
     *,

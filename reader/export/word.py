@@ -72,7 +72,7 @@ def export_word(
         if should_cancel is not None and should_cancel():
             raise ExportCancelled()
         if index > 0:
-            document.add_page_break()
+            document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx has no hints
         _article(document, article, comp.notes.get(article.key, ""))
     data = io.BytesIO()
     document.save(data)
@@ -98,7 +98,7 @@ def _title_page(document: Document, comp: Composition) -> None:
     document.add_paragraph(f"共 {len(comp.articles)} 篇")
     made = comp.today or dt.date.today()
     document.add_paragraph(f"编制日期：{chinese_date(made.isoformat())}")
-    document.add_page_break()
+    document.add_page_break()  # type: ignore[no-untyped-call]
 
 
 def _article(document: Document, article: ArticleRecord, note: str) -> None:

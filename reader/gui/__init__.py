@@ -10,7 +10,8 @@ Entry point: `reader.gui.launch.main()` (main.py, the console script, the bundle
 - window/: the window's own commands, menus, navigation, history, layout and outside changes.
 - one folder per feature: search/, calendar/, middle/ (article list or results), reading/,
   bookmarks/, corrections/, importing/, issue_dates/, printing/, care/ (demo, check and repair,
-  backup, publish), help/; operations/ is the background work and the one writer.
+  backup, publish), help/; operations/ is the background work, the one writer and the
+  ChangeBus every operation announces its changes on (docs/window-feature.md).
 
 How records are named and cited (titles, dates, source lines) comes from
 reader.archive.formatting, as for the CLI and the printouts.

@@ -3,7 +3,8 @@
 Reads through the session; each change (添加, 删除, 导入…) runs on the window's one writer through
 reader.archive.dictionary, which indexes again the articles containing a changed word: with a
 progress dialog, since a common name can be in thousands of articles. Searches open the archive
-anew and so cut with the new words at once.
+anew and so cut with the new words at once; each change is announced on the window's ChangeBus
+(the results in front are searched again with them).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from reader.archive import dictionary
 from reader.archive.db import Archive
 from reader.archive.dictionary import SHIPPED, DictionaryChange, DictionaryWord
 from reader.gui.messages import open_warning
-from reader.gui.operations import ArchiveOp, ArchiveWriter, OpProgress
+from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes, OpProgress
 
 Work = Callable[[Archive, Callable[[int, int], None]], DictionaryChange]
 
@@ -141,10 +142,15 @@ class DictionaryFeature(QObject):
     changed = Signal(str)
 
     def __init__(
-        self, writer: ArchiveWriter, window: QWidget, words: Callable[[], list[DictionaryWord]]
+        self,
+        writer: ArchiveWriter,
+        changes: ChangeBus,
+        window: QWidget,
+        words: Callable[[], list[DictionaryWord]],
     ) -> None:
         super().__init__(window)
         self._writer = writer
+        self._changes = changes
         self._window = window
         self._words = words
         self.dialog: DictionaryDialog | None = None
@@ -181,6 +187,7 @@ class DictionaryFeature(QObject):
             if self.dialog is not None:
                 self.dialog.show_words(self._words())
                 self.dialog.status.setText(text)
+            self._changes.announce(Changes(dictionary=True))
             self.changed.emit(text)
 
         def failed(error: BaseException) -> None:

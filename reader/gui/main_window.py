@@ -4,7 +4,9 @@ Composition only: the panes, the commands and each feature (bookmarks, printing,
 archive care, importing, issue navigation) are built here and connected by their signals and a
 few methods; no feature reaches into the window's attributes and the window never reaches into
 a pane's inner widgets. It never runs SQL itself: quick reads go through the session, every
-write through the one writer.
+write through the one writer. What a write changed is announced on the one ChangeBus
+(reader.gui.operations.changes) by the part that made it; each part that shows the archive
+subscribes (`_subscribe`) and decides itself what to read again.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from reader.gui.importing.commands import ImportCommands
 from reader.gui.issue_dates.commands import IssueDates
 from reader.gui.middle.article_model import ArticleListModel
 from reader.gui.middle.pane import MiddlePane
-from reader.gui.operations import ArchiveWriter
+from reader.gui.operations import ArchiveWriter, ChangeBus, Changes
 from reader.gui.printing import PrintExport
 from reader.gui.reading.comfort import ReadingComfort
 from reader.gui.reading.find_bar import FindBar
@@ -82,10 +84,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         path = lambda: self.session.path  # noqa: E731 — a getter: the archive may be reopened
 
+        self.changes = ChangeBus(session.mark_seen, self)
         self.writer = ArchiveWriter(path, self, read_only=lambda: self.session.write_blocker is not None)
         self.importer = ImportController(self.writer, self)
         self.search_bar = SearchBar(self)
-        self.search = SearchController(path, self._search_request, self)
+        self.search = SearchController(path, self._search_request, lambda: self.middle.showing_search(), self)
         self.search_history = SearchHistory(self.search_bar.field, self.settings)
         self.articles = ArticleListModel(self.session.articles, self)
         self.calendar = CalendarPanel(self)
@@ -123,8 +126,8 @@ class MainWindow(QMainWindow):
         )
         self.comfort = ReadingComfort(self, self.pane, self.settings)
         self.resume = Resume(self.navigator, self.middle, self.pane, self.search_bar, self.search, self)
-        self.imports = ImportCommands(self.importer, session, self.settings, self)
-        self.bookmarks = BookmarksFeature(session, self.writer, self)
+        self.imports = ImportCommands(self.importer, session, self.settings, self.changes, self)
+        self.bookmarks = BookmarksFeature(session, self.writer, self.changes, self)
         self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
         self.calendar_dock = self.left_column.calendar_dock
         self.toolbar_fit = ToolbarFit(self.toolbar)
@@ -132,23 +135,26 @@ class MainWindow(QMainWindow):
         self.citations = CopyCitations(self.commands.copy_citation, self.current_records, self)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.publishing = ArchivePublish(self, self.writer, path, self.settings)
-        self.shared = SharedFolder(self, session, self.settings, default_archive_path)
-        self.care = ArchiveCare(self)
+        self.shared = SharedFolder(self, session, self.settings, self.changes, default_archive_path)
+        self.care = ArchiveCare(session, self.writer, self.changes, self)
         self.corrections = CorrectionsFeature(
             self.writer,
+            self.changes,
             self,
             self.pane.paragraph_at_cursor,
             session.failed_corrections,
             session.original_text,
         )
-        self.issue_dates = IssueDates(session, self.writer, self, lambda: session.write_blocker is not None)
-        self.dictionary = DictionaryFeature(self.writer, self, session.dictionary_words)
+        blocked = lambda: session.write_blocker is not None  # noqa: E731
+        self.issue_dates = IssueDates(session, self.writer, self.changes, self, blocked)
+        self.dictionary = DictionaryFeature(self.writer, self.changes, self, session.dictionary_words)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
         self.snapshot_updates = SnapshotUpdates(
-            self.outside_changes, self.statusBar(), (self.middle, self.pane), self.search, self._reread
+            self.outside_changes, self.statusBar(), (self.middle, self.pane), self.search, self._switched
         )
         self._place_feature_actions()
         self._connect()
+        self._subscribe()
         c = self.commands
         parts = (self.calendar, self.corrections, self.dictionary, self.care, self.publishing)
         self.read_only = ReadOnlyView(self, (c.import_files, c.import_folder), c.file_menu, parts)
@@ -212,7 +218,7 @@ class MainWindow(QMainWindow):
         self.calendar.latest_requested.connect(nav.open_latest)
         self.calendar.undated_chosen.connect(nav.open_issue)
         self.calendar.assign_date_requested.connect(self.ask_issue_date)
-        self.issue_dates.dated.connect(self._dated)
+        self.issue_dates.dated.connect(lambda issue_id: nav.open_issue(issue_id))
         self.middle.article_chosen.connect(nav.show_article)
         self.search.finished.connect(nav.search_finished)
         self.middle.article_chosen.connect(self.search_history.result_opened)
@@ -221,9 +227,10 @@ class MainWindow(QMainWindow):
         self.search_bar.escape_pressed.connect(self.leave_search)
         self.search_status.query_cleared.connect(lambda: nav.back_to_issue(focus_list=False))
         self.search_status.publication_clear_requested.connect(self.calendar.show_all_publications)
-        self.imports.imported.connect(self._imported)
+        self.imports.imported.connect(nav.reopen_current)
         self.shared.relocated.connect(self._relocated)
         self.imports.repair_requested.connect(self.care.repair)
+        self.care.latest_requested.connect(nav.open_latest)
         self.bookmarks.article_requested.connect(nav.open_article)
         self.bookmarks.export_requested.connect(self.printing.export_bookmarks)
         self.printing.finished.connect(lambda message: self.statusBar().showMessage(message, 6000))
@@ -238,10 +245,39 @@ class MainWindow(QMainWindow):
             self.snapshot_updates,
             self.issue_dates,
             self.citations,
+            self.care,
         )
         for feature in features:
             feature.status_message.connect(self.statusBar().showMessage)
         self._warm_timer.timeout.connect(self.search.warm_up)
+
+    def _subscribe(self) -> None:
+        """Every part that shows the archive follows its changes, told in this order: the undo
+        steps first (a part that reads again must not find a step that names a gone row), the
+        search, the calendar's lists, the missing issues, the search's date span, the demo's
+        action, the bookmarks, and last what can be written."""
+        followers = (
+            self.corrections.changes_made,
+            self.search.changes_made,
+            self.navigator.changes_made,
+            self.missing_issues.changes_made,
+            self._span_follows,
+            self.care.changes_made,
+            self.bookmarks.changes_made,
+            self._access_follows,
+        )
+        for follow in followers:
+            self.changes.changed.connect(follow)
+
+    def _span_follows(self, changes: Changes) -> None:
+        """The search bar's date range spans the issues: it follows them."""
+        if changes.issues or changes.archive_replaced:
+            self._offer_date_span()
+
+    def _access_follows(self, changes: Changes) -> None:
+        """Whether the archive can be written is found when it is opened: follow a new opening."""
+        if changes.reopened or changes.archive_replaced:
+            self._apply_write_blocker(self.session.write_blocker)
 
     def _apply_write_blocker(self, reason: str | None) -> None:
         """A read-only archive (`reason` says why): see reader.gui.window.read_only. Bookmarks
@@ -293,35 +329,19 @@ class MainWindow(QMainWindow):
     def open_latest(self) -> None:
         self.navigator.open_latest()
 
-    def archive_changed(self, *, rewritten: bool = False) -> None:
-        """The archive's content changed behind the panes (an import, the demo removed, a
-        repair): every list, the search's results, the bookmarks and what can be written are
-        read again.
-
-        `rewritten`: rows went or the file was replaced by something other than the corrections
-        and imports, which keep their undo steps valid (a repair that replaced the file, the
-        demo removed): the corrections' undo steps may name rows that are gone, so Ctrl+Z
-        forgets them rather than act on them."""
-        if rewritten:
-            self.corrections.clear_history()
-        self.search.archive_changed(results_shown=self.middle.showing_search())
-        self.navigator.refresh_lists()
-        self.missing_issues.reload()
-        self._offer_date_span()
-        self.care.refresh()
-        self.bookmarks.reload()
-        self._apply_write_blocker(self.session.write_blocker)
-        self.session.mark_seen()
-
     def _changed_elsewhere(self) -> None:
         """Another program or computer changed the archive: show it as it is now."""
-        self._reread()
+        self._reread(Changes.everything())
         self.statusBar().showMessage(self.tr("档案已由其他程序更新，已重新读取"), 8000)
 
-    def _reread(self) -> None:
+    def _switched(self) -> None:
+        """The session reads a newer published snapshot: another file, opened anew."""
+        self._reread(Changes.everything(archive_replaced=True, reopened=True))
+
+    def _reread(self, changes: Changes) -> None:
         """Everything read again from the archive as it is now (another program changed it, or
         the session moved to a newer published snapshot), on the same issue and article."""
-        self.archive_changed()
+        self.changes.announce(changes)
         self.navigator.reopen_current()
 
     def current_records(self) -> list[ArticleRecord]:
@@ -347,11 +367,6 @@ class MainWindow(QMainWindow):
 
     def assign_issue_date(self, issue_id: int, iso: str | None) -> None:
         self.issue_dates.assign(issue_id, iso)
-
-    def _dated(self, issue_id: int) -> None:
-        """A date given, changed or cleared: the calendar and 未定日期 again, the issue shown."""
-        self.navigator.refresh_lists()
-        self.navigator.open_issue(issue_id)
 
     # --- search --------------------------------------------------------------------------------
 
@@ -411,9 +426,8 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def _corrected(self, key: str) -> None:
-        """A correction, undo or redo is in the file: every list again, and the corrected
-        article (or the one it was merged into) shown in its issue."""
-        self.archive_changed()
+        """A correction, undo or redo is in the file (and announced): the corrected article (or
+        the one it was merged into) shown in its issue."""
         record = self.session.article_by_key(key)
         if record is not None:
             self.navigator.open_issue(record.issue_id, record.id)
@@ -422,14 +436,9 @@ class MainWindow(QMainWindow):
 
     def _relocated(self) -> None:
         """The session reads another archive (打开共享档案… / 改回本机档案): all of it, where the
-        user left it."""
-        self.archive_changed()
+        user left it (every part has read it again: the folder announced it)."""
         self.resume.open()
         self.statusBar().showMessage(self.tr("正在阅读：{0}").format(self.session.location), 8000)
-
-    def _imported(self) -> None:
-        self.archive_changed()
-        self.navigator.reopen_current()
 
     # --- closing -------------------------------------------------------------------------------
 

@@ -41,7 +41,7 @@ class MissingQtWords(QTranslator):
     Any other word must come back as a null string (None), not an empty one: Qt takes every
     non-null answer as the translation, and "" blanked every text of the program."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         return MISSING_WORDS.get((context, source_text))

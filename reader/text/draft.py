@@ -146,12 +146,6 @@ def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck,
     keeps its lines as sections, unless the file has no article at all: then they are its text,
     one untitled article (`_untitled`), not a file of sections only.
     """
-
-    def to_sections(numbers: list[int], rule: str) -> None:
-        for number in numbers:
-            if (entry := trace.get(number)) is not None:
-                entry.role, entry.rule = "section", rule
-
     kept: list[Draft] = []
     orphans: list[Draft] = []
     settled: list[str] = []  # the lines that go to the sections, in order
@@ -162,22 +156,7 @@ def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck,
             continue
         previous = kept[-1] if kept else None
         if previous is not None and draft.headline and not previous.credits and not previous.closed:
-            # The banner's lines go to the sections wherever the printed headline replaces them.
-            replaced = [previous.headline]
-            replaced += [previous.kicker] if draft.kicker else []
-            replaced += [previous.subtitle] if draft.subtitle else []
-            settled.extend(t for t in replaced if t)
-            for part in ("headline", "kicker", "subtitle"):
-                if part == "headline" or getattr(draft, part):
-                    to_sections(previous.head_lines.get(part, []), "settle_orphans: banner")
-            previous.headline = draft.headline
-            previous.kicker = draft.kicker or previous.kicker
-            previous.subtitle = draft.subtitle or previous.subtitle
-            previous.credits.extend(draft.credits)
-            previous.closed = True
-            for number in [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines:
-                if (entry := trace.get(number)) is not None:
-                    entry.rule = "settle_orphans: printed after its text"
+            settled.extend(_head_printed_after(previous, draft, trace))
             continue
         orphans.append(draft)
         settled.extend(_head_texts(draft))
@@ -185,8 +164,36 @@ def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck,
         return [_untitled(orphans, trace)]
     sections.extend(settled)
     for draft in orphans:
-        to_sections(_head_numbers(draft), "settle_orphans: no text under it")
+        _to_sections(trace, _head_numbers(draft), "settle_orphans: no text under it")
     return kept
+
+
+def _head_printed_after(previous: Draft, draft: Draft, trace: Trace) -> list[str]:
+    """`draft`'s head (with no text under it) is that of `previous`, whose text came first: it
+    replaces the banner read as `previous`'s head; returns the banner's lines, for the sections."""
+    # The banner's lines go to the sections wherever the printed headline replaces them.
+    replaced = [previous.headline]
+    replaced += [previous.kicker] if draft.kicker else []
+    replaced += [previous.subtitle] if draft.subtitle else []
+    for part in ("headline", "kicker", "subtitle"):
+        if part == "headline" or getattr(draft, part):
+            _to_sections(trace, previous.head_lines.get(part, []), "settle_orphans: banner")
+    previous.headline = draft.headline
+    previous.kicker = draft.kicker or previous.kicker
+    previous.subtitle = draft.subtitle or previous.subtitle
+    previous.credits.extend(draft.credits)
+    previous.closed = True
+    for number in [n for numbers in draft.head_lines.values() for n in numbers] + draft.credit_lines:
+        if (entry := trace.get(number)) is not None:
+            entry.rule = "settle_orphans: printed after its text"
+    return [t for t in replaced if t]
+
+
+def _to_sections(trace: Trace, numbers: list[int], rule: str) -> None:
+    """These lines' trace entries say they went to the sections, by `rule`."""
+    for number in numbers:
+        if (entry := trace.get(number)) is not None:
+            entry.role, entry.rule = "section", rule
 
 
 def _head_texts(draft: Draft) -> list[str]:

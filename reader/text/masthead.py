@@ -261,6 +261,16 @@ def is_masthead_print(text: str) -> bool:
 _LOGO_REACH = 6  # the lines at the top among which a paper's logo is looked for
 
 
+def _logo_at_top(lines: list[Line]) -> frozenset[str]:
+    """The paper named by its logo, its name over its pinyin (a paper known from now on), as a set
+    of none or one name. Some mastheads print the date and number above the logo, so the first
+    few lines are looked at, pair by pair."""
+    for upper, lower in pairwise(lines[: _LOGO_REACH + 1]):
+        if name := logo_name(upper.text, lower.text):
+            return frozenset({name})
+    return frozenset()
+
+
 def read_masthead(
     lines: list[Line], check: CancelCheck | None = None, known: frozenset[str] = frozenset()
 ) -> Masthead:
@@ -270,12 +280,7 @@ def read_masthead(
     `check` is ticked per line: a file of masthead-shaped lines is all masthead.
     """
     head = Masthead()
-    # The name over its pinyin logo: a paper known from now on. Some mastheads print the date and
-    # number above the logo, so the first few lines are looked at, pair by pair.
-    for upper, lower in pairwise(lines[: _LOGO_REACH + 1]):
-        if name := logo_name(upper.text, lower.text):
-            known = known | {name}
-            break
+    known = known | _logo_at_top(lines)
     for line in lines:
         if check is not None:
             check.tick(len(line.text) + 64)

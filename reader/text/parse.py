@@ -132,21 +132,7 @@ class _Reader:
             line, kind = self.lines[i], self.types[i]
             self.check.tick(len(line.text) + _LINE_COST)
             if line.gap_before >= PAGE_JUMP and self.drafts:
-                draft = self.current
-                under_headline = (
-                    draft is not None
-                    and bool(draft.headline)
-                    and not draft.paras
-                    and not draft.credits
-                    and not draft.closed
-                )
-                if kind == "body" and is_picture_gap(line.gap_before, under_headline):
-                    assert draft is not None
-                    draft.picture = True
-                else:
-                    self.page += 1
-                    self.brief = False
-                    self.force_new = True
+                self.page_jump(line, kind)
             if kind == "heading":
                 i = self.heading_group(i)
                 continue
@@ -156,24 +142,53 @@ class _Reader:
                 self.section(line, self.typed_by[i])
                 self.force_new = True
             elif kind == "label":
-                self.section(line, self.typed_by[i])
-                self.brief = is_brief_label(line.text)
-                self.force_new = True
-                if is_advert_label(line.text):
-                    for ad in self.lines[i + 1 : advert_end(self.types, self.lines, i + 1)]:
-                        self.section(ad, "advert_end")
-                        i += 1
+                i = self.label(i, line)
             elif kind == "credit":
                 self.credit(line, self.typed_by[i])
             elif (split := self.credit_at_end(i)) is not None:
-                self.body(i, replace(line, text=split[0]), self.typed_by[i])
-                given = self.trace.get(line.number)
-                self.credit(replace(line, text=split[1]), "trailing_credit")
-                if given is not None:  # the line's role is its text's; the rule says where the credit went
-                    self.trace.give(line.number, line.text, given.role, f"{given.rule}; trailing_credit")
+                self.body_then_credit(i, line, split)
             else:
                 self.body(i, line, self.typed_by[i])
             i += 1
+
+    def page_jump(self, line: Line, kind: str) -> None:
+        """A gap as wide as a page break before `line`: a picture under a headline, or the next
+        page (or column), whose first text starts a new article."""
+        draft = self.current
+        under_headline = (
+            draft is not None
+            and bool(draft.headline)
+            and not draft.paras
+            and not draft.credits
+            and not draft.closed
+        )
+        if kind == "body" and is_picture_gap(line.gap_before, under_headline):
+            assert draft is not None
+            draft.picture = True
+        else:
+            self.page += 1
+            self.brief = False
+            self.force_new = True
+
+    def label(self, i: int, line: Line) -> int:
+        """A column label at line `i` (and an advert's lines under its label): sections; returns
+        the index of the last line taken."""
+        self.section(line, self.typed_by[i])
+        self.brief = is_brief_label(line.text)
+        self.force_new = True
+        if is_advert_label(line.text):
+            for ad in self.lines[i + 1 : advert_end(self.types, self.lines, i + 1)]:
+                self.section(ad, "advert_end")
+                i += 1
+        return i
+
+    def body_then_credit(self, i: int, line: Line, split: tuple[str, str]) -> None:
+        """Body line `i` that ends with the article's credit in brackets: its text, then the credit."""
+        self.body(i, replace(line, text=split[0]), self.typed_by[i])
+        given = self.trace.get(line.number)
+        self.credit(replace(line, text=split[1]), "trailing_credit")
+        if given is not None:  # the line's role is its text's; the rule says where the credit went
+            self.trace.give(line.number, line.text, given.role, f"{given.rule}; trailing_credit")
 
     def credit_at_end(self, i: int) -> tuple[str, str] | None:
         """The text and the credit of body line `i` when it is an article's last text line and
@@ -225,27 +240,8 @@ class _Reader:
         (a list's Line, `rows` > 1, always is)."""
         row = row or line.rows > 1
         draft = self.current
-        starts_article = draft is None or draft.closed or self.force_new
         wrap = self.wrap.get(line.number, "")
-        continues = draft.continued_by(line.text) if draft is not None else ""
-        if draft is not None and draft.paras and not draft.whole[-1] and wrap:
-            continues = "hard_wrapped_paragraphs" if wrap == "wrap" else ""
-        if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
-            starts_article = True  # a second dateline: a new article whose headline is missing
-        if (
-            not starts_article
-            and draft is not None
-            and draft.paras
-            and not (continues or whole or verse or row)
-            and line.number not in self.signed  # a notice's signature: the cascade's rule holds it
-            and self.opening.opens(i)
-        ):
-            starts_article = True  # the line model: a text line opens an item (a ■ brief, …)
-        if draft is not None and continues and not draft.closed:
-            # The rest of a paragraph cut by a column or page break: the article goes on past the
-            # break (and the furniture printed in it), so its next paragraphs are its own too.
-            starts_article = False
-            self.force_new = False
+        starts_article, continues = self.starts_article(i, line, wrap, whole or verse or row)
         text = line.text
         lead = bracketed_lead(text) if not continues and (starts_article or self.brief) else None
         if lead is not None and draft is not None and draft.paras:
@@ -279,6 +275,33 @@ class _Reader:
             self.trace.give(line.number, line.text, "dateline", "split_dateline")
         else:
             self.trace.give(line.number, line.text, "body", rule)
+
+    def starts_article(self, i: int, line: Line, wrap: str, kept: bool) -> tuple[bool, str]:
+        """Whether text line `i` starts a new article, and the rule by which it continues the open
+        one's last paragraph ("" when it does not). `kept`: a line nothing joins (whole, verse,
+        row). A paragraph cut by a break goes on past it: the page jump's fresh start is dropped."""
+        draft = self.current
+        starts_article = draft is None or draft.closed or self.force_new
+        continues = draft.continued_by(line.text) if draft is not None else ""
+        if draft is not None and draft.paras and not draft.whole[-1] and wrap:
+            continues = "hard_wrapped_paragraphs" if wrap == "wrap" else ""
+        if draft is not None and draft.paras and split_dateline(line.text)[0] and not continues:
+            starts_article = True  # a second dateline: a new article whose headline is missing
+        if (
+            not starts_article
+            and draft is not None
+            and draft.paras
+            and not (continues or kept)
+            and line.number not in self.signed  # a notice's signature: the cascade's rule holds it
+            and self.opening.opens(i)
+        ):
+            starts_article = True  # the line model: a text line opens an item (a ■ brief, …)
+        if draft is not None and continues and not draft.closed:
+            # The rest of a paragraph cut by a column or page break: the article goes on past the
+            # break (and the furniture printed in it), so its next paragraphs are its own too.
+            starts_article = False
+            self.force_new = False
+        return starts_article, continues
 
     def heading_group(self, start: int) -> int:
         """Read the heading lines at `start`; return the index after them (and their credits)."""
@@ -388,25 +411,38 @@ class _Reader:
     def group_role(self, start: int, end: int, credited: bool, datelined: bool) -> tuple[GroupRole, str]:
         """What the heading lines [start, end) are: a new article's head, a sub-heading, the tail
         of a paragraph cut by a break, or plain text; and the rule that says so."""
-        group = self.lines[start:end]
+        if (rule := self.opens_article(end, credited, datelined)) is not None:
+            return "article", rule
         draft = self.current
-        levels = [line.md_level for line in group if line.md_level]
+        assert draft is not None  # without one, opens_article said "first heading"
+        return self.role_in_article(draft, start, end)
+
+    def opens_article(self, end: int, credited: bool, datelined: bool) -> str | None:
+        """The rule by which heading lines ending at `end` open a new article whatever they say
+        (what follows them, or no article open to belong to), or None."""
+        draft = self.current
         if credited:
-            return "article", "credit under the heading"
+            return "credit under the heading"
         if datelined:
-            return "article", "dateline under the heading"
+            return "dateline under the heading"
         if (
             end < len(self.lines)
             and self.types[end] == "body"
             and opens_with_editors_note(self.lines[end].text)
         ):
-            return "article", "opens_with_editors_note"
+            return "opens_with_editors_note"
         if draft is None:
-            return "article", "first heading"
+            return "first heading"
         if draft.closed:
-            return "article", "after a closing credit"
+            return "after a closing credit"
         if self.force_new:
-            return "article", "after a page jump or section"
+            return "after a page jump or section"
+        return None
+
+    def role_in_article(self, draft: Draft, start: int, end: int) -> tuple[GroupRole, str]:
+        """group_role for heading lines inside the open article `draft`."""
+        group = self.lines[start:end]
+        levels = [line.md_level for line in group if line.md_level]
         text_follows = end < len(self.lines) and self.types[end] == "body"
         under_byline = draft.credit_under_headline and not draft.paras and not levels
         next_text = self.lines[end].text if text_follows else ""
@@ -429,6 +465,13 @@ class _Reader:
             return "join", "continues_quote"  # a heading never closes a quotation it did not open
         if not draft.paras:
             return "article", "heading with no text before it"
+        return self.role_after_text(draft, group, levels, start)
+
+    def role_after_text(
+        self, draft: Draft, group: list[Line], levels: list[int], start: int
+    ) -> tuple[GroupRole, str]:
+        """role_in_article for heading lines after the article's text, neither Markdown heads nor
+        the tail of a cut paragraph."""
         if len(group) == 1 and not levels and marked_subheading(group[0].text):
             return "sub-heading", "marked_subheading"
         if self.markdown:

@@ -1,8 +1,9 @@
 """The bookmarks of one window: store, panel (in a dock), star, and the failure message.
 
 The window builds this once, places `actions()` in its menu and toolbar, and talks to it
-through a few methods (`set_article`, `set_read_only`, `reload`, `shutdown`-free: writes are
-the writer's) and signals (`article_requested`, `export_requested`, `status_message`): the
+through a few methods (`set_article`, `set_read_only`, `changes_made`, `shutdown`-free: writes
+are the writer's), the window's ChangeBus (its bookmark writes announced, other changes followed)
+and signals (`article_requested`, `export_requested`, `status_message`): the
 feature never reaches into the window's panes, and the window never into the feature's widgets.
 """
 
@@ -17,7 +18,7 @@ from reader.gui.bookmarks.panel import BookmarksPanel
 from reader.gui.bookmarks.star import BookmarkToggle
 from reader.gui.bookmarks.store import BookmarkSource, BookmarkStore
 from reader.gui.messages import open_warning
-from reader.gui.operations import ArchiveWriter
+from reader.gui.operations import ArchiveWriter, ChangeBus, Changes
 
 FAILURE_SHOWN_MS = 8000
 
@@ -33,7 +34,9 @@ class BookmarksFeature(QObject):
     export_requested = Signal()
     status_message = Signal(str, int)
 
-    def __init__(self, session: BookmarkSource, writer: ArchiveWriter, window: QMainWindow) -> None:
+    def __init__(
+        self, session: BookmarkSource, writer: ArchiveWriter, changes: ChangeBus, window: QMainWindow
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._message: QMessageBox | None = None
@@ -48,6 +51,7 @@ class BookmarksFeature(QObject):
         self.panel.article_requested.connect(self.article_requested)
         self.panel.export_requested.connect(self.export_requested)
         self.store.failed.connect(self.show_write_failure)
+        self.store.written.connect(lambda: changes.announce(Changes(bookmarks=True)))
 
     def actions(self) -> list[QAction]:
         """The star (Ctrl+D) and the dock's show/hide (Ctrl+B), for the 查看 menu and the toolbar."""
@@ -67,8 +71,15 @@ class BookmarksFeature(QObject):
         self.star.set_read_only(reason)
         self.panel.set_read_only(reason)
 
+    def changes_made(self, changes: Changes) -> None:
+        """Subscribed to the window's changes: a bookmark shows its article's headline, date and
+        paper, which an import, a correction or a date can change; the store already holds its
+        own writes, so a bookmark change alone is not read again."""
+        if changes.issues or changes.articles or changes.archive_replaced:
+            self.reload()
+
     def reload(self) -> None:
-        """The archive changed under the bookmarks (import, demo removed, repair): read them again."""
+        """Read the bookmarks again from the file."""
         self.store.reload()
 
     def show_write_failure(self, message: str) -> None:

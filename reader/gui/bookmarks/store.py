@@ -56,6 +56,8 @@ class BookmarkStore(QObject):
       rolled back: re-read the bookmarks.
     - `note_changed(key)`: that bookmark's new note is in the file.
     - `failed(message)`: a write could not be done; `message` is complete and in Chinese.
+    - `written()`: one of this store's writes (bookmark, removal, restore, note) landed; unlike
+      `changed`, never for a re-read, so the window can announce it without an echo.
 
     Write methods return at once. `done` callbacks run on the GUI thread after the write landed,
     `undone` ones after it failed (besides `failed`).
@@ -64,6 +66,7 @@ class BookmarkStore(QObject):
     changed = Signal()
     note_changed = Signal(str)
     failed = Signal(str)
+    written = Signal()
 
     def __init__(self, session: BookmarkSource, writer: ArchiveWriter, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -208,4 +211,8 @@ class BookmarkStore(QObject):
                 raise error  # a bug: a crash report, not a message
             self.failed.emit(self.tr("{0}：{1}").format(title, describe(error)))
 
-        self._writer.submit(work, landed, on_error)
+        def on_landed(result: T) -> None:
+            landed(result)
+            self.written.emit()
+
+        self._writer.submit(work, on_landed, on_error)

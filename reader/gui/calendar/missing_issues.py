@@ -23,7 +23,7 @@ from reader.archive.gaps import PublicationGaps, expected_days, publication_gaps
 from reader.archive.schedule import Expected
 from reader.archive.steady import read_steadily
 from reader.gui.calendar.panel import CalendarPanel
-from reader.gui.operations import OpProgress, ReadOp, TaskRunner
+from reader.gui.operations import Changes, OpProgress, ReadOp, TaskRunner
 
 UNPINNED_SHOWN = 8  # numbers listed under the calendar; the tooltip has every one
 
@@ -47,6 +47,12 @@ class MissingIssues(QObject):
         self._op: ReadOp[list[PublicationGaps]] | None = None
         calendar.month_changed.connect(lambda _y, _m: self.show())
         calendar.publication_changed.connect(self.show)
+
+    def changes_made(self, changes: Changes) -> None:
+        """Subscribed to the window's changes: only issues added, removed or dated move a gap (a
+        correction or a bookmark never does, and reading every schedule again is not free)."""
+        if changes.issues or changes.archive_replaced:
+            self.reload()
 
     def reload(self) -> None:
         """Read the gaps again (the archive changed); the calendar follows when they arrive."""

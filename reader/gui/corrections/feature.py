@@ -5,9 +5,11 @@ The window builds this once, puts `article_actions()` into the context menus of 
 and the reading pane and `menu` into the menu bar, and tells it which article is shown
 (`set_article`) and whether the archive can be written (`set_read_only`). Every write runs on
 the window's one writer through ArchiveOp, calling reader.archive.corrections; when it has
-landed, `changed(article_key)` asks the window to show that article again. Each correction is
+landed, it is announced on the window's ChangeBus (articles changed: the parts that show them
+read again) and `changed(article_key)` asks the window to show that article. Each correction is
 one step of a QUndoStack: Ctrl+Z undoes it (in the file: marked undone, the issue rebuilt),
-Ctrl+Shift+Z redoes it.
+Ctrl+Shift+Z redoes it; the steps are forgotten when the archive is replaced under them
+(`changes_made`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from reader.archive.records import ArticleRecord
 from reader.gui.corrections.dialogs import EditTextDialog, OriginalTextDialog, RetitleDialog, SplitDialog
 from reader.gui.corrections.failed import FailedCorrectionsDialog
 from reader.gui.messages import open_warning
-from reader.gui.operations import ArchiveOp, ArchiveWriter
+from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes
 
 STATUS_MS = 5000
 
@@ -65,6 +67,7 @@ class CorrectionsFeature(QObject):
     def __init__(
         self,
         writer: ArchiveWriter,
+        changes: ChangeBus,
         window: QMainWindow,
         paragraph: Callable[[], int | None],
         failed: Callable[[], list[Correction]],
@@ -73,6 +76,7 @@ class CorrectionsFeature(QObject):
         super().__init__(window)
         self._window = window
         self._writer = writer
+        self._changes = changes
         self._paragraph = paragraph
         self._failed = failed
         self._original = original
@@ -139,8 +143,14 @@ class CorrectionsFeature(QObject):
             self.stack.clear()
         self._update()
 
+    def changes_made(self, changes: Changes) -> None:
+        """Subscribed to the window's changes: another archive, or rows gone without a correction
+        saying which (a repair, the demo removed): the undo steps may name rows that are gone, so
+        Ctrl+Z forgets them rather than act on them. Imports and dates keep them valid."""
+        if changes.archive_replaced:
+            self.clear_history()
+
     def clear_history(self) -> None:
-        """Another archive, or one changed behind the window (a repair): forget the undo steps."""
         self.stack.clear()
 
     def _update(self) -> None:
@@ -243,7 +253,7 @@ class CorrectionsFeature(QObject):
 
         def landed(correction: Correction) -> None:
             self.stack.push(_Step(self, correction))
-            self.changed.emit(key)  # first: showing the issue again writes its own status line
+            self._corrected(key)  # first: showing the issue again writes its own status line
             self.status_message.emit(
                 self.tr("已校订：{0}（Ctrl+Z 撤销）").format(correction.describe()), STATUS_MS
             )
@@ -255,15 +265,20 @@ class CorrectionsFeature(QObject):
 
         def landed(correction: Correction) -> None:
             done = self.tr("已撤销") if correction.undone_at else self.tr("已重做")
-            self.changed.emit(key)
+            self._corrected(key)
             self.status_message.emit(self.tr("{0}：{1}").format(done, correction.describe()), STATUS_MS)
 
         def failed(error: BaseException) -> None:
             self.stack.clear()  # the file and the stack no longer agree
-            self.changed.emit(key)
+            self._corrected(key)
             self._warn(error)
 
         self._run(work, landed, failed)
+
+    def _corrected(self, key: str) -> None:
+        """A correction, undo or redo is in the file (or failed part-way): the articles changed."""
+        self._changes.announce(Changes(articles=True))
+        self.changed.emit(key)
 
     def _run(
         self,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.gui.importing import ImportController, ReportDialog
 from reader.gui.messages import open_warning
+from reader.gui.operations import ChangeBus, Changes
 from reader.gui.save_path import dialog_folder
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
@@ -33,8 +34,9 @@ def local_paths(mime: QMimeData) -> list[Path]:
 class ImportCommands(QObject):
     """Starts imports for the window and shows their outcome.
 
-    Signals: `imported()` once an import landed (before its report opens: the window re-reads
-    what it shows), `repair_requested()` from the report, `status_message(text, ms)`.
+    Signals: `imported()` once an import landed and was announced on the window's ChangeBus
+    (before its report opens: the window shows its issue again), `repair_requested()` from the
+    report, `status_message(text, ms)`.
     """
 
     imported = Signal()
@@ -42,10 +44,16 @@ class ImportCommands(QObject):
     status_message = Signal(str, int)
 
     def __init__(
-        self, importer: ImportController, session: ArchiveSession, settings: Settings, window: QWidget
+        self,
+        importer: ImportController,
+        session: ArchiveSession,
+        settings: Settings,
+        changes: ChangeBus,
+        window: QWidget,
     ) -> None:
         super().__init__(window)
         self._importer = importer
+        self._changes = changes
         self._session = session
         self._settings = settings
         self._window = window
@@ -87,6 +95,9 @@ class ImportCommands(QObject):
         return local_paths(mime) if self._session.write_blocker is None else []
 
     def _finished(self, report: ImportReport, quiet: bool) -> None:
+        # Issues and articles added or replaced (a cancelled import may have landed some files);
+        # staff corrections are replayed onto the new rows, so their undo steps stay valid.
+        self._changes.announce(Changes(issues=True, articles=True))
         self.imported.emit()
         if not quiet:
             dialog = ReportDialog(report, self._window)

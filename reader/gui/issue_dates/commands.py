@@ -4,6 +4,8 @@ The dialog (reader.gui.issue_dates.dialog) starts on the day the issue's text su
 through the session (reader.archive.issue_dates.suggested_date); the date is stored on the
 writer (reader.archive.queries.set_issue_date, None clears it), and the issue is shown again on
 its new day, or back among 未定日期 when its date was cleared. The status bar says what was done.
+A date is announced on the window's ChangeBus as issues changed: the calendar, missing issues,
+the bookmarks' dates and the hits' dates follow it.
 """
 
 from __future__ import annotations
@@ -16,25 +18,31 @@ from PySide6.QtWidgets import QWidget
 from reader.archive import queries
 from reader.archive.formatting import chinese_date
 from reader.gui.issue_dates.dialog import DateDialog
-from reader.gui.operations import ArchiveOp, ArchiveWriter
+from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes
 from reader.gui.session import ArchiveSession
 
 STATUS_MS = 8000
 
 
 class IssueDates(QObject):
-    """`dated(issue_id)` once a date is stored or cleared (the window lists and shows it again);
-    `status_message(text, ms)` says what was done."""
+    """`dated(issue_id)` once a date is stored or cleared and announced (the window shows the
+    issue); `status_message(text, ms)` says what was done."""
 
     dated = Signal(int)
     status_message = Signal(str, int)
 
     def __init__(
-        self, session: ArchiveSession, writer: ArchiveWriter, window: QWidget, blocked: Callable[[], bool]
+        self,
+        session: ArchiveSession,
+        writer: ArchiveWriter,
+        changes: ChangeBus,
+        window: QWidget,
+        blocked: Callable[[], bool],
     ) -> None:
         super().__init__(window)
         self._session = session
         self._writer = writer
+        self._changes = changes
         self._window = window
         self._blocked = blocked
 
@@ -58,6 +66,7 @@ class IssueDates(QObject):
                 if iso
                 else self.tr("已清除设定的日期")
             )
+            self._changes.announce(Changes(issues=True))
             self.dated.emit(issue_id)  # shown first: its 本期共 N 篇 gives way to what was done
             self.status_message.emit(said, STATUS_MS)
 

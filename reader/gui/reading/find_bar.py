@@ -134,8 +134,8 @@ class FindBar(QWidget):
             selection = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setBackground(CURRENT_COLOUR if number == self._current else MATCH_COLOUR)
-            selection.format = fmt  # type: ignore[attr-defined]
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format = fmt
+            selection.cursor = cursor
             selections.append(selection)
         self._pane.setExtraSelections(selections)
         total = len(self._matches)

@@ -14,10 +14,10 @@ from typing import Any
 from reader.archive import search as engine
 from reader.archive.db import Archive, open_archive
 from reader.archive.formatting import UNTITLED, DateStyle, list_title_mark, source_line
-from reader.archive.interrupt import Interrupter
+from reader.archive.interrupt import Interrupter as Interrupter  # re-exported: the window's one way to search
 from reader.archive.records import ArticleRecord
 from reader.archive.search import SearchResult
-from reader.archive.search_request import SearchRequest
+from reader.archive.search_request import SearchRequest as SearchRequest  # re-exported, as Interrupter
 from reader.archive.steady import read_steadily
 from reader.archive.timeline import Timeline, timeline
 from reader.gui.palette import HIT_TAG_CLOSE, HIT_TAG_OPEN

@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.archive.timeline import Timeline
-from reader.gui.operations import TaskRunner
+from reader.gui.operations import Changes, TaskRunner
 from reader.gui.search.adapter import (
     Interrupter,
     SearchOutcome,
@@ -48,11 +48,13 @@ class SearchController(QObject):
         self,
         db_path: Callable[[], Path],
         request: Callable[[], SearchRequest],
+        results_shown: Callable[[], bool],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._db_path = db_path
         self._request = request
+        self._results_shown = results_shown
         self.model = SearchResultModel(self)
         self.model.set_request_more(self._more)
         self._runner = TaskRunner(self, max_workers=1, name="search")
@@ -175,6 +177,12 @@ class SearchController(QObject):
         self.last_outcome = None
         self.model.reset(None)
         self.timeline_ready.emit(None)
+
+    def changes_made(self, changes: Changes) -> None:
+        """Subscribed to the window's changes: what a search finds changes with the issues, the
+        articles and the words it cuts with; bookmarks alone change no hit."""
+        if changes.content:
+            self.archive_changed(self._results_shown())
 
     def archive_changed(self, results_shown: bool) -> None:
         """The archive changed (an import, a correction): count the next timeline afresh, and,

@@ -17,6 +17,7 @@ from reader.archive.formatting import chinese_date, chinese_date_near, issue_tit
 from reader.gui.calendar.panel import CalendarPanel
 from reader.gui.middle.article_model import ArticleListModel
 from reader.gui.middle.pane import MiddlePane
+from reader.gui.operations import Changes
 from reader.gui.reading.pane import ReadingPane
 from reader.gui.search.adapter import article_highlights
 from reader.gui.session import ArchiveSession
@@ -60,6 +61,12 @@ class IssueNavigator(QObject):
         self._hits_of: str | None = None  # the query whose hits the reading pane marks
 
     # --- the lists of the calendar -------------------------------------------------------------
+
+    def changes_made(self, changes: Changes) -> None:
+        """Subscribed to the window's changes: the publications, the month's days and the undated
+        issues follow the issues; the issues' article counts follow a correction (a split, a merge)."""
+        if changes.issues or changes.articles or changes.archive_replaced:
+            self.refresh_lists()
 
     def refresh_lists(self) -> None:
         """Re-read publications, the shown month and the undated issues (after an import)."""

@@ -4,7 +4,8 @@ the program remembers it for them.
 The choice is kept in this user's settings (reader.gui.settings.Settings.shared_folder), so the
 next start without arguments opens the shared folder again (reader.gui.app.startup_location);
 ARCHIVE_READER_DB or an argument still win. The window moves to the chosen archive at once:
-`relocated()` tells it to read everything again.
+another archive is announced on the window's ChangeBus (every part reads again, undo steps
+forgotten), then `relocated()` tells the window to open where the user left off there.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reader.archive.errors import ArchiveError
 from reader.archive.snapshots import is_published_folder
 from reader.gui.messages import open_warning
+from reader.gui.operations import ChangeBus, Changes
 from reader.gui.save_path import dialog_folder
 from reader.gui.session import ArchiveSession
 from reader.gui.settings import Settings
@@ -30,11 +32,17 @@ class SharedFolder(QObject):
     relocated = Signal()
 
     def __init__(
-        self, window: QWidget, session: ArchiveSession, settings: Settings, own_archive: Callable[[], Path]
+        self,
+        window: QWidget,
+        session: ArchiveSession,
+        settings: Settings,
+        changes: ChangeBus,
+        own_archive: Callable[[], Path],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._session = session
+        self._changes = changes
         self._settings = settings
         self._own_archive = own_archive
         self.open_shared = QAction(self.tr("打开共享档案…"), window)
@@ -84,5 +92,6 @@ class SharedFolder(QObject):
             open_warning(self._window, self.tr("无法打开档案"), str(err), "relocateFailed")
             return False
         self.refresh()
+        self._changes.announce(Changes.everything(archive_replaced=True, reopened=True))
         self.relocated.emit()
         return True

@@ -60,6 +60,7 @@ HIDDEN_IMPORTS = (
     "reader.commands.importing",
     "reader.commands.info",
     "reader.commands.install_desktop",
+    "reader.commands.papers",
     "reader.commands.parse",
     "reader.commands.publish",
     "reader.commands.repair",

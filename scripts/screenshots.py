@@ -1,8 +1,8 @@
 """Screenshots of the window as a user sees it, on the corpus, at a large and a small screen size:
 the issue view, a search, the issue view with the 书签 panel open (two bookmarks, one note), and
 the views issue 23 asked to see: find in the article, the search history's drop-down, several
-results chosen for a clippings book, the note editor, the date dialog of an undated issue, the
-user guide.
+results chosen for a clippings book, the note editor, the naming dialog of an undated issue and
+that issue named by the user (its list, and a search finding it), the user guide.
 
 Run under a virtual screen so the real platform plugin (xcb) and real fonts are used:
 
@@ -31,10 +31,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.archive.db import open_archive
 from reader.archive.importer import import_paths
+from reader.archive.issue_names import IssueNames
 from reader.gui.app import application, open_window
 from reader.gui.bookmarks.note_dialog import NoteDialog
 from reader.gui.help.guide import GuideDialog, show_guide
-from reader.gui.issue_dates.dialog import DateDialog
+from reader.gui.issue_dates.dialog import IssueNamesDialog
 from reader.gui.main_window import MainWindow
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -151,10 +152,38 @@ def extra_views(
     shot_of_dialog(app, window, NoteDialog, Path(args.out) / f"note-editor-{window.width()}.png")
     undated = window.calendar.undated_model
     if undated.rowCount():
-        window.ask_issue_date(undated.issue_at(0).id)
-        shot_of_dialog(app, window, DateDialog, Path(args.out) / f"date-dialog-{window.width()}.png")
+        issue_id = undated.issue_at(0).id
+        window.navigator.open_issue(issue_id)
+        window.ask_issue_date(issue_id)
+        shot_of_dialog(app, window, IssueNamesDialog, Path(args.out) / f"date-dialog-{window.width()}.png")
+        name_undated(app, window, issue_id, save)
     show_guide(window)
     shot_of_dialog(app, window, GuideDialog, Path(args.out) / f"guide-{window.width()}.png")
+
+
+NAMED = IssueNames(publication="今日开发区", date="2019-08-28", number=1234, page=2)
+
+
+def name_undated(app: QApplication, window: MainWindow, issue_id: int, save: Callable[[str], None]) -> None:
+    """An undated issue named by the user (设定报名和日期…): its heading, list and reading pane
+    by paper, date and number; then the same issue in a search's results and the bookmarks."""
+    window.issue_dates.assign_names(issue_id, NAMED)
+    for _ in range(200):
+        wait(app, 50)
+        if not window.writer.busy() and window.session.issue(issue_id).user_date:
+            break
+    window.navigator.open_issue(issue_id)
+    window.middle.select_article_row(0)
+    wait(app, 400)
+    save("named-undated")
+    window.search_bar.field.setText("开发区")
+    window.search.run_now()
+    for _ in range(300):
+        wait(app, 50)
+        if window.search.is_idle() and window.search.last_outcome:
+            break
+    save("named-undated-search")
+    window.leave_search()
 
 
 def main() -> int:

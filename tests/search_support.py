@@ -83,15 +83,22 @@ def _contains(row: Sequence[str], term: Term) -> bool:
 
 
 def brute_force(archive: Archive, query: Query) -> set[int]:
-    """Every article whose folded text contains the terms: the oracle search must equal."""
+    """Every article whose folded text contains the terms (and whose byline holds the 作者:
+    names): the oracle search must equal."""
     found: set[int] = set()
     rows = archive.conn.execute(
         "SELECT id, headline, kicker, subtitle, dateline, byline, body FROM articles"
     ).fetchall()
     for row in rows:
         fields = row[1:]
-        if all(any(_contains(fields, t) for t in group) for group in query.groups) and not any(
-            _contains(fields, t) for t in query.excluded
+        byline = fold(fields[4])
+        by_authors = all(t.folded in byline for t in query.authors) and not any(
+            t.folded in byline for t in query.not_authors
+        )
+        if (
+            by_authors
+            and all(any(_contains(fields, t) for t in group) for group in query.groups)
+            and not any(_contains(fields, t) for t in query.excluded)
         ):
             found.add(row[0])
     return found

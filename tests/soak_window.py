@@ -46,7 +46,7 @@ from reader.archive.errors import ArchiveError
 from reader.archive.records import ArticleRecord
 from reader.gui.app import application, open_window, set_application_names
 from reader.gui.bookmarks.model import KEY_ROLE, NOTE
-from reader.gui.issue_dates.dialog import DateDialog
+from reader.gui.issue_dates.dialog import IssueNamesDialog
 from reader.gui.main_window import MainWindow
 
 STEP_TIMEOUT_S = 120  # a write waits behind an import at most the busy timeout; a loaded machine is slow
@@ -184,7 +184,7 @@ class SoakUser:
         iso = day.isoformat()
         self.window.ask_issue_date(issue_id)
         dialog = self._dialog("dateDialog")
-        if not isinstance(dialog, DateDialog):
+        if not isinstance(dialog, IssueNamesDialog):
             self._log_step("date", str(issue_id), iso, False, "没有出现设定日期的对话框")
             return
         dialog.edit.setDate(QDate(day.year, day.month, day.day))

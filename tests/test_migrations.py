@@ -14,6 +14,7 @@ from reader.archive.db import open_archive
 from reader.archive.demo import has_demo
 from reader.archive.formatting import article_source
 from reader.archive.importer import import_issue
+from reader.archive.issue_names import IssueNames, set_issue_names
 from reader.archive.migrations import MIGRATIONS, OLD_DEMO_SOURCE, schema_version
 from reader.archive.search import search
 from reader.text.fold import fold
@@ -167,3 +168,16 @@ def test_bookmarks_of_a_version_2_archive_file_stay_on_their_articles(tmp_path: 
         assert ["社區書屋暑期開放", "庆祝新中国成立70周年文艺演出举行"] == [b.headline for b in listed]
         assert "2019-10-01" == listed[1].date
     assert rows == plain_read(path, ARTICLE_ROWS)
+
+
+def test_an_old_archive_file_takes_the_names_the_user_gives_an_issue(tmp_path: Path) -> None:
+    """Migration 11 on a file an old program wrote: its user date stays, and an issue it holds
+    can then be given a paper, number and page, which every article of it shows."""
+    path = old_archive(tmp_path, "version1.sqlite3")
+    with open_archive(path) as archive:
+        assert "2019-10-01" == queries.issue(archive, 3).user_date
+        set_issue_names(archive, 3, IssueNames("今日开发区", "2019-10-01", 7, 2))
+        named = queries.issue(archive, 3)
+        assert ("今日开发区", "2019-10-01", 7) == (named.publication, named.date, named.number)
+        articles = queries.articles(archive, queries.article_ids(archive, 3))
+        assert {("今日开发区", 2)} == {(a.publication, a.page) for a in articles}

@@ -28,6 +28,7 @@ TITLE_CHARS = 24  # an untitled article's name: one line of the article list
 SEPARATOR = " · "
 CORRECTED_NOTE = "已校订"  # after the source line of an article a staff correction changed
 CORRECTED_MARK = f"〔{CORRECTED_NOTE}〕"  # in front of its title in every list
+PRINTED_NOTE = "报头印的是 "  # before the masthead's own date where the user gave another
 
 
 class DateStyle(Enum):
@@ -136,8 +137,11 @@ def list_title_mark(title: str, corrected: bool) -> str:
 
 def issue_title(issue: IssueRecord) -> str:
     """The heading over an issue's article list: '东昌时讯 · 2022年7月5日 星期二 · 总第1449期 ·
-    共4版'; the file's name stands in for an unknown publication."""
-    return source_line(
+    共4版'; the file's name stands in for an unknown publication. A date the user gave over the
+    masthead's is followed by what the masthead prints ('（报头印的是 2022年8月9日）'): the
+    override never hides the printed page."""
+    overridden = bool(issue.printed_date and issue.date != issue.printed_date)
+    line = source_line(
         issue.publication or issue.source_name,
         issue.date,
         DateStyle.CHINESE,
@@ -145,6 +149,7 @@ def issue_title(issue: IssueRecord) -> str:
         number=issue.number,
         page_count=issue.page_count,
     )
+    return f"{line}（{PRINTED_NOTE}{chinese_date(issue.printed_date)}）" if overridden else line
 
 
 def issue_label(

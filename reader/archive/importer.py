@@ -38,6 +38,7 @@ from reader.archive.issue_writer import (
     write_source,
 )
 from reader.archive.keys import issue_key
+from reader.archive.papers import recognised_names
 from reader.archive.placement import Placement, place
 from reader.archive.protected import protected_reason
 from reader.archive.sources import delete_sources, refresh_issue
@@ -251,11 +252,11 @@ def _record_failure(report: ImportReport, path: Path, error: SourceError | Archi
 
 
 def known_papers(archive: Archive) -> frozenset[str]:
-    """The names of the papers the archive holds (not the demo's), which the parser recognises in
-    mastheads, folios and file names: a paper it learnt from one issue's logo names its inner
-    pages too. Import and `reader parse --db` pass the parser this same list."""
-    rows = archive.conn.execute("SELECT name FROM publications WHERE name != ?", (DEMO_PUBLICATION,))
-    return frozenset(name for (name,) in rows)
+    """The names of the papers the archive holds (not the demo's) and the names a paper was renamed
+    from, which the parser recognises in mastheads, folios and file names: a paper it learnt from
+    one issue's logo names its inner pages too. Import and `reader parse --db` pass the parser this
+    same list."""
+    return recognised_names(archive, leave_out=DEMO_PUBLICATION)
 
 
 def _read(path: Path, should_cancel: Callable[[], bool] | None, papers: frozenset[str]) -> ParsedIssue:

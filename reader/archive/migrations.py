@@ -310,6 +310,27 @@ def m010_bookmarks_to_the_personal_file(archive: Archive) -> None:
     conn.execute("DROP TABLE main.bookmarks")
 
 
+def m011_issues_named_by_the_user(archive: Archive) -> None:
+    """What the user names an issue (issue 23 defect 1, issue 24 defect 1): its paper, number and
+    page beside the date it could already be given (`user_date`), each kept through re-import and
+    read before what the files print (reader.archive.sources.refresh_issue); and the names a
+    paper was renamed or merged from (`publication_names`), so a file printing the old name is
+    filed under the new one. New columns and a new table only; no existing row changes."""
+    conn = archive.conn
+    columns = {row[1] for row in conn.execute("PRAGMA main.table_info(issues)")}
+    for name, kind in (
+        ("user_publication_id", "INTEGER REFERENCES publications(id)"),
+        ("user_number", "INTEGER"),
+        ("user_page", "INTEGER"),
+    ):
+        if name not in columns:
+            conn.execute(f"ALTER TABLE issues ADD COLUMN {name} {kind}")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS publication_names (name TEXT PRIMARY KEY,"
+        " publication_id INTEGER NOT NULL REFERENCES publications(id))"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_issues_and_articles,
     m002_bookmarks,
@@ -321,6 +342,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m008_fold_traditional_characters,
     m009_corrections,
     m010_bookmarks_to_the_personal_file,
+    m011_issues_named_by_the_user,
 )
 
 

@@ -18,6 +18,9 @@ from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, Yea
 # An issue's effective date: the user's date if set, else the printed one. The one spelling of it,
 # for these queries, placement and search alike; undated issues have NULL here.
 EFFECTIVE_DATE = "COALESCE(i.user_date, i.date)"
+# The weekday the masthead prints, only while its date stands (the user's date gets its own,
+# formatting.weekday_of).
+EFFECTIVE_WEEKDAY = "CASE WHEN i.user_date IS NULL THEN i.weekday END"
 # The name of an issue's first file: how an undated issue is known to the user.
 FIRST_SOURCE_NAME = (
     "(SELECT s.name FROM sources s WHERE s.issue_id = i.id"
@@ -35,16 +38,23 @@ CORRECTED = (
 )
 
 _ISSUE_SELECT = f"""
-    SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, i.weekday, i.lunar,
+    SELECT i.id, i.key, p.name, {EFFECTIVE_DATE}, i.date_source, i.user_date, {EFFECTIVE_WEEKDAY}, i.lunar,
            i.number, i.page_count, {FIRST_SOURCE_NAME},
            (SELECT count(*) FROM articles a WHERE a.issue_id = i.id),
-           i.date_hint_year, i.date_hint_reason
+           i.date_hint_year, i.date_hint_reason, i.date,
+           (SELECT up.name FROM publications up WHERE up.id = i.user_publication_id),
+           i.user_number, i.user_page
     FROM issues i LEFT JOIN publications p ON p.id = i.publication_id
 """
 
+# An article's page: the one the user gave its issue (a dump without page heads is read as page
+# 1, often wrongly), else the one its text names. The one spelling of it, for the article records
+# and the search hits alike. Only an issue all on one page is given a page (issue_names).
+ARTICLE_PAGE = "COALESCE(i.user_page, a.page)"
+
 _ARTICLE_SELECT = f"""
-    SELECT a.id, a.key, a.issue_id, a.position, a.page, a.kicker, a.headline, a.subtitle,
-           a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, i.weekday, i.number,
+    SELECT a.id, a.key, a.issue_id, a.position, {ARTICLE_PAGE}, a.kicker, a.headline, a.subtitle,
+           a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, {EFFECTIVE_WEEKDAY}, i.number,
            COALESCE(s.demo, 0) = 1, {CORRECTED}
     FROM articles a JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id
@@ -128,6 +138,17 @@ def article_ids(archive: Archive, issue_id: int) -> list[int]:
     return [r[0] for r in rows]
 
 
+def article_pages(archive: Archive, issue_id: int) -> list[tuple[int, int | None]]:
+    """The issue's article ids in reading order, each with its page (ARTICLE_PAGE): the article
+    list by page (版次)."""
+    rows = archive.conn.execute(
+        f"SELECT a.id, {ARTICLE_PAGE} FROM articles a JOIN issues i ON i.id = a.issue_id"
+        " WHERE a.issue_id = ? ORDER BY a.position, a.id",
+        [issue_id],
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
 def articles(archive: Archive, ids: Sequence[int]) -> list[ArticleRecord]:
     """The articles with these ids, in the order of `ids` (unknown ids are left out)."""
     found: dict[int, ArticleRecord] = {}
@@ -193,12 +214,16 @@ def issue_count(archive: Archive) -> int:
 
 def content_mark(archive: Archive) -> tuple[object, ...]:
     """A few numbers that change when what the window lists changes: issues or articles added or
-    removed, a date given, a correction made (bookmarks are each reader's own and do not count).
-    Read when another connection committed, to tell a colleague's import from a bookmark."""
+    removed, a date or a name given, a paper renamed, a correction made (bookmarks are each
+    reader's own and do not count). Read when another connection committed, to tell a
+    colleague's import from a bookmark."""
     row = archive.conn.execute(
         """
         SELECT (SELECT count(*) FROM issues), (SELECT max(id) FROM issues),
                (SELECT total(julianday(user_date)) FROM issues),
+               (SELECT total(COALESCE(user_publication_id, 0) * 7 + COALESCE(user_number, 0) * 3
+                             + COALESCE(user_page, 0)) FROM issues),
+               (SELECT group_concat(name, '|') FROM publications),
                (SELECT count(*) FROM articles), (SELECT max(id) FROM articles),
                (SELECT count(*) FROM corrections), (SELECT max(id) FROM corrections)
         """

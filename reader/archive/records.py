@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class IssueRecord:
-    """One issue; `date` is the effective date (the user's date for an undated issue)."""
+    """One issue; `date`, `publication` and `number` are what the user gave it if anything, else
+    what its files print (`printed_date`)."""
 
     id: int
     key: str
@@ -27,6 +28,16 @@ class IssueRecord:
     article_count: int
     date_hint_year: int | None = None
     date_hint_reason: str | None = None
+    printed_date: str | None = None  # the date the masthead prints, whatever the user gave
+    user_publication: str | None = None  # what the user named the issue (None: not given);
+    user_number: int | None = None  # `publication` and `number` already read them first
+    user_page: int | None = None  # the page of its articles (an issue all on one page)
+
+    @property
+    def named_by_user(self) -> bool:
+        """Whether the user gave the issue any of its paper, date, number or page."""
+        given = (self.user_publication, self.user_date, self.user_number, self.user_page)
+        return any(value is not None for value in given)
 
 
 @dataclass(frozen=True)

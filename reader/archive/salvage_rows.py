@@ -41,6 +41,7 @@ from reader.text.model import ParsedIssue
 # when they fit, so the index rebuild need not cut every article again).
 CONTENT_TABLES = (
     "publications",
+    "publication_names",
     "issues",
     "sources",
     "articles",
@@ -50,6 +51,7 @@ CONTENT_TABLES = (
 )
 LABELS = {
     "publications": "报名",
+    "publication_names": "报纸的曾用名",
     "issues": "期次",
     "sources": "导入文件记录",
     "articles": "文章",

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.archive.errors import translate
-from reader.archive.queries import CORRECTED, EFFECTIVE_DATE
+from reader.archive.queries import ARTICLE_PAGE, CORRECTED, EFFECTIVE_DATE
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import Filters, Plan, match_expression, relevance_page
 from reader.archive.search_request import DEFAULT_LIMIT, SORTS, SearchRequest
@@ -210,7 +210,7 @@ def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float,
     ids = [r[0] for r in ranked]
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
-        "SELECT a.id, a.key, a.page, a.headline, a.kicker, a.subtitle, a.dateline, a.byline, a.body,"
+        f"SELECT a.id, a.key, {ARTICLE_PAGE}, a.headline, a.kicker, a.subtitle, a.dateline, a.byline, a.body,"
         f" p.name, {EFFECTIVE_DATE}, i.number, {CORRECTED} FROM articles a JOIN issues i ON i.id = a.issue_id"
         f" LEFT JOIN publications p ON p.id = i.publication_id WHERE a.id IN ({marks})",
         ids,

@@ -3,8 +3,10 @@
 An issue is often dumped as several files (one per page or group of pages, the masthead
 repeated); each imported file is a source row, and its articles point at it. The issue row holds
 the merged view: the first value any source gives for the masthead fields (in page order), every
-source's sections, and one reading order over all articles. `refresh_issue` is the one place that
-view is computed; call it whenever an issue's sources change.
+source's sections, and one reading order over all articles, with the paper and number the user
+gave the issue (`user_publication_id`, `user_number`) before what the files print. `refresh_issue`
+is the one place that view is computed; call it whenever an issue's sources or the user's names
+of it change.
 """
 
 from __future__ import annotations
@@ -82,9 +84,14 @@ def delete_sources(archive: Archive, source_ids: Iterable[int]) -> set[int]:
 
 
 def publication_id(conn: sqlite3.Connection, name: str | None) -> int | None:
-    """The id of the publication of this name, made when new; None for no name."""
+    """The id of the publication of this name, made when new; None for no name. A name the user
+    renamed or merged a paper from (`publication_names`) leads to that paper: a file printing
+    the old name is filed under the new one."""
     if not name:
         return None
+    renamed = conn.execute("SELECT publication_id FROM publication_names WHERE name = ?", (name,)).fetchone()
+    if renamed is not None:
+        return int(renamed[0])
     conn.execute("INSERT OR IGNORE INTO publications(name) VALUES (?)", (name,))
     return int(conn.execute("SELECT id FROM publications WHERE name = ?", (name,)).fetchone()[0])
 
@@ -108,8 +115,13 @@ def refresh_issue(conn: sqlite3.Connection, issue_id: int) -> bool:
     merged: dict[str, object] = {}
     for offset, name in enumerate(MERGED_FIELDS, start=3):
         merged[name] = next((row[offset] for row in ordered if row[offset] is not None), None)
+    user_publication, user_number = conn.execute(
+        "SELECT user_publication_id, user_number FROM issues WHERE id = ?", (issue_id,)
+    ).fetchone()
+    if user_number is not None:  # what the user named the issue comes before what its files print
+        merged["number"] = user_number
     publication = next((row[1] for row in ordered if row[1]), None)
-    merged["publication_id"] = publication_id(conn, publication)
+    merged["publication_id"] = user_publication or publication_id(conn, publication)
     merged["sections"] = json.dumps([s for row in ordered for s in json.loads(row[2])], ensure_ascii=False)
     current = conn.execute(f"SELECT {', '.join(merged)} FROM issues WHERE id = ?", (issue_id,)).fetchone()
     # Only what changed: rewriting the whole row for every file cost ~3 ms a file.

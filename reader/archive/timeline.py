@@ -60,12 +60,12 @@ def month_counts(archive: Archive, query: Query, filters: Filters) -> tuple[dict
     table = plan.tables.chars  # a query all 标题: reads the headline postings, as its search does
     sql = (
         f"SELECT substr({EFFECTIVE_DATE}, 1, 7), count(*){plan.scope.joined(table)}"
-        f" WHERE {table} MATCH ?{filters.sql} GROUP BY 1"
+        f" WHERE {table} MATCH ?{plan.filters.sql} GROUP BY 1"
     )
     months: dict[str, int] = {}
     undated = 0
     try:
-        for month, count in archive.conn.execute(sql, (plan.expr.chars, *filters.args)):
+        for month, count in archive.conn.execute(sql, (plan.expr.chars, *plan.filters.args)):
             if month is None:
                 undated += count
             else:

@@ -9,19 +9,20 @@
     correct list [--json] [--all]
     correct undo [ID]
     correct date KEY|FILE YYYY-MM-DD|--clear
+    correct issue KEY|FILE [--paper 名] [--date …] [--number N] [--page N] | --clear
 
 KEY is an article's key as `search` prints it. A thin shell over reader.archive.corrections:
 a correction that cannot be made (unknown key, no such paragraph, not the next article) is one
-Chinese line naming what is wrong and status 1. `date` gives an issue the paper left undated its
-date, changes or clears it (the issue by its key or one of its files' names); like the
-corrections it stays through every re-import.
+Chinese line naming what is wrong and status 1. `date` gives an issue its date (one the paper
+left undated, or over a wrong printed one), changes or clears it (the issue by its key or one of
+its files' names); `issue` also its paper, number and page (reader.commands._correct_issue); like
+the corrections they stay through every re-import.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from reader.archive import corrections, queries
@@ -30,7 +31,8 @@ from reader.archive.formatting import chinese_date
 from reader.archive.handle import Archive
 from reader.archive.issue_dates import IssueNotFound, find_issue
 from reader.commands._common import add_db_option, on_existing_archive, print_usage
-from reader.text.dates import DAY_FORMS, DateError, exact_day
+from reader.commands._correct_issue import add_issue, day, printed_note
+from reader.text.dates import DAY_FORMS
 
 STATUS_LABELS = {"applied": "已应用", "failed": "未能应用"}
 
@@ -52,23 +54,17 @@ def _correction_id(text: str) -> int:
         raise argparse.ArgumentTypeError(f"校订编号须是整数（如 3 或 #3），收到的是：{text}") from None
 
 
-def _day(text: str) -> str:
-    try:
-        return exact_day(text)
-    except DateError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-
-
 def _add_date(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     date = actions.add_parser(
         "date",
-        help="给未定日期的期次设定、更改或清除日期",
-        description="给报头没有日期的期次设定出版日期，或更改、清除以前设定的日期；重新导入后照样保留。"
+        help="给期次设定、更改或清除日期",
+        description="给报头没有日期的期次设定出版日期（或更正报头印错的日期），或更改、清除以前设定的日期；"
+        "重新导入后照样保留。"
         "KEY|FILE 是期次的键，或该期某个文件的文件名（info 列出未定日期的期次及其文件名）。",
     )
     date.add_argument("issue", metavar="KEY|FILE", help="期次的键或文件名")
     which = date.add_mutually_exclusive_group(required=True)
-    which.add_argument("date", nargs="?", type=_day, metavar="YYYY-MM-DD", help=f"出版日期（{DAY_FORMS}）")
+    which.add_argument("date", nargs="?", type=day, metavar="YYYY-MM-DD", help=f"出版日期（{DAY_FORMS}）")
     which.add_argument("--clear", action="store_true", help="清除设定的日期（该期回到“未定日期”）")
     date.set_defaults(func=on_existing_archive(_date, (IssueNotFound,)))
     return date
@@ -150,7 +146,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     undo.set_defaults(func=on_existing_archive(_undo, (CorrectionError,)))
 
     date = _add_date(actions)
-    for sub in (retitle, split, merge, caption, edit, original, listing, undo, date):
+    issue = add_issue(actions)
+    for sub in (retitle, split, merge, caption, edit, original, listing, undo, date, issue):
         add_db_option(sub)
     parser.set_defaults(func=lambda args: print_usage(parser))
 
@@ -213,11 +210,9 @@ def _date(archive: Archive, args: argparse.Namespace) -> int:
         queries.set_issue_date(archive, issue.id, None)
         print(f"已清除 {name}（{issue.key}）设定的日期 {issue.user_date}")
         return 0
-    if issue.date and not issue.user_date:
-        print(f"{name}（{issue.key}）报头印有日期 {issue.date}，不需要设定", file=sys.stderr)
-        return 1
     queries.set_issue_date(archive, issue.id, args.date)
-    print(f"已设定 {name}（{issue.key}）的出版日期：{chinese_date(args.date)}")
+    note = printed_note(archive, issue.id, args.date)
+    print(f"已设定 {name}（{issue.key}）的出版日期：{chinese_date(args.date)}{note}")
     return 0
 
 

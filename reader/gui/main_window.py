@@ -38,6 +38,7 @@ from reader.gui.issue_dates.commands import IssueDates
 from reader.gui.middle.article_model import ArticleListModel
 from reader.gui.middle.pane import MiddlePane
 from reader.gui.operations import ArchiveWriter, ChangeBus, Changes
+from reader.gui.papers.feature import PapersFeature
 from reader.gui.printing import PrintExport
 from reader.gui.reading.comfort import ReadingComfort
 from reader.gui.reading.find_bar import FindBar
@@ -132,7 +133,9 @@ class MainWindow(QMainWindow):
         self.calendar_dock = self.left_column.calendar_dock
         self.toolbar_fit = ToolbarFit(self.toolbar)
         self.printing = PrintExport(self, current=self.current_records, db_path=path)
-        self.citations = CopyCitations(self.commands.copy_citation, self.current_records, self)
+        c = self.commands
+        copying = (c.copy_title, c.copy_article, c.copy_citation)
+        self.citations = CopyCitations(copying, self.current_records, self.pane.shown_article, self)
         self.backup = ArchiveBackup(self, self.writer, path, self.settings)
         self.publishing = ArchivePublish(self, self.writer, path, self.settings)
         self.shared = SharedFolder(self, session, self.settings, self.changes, default_archive_path)
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         blocked = lambda: session.write_blocker is not None  # noqa: E731
         self.issue_dates = IssueDates(session, self.writer, self.changes, self, blocked)
         self.dictionary = DictionaryFeature(self.writer, self.changes, self, session.dictionary_words)
+        self.papers = PapersFeature(self.writer, self.changes, self, session.papers)
         self.outside_changes = OutsideChanges(session, self.writer, self._changed_elsewhere, self)
         self.snapshot_updates = SnapshotUpdates(
             self.outside_changes, self.statusBar(), (self.middle, self.pane), self.search, self._switched
@@ -156,7 +160,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._subscribe()
         c = self.commands
-        parts = (self.calendar, self.corrections, self.dictionary, self.care, self.publishing)
+        parts = (self.calendar, self.corrections, self.dictionary, self.papers, self.care, self.publishing)
         self.read_only = ReadOnlyView(self, (c.import_files, c.import_folder), c.file_menu, parts)
         self.read_only_label = self.read_only.label
         self._apply_write_blocker(session.write_blocker)
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         c.add_file_group([self.backup.action, self.publishing.action])
         c.add_file_group(self.shared.actions())
         c.add_file_group([self.care.remove_demo_action, self.care.repair_action])
-        c.add_file_group([self.dictionary.action])
+        c.add_file_group([self.dictionary.action, self.papers.action])
         c.add_view_group(self.bookmarks.actions())
         c.add_view_group([self.history.back, self.history.forward])
         c.add_view_group(self.comfort.actions())
@@ -183,6 +187,8 @@ class MainWindow(QMainWindow):
         if isinstance(help_entries, QMenu):
             help_entries.insertAction(help_entries.actions()[0], guide_action(self))
         self.middle.set_article_actions(self.corrections.article_actions())
+        copying = [c.copy_title, c.copy_article, c.copy_citation]
+        self.middle.set_copy_actions(copying)
         on_article = [c.copy_article, c.copy_citation, *self.corrections.article_actions()]
         self.pane.set_context_actions([*on_article, self.corrections.original_action])
         self.corrections.bind_undo_keys(self.middle, self.pane)
@@ -200,7 +206,6 @@ class MainWindow(QMainWindow):
         c.latest.triggered.connect(nav.open_latest)
         c.zoom_in.triggered.connect(lambda: self.pane.change_font_size(1))
         c.zoom_out.triggered.connect(lambda: self.pane.change_font_size(-1))
-        c.copy_article.triggered.connect(self.copy_article)
         c.about.triggered.connect(lambda: show_about(self, str(self.session.path)))
         c.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         c.export_results.triggered.connect(self.export_search_results)
@@ -208,10 +213,11 @@ class MainWindow(QMainWindow):
         self.pane.article_changed.connect(self.bookmarks.set_article)
         self.pane.article_changed.connect(self.corrections.set_article)
         self.pane.article_changed.connect(self.history.record)
-        # A name in the byline searches for the person's articles (the byline is indexed too).
-        self.pane.author_clicked.connect(lambda name: self.search_bar.field.setText(f'"{name}"'))
+        # A name in the byline searches for the articles the person wrote (作者: in the syntax).
+        self.pane.author_clicked.connect(lambda name: self.search_bar.field.setText(f'作者:"{name}"'))
         self.corrections.changed.connect(self._corrected)
         self.dictionary.changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.papers.changed.connect(self._papers_renamed)
         self.calendar.date_chosen.connect(nav.open_date)
         self.calendar.month_changed.connect(lambda _y, _m: nav.refresh_calendar())
         self.calendar.publication_changed.connect(self._publication_changed)
@@ -405,10 +411,6 @@ class MainWindow(QMainWindow):
     def _font_size_changed(self, size: int) -> None:
         self.settings.font_pt = size
 
-    def copy_article(self) -> None:
-        if self.pane.copy_article():
-            self.statusBar().showMessage(self.tr("已复制全文"), 3000)
-
     # --- import --------------------------------------------------------------------------------
 
     def import_paths(self, paths: list[Path]) -> bool:
@@ -439,6 +441,12 @@ class MainWindow(QMainWindow):
         user left it (every part has read it again: the folder announced it)."""
         self.resume.open()
         self.statusBar().showMessage(self.tr("正在阅读：{0}").format(self.session.location), 8000)
+
+    def _papers_renamed(self, text: str) -> None:
+        """A paper renamed or merged (and announced: the lists read it again): the shown issue
+        again, under the paper's name now."""
+        self.navigator.reopen_current()
+        self.statusBar().showMessage(text, 8000)
 
     # --- closing -------------------------------------------------------------------------------
 

@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reader.archive import bookmarks, corrections, demo, dictionary, issue_dates, places, queries
+from reader.archive import bookmarks, corrections, demo, dictionary, issue_names, places, queries
 from reader.archive.bookmarks import BookmarkRecord
 from reader.archive.corrections import Correction
 from reader.archive.db import Archive, open_archive
 from reader.archive.dictionary import DictionaryWord
 from reader.archive.errors import ArchiveError, translate
+from reader.archive.issue_names import Suggestion
+from reader.archive.papers import Paper, list_papers
 from reader.archive.records import ArticleRecord, IssueRecord
 from reader.archive.snapshots import archive_file, newest_snapshot, snapshot_of
 from reader.archive.steady import read_steadily
@@ -213,15 +215,22 @@ class ArchiveSession:
         except KeyError:
             return None
 
-    def suggested_date(self, issue_id: int) -> str | None:
-        """The day the date dialog starts on: the user's date, or a day the issue's text names."""
+    def papers(self) -> list[Paper]:
+        """The papers with their issue counts and old names (报纸名称…)."""
+        return self._read(list_papers)
+
+    def suggest_names(self, issue_id: int) -> Suggestion | None:
+        """Where the naming dialog starts: what the issue has, else what its text suggests."""
         try:
-            return self._read(lambda a: issue_dates.suggested_date(a, issue_id))
+            return self._read(lambda a: issue_names.suggest_names(a, issue_id))
         except KeyError:
             return None
 
     def article_ids(self, issue_id: int) -> list[int]:
         return self._read(lambda a: queries.article_ids(a, issue_id))
+
+    def article_pages(self, issue_id: int) -> list[tuple[int, int | None]]:
+        return self._read(lambda a: queries.article_pages(a, issue_id))
 
     def articles(self, ids: Sequence[int]) -> list[ArticleRecord]:
         return self._read(lambda a: queries.articles(a, ids)) if ids else []

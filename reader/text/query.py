@@ -11,7 +11,8 @@ U+FFFD (`readable_text`): it is searched like any other character, never crashes
 a print, and a message can quote the query back.
 
 Syntax: terms separated by spaces must all occur; "quoted phrase" keeps its spaces; -term
-excludes; A OR B needs one of them; 标题:term looks in headlines only. Operators of FTS5 (AND,
+excludes; A OR B needs one of them; 标题:term looks in headlines only; 作者:name keeps the
+articles whose byline holds the name (-作者:name leaves them out). Operators of FTS5 (AND,
 NOT, NEAR(, *, ^) mean nothing here: they are text like any other, because the search layer
 builds its own index queries from the terms and never passes user text through.
 """
@@ -26,6 +27,7 @@ from reader.text.fold import fold
 QUOTES = frozenset('"“”＂„‟〝〞')
 MINUSES = frozenset("-－−")
 FIELD_PREFIXES = ("标题:", "标题：")
+AUTHOR_PREFIXES = ("作者:", "作者：")
 OR_WORDS = frozenset({"OR", "ＯＲ", "或"})
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -37,6 +39,7 @@ class Term:
 
     text: str
     headline_only: bool = False
+    author: bool = False  # 作者:name: the byline must hold it (Query.authors)
 
     @property
     def folded(self) -> str:
@@ -49,6 +52,10 @@ class Query:
 
     groups: tuple[tuple[Term, ...], ...]
     excluded: tuple[Term, ...] = ()
+    # 作者: names the byline must hold (each also a term of its own group, which the byline is
+    # part of: the index narrows, the byline decides) and names it must not hold.
+    authors: tuple[Term, ...] = ()
+    not_authors: tuple[Term, ...] = ()
 
     def positive_terms(self) -> tuple[Term, ...]:
         """Every term that can produce a hit, for highlighting."""
@@ -90,12 +97,12 @@ def _lex(text: str) -> list[_Clause]:
         if text[i] in MINUSES and i + 1 < n and not _is_space(text[i + 1]):
             negated = True
             i += 1
-        headline_only = False
-        for prefix in FIELD_PREFIXES:
-            if text.startswith(prefix, i) and i + len(prefix) < n and not _is_space(text[i + len(prefix)]):
-                headline_only = True
-                i += len(prefix)
-                break
+        headline_only = _prefixed(text, i, FIELD_PREFIXES)
+        if headline_only:
+            i += len(FIELD_PREFIXES[0])
+        author = not headline_only and _prefixed(text, i, AUTHOR_PREFIXES)
+        if author:
+            i += len(AUTHOR_PREFIXES[0])
         if text[i] in QUOTES:
             end = i + 1
             while end < n and text[end] not in QUOTES:
@@ -103,7 +110,7 @@ def _lex(text: str) -> list[_Clause]:
             phrase = "".join(" " if _is_space(c) else c for c in text[i + 1 : end])
             i = end + 1
             if phrase.strip():
-                clauses.append(_Clause(Term(phrase, headline_only), negated, quoted=True))
+                clauses.append(_Clause(Term(phrase, headline_only, author), negated, quoted=True))
             continue
         end = i
         while end < n and not _is_space(text[end]) and text[end] not in QUOTES:
@@ -111,10 +118,18 @@ def _lex(text: str) -> list[_Clause]:
         word = text[i:end]
         if not word:  # a bare minus or field prefix before a quote that closes nothing
             word = text[start:end]
-            negated = headline_only = False
+            negated = headline_only = author = False
         i = end
-        clauses.append(_Clause(Term(word, headline_only), negated, quoted=False))
+        clauses.append(_Clause(Term(word, headline_only, author), negated, quoted=False))
     return [c for c in clauses if c.term.folded.strip()]
+
+
+def _prefixed(text: str, at: int, prefixes: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of the field `prefixes` at `at`, followed by something to search."""
+    return any(
+        text.startswith(prefix, at) and at + len(prefix) < len(text) and not _is_space(text[at + len(prefix)])
+        for prefix in prefixes
+    )
 
 
 def _is_or(clause: _Clause) -> bool:
@@ -122,8 +137,15 @@ def _is_or(clause: _Clause) -> bool:
         not clause.quoted
         and not clause.negated
         and not clause.term.headline_only
+        and not clause.term.author
         and (clause.term.text in OR_WORDS)
     )
+
+
+def _stands_alone(clause: _Clause) -> bool:
+    """An exclusion or a 作者: name: an OR next to it joins nothing (a name filters, it is no
+    alternative)."""
+    return clause.negated or clause.term.author
 
 
 def readable_text(text: str) -> str:
@@ -140,17 +162,23 @@ def parse_query(text: str) -> Query | QueryError:
     clauses = _lex(readable_text(text or ""))
     groups: list[list[Term]] = []
     excluded: list[Term] = []
+    authors: list[Term] = []
+    not_authors: list[Term] = []
     join_next = False
     for index, clause in enumerate(clauses):
         if _is_or(clause):
-            has_left = bool(groups) and index > 0 and not clauses[index - 1].negated
-            has_right = index + 1 < len(clauses) and not clauses[index + 1].negated
+            has_left = bool(groups) and index > 0 and not _stands_alone(clauses[index - 1])
+            has_right = index + 1 < len(clauses) and not _stands_alone(clauses[index + 1])
             if has_left and has_right and not _is_or(clauses[index + 1]):
                 join_next = True
                 continue
             if has_left or has_right:
-                continue  # a dangling OR next to an exclusion: drop it
-        if clause.negated:
+                continue  # a dangling OR next to an exclusion or a name: drop it
+        if clause.term.author:
+            (not_authors if clause.negated else authors).append(clause.term)
+            if not clause.negated:
+                groups.append([Term(clause.term.text)])
+        elif clause.negated:
             excluded.append(clause.term)
         elif join_next:
             groups[-1].append(clause.term)
@@ -158,10 +186,15 @@ def parse_query(text: str) -> Query | QueryError:
             groups.append([clause.term])
         join_next = False
     if not groups:
-        if excluded:
+        if excluded or not_authors:
             return QueryError("只有排除的词：请至少输入一个要查找的词。")
         return QueryError("请输入要查找的文字。")
-    return Query(tuple(_dedupe(g) for g in groups), tuple(_dedupe(excluded)))
+    return Query(
+        tuple(_dedupe(g) for g in groups),
+        tuple(_dedupe(excluded)),
+        _dedupe(authors),
+        _dedupe(not_authors),
+    )
 
 
 def _dedupe(terms: list[Term]) -> tuple[Term, ...]:

@@ -33,9 +33,11 @@ def test_clicking_a_reporter_s_name_lists_their_articles(qtbot: QtBot, corpus_wi
     spot = window.pane.cursorRect(cursor).center()
     spot.setX(spot.x() - 4)  # inside the name, not just after it
     qtbot.mouseClick(window.pane.viewport(), Qt.MouseButton.LeftButton, pos=spot)
-    qtbot.waitUntil(lambda: window.search_bar.text() == f'"{name}"')
+    qtbot.waitUntil(lambda: window.search_bar.text() == f'作者:"{name}"')
     wait_for_search(qtbot, window)
     assert window.middle.showing_search()
     outcome = window.search.last_outcome
     assert outcome is not None and outcome.total >= 1
     assert record.id in [hit.id for hit in outcome.hits]
+    everywhere = window.session.articles([hit.id for hit in outcome.hits])
+    assert all(name in article.byline for article in everywhere)  # the name's articles, not mentions

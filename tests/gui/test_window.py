@@ -25,7 +25,7 @@ from reader.archive.search import search
 from reader.export.citation import citation
 from reader.gui.app import open_window
 from reader.gui.importing import ReportDialog
-from reader.gui.issue_dates.dialog import DateDialog
+from reader.gui.issue_dates.dialog import IssueNamesDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.middle.article_model import COL_TITLE
 from reader.gui.settings import DEFAULT_FONT_PT, Settings
@@ -303,7 +303,7 @@ def test_date_dialog_starts_in_the_year_the_text_suggests(corpus_window: MainWin
     undated = corpus_window.calendar.undated_model
     assert 1 == undated.rowCount()
     issue = undated.issue_at(0)
-    dialog = DateDialog(issue, corpus_window)
+    dialog = IssueNamesDialog(issue, corpus_window)
     assert 2019 == issue.date_hint_year  # 新中国成立70周年
     assert 2019 == dialog.edit.date().year()
     dialog.edit.setDate(QDate(2021, 5, 6))
@@ -319,7 +319,7 @@ def test_date_dialog_without_a_hint_starts_on_new_years_day_of_this_year(
         (issue,) = undated_issues(archive)
     assert issue.date_hint_year is None
     years = {dt.date.today().year}
-    dialog = DateDialog(issue)
+    dialog = IssueNamesDialog(issue)
     qtbot.addWidget(dialog)
     years.add(dt.date.today().year)  # both sides of a New Year's midnight
     start = dialog.edit.date()

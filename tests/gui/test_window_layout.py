@@ -9,7 +9,7 @@ import re
 
 import pytest
 from corpus_support import LEAD_HEADLINE, MASTHEAD_FILE
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QTextBlock, QTextLayout
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QTabBar, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
@@ -258,19 +258,36 @@ def test_a_headline_the_list_cuts_is_whole_in_its_tooltip(qtbot: QtBot, corpus_w
     assert window.articles.record(longest.row()).headline in tip
 
 
-def test_closing_the_bookmarks_gives_their_width_back_to_the_panes(
-    qtbot: QtBot, corpus_window: MainWindow
+@pytest.mark.parametrize("size", [(1024, 700), (1600, 1000)])
+def test_the_left_column_keeps_its_width_between_the_calendar_and_the_bookmarks(
+    qtbot: QtBot, corpus_window: MainWindow, size: tuple[int, int]
 ) -> None:
+    """Issue 23 defect 10: opening 书签, clicking between the 日历 and 书签 tabs and closing 书签
+    never moves the article list sideways; the column is wide enough for the bookmarks'
+    headlines from the start."""
     window = corpus_window
     show_lead(window)
     window.bookmarks.star.action.trigger()
     qtbot.waitUntil(lambda: window.bookmarks.panel.model.rowCount() == 1, timeout=30_000)
-    lay_out(qtbot, window, (1024, 700), bookmarks_open=False)
-    before = (window.calendar_dock.width(), window.splitter.width())
-    lay_out(qtbot, window, (1024, 700), bookmarks_open=True)
-    assert window.bookmarks.dock.width() > before[0]  # widened for the headlines
-    lay_out(qtbot, window, (1024, 700), bookmarks_open=False)
-    assert before == (window.calendar_dock.width(), window.splitter.width())
+
+    def place() -> tuple[int, int, int]:
+        middle = window.middle.mapTo(window, QPoint(0, 0)).x()
+        return window.calendar_dock.width(), middle, window.middle.width()
+
+    lay_out(qtbot, window, size, bookmarks_open=False)
+    before = place()
+    lay_out(qtbot, window, size, bookmarks_open=True)
+    assert before == place()
+    (tabs,) = [bar for bar in window.findChildren(QTabBar) if bar.count() == 2]
+    assert ["日历", "书签"] == [tabs.tabText(i) for i in range(2)]
+    for tab in (0, 1, 0):
+        qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(tab).center())
+        lay_out(qtbot, window, size, bookmarks_open=True)
+        assert before == place(), tabs.tabText(tab)
+    lay_out(qtbot, window, size, bookmarks_open=False)
+    assert before == place()
+    if size == (1600, 1000):  # room for all the bookmarks ask; at 1024 the panes' minimums rule
+        assert window.calendar_dock.width() >= window.bookmarks.panel_width()
 
 
 def test_long_undated_file_names_are_cut_in_the_middle_not_scrolled(

@@ -19,7 +19,7 @@ def test_file_menu_groups_the_features_in_order(corpus_window: MainWindow) -> No
         "备份档案…", "发布到共享文件夹…", "---",
         "打开共享档案…", "改回本机档案", "---",
         "删除演示报纸", "检查并修复档案…", "---",
-        "专有名词词典…", "---",
+        "专有名词词典…", "报纸名称…", "---",
         "退出",
     ] == _texts(corpus_window.commands.file_menu)  # fmt: skip
 
@@ -28,7 +28,8 @@ def test_view_menu_ends_with_the_bookmark_star_and_panel(corpus_window: MainWind
     assert [
         "检索全部报纸", "返回本期", "在本文中查找…", "上一处", "下一处", "---",
         "上一篇", "下一篇", "最新一期", "---",
-        "放大字号", "缩小字号", "复制全文", "复制引文", "---",
+        "放大字号", "缩小字号", "---",
+        "复制标题", "复制全文", "复制引文", "---",
         "收藏本文", "书签", "---",
         "后退", "前进", "---",
         "阅读设置…", "全屏阅读",

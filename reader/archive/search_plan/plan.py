@@ -34,7 +34,7 @@ class Plan:
     def __init__(self, conn: sqlite3.Connection, query: Query, filters: Filters, words: Tokenizer) -> None:
         self.conn = conn
         self.query = query
-        self.filters = filters
+        self.filters = filters = filters.with_authors(query)
         self.expr = Expressions.of(query, words)
         self.scope = Scope(conn, filters)
         self.tables: IndexTables = HEADLINES_ONLY if query.headline_only() else WHOLE_ARTICLES
@@ -168,4 +168,17 @@ class Plan:
     # --- which of a batch of articles a walk keeps ---------------------------------------------
 
     def _accept_chars(self, ids: list[int]) -> set[int]:
-        return probe(self.conn, self.tables.chars, self.expr.chars, ids)
+        kept = probe(self.conn, self.tables.chars, self.expr.chars, ids)
+        if not self.filters.article_sql or not kept:
+            return kept
+        return self._of_filtered_articles(sorted(kept))
+
+    def _of_filtered_articles(self, ids: list[int]) -> set[int]:
+        """Which of `ids` pass the filters on the article itself (作者: names), 500 a statement."""
+        kept: set[int] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT a.id FROM articles a WHERE a.id IN ({marks}){self.filters.article_sql}"
+            kept.update(row[0] for row in self.conn.execute(sql, (*chunk, *self.filters.article_args)))
+        return kept

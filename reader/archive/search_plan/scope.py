@@ -1,6 +1,6 @@
 """What every page strategy shares: the connection, the filters, the joins and the date order.
 
-The date and publication filters, the join from an FTS table to articles and issues, and the
+The date, publication and 作者: filters, the join from an FTS table to articles and issues, and the
 order "newest first" are written once here, so that the BM25 pages, the date-ordered pages and
 the walk over issues cannot drift apart on what an effective date or a tie means.
 """
@@ -14,6 +14,8 @@ from typing import Any
 from reader.archive.queries import EFFECTIVE_DATE
 from reader.archive.search_index import ARTICLE_ISSUE_INDEX
 from reader.text.dates import require_iso
+from reader.text.fold import fold
+from reader.text.query import Query
 
 
 def issue_order(newest: bool) -> tuple[tuple[str, str], ...]:
@@ -41,12 +43,26 @@ def date_order(direction: str) -> str:
 NEWEST_FIRST = date_order("DESC")
 
 
+# The folding of reader.text.fold as an SQL function, for the byline conditions of 作者: names.
+FOLD_FUNCTION = "reader_fold"
+
+
 @dataclass(frozen=True)
 class Filters:
-    """The WHERE clauses (and their arguments) for a date range and a publication."""
+    """The WHERE clauses (and their arguments) for a date range, a publication and 作者: names.
+
+    `sql` / `args` hold every condition, for statements that join articles, issues and
+    publications (Scope.joined); `issue_sql` / `issue_args` those on the issue alone (a walk over
+    issues); `article_sql` / `article_args` those on the article alone (the byline), which a walk
+    checks of the articles it keeps.
+    """
 
     sql: str
     args: tuple[Any, ...]
+    issue_sql: str = ""
+    issue_args: tuple[Any, ...] = ()
+    article_sql: str = ""
+    article_args: tuple[Any, ...] = ()
 
     @classmethod
     def build(cls, date_from: str | None, date_to: str | None, publication: str | None) -> Filters:
@@ -67,7 +83,27 @@ class Filters:
         if publication:
             parts.append("p.name = ?")
             args.append(publication)
-        return cls("".join(f" AND {p}" for p in parts), tuple(args))
+        sql = "".join(f" AND {p}" for p in parts)
+        return cls(sql, tuple(args), sql, tuple(args))
+
+    def with_authors(self, query: Query) -> Filters:
+        """These filters and the query's 作者: names: the folded byline must hold each of
+        `query.authors` and none of `query.not_authors` (reader.text.query)."""
+        names = [(term, True) for term in query.authors] + [(term, False) for term in query.not_authors]
+        if not names:
+            return self
+        article_sql = "".join(
+            f" AND instr({FOLD_FUNCTION}(a.byline), ?) {'>' if holds else '='} 0" for _term, holds in names
+        )
+        article_args = tuple(term.folded for term, _holds in names)
+        return Filters(
+            self.sql + article_sql,
+            self.args + article_args,
+            self.issue_sql,
+            self.issue_args,
+            self.article_sql + article_sql,
+            self.article_args + article_args,
+        )
 
 
 class Scope:
@@ -76,6 +112,8 @@ class Scope:
     def __init__(self, conn: sqlite3.Connection, filters: Filters) -> None:
         self.conn = conn
         self.filters = filters
+        if filters.article_sql:
+            conn.create_function(FOLD_FUNCTION, 1, fold, deterministic=True)
         # The join goes through the covering index when the archive has it (see search_index).
         has_index = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (ARTICLE_ISSUE_INDEX,)

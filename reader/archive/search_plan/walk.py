@@ -55,10 +55,10 @@ def _issue_batches(scope: Scope, newest: bool, batch: int) -> Iterator[list[int]
     for condition, order in issue_order(newest):
         sql = (
             "SELECT i.id FROM issues i LEFT JOIN publications p ON p.id = i.publication_id"
-            f" WHERE {condition}{scope.filters.sql} ORDER BY {order} LIMIT ? OFFSET ?"
+            f" WHERE {condition}{scope.filters.issue_sql} ORDER BY {order} LIMIT ? OFFSET ?"
         )
         skip = 0
-        while issues := [r[0] for r in scope.conn.execute(sql, (*scope.filters.args, batch, skip))]:
+        while issues := [r[0] for r in scope.conn.execute(sql, (*scope.filters.issue_args, batch, skip))]:
             yield issues
             skip += len(issues)
             batch *= 2

@@ -36,6 +36,8 @@ from reader.gui.metrics import chars_width
 
 NOTE_CHARS = 5  # the note column to start with; its tooltip and editor show the whole note
 HEADLINE_CHARS = 16  # what the panel asks for the headline when the window has room
+LONGEST_DATE = "2022年12月31日"  # the widest date the date column shows (chinese_date)
+DATE_PADDING = 6  # a cell's margin on either side of its text
 
 
 class BookmarksPanel(QWidget):
@@ -144,10 +146,13 @@ class BookmarksPanel(QWidget):
 
     def comfortable_width(self) -> int:
         """The width to ask for when the window has room: HEADLINE_CHARS of headline beside the
-        other columns as they are (not the sizeHint: a hidden tab's hint widens its column)."""
+        other columns as they are (not the sizeHint: a hidden tab's hint widens its column), the
+        date column as wide as the longest date whether or not one is listed yet, so the width
+        asked for stays the same as bookmarks come and go (the left column keeps one width)."""
         header = self.view.horizontalHeader()
+        longest_date = self.view.fontMetrics().horizontalAdvance(LONGEST_DATE) + 2 * DATE_PADDING
         others = sum(
-            header.sectionSize(column)
+            max(header.sectionSize(column), longest_date if column == DATE else 0)
             for column in range(self.model.columnCount())
             if column != HEADLINE and not self.view.isColumnHidden(column)
         )

@@ -119,7 +119,8 @@ class CalendarPanel(QWidget):
         # sideways in a column that is narrow on a small screen.
         self.undated_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.undated_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.assign = QPushButton(self.tr("设定日期…"), self)
+        self.assign = QPushButton(self.tr("设定报名和日期…"), self)
+        self.assign.setObjectName("nameIssueButton")
         self.assign.setEnabled(False)
         self.undated_label = QLabel(self.tr("未定日期"), self)
         top = QHBoxLayout()
@@ -258,27 +259,26 @@ class CalendarPanel(QWidget):
         self.undated_label.setText(self.tr("未定日期（{0}）").format(len(issues)))
 
     def set_read_only(self, reason: str | None) -> None:
-        """An archive that cannot be written: 设定日期… is off, with `reason` as its tooltip."""
+        """An archive that cannot be written: 设定报名和日期… is off, with `reason` as its tooltip."""
         self._read_only = reason
         self._update_assign()
 
     def set_shown_issue(self, issue: IssueRecord | None) -> None:
-        """The issue the window lists. 设定日期… acts on it when the paper printed no date on it
-        (undated, or dated by the user: a date once given can be changed or cleared)."""
-        datable = issue is not None and (issue.user_date is not None or issue.date is None)
-        self._datable = issue.id if issue is not None and datable else None
+        """The issue the window lists; 设定报名和日期… acts on it (an undated one, or one whose
+        masthead prints a wrong date: what the user gives comes first, what is printed stays)."""
+        self._datable = issue.id if issue is not None else None
         self._update_assign()
 
     def _update_assign(self) -> None:
-        """设定日期… shows while there are undated issues or the shown issue has the user's date,
-        and works on an issue the user may date in a writable archive."""
+        """设定报名和日期… shows while there are undated issues or an issue is shown, and works on
+        the shown issue in a writable archive."""
         self.assign.setVisible(self.undated_model.rowCount() > 0 or self._datable is not None)
         self.assign.setEnabled(self._datable is not None and self._read_only is None)
         reason = self._read_only
         self.assign.setToolTip(
-            self.tr("只读档案，不能设定日期：{0}").format(reason)
+            self.tr("只读档案，不能设定报名和日期：{0}").format(reason)
             if reason
-            else self.tr("设定、更改或清除本期的出版日期")
+            else self.tr("设定、更改或清除本期的报名、出版日期、期号和版次")
         )
 
     def _date_clicked(self, day: QDate) -> None:

@@ -1,11 +1,12 @@
-"""设定日期…: the window gives an issue the paper left undated its date, changes or clears it.
+"""设定报名和日期…: the window gives an issue its paper, date, number and page, changes or clears them.
 
-The dialog (reader.gui.issue_dates.dialog) starts on the day the issue's text suggests, read
-through the session (reader.archive.issue_dates.suggested_date); the date is stored on the
-writer (reader.archive.queries.set_issue_date, None clears it), and the issue is shown again on
-its new day, or back among 未定日期 when its date was cleared. The status bar says what was done.
-A date is announced on the window's ChangeBus as issues changed: the calendar, missing issues,
-the bookmarks' dates and the hits' dates follow it.
+The dialog (reader.gui.issue_dates.dialog) starts on what the issue has or its text suggests,
+read through the session (reader.archive.issue_names.suggest_names); the names are stored on the
+writer (reader.archive.issue_names.set_issue_names; a date alone by queries.set_issue_date), and
+the issue is shown again under its new names, on its new day or back among 未定日期. The status
+bar says what was done. What changed is announced on the window's ChangeBus: issues (the
+calendar, missing issues, the bookmarks' and hits' dates follow), and for names also articles
+(a paper or page shows in the lists, the results and the bookmarks).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from reader.archive import queries
-from reader.archive.formatting import chinese_date
-from reader.gui.issue_dates.dialog import DateDialog
+from reader.archive.formatting import DateStyle, chinese_date, source_line
+from reader.archive.handle import Archive
+from reader.archive.issue_names import IssueNames, set_issue_names
+from reader.gui.issue_dates.dialog import IssueNamesDialog
 from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes
 from reader.gui.session import ArchiveSession
 
@@ -25,7 +28,7 @@ STATUS_MS = 8000
 
 
 class IssueDates(QObject):
-    """`dated(issue_id)` once a date is stored or cleared and announced (the window shows the
+    """`dated(issue_id)` once names are stored or cleared and announced (the window shows the
     issue); `status_message(text, ms)` says what was done."""
 
     dated = Signal(int)
@@ -47,32 +50,42 @@ class IssueDates(QObject):
         self._blocked = blocked
 
     def ask(self, issue_id: int) -> None:
-        """The date dialog for this issue, starting on the suggested day."""
+        """The naming dialog for this issue, starting on what it has or its text suggests."""
         issue = self._session.issue(issue_id)
         if issue is None or self._blocked():
             return
-        dialog = DateDialog(issue, self._window, self._session.suggested_date(issue_id))
+        suggestion = self._session.suggest_names(issue_id)
+        dialog = IssueNamesDialog(issue, self._window, suggestion, self._session.publications())
         dialog.setObjectName("dateDialog")
-        dialog.accepted.connect(lambda: self.assign(issue_id, dialog.iso_date()))
+        dialog.accepted.connect(lambda: self.assign_names(issue_id, dialog.names()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def assign(self, issue_id: int, iso: str | None) -> None:
-        """Store the user's date (None: clear it) on the writer, then have the issue shown."""
+        """Store the user's date alone (None: clear it) on the writer, then have the issue shown."""
+        said = self.tr("已清除设定的日期")
+        if iso:
+            said = self.tr("已设定出版日期：{0}").format(chinese_date(iso))
+        write = lambda archive: queries.set_issue_date(archive, issue_id, iso)  # noqa: E731
+        self._store(issue_id, write, said, Changes(issues=True))
 
-        def done(_result: object) -> None:
-            said = (
-                self.tr("已设定出版日期：{0}").format(chinese_date(iso))
-                if iso
-                else self.tr("已清除设定的日期")
+    def assign_names(self, issue_id: int, names: IssueNames | None) -> None:
+        """Store what the user named the issue (None: clear all of it), then have it shown."""
+        if names is None:
+            said = self.tr("已清除设定的报名、日期、期号和版次")
+        else:
+            line = source_line(
+                names.publication, names.date, DateStyle.CHINESE, number=names.number, page=names.page
             )
-            self._changes.announce(Changes(issues=True))
+            said = self.tr("已设定本期：{0}").format(line)
+        write = lambda archive: set_issue_names(archive, issue_id, names or IssueNames())  # noqa: E731
+        self._store(issue_id, write, said, Changes(issues=True, articles=True))
+
+    def _store(self, issue_id: int, write: Callable[[Archive], object], said: str, changed: Changes) -> None:
+        def done(_result: object) -> None:
+            self._changes.announce(changed)
             self.dated.emit(issue_id)  # shown first: its 本期共 N 篇 gives way to what was done
             self.status_message.emit(said, STATUS_MS)
 
-        op = ArchiveOp(
-            parent=self._window,
-            writer=self._writer,
-            op=lambda archive, _p: queries.set_issue_date(archive, issue_id, iso),
-        )
+        op = ArchiveOp(parent=self._window, writer=self._writer, op=lambda archive, _p: write(archive))
         op.success(done).run_in_background()  # a known error: the operations' one warning

@@ -32,6 +32,7 @@ from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.middle.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
 from reader.gui.middle.day_notice import DayNotice
+from reader.gui.middle.page_filter import PageFilter
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search.filter_notice import FilterNotice
 from reader.gui.search.model import HtmlDelegate, SearchResultModel
@@ -63,6 +64,7 @@ class MiddlePane(QStackedWidget):
         self.articles = articles
         self.results = results
         self._article_actions: list[QAction] = []
+        self._copy_actions: list[QAction] = []
         self.context_menu: QMenu | None = None  # the last right-click menu (tests look into it)
         issue_page = QWidget(self)
         self.issue_label = QLabel(issue_page)
@@ -74,6 +76,7 @@ class MiddlePane(QStackedWidget):
         self.issue_combo = QComboBox(issue_page)
         self.issue_combo.setObjectName("issueCombo")
         self.issue_combo.setVisible(False)
+        self.page_filter = PageFilter(articles, lambda: self.select_article_row(0), issue_page)
         self.table = QTableView(issue_page)
         self.table.setObjectName("articleTable")
         self.table.setModel(articles)
@@ -96,6 +99,7 @@ class MiddlePane(QStackedWidget):
         layout = QVBoxLayout(issue_page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.page_filter, 0, Qt.AlignmentFlag.AlignLeft)  # a row of its own: never cut
         layout.addWidget(self.table, 1)
         self.notice = DayNotice(issue_page)
         self.notice.setVisible(False)
@@ -306,24 +310,45 @@ class MiddlePane(QStackedWidget):
             self.result_view.scrollTo(index)
 
     def set_article_actions(self, actions: list[QAction]) -> None:
-        """The right-click menu of the article list: these actions, on the row clicked (it
-        becomes the current article first)."""
+        """The right-click menu of the article list: the copy actions, then these (corrections)."""
         self._article_actions = list(actions)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._article_menu)
 
+    def set_copy_actions(self, actions: list[QAction]) -> None:
+        """复制标题 / 复制全文 / 复制引文, first in the right-click menus of the article list and
+        of the search results (they act on the selected articles: reader.gui.window.citations)."""
+        self._copy_actions = list(actions)
+        self.result_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.result_view.customContextMenuRequested.connect(self._result_menu)
+
     def _article_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
-        if not index.isValid() or not self._article_actions:
+        if not index.isValid() or not (self._article_actions or self._copy_actions):
             return
-        if index.row() != self.table.currentIndex().row():
+        chosen = {i.row() for i in self.table.selectionModel().selectedRows()}
+        if index.row() not in chosen:  # a click inside a selection of several keeps them all
             self.select_article_row(index.row())
-        menu = QMenu(self.table)
-        menu.setObjectName("articleListMenu")
-        menu.addActions(self._article_actions)
+        self._popup(self.table, "articleListMenu", [self._copy_actions, self._article_actions], pos)
+
+    def _result_menu(self, pos: QPoint) -> None:
+        index = self.result_view.indexAt(pos)
+        if not index.isValid() or not self._copy_actions:
+            return
+        if not self.result_view.selectionModel().isSelected(index):
+            self.open_result(index.row())
+        self._popup(self.result_view, "resultListMenu", [self._copy_actions], pos)
+
+    def _popup(self, view: QAbstractItemView, name: str, groups: list[list[QAction]], pos: QPoint) -> None:
+        menu = QMenu(view)
+        menu.setObjectName(name)
+        for group in (g for g in groups if g):
+            if menu.actions():
+                menu.addSeparator()
+            menu.addActions(group)
         menu.aboutToHide.connect(menu.deleteLater)
         self.context_menu = menu
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+        menu.popup(view.viewport().mapToGlobal(pos))
 
     def focus_list(self) -> None:
         (self.result_view if self.showing_search() else self.table).setFocus(Qt.FocusReason.OtherFocusReason)

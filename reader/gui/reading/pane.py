@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QMenu, QStyle, QTextBrowser, QWidget
 
 from reader.archive.formatting import article_source, display_title
 from reader.archive.records import ArticleRecord
-from reader.export.citation import text_with_source
 from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.palette import HIT_STYLE, HIT_TAG_CLOSE, HIT_TAG_OPEN, SOURCE_COLOUR
@@ -412,19 +411,8 @@ class ReadingPane(QTextBrowser):
             copied.setHtml(without_joiners(mime.html()))
         return copied
 
-    def copy_article(self) -> bool:
-        """复制全文: the whole article (plain text with its source line, and as shown) onto the
-        clipboard; False when no article is shown."""
+    def shown_article(self) -> tuple[ArticleRecord, str] | None:
+        """The article being read and its text as shown (HTML), for 复制全文; None when none is."""
         if self._record is None:
-            return False
-        mime = QMimeData()
-        mime.setText(self.plain_text())
-        mime.setHtml(self.toHtml())
-        QGuiApplication.clipboard().setMimeData(mime)
-        return True
-
-    def plain_text(self) -> str:
-        """The article as plain text with its source line and citation, for the clipboard."""
-        if self._record is None:
-            return self.toPlainText()
-        return text_with_source(self._record)
+            return None
+        return self._record, self.toHtml()

@@ -33,6 +33,7 @@ class Commands:
     latest: QAction
     zoom_in: QAction
     zoom_out: QAction
+    copy_title: QAction
     copy_article: QAction
     copy_citation: QAction
     shortcuts: QAction
@@ -100,8 +101,12 @@ def build_commands(window: QMainWindow) -> Commands:
         latest=window_action(window, tr("最新一期"), "Ctrl+Home"),
         zoom_in=window_action(window, tr("放大字号"), "Ctrl+=", "Ctrl++", tip=tr("放大字号（Ctrl+=）")),
         zoom_out=window_action(window, tr("缩小字号"), "Ctrl+-", tip=tr("缩小字号（Ctrl+-）")),
+        copy_title=window_action(window, tr("复制标题"), tip=tr("复制所选文章（或正在阅读的一篇）的标题")),
         copy_article=window_action(
-            window, tr("复制全文"), "Ctrl+Shift+C", tip=tr("复制整篇文章和出处（Ctrl+Shift+C）")
+            window,
+            tr("复制全文"),
+            "Ctrl+Shift+C",
+            tip=tr("复制所选文章（或正在阅读的一篇）的全文和出处（Ctrl+Shift+C）"),
         ),
         copy_citation=window_action(
             window,
@@ -132,7 +137,9 @@ def build_commands(window: QMainWindow) -> Commands:
     view_menu.addSeparator()
     view_menu.addActions([actions.previous, actions.next, actions.latest])
     view_menu.addSeparator()
-    view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.copy_article, actions.copy_citation])
+    view_menu.addActions([actions.zoom_in, actions.zoom_out])
+    view_menu.addSeparator()
+    view_menu.addActions([actions.copy_title, actions.copy_article, actions.copy_citation])
     help_menu = menu.addMenu(tr("帮助(&H)"))
     help_menu.addActions([actions.shortcuts, actions.about])
     return actions

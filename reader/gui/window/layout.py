@@ -33,9 +33,10 @@ def stacked(parent: QWidget, main: QWidget, below: QWidget) -> QWidget:
 class LeftColumn(QObject):
     """The calendar in a fixed dock on the window's left, with `bookmarks` as a tab next to it
     (tabs on top). The calendar's dock has no title bar and cannot be closed: alone it looks
-    like the column it always was. Opened, the bookmarks come to the front and the column
-    widens to `wanted_width()` as far as the panes' minimum widths let it; closing them gives
-    the width back to the panes."""
+    like the column it always was. The column has one width, whichever tab is in front and
+    whether 书签 is open or not (issue 23, defect 10: a column that widened for the bookmarks
+    and narrowed again pushed the article list sideways each time): from the start it is as
+    wide as the bookmarks want (`wanted_width()`), as far as the panes' minimum widths let it."""
 
     def __init__(
         self, window: QMainWindow, calendar: QWidget, bookmarks: QDockWidget, wanted_width: Callable[[], int]
@@ -45,7 +46,6 @@ class LeftColumn(QObject):
         self._bookmarks = bookmarks
         self._no_title = QWidget(bookmarks)  # the bookmarks' title bar while docked: none
         self._wanted_width = wanted_width
-        self._narrow: int | None = None  # the column's width before the bookmarks were opened
         dock = QDockWidget(window.tr("日历"), window)
         dock.setObjectName("calendarDock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
@@ -58,6 +58,19 @@ class LeftColumn(QObject):
         bookmarks.toggleViewAction().triggered.connect(self._bookmarks_toggled)
         bookmarks.topLevelChanged.connect(self._bookmarks_floated)
         self._bookmarks_floated(bookmarks.isFloating())
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            self._window.removeEventFilter(self)
+            self.widen()
+        return False
+
+    def widen(self) -> None:
+        """The column as wide as the bookmarks want (never narrower than it is): done once the
+        window is shown, so the width stays when 书签 is opened or closed."""
+        width = max(self.calendar_dock.width(), self._wanted_width())
+        self._window.resizeDocks([self.calendar_dock], [width], Qt.Orientation.Horizontal)
 
     def _bookmarks_floated(self, floating: bool) -> None:
         """Docked, the 书签 tab names the panel: a title bar saying 书签 again under it (with float
@@ -69,15 +82,12 @@ class LeftColumn(QObject):
             self._bookmarks.setTitleBarWidget(self._no_title)
 
     def _bookmarks_toggled(self, shown: bool) -> None:
-        horizontal = Qt.Orientation.Horizontal
-        if shown:  # shown, not yet laid out: the column still has the calendar's width
-            self._narrow = self.calendar_dock.width()
+        """Opened, the bookmarks come to the front, in the column as wide as it was (wider only
+        when they now want more: their paper column appears once bookmarks of two papers are
+        kept). Closed, the column stays as it is."""
+        if shown:
             self._bookmarks.raise_()
-            wanted = max(self._narrow, self._wanted_width())
-            self._window.resizeDocks([self._bookmarks], [wanted], horizontal)
-        elif self._narrow is not None:
-            self._window.resizeDocks([self.calendar_dock], [self._narrow], horizontal)
-            self._narrow = None
+            self.widen()
 
 
 class ToolbarFit(QObject):

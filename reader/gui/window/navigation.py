@@ -159,7 +159,9 @@ class IssueNavigator(QObject):
             self._middle.show_issues([issue], issue_id)
         self._middle.set_issue_title(issue_title(issue))
         self._middle.show_issue_list()
-        self._articles.set_ids(self._session.article_ids(issue_id))
+        pages = self._session.article_pages(issue_id)
+        self._middle.page_filter.show_pages(pages)
+        self._articles.set_ids([article_id for article_id, _page in pages])
         count = self._articles.rowCount()
         self.status_message.emit(self.tr("本期共 {0} 篇").format(count), STATUS_MS)
         if count:

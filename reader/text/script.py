@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from reader.text.errors import CancelCheck
-from reader.text.fold import to_simplified, traditional_characters, traditional_deleter
+from reader.text.fold import CharMap, to_simplified, traditional_characters, traditional_deleter
 from reader.text.model import Article, ParsedIssue
 
 _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
@@ -44,10 +44,7 @@ class Restorer:
         sources: dict[str, list[str]] = {}
         for char in present & traditional_characters():
             sources.setdefault(to_simplified(char), []).append(char)
-        self._table = {ord(f): ord(min(chars)) for f, chars in sources.items()}
-
-    def restore(self, text: str) -> str:
-        return text.translate(self._table)
+        self.restore = CharMap({ord(f): ord(min(chars)) for f, chars in sources.items()})
 
 
 def is_traditional(text: str) -> bool:
@@ -58,7 +55,7 @@ def is_traditional(text: str) -> bool:
     if len(text) > 3 * _SAMPLE:
         middle = len(text) // 2
         text = text[:_SAMPLE] + text[middle : middle + _SAMPLE] + text[-_SAMPLE:]
-    traditional = len(text) - len(text.translate(traditional_deleter()))
+    traditional = len(text) - len(traditional_deleter()(text))
     return traditional * TRADITIONAL_SHARE >= len(text)
 
 

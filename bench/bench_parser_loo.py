@@ -1,8 +1,8 @@
 """Parser generalisation (not a test): every labelled page scored, and scored with itself left out.
 
 The labelled pages are every FILE.txt with a FILE.expected.json beside it in the shared corpus
-(../shared/corpus, when present), in tests/corpus and in tests/corpus_holdout (invented pages
-written before the rules were changed for them). Each page is scored by the archivist's scorer
+(../shared/corpus, when present), in tests/corpus and in tests/corpus_holdout and corpus_holdout2 (invented
+pages written before the rules were changed for them). Each page is scored by the archivist's scorer
 (../shared/tools/score_import.py, imported at run time, never copied) on what `parse_text` makes
 of it: F1, boundaries, headlines, joins, fields, masthead, lines kept apart (splits), coverage.
 
@@ -52,7 +52,7 @@ def load_scorer() -> ModuleType:
 
 def labelled_pages(holdout_only: bool) -> list[Path]:
     """Every page with an expectation beside it, shared corpus first."""
-    folders = [ROOT / "tests" / "corpus_holdout"]
+    folders = [ROOT / "tests" / "corpus_holdout", ROOT / "tests" / "corpus_holdout2"]
     if not holdout_only:
         folders = [SHARED / "corpus", ROOT / "tests" / "corpus", *folders]
     return [t for d in folders for t in sorted(d.glob("*.txt")) if t.with_suffix(".expected.json").exists()]

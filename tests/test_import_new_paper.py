@@ -99,3 +99,30 @@ def test_a_paper_named_by_its_logo_is_known_from_then_on_by_its_inner_pages_runn
         [issue] = queries.issues_on(archive, "2024-03-05", publication=name)
         headlines = [a.headline for a in queries.articles(archive, queries.article_ids(archive, issue.id))]
         assert [f"{name[:2]}县召开春季植树动员会", "老戏台唱响新春大戏", "乡村图书馆添新书"] == headlines
+
+
+PLAIN = """\
+{place}县图书馆延长开放时间
+
+本报讯 自本月起，{place}县图书馆每天开放至晚上九点，方便上班族借阅图书。
+"""
+
+
+def test_a_folder_named_after_a_paper_the_archive_holds_names_the_issues_in_it(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """A page that prints no paper's name at all (no masthead, no running head, no folio), in a
+    folder named after a paper the archive learnt from an earlier issue's logo, is filed under
+    that paper: the file-name hint knows the archive's papers, not only the four of the code."""
+    for name, pinyin in (("河阳视界", "HEYANG SHIJIE"), ("青川新闻", "QINGCHUAN XINWEN")):
+        front = tmp_path / f"{pinyin}.txt"
+        front.write_text(FRONT.format(name=name, pinyin=pinyin, place=name[:2]), encoding="utf-8")
+        assert [front] == import_paths(archive, [front]).imported
+        folder = tmp_path / name
+        folder.mkdir()
+        plain = folder / "2024-03-06.txt"
+        plain.write_text(PLAIN.format(place=name[:2]), encoding="utf-8")
+        assert [plain] == import_paths(archive, [plain]).imported
+        [issue] = queries.issues_on(archive, "2024-03-06", publication=name)
+        [article] = queries.articles(archive, queries.article_ids(archive, issue.id))
+        assert f"{name[:2]}县图书馆延长开放时间" == article.headline

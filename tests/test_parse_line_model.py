@@ -114,3 +114,31 @@ def test_the_quick_answer_whether_a_line_opens_an_item_is_the_models_own() -> No
             assert [full.at(i) >= OPENS for i in range(len(lines))] == [
                 quick.opens(i) for i in range(len(lines))
             ]
+
+
+NOTICE = """\
+停水通知
+
+因管网维修，3月15日8时至18时城东片区停水，请居民提前储水。
+
+特此通知。
+
+县自来水公司
+2024年3月14日
+
+遗失声明
+
+李明遗失工作证一本，声明作废。
+"""
+
+
+def test_a_notices_signature_stays_with_its_notice_whatever_the_model_says() -> None:
+    """The cascade's rule holds a notice's signature (`signature_block`): a model sure that every
+    text line opens an article must not cut the issuer and the date off into an article of their
+    own (with the shipped model they close the notice)."""
+    always = LineModel({}, 30.0)
+    bodies = [a.body for a in parse_text(NOTICE, "x.txt", model=always).articles]
+    assert ["特此通知。\n县自来水公司\n2024年3月14日"] == [b for b in bodies if "县自来水公司" in b]
+    found = parse_text(NOTICE, "x.txt").articles
+    assert ["停水通知", "遗失声明"] == [a.headline for a in found]
+    assert found[0].body.endswith("特此通知。\n县自来水公司\n2024年3月14日")

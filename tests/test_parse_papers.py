@@ -97,3 +97,26 @@ def test_a_paper_the_archive_knows_is_named_by_its_running_head_and_dated_by_its
         known = parse_text(page, "x.txt", papers=frozenset({name, "东湖晚报"}))
         assert (None, None) == (unknown.publication, unknown.date)
         assert (name, "2024-03-05") == (known.publication, known.date)
+
+
+def test_a_running_head_alone_names_a_paper_the_archive_knows() -> None:
+    """A known name taken from the front of 「河阳视界 · 第3版 · 文化」 left its middle dot behind,
+    read as an empty part that no folio holds: a page with no footer folio had no paper."""
+    for name in ("河阳视界", "青川新闻"):
+        for head in (f"{name} · 第3版 · 文化", f"{name}｜第3版"):
+            issue = parse_text(head + "\n" + BODY, "x.txt", papers=frozenset({name}))
+            assert name == issue.publication, head
+            assert ["县里召开春季植树动员会"] == [a.headline for a in issue.articles]
+
+
+def test_a_logo_under_the_date_and_number_still_names_the_paper() -> None:
+    """Some mastheads print the date and the number above the paper's name and its pinyin logo
+    (held-out page 12): the name over its pinyin is looked for among the first lines, not only
+    on the first."""
+    for top, name, pinyin in (
+        ("2025年1月10日 星期五\n总第2031期 本期8版\n", "枫林周刊", "FENGLIN ZHOUKAN"),
+        ("第88期\n", "青川新闻", "QINGCHUAN XINWEN"),
+    ):
+        issue = parse_text(f"{top}{name}\n{pinyin}\n中共{name[:2]}县委宣传部主管主办\n" + BODY, "x.txt")
+        assert name == issue.publication, top
+        assert ["县里召开春季植树动员会"] == [a.headline for a in issue.articles]

@@ -274,3 +274,31 @@ def test_a_year_that_opens_a_period_is_no_hint_of_the_issue_year(phrase: str) ->
 def test_a_year_mentioned_after_a_period_still_hints() -> None:
     issue = parse_text("标题\n\n本报讯 自2019年起推行垃圾分类，2021年覆盖全区。\n", "x.txt")
     assert 2021 == issue.date_hint.year
+
+
+PICTURES = """\
+## 秋到白云山 红叶映层林
+
+![白云山红叶](images/hongye.jpg)
+
+本报讯 进入十月，白云山景区的枫树陆续变红。
+
+## 古镇夜游点亮夜经济
+
+![夜景一](images/p1.jpg) ![夜景二](http://example.com/p2.png)
+
+本报讯 近日，清水古镇推出夜游项目。
+"""
+
+
+def test_a_line_of_pictures_goes_to_the_sections_as_printed_never_into_the_head() -> None:
+    """A picture's reference (a lone image, two images on a line) is no subtitle, and its target
+    is kept in the sections, not dropped (issue 24: nothing the parser does not place is lost)."""
+    issue = parse_text(PICTURES, "x.md")
+    assert [("秋到白云山 红叶映层林", ""), ("古镇夜游点亮夜经济", "")] == [
+        (a.headline, a.subtitle) for a in issue.articles
+    ]
+    assert (
+        "![白云山红叶](images/hongye.jpg)",
+        "![夜景一](images/p1.jpg) ![夜景二](http://example.com/p2.png)",
+    ) == issue.sections

@@ -8,8 +8,10 @@ import pytest
 from corpus_support import CORPUS_DIR
 
 from reader.resources import FOLD_TABLE, locate
+from reader.text.coverage import lost_lines
 from reader.text.fold import to_simplified
 from reader.text.parse import parse_text
+from reader.text.script import is_traditional
 
 FIELDS = ("kicker", "headline", "subtitle", "dateline", "byline", "body", "kind", "page")
 
@@ -48,3 +50,30 @@ def test_a_simplified_page_quoting_a_traditional_word_keeps_it() -> None:
         article.headline,
         article.body,
     )
+
+
+def test_a_character_printed_two_ways_on_one_page_keeps_each_printed_form() -> None:
+    """發 and 髮 both fold to 发, and 皇后's 后 is printed as such beside 之後: each comes back as
+    printed, not as one form for both (the fuzzer's coverage check caught 愿 turned into 願)."""
+    page = (
+        "理髮店的新發展\n\n"
+        "本報訊 街道理髮師傅說，頭髮要勤剪。皇后鎮發展之後，店裡來了新的學徒。\n\n"
+        "皇后鎮開發新區\n\n"
+        "本報記者 王明\n\n"
+        "皇后鎮的開發區之後還要擴大，頭髮花白的老人也來參觀。當地發佈了新規劃。\n"
+    )
+    assert is_traditional(page)
+    issue = parse_text(page, "x.txt")
+    assert [] == lost_lines(page, issue)
+    first, second = issue.articles
+    assert ("理髮店的新發展", "皇后鎮開發新區") == (first.headline, second.headline)
+    assert "頭髮要勤剪。皇后鎮發展之後" in first.body
+    assert "頭髮花白" in second.body and "當地發佈" in second.body
+
+
+def test_a_simplified_character_among_traditional_ones_stays_as_printed() -> None:
+    """An OCR'd page in traditional script with a simplified 发 here and there keeps both."""
+    body = "這是一個關於經濟發展的報導，各區發展迅速。" * 4 + "另一區发展也快。"
+    page = f"經濟發展\n\n本報訊 {body}\n"
+    (article,) = parse_text(page, "x.txt").articles
+    assert body == article.body

@@ -7,7 +7,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.fold import fold, fold_char, fold_with_map, traditional_characters
+from reader.resources import FOLD_TABLE, locate
+from reader.text.fold import fold, fold_char, fold_with_map, to_simplified, traditional_characters
 
 
 def test_full_width_digits_fold_to_ascii() -> None:
@@ -82,3 +83,17 @@ def test_traditional_text_maps_back_one_to_one() -> None:
     folded = fold_with_map("在東昌府區")
     assert "在东昌府区" == folded.folded
     assert (1, 4) == folded.original_span(1, 4)
+
+
+def test_the_parsers_fold_says_what_the_table_says_of_every_character() -> None:
+    """`to_simplified` translates through a list indexed by code point (fold.CharMap), and beyond
+    the BMP through a second pass: every traditional character of the resource table, astral ones
+    included, set among simplified text and ASCII, comes out as the table says."""
+    table = {}
+    for row in locate(FOLD_TABLE).read_text(encoding="utf-8").splitlines():
+        trad, _, simp = row.partition("\t")
+        if row and not row.startswith("#") and len(trad) == 1 and len(simp) == 1:
+            table[ord(trad)] = ord(simp)
+    assert any(code > 0xFFFF for code in table)
+    text = "简体 a1 ".join(map(chr, table)) + "\U00020000"
+    assert text.translate(table) == to_simplified(text)

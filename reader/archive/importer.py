@@ -175,7 +175,7 @@ def _import_files(
 ) -> None:
     """Each file in turn into `report`, until the last one, a cancel, or an error that stops
     the batch; `progress` after each file."""
-    papers = _papers(archive)
+    papers = known_papers(archive)
     cancelled = should_cancel or (lambda: False)
     for index, path in enumerate(files, start=1):
         if cancelled():
@@ -251,10 +251,11 @@ def _record_failure(report: ImportReport, path: Path, error: SourceError | Archi
 # --- read: a file → a parsed issue ----------------------------------------------------------
 
 
-def _papers(archive: Archive) -> frozenset[str]:
+def known_papers(archive: Archive) -> frozenset[str]:
     """The names of the papers the archive holds (not the demo's) and the names a paper was renamed
-    from, which the parser recognises in mastheads and folios: a paper it learnt from one issue's
-    logo names its inner pages too."""
+    from, which the parser recognises in mastheads, folios and file names: a paper it learnt from
+    one issue's logo names its inner pages too. Import and `reader parse --db` pass the parser this
+    same list."""
     return recognised_names(archive, leave_out=DEMO_PUBLICATION)
 
 

@@ -28,7 +28,34 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         action="store_true",
         help="不输出 JSON，而是逐行列出每一行被判定的角色（标题、正文、接续、署名……）和作出判定的规则",
     )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="档案数据库文件：按档案里已有的报纸名称识别报头、页眉、页脚和文件名（不写入档案；不给则不读档案）",
+    )
     parser.set_defaults(func=run)
+
+
+def _papers(args: argparse.Namespace) -> frozenset[str] | str:
+    """The papers the `--db` archive holds, as import passes them to the parser (none without
+    `--db`: parsing a file never needs an archive), or the message saying why they cannot be read."""
+    if args.db is None:
+        return frozenset()
+    from reader.archive.db import open_archive
+    from reader.archive.errors import ArchiveError
+    from reader.archive.importer import known_papers
+    from reader.commands._common import db_path
+
+    path = db_path(args)
+    if not path.exists():
+        return f"档案不存在：{path}"
+    try:
+        with open_archive(path, readonly=True) as archive:
+            return known_papers(archive)
+    except ArchiveError as err:
+        return str(err)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,8 +66,15 @@ def run(args: argparse.Namespace) -> int:
     from reader.text.explain import format_roles
     from reader.text.load import explain_issue, read_issue
 
+    papers = _papers(args)
+    if isinstance(papers, str):
+        print(papers, file=sys.stderr)
+        return 1
     try:
-        parsed, roles = explain_issue(args.file) if args.explain else (read_issue(args.file), [])
+        if args.explain:
+            parsed, roles = explain_issue(args.file, papers)
+        else:
+            parsed, roles = read_issue(args.file, papers=papers), []
     except SourceError as err:
         print(err, file=sys.stderr)
         return 1

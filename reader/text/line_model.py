@@ -27,15 +27,18 @@ from functools import cache
 
 from reader.resources import LINE_MODEL, locate
 from reader.text.lines import Line
-from reader.text.page_rules import bracketed_lead, has_paragraph_indent
+from reader.text.page_rules import bracketed_lead, has_paragraph_indent, opens_item, speaker_of
 from reader.text.rules import PAGE_JUMP, LineType, opens_with_editors_note, trailing_credit
 from reader.text.shapes import (
     FRAME_MARK,
     SUBTITLE_DASH,
     cjk_length,
+    credit_of,
     ends_sentence,
     is_column_label,
     names_a_column,
+    names_a_place,
+    reads_as_kicker,
     split_dateline,
 )
 
@@ -44,8 +47,10 @@ _DIGIT = re.compile(r"\d")
 _FULL_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 _COMMA = re.compile(r"[，,；;、]")
 _RULE_LINE = re.compile(r"^[一—\-－─_=＝·•.…\s]{6,}$")
-# The model's probability above which a text line opens an article of its own, and its logit.
-OPENS = 0.5
+# The model's probability above which a text line the cascade would add to the open article
+# opens one of its own instead, and its logit: the model overrules the cascade only when fairly
+# sure (at 0.5 a short line under a sub-heading, 具体做法是：, split Markdown articles in two).
+OPENS = 0.7
 _OPENS_LOGIT = math.log(OPENS / (1 - OPENS))
 
 
@@ -62,21 +67,12 @@ class LineModel:
     def probability(self, features: Mapping[str, float]) -> float:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(features)))))
 
-    def greatest_gain(self, names: Sequence[str]) -> float:
-        """The most that features of `names` (each 0 or 1) can add to the logit."""
-        return sum(max(0.0, self.weights.get(name, 0.0)) for name in names)
-
 
 @cache
 def shipped_model() -> LineModel:
     """The weights in resources/line_model.json (MissingResource when the file is not installed)."""
     data = json.loads(locate(LINE_MODEL).read_text(encoding="utf-8"))
     return LineModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]))
-
-
-def _own(line: Line, kind: LineType) -> dict[str, float]:
-    """What the line is by itself (only the features that are set: a sparse vector)."""
-    return _shape(line, kind) | _marks(line)
 
 
 def _shape(line: Line, kind: LineType) -> dict[str, float]:
@@ -95,118 +91,157 @@ def _shape(line: Line, kind: LineType) -> dict[str, float]:
     return {name: value for name, value in feats.items() if value}
 
 
-# The features `_marks` tells, each by a regular expression or a rule of the cascade.
-MARKS = (
-    "ends_sentence",
-    "dateline",
-    "frame_mark",
-    "bracketed_lead",
-    "subtitle_dash",
-    "digits",
-    "month_day",
-    "indent",
-    "comma",
-    "rule_line",
-    "editors_note",
-    "trailing_credit",
-    "column_name",
-)
-
-
-def _marks(line: Line) -> dict[str, float]:
-    """What the line's text says by its marks, punctuation, dates and credits."""
-    text = line.text
-    feats = {
-        "ends_sentence": float(ends_sentence(text)),
-        "dateline": float(bool(split_dateline(text)[0])),
-        "frame_mark": float(bool(FRAME_MARK.match(text))),
-        "bracketed_lead": float(bracketed_lead(text) is not None),
-        "subtitle_dash": float(bool(SUBTITLE_DASH.match(text))),
-        "digits": float(bool(_DIGIT.search(text))),
-        "month_day": float(bool(_FULL_DATE.search(text))),
-        "indent": float(has_paragraph_indent(line.raw)),
-        "comma": float(bool(_COMMA.search(text))),
-        "rule_line": float(bool(_RULE_LINE.match(text))),
-        "editors_note": float(opens_with_editors_note(text)),
-        "trailing_credit": float(trailing_credit(text) is not None),
-        "column_name": float(_names_column(text)),
-    }
-    return {name: value for name, value in feats.items() if value}
-
-
 def _names_column(text: str) -> bool:
     """A column's label or name (`shapes.is_column_label`, `shapes.names_a_column`)."""
     return is_column_label(text) or names_a_column(text)
 
 
-# The features a line lends its neighbours, by the name of its own feature they repeat.
-_AS_PREV = ("ends_sentence", "rule_line", "dateline", "frame_mark", "trailing_credit", "column_name")
-_AS_NEXT = ("dateline", "frame_mark")
+# What a line's text says by its marks, punctuation, dates and credits, each told by a regular
+# expression or by a rule of the cascade (the rules as features): one test per feature, the one
+# place `line_features` and the quick bound of `OpeningScores.opens` both read.
+MARK_TESTS: dict[str, Callable[[Line], bool]] = {
+    "ends_sentence": lambda line: ends_sentence(line.text),
+    "dateline": lambda line: bool(split_dateline(line.text)[0]),
+    "frame_mark": lambda line: bool(FRAME_MARK.match(line.text)),
+    "bracketed_lead": lambda line: bracketed_lead(line.text) is not None,
+    "subtitle_dash": lambda line: bool(SUBTITLE_DASH.match(line.text)),
+    "digits": lambda line: bool(_DIGIT.search(line.text)),
+    "month_day": lambda line: bool(_FULL_DATE.search(line.text)),
+    "indent": lambda line: has_paragraph_indent(line.raw),
+    "comma": lambda line: bool(_COMMA.search(line.text)),
+    "rule_line": lambda line: bool(_RULE_LINE.match(line.text)),
+    "editors_note": lambda line: opens_with_editors_note(line.text),
+    "trailing_credit": lambda line: trailing_credit(line.text) is not None,
+    "column_name": lambda line: _names_column(line.text),
+    "reads_as_kicker": lambda line: reads_as_kicker(line.text),
+    "speaker": lambda line: bool(speaker_of(line.text)),
+    "opens_item": lambda line: opens_item(line.text),
+    "credit_shape": lambda line: credit_of(line.text) is not None,
+    "names_place": lambda line: names_a_place(line.text),
+}
+MARKS = tuple(MARK_TESTS)
+# The marks a line lends the line after it (as prev_NAME) and the line before it (as next_NAME).
+_AS_PREV = (
+    "ends_sentence",
+    "rule_line",
+    "dateline",
+    "frame_mark",
+    "trailing_credit",
+    "column_name",
+    "reads_as_kicker",
+    "credit_shape",
+    "names_place",
+)
+_AS_NEXT = ("dateline", "frame_mark", "credit_shape", "speaker", "opens_item")
 
 
-def _lent(line: Line) -> dict[str, float]:
-    """The own features of `line` that its neighbours read (`_AS_PREV`, `_AS_NEXT`, its gap):
-    what `_own` says of them, without the rest."""
-    text = line.text
-    feats = {
-        "ends_sentence": float(ends_sentence(text)),
-        "rule_line": float(bool(_RULE_LINE.match(text))),
-        "dateline": float(bool(split_dateline(text)[0])),
-        "frame_mark": float(bool(FRAME_MARK.match(text))),
-        "trailing_credit": float(trailing_credit(text) is not None),
-        "column_name": float(_names_column(text)),
-        "gap_before": float(line.gap_before > 0),
-    }
-    return {name: value for name, value in feats.items() if value}
+def _marks(line: Line) -> dict[str, float]:
+    """The marks of `MARK_TESTS` the line has."""
+    return {name: 1.0 for name, test in MARK_TESTS.items() if test(line)}
 
 
-Features = Callable[[int], dict[str, float]]
-
-
-def _features(own: Features, lent: Features, types: Sequence[LineType], i: int) -> dict[str, float]:
-    """The features of line `i` from its own features (`own(i)`) and those its neighbours lend
-    it (`lent(j)`: at least the features named in `_AS_PREV`, `_AS_NEXT` and the gap)."""
+def _context(types: Sequence[LineType], i: int, feats: dict[str, float]) -> None:
+    """Add to `feats` where line `i` stands: first or last, its neighbours' types (the previous
+    line's type stands in for "the previous line's role", which the cascade gives line by line)."""
     count = len(types)
-    feats = dict(own(i))
     if i == 0:
         feats["first_line"] = 1.0
     else:
-        prev = lent(i - 1)
         feats[f"prev_{types[i - 1]}"] = 1.0
-        feats.update((f"prev_{name}", 1.0) for name in _AS_PREV if name in prev)
     if i + 1 < count:
-        nxt = lent(i + 1)
         feats[f"next_{types[i + 1]}"] = 1.0
-        feats.update((f"next_{name}", 1.0) for name in _AS_NEXT if name in nxt)
-        if "gap_before" in nxt:
-            feats["next_gap"] = 1.0
     else:
         feats["last_line"] = 1.0
     if i + 2 < count:
         feats[f"next2_{types[i + 2]}"] = 1.0
-    if types[i] == "heading":  # where a heading stands: the linear model cannot combine features
-        before = types[i - 1] if i else ""
-        feats["heading_first"] = float(before != "heading")
-        feats["heading_after_text"] = float(before in ("body", "credit"))
-        feats["heading_under_column"] = float("prev_column_name" in feats)
-        feats = {name: value for name, value in feats.items() if value}
+
+
+def _lent(lines: Sequence[Line], i: int, mark: Callable[[int, str], bool], feats: dict[str, float]) -> None:
+    """Add to `feats` the marks line `i`'s neighbours lend it (`mark(j, name)`: line j has it)."""
+    if i > 0:
+        feats.update((f"prev_{name}", 1.0) for name in _AS_PREV if mark(i - 1, name))
+    if i + 1 < len(lines):
+        feats.update((f"next_{name}", 1.0) for name in _AS_NEXT if mark(i + 1, name))
+        if lines[i + 1].gap_before > 0:
+            feats["next_gap"] = 1.0
+
+
+_RUN_LOOK = 6  # how far a heading's run is followed each way (a head has a few lines)
+
+
+def is_dense(lines: Sequence[Line]) -> bool:
+    """The page sets no line apart by a blank line (an OCR dump, a hard-wrapped text): there a
+    head is known by its shape and place, never by the space before it."""
+    return not any(line.gap_before for line in lines)
+
+
+def _heading(types: Sequence[LineType], i: int, feats: dict[str, float], dense: bool) -> None:
+    """Where a heading stands in its run of heading lines (the linear model cannot combine
+    features): first of the run, how long the run is, what stands before the run and after it
+    (a head over a dateline or a byline opens an article; a run between lines of text is more
+    often a sub-heading or verse), under a column's name."""
+    if types[i] != "heading":
+        return
+    start = i
+    while start > 0 and i - start < _RUN_LOOK and types[start - 1] == "heading":
+        start -= 1
+    end = i + 1
+    while end < len(types) and end - i < _RUN_LOOK and types[end] == "heading":
+        end += 1
+    before = types[start - 1] if start else "start"
+    after = types[end] if end < len(types) else "end"
+    if start == i:
+        feats["heading_first"] = 1.0
+        feats[f"head_after_{before}"] = 1.0
+    else:
+        feats[f"head_line_{min(i - start, 2) + 1}"] = 1.0
+    feats[f"head_run_{min(end - start, 3)}"] = 1.0
+    feats[f"head_over_{after}"] = 1.0
+    if before in ("body", "credit"):
+        feats["heading_after_text"] = 1.0
+    if before == "credit" and start >= 2 and types[start - 2] == "heading":
+        feats["heading_after_byline"] = 1.0  # a credit under a head is its byline: text follows
+    if "prev_column_name" in feats:
+        feats["heading_under_column"] = 1.0
+    if dense:
+        feats["heading_on_dense_page"] = 1.0
+
+
+# A dateline or a frame mark on a line of text right after text: the next item of a column of
+# briefs (the same marks under a headline open no article: the headline did).
+_AFTER_TEXT = {"dateline": "dateline_after_text", "frame_mark": "frame_after_text"}
+
+
+def _after_text(types: Sequence[LineType], i: int, feats: dict[str, float]) -> None:
+    """Add the features of `_AFTER_TEXT` line `i` has."""
+    if types[i] != "heading" and i and types[i - 1] in ("body", "credit"):
+        feats.update((both, 1.0) for mark, both in _AFTER_TEXT.items() if mark in feats)
+
+
+def line_features(
+    lines: Sequence[Line], types: Sequence[LineType], i: int, dense: bool | None = None
+) -> dict[str, float]:
+    """The features of line `i`: its own shape, type and marks, its neighbours' types and the
+    marks they lend it (a sparse vector: only the features that are set). `dense`: `is_dense(lines)`,
+    worked out here when not given."""
+    feats = _shape(lines[i], types[i]) | _marks(lines[i])
+    _context(types, i, feats)
+    _lent(lines, i, lambda j, name: MARK_TESTS[name](lines[j]), feats)
+    _heading(types, i, feats, is_dense(lines) if dense is None else dense)
+    _after_text(types, i, feats)
     return feats
-
-
-def line_features(lines: Sequence[Line], types: Sequence[LineType], i: int) -> dict[str, float]:
-    """The features of line `i`: its own shape and type, and its neighbours' (the previous line's
-    type stands in for "the previous line's role", which the cascade gives line by line)."""
-    return _features(lambda j: _own(lines[j], types[j]), lambda j: _lent(lines[j]), types, i)
 
 
 class OpeningScores:
     """The model's probability that an article starts on each line, worked out when first asked.
 
     The parser asks only where the cascade has not already decided (a text line inside an
-    article), so most lines of a page of datelined briefs are never scored; a line's features
-    are worked out once, and of a neighbour only those it lends (`_lent`). Linear: each line costs
-    a few regular expressions at most twice. `tick(cost)` is called per line scored (a cancel
-    check).
+    article). `opens` answers most lines without their marks: from the line's shape and its
+    neighbours' types it has an upper bound on the logit, and tells the marks that could raise
+    it (regular expressions, most of the cost) one by one, the one that could raise it most
+    first, until the bound falls below OPENS or none is left (then the line is scored in full).
+    Each mark of a line is told at most once. Linear; `tick(cost)` is called per line answered
+    (a cancel check).
     """
 
     def __init__(
@@ -220,55 +255,73 @@ class OpeningScores:
         self.types = list(types)  # as typed now: the rules may retype lines later
         self.model = model or shipped_model()
         self.tick = tick
-        self._own: dict[int, dict[str, float]] = {}
-        self._lent: dict[int, dict[str, float]] = {}
+        self._marks: dict[int, dict[str, bool]] = {}
         self._scores: dict[int, float] = {}
-        self._marks_gain = self.model.greatest_gain(MARKS)
+        self._dense: bool | None = None
+        weights = self.model.weights
+        # The marks that can raise a line's logit, by how much, most first: (gain, offset, name).
+        raising = [
+            (weights.get(name, 0.0) + max(0.0, weights.get(_AFTER_TEXT.get(name, ""), 0.0)), 0, name)
+            for name in MARKS
+        ]
+        raising += [(weights.get(f"prev_{name}", 0.0), -1, name) for name in _AS_PREV]
+        raising += [(weights.get(f"next_{name}", 0.0), 1, name) for name in _AS_NEXT]
+        self._raising = sorted((r for r in raising if r[0] > 0), reverse=True)
+        self._raise_all = sum(gain for gain, _, _ in self._raising)
+
+    def mark(self, j: int, name: str) -> bool:
+        """Line `j` has the mark `name` (told once, remembered)."""
+        told = self._marks.get(j)
+        if told is None:
+            told = self._marks[j] = {}
+            _forget_far(self._marks, j)
+        found = told.get(name)
+        if found is None:
+            found = told[name] = MARK_TESTS[name](self.lines[j])
+        return found
 
     def opens(self, i: int) -> bool:
-        """The model says an article starts on line `i`: its probability is OPENS or more.
-
-        Told without the line's marks (`_marks`, most of the cost) where even their greatest gain
-        could not bring it to OPENS: a line of text between lines of text, most lines asked.
-        """
-        if i not in self._scores:
-            partial = _features(lambda j: _shape(self.lines[j], self.types[j]), self.lent, self.types, i)
-            if self.model.logit(partial) + self._marks_gain < _OPENS_LOGIT:
+        """The model says an article starts on line `i`: its probability is OPENS or more."""
+        if i not in self._scores and self.types[i] != "heading":
+            feats = _shape(self.lines[i], self.types[i])
+            _context(self.types, i, feats)
+            if i + 1 < len(self.lines) and self.lines[i + 1].gap_before > 0:
+                feats["next_gap"] = 1.0
+            bound = self.model.logit(feats) + self._raise_all
+            for gain, offset, name in self._raising:
+                if bound < _OPENS_LOGIT:
+                    break
+                j = i + offset
+                if not (0 <= j < len(self.lines) and self.mark(j, name)):
+                    bound -= gain
+            if bound < _OPENS_LOGIT:
                 if self.tick is not None:
                     self.tick(len(self.lines[i].text) + _LINE_COST)
                 return False
         return self.at(i) >= OPENS
 
-    def own(self, i: int) -> dict[str, float]:
-        found = self._own.get(i)
-        if found is None:
-            found = self._own[i] = _own(self.lines[i], self.types[i])
-            _forget_far(self._own, i)
-        return found
-
-    def lent(self, i: int) -> dict[str, float]:
-        found = self._own.get(i)
-        if found is None:  # not `or`: a line may lend no feature at all ({}), and is asked again
-            found = self._lent.get(i)
-        if found is None:
-            found = self._lent[i] = _lent(self.lines[i])
-            _forget_far(self._lent, i)
-        return found
-
     def at(self, i: int) -> float:
         """The probability that an article starts on line `i` (an index into `lines`)."""
         score = self._scores.get(i)
         if score is None:
-            features = _features(self.own, self.lent, self.types, i)
-            score = self._scores[i] = self.model.probability(features)
+            line = self.lines[i]
+            feats = _shape(line, self.types[i])
+            feats.update((name, 1.0) for name in MARKS if self.mark(i, name))
+            _context(self.types, i, feats)
+            _lent(self.lines, i, self.mark, feats)
+            if self._dense is None and self.types[i] == "heading":
+                self._dense = is_dense(self.lines)  # once, when a heading is first scored
+            _heading(self.types, i, feats, bool(self._dense))
+            _after_text(self.types, i, feats)
+            score = self._scores[i] = self.model.probability(feats)
             if self.tick is not None:
-                self.tick(len(self.lines[i].text) + _LINE_COST)
+                self.tick(len(line.text) + _LINE_COST)
         return score
 
 
-def _forget_far(cache: dict[int, dict[str, float]], i: int) -> None:
-    """Drop the features of lines far from line `i` once `cache` is large: a line's features
-    serve it and its neighbours only, and a page may have a million lines."""
+def _forget_far(cache: dict[int, dict[str, bool]], i: int) -> None:
+    """Drop the marks of lines far from line `i` once `cache` is large: a line's marks serve it
+    and its neighbours only, and a page may have a million lines."""
     if len(cache) > 4 * 4096:
         for old in [j for j in cache if abs(j - i) > 2]:
             del cache[old]

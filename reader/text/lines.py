@@ -95,6 +95,14 @@ def link_targets(raw: str) -> list[str]:
     return dropped
 
 
+def is_picture_reference(raw: str) -> bool:
+    """The line is nothing but Markdown pictures that point somewhere (`![图](images/p1.jpg)`): a
+    picture's reference, not text to read, whatever its caption-like label says (issue 24: it
+    goes to the sections as printed, its target with it, never into a headline)."""
+    rest, pictures = _IMAGE.subn(lambda m: "" if is_link_target(m.group(2)) else m.group(0), raw)
+    return pictures > 0 and not rest.strip()
+
+
 def strip_markdown(raw: str, check: CancelCheck | None = None) -> tuple[str, int, bool]:
     """Text without Markdown marks, the heading level, and whether the whole line was bold.
 

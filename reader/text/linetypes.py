@@ -10,7 +10,7 @@ which rule gave each.
 from __future__ import annotations
 
 from reader.text.errors import CancelCheck
-from reader.text.lines import Line
+from reader.text.lines import Line, is_picture_reference
 from reader.text.masthead import SMALL_PRINT
 from reader.text.page_rules import (
     WrapRole,
@@ -89,6 +89,8 @@ def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
     text = line.text
     if line.rows > 1:
         return "body", "list_runs"
+    if "![" in line.raw and is_picture_reference(line.raw):
+        return "section", "is_picture_reference"
     if is_furniture(text):
         return "section", "is_furniture"
     if is_column_label(text):

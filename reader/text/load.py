@@ -84,10 +84,10 @@ def read_issue(
     return replace(parsed, notes=notes)
 
 
-def explain_issue(path: Path) -> tuple[ParsedIssue, list[LineRole]]:
+def explain_issue(path: Path, papers: frozenset[str] = frozenset()) -> tuple[ParsedIssue, list[LineRole]]:
     """`read_issue`, and every non-blank line of the dump with its role and the rule that gave it."""
     text, digest, notes = _read_text(path, None)
-    parsed, roles = explain_text(text, source=path.name, path=path, digest=digest)
+    parsed, roles = explain_text(text, source=path.name, path=path, digest=digest, papers=papers)
     return replace(parsed, notes=notes), roles
 
 

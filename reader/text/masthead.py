@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import PurePath
 
 from reader.text.errors import CancelCheck
@@ -143,14 +144,18 @@ class Masthead:
     consumed: int = 0  # number of leading lines that belong to the masthead
 
 
-def publication_in_path(path: PurePath | None) -> str | None:
-    """A publication named in a folder or file name (报名/2022-07-05.txt)."""
+def publication_in_path(path: PurePath | None, known: frozenset[str] = frozenset()) -> str | None:
+    """A publication named in a folder or file name (报名/2022-07-05.txt): a paper of
+    PUBLICATIONS or one the archive holds (`known`, the names import passes to the parser), so a
+    folder named after a paper the archive learnt names its issues too. The nearest part of the
+    path wins, and in a part the longest name (清河时讯 over 清河)."""
     if path is None:
         return None
+    names = known | {pub.name for pub in PUBLICATIONS}
     for part in reversed(path.parts[-3:]):
-        for pub in PUBLICATIONS:
-            if pub.name in part:
-                return pub.name
+        found = known_in(part, names)[0]
+        if found is not None:
+            return found
     return None
 
 
@@ -200,7 +205,8 @@ def folio_items(text: str, known: frozenset[str] = frozenset()) -> dict[str, str
         return None
     items: dict[str, str | None] = {"publication": publication}
     anchored = bool(re.search(r"[·•|｜]", text))
-    for part in _NAME_SEPARATOR.split(rest.strip()) if rest.strip() else []:
+    # Parts without the empty ones: a known name taken from the front leaves its separator behind.
+    for part in filter(None, _NAME_SEPARATOR.split(rest)):
         if date := DATE_CN.fullmatch(part):
             items["date"] = valid_date(int(date[1]), int(date[2]), int(date[3]))
             anchored = True
@@ -252,6 +258,19 @@ def is_masthead_print(text: str) -> bool:
     )
 
 
+_LOGO_REACH = 6  # the lines at the top among which a paper's logo is looked for
+
+
+def _logo_at_top(lines: list[Line]) -> frozenset[str]:
+    """The paper named by its logo, its name over its pinyin (a paper known from now on), as a set
+    of none or one name. Some mastheads print the date and number above the logo, so the first
+    few lines are looked at, pair by pair."""
+    for upper, lower in pairwise(lines[: _LOGO_REACH + 1]):
+        if name := logo_name(upper.text, lower.text):
+            return frozenset({name})
+    return frozenset()
+
+
 def read_masthead(
     lines: list[Line], check: CancelCheck | None = None, known: frozenset[str] = frozenset()
 ) -> Masthead:
@@ -261,8 +280,7 @@ def read_masthead(
     `check` is ticked per line: a file of masthead-shaped lines is all masthead.
     """
     head = Masthead()
-    if len(lines) > 1 and (name := logo_name(lines[0].text, lines[1].text)):
-        known = known | {name}  # the name over its pinyin logo: a paper known from now on
+    known = known | _logo_at_top(lines)
     for line in lines:
         if check is not None:
             check.tick(len(line.text) + 64)

@@ -23,7 +23,7 @@ from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
 from reader.text.line_model import LineModel, OpeningScores
-from reader.text.lines import Line, split_lines
+from reader.text.lines import Line, link_targets, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
     PUBLICATIONS,
@@ -122,7 +122,8 @@ class _Reader:
         return draft
 
     def section(self, line: Line, rule: str) -> None:
-        self.sections.append(line.text)
+        # Page furniture is kept as printed where reading it dropped a link's or picture's target.
+        self.sections.append(line.raw.strip() if "](" in line.raw and link_targets(line.raw) else line.text)
         self.trace.give(line.number, line.text, "section", rule)
 
     def run(self) -> None:
@@ -291,6 +292,7 @@ class _Reader:
             and draft is not None
             and draft.paras
             and not (continues or kept)
+            and line.number not in self.signed  # a notice's signature: the cascade's rule holds it
             and self.opening.opens(i)
         ):
             starts_article = True  # the line model: a text line opens an item (a ■ brief, …)
@@ -664,7 +666,7 @@ def _parse_page(
     issue = ParsedIssue(
         source=source,
         content_hash=digest,
-        publication=head.publication or folio.get("publication") or publication_in_path(path),
+        publication=head.publication or folio.get("publication") or publication_in_path(path, papers),
         date=date,
         date_source=source_kind,
         weekday=head.weekday or (folio.get("weekday") if date_source == "text" else None),

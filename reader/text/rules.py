@@ -43,6 +43,11 @@ _TRAILING_BRACKETS = re.compile(r"(?<=[。！？!?”」』\"])\s*([（(][^（()
 # A credit printed bare at the end of a caption's line, after the last sentence and a space:
 # …确保春耕顺利进行。 融媒体 张三 摄
 _TRAILING_BARE = re.compile(r"(?<=[。！？!?”」』])\s+([^\s。！？!?，,“”（()）][^。！？!?，,“”（()）]{1,40})$")
+# What each needs, told before the regular expression searches the whole line (most lines end in
+# a full stop): brackets closing the line; a space among its last _BARE_SPAN characters (the bare
+# credit's 2 to 41 characters follow the space).
+_BARE_SPAN = 42
+_SPACE = re.compile(r"\s")
 # An editor's note, which opens the article it introduces: 编者按：… / 【编者按】… / 编者的话：…
 _EDITORS_NOTE = re.compile(r"^[【\[（(〔]?\s*(?:编者按|编者的话)\s*[】\]）)〕]?\s*[:：]?")
 VERSE_LINE_MAX = 24  # a line of verse is short; a longer line without punctuation is no verse
@@ -288,7 +293,11 @@ def trailing_credit(text: str) -> tuple[str, str] | None:
     融媒体 张三 摄`): the bare tail must read as a credit too. The parser asks only for the last
     text line of an article: inside a paragraph a bracket after a sentence is more often a note.
     """
-    match = _TRAILING_BRACKETS.search(text) or _TRAILING_BARE.search(text)
+    match = None
+    if text.rstrip().endswith(("）", ")")):
+        match = _TRAILING_BRACKETS.search(text)
+    if match is None and _SPACE.search(text, max(0, len(text) - _BARE_SPAN)):
+        match = _TRAILING_BARE.search(text)
     if match is None or match.start() == 0:
         return None
     if credit_of(match.group(1)) is None or is_furniture(match.group(1)):  # not （未完待续）

@@ -4,18 +4,23 @@ The parser's rules read characters (讯, 记者, 版, 期, 星期, 农历), so a
 (訊, 記者…) slipped past all of them. `_parse` reads the page folded to simplified characters,
 one character for one (`fold.to_simplified`, the search index's table), and gives the issue it
 finds back its printed characters with `Restorer`: each simplified character of the output
-becomes the traditional character it stood for on this page. Where one simplified character
-stood for two printed ones on the same page (干 for 乾 and 幹), one of them is taken for both
-(the first in code order): a rare miss in a character, never in the split.
+becomes the character printed in its place. Most simplified characters stood for one printed
+character on the page and are mapped back at C speed. Some are ambiguous: 发 stood for both 發
+and 髮 (頭髮 beside 發展), or the page also prints the simplified character itself (皇后 beside
+之後, an OCR'd simplified character among traditional ones). Mapping those by table changed
+printed text (頭髮 came out as 頭發; the fuzzer's coverage check found it). Each of them is read
+back from the page where its neighbours stand: folding is one character for one, so the place
+of a few characters of context in the simplified reading is the place of the printed character.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from reader.text.errors import CancelCheck
-from reader.text.fold import to_simplified, traditional_characters, traditional_deleter
+from reader.text.fold import CharMap, to_simplified, traditional_characters, traditional_deleter
 from reader.text.model import Article, ParsedIssue
 
 _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
@@ -24,6 +29,10 @@ TRADITIONAL_SHARE = 20  # a page with one traditional character in this many is 
 # takes a few hundredths of a second and a cancel is asked between steps.
 _STEP = 1 << 18
 _SAMPLE = 1 << 15  # characters of each slice `is_traditional` judges
+# Context around an ambiguous character (before, after), widest first, tried in this order.
+_CONTEXTS = ((8, 8), (8, 0), (0, 8), (3, 3), (3, 0), (0, 3))
+_BACK, _AHEAD = 1 << 16, 1 << 18  # the stretch around the last place searched first
+_FAR_SEARCHES = 2000  # whole-page searches a page may cost before the table answers instead
 
 
 def _steps(text: str, check: CancelCheck) -> Iterator[str]:
@@ -34,9 +43,9 @@ def _steps(text: str, check: CancelCheck) -> Iterator[str]:
 
 
 class Restorer:
-    """Maps the characters of a page's simplified reading back to the page's own characters."""
+    """Gives text taken from a page's simplified reading the page's own characters back."""
 
-    def __init__(self, original: str, check: CancelCheck) -> None:
+    def __init__(self, original: str, folded: str, check: CancelCheck) -> None:
         # From the set of the page's characters (set.update runs at C speed, a step at a time).
         present: set[str] = set()
         for piece in _steps(original, check):
@@ -44,10 +53,52 @@ class Restorer:
         sources: dict[str, list[str]] = {}
         for char in present & traditional_characters():
             sources.setdefault(to_simplified(char), []).append(char)
-        self._table = {ord(f): ord(min(chars)) for f, chars in sources.items()}
+        ambiguous = {f for f, chars in sources.items() if len(chars) > 1 or f in present}
+        self._original = original
+        self._folded = folded
+        plain = {f: min(chars) for f, chars in sources.items() if f not in ambiguous}
+        self._by_table = CharMap({ord(f): ord(t) for f, t in plain.items()})
+        # Where context finds nothing: the character as the page prints it if it does, else the
+        # first in code order (a miss in a character, never in the split).
+        self._fallback = {f: f if f in present else min(sources[f]) for f in ambiguous}
+        marks = "".join(map(re.escape, sorted(ambiguous)))
+        self._ambiguous = re.compile(f"[{marks}]") if ambiguous else None
+        self._near = 0  # where the last context was found: fields come mostly in page order
+        self._far_searches = _FAR_SEARCHES
 
     def restore(self, text: str) -> str:
-        return text.translate(self._table)
+        """`text`, read from the simplified reading, as the page prints it."""
+        out = self._by_table(text)
+        if self._ambiguous is None or not self._ambiguous.search(text):
+            return out
+        chars = list(out)
+        for match in self._ambiguous.finditer(text):
+            at = match.start()
+            chars[at] = self._printed_at(text, at)
+        return "".join(chars)
+
+    def _printed_at(self, text: str, at: int) -> str:
+        """The printed character of `text[at]`, found by its neighbours in the simplified reading
+        (a field may join lines the page breaks, so context on one side is tried too)."""
+        for before, after in _CONTEXTS:
+            start = max(at - before, 0)
+            window = text[start : at + after + 1]
+            if len(window) < 3:
+                continue
+            found = self._find(window)
+            if found >= 0:
+                self._near = found
+                return self._original[found + at - start]
+        return self._fallback[text[at]]
+
+    def _find(self, window: str) -> int:
+        """`window`'s place in the simplified reading: near the last place first, then (a bounded
+        number of times per page, each a pass over the page at C speed) anywhere."""
+        near = self._folded.find(window, max(self._near - _BACK, 0), self._near + _AHEAD)
+        if near >= 0 or self._far_searches <= 0:
+            return near
+        self._far_searches -= 1
+        return self._folded.find(window)
 
 
 def is_traditional(text: str) -> bool:
@@ -58,7 +109,7 @@ def is_traditional(text: str) -> bool:
     if len(text) > 3 * _SAMPLE:
         middle = len(text) // 2
         text = text[:_SAMPLE] + text[middle : middle + _SAMPLE] + text[-_SAMPLE:]
-    traditional = len(text) - len(text.translate(traditional_deleter()))
+    traditional = len(text) - len(traditional_deleter()(text))
     return traditional * TRADITIONAL_SHARE >= len(text)
 
 
@@ -72,7 +123,7 @@ def simplified_reading(text: str, check: CancelCheck) -> tuple[str, Restorer | N
     if not text or not is_traditional(text):
         return text, None
     folded = "".join(to_simplified(piece) for piece in _steps(text, check))
-    return folded, Restorer(text, check)
+    return folded, Restorer(text, folded, check)
 
 
 def restore_article(article: Article, restorer: Restorer) -> Article:

@@ -50,6 +50,7 @@ _COLUMN_LABEL = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:简讯|快讯|短讯|简报|速递|速览|动态|集锦|一句话新闻|图片新闻|新闻图片|"
     r"专栏|专版|专刊|视点|聚焦|关注|要闻|图说|镜头|广角|副刊|言论|评论))$"
 )
+_COLUMN_LABEL_MAX = 14  # the most characters _COLUMN_LABEL matches: told before it is tried
 _ADVERT_LABEL = re.compile(r"[〔【\[（(]?\s*广\s*告\s*[〕】\]）)]?")
 _BRIEF_LABEL = re.compile(r"(简讯|快讯|短讯|简报|速递|速览|一句话新闻|动态)")
 # A dateline may follow the filled mark that opens each item of a column of briefs (■本报讯 …,
@@ -144,7 +145,10 @@ def looks_like_heading(text: str) -> bool:
 
 
 def is_column_label(text: str) -> bool:
-    return (bool(_COLUMN_LABEL.match(text.strip())) and cjk_length(text) <= 12) or is_advert_label(text)
+    stripped = text.strip()
+    return (
+        len(stripped) <= _COLUMN_LABEL_MAX and bool(_COLUMN_LABEL.match(stripped)) and cjk_length(text) <= 12
+    ) or is_advert_label(text)
 
 
 # The last word of a place's or an office's name (湖西街道, 清河镇, 开发区行政审批服务局).
@@ -167,6 +171,13 @@ def names_a_column(text: str) -> bool:
     """
     stripped = text.strip()
     return bool(_NAME.fullmatch(stripped)) and not _PLACE_OR_OFFICE.search(stripped)
+
+
+def names_a_place(text: str) -> bool:
+    """A short name of a place or an office (湖西街道, 清河镇, 开发区行政审批服务局): over a
+    headline it is the kicker naming where the news is from, not a column's name."""
+    stripped = text.strip()
+    return len(stripped) <= 12 and bool(_PLACE_OR_OFFICE.search(stripped)) and not re.search(r"\W", stripped)
 
 
 def reads_as_kicker(text: str) -> bool:

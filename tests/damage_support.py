@@ -17,7 +17,6 @@ from reader.archive import bookmarks, dictionary
 from reader.archive.db import open_archive
 from reader.archive.importer import import_paths
 
-PAGE = 4096
 CONTENT = ("issues", "sources", "articles", "user_words")  # bookmarks: in the personal file
 
 
@@ -66,15 +65,26 @@ def cells(path: Path, page: int) -> int:
         conn.close()
 
 
+def page_size(path: Path) -> int:
+    """The file's page size, as its header says (new archives: 16 KiB; older ones: 4 KiB)."""
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def garble(path: Path, page: int, seed: int = 1) -> None:
     """Overwrite one page with random bytes, as a bad sector reads."""
+    size = page_size(path)
     with path.open("r+b") as file:
-        file.seek((page - 1) * PAGE)
-        file.write(random.Random(seed).randbytes(PAGE))
+        file.seek((page - 1) * size)
+        file.write(random.Random(seed).randbytes(size))
 
 
 def truncate(path: Path, share: float) -> None:
     """Cut the file short, in the middle of a page."""
-    size = int(path.stat().st_size * share) // PAGE * PAGE + PAGE // 3
+    page = page_size(path)
+    size = int(path.stat().st_size * share) // page * page + page // 3
     with path.open("r+b") as file:
         file.truncate(size)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from reader.archive.importer import import_issue
 from reader.archive.meta import read_value, write_values
 from reader.archive.migrations import MIGRATIONS, schema_version
 from reader.archive.search_index import INDEX_VERSION, INDEX_VERSION_KEY
+from tests.test_migrations import OLD_ARCHIVES
 
 
 def test_new_archive_has_current_schema_version(archive: Archive) -> None:
@@ -30,6 +32,17 @@ def test_new_archive_has_the_tables(archive: Archive) -> None:
 def test_archive_uses_wal_and_foreign_keys(archive: Archive) -> None:
     assert archive.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert archive.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_new_archive_has_16k_pages_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    """Issue 26: at 4 KiB pages long bodies left a quarter of their overflow pages empty."""
+    with open_archive(tmp_path / "new.sqlite3") as archive:
+        assert 16384 == archive.conn.execute("PRAGMA page_size").fetchone()[0]
+    old = tmp_path / "old.sqlite3"
+    shutil.copyfile(OLD_ARCHIVES / "version4.sqlite3", old)
+    with open_archive(old) as archive:
+        assert 1024 == archive.conn.execute("PRAGMA page_size").fetchone()[0]
+        assert archive.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def test_open_creates_parent_folder(tmp_path: Path) -> None:

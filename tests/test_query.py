@@ -47,6 +47,12 @@ def test_headline_prefix_with_ascii_or_full_width_colon() -> None:
     assert expected == parse_query("标题：幸福")
 
 
+@pytest.mark.parametrize("prefix", ["標題:", "標題：", "標题:", "标題："])
+def test_headline_prefix_in_traditional_script(prefix: str) -> None:
+    """Issue 26: 標題: was searched as literal text; the prefix is folded as the terms are."""
+    assert Query(((Term("幸福", headline_only=True),),)) == parse_query(prefix + "幸福")
+
+
 def test_headline_prefix_on_a_phrase() -> None:
     assert Query(((Term("红色 邮箱", headline_only=True),),)) == parse_query('标题:"红色 邮箱"')
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli_support import err_text, out_text, run_cli
-from damage_support import CONTENT, cells, filled_archive, garble, pages, rows, truncate
+from damage_support import CONTENT, cells, filled_archive, garble, page_size, pages, rows, truncate
 
 
 def text(article: tuple[object, ...]) -> tuple[object, ...]:
@@ -57,7 +57,7 @@ def test_a_cut_short_archive_keeps_every_article_on_the_pages_before_the_cut(tmp
     assert [] == pages(path, "articles", "overflow")  # each article lies on its leaf alone
     on_leaf = {leaf: cells(path, leaf) for leaf in pages(path, "articles", "leaf")}
     truncate(path, 0.6)
-    whole = path.stat().st_size // 4096  # the pages still there in full
+    whole = path.stat().st_size // page_size(path)  # the pages still there in full
     repaired(path)
     after = rows(path, "articles")
     assert all(text(before[rowid]) == text(values) for rowid, values in after.items())

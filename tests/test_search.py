@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -21,7 +22,7 @@ from reader.text.model import Article
 from reader.text.query import Query, parse_query
 from reader.text.snippet import Passage, highlight_spans
 from reader.text.words import Segmenter
-from tests.search_support import make_issue, random_archive
+from tests.search_support import brute_force, make_issue, random_archive
 
 
 def ids_of(archive: Archive, query: str, **options: object) -> list[int]:
@@ -74,6 +75,16 @@ def test_term_does_not_match_across_fields(archive: Archive) -> None:
 def test_quoted_phrase_matches_its_space(archive: Archive) -> None:
     one_issue(archive, Article(1, "周立新到我区 调研幸福食堂", "正文"), Article(1, "我区调研", "正文"))
     assert ["周立新到我区 调研幸福食堂"] == headlines(archive, '"我区 调研"')
+
+
+@pytest.mark.parametrize("typed", ['"我区\t调研"', '"我区 调研"', '"我区\u3000调研"'])
+def test_quoted_phrase_matches_a_tab_in_the_text(archive: Archive, typed: str) -> None:
+    """Issue 26: the query read the tab as a space and the index kept it: nothing matched."""
+    one_issue(archive, Article(1, "周立新到我区\t调研幸福食堂", "正文"), Article(1, "我区调研", "正文"))
+    assert ["周立新到我区\t调研幸福食堂"] == headlines(archive, typed)
+    query = parse_query(typed)
+    assert isinstance(query, Query)
+    assert {search(archive, typed).hits[0].id} == brute_force(archive, query)
 
 
 def test_fts5_syntax_typed_as_text_is_searched_literally(archive: Archive) -> None:
@@ -381,3 +392,14 @@ def test_snippet_joins_passages_with_one_ellipsis() -> None:
     second = Passage("幸福食堂是公益项目", ((0, 4),), leading=True, trailing=True)
     joined = join_passages([first, second], lambda p: p.marked(ellipses=False))
     assert "…副市长来调研【幸福食堂】。…【幸福食堂】是公益项目…" == joined
+
+
+def test_more_hits_than_sqlite_binds_in_one_statement(archive: Archive) -> None:
+    """Issue 26: `search 区 --limit 260000` bound one variable a hit ("too many SQL variables")."""
+    for day in range(6):
+        one_issue(archive, *(Article(1, f"{day}-{n}", "幸福" * (1 + n % 3)) for n in range(100)), day=day)
+    archive.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 500)
+    for sort in ("relevance", "newest", "oldest"):
+        result = search(archive, "幸福", sort=sort, limit=1000)
+        assert 600 == result.total
+        assert 600 == len({hit.id for hit in result.hits}), sort

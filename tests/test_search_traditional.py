@@ -52,6 +52,16 @@ def test_traditional_query_finds_simplified_text_and_the_other_way_round(archive
     assert 2 == search(archive, "东昌府區").total
 
 
+def test_traditional_headline_prefix_searches_headlines_only(archive: Archive) -> None:
+    """Issue 26: 標題:东昌府 found nothing (the prefix was searched as text), like 标题：东昌府 does not."""
+    import_issue(
+        archive,
+        make_issue(0, [Article(1, "東昌府區召開會議", "正文"), Article(1, "会议", "会议在东昌府召开")]),
+    )
+    for prefix in ("标题:", "標題:", "標題：", "标题："):
+        assert ["東昌府區召開會議"] == [hit.headline for hit in search(archive, prefix + "东昌府").hits]
+
+
 def test_hits_are_marked_in_the_original_characters(archive: Archive) -> None:
     import_issue(archive, make_issue(0, [Article(1, "東昌府區召開會議", "會議在東昌府召開")]))
     (hit,) = search(archive, "东昌府").hits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
 from collections.abc import Iterator
@@ -117,11 +118,25 @@ def test_undated_matches_are_counted_apart_until_given_a_date(archive_path: Path
         assert any(p.period == "2019-10" and p.count for p in dated.periods)
 
 
+def test_cli_json_counts_the_undated_matches(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 26: the JSON left out the undated hits the text output counts (未定日期)."""
+    with open_archive(archive_path) as archive:
+        import_paths(archive, corpus_files())
+        expected = timeline(archive, "开发区")  # in dated issues and in 04_kaifaqu_undated.txt
+    assert main(["timeline", "开发区", "--db", str(archive_path), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert expected.undated == printed["undated"] >= 1
+    assert printed["periods"]
+    dated = sum(period["count"] for period in printed["periods"])
+    assert expected.total == printed["total"] == printed["undated"] + dated
+
+
 def test_cli_prints_json_periods(archive_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with open_archive(archive_path) as archive:
         import_paths(archive, corpus_files())
     assert main(["timeline", "幸福食堂", "--db", str(archive_path), "--json"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith('[{"period": "2023-06", "count": ')
+    printed = json.loads(capsys.readouterr().out)
+    assert "month" == printed["by"]
+    assert "2023-06" == printed["periods"][0]["period"]
     assert main(["timeline", "幸福食堂", "--db", str(archive_path), "--by", "year"]) == 0
     assert "2023年" in capsys.readouterr().out

@@ -9,7 +9,7 @@ import pytest
 from corpus_support import corpus_lines
 
 from reader.resources import USER_DICTIONARY, locate
-from reader.text.words import Segmenter, user_words
+from reader.text.words import Segmenter, default_segmenter, user_words
 
 
 def test_rjieba_cuts_the_corpus_exactly_as_jieba() -> None:
@@ -18,6 +18,13 @@ def test_rjieba_cuts_the_corpus_exactly_as_jieba() -> None:
     assert lines
     assert [reference.cut(line) for line in lines] == [fast.cut(line) for line in lines]
     assert ("jieba", "rjieba") == (reference.engine, fast.engine)
+
+
+def test_the_default_segmenter_on_rjiebas_own_instance_cuts_as_one_of_its_own() -> None:
+    """default_segmenter reuses the tokenizer rjieba's import builds (issue 26: start-up)."""
+    text = "\n".join(corpus_lines())
+    assert Segmenter().cut(text) == default_segmenter().cut(text)
+    assert "江绍华" in default_segmenter().cut("区长江绍华主持会议")  # a word of the user dictionary
 
 
 @pytest.mark.parametrize("engine", ["jieba", "rjieba"])

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.archive.handle import Archive
+from reader.archive.id_lists import rows_where_in
 from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, YearCount
 
 # An issue's effective date: the user's date if set, else the printed one. The one spelling of it,
@@ -60,8 +61,6 @@ _ARTICLE_SELECT = f"""
     LEFT JOIN publications p ON p.id = i.publication_id
     LEFT JOIN sources s ON s.id = a.source_id
 """
-
-_CHUNK = 500
 
 
 def _filters(
@@ -153,11 +152,8 @@ def articles(archive: Archive, ids: Sequence[int]) -> list[ArticleRecord]:
     """The articles with these ids, in the order of `ids` (unknown ids are left out)."""
     found: dict[int, ArticleRecord] = {}
     unique = list(dict.fromkeys(ids))
-    for start in range(0, len(unique), _CHUNK):
-        chunk = unique[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in archive.conn.execute(f"{_ARTICLE_SELECT} WHERE a.id IN ({marks})", chunk):
-            found[row[0]] = ArticleRecord(*row)
+    for row in rows_where_in(archive.conn, f"{_ARTICLE_SELECT} WHERE a.id", unique):
+        found[row[0]] = ArticleRecord(*row)
     return [found[i] for i in ids if i in found]
 
 

@@ -280,6 +280,14 @@ def _mend_links(conn: sqlite3.Connection, report: RepairReport) -> None:
     conn.execute(f"DELETE FROM {CUTS_TABLE} WHERE article_id NOT IN (SELECT id FROM articles)")
 
 
+def _spells(folded: str, stored: str | bytes) -> bool:
+    """Whether a recorded cut (as search_cuts stores it) cuts exactly this text."""
+    try:
+        return "".join(decode_cuts(folded, stored)) == folded
+    except ValueError:  # packed bytes that do not unpack
+        return False
+
+
 def _drop_unfit_cuts(conn: sqlite3.Connection, report: RepairReport) -> None:
     """Word cuts that do not spell their article's text (a row read off a damaged page)."""
     suspects = report.from_pages.get("articles", set()) | report.from_pages.get(CUTS_TABLE, set())
@@ -294,7 +302,7 @@ def _drop_unfit_cuts(conn: sqlite3.Connection, report: RepairReport) -> None:
         if row is None:
             continue
         headline, other = fold(row[2] or ""), fold(other_text(row[3:]))
-        if "".join(decode_cuts(headline, row[0])) != headline or "".join(decode_cuts(other, row[1])) != other:
+        if not (_spells(headline, row[0]) and _spells(other, row[1])):
             unfit.append((article_id,))
     conn.executemany(f"DELETE FROM {CUTS_TABLE} WHERE article_id = ?", unfit)
 

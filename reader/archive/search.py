@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.archive.errors import translate
+from reader.archive.id_lists import rows_where_in
 from reader.archive.queries import ARTICLE_PAGE, CORRECTED, EFFECTIVE_DATE
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import Filters, Plan, match_expression, relevance_page
@@ -207,14 +208,13 @@ def _without_dateline(body: str) -> str:
 def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float, bool]]) -> tuple[Hit, ...]:
     if not ranked:
         return ()
-    ids = [r[0] for r in ranked]
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
+    rows = rows_where_in(
+        conn,
         f"SELECT a.id, a.key, {ARTICLE_PAGE}, a.headline, a.kicker, a.subtitle, a.dateline, a.byline, a.body,"
         f" p.name, {EFFECTIVE_DATE}, i.number, {CORRECTED} FROM articles a JOIN issues i ON i.id = a.issue_id"
-        f" LEFT JOIN publications p ON p.id = i.publication_id WHERE a.id IN ({marks})",
-        ids,
-    ).fetchall()
+        " LEFT JOIN publications p ON p.id = i.publication_id WHERE a.id",
+        [r[0] for r in ranked],
+    )
     by_id = {row[0]: row for row in rows}
     hits: list[Hit] = []
     for article_id, score, whole in ranked:

@@ -19,10 +19,10 @@ whose every term is 标题:, and the choice of the headline tier — which is wh
 queries and the first page of common words fast (issue 13). They cost the size of the headline
 text (a few per cent of the index).
 
-How jieba cut each article is recorded in `search_cuts` (one character per word length, about
-a fifth of the text size), so removing an article re-creates exactly the words it was indexed
-with, even after the user dictionary or jieba changed; a contentless table given other values
-than it was given at insert is corrupted.
+How jieba cut each article is recorded in `search_cuts` (one character per word length, a
+body's record zlib-packed: search_tokens.pack_cuts, some 0.05× the text), so removing an
+article re-creates exactly the words it was indexed with, even after the user dictionary or
+jieba changed; a contentless table given other values than it was given at insert is corrupted.
 
 Both tables are made with `columnsize=0`: FTS5 then keeps no per-row size record, and bm25()
 treats every document as length 0, i.e. BM25 with b = 0 and k1 = 0.3 (up to a constant
@@ -44,8 +44,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.archive.id_lists import rows_where_in
 from reader.archive.meta import read_value, write_values
-from reader.archive.search_tokens import Tokenizer, decode_cuts
+from reader.archive.search_tokens import Tokenizer, decode_cuts, pack_cuts
 from reader.text.fold import fold
 
 if TYPE_CHECKING:
@@ -60,10 +61,11 @@ ARTICLE_ISSUE_INDEX = "search_article_issue"
 OTHER_FIELDS = ("kicker", "subtitle", "dateline", "byline", "body")
 FTS_TABLES = (CHARS_TABLE, WORDS_TABLE, HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE)
 HEADLINE_WEIGHT = 10.0
-_CHUNK = 500
 # The index's own version (see `bring_index_up_to_date`), kept in the archive's meta table. Bump
 # it when what the index holds for a text changes: every archive then rebuilds its index once.
-INDEX_VERSION = 1
+# 2: whitespace other than the line break folds to a space (reader.text.fold), and the rebuild
+# packs every recorded cut (search_tokens.pack_cuts; issue 26).
+INDEX_VERSION = 2
 INDEX_VERSION_KEY = "search_index_version"
 
 
@@ -93,23 +95,22 @@ class _Document:
     char_other: str
     word_headline: str
     word_other: str
-    cuts_headline: str
-    cuts_other: str
+    cuts_headline: str | bytes  # as `pack_cuts` stores them, or not yet packed
+    cuts_other: str | bytes
 
 
-def _rows(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, str, str, str | None, str | None]]:
+Stored = str | bytes | None  # a recorded cut as search_cuts holds it (search_tokens.pack_cuts)
+
+
+def _rows(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, str, str, Stored, Stored]]:
     """(id, folded headline, folded other, the recorded cut of each or None) of these articles."""
     cols = ", ".join(OTHER_FIELDS)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT a.id, a.headline, c.headline, c.other, {cols} FROM articles a"
-            f" LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id WHERE a.id IN ({marks})",
-            chunk,
-        ).fetchall()
-        for row in rows:
-            yield row[0], fold(row[1] or ""), fold(other_text(row[4:])), row[2], row[3]
+    sql = (
+        f"SELECT a.id, a.headline, c.headline, c.other, {cols} FROM articles a"
+        f" LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id WHERE a.id"
+    )
+    for row in rows_where_in(conn, sql, ids):
+        yield row[0], fold(row[1] or ""), fold(other_text(row[4:])), row[2], row[3]
 
 
 def _texts(
@@ -186,7 +187,7 @@ def _write(archive: Archive, article_ids: Iterable[int], delete: bool, recorded:
     else:
         conn.executemany(
             f"INSERT OR REPLACE INTO {CUTS_TABLE}(article_id, headline, other) VALUES (?, ?, ?)",
-            [(d.id, d.cuts_headline, d.cuts_other) for d in docs],
+            [(d.id, pack_cuts(d.cuts_headline), pack_cuts(d.cuts_other)) for d in docs],
         )
 
 

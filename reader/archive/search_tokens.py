@@ -14,11 +14,13 @@ Plain text in, strings out: no SQLite and no Archive here, so the archive's hand
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from reader.text.words import Segmenter
 
+PACK_FROM = 64  # a shorter record (a headline's) is kept as text: zlib's own bytes would outweigh it
 _ASCII_SEPARATOR = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]")  # ASCII but not [0-9A-Za-z]
 
 
@@ -121,7 +123,7 @@ class Tokenizer:
             cuts.append(encode_cuts(words))
         return " ".join(spelled), "".join(cuts)
 
-    def recorded_document(self, folded: str, cuts: str) -> str:
+    def recorded_document(self, folded: str, cuts: str | bytes) -> str:
         """The word-index document of `folded` as cut when it was indexed (`encode_cuts`)."""
         pieces = _recorded_pieces(folded, cuts)
         return " ".join(" ".join(map(self._words.__getitem__, words)) for words in pieces)
@@ -140,13 +142,39 @@ def encode_cuts(words: list[str]) -> str:
     return "".join(map(chr, lengths))
 
 
-def decode_cuts(folded: str, cuts: str) -> list[str]:
+def pack_cuts(cuts: str | bytes) -> str | bytes:
+    """A record of `encode_cuts` as `search_cuts` stores it: zlib-compressed when that pays.
+
+    Word lengths are nearly all 1 to 4, so zlib keeps about a fifth of a body's record: 0.22× the
+    article text became some 0.05× on a 100k archive (bench/bench_size.py), for ~0.1 ms of CPU
+    an article at import. `decode_cuts` reads either form, so a record written before stays
+    readable until the index is rebuilt. A record packed already is returned as it is.
+    """
+    if isinstance(cuts, bytes) or len(cuts) < PACK_FROM:
+        return cuts
+    return zlib.compress(cuts.encode("utf-8"))
+
+
+def unpack_cuts(stored: str | bytes) -> str:
+    """The `encode_cuts` record that `pack_cuts` stored; ValueError for bytes that are none
+    (a damaged page)."""
+    if isinstance(stored, str):
+        return stored
+    try:
+        return zlib.decompress(stored).decode("utf-8")
+    except zlib.error as err:
+        raise ValueError(f"not a packed record of word lengths: {err}") from err
+
+
+def decode_cuts(folded: str, cuts: str | bytes) -> list[str]:
     """The words of `folded` as recorded by `encode_cuts`."""
     return [word for words in _recorded_pieces(folded, cuts) for word in words]
 
 
-def _recorded_pieces(folded: str, cuts: str, size: int = 1 << 14) -> Iterator[list[str]]:
-    """The words of `folded` as recorded by `encode_cuts`, `size` words at a time."""
+def _recorded_pieces(folded: str, stored: str | bytes, size: int = 1 << 14) -> Iterator[list[str]]:
+    """The words of `folded` as recorded by `encode_cuts` (stored by `pack_cuts`), `size` words
+    at a time."""
+    cuts = unpack_cuts(stored)
     lengths = [int(n) for n in cuts[1:].split(",")] if cuts.startswith("\x00") else None
     count = len(lengths) if lengths is not None else len(cuts)
     at = 0

@@ -32,7 +32,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         dash_word="检索词",
         help="在档案中检索文章",
         description='检索文章：空格分隔的词都须出现；"引号内为整句"；-词 排除；A OR B 任一；'
-        "标题:词 只查标题。不区分全角半角、英文大小写和繁简体。找到时退出码为 0，找不到为 1。"
+        "标题:词 只查标题（標題: 与全角冒号同）。不区分全角半角、英文大小写和繁简体。"
+        "找到时退出码为 0，找不到为 1。"
         "检索词以 - 开头时请写在 -- 之后，如：python -m reader search -- -党建",
     )
     parser.add_argument(

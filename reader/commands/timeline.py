@@ -29,7 +29,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="按月（month）或按年（year）统计；默认按月，跨度超过五年时按年",
     )
     parser.add_argument(
-        "--json", action="store_true", help='以 JSON 输出：[{"period": "2022-07", "count": 12}, …]'
+        "--json",
+        action="store_true",
+        help='以 JSON 输出：{"query": 检索词, "by": "month", "total": 总篇数, "undated": 未定日期篇数,'
+        ' "periods": [{"period": "2022-07", "count": 12}, …]}',
     )
     parser.set_defaults(func=run)
 
@@ -47,6 +50,18 @@ def format_timeline(result: Timeline) -> list[str]:
     return lines
 
 
+def as_json(query: str, result: Timeline) -> dict[str, object]:
+    """What --json prints: the periods and, apart, the undated matches, which belong to no period
+    (the text output's 未定日期 line): the periods and `undated` add up to `total`."""
+    return {
+        "query": query,
+        "by": result.by,
+        "total": result.total,
+        "undated": result.undated,
+        "periods": [p.to_dict() for p in result.periods],
+    }
+
+
 def run(args: argparse.Namespace) -> int:
     """Count; 0 with matches, 1 with none (or an unreadable archive), 2 for an empty query."""
 
@@ -60,6 +75,4 @@ def run(args: argparse.Namespace) -> int:
             by=args.by,
         )
 
-    return answer_query(
-        args, count, format_timeline, lambda _query, result: [p.to_dict() for p in result.periods]
-    )
+    return answer_query(args, count, format_timeline, as_json)

@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.text.fold import fold
+from reader.text.fold import fold, fold_char
 
 QUOTES = frozenset('"“”＂„‟〝〞')
 MINUSES = frozenset("-－−")
-FIELD_PREFIXES = ("标题:", "标题：")
-AUTHOR_PREFIXES = ("作者:", "作者：")
+# The field prefixes as folded: 标题:, 标题：, 標題: and 標題： all read as the first, as the terms
+# themselves are folded (a traditional-script or full-width query means the same search).
+FIELD_PREFIX = "标题:"
+AUTHOR_PREFIX = "作者:"
 OR_WORDS = frozenset({"OR", "ＯＲ", "或"})
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -97,12 +99,12 @@ def _lex(text: str) -> list[_Clause]:
         if text[i] in MINUSES and i + 1 < n and not _is_space(text[i + 1]):
             negated = True
             i += 1
-        headline_only = _prefixed(text, i, FIELD_PREFIXES)
+        headline_only = _prefixed(text, i, FIELD_PREFIX)
         if headline_only:
-            i += len(FIELD_PREFIXES[0])
-        author = not headline_only and _prefixed(text, i, AUTHOR_PREFIXES)
+            i += len(FIELD_PREFIX)
+        author = not headline_only and _prefixed(text, i, AUTHOR_PREFIX)
         if author:
-            i += len(AUTHOR_PREFIXES[0])
+            i += len(AUTHOR_PREFIX)
         if text[i] in QUOTES:
             end = i + 1
             while end < n and text[end] not in QUOTES:
@@ -124,12 +126,12 @@ def _lex(text: str) -> list[_Clause]:
     return [c for c in clauses if c.term.folded.strip()]
 
 
-def _prefixed(text: str, at: int, prefixes: tuple[str, ...]) -> bool:
-    """Whether `text` holds one of the field `prefixes` at `at`, followed by something to search."""
-    return any(
-        text.startswith(prefix, at) and at + len(prefix) < len(text) and not _is_space(text[at + len(prefix)])
-        for prefix in prefixes
-    )
+def _prefixed(text: str, at: int, prefix: str) -> bool:
+    """Whether `text` holds the field `prefix` (as folded) at `at`, followed by something to search."""
+    end = at + len(prefix)
+    if end >= len(text) or _is_space(text[end]):
+        return False
+    return "".join(map(fold_char, text[at:end])) == prefix
 
 
 def _is_or(clause: _Clause) -> bool:

@@ -16,6 +16,7 @@ import sqlite3
 from functools import cached_property
 from typing import Any
 
+from reader.archive.id_lists import rows_where_in
 from reader.archive.search_index import HEADLINE_WORDS_TABLE, HEADLINES_ONLY, WHOLE_ARTICLES, IndexTables
 from reader.archive.search_plan import cost
 from reader.archive.search_plan.expressions import Expressions
@@ -175,10 +176,7 @@ class Plan:
 
     def _of_filtered_articles(self, ids: list[int]) -> set[int]:
         """Which of `ids` pass the filters on the article itself (作者: names), 500 a statement."""
-        kept: set[int] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT a.id FROM articles a WHERE a.id IN ({marks}){self.filters.article_sql}"
-            kept.update(row[0] for row in self.conn.execute(sql, (*chunk, *self.filters.article_args)))
-        return kept
+        sql, filters = "SELECT a.id FROM articles a WHERE a.id", self.filters
+        return {
+            row[0] for row in rows_where_in(self.conn, sql, ids, filters.article_sql, filters.article_args)
+        }

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from reader.archive.id_lists import rows_where_in
 from reader.archive.queries import EFFECTIVE_DATE
 from reader.archive.search_index import ARTICLE_ISSUE_INDEX
 from reader.text.dates import require_iso
@@ -134,10 +135,10 @@ class Scope:
         """Effective issue date and issue id of each article."""
         if not ids:
             return {}
-        marks = ",".join("?" * len(ids))
-        rows = self.conn.execute(
+        rows = rows_where_in(
+            self.conn,
             f"SELECT a.id, {EFFECTIVE_DATE}, a.issue_id FROM articles a JOIN issues i ON i.id = a.issue_id"
-            f" WHERE a.id IN ({marks})",
+            " WHERE a.id",
             ids,
         )
         return {row[0]: (row[1], row[2]) for row in rows}

@@ -11,6 +11,7 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from reader.archive.id_lists import rows_where_in
 from reader.archive.search_plan.cost import WALK_BUDGET
 from reader.archive.search_plan.scope import Scope, issue_order
 
@@ -39,8 +40,7 @@ def walk_by_date(
         if probed > WALK_BUDGET:
             return None
         rank = {issue: n for n, issue in enumerate(issues)}
-        marks = ",".join("?" * len(issues))
-        rows = scope.conn.execute(f"SELECT issue_id, id FROM articles WHERE issue_id IN ({marks})", issues)
+        rows = rows_where_in(scope.conn, "SELECT issue_id, id FROM articles WHERE issue_id", issues)
         ids = [r[1] for r in sorted(rows, key=lambda r: (rank[r[0]], r[1]))]
         kept = accept(ids)
         found += [i for i in ids if i in kept]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.bylines import authors_of
+from reader.text.bylines import authors_of, credits_at_start
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,8 @@ def test_the_people_a_byline_names_in_print_order(byline: str, names: tuple[str,
 @pytest.mark.parametrize("byline", ["", "区委宣传部", "县统计局 供稿", "通讯员 宣传部", "本报评论员"])
 def test_a_byline_that_names_no_person_gives_no_author(byline: str) -> None:
     assert () == authors_of(byline)
+
+
+def test_paragraphs_that_open_with_neither_credit_nor_dateline_are_left_as_they_are() -> None:
+    paragraphs = ["近日，街道的幸福食堂开张。", "本报记者 李华"]
+    assert ("", "", paragraphs) == credits_at_start(paragraphs)

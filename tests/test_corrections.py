@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from archive_helpers import make_article, make_issue
 from correction_support import (
     EDITED_ISSUE,
     EDITED_PARAGRAPH,
@@ -337,3 +338,31 @@ def test_an_archive_from_before_corrections_takes_them_after_the_upgrade(tmp_pat
     with open_archive(path, readonly=True) as archive:
         record = article_by_key(archive, key)
         assert record is not None and ("校订后的标题", True) == (record.headline, record.corrected)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "headline", "head"),
+    [
+        (
+            ["幸福食堂开张了", "本报记者 李华", "东昌府讯 昨天，街道的幸福食堂开张。", "食堂每天供应午餐。"],
+            "",
+            ("幸福食堂开张了", "东昌府讯", "本报记者 李华", "昨天，街道的幸福食堂开张。\n食堂每天供应午餐。"),
+        ),
+        (
+            ["本报讯（记者 王明）近日，街道的幸福食堂开张。", "食堂每天供应午餐。"],
+            "幸福食堂开张了",
+            ("幸福食堂开张了", "本报讯", "记者 王明", "近日，街道的幸福食堂开张。\n食堂每天供应午餐。"),
+        ),
+    ],
+)
+def test_the_article_a_split_makes_gets_the_dateline_and_byline_it_opens_with(
+    archive: Archive, paragraphs: list[str], headline: str, head: tuple[str, str, str, str]
+) -> None:
+    """Two articles the parser ran together: the part split off is read as the parser reads an
+    article's head, so its credit and dateline are not left at the top of its body."""
+    body = "\n".join(["近日，区里召开民生会议。", "会议要求各街道抓好落实。", *paragraphs])
+    import_issue(archive, make_issue([make_article("区里召开民生会议", body)]))
+    (first,) = issue_articles(archive)
+    corrections.split(archive, first.key, 3, headline=headline)
+    _, made = issue_articles(archive)
+    assert head == (made.headline, made.dateline, made.byline, made.body)

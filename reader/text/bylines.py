@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.shapes import FRAME_MARK, ROLE
+from reader.text.shapes import FRAME_MARK, ROLE, credit_of, merge_credits, split_dateline
 
 _ROLE = re.compile(ROLE)
 # A closing mark printed onto the last name (张三摄, 李四报道). One written apart (张三 摄, 张三/图)
@@ -40,3 +40,23 @@ def authors_of(byline: str) -> tuple[str, ...]:
         if _NAME.match(token) and not _UNIT_END.search(token) and token not in names:
             names.append(token)
     return tuple(names)
+
+
+def credits_at_start(paragraphs: list[str]) -> tuple[str, str, list[str]]:
+    """(dateline, byline, the paragraphs after them) of an article's opening paragraphs, read as
+    the parser reads an article's head: a credit line of its own (本报记者 李华), then a dateline
+    that opens the text with a credit in brackets (本报讯（记者 王明）近日……). Used where text
+    becomes an article without the parser: the part a user splits off an article.
+    """
+    rest = list(paragraphs)
+    credits: list[str] = []
+    while rest and (credit := credit_of(rest[0])) is not None:
+        credits.append(credit)
+        rest = rest[1:]
+    dateline = ""
+    if rest:
+        dateline, bracketed, text = split_dateline(rest[0])
+        if dateline:
+            credits.append(bracketed)
+            rest = [text, *rest[1:]]
+    return dateline, merge_credits(*credits), rest

@@ -17,6 +17,7 @@ from reader.archive.corrections.records import EDITABLE_FIELDS, Correction
 from reader.archive.corrections.schema import ORIGINAL_COLUMNS
 from reader.archive.keys import normalise
 from reader.archive.search_index import index_articles, unindex_articles
+from reader.text.bylines import credits_at_start
 
 if TYPE_CHECKING:
     from reader.archive.handle import Archive
@@ -142,11 +143,13 @@ def apply_split(archive: Archive, row: Row, correction: Correction) -> str | Non
         (row.issue_id, row.position),
     ).fetchone()[0]
     position = (row.position + following) / 2 if following is not None else row.position + 1
+    dateline, byline, opening = credits_at_start(rest)  # the new article's head, as the parser reads one
+    body = "\n".join(opening)
     _update(archive, row, {"body": "\n".join(parts[:index])})
     cursor = conn.execute(
-        "INSERT INTO articles(issue_id, source_id, key, fingerprint, position, page, headline, body,"
-        " kind) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 'news')",
-        (row.issue_id, row.source_id, new_key, position, row.page, headline, "\n".join(rest)),
+        "INSERT INTO articles(issue_id, source_id, key, fingerprint, position, page, headline, dateline,"
+        " byline, body, kind) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, 'news')",
+        (row.issue_id, row.source_id, new_key, position, row.page, headline, dateline, byline, body),
     )
     new_id = int(cursor.lastrowid or 0)
     conn.execute(

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.comfort = ReadingComfort(self, self.pane, self.settings)
         self.resume = Resume(self.navigator, self.middle, self.pane, self.search_bar, self.search, self)
         self.imports = ImportCommands(self.importer, session, self.settings, self.changes, self)
-        self.bookmarks = BookmarksFeature(session, self.writer, self.changes, self)
+        self.bookmarks = BookmarksFeature(session, self.writer, self.changes, self, self.current_records)
         self.left_column = LeftColumn(self, self.calendar, self.bookmarks.dock, self.bookmarks.panel_width)
         self.calendar_dock = self.left_column.calendar_dock
         self.toolbar_fit = ToolbarFit(self.toolbar)
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
             help_entries.insertAction(help_entries.actions()[0], guide_action(self))
         self.middle.set_article_actions(self.corrections.article_actions())
         copying = [c.copy_title, c.copy_article, c.copy_citation]
-        self.middle.set_copy_actions(copying)
+        self.middle.set_copy_actions([*copying, self.bookmarks.bookmark_chosen])
         on_article = [c.copy_article, c.copy_citation, *self.corrections.article_actions()]
         self.pane.set_context_actions([*on_article, self.corrections.original_action])
         self.corrections.bind_undo_keys(self.middle, self.pane)

@@ -6,6 +6,7 @@ and references of the articles chosen (issue 23, several articles at once)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
@@ -15,6 +16,8 @@ from pytestqt.qtbot import QtBot
 from test_window import ISSUE_DAY, choose_day, click_article_row
 from window_support import type_query
 
+from reader.archive import bookmarks
+from reader.archive.db import open_archive
 from reader.archive.formatting import display_title
 from reader.export.citation import citation, reference_list
 from reader.gui.main_window import MainWindow
@@ -151,3 +154,30 @@ def test_the_search_results_right_click_menu_copies_the_references_of_the_chosen
     records = window.session.articles(window.middle.selected_result_ids())
     assert 2 == len(records)
     assert reference_list(records) == QApplication.clipboard().text()
+
+
+@pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard", "propagateSizeHints"
+)
+def test_the_article_lists_right_click_menu_bookmarks_every_article_chosen(
+    qtbot: QtBot, corpus_window: MainWindow, corpus_db: Path
+) -> None:
+    """Several articles at once → bookmark (issue 23): what is bookmarked already is counted apart."""
+    window = corpus_window
+    choose_day(window, ISSUE_DAY)
+    click_article_row(qtbot, window, 1)
+    window.bookmarks.star.action.trigger()  # the one being read, bookmarked by its star first
+    table = window.middle.table
+    rect = table.visualRect(window.articles.index(3, 1))
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, rect.center()
+    )
+    chosen = [window.articles.record(row).key for row in (1, 2, 3)]
+    menu = right_click(qtbot, table, window.articles.index(2, 1))
+    trigger(menu, "加入书签")
+    menu.close()
+    assert "已加入书签 2 篇（1 篇原已在书签中）" == window.statusBar().currentMessage()
+    with open_archive(corpus_db, readonly=True) as archive:
+        qtbot.waitUntil(lambda: all(bookmarks.is_bookmarked(archive, key) for key in chosen), timeout=30_000)
+        assert not bookmarks.is_bookmarked(archive, window.articles.record(0).key)
+    qtbot.waitUntil(lambda: window.bookmarks.panel.model.rowCount() == 3, timeout=30_000)

@@ -9,6 +9,8 @@ feature never reaches into the window's panes, and the window never into the fea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
@@ -21,6 +23,7 @@ from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveWriter, ChangeBus, Changes
 
 FAILURE_SHOWN_MS = 8000
+STATUS_MS = 4000
 
 
 class BookmarksFeature(QObject):
@@ -35,10 +38,17 @@ class BookmarksFeature(QObject):
     status_message = Signal(str, int)
 
     def __init__(
-        self, session: BookmarkSource, writer: ArchiveWriter, changes: ChangeBus, window: QMainWindow
+        self,
+        session: BookmarkSource,
+        writer: ArchiveWriter,
+        changes: ChangeBus,
+        window: QMainWindow,
+        chosen: Callable[[], list[ArticleRecord]],
     ) -> None:
         super().__init__(window)
         self._window = window
+        self._chosen = chosen
+        self._read_only: str | None = None
         self._message: QMessageBox | None = None
         self.store = BookmarkStore(session, writer, self)
         self.panel = BookmarksPanel(self.store)
@@ -48,6 +58,10 @@ class BookmarksFeature(QObject):
         self.toggle_dock = self.dock.toggleViewAction()
         self.toggle_dock.setText(self.tr("书签"))
         self.toggle_dock.setShortcut("Ctrl+B")
+        # The star marks the article being read; this one every article chosen in a list.
+        self.bookmark_chosen = QAction(self.tr("加入书签"), window)
+        self.bookmark_chosen.setObjectName("bookmarkChosen")
+        self.bookmark_chosen.triggered.connect(self.add_chosen)
         self.panel.article_requested.connect(self.article_requested)
         self.panel.export_requested.connect(self.export_requested)
         self.store.failed.connect(self.show_write_failure)
@@ -68,8 +82,27 @@ class BookmarksFeature(QObject):
     def set_read_only(self, reason: str | None) -> None:
         """Bookmarks cannot be kept (`reason`: the user's personal file cannot be written): no
         star, no note editing, no removing bookmarks. A read-only archive is no such reason."""
+        self._read_only = reason
         self.star.set_read_only(reason)
         self.panel.set_read_only(reason)
+        self.bookmark_chosen.setEnabled(reason is None)
+        self.bookmark_chosen.setToolTip(reason or "")
+
+    def add_chosen(self) -> None:
+        """Bookmark every article chosen in the article list or the results (else the one being
+        read); the status bar says how many were added and how many were bookmarked already."""
+        if self._read_only is not None:
+            self.status_message.emit(self._read_only, STATUS_MS)
+            return
+        records = self._chosen()
+        new = [r for r in records if not self.store.is_bookmarked(r.key)]
+        for record in new:
+            self.store.set_bookmarked(record.key, True)
+        before = len(records) - len(new)
+        said = self.tr("已加入书签 {0} 篇").format(len(new))
+        if before:
+            said += self.tr("（{0} 篇原已在书签中）").format(before)
+        self.status_message.emit(said if records else self.tr("没有选中或正在阅读的文章"), STATUS_MS)
 
     def changes_made(self, changes: Changes) -> None:
         """Subscribed to the window's changes: a bookmark shows its article's headline, date and

@@ -89,7 +89,7 @@ def test_help_names_every_command_with_a_chinese_summary(capsys: Capture) -> Non
     [
         (["search"], "缺少必需的参数：QUERY"),
         (["search", "江", "--limit", "x"], "--limit：须是正整数，收到的是：x"),
-        (["search", "江", "--limit", "0"], "--limit：至少为 1"),
+        (["search", "江", "--limit", "0"], "--limit：须是正整数（至少为 1），收到的是：0"),
         (["search", "江", "--sort", "best"], "--sort：没有这种排序：best"),
         (["search", "江", "--from", "yesterday"], "--from：看不懂的日期：yesterday"),
         (["info", "surplus"], "无法识别的参数：surplus"),

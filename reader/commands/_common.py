@@ -218,3 +218,15 @@ def print_usage(parser: argparse.ArgumentParser) -> int:
     """A command with actions run without one: its own help, and the status of a usage error."""
     parser.print_help(sys.stderr)
     return 2
+
+
+def positive_number(text: str) -> int:
+    """An option's whole number of at least 1 (`--limit`, `--number`, `--page`); argparse says
+    the ArgumentTypeError's Chinese text after the option's name."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"须是正整数，收到的是：{text}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"须是正整数（至少为 1），收到的是：{text}")
+    return value

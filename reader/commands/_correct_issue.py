@@ -16,7 +16,7 @@ from reader.archive.handle import Archive
 from reader.archive.issue_dates import IssueNotFound, find_issue
 from reader.archive.issue_names import IssueNameError, IssueNames, given_names, set_issue_names
 from reader.archive.records import IssueRecord
-from reader.commands._common import on_existing_archive
+from reader.commands._common import on_existing_archive, positive_number
 from reader.text.dates import DAY_FORMS, DateError, exact_day
 
 
@@ -26,16 +26,6 @@ def day(text: str) -> str:
         return exact_day(text)
     except DateError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"须是正整数，收到的是：{text}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"须是正整数，收到的是：{text}")
-    return value
 
 
 def printed_note(archive: Archive, issue_id: int, date: str | None) -> str:
@@ -81,8 +71,10 @@ def add_issue(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> a
     parser.add_argument("issue", metavar="KEY|FILE", help="期次的键或文件名")
     parser.add_argument("--paper", metavar="名", help="报纸名称（档案中已有的或新的）")
     parser.add_argument("--date", type=day, metavar="YYYY-MM-DD", help=f"出版日期（{DAY_FORMS}）")
-    parser.add_argument("--number", type=_positive, metavar="N", help="期号（总第N期）")
-    parser.add_argument("--page", type=_positive, metavar="N", help="版次（第N版；本期只在一个版面上时）")
+    parser.add_argument("--number", type=positive_number, metavar="N", help="期号（总第N期）")
+    parser.add_argument(
+        "--page", type=positive_number, metavar="N", help="版次（第N版；本期只在一个版面上时）"
+    )
     parser.add_argument("--clear", action="store_true", help="清除设定的各项，回到文件里印的")
     parser.set_defaults(func=on_existing_archive(_issue, (IssueNotFound, IssueNameError)))
     return parser

@@ -10,19 +10,9 @@ from reader.commands._common import (
     add_db_option,
     add_filter_options,
     answer_query,
+    positive_number,
     search_request,
 )
-
-
-def _positive(text: str) -> int:
-    """`--limit`: a whole number of at least 1 (ArgumentTypeError in Chinese otherwise)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"须是正整数，收到的是：{text}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"至少为 1，收到的是：{text}")
-    return value
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,7 +31,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     add_db_option(parser)
     add_filter_options(parser, sort_default="relevance", default_order="relevance")
-    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="最多显示 N 条（默认 20）")
+    parser.add_argument(
+        "--limit", type=positive_number, default=20, metavar="N", help="最多显示 N 条（默认 20）"
+    )
     parser.add_argument(
         "--json", action="store_true", help='以 JSON 输出：{"query": 检索词, "total": 总篇数, "hits": [...]}'
     )

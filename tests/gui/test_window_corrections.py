@@ -114,7 +114,7 @@ def test_split_from_the_article_list_then_undo_and_redo_with_the_keyboard(
     assert [FIRST, SECOND, THIRD] == _titles(window)
     entries = _row_click(qtbot, window, 0, "从此段拆分…")
     assert [
-        "复制标题", "复制全文", "复制引文",
+        "复制标题", "复制全文", "复制引文", "加入书签",
         "修改标题/引题/署名…", "从此段拆分…", "与下一篇合并", "设为图片说明", "修改正文…",
     ] == entries  # fmt: skip
     dialog = _dialog(qtbot, window, "splitDialog")

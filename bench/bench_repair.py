@@ -61,6 +61,7 @@ SHORT = {
     "correction_made": "拆出",
     "article_aliases": "合并",
     "user_words": "词",
+    "publication_names": "旧报名",
 }
 REPO = Path(__file__).resolve().parents[1]
 

@@ -48,6 +48,16 @@ def wait(app: QApplication, ms: int) -> None:
         time.sleep(0.01)
 
 
+def search(app: QApplication, window: MainWindow, query: str) -> None:
+    """Type `query` into the search box, run it, and wait (up to 15 s) for its results."""
+    window.search_bar.field.setText(query)
+    window.search.run_now()
+    for _ in range(300):
+        wait(app, 50)
+        if window.search.is_idle() and window.search.last_outcome:
+            break
+
+
 SIZES = ((1600, 1000), (1024, 700))
 
 
@@ -75,12 +85,7 @@ def shoot(
         shots.append(f"{path}  (window {window.width()}×{window.height()})")
 
     save("issue")
-    window.search_bar.field.setText(args.query)
-    window.search.run_now()
-    for _ in range(300):
-        wait(app, 50)
-        if window.search.is_idle() and window.search.last_outcome:
-            break
+    search(app, window, args.query)
     window.middle.open_result(0)
     wait(app, 300)
     save("search")
@@ -133,12 +138,7 @@ def extra_views(
     if popup is not None:
         popup.grab().save(str(Path(args.out) / f"history-popup-{window.width()}.png"))
         popup.close()
-    window.search_bar.field.setText(args.query)
-    window.search.run_now()
-    for _ in range(300):
-        wait(app, 50)
-        if window.search.is_idle() and window.search.last_outcome:
-            break
+    search(app, window, args.query)
     view = window.middle.result_view
     flags = QItemSelectionModel.SelectionFlag.Select
     for row in range(min(3, window.search.model.rowCount())):
@@ -176,12 +176,7 @@ def name_undated(app: QApplication, window: MainWindow, issue_id: int, save: Cal
     window.middle.select_article_row(0)
     wait(app, 400)
     save("named-undated")
-    window.search_bar.field.setText("开发区")
-    window.search.run_now()
-    for _ in range(300):
-        wait(app, 50)
-        if window.search.is_idle() and window.search.last_outcome:
-            break
+    search(app, window, "开发区")
     save("named-undated-search")
     window.leave_search()
 

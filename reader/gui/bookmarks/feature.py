@@ -96,8 +96,8 @@ class BookmarksFeature(QObject):
             return
         records = self._chosen()
         new = [r for r in records if not self.store.is_bookmarked(r.key)]
-        for record in new:
-            self.store.set_bookmarked(record.key, True)
+        if new:
+            self.store.set_all_bookmarked([r.key for r in new], True)
         before = len(records) - len(new)
         said = self.tr("已加入书签 {0} 篇").format(len(new))
         if before:

@@ -106,31 +106,40 @@ class BookmarkStore(QObject):
 
     def set_bookmarked(self, key: str, wanted: bool) -> None:
         """Bookmark the article with this key, or remove every bookmark that leads to it."""
+        self.set_all_bookmarked([key], wanted)
+
+    def set_all_bookmarked(self, keys: list[str], wanted: bool) -> None:
+        """Bookmark these articles, or remove every bookmark that leads to them, in one write
+        (and one `changed`): several articles chosen at once are not several rounds."""
 
         def work(archive: Archive) -> None:
-            if wanted:
-                bookmarks.add(archive, key)
-            else:  # a merged article's star may be on through the bookmark of its other half
-                bookmarks.remove_article(archive, key)
+            for key in keys:
+                if wanted:
+                    bookmarks.add(archive, key)
+                else:  # a merged article's star may be on through the bookmark of its other half
+                    bookmarks.remove_article(archive, key)
 
         def landed(_none: None) -> None:
-            left = self._in_flight.get(key, 1) - 1
-            if left > 0:
-                self._in_flight[key] = left
-            else:
-                self._in_flight.pop(key, None)
-                self._wanted.pop(key, None)
+            for key in keys:
+                left = self._in_flight.get(key, 1) - 1
+                if left > 0:
+                    self._in_flight[key] = left
+                else:
+                    self._in_flight.pop(key, None)
+                    self._wanted.pop(key, None)
             self.changed.emit()
 
         def rollback() -> None:
-            self._in_flight.pop(key, None)
-            self._wanted.pop(key, None)
+            for key in keys:
+                self._in_flight.pop(key, None)
+                self._wanted.pop(key, None)
 
         title = self.tr("无法收藏这篇文章") if wanted else self.tr("无法移出书签")
         if self._refused(title):
             return
-        self._wanted[key] = wanted
-        self._in_flight[key] = self._in_flight.get(key, 0) + 1
+        for key in keys:
+            self._wanted[key] = wanted
+            self._in_flight[key] = self._in_flight.get(key, 0) + 1
         self._submit(work, title, landed, rollback)
 
     def remove(

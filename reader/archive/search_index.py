@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.archive.bodies import body_sql
 from reader.archive.id_lists import rows_where_in
 from reader.archive.meta import read_value, write_values
 from reader.archive.search_tokens import Tokenizer, decode_cuts, pack_cuts
@@ -104,7 +105,7 @@ Stored = str | bytes | None  # a recorded cut as search_cuts holds it (search_to
 
 def _rows(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, str, str, Stored, Stored]]:
     """(id, folded headline, folded other, the recorded cut of each or None) of these articles."""
-    cols = ", ".join(OTHER_FIELDS)
+    cols = ", ".join(body_sql() if c == "body" else c for c in OTHER_FIELDS)
     sql = (
         f"SELECT a.id, a.headline, c.headline, c.other, {cols} FROM articles a"
         f" LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id WHERE a.id"

@@ -126,7 +126,7 @@ class RepairReport:
         if damaged:
             lines.append(
                 "正文已损坏、无法解压的：" + "，".join(damaged) + "；这些文章的标题等其余内容保留，正文留空"
-                "（原文在损坏的原文件中）。"
+                "（重新导入该期的文本文件可找回正文）。"
             )
         lost = [t for t in self.tables() if t.lost]
         if lost:

@@ -15,7 +15,7 @@ damaged packed body from a sound one (`DamagedBody`), which a plain body could n
 
 SQL reads the body through `reader_body(body)` (`BODY_FUNCTION`), registered on every connection
 an `Archive` holds (reader.archive.handle); code that holds a stored value calls `body_text`.
-Measured on a generated 100k archive: 0.32 of the bodies' bytes, 12 µs of CPU to unpack one
+Measured on a generated 100k archive: 0.32 of the bodies' bytes, 12–15 µs of CPU to unpack one
 (the real corpus's less repetitive text: 0.56); bench/bench_size.py prints both.
 """
 

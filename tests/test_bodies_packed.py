@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from search_support import assert_search_is_brute_force
 
 from reader.archive import queries
-from reader.archive.bodies import DamagedBody, body_text, stored_body
+from reader.archive.bodies import DAMAGED_NOTICE, DamagedBody, body_text, stored_body
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_paths
 from reader.archive.migrations import MIGRATIONS
@@ -171,3 +171,32 @@ def test_a_packed_body_that_no_longer_unpacks_is_reported_by_repair_and_its_arti
         query = parse_query(f'"{word}"')
         assert isinstance(query, Query)
         assert_search_is_brute_force(archive, query)
+
+
+def damage_the_body_of(path: Path, article_id: int) -> None:
+    """One byte of the article's packed body flipped, as a disk might: SQLite reads the row."""
+    (stored,) = raw(path, "SELECT body FROM articles WHERE id = ?", (article_id,))[0]
+    assert isinstance(stored, bytes)
+    damaged = bytearray(stored)
+    damaged[len(damaged) // 2] ^= 0xFF
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("UPDATE articles SET body = ? WHERE id = ?", (bytes(damaged), article_id))
+    conn.close()
+
+
+def test_a_damaged_body_reads_as_a_notice_and_a_reimport_of_its_file_brings_it_back(
+    archive_path: Path, corpus_files: list[Path]
+) -> None:
+    with open_archive(archive_path) as archive:
+        assert import_paths(archive, corpus_files).ok
+        before = every_article(archive)
+    lead = max(before, key=lambda r: len(r.body))
+    damage_the_body_of(archive_path, lead.id)
+    (source,) = [f for f in corpus_files if lead.headline in {a.headline for a in read_issue(f).articles}]
+    with open_archive(archive_path) as archive:
+        shown = {r.id: r for r in every_article(archive)}
+        assert DAMAGED_NOTICE == shown[lead.id].body
+        assert all(shown[r.id] == r for r in before if r.id != lead.id)
+        assert lead.id in {h.id for h in search(archive, f'"{a_phrase_deep_in(lead.body)}"').hits}
+        assert import_paths(archive, [source]).ok
+        assert lead.body == queries.article_by_key(archive, lead.key).body  # type: ignore[union-attr]

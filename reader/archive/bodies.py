@@ -29,6 +29,11 @@ BODY_FUNCTION = "reader_body"
 # repair's page reader must take both, reader.archive.salvage_tables).
 PACKED_COLUMNS = frozenset({("articles", "body"), ("correction_originals", "body")})
 LEVEL = 6  # level 9 packs no smaller on Chinese text (bench_size) and costs more CPU
+# What SQL reads in place of a packed body that no longer unpacks (see `readable_body`).
+DAMAGED_NOTICE = (
+    "〔这篇文章的正文已损坏，无法读出（档案文件中保存它的字节被改动了）。"
+    "重新导入这一期的文本文件即可恢复正文；python -m reader repair --force 会清理所有这样的文章。〕"
+)
 
 
 class DamagedBody(ValueError):
@@ -57,11 +62,26 @@ def body_text(stored: object) -> str:
         raise DamagedBody(f"正文已损坏，无法解压：{err}") from err
 
 
+def readable_body(stored: object) -> str:
+    """The body, or `DAMAGED_NOTICE` when it no longer unpacks: what every read in SQL shows.
+
+    A flipped byte in a plain body changed one character; in a packed one it loses the whole
+    body, and SQLite's own checks do not look inside values. Raising here would fail every
+    statement that touches the article (the issue's page, a search whose hits include it, an
+    export) with an error that names no cause; the notice says what happened and what to do,
+    and a re-import, which compares the stored text with the file, writes the body anew. A
+    repair finds such rows with `body_text`, which raises."""
+    try:
+        return body_text(stored)
+    except DamagedBody:
+        return DAMAGED_NOTICE
+
+
 def body_sql(column: str = "body") -> str:
     """The SQL expression that reads `column` as text (an alias-qualified name like `a.body`)."""
     return f"{BODY_FUNCTION}({column})"
 
 
 def register_body_function(conn: sqlite3.Connection) -> None:
-    """Let SQL on this connection read bodies (`reader_body`); a damaged one fails the statement."""
-    conn.create_function(BODY_FUNCTION, 1, body_text, deterministic=True)
+    """Let SQL on this connection read bodies (`reader_body`, `readable_body`)."""
+    conn.create_function(BODY_FUNCTION, 1, readable_body, deterministic=True)

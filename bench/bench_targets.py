@@ -85,11 +85,10 @@ import apart  # noqa: F401  (bench/ is sys.path[0]; the user's personal file sta
 from bench_search import QUERIES as BASE
 from bench_search import Oracle, like_seconds, percentile, sizes, words_outside_chars
 
-from reader.archive.bodies import body_sql
 from reader.archive.db import Archive, open_archive
 from reader.archive.queries import EFFECTIVE_DATE
 from reader.archive.search import _hits, find
-from reader.archive.search_index import OTHER_FIELDS, other_text
+from reader.archive.search_index import other_columns, other_text
 from reader.archive.search_request import SearchRequest
 from reader.resources import USER_DICTIONARY, locate
 from reader.text.fold import fold
@@ -311,8 +310,7 @@ class Sampler:
 
 def _article_texts(archive: Archive) -> Iterator[tuple[int, str, str]]:
     """(id, folded headline, folded other fields) of every article, as the index folds them."""
-    columns = ", ".join(body_sql() if f == "body" else f for f in OTHER_FIELDS)
-    rows = archive.conn.execute(f"SELECT id, headline, {columns} FROM articles ORDER BY id")
+    rows = archive.conn.execute(f"SELECT id, headline, {other_columns()} FROM articles ORDER BY id")
     for row in rows:
         yield row[0], fold(row[1] or ""), fold(other_text(row[2:]))
 

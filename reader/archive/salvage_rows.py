@@ -27,14 +27,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.archive.bodies import DamagedBody, body_sql, body_text
+from reader.archive.bodies import DamagedBody, body_text
 from reader.archive.corrections.schema import CORRECTION_TABLES
 from reader.archive.errors import ArchiveError
 from reader.archive.handle import Archive
 from reader.archive.keys import issue_key
 from reader.archive.salvage import Value
 from reader.archive.salvage_tables import Salvaged, TableShape, estimate_lost, shape_from_sql
-from reader.archive.search_index import CUTS_TABLE, OTHER_FIELDS, other_text
+from reader.archive.search_index import CUTS_TABLE, other_columns, other_text
 from reader.archive.search_tokens import decode_cuts
 from reader.archive.sources import refresh_issue
 from reader.text.fold import fold
@@ -317,11 +317,10 @@ def _clear_damaged_bodies(conn: sqlite3.Connection, report: RepairReport) -> Non
 def _drop_unfit_cuts(conn: sqlite3.Connection, report: RepairReport) -> None:
     """Word cuts that do not spell their article's text (a row read off a damaged page)."""
     suspects = report.from_pages.get("articles", set()) | report.from_pages.get(CUTS_TABLE, set())
-    columns = ", ".join(body_sql("a.body") if c == "body" else f"a.{c}" for c in OTHER_FIELDS)
     unfit = []
     for article_id in suspects:
         row = conn.execute(
-            f"SELECT c.headline, c.other, a.headline, {columns} FROM {CUTS_TABLE} c"
+            f"SELECT c.headline, c.other, a.headline, {other_columns('a')} FROM {CUTS_TABLE} c"
             " JOIN articles a ON a.id = c.article_id WHERE c.article_id = ?",
             (article_id,),
         ).fetchone()

@@ -179,3 +179,13 @@ def test_a_long_name_does_not_widen_the_author_chooser(qtbot: QtBot) -> None:
     assert f"{long_name}（1篇）" in entries(chooser)
     assert narrow == chooser.sizeHint().width()
     assert chooser.view().minimumWidth() > chooser.fontMetrics().horizontalAdvance(f"{long_name}（1篇）")
+
+
+def test_a_chooser_that_hides_on_reading_the_issue_again_lists_every_article(qtbot: QtBot) -> None:
+    chooser = AuthorChooser()
+    qtbot.addWidget(chooser)
+    chooser.fill([ListedArticle(1, 1, ("张三",)), ListedArticle(2, 1, ("李四",))])
+    assert chooser.choose("张三")
+    chooser.fill([ListedArticle(1, 1, ("张三",)), ListedArticle(2, 1, ())], keep=True)  # 李四 corrected away
+    assert chooser.isHidden()
+    assert chooser.admits(ListedArticle(2, 1, ()))

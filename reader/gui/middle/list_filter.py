@@ -68,7 +68,7 @@ class FilterChooser(QComboBox):
 
     def fill(self, listed: Sequence[ListedArticle], keep: bool = False) -> None:
         """The entries for an issue's articles, on 全部… (or, with `keep`, on the group chosen
-        before when the issue still has it); shown only when worth it."""
+        before when the issue still has it); shown only when worth it, and on 全部… when not."""
         before = self.chosen_group() if keep else ALL
         counts = Counter(group for article in listed for group in self.groups_of(article))
         self._groups = [ALL, *self.ordered(counts)]
@@ -84,9 +84,11 @@ class FilterChooser(QComboBox):
             widest = max(widest, self.view().fontMetrics().horizontalAdvance(text))
         # The open list shows every entry whole (with room for its margins and a scroll bar).
         self.view().setMinimumWidth(widest + chars_width(self.view().font(), POPUP_MARGIN_CHARS))
-        self.setCurrentIndex(self._groups.index(before) if before in self._groups else 0)
+        worth = self.worth_showing(counts)
+        kept = worth and before in self._groups  # a hidden chooser never narrows the list
+        self.setCurrentIndex(self._groups.index(before) if kept else 0)
         self.blockSignals(False)
-        self.setVisible(self.worth_showing(counts))
+        self.setVisible(worth)
 
     def chosen_group(self) -> Hashable:
         """The group of the current entry (ALL for 全部…)."""

@@ -12,7 +12,7 @@ import pytest
 from archive_helpers import import_at
 from issue_texts import BYLINED_ISSUE, SECOND_PAGE, issue_text, write
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 from test_window import choose_day
 
@@ -179,6 +179,14 @@ def test_a_long_name_does_not_widen_the_author_chooser(qtbot: QtBot) -> None:
     assert f"{long_name}（1篇）" in entries(chooser)
     assert narrow == chooser.sizeHint().width()
     assert chooser.view().minimumWidth() > chooser.fontMetrics().horizontalAdvance(f"{long_name}（1篇）")
+    assert chooser.choose(long_name)
+    chooser.resize(chooser.sizeHint())
+    chooser.show()
+    qtbot.waitExposed(chooser)
+    painted = QStyleOptionComboBox()
+    chooser.initStyleOption(painted)  # what paintEvent draws in the box
+    assert painted.currentText.endswith("…") and painted.currentText.startswith("阿卜杜")
+    assert not chooser.grab().isNull()
 
 
 def test_a_chooser_that_hides_on_reading_the_issue_again_lists_every_article(qtbot: QtBot) -> None:
@@ -189,3 +197,10 @@ def test_a_chooser_that_hides_on_reading_the_issue_again_lists_every_article(qtb
     chooser.fill([ListedArticle(1, 1, ("张三",)), ListedArticle(2, 1, ())], keep=True)  # 李四 corrected away
     assert chooser.isHidden()
     assert chooser.admits(ListedArticle(2, 1, ()))
+
+
+def test_both_choosers_fit_in_the_narrowest_middle_column(bylined_window: MainWindow) -> None:
+    middle = bylined_window.middle
+    assert middle.page_filter.isVisible() and middle.author_filter.isVisible()
+    issue_page = middle.widget(0)
+    assert issue_page.layout().minimumSize().width() <= middle.minimumWidth()

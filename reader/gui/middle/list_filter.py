@@ -14,19 +14,21 @@ every choice. An entry that would list nothing beside the other chooser's choice
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
 
 from reader.archive.records import ListedArticle
 from reader.gui.metrics import chars_width
 from reader.gui.middle.article_model import ArticleListModel
 
 ALL: Hashable = object()  # the first entry of every chooser: no narrowing
-SHOWN_CHARS = 9  # what a chooser shows of an entry ('全部版面（12篇）'); longer ones are elided
+SHOWN_CHARS = 8.5  # what a chooser shows of an entry ('全部版面（12篇）'); longer ones are elided
+LEAST_CHARS = 4  # what it shows at the least, when the middle column is at its narrowest
 POPUP_MARGIN_CHARS = 3
 
 
@@ -39,12 +41,32 @@ class FilterChooser(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Elided to a steady width: a long name must not push the middle column wider.
+        # Elided to a steady width: a long name must not push the middle column wider. Qt counts
+        # that width in Latin 'X's, about half a Chinese character each.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(SHOWN_CHARS)
+        latin = max(1, self.fontMetrics().horizontalAdvance("X"))
+        self.setMinimumContentsLength(math.ceil(chars_width(self.font(), SHOWN_CHARS) / latin))
         self._groups: list[Hashable] = []
         self.setVisible(False)
         self.activated.connect(lambda _index: self.chosen.emit())
+
+    def minimumSizeHint(self) -> QSize:
+        """Narrower than the size it asks for: two choosers side by side never make the middle
+        column wider than its list needs (they elide instead)."""
+        hint = super().minimumSizeHint()
+        spare = chars_width(self.font(), SHOWN_CHARS - LEAST_CHARS)
+        return QSize(max(0, hint.width() - spare), hint.height())
+
+    def initStyleOption(self, option: QStyleOptionComboBox) -> None:
+        """The current entry cut with '…' where the box is too narrow for it (Qt would clip it
+        without a mark); the open list and the tooltips show it whole."""
+        super().initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(0, field.width() - 2)
+        )
 
     def groups_of(self, article: ListedArticle) -> tuple[Hashable, ...]:
         """The groups this article is listed under (one page; each person of its byline)."""
@@ -89,6 +111,10 @@ class FilterChooser(QComboBox):
         self.setCurrentIndex(self._groups.index(before) if kept else 0)
         self.blockSignals(False)
         self.setVisible(worth)
+
+    def groups(self) -> list[Hashable]:
+        """The groups of the entries after 全部…, in their order."""
+        return self._groups[1:]
 
     def chosen_group(self) -> Hashable:
         """The group of the current entry (ALL for 全部…)."""

@@ -1,5 +1,6 @@
 """Screenshots of the window as a user sees it, on the corpus, at a large and a small screen size:
-the issue view, a search, the issue view with the 书签 panel open (two bookmarks, one note), and
+the issue view, its list narrowed to one author with the author chooser open over it, a search,
+the issue view with the 书签 panel open (two bookmarks, one note), and
 the views issue 23 asked to see: find in the article, the search history's drop-down, several
 results chosen for a clippings book, the note editor, the naming dialog of an undated issue and
 that issue named by the user (its list, and a search finding it), the user guide.
@@ -110,7 +111,7 @@ def shoot(
 
 
 def author_views(app: QApplication, window: MainWindow, save: Callable[[str], None], opened: Path) -> None:
-    """The issue's list narrowed to its first-named author (browse by author), then the author
+    """The issue's list narrowed to the author of most of its articles (browse by author), then the author
     chooser open over it (grabbed from the screen: the open list is a window of its own); the
     list is back on 全部作者 afterwards."""
     chooser = window.middle.author_filter

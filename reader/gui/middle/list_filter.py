@@ -59,7 +59,7 @@ class FilterChooser(QComboBox):
 
     def initStyleOption(self, option: QStyleOptionComboBox) -> None:
         """The current entry cut with '…' where the box is too narrow for it (Qt would clip it
-        without a mark); the open list and the tooltips show it whole."""
+        without a mark); the open list shows every entry whole, as does each entry's tooltip."""
         super().initStyleOption(option)
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self

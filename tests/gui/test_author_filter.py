@@ -204,3 +204,11 @@ def test_both_choosers_fit_in_the_narrowest_middle_column(bylined_window: MainWi
     assert middle.page_filter.isVisible() and middle.author_filter.isVisible()
     issue_page = middle.widget(0)
     assert issue_page.layout().minimumSize().width() <= middle.minimumWidth()
+
+
+def test_an_issue_naming_one_person_has_no_author_chooser(qtbot: QtBot) -> None:
+    chooser = AuthorChooser()
+    qtbot.addWidget(chooser)
+    chooser.fill([ListedArticle(1, 1, ("张三",)), ListedArticle(2, 1, ()), ListedArticle(3, 2, ("张三",))])
+    assert ["全部作者（3篇）", "张三（2篇）", "未署名（1篇）"] == entries(chooser)
+    assert chooser.isHidden()

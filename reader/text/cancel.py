@@ -2,7 +2,8 @@
 
 Reading a file (bytes → decoded text → lines → line types → articles) may take seconds on the
 largest file accepted, so a cancel must be seen inside the stages, not only between files: the
-longest gap between two questions is some 0.1 s on a 20 MB file (bench/bench_traditional.py).
+longest gap between two questions is 0.25–0.3 s of CPU on a 20 MB file, the same as with the
+parameter (bench/bench_traditional.py).
 Threading a `should_cancel` (or a CancelCheck) through every function of decode and parse put a
 parameter in some forty signatures that nearly every caller passed as None; issue 25 asked to
 check per file and stage instead. So the caller opens a scope around one file's work:

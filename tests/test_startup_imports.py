@@ -14,9 +14,14 @@ import pytest
 from cli_support import REPO, build_archive
 
 HEAVY_PACKAGES = {"sqlite_utils", "rjieba", "jieba", "PySide6"}
-# What other commands need: the parser, the importer, repair, publishing, the desktop menu.
+# What other commands need: the parser (its line shapes and masthead patterns too: some 60 ms to
+# compile), corrections (with the byline reader), the importer, repair, publishing, the desktop menu.
 OTHER_COMMANDS = {
     "reader.text.parse",
+    "reader.text.shapes",
+    "reader.text.masthead",
+    "reader.text.bylines",
+    "reader.archive.corrections.store",
     "reader.archive.importer",
     "reader.archive.repair",
     "reader.archive.publish",

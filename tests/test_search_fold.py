@@ -8,7 +8,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.resources import FOLD_TABLE, locate
-from reader.text.fold import fold, fold_char, fold_with_map, to_simplified, traditional_characters
+from reader.text.fold import _bmp_table, fold, fold_char, fold_with_map, to_simplified, traditional_characters
+
+
+def test_the_bulk_table_folds_every_character_of_the_bmp_as_one_at_a_time() -> None:
+    """fold's table is made in one NFKC pass over the BMP (fast: issue 26); each entry must be
+    what folding that character alone gives, and no character folding changes may be missing."""
+    one_at_a_time = {}
+    for code in range(0x10000):
+        char = chr(code)
+        if not 0xD800 <= code <= 0xDFFF and (folded := fold_char(char)) != char:
+            one_at_a_time[char] = folded
+    assert one_at_a_time == _bmp_table()
+    whole_bmp = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+    assert "".join(map(fold_char, whole_bmp)) == fold(whole_bmp)
 
 
 def test_full_width_digits_fold_to_ascii() -> None:

@@ -26,6 +26,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from reader.resources import FOLD_TABLE, locate
 
@@ -52,6 +53,10 @@ def _simplified() -> dict[str, str]:
 
 _BMP = 0x10000
 _ASTRAL_CHAR = re.compile(f"[{_ASTRAL}]")
+_APART = "\U0010ffff"  # keeps characters apart in `_bmp_table`
+# Blocks whose every character NFKC and casefold leave as it is (CJK ideographs, Hangul syllables,
+# private use) and the surrogates, which are no characters: `_bmp_table` skips them.
+_STABLE = ((0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xD800, 0xF8FF))
 
 
 class CharMap:
@@ -155,17 +160,37 @@ def _char_class(codes: list[int]) -> str:
     return "".join(parts)
 
 
-@cache
-def _folding() -> _Folding:
-    """Built on first use (~50 ms), not at import: the window must start fast."""
+def _bmp_table() -> dict[str, str]:
+    """Every character of the BMP whose fold (`_fold_one`) is another text, and that fold.
+
+    Made in bulk, not character by character (some 80 → 30 ms of CPU at the first search of
+    every process, issue 26): NFKC and casefold run once over the BMP's characters joined by
+    U+10FFFF, a noncharacter that neither changes nor combines with its neighbours, so each
+    piece between two of them is that one character's NFKC-then-casefold. The blocks of CJK
+    ideographs, Hangul syllables and private use change under neither (half the BMP) and are
+    left out of that pass; white space and the traditional table are applied as `_fold_one`
+    applies them. tests/test_search_fold.py checks the table against `_fold_one` for every
+    character of the BMP.
+    """
+    starts = [0, *(last + 1 for _first, last in _STABLE)]
+    ends = [*(first for first, _last in _STABLE), _BMP]
+    chars = list(map(chr, chain.from_iterable(map(range, starts, ends))))
+    pieces = unicodedata.normalize("NFKC", _APART.join(chars)).casefold().split(_APART)
+    changed = {char: folded for char, folded in zip(chars, pieces, strict=True) if folded != char}
+    simplified = _simplified()
     table: dict[str, str] = {}
-    for code in range(0x10000):
-        if 0xD800 <= code <= 0xDFFF:  # surrogates are not characters
-            continue
-        char = chr(code)
-        folded = _fold_one(char)  # not fold_char: 65,000 characters would flush its cache
+    for char in changed.keys() | {c for c in simplified if ord(c) < _BMP}:
+        folded = "".join(simplified.get(c, c) for c in changed.get(char, char))
         if folded != char:
             table[char] = folded
+    table.update((space, " ") for space in _SPACES if space != " ")
+    return table
+
+
+@cache
+def _folding() -> _Folding:
+    """Built on first use (~45 ms), not at import: the window must start fast."""
+    table = _bmp_table()
     changing = re.compile(f"[{_char_class(sorted(map(ord, table)))}{_ASTRAL}]")
     odd = sorted(ord(c) for c, f in table.items() if len(f) != 1)
     irregular = re.compile(f"[{_char_class(odd)}{_ASTRAL}]")

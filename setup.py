@@ -13,7 +13,7 @@ from setuptools import find_packages, setup
 
 # Each folder of resources/ is a package of its own (setuptools wants data folders listed).
 RESOURCES = {
-    "reader._resources": ["*.txt", "*.txt.gz", "*.desktop", "*.json", "*.md"],
+    "reader._resources": ["*.txt", "*.desktop", "*.json", "*.md"],
     "reader._resources.demo": ["*.txt"],
     "reader._resources.icons": ["*.svg"],
 }

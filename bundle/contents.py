@@ -41,7 +41,7 @@ FROZEN_FOLDER = "resources"
 # resources/ as setup.py ships it (folder → file patterns); resources/__init__.py only makes
 # the folder an installable package and is not needed frozen.
 RESOURCE_PATTERNS: dict[str, tuple[str, ...]] = {
-    ".": ("*.txt", "*.txt.gz", "*.desktop", "*.json", "*.md"),
+    ".": ("*.txt", "*.desktop", "*.json", "*.md"),
     "demo": ("*.txt",),
     "icons": ("*.svg",),
 }

@@ -52,7 +52,7 @@ DESKTOP_ENTRY = Resource("archive-reader.desktop", "菜单项模板")
 FOLD_TABLE = Resource("t2s_chars.txt", "繁简字对照表")
 LINE_MODEL = Resource("line_model.json", "分篇模型权重")
 GUIDE = Resource("guide.md", "使用说明")
-WORD_LIST = Resource("jieba_words.txt.gz", "分词词表")
+WORD_LIST = Resource("jieba_words.txt", "分词词表")
 ALL = (USER_DICTIONARY, DEMO, ICON, DESKTOP_ENTRY, FOLD_TABLE, LINE_MODEL, GUIDE, WORD_LIST)
 
 

@@ -103,7 +103,7 @@ def test_a_query_is_cut_without_loading_rjieba(tmp_path: Path) -> None:
 
 
 def test_the_shipped_list_is_jiebas_dictionary_as_the_script_writes_it() -> None:
-    """resources/jieba_words.txt.gz is what scripts/make_word_table.py makes of the installed
+    """resources/jieba_words.txt is what scripts/make_word_table.py makes of the installed
     jieba's dict.txt, and rjieba knows each of its words (the same dictionary)."""
     import rjieba
 
@@ -122,7 +122,7 @@ def test_the_shipped_list_is_jiebas_dictionary_as_the_script_writes_it() -> None
 
 
 def test_the_list_answers_what_it_holds_and_nothing_else() -> None:
-    words = WordList(["total=7 longest=2", "\t区 3\t区长 4", "\tab 0"])
+    words = WordList(["total=7 longest=2", "\t区 3\t区长 4\t", "\tab 0\t"])
     assert (3, 4, 0, None, None) == tuple(words.freq(w) for w in ("区", "区长", "ab", "长", "区长江"))
     assert words.starts("区") and words.starts("a") and not words.starts("区长江") and not words.starts("b")
     assert (7, 2) == (words.total, words.longest)

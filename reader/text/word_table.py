@@ -5,8 +5,8 @@ and 35–58 MB held for the life of the process; the window and a ranked search 
 line only ever cut a query's few terms. This module cuts them exactly as rjieba cuts
 (jieba-rs 0.11's `cut(text, hmm=False)`: the same word graph, the same maximum-probability route,
 the same ties and the same grouping of single Latin letters and digits), from
-resources/jieba_words.txt.gz, jieba's dictionary as one line of "word frequency" pairs per first
-character: about 5 MB in memory, read in some 50 ms. tests/test_word_table.py proves that the two
+resources/jieba_words.txt, jieba's dictionary as one line of "word frequency" pairs per first
+character: about 5 MB in memory, read in some 30–40 ms. tests/test_word_table.py proves that the two
 cut alike (the test corpus, the held-out pages, random strings of tricky characters, a
 dictionary with words added and removed).
 
@@ -20,7 +20,6 @@ Pure Python: no SQLite, no Qt.
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 import threading
@@ -54,15 +53,15 @@ class WordList:
             if line.startswith("#") or not line:
                 continue
             if line.startswith("\t"):
-                self._blocks[line[1]] = line + "\t"
+                self._blocks[line[1]] = line  # ends in a tab, as every entry is followed by one
             else:
                 fields = dict(field.split("=") for field in line.split())
                 self.total, self.longest = int(fields["total"]), int(fields["longest"])
 
     @classmethod
     def read(cls, path: Path) -> WordList:
-        """The list in `path` (gzip-compressed, as scripts/make_word_table.py writes it)."""
-        return cls(gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"))
+        """The list in `path`, as scripts/make_word_table.py writes it."""
+        return cls(path.read_bytes().decode("utf-8").split("\n"))
 
     def freq(self, word: str) -> int | None:
         """The word's frequency, None when the dictionary lacks it."""

@@ -28,7 +28,7 @@ gives its own. Without one it gets `default_segmenter()`, the one instance the p
 loading the dictionary takes some 80 ms, and the window opens an archive for every search.
 
 A query's terms are cut by `cut_query`, which gives rjieba's words without loading rjieba
-(reader.text.word_table: the same algorithm over a compact word list, some 5 MB and 50 ms where
+(reader.text.word_table: the same algorithm over a compact word list, some 5 MB and 30–40 ms where
 rjieba holds 35–58 MB and takes 0.5 s): the window and a ranked search on the command line cut
 nothing but queries (issue 26: window memory, command-line start-up). Bulk text stays rjieba's.
 """
@@ -169,7 +169,7 @@ class Segmenter:
         return self._query_cut is not None
 
     def load_query_cutter(self) -> None:
-        """Read the word list `cut_query` uses now (some 50 ms), where waiting holds nothing up."""
+        """Read the word list `cut_query` uses now (some 30–40 ms), where waiting holds nothing up."""
         self._load_query_cut()
 
     def cut_query(self, text: str) -> list[str]:

@@ -126,7 +126,7 @@ def unfiltered_request(request: SearchRequest) -> SearchRequest:
 
 def warm_up(db_path: Path) -> None:
     """Run one tiny search and read the word list queries are cut with before the user types
-    (some 50 ms of CPU; Segmenter.cut_query). rjieba itself is never loaded for a search: it
+    (some 30–40 ms of CPU; Segmenter.cut_query). rjieba itself is never loaded for a search: it
     would hold 35–58 MB for the rest of the session (issue 26).
 
     A search of one character cuts no words (its word is itself), so the list is read outright.

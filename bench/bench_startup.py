@@ -5,7 +5,8 @@ Measures, each in a fresh process so nothing is warm:
   the latest issue listed;
 * month switch: paging the calendar to another month (the dates query and re-marking);
 * first page of results for a common word, typed into the search box (debounce not counted):
-  cold (the first search of the process, which loads jieba) and warm (the next ones).
+  cold (the first search of the process, which reads the word list queries are cut with) and
+  warm (the next ones).
 
     python bench/make_archive.py --articles 100000 --db bench/out/archive.sqlite3
     python bench/bench_startup.py --db bench/out/archive.sqlite3 [--runs 5] [--word 区]
@@ -141,7 +142,7 @@ def main() -> None:
         ("startup_ms", "启动到窗口显示最新一期"),
         ("startup_cpu_ms", "启动到窗口显示最新一期（本进程 CPU 时间）"),
         ("month_switch_ms", "日历翻一个月"),
-        ("search_cold_ms", f"检索“{args.word}”首页结果（进程内首次，含加载 jieba）"),
+        ("search_cold_ms", f"检索“{args.word}”首页结果（进程内首次，含读入切词词表）"),
         ("search_warm_ms", f"检索“{args.word}”首页结果（再次）"),
     ):
         values = [r[key] for r in rows]

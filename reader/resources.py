@@ -17,7 +17,6 @@ it was looked for. Pure Python (no Qt, no SQLite), so reader.text can use it.
 
 from __future__ import annotations
 
-import importlib.resources
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +73,8 @@ def resources_root() -> Path:
     checkout = Path(__file__).resolve().parent.parent
     if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
         return checkout / "resources"
+    import importlib.resources  # here: only an installed package needs it (with tempfile, ~15 ms)
+
     try:
         found = importlib.resources.files(PACKAGE)
     except ModuleNotFoundError:

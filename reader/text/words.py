@@ -35,7 +35,6 @@ nothing but queries (issue 26: window memory, command-line start-up). Bulk text 
 
 from __future__ import annotations
 
-import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
@@ -60,6 +59,8 @@ def _cache_dir() -> Path:
         path.mkdir(parents=True, exist_ok=True)
         return path
     except (ImportError, OSError):
+        import tempfile  # here: only the reference cutter (jieba) keeps a cache
+
         return Path(tempfile.gettempdir())
 
 

@@ -4,7 +4,7 @@ dated dispatch (新华社北京7月1日电), perhaps with a byline in brackets a
 A module of its own because search needs it too (a snippet leaves the dateline out,
 reader.archive.search) and must not import the parser's other line shapes with it: their
 patterns cost some 60 ms of CPU to compile at every start of the command line (issue 26).
-reader.text.shapes re-exports `split_dateline` for the parser.
+reader.text.shapes re-exports both names for the parser.
 """
 
 from __future__ import annotations

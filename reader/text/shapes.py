@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from reader.text.dateline import (
-    split_dateline as split_dateline,
-)  # re-exported: the parser's rules use it here
+from reader.text.dateline import DATELINE as DATELINE  # re-exported: the parser's rules use both
+from reader.text.dateline import split_dateline as split_dateline
 from reader.text.masthead import PAGE_NUM, folio_items, page_number
 
 SENTENCE_END = "。！？!?…；;"

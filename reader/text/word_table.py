@@ -49,7 +49,8 @@ class WordList:
         self._blocks: dict[str, str] = {}
         self.total = 0
         self.longest = 0
-        for line in lines:
+        for raw in lines:
+            line = raw.rstrip("\r")  # a checkout with CRLF line ends reads alike (no copy otherwise)
             if line.startswith("#") or not line:
                 continue
             if line.startswith("\t"):

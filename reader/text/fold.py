@@ -22,6 +22,7 @@ phrase never reaches across them.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -197,8 +198,40 @@ def _folding() -> _Folding:
     return _Folding(table, changing, irregular)
 
 
+class _Warmth:
+    """How many characters were folded one at a time, before the table (`_folding`) was built.
+
+    Building it costs some 75 ms of CPU; a process that folds only a query and a page of snippets
+    (a search on the command line) is done sooner one character at a time, through `fold_char`'s
+    cache. Past `ONE_BY_ONE` characters the table is built and used from then on (an import, the
+    window after its first searches). Both ways give the same text: `fold` is defined as the
+    join of `fold_char`, and the table is checked against it (tests/test_search_fold.py).
+    """
+
+    ONE_BY_ONE = 20_000
+
+    def __init__(self) -> None:
+        self.folded = 0
+        self._lock = threading.Lock()
+
+    def one_by_one(self, text: str) -> bool:
+        """Whether to fold `text` one character at a time (counting it) rather than by the table."""
+        if _folding.cache_info().currsize:
+            return False
+        with self._lock:
+            self.folded += len(text)
+            return self.folded <= self.ONE_BY_ONE
+
+
+@cache
+def _warmth() -> _Warmth:
+    return _Warmth()
+
+
 def fold(text: str) -> str:
     """Fold a whole string; equal to joining `fold_char` over its characters."""
+    if _warmth().one_by_one(text):
+        return "".join(map(fold_char, text))
     folding = _folding()
     return folding.changing.sub(folding.replace, text)
 
@@ -238,8 +271,17 @@ class FoldedText:
 
 def fold_with_map(text: str) -> FoldedText:
     """Fold `text` and remember where every folded character came from."""
-    folded = fold(text)
-    irregular = _folding().irregular
+    if _warmth().one_by_one(text):
+        return _fold_with_map_one_by_one(text)
+    return _fold_with_map_by_table(text)
+
+
+def _fold_with_map_by_table(text: str) -> FoldedText:
+    """`fold_with_map` through the table: only the characters whose fold is irregular are
+    looked at one by one."""
+    folding = _folding()
+    folded = folding.changing.sub(folding.replace, text)
+    irregular = folding.irregular
     if not irregular.search(text):
         return FoldedText(text, folded)
     anchors: list[tuple[int, int, int]] = []
@@ -252,3 +294,15 @@ def fold_with_map(text: str) -> FoldedText:
         anchors.append((index, index + shift, length))
         shift += length - 1
     return FoldedText(text, folded, tuple(anchors))
+
+
+def _fold_with_map_one_by_one(text: str) -> FoldedText:
+    """`fold_with_map` one character at a time (see `_Warmth`)."""
+    pieces = list(map(fold_char, text))
+    anchors: list[tuple[int, int, int]] = []
+    shift = 0
+    for index, piece in enumerate(pieces):
+        if len(piece) != 1:
+            anchors.append((index, index + shift, len(piece)))
+            shift += len(piece) - 1
+    return FoldedText(text, "".join(pieces), tuple(anchors))

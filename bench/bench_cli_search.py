@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = (
-    ("区长", "--limit", "1"),  # ranked: cuts words, so loads the segmenter
+    ("区长", "--limit", "1"),  # ranked: cuts words, so reads the word list
     ("区长", "--sort", "newest", "--limit", "1"),  # by date: no words
     ("区", "--limit", "1"),  # one character: its word is itself
 )

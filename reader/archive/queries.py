@@ -15,7 +15,6 @@ from typing import Any
 from reader.archive.handle import Archive
 from reader.archive.id_lists import rows_where_in
 from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, ListedArticle, YearCount
-from reader.text.bylines import authors_of
 
 # An issue's effective date: the user's date if set, else the printed one. The one spelling of it,
 # for these queries, placement and search alike; undated issues have NULL here.
@@ -141,6 +140,8 @@ def article_ids(archive: Archive, issue_id: int) -> list[int]:
 def listed_articles(archive: Archive, issue_id: int) -> list[ListedArticle]:
     """The issue's articles in reading order, each with its page and the people its byline names:
     what the article list's choosers narrow it by (browse by page 版次 and by author)."""
+    from reader.text.bylines import authors_of  # the byline reader compiles the parser's shapes
+
     rows = archive.conn.execute(
         f"SELECT a.id, {ARTICLE_PAGE}, a.byline FROM articles a JOIN issues i ON i.id = a.issue_id"
         " WHERE a.issue_id = ? ORDER BY a.position, a.id",

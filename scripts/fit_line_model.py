@@ -25,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.text.errors import CancelCheck  # noqa: E402
 from reader.text.fold import to_simplified  # noqa: E402
 from reader.text.line_model import LineModel, is_dense, line_features  # noqa: E402
 from reader.text.lines import Line, split_lines  # noqa: E402
@@ -55,11 +54,10 @@ def norm(text: str | None) -> str:
 def typed_lines(text: str) -> tuple[list[Line], list[LineType]]:
     """The lines after the masthead and the type the cascade gives each, as the parser sees them
     (a page in traditional script read in simplified characters, `script.simplified_reading`)."""
-    check = CancelCheck(None, "fit")
-    lines = split_lines(simplified_reading(text, check)[0], check)
-    rest = lines[read_masthead(lines, check).consumed :]
+    lines = split_lines(simplified_reading(text)[0])
+    rest = lines[read_masthead(lines).consumed :]
     markdown = any(line.md_level for line in rest)
-    return rest, type_lines(rest, markdown, check)[0]
+    return rest, type_lines(rest, markdown)[0]
 
 
 def openings(lines: Sequence[Line], articles: Sequence[dict[str, str]]) -> set[int]:

@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.text.errors import CancelCheck
 from reader.text.line_model import MARKS, OPENS, LineModel, OpeningScores, shipped_model
 from reader.text.lines import split_lines
 from reader.text.linetypes import type_lines
@@ -107,8 +106,8 @@ def test_the_quick_answer_whether_a_line_opens_an_item_is_the_models_own() -> No
     shipped = shipped_model()
     eager = LineModel({**shipped.weights, **dict.fromkeys(MARKS, 3.0)}, shipped.bias)
     for page in sorted(HOLDOUT.glob("*.txt")):
-        lines = split_lines(page.read_text(encoding="utf-8"), CancelCheck(None))
-        types, _ = type_lines(lines, False, CancelCheck(None))
+        lines = split_lines(page.read_text(encoding="utf-8"))
+        types, _ = type_lines(lines, False)
         for model in (shipped, eager):
             quick, full = OpeningScores(lines, types, model), OpeningScores(lines, types, model)
             assert [full.at(i) >= OPENS for i in range(len(lines))] == [

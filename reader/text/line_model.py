@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reader.resources import LINE_MODEL, locate
+from reader.text.cancel import current
 from reader.text.lines import Line
 from reader.text.page_rules import bracketed_lead, has_paragraph_indent, opens_item, speaker_of
 from reader.text.rules import PAGE_JUMP, LineType, opens_with_editors_note, trailing_credit
@@ -240,8 +241,8 @@ class OpeningScores:
     neighbours' types it has an upper bound on the logit, and tells the marks that could raise
     it (regular expressions, most of the cost) one by one, the one that could raise it most
     first, until the bound falls below OPENS or none is left (then the line is scored in full).
-    Each mark of a line is told at most once. Linear; `tick(cost)` is called per line answered
-    (a cancel check).
+    Each mark of a line is told at most once. Linear; the cancel scope (reader.text.cancel) is
+    ticked per line answered.
     """
 
     def __init__(
@@ -249,12 +250,11 @@ class OpeningScores:
         lines: Sequence[Line],
         types: Sequence[LineType],
         model: LineModel | None = None,
-        tick: Callable[[int], None] | None = None,
     ) -> None:
         self.lines = lines
         self.types = list(types)  # as typed now: the rules may retype lines later
         self.model = model or shipped_model()
-        self.tick = tick
+        self.tick = current().tick
         self._marks: dict[int, dict[str, bool]] = {}
         self._scores: dict[int, float] = {}
         self._dense: bool | None = None
@@ -295,8 +295,7 @@ class OpeningScores:
                 if not (0 <= j < len(self.lines) and self.mark(j, name)):
                     bound -= gain
             if bound < _OPENS_LOGIT:
-                if self.tick is not None:
-                    self.tick(len(self.lines[i].text) + _LINE_COST)
+                self.tick(len(self.lines[i].text) + _LINE_COST)
                 return False
         return self.at(i) >= OPENS
 
@@ -314,8 +313,7 @@ class OpeningScores:
             _heading(self.types, i, feats, bool(self._dense))
             _after_text(self.types, i, feats)
             score = self._scores[i] = self.model.probability(feats)
-            if self.tick is not None:
-                self.tick(len(line.text) + _LINE_COST)
+            self.tick(len(line.text) + _LINE_COST)
         return score
 
 
@@ -331,9 +329,8 @@ def opening_probabilities(
     lines: Sequence[Line],
     types: Sequence[LineType],
     model: LineModel | None = None,
-    tick: Callable[[int], None] | None = None,
 ) -> list[float]:
-    """For each line, the model's probability that an article starts there; `tick(cost)` is
-    called per line (a cancel check: a file of a million lines is a million lines here too)."""
-    scores = OpeningScores(lines, types, model, tick)
+    """For each line, the model's probability that an article starts there; the cancel scope is
+    ticked per line (a file of a million lines is a million lines here too)."""
+    scores = OpeningScores(lines, types, model)
     return [scores.at(i) for i in range(len(lines))]

@@ -6,6 +6,9 @@ is shared, so wall time says little):
 * parse: reading and parsing every file (reader.text.load.read_issue);
 * write: storing the parsed issues (reader.archive.importer.import_issue: placement, rows, index,
   one transaction an issue), and the whole `import_paths` (parse + write) for comparison;
+* the same write with every body stored plain, as before issue 26 packed them (the packing
+  swapped out in this process only: issue_writer.stored_body), alternated with the packed write
+  twice, and packing alone (reader.archive.bodies.stored_body on every body);
 * the index's parts, one at a time, each in a database of its own with one commit per issue as
   the import does: folding, the character and word documents (jieba), then the insert into each
   FTS table and into search_cuts.
@@ -27,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generate import generate  # bench/ is sys.path[0] when run as a script
 
+from reader.archive import issue_writer
+from reader.archive.bodies import stored_body
 from reader.archive.db import open_archive
 from reader.archive.importer import import_issue, import_paths
 from reader.archive.search_index import CUTS_TABLE, FTS_TABLES, other_text
@@ -112,6 +117,25 @@ def index_parts(issues: list[Issue], chars: int, workdir: Path) -> None:
         conn.close()
 
 
+def packed_plain(parsed: list[ParsedIssue], chars: int, workdir: Path) -> None:
+    """The write with bodies packed and plain, alternated (the machine's noise falls on both)."""
+    spent = {"packed": 0.0, "plain": 0.0}
+    for round_ in range(2):
+        for kind in ("plain", "packed") if round_ else ("packed", "plain"):
+            issue_writer.stored_body = stored_body if kind == "packed" else str  # type: ignore[assignment]
+            try:
+                with open_archive(workdir / f"{kind}{round_}.sqlite3") as archive:
+                    archive.tokenizer.words("预热")
+                    spent[kind] += cpu(lambda archive=archive: [import_issue(archive, p) for p in parsed])
+            finally:
+                issue_writer.stored_body = stored_body  # type: ignore[assignment]
+    line("write, bodies packed (2 runs)", spent["packed"], 2 * chars)
+    line("write, bodies plain (2 runs)", spent["plain"], 2 * chars)
+    print(f"{'  packed / plain':<34} {spent['packed'] / spent['plain']:7.3f}")
+    bodies = [a.body for p in parsed for a in p.articles]
+    line("  packing alone (stored_body)", cpu(lambda: [stored_body(b) for b in bodies]), chars)
+
+
 def run(issues: int, seed: int, workdir: Path) -> None:
     source = workdir / "issues"
     generate(source, issues, seed)
@@ -123,6 +147,7 @@ def run(issues: int, seed: int, workdir: Path) -> None:
     with open_archive(workdir / "write.sqlite3") as archive:
         archive.tokenizer.words("预热")
         line("write (import_issue)", cpu(lambda: [import_issue(archive, p) for p in parsed]), chars)
+    packed_plain(parsed, chars, workdir)
     with open_archive(workdir / "import.sqlite3") as archive:
         archive.tokenizer.words("预热")
         line("import_paths (parse + write)", cpu(lambda: import_paths(archive, [source])), chars)

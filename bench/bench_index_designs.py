@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import apart  # noqa: F401  (bench/ is sys.path[0]; the user's personal file stays untouched)
 
+from reader.archive.bodies import register_body_function
 from reader.archive.search_tokens import Tokenizer, char_tokens
 from reader.text.fold import fold
 from reader.text.words import Segmenter
@@ -94,9 +95,10 @@ def main() -> None:
     parser.add_argument("--terms", nargs="+", default=list(TERMS), help="terms to time (default: TERMS)")
     args = parser.parse_args()
     source = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+    register_body_function(source)
     rows = source.execute(
         "SELECT id, headline, kicker || char(10) || subtitle || char(10) || dateline || char(10) ||"
-        " byline || char(10) || body FROM articles ORDER BY id LIMIT ?",
+        " byline || char(10) || reader_body(body) FROM articles ORDER BY id LIMIT ?",
         (args.articles,),
     ).fetchall()
     text = sum(len(h.encode()) + len(o.encode()) for _, h, o in rows)

@@ -87,7 +87,7 @@ def brute_force(archive: Archive, query: Query) -> set[int]:
     names): the oracle search must equal."""
     found: set[int] = set()
     rows = archive.conn.execute(
-        "SELECT id, headline, kicker, subtitle, dateline, byline, body FROM articles"
+        "SELECT id, headline, kicker, subtitle, dateline, byline, reader_body(body) FROM articles"
     ).fetchall()
     for row in rows:
         fields = row[1:]

@@ -54,7 +54,8 @@ def test_searches_during_an_import_in_another_process_are_exact_and_never_locked
 
 def text_of(archive: Archive, article_id: int) -> str:
     row = archive.conn.execute(
-        "SELECT kicker || headline || subtitle || dateline || byline || body FROM articles WHERE id = ?",
+        "SELECT kicker || headline || subtitle || dateline || byline || reader_body(body) FROM articles"
+        " WHERE id = ?",
         (article_id,),
     ).fetchone()
     return str(row[0])

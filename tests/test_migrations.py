@@ -10,6 +10,7 @@ from typing import Any
 from archive_helpers import make_article, make_issue, make_version3_archive
 
 from reader.archive import bookmarks, queries
+from reader.archive.bodies import register_body_function
 from reader.archive.db import open_archive
 from reader.archive.demo import has_demo
 from reader.archive.formatting import article_source
@@ -90,8 +91,8 @@ def test_the_old_demo_issue_alone_stays_and_is_marked_as_demo(tmp_path: Path) ->
 
 OLD_ARCHIVES = Path(__file__).parent / "fixtures" / "old_archives"  # how they were made: README.md there
 ARTICLE_ROWS = (
-    "SELECT id, issue_id, key, position, page, kicker, headline, subtitle, dateline, byline, body, kind"
-    " FROM articles ORDER BY id"
+    "SELECT id, issue_id, key, position, page, kicker, headline, subtitle, dateline, byline,"
+    " reader_body(body), kind FROM articles ORDER BY id"
 )
 
 
@@ -103,8 +104,10 @@ def old_archive(tmp_path: Path, name: str) -> Path:
 
 
 def plain_read(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    """Rows read with plain sqlite3, which works before and after the migrations alike."""
+    """Rows read with plain sqlite3, which works before and after the migrations alike (bodies
+    through reader_body: plain before migration 12, packed after)."""
     conn = sqlite3.connect(path)
+    register_body_function(conn)
     try:
         return conn.execute(sql).fetchall()
     finally:

@@ -79,7 +79,7 @@ class Oracle:
     def __init__(self, archive: Archive) -> None:
         rows = archive.conn.execute(
             "SELECT a.id, a.issue_id, COALESCE(i.user_date, i.date), p.name, a.headline,"
-            " a.kicker, a.subtitle, a.dateline, a.byline, a.body, c.headline, c.other"
+            " a.kicker, a.subtitle, a.dateline, a.byline, reader_body(a.body), c.headline, c.other"
             " FROM articles a JOIN issues i ON i.id = a.issue_id"
             " LEFT JOIN publications p ON p.id = i.publication_id"
             " JOIN search_cuts c ON c.article_id = a.id"

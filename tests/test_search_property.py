@@ -25,7 +25,9 @@ def shared_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive
 
 @pytest.fixture(scope="module")
 def texts(shared_archive: Archive) -> list[str]:
-    rows = shared_archive.conn.execute("SELECT headline, body FROM articles ORDER BY id").fetchall()
+    rows = shared_archive.conn.execute(
+        "SELECT headline, reader_body(body) FROM articles ORDER BY id"
+    ).fetchall()
     return [t for row in rows for t in row if t]
 
 

@@ -43,7 +43,7 @@ def brute_force_months(archive: Archive, query: Query, publication: str | None =
 
 
 def _words(archive: Archive) -> list[str]:
-    rows = archive.conn.execute("SELECT body FROM articles ORDER BY id").fetchall()
+    rows = archive.conn.execute("SELECT reader_body(body) FROM articles ORDER BY id").fetchall()
     return [r[0] for r in rows if r[0]]
 
 

@@ -2,7 +2,8 @@
 
 Every module of the archive package takes an `Archive`, so this module imports nothing that
 works on the archive's tables: only the leaves it needs (errors, the files the OS is asked about,
-the meta table's statement, the personal file's name, snapshot names, how text becomes tokens).
+the meta table's statement, the personal file's name, snapshot names, how text becomes tokens,
+how a body is stored).
 Opening, the version check and the migrations live above it in reader.archive.db; anything may
 import this without importing the schema's history (issue 25: the handle once lived in db.py,
 and every module's type hint closed a circle through the migrations).
@@ -16,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
+from reader.archive.bodies import register_body_function
 from reader.archive.errors import translate
 from reader.archive.files import file_stamp
 from reader.archive.meta import BUMP
@@ -55,6 +57,7 @@ class Archive:
     ) -> None:
         self.path = path
         self.conn = conn
+        register_body_function(conn)  # every statement of the program may read a body
         self.readonly = readonly
         self.write_blocker = write_blocker  # why no connection can write this archive, if so
         self.tokenizer = Tokenizer(segmenter)
@@ -168,6 +171,7 @@ class Archive:
         """Read through `conn` from now on, opened as the arguments say (reader.archive.db.reopen)."""
         self.conn.close()
         self.conn, self._stamp = conn, stamp
+        register_body_function(conn)
         self.write_blocker, self.immutable = write_blocker, immutable
         self.personal_blocker, self.identity = personal_blocker, identity
 

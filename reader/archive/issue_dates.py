@@ -9,6 +9,7 @@ of the issue's files), and `suggested_date` the day the issue's own text points 
 
 from __future__ import annotations
 
+from reader.archive.bodies import body_sql
 from reader.archive.handle import Archive
 from reader.archive.queries import issue
 from reader.archive.records import IssueRecord
@@ -41,7 +42,7 @@ def suggested_date(archive: Archive, issue_id: int) -> str | None:
     if record.user_date:
         return record.user_date
     rows = archive.conn.execute(
-        "SELECT headline, body FROM articles WHERE issue_id = ? ORDER BY position, id", [issue_id]
+        f"SELECT headline, {body_sql()} FROM articles WHERE issue_id = ? ORDER BY position, id", [issue_id]
     )
     text = "\n".join(f"{headline}\n{body}" for headline, body in rows)
     from reader.text.day_hint import day_hint  # the masthead's patterns: not at every start (issue 26)

@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.archive.bodies import body_sql, stored_body
 from reader.archive.demo import DEMO_PUBLICATION
 from reader.archive.keys import article_fingerprint, article_ident, article_key, keys_of
 from reader.archive.placement import Placement, stored_path
@@ -45,6 +46,7 @@ def source_values(parsed: ParsedIssue, demo: bool) -> dict[str, object]:
 
 
 def article_values(article: Article) -> tuple[object, ...]:
+    """The article's fields as ARTICLE_COLUMNS reads them (the body as text)."""
     return (
         article.page,
         article.kicker,
@@ -58,6 +60,13 @@ def article_values(article: Article) -> tuple[object, ...]:
 
 
 ARTICLE_COLUMNS = "page, kicker, headline, subtitle, dateline, byline, body, kind"
+_READ_COLUMNS = ARTICLE_COLUMNS.replace("body", body_sql())
+
+
+def stored_values(article: Article) -> tuple[object, ...]:
+    """The article's fields as the archive stores them (the body as reader.archive.bodies packs it)."""
+    *before, body, kind = article_values(article)
+    return (*before, stored_body(str(body)), kind)
 
 
 def stored_as_parsed(conn: sqlite3.Connection, placement: Placement, parsed: ParsedIssue, demo: bool) -> bool:
@@ -71,7 +80,7 @@ def stored_as_parsed(conn: sqlite3.Connection, placement: Placement, parsed: Par
     if row is None or list(row) != list(values.values()):
         return False
     stored = conn.execute(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE source_id = ? ORDER BY id", (previous.id,)
+        f"SELECT {_READ_COLUMNS} FROM articles WHERE source_id = ? ORDER BY id", (previous.id,)
     ).fetchall()
     return stored == [article_values(a) for a in parsed.articles]
 
@@ -81,7 +90,7 @@ def reusable_keys(conn: sqlite3.Connection, source_ids: list[int]) -> dict[str, 
     reuse: dict[str, list[str]] = {}
     for source_id in source_ids:
         rows = conn.execute(
-            "SELECT key, headline, body FROM articles WHERE source_id = ? ORDER BY id", (source_id,)
+            f"SELECT key, headline, {body_sql()} FROM articles WHERE source_id = ? ORDER BY id", (source_id,)
         )
         for key, headline, body in rows:
             ident = article_ident(Article(page=None, headline=headline, body=body))
@@ -183,7 +192,7 @@ def write_articles(
         f"INSERT INTO articles(issue_id, source_id, key, fingerprint, position, {ARTICLE_COLUMNS})"
         f" VALUES ({','.join('?' * 13)})",
         [
-            (issue_id, source_id, k, article_fingerprint(a.headline, a.body), n, *article_values(a))
+            (issue_id, source_id, k, article_fingerprint(a.headline, a.body), n, *stored_values(a))
             for n, (k, a) in enumerate(zip(keys, articles, strict=True))
         ],
     )

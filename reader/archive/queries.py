@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from reader.archive.bodies import body_sql
 from reader.archive.handle import Archive
 from reader.archive.id_lists import rows_where_in
 from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, ListedArticle, YearCount
@@ -55,7 +56,8 @@ ARTICLE_PAGE = "COALESCE(i.user_page, a.page)"
 
 _ARTICLE_SELECT = f"""
     SELECT a.id, a.key, a.issue_id, a.position, {ARTICLE_PAGE}, a.kicker, a.headline, a.subtitle,
-           a.dateline, a.byline, a.body, a.kind, p.name, {EFFECTIVE_DATE}, {EFFECTIVE_WEEKDAY}, i.number,
+           a.dateline, a.byline, {body_sql("a.body")}, a.kind, p.name, {EFFECTIVE_DATE}, {EFFECTIVE_WEEKDAY},
+           i.number,
            COALESCE(s.demo, 0) = 1, {CORRECTED}
     FROM articles a JOIN issues i ON i.id = a.issue_id
     LEFT JOIN publications p ON p.id = i.publication_id

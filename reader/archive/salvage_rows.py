@@ -10,8 +10,10 @@ is made again from them (its key as the importer makes it, reader.archive.keys.i
 masthead merged by reader.archive.sources.refresh_issue; a date the user gave it is lost);
 articles of an issue lost with every record of its files go into an undated issue of their own
 (listed under 未定日期, key `file:修复时找回的文章#<id>`), so their text is not lost with one row;
-links to lost files are cleared. Recorded word cuts that do not fit their
-article's text are dropped, so the index rebuild cuts that article again.
+links to lost files are cleared. A packed body that no longer unpacks (reader.archive.bodies:
+zlib's checksum catches a damaged one) is emptied and counted, the rest of its article kept.
+Recorded word cuts that do not fit their article's text are dropped, so the index rebuild cuts
+that article again.
 
 Rows lost are an estimate (reader.archive.salvage_tables.estimate_lost), raised where another
 table shows more: word cuts of articles that did not come back, issues that articles or files
@@ -25,13 +27,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.archive.bodies import DamagedBody, body_text
 from reader.archive.corrections.schema import CORRECTION_TABLES
 from reader.archive.errors import ArchiveError
 from reader.archive.handle import Archive
 from reader.archive.keys import issue_key
 from reader.archive.salvage import Value
 from reader.archive.salvage_tables import Salvaged, TableShape, estimate_lost, shape_from_sql
-from reader.archive.search_index import CUTS_TABLE, OTHER_FIELDS, other_text
+from reader.archive.search_index import CUTS_TABLE, other_columns, other_text
 from reader.archive.search_tokens import decode_cuts
 from reader.archive.sources import refresh_issue
 from reader.text.fold import fold
@@ -88,6 +91,7 @@ class RepairReport:
     lost: dict[str, int] = field(default_factory=dict)
     rebuilt: dict[str, int] = field(default_factory=dict)
     sheltered: int = 0  # undated issues made for articles whose issue could not be read at all
+    damaged_bodies: dict[str, int] = field(default_factory=dict)  # packed bodies that did not unpack
     from_pages: dict[str, set[int]] = field(default_factory=dict)  # rowids only the page reader gave
 
     def tables(self) -> list[TableOutcome]:
@@ -117,6 +121,12 @@ class RepairReport:
             lines.append(
                 f"另有 {self.sheltered} 期的记录已无法读出，其文章列在“未定日期”之下"
                 f"（{SHELTER_NAME}），可以在那里为它们定日期。"
+            )
+        damaged = [f"{LABELS[t]} {n} 篇" for t, n in self.damaged_bodies.items() if n]
+        if damaged:
+            lines.append(
+                "正文已损坏、无法解压的：" + "，".join(damaged) + "；这些文章的标题等其余内容保留，正文留空"
+                "（重新导入该期的文本文件可找回正文）。"
             )
         lost = [t for t in self.tables() if t.lost]
         if lost:
@@ -288,14 +298,29 @@ def _spells(folded: str, stored: str | bytes) -> bool:
         return False
 
 
+def _clear_damaged_bodies(conn: sqlite3.Connection, report: RepairReport) -> None:
+    """Packed bodies that do not unpack emptied and counted (their article's other fields stay),
+    and the recorded cuts of those articles dropped: they no longer spell the text."""
+    for table in ("articles", "correction_originals"):
+        damaged = []
+        for rowid, stored in conn.execute(f"SELECT rowid, body FROM {table} WHERE typeof(body) = 'blob'"):
+            try:
+                body_text(stored)
+            except DamagedBody:
+                damaged.append((rowid,))
+        conn.executemany(f"UPDATE {table} SET body = '' WHERE rowid = ?", damaged)
+        if table == "articles":
+            conn.executemany(f"DELETE FROM {CUTS_TABLE} WHERE article_id = ?", damaged)
+        report.damaged_bodies[table] = len(damaged)
+
+
 def _drop_unfit_cuts(conn: sqlite3.Connection, report: RepairReport) -> None:
     """Word cuts that do not spell their article's text (a row read off a damaged page)."""
     suspects = report.from_pages.get("articles", set()) | report.from_pages.get(CUTS_TABLE, set())
-    columns = ", ".join(f"a.{c}" for c in OTHER_FIELDS)
     unfit = []
     for article_id in suspects:
         row = conn.execute(
-            f"SELECT c.headline, c.other, a.headline, {columns} FROM {CUTS_TABLE} c"
+            f"SELECT c.headline, c.other, a.headline, {other_columns('a')} FROM {CUTS_TABLE} c"
             " JOIN articles a ON a.id = c.article_id WHERE c.article_id = ?",
             (article_id,),
         ).fetchone()
@@ -316,6 +341,7 @@ def mend(conn: sqlite3.Connection, report: RepairReport) -> None:
     report.rebuilt["issues"] = from_sources + report.sheltered
     report.lost["issues"] = max(0, report.lost.get("issues", 0) - from_sources)
     _mend_links(conn, report)
+    _clear_damaged_bodies(conn, report)
     _drop_unfit_cuts(conn, report)
     report.kept = {
         table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in CONTENT_TABLES

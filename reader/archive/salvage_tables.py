@@ -29,6 +29,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from reader.archive.bodies import PACKED_COLUMNS
 from reader.archive.salvage import BTreeReader, Gap, Image, Leaf, Row, Unreadable, Value, orphan_leaves
 
 MASTER = "sqlite_master"
@@ -40,8 +41,9 @@ MOST = 0.75  # the share of a page's rows that must fit a table for the page to 
 
 @dataclass(frozen=True)
 class Column:
-    """One column as a record holds it: `kind` is its type affinity, or "rowid" for the
-    INTEGER PRIMARY KEY column a record stores as NULL (the rowid holds it)."""
+    """One column as a record holds it: `kind` is its type affinity, "rowid" for the INTEGER
+    PRIMARY KEY column a record stores as NULL (the rowid holds it), or "packed" for a TEXT
+    column that may hold packed bytes too (reader.archive.bodies.PACKED_COLUMNS)."""
 
     name: str
     kind: str
@@ -54,6 +56,8 @@ class Column:
             return not self.required
         if self.kind == "text":
             return isinstance(value, str) and ZEROED not in value
+        if self.kind == "packed":  # a body: its text, or packed (reader.archive.bodies)
+            return isinstance(value, bytes) or (isinstance(value, str) and ZEROED not in value)
         accepted: dict[str, tuple[type, ...]] = {
             "integer": (int, float),  # a value that is no whole number stays REAL
             "real": (int, float),
@@ -99,6 +103,12 @@ class TableShape:
         return all(c.accepts(v) for c, v in zip(self.columns, values, strict=False))
 
 
+def _kind(table: str, column: str, declared: str, is_rowid: bool) -> str:
+    if is_rowid:
+        return "rowid"
+    return "packed" if (table, column) in PACKED_COLUMNS else _affinity(declared)
+
+
 def shape_from_sql(name: str, sql: str) -> TableShape | None:
     """The shape of an ordinary rowid table from its CREATE TABLE text (SQLite itself parses it,
     in memory); None for a virtual or WITHOUT ROWID table, or text that is no such statement."""
@@ -119,8 +129,7 @@ def shape_from_sql(name: str, sql: str) -> TableShape | None:
     keys = [row for row in info if row[3]]
     alias = keys[0][0] if len(keys) == 1 and str(keys[0][1]).upper() == "INTEGER" else None
     columns = tuple(
-        Column(str(n), "rowid" if n == alias else _affinity(str(t)), bool(notnull))
-        for n, t, notnull, _ in info
+        Column(str(n), _kind(name, str(n), str(t), n == alias), bool(notnull)) for n, t, notnull, _ in info
     )
     return TableShape(name, columns)
 

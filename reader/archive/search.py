@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from reader.archive.bodies import body_sql
 from reader.archive.errors import translate
 from reader.archive.id_lists import rows_where_in
 from reader.archive.queries import ARTICLE_PAGE, CORRECTED, EFFECTIVE_DATE
@@ -210,7 +211,8 @@ def _hits(conn: sqlite3.Connection, query: Query, ranked: list[tuple[int, float,
         return ()
     rows = rows_where_in(
         conn,
-        f"SELECT a.id, a.key, {ARTICLE_PAGE}, a.headline, a.kicker, a.subtitle, a.dateline, a.byline, a.body,"
+        f"SELECT a.id, a.key, {ARTICLE_PAGE}, a.headline, a.kicker, a.subtitle, a.dateline, a.byline,"
+        f" {body_sql('a.body')},"
         f" p.name, {EFFECTIVE_DATE}, i.number, {CORRECTED} FROM articles a JOIN issues i ON i.id = a.issue_id"
         " LEFT JOIN publications p ON p.id = i.publication_id WHERE a.id",
         [r[0] for r in ranked],

@@ -44,6 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.archive.bodies import body_sql
 from reader.archive.id_lists import rows_where_in
 from reader.archive.meta import read_value, write_values
 from reader.archive.search_tokens import Tokenizer, decode_cuts, pack_cuts
@@ -81,6 +82,13 @@ WHOLE_ARTICLES = IndexTables(CHARS_TABLE, WORDS_TABLE)
 HEADLINES_ONLY = IndexTables(HEADLINE_CHARS_TABLE, HEADLINE_WORDS_TABLE)
 
 
+def other_columns(alias: str = "") -> str:
+    """OTHER_FIELDS as a SELECT list that reads them as text (the body through reader_body),
+    each qualified by `alias` when given."""
+    names = [f"{alias}.{c}" if alias else c for c in OTHER_FIELDS]
+    return ", ".join(body_sql(n) if c == "body" else n for c, n in zip(OTHER_FIELDS, names, strict=True))
+
+
 def other_text(row: Sequence[str | None]) -> str:
     """The non-headline fields of an article as one string, in printed order."""
     return "\n".join(part for part in (row or ()) if part)
@@ -104,9 +112,8 @@ Stored = str | bytes | None  # a recorded cut as search_cuts holds it (search_to
 
 def _rows(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, str, str, Stored, Stored]]:
     """(id, folded headline, folded other, the recorded cut of each or None) of these articles."""
-    cols = ", ".join(OTHER_FIELDS)
     sql = (
-        f"SELECT a.id, a.headline, c.headline, c.other, {cols} FROM articles a"
+        f"SELECT a.id, a.headline, c.headline, c.other, {other_columns('a')} FROM articles a"
         f" LEFT JOIN {CUTS_TABLE} c ON c.article_id = a.id WHERE a.id"
     )
     for row in rows_where_in(conn, sql, ids):

@@ -128,7 +128,9 @@ def upgrade_with_progress(db_path: Path) -> None:
     writer = ArchiveWriter(lambda: db_path, name="upgrade")
     op = DetachedOp(parent=None, writer=writer, op=upgrade).success(ended)
     op.with_progress(
-        QCoreApplication.translate("app", "正在升级档案“{0}”的检索索引，请稍候……").format(db_path.name),
+        QCoreApplication.translate("app", "正在升级档案“{0}”（压缩正文、重建检索索引），请稍候……").format(
+            db_path.name
+        ),
         title=QCoreApplication.translate("app", "升级档案"),
         name="upgradeProgress",
         cancellable=False,

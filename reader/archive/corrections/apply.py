@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.archive.bodies import body_sql, stored_body
 from reader.archive.corrections.records import EDITABLE_FIELDS, Correction
 from reader.archive.corrections.schema import ORIGINAL_COLUMNS
 from reader.archive.keys import normalise
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 
 _ROW_COLUMNS = (
-    "id, key, issue_id, source_id, position, page, kicker, headline, subtitle, dateline, byline, body, kind"
+    "id, key, issue_id, source_id, position, page, kicker, headline, subtitle, dateline, byline,"
+    f" {body_sql()}, kind"
 )
 
 
@@ -87,6 +89,8 @@ def _update(archive: Archive, row: Row, values: dict[str, object], reindex: bool
     keep_original(conn, row)
     if reindex:
         unindex_articles(archive, [row.id])
+    if "body" in values:
+        values = {**values, "body": stored_body(str(values["body"]))}
     assignments = ", ".join(f"{name} = ?" for name in values)
     conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*values.values(), row.id])
     if reindex:
@@ -144,12 +148,12 @@ def apply_split(archive: Archive, row: Row, correction: Correction) -> str | Non
     ).fetchone()[0]
     position = (row.position + following) / 2 if following is not None else row.position + 1
     dateline, byline, opening = credits_at_start(rest)  # the new article's head, as the parser reads one
-    body = "\n".join(opening)
+    stored = stored_body("\n".join(opening))
     _update(archive, row, {"body": "\n".join(parts[:index])})
     cursor = conn.execute(
         "INSERT INTO articles(issue_id, source_id, key, fingerprint, position, page, headline, dateline,"
         " byline, body, kind) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, 'news')",
-        (row.issue_id, row.source_id, new_key, position, row.page, headline, dateline, byline, body),
+        (row.issue_id, row.source_id, new_key, position, row.page, headline, dateline, byline, stored),
     )
     new_id = int(cursor.lastrowid or 0)
     conn.execute(

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
+from reader.archive.bodies import body_sql
 from reader.archive.corrections.apply import (
     Row,
     apply,
@@ -150,7 +151,8 @@ def original_text(archive: Archive, key: str) -> str | None:
     """查看原文: the article's body as imported, before any correction changed it; None when no
     correction changed this article's text (or a split made the article)."""
     row = archive.conn.execute(
-        "SELECT body FROM correction_originals WHERE article_key = ?", (resolve_key(archive.conn, key),)
+        f"SELECT {body_sql()} FROM correction_originals WHERE article_key = ?",
+        (resolve_key(archive.conn, key),),
     ).fetchone()
     return None if row is None else str(row[0])
 

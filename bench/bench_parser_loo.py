@@ -52,7 +52,7 @@ def load_scorer() -> ModuleType:
 
 def labelled_pages(holdout_only: bool) -> list[Path]:
     """Every page with an expectation beside it, shared corpus first."""
-    folders = [ROOT / "tests" / "corpus_holdout", ROOT / "tests" / "corpus_holdout2"]
+    folders = [ROOT / "tests" / f"corpus_holdout{n}" for n in ("", "2", "3")]
     if not holdout_only:
         folders = [SHARED / "corpus", ROOT / "tests" / "corpus", *folders]
     return [t for d in folders for t in sorted(d.glob("*.txt")) if t.with_suffix(".expected.json").exists()]
@@ -97,7 +97,7 @@ def prf(said: set[int], truth: set[int]) -> tuple[float, float, float]:
 
 def cascade_openings(fitter: ModuleType, page: Path) -> set[int]:
     """The lines the cascade's articles start on, found as the expectation's are."""
-    lines, _ = fitter.typed_lines(page.read_text(encoding="utf-8"))
+    lines, _, _ = fitter.typed_lines(page.read_text(encoding="utf-8"))
     articles = [
         {"kicker": a.kicker, "headline": a.headline, "body_start": a.body[:20]}
         for a in read_issue(page).articles

@@ -2,14 +2,15 @@
 
 A labelled page is FILE.txt with FILE.expected.json beside it (the archivist's format, see
 ../shared/tools/score_import.py). Each line after the masthead is an example: its features
-(`line_model.line_features`) and whether an expected article starts on it (its kicker, else its
+(`line_model.page_features`) and whether an expected article starts on it (its kicker, else its
 headline, else the line of its first words). The model is an L2-regularised logistic regression
 fitted by Newton's method in plain Python: a few hundred lines and a few dozen features need no
 numerical library, so fitting adds no dependency, and `fit` is what bench/bench_parser_loo.py
 calls to refit with one page left out.
 
     python scripts/fit_line_model.py [--output FILE] [FOLDER_OR_TXT ...]
-    # default: ../shared/corpus tests/corpus_holdout tests/corpus_holdout2 → resources/line_model.json
+    # default: ../shared/corpus tests/corpus_holdout tests/corpus_holdout2 tests/corpus_holdout3
+    #          → resources/line_model.json
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from reader.text.errors import CancelCheck  # noqa: E402
 from reader.text.fold import to_simplified  # noqa: E402
-from reader.text.line_model import LineModel, is_dense, line_features  # noqa: E402
+from reader.text.line_model import LineModel, PageFacts, page_features  # noqa: E402
 from reader.text.lines import Line, split_lines  # noqa: E402
-from reader.text.linetypes import type_lines  # noqa: E402
+from reader.text.linetypes import signatures, type_lines  # noqa: E402
 from reader.text.masthead import read_masthead  # noqa: E402
 from reader.text.rules import LineType  # noqa: E402
 from reader.text.script import simplified_reading  # noqa: E402
@@ -38,6 +39,7 @@ DEFAULT_PAGES = (
     ROOT.parent / "shared" / "corpus",
     ROOT / "tests" / "corpus_holdout",
     ROOT / "tests" / "corpus_holdout2",
+    ROOT / "tests" / "corpus_holdout3",
 )
 OUTPUT = ROOT / "resources" / "line_model.json"
 L2 = 0.3  # the penalty on the weights, chosen by leaving each page out (bench/bench_parser_loo.py)
@@ -52,14 +54,17 @@ def norm(text: str | None) -> str:
     return re.sub(r"[\s*#■□（）()\[\]【】「」—\-]", "", text)
 
 
-def typed_lines(text: str) -> tuple[list[Line], list[LineType]]:
-    """The lines after the masthead and the type the cascade gives each, as the parser sees them
-    (a page in traditional script read in simplified characters, `script.simplified_reading`)."""
+def typed_lines(text: str) -> tuple[list[Line], list[LineType], PageFacts]:
+    """The lines after the masthead, the type the cascade gives each and what the model reads of
+    the page, as the parser sees them (a page in traditional script read in simplified
+    characters, `script.simplified_reading`; the types before the signatures are retyped)."""
     check = CancelCheck(None, "fit")
     lines = split_lines(simplified_reading(text, check)[0], check)
     rest = lines[read_masthead(lines, check).consumed :]
     markdown = any(line.md_level for line in rest)
-    return rest, type_lines(rest, markdown, check)[0]
+    types, typed_by = type_lines(rest, markdown, check)
+    signed = signatures(rest, list(types), list(typed_by), check)
+    return rest, types, PageFacts(rest, signed)
 
 
 def openings(lines: Sequence[Line], articles: Sequence[dict[str, str]]) -> set[int]:
@@ -81,10 +86,9 @@ def openings(lines: Sequence[Line], articles: Sequence[dict[str, str]]) -> set[i
 def page_examples(txt: Path) -> list[Example]:
     """Every line of a labelled page after its masthead, with its features and label."""
     expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    lines, types = typed_lines(txt.read_text(encoding="utf-8"))
+    lines, types, facts = typed_lines(txt.read_text(encoding="utf-8"))
     starts = openings(lines, expected["articles"])
-    dense = is_dense(lines)
-    return [(line_features(lines, types, i, dense), int(i in starts)) for i in range(len(lines))]
+    return [(feats, int(i in starts)) for i, feats in enumerate(page_features(lines, types, facts))]
 
 
 def labelled_pages(paths: Sequence[Path]) -> list[Path]:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from reader.resources import LINE_MODEL, locate
 from reader.text.lines import Line
@@ -47,6 +48,8 @@ _DIGIT = re.compile(r"\d")
 _FULL_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
 _COMMA = re.compile(r"[，,；;、]")
 _RULE_LINE = re.compile(r"^[一—\-－─_=＝·•.…\s]{6,}$")
+# Short names joined by middle dots (公告·启事, 河阳日报·副刊): a page's or a column's banner.
+_DOTTED_BANNER = re.compile(r"^[\u4e00-\u9fff\w]{1,8}(?:\s*[·•]\s*[\u4e00-\u9fff\w]{1,8})+$")
 # The model's probability above which a text line the cascade would add to the open article
 # opens one of its own instead, and its logit: the model overrules the cascade only when fairly
 # sure (at 0.5 a short line under a sub-heading, 具体做法是：, split Markdown articles in two).
@@ -118,6 +121,7 @@ MARK_TESTS: dict[str, Callable[[Line], bool]] = {
     "opens_item": lambda line: opens_item(line.text),
     "credit_shape": lambda line: credit_of(line.text) is not None,
     "names_place": lambda line: names_a_place(line.text),
+    "dotted_banner": lambda line: bool(_DOTTED_BANNER.match(line.text)),
 }
 MARKS = tuple(MARK_TESTS)
 # The marks a line lends the line after it (as prev_NAME) and the line before it (as next_NAME).
@@ -131,6 +135,7 @@ _AS_PREV = (
     "reads_as_kicker",
     "credit_shape",
     "names_place",
+    "dotted_banner",
 )
 _AS_NEXT = ("dateline", "frame_mark", "credit_shape", "speaker", "opens_item")
 
@@ -166,6 +171,7 @@ def _lent(lines: Sequence[Line], i: int, mark: Callable[[int, str], bool], feats
             feats["next_gap"] = 1.0
 
 
+_SHORT_HEAD = 6  # the longest a column's name or a banner over a headline is, most often
 _RUN_LOOK = 6  # how far a heading's run is followed each way (a head has a few lines)
 
 
@@ -175,11 +181,52 @@ def is_dense(lines: Sequence[Line]) -> bool:
     return not any(line.gap_before for line in lines)
 
 
-def _heading(types: Sequence[LineType], i: int, feats: dict[str, float], dense: bool) -> None:
+class PageFacts:
+    """What the model reads of the whole page, each worked out once and only when first needed
+    (a page may have a million lines): whether it is dense (`is_dense`), the Markdown level its
+    headlines have, and the lines the cascade reads as a notice's signature."""
+
+    def __init__(self, lines: Sequence[Line], signed: Collection[int] = ()) -> None:
+        self.lines = lines
+        self.signed = signed  # line numbers (`linetypes.signatures`)
+
+    @cached_property
+    def dense(self) -> bool:
+        return is_dense(self.lines)
+
+    @cached_property
+    def headline_level(self) -> int:
+        """The Markdown level most of the page's headings have (the smallest of equals): a dump's
+        headlines share one level, and one heading above them is the page's or the section's
+        title, one below a subtitle or a sub-head (0 when nothing is marked)."""
+        counts = Counter(line.md_level for line in self.lines if line.md_level)
+        return min(counts, key=lambda level: (-counts[level], level)) if counts else 0
+
+
+def _page(line: Line, facts: PageFacts, feats: dict[str, float]) -> None:
+    """Add to `feats` what the page says of the line: a notice's signature (the cascade's rule,
+    `linetypes.signatures`), a Markdown heading at, above or below the level of the page's headlines."""
+    if line.number in facts.signed:
+        feats["signature"] = 1.0
+    if line.md_level:
+        level = facts.headline_level
+        side = "at" if line.md_level == level else "above" if line.md_level < level else "below"
+        feats[f"md_{side}_headline_level"] = 1.0
+
+
+def _heading(
+    lines: Sequence[Line],
+    types: Sequence[LineType],
+    i: int,
+    feats: dict[str, float],
+    facts: PageFacts,
+    mark: Callable[[int, str], bool],
+) -> None:
     """Where a heading stands in its run of heading lines (the linear model cannot combine
     features): first of the run, how long the run is, what stands before the run and after it
     (a head over a dateline or a byline opens an article; a run between lines of text is more
-    often a sub-heading or verse), under a column's name."""
+    often a sub-heading or verse), under a column's name; and the roles the cascade's head rules
+    give it (`_head_roles`)."""
     if types[i] != "heading":
         return
     start = i
@@ -195,7 +242,8 @@ def _heading(types: Sequence[LineType], i: int, feats: dict[str, float], dense: 
         feats[f"head_after_{before}"] = 1.0
     else:
         feats[f"head_line_{min(i - start, 2) + 1}"] = 1.0
-    feats[f"head_run_{min(end - start, 3)}"] = 1.0
+    _head_roles(lines, i, start, end, feats, mark)
+    feats[f"head_run_{min(end - start, 4)}"] = 1.0
     feats[f"head_over_{after}"] = 1.0
     if before in ("body", "credit"):
         feats["heading_after_text"] = 1.0
@@ -203,8 +251,38 @@ def _heading(types: Sequence[LineType], i: int, feats: dict[str, float], dense: 
         feats["heading_after_byline"] = 1.0  # a credit under a head is its byline: text follows
     if "prev_column_name" in feats:
         feats["heading_under_column"] = 1.0
-    if dense:
+    if facts.dense:
         feats["heading_on_dense_page"] = 1.0
+
+
+def _head_roles(
+    lines: Sequence[Line],
+    i: int,
+    start: int,
+    end: int,
+    feats: dict[str, float],
+    mark: Callable[[int, str], bool],
+) -> None:
+    """The roles the cascade's head rules (`parse.assign_roles`, `parse.titles_list`) give heading
+    line `i` of the run [start, end): the first of several lines that reads as a kicker (the
+    article opens there), the line under such a kicker (the headline, which opens nothing), a
+    line under a headline (a subtitle), a line over a ——subtitle (the headline), a title set
+    apart over lines printed one under another (a box's or a list's title)."""
+
+    def kicker_at(j: int) -> bool:
+        return mark(j, "reads_as_kicker") and not mark(j, "column_name")
+
+    if start == i:
+        if end - start > 1 and kicker_at(i):
+            feats["kicker_over_head"] = 1.0
+        if end > i + 2 and lines[i + 1].gap_before and not lines[i + 2].gap_before:
+            feats["title_over_rows"] = 1.0
+    elif i - start == 1 and kicker_at(start):
+        feats["under_kicker"] = 1.0
+    else:  # under a headline (a subtitle), or under a banner or a column's short name
+        feats["under_short_head" if cjk_length(lines[i - 1].text) <= _SHORT_HEAD else "under_head"] = 1.0
+    if i + 1 < end and mark(i + 1, "subtitle_dash"):
+        feats["over_dash_subtitle"] = 1.0
 
 
 # A dateline or a frame mark on a line of text right after text: the next item of a column of
@@ -218,18 +296,13 @@ def _after_text(types: Sequence[LineType], i: int, feats: dict[str, float]) -> N
         feats.update((both, 1.0) for mark, both in _AFTER_TEXT.items() if mark in feats)
 
 
-def line_features(
-    lines: Sequence[Line], types: Sequence[LineType], i: int, dense: bool | None = None
-) -> dict[str, float]:
-    """The features of line `i`: its own shape, type and marks, its neighbours' types and the
-    marks they lend it (a sparse vector: only the features that are set). `dense`: `is_dense(lines)`,
-    worked out here when not given."""
-    feats = _shape(lines[i], types[i]) | _marks(lines[i])
-    _context(types, i, feats)
-    _lent(lines, i, lambda j, name: MARK_TESTS[name](lines[j]), feats)
-    _heading(types, i, feats, is_dense(lines) if dense is None else dense)
-    _after_text(types, i, feats)
-    return feats
+def page_features(
+    lines: Sequence[Line], types: Sequence[LineType], facts: PageFacts | None = None
+) -> list[dict[str, float]]:
+    """The features of every line (`OpeningScores.features`), as scripts/fit_line_model.py fits
+    them: the same code as the parser's, so the model is applied to what it was fitted on."""
+    scores = OpeningScores(lines, types, LineModel({}, 0.0), facts=facts)
+    return [scores.features(i) for i in range(len(lines))]
 
 
 class OpeningScores:
@@ -250,14 +323,15 @@ class OpeningScores:
         types: Sequence[LineType],
         model: LineModel | None = None,
         tick: Callable[[int], None] | None = None,
+        facts: PageFacts | None = None,
     ) -> None:
         self.lines = lines
         self.types = list(types)  # as typed now: the rules may retype lines later
         self.model = model or shipped_model()
         self.tick = tick
+        self.facts = facts or PageFacts(lines)
         self._marks: dict[int, dict[str, bool]] = {}
         self._scores: dict[int, float] = {}
-        self._dense: bool | None = None
         weights = self.model.weights
         # The marks that can raise a line's logit, by how much, most first: (gain, offset, name).
         raising = [
@@ -284,6 +358,7 @@ class OpeningScores:
         """The model says an article starts on line `i`: its probability is OPENS or more."""
         if i not in self._scores and self.types[i] != "heading":
             feats = _shape(self.lines[i], self.types[i])
+            _page(self.lines[i], self.facts, feats)
             _context(self.types, i, feats)
             if i + 1 < len(self.lines) and self.lines[i + 1].gap_before > 0:
                 feats["next_gap"] = 1.0
@@ -304,19 +379,24 @@ class OpeningScores:
         """The probability that an article starts on line `i` (an index into `lines`)."""
         score = self._scores.get(i)
         if score is None:
-            line = self.lines[i]
-            feats = _shape(line, self.types[i])
-            feats.update((name, 1.0) for name in MARKS if self.mark(i, name))
-            _context(self.types, i, feats)
-            _lent(self.lines, i, self.mark, feats)
-            if self._dense is None and self.types[i] == "heading":
-                self._dense = is_dense(self.lines)  # once, when a heading is first scored
-            _heading(self.types, i, feats, bool(self._dense))
-            _after_text(self.types, i, feats)
-            score = self._scores[i] = self.model.probability(feats)
+            score = self._scores[i] = self.model.probability(self.features(i))
             if self.tick is not None:
-                self.tick(len(line.text) + _LINE_COST)
+                self.tick(len(self.lines[i].text) + _LINE_COST)
         return score
+
+    def features(self, i: int) -> dict[str, float]:
+        """The features of line `i`: its own shape, type and marks, what the page says of it, its
+        neighbours' types and the marks they lend it, its place in a run of headings (a sparse
+        vector: only the features that are set)."""
+        line = self.lines[i]
+        feats = _shape(line, self.types[i])
+        feats.update((name, 1.0) for name in MARKS if self.mark(i, name))
+        _page(line, self.facts, feats)
+        _context(self.types, i, feats)
+        _lent(self.lines, i, self.mark, feats)
+        _heading(self.lines, self.types, i, feats, self.facts, self.mark)
+        _after_text(self.types, i, feats)
+        return feats
 
 
 def _forget_far(cache: dict[int, dict[str, bool]], i: int) -> None:

@@ -22,7 +22,7 @@ from pathlib import PurePath
 from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
-from reader.text.line_model import LineModel, OpeningScores
+from reader.text.line_model import LineModel, OpeningScores, PageFacts
 from reader.text.lines import Line, link_targets, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
@@ -93,9 +93,10 @@ class _Reader:
         self.check = check
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown, check)
-        # Scored on these first types (the model was fitted on them), when the parser asks.
-        self.opening = OpeningScores(lines, self.types, model, check.tick)
+        first_types = list(self.types)  # the model was fitted on these, before signatures retypes
         self.signed = signatures(lines, self.types, self.typed_by, check)
+        # Scored when the parser asks.
+        self.opening = OpeningScores(lines, first_types, model, check.tick, PageFacts(lines, self.signed))
         # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
         self.wrap = {
             line.number: role

@@ -21,17 +21,17 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 from reader.resources import LINE_MODEL, locate
-from reader.text.lines import Line
+from reader.text.lines import Line, headline_level
 from reader.text.page_rules import bracketed_lead, has_paragraph_indent, opens_item, speaker_of
 from reader.text.rules import PAGE_JUMP, LineType, opens_with_editors_note, trailing_credit
 from reader.text.shapes import (
     FRAME_MARK,
+    SENTENCE_END,
     SUBTITLE_DASH,
     cjk_length,
     credit_of,
@@ -94,6 +94,14 @@ def _shape(line: Line, kind: LineType) -> dict[str, float]:
     return {name: value for name, value in feats.items() if value}
 
 
+def _ends_quoted_term(text: str) -> bool:
+    """The line ends with a closing quote that closes a term, not a sentence (古镇夜游点亮“夜经济”,
+    “圆服务”撬动“圆融入”): `shapes.ends_sentence` takes any closing quote for a sentence's end, which
+    a headline quoting a phrase is not."""
+    stripped = text.rstrip()
+    return len(stripped) > 1 and stripped[-1] in "”’」』\"'" and stripped[-2] not in SENTENCE_END
+
+
 def _names_column(text: str) -> bool:
     """A column's label or name (`shapes.is_column_label`, `shapes.names_a_column`)."""
     return is_column_label(text) or names_a_column(text)
@@ -103,7 +111,8 @@ def _names_column(text: str) -> bool:
 # expression or by a rule of the cascade (the rules as features): one test per feature, the one
 # place `line_features` and the quick bound of `OpeningScores.opens` both read.
 MARK_TESTS: dict[str, Callable[[Line], bool]] = {
-    "ends_sentence": lambda line: ends_sentence(line.text),
+    "ends_sentence": lambda line: ends_sentence(line.text) and not _ends_quoted_term(line.text),
+    "ends_quoted_term": lambda line: _ends_quoted_term(line.text),
     "dateline": lambda line: bool(split_dateline(line.text)[0]),
     "frame_mark": lambda line: bool(FRAME_MARK.match(line.text)),
     "bracketed_lead": lambda line: bracketed_lead(line.text) is not None,
@@ -196,11 +205,8 @@ class PageFacts:
 
     @cached_property
     def headline_level(self) -> int:
-        """The Markdown level most of the page's headings have (the smallest of equals): a dump's
-        headlines share one level, and one heading above them is the page's or the section's
-        title, one below a subtitle or a sub-head (0 when nothing is marked)."""
-        counts = Counter(line.md_level for line in self.lines if line.md_level)
-        return min(counts, key=lambda level: (-counts[level], level)) if counts else 0
+        """The Markdown level of the page's headlines (`lines.headline_level`)."""
+        return headline_level(self.lines)
 
 
 def _page(line: Line, facts: PageFacts, feats: dict[str, float]) -> None:

@@ -23,7 +23,7 @@ from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
 from reader.text.line_model import LineModel, OpeningScores, PageFacts
-from reader.text.lines import Line, link_targets, split_lines
+from reader.text.lines import Line, headline_level, link_targets, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
     PUBLICATIONS,
@@ -105,7 +105,7 @@ class _Reader:
         }
         self.credit_ahead = credit_ahead(self.types, lines, check.tick)
         self.markdown = markdown
-        self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
+        self.headline_level = headline_level(lines)
         self.drafts: list[Draft] = []
         self.sections: list[str] = []
         self.page = start_page
@@ -491,9 +491,12 @@ class _Reader:
 
     def assign_roles(self, draft: Draft, group: list[Line], rule: str) -> None:
         marked = [i for i, line in enumerate(group) if line.md_level]
-        if marked:
+        if marked:  # the line at the page's headline level, else the largest heading
             top = min(group[i].md_level for i in marked)
-            head = next(i for i in marked if group[i].md_level == top)
+            level = (
+                self.headline_level if any(group[i].md_level == self.headline_level for i in marked) else top
+            )
+            head = next(i for i in marked if group[i].md_level == level)
         else:
             head = 0
             for i, line in enumerate(group):  # the last line that is not a ——subtitle

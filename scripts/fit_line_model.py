@@ -28,7 +28,13 @@ sys.path.insert(0, str(ROOT))
 
 from reader.text.errors import CancelCheck  # noqa: E402
 from reader.text.fold import to_simplified  # noqa: E402
-from reader.text.line_model import LineModel, PageFacts, page_features  # noqa: E402
+from reader.text.line_model import (  # noqa: E402
+    LineModel,
+    PageFacts,
+    model_to_json,
+    page_features,
+    second_pass_features,
+)
 from reader.text.lines import Line, split_lines  # noqa: E402
 from reader.text.linetypes import signatures, type_lines  # noqa: E402
 from reader.text.masthead import read_masthead  # noqa: E402
@@ -43,6 +49,7 @@ DEFAULT_PAGES = (
 )
 OUTPUT = ROOT / "resources" / "line_model.json"
 L2 = 0.3  # the penalty on the weights, chosen by leaving each page out (bench/bench_parser_loo.py)
+FOLDS = 5  # the second pass is fitted on first-pass scores of pages the first pass was not fitted on
 OPENING_WEIGHT = 1.0  # how much more an opening counts than a line that opens nothing: 2 or 4 gained
 # the model alone little (F1 0.79 → 0.80) and made it sure of openings it should doubt (a signature)
 Example = tuple[dict[str, float], int]
@@ -141,6 +148,28 @@ def fit(
     return LineModel({name: w[index[name]] for name in names}, w[0])
 
 
+def fit_passes(pages: Sequence[Sequence[Example]], l2: float = L2) -> LineModel:
+    """Both passes (`line_model.LineModel.second`): the first on every page's lines; the second on
+    the same lines beside the first pass's logits, each page's logits from a first pass fitted
+    without it (FOLDS folds of pages), so the second pass learns how far to trust the first on
+    pages it has not seen, as it will be used, not on pages it has learnt by heart."""
+    first = fit([ex for page in pages for ex in page], l2=l2)
+    held: dict[int, list[float]] = {}
+    for fold in range(FOLDS):
+        inner = [k for k in range(len(pages)) if k % FOLDS == fold]
+        if not inner:
+            continue
+        model = fit([ex for k, page in enumerate(pages) if k not in inner for ex in page], l2=l2)
+        for k in inner:
+            held[k] = [model.logit(feats) for feats, _ in pages[k]]
+    second = [
+        (feats, y)
+        for k, page in enumerate(pages)
+        for feats, (_, y) in zip(second_pass_features([f for f, _ in page], held[k]), page, strict=True)
+    ]
+    return LineModel(first.weights, first.bias, fit(second, l2=l2))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="*", type=Path, default=list(DEFAULT_PAGES))
@@ -150,16 +179,18 @@ def main() -> int:
     if not pages:
         print("no FILE.txt with FILE.expected.json found", file=sys.stderr)
         return 2
-    model = fit([ex for page in pages for ex in page_examples(page)])
+    model = fit_passes([page_examples(page) for page in pages])
     data = {
         "about": "P(an article starts on the line) = sigmoid(bias + sum of weights of the line's "
-        "features); fitted by scripts/fit_line_model.py, applied by reader/text/line_model.py",
+        "features), by the weights of `second` over the line's features and what the first pass "
+        "(bias, weights) said of it and its neighbours; fitted by scripts/fit_line_model.py, "
+        "applied by reader/text/line_model.py",
         "fitted_on": [page.name for page in pages],
-        "bias": round(model.bias, 4),
-        "weights": {name: round(value, 4) for name, value in sorted(model.weights.items())},
+        **model_to_json(model),
     }
     args.output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(model.weights)} weights from {len(pages)} pages")
+    second = len(model.second.weights) if model.second else 0
+    print(f"{args.output}: {len(model.weights)} + {second} weights from {len(pages)} pages")
     return 0
 
 

@@ -115,11 +115,16 @@ def test_the_quick_answer_whether_a_line_opens_an_item_is_the_models_own() -> No
     probability worked out in full on every line of the held-out pages, and of a model whose
     weights on the marks are large enough that they decide."""
     shipped = shipped_model()
+    assert shipped.second is not None  # two passes are shipped; the quick bound covers the second
     eager = LineModel({**shipped.weights, **dict.fromkeys(MARKS, 3.0)}, shipped.bias)
+    raised = {**dict.fromkeys(MARKS, 3.0), "first_pass": -3.0, "after_opening": 2.0, "before_opening": 2.0}
+    eager_second = LineModel(
+        shipped.weights, shipped.bias, LineModel({**shipped.second.weights, **raised}, 0.0)
+    )
     for page in sorted(HOLDOUT.glob("*.txt")):
         lines = split_lines(page.read_text(encoding="utf-8"), CancelCheck(None))
         types, _ = type_lines(lines, False, CancelCheck(None))
-        for model in (shipped, eager):
+        for model in (shipped, eager, eager_second):
             quick, full = OpeningScores(lines, types, model), OpeningScores(lines, types, model)
             assert [full.at(i) >= OPENS for i in range(len(lines))] == [
                 quick.opens(i) for i in range(len(lines))

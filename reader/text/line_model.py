@@ -26,8 +26,14 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from reader.resources import LINE_MODEL, locate
-from reader.text.lines import Line, headline_level
-from reader.text.page_rules import bracketed_lead, has_paragraph_indent, opens_item, speaker_of
+from reader.text.lines import Line
+from reader.text.page_rules import (
+    bracketed_lead,
+    has_paragraph_indent,
+    headline_level,
+    opens_item,
+    speaker_of,
+)
 from reader.text.rules import PAGE_JUMP, LineType, opens_with_editors_note, trailing_credit
 from reader.text.shapes import (
     FRAME_MARK,
@@ -59,23 +65,102 @@ _OPENS_LOGIT = math.log(OPENS / (1 - OPENS))
 
 @dataclass(frozen=True)
 class LineModel:
-    """Weights by feature name and a bias: P(opens an article) = sigmoid(bias + Σ w·x)."""
+    """Weights by feature name and a bias: P(opens an article) = sigmoid(bias + Σ w·x).
+
+    `second`: the weights of a second pass, which reads a line's features again beside what the
+    first pass (these weights) said of it and of its neighbours (`second_pass_features`): one
+    head opens one article, so a line right under a line the first pass takes for an opening
+    rarely opens one too, and a kicker over a line it takes for an opening opens it instead.
+    None: one pass."""
 
     weights: Mapping[str, float]
     bias: float
+    second: LineModel | None = None
 
     def logit(self, features: Mapping[str, float]) -> float:
         return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
     def probability(self, features: Mapping[str, float]) -> float:
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(features)))))
+        return _sigmoid(self.logit(features))
+
+
+def _sigmoid(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+def model_from_json(data: Mapping[str, object]) -> LineModel:
+    """A model from its JSON form (resources/line_model.json: bias, weights, optional second)."""
+    weights = data["weights"]
+    assert isinstance(weights, dict)
+    second = data.get("second")
+    return LineModel(
+        {str(k): float(v) for k, v in weights.items()},
+        float(str(data["bias"])),
+        model_from_json(second) if isinstance(second, dict) else None,
+    )
+
+
+def model_to_json(model: LineModel) -> dict[str, object]:
+    """`model_from_json`'s inverse, weights rounded to four places."""
+    data: dict[str, object] = {
+        "bias": round(model.bias, 4),
+        "weights": {name: round(value, 4) for name, value in sorted(model.weights.items())},
+    }
+    if model.second is not None:
+        data["second"] = model_to_json(model.second)
+    return data
 
 
 @cache
 def shipped_model() -> LineModel:
     """The weights in resources/line_model.json (MissingResource when the file is not installed)."""
-    data = json.loads(locate(LINE_MODEL).read_text(encoding="utf-8"))
-    return LineModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]))
+    return model_from_json(json.loads(locate(LINE_MODEL).read_text(encoding="utf-8")))
+
+
+_FIRST_SCALE = 6.0  # a first-pass logit enters the second pass clipped to ±6 and scaled to ±1
+
+
+def _neighbours(
+    feats: dict[str, float], own: float, before: float | None, after: float | None
+) -> dict[str, float]:
+    """The second pass's features of a line: its own (`feats`), its first-pass logit `own`, and
+    whether the first pass takes the line before (`before`) and after it (`after`, their logits;
+    None at the page's ends) for openings, alone and for a heading."""
+    out = dict(feats)
+    out["first_pass"] = max(-_FIRST_SCALE, min(_FIRST_SCALE, own)) / _FIRST_SCALE
+    heading = "type_heading" in feats
+    if before is not None and before > 0:
+        out["after_opening"] = 1.0
+        if heading:
+            out["heading_under_opening"] = 1.0
+    if after is not None and after > 0:
+        out["before_opening"] = 1.0
+        if heading:
+            out["heading_over_opening"] = 1.0
+    return out
+
+
+# The second pass's own features, which `OpeningScores.opens` bounds by their weights.
+_SECOND_ONLY = ("after_opening", "heading_under_opening", "before_opening", "heading_over_opening")
+
+
+def second_pass_features(page: Sequence[dict[str, float]], first: Sequence[float]) -> list[dict[str, float]]:
+    """Every line's second-pass features from its features (`page`) and the first pass's logits
+    (`first`), as scripts/fit_line_model.py fits the second pass."""
+    n = len(page)
+    return [
+        _neighbours(feats, first[i], first[i - 1] if i else None, first[i + 1] if i + 1 < n else None)
+        for i, feats in enumerate(page)
+    ]
+
+
+def page_probabilities(model: LineModel, page: Sequence[dict[str, float]]) -> list[float]:
+    """The probability that an article starts on each line of a page, from its lines' features
+    (`page_features`), by both passes when the model has two."""
+    first = [model.logit(feats) for feats in page]
+    if model.second is None:
+        return [_sigmoid(x) for x in first]
+    return [model.second.probability(f) for f in second_pass_features(page, first)]
 
 
 def _shape(line: Line, kind: LineType) -> dict[str, float]:
@@ -338,7 +423,10 @@ class OpeningScores:
         self.facts = facts or PageFacts(lines)
         self._marks: dict[int, dict[str, bool]] = {}
         self._scores: dict[int, float] = {}
-        weights = self.model.weights
+        self._first: dict[int, float] = {}
+        # The weights that decide: the second pass's when there is one.
+        self._deciding = self.model.second or self.model
+        weights = self._deciding.weights
         # The marks that can raise a line's logit, by how much, most first: (gain, offset, name).
         raising = [
             (weights.get(name, 0.0) + max(0.0, weights.get(_AFTER_TEXT.get(name, ""), 0.0)), 0, name)
@@ -348,6 +436,9 @@ class OpeningScores:
         raising += [(weights.get(f"next_{name}", 0.0), 1, name) for name in _AS_NEXT]
         self._raising = sorted((r for r in raising if r[0] > 0), reverse=True)
         self._raise_all = sum(gain for gain, _, _ in self._raising)
+        if self.model.second is not None:  # what the first pass can add, at most
+            self._raise_all += abs(weights.get("first_pass", 0.0))
+            self._raise_all += sum(max(0.0, weights.get(name, 0.0)) for name in _SECOND_ONLY)
 
     def mark(self, j: int, name: str) -> bool:
         """Line `j` has the mark `name` (told once, remembered)."""
@@ -368,7 +459,7 @@ class OpeningScores:
             _context(self.types, i, feats)
             if i + 1 < len(self.lines) and self.lines[i + 1].gap_before > 0:
                 feats["next_gap"] = 1.0
-            bound = self.model.logit(feats) + self._raise_all
+            bound = self._deciding.logit(feats) + self._raise_all
             for gain, offset, name in self._raising:
                 if bound < _OPENS_LOGIT:
                     break
@@ -385,10 +476,28 @@ class OpeningScores:
         """The probability that an article starts on line `i` (an index into `lines`)."""
         score = self._scores.get(i)
         if score is None:
-            score = self._scores[i] = self.model.probability(self.features(i))
+            feats = self.features(i)
+            if self.model.second is None:
+                score = self.model.probability(feats)
+            else:
+                before = self.first(i - 1) if i else None
+                after = self.first(i + 1) if i + 1 < len(self.lines) else None
+                own = self._first.get(i)
+                own = self.model.logit(feats) if own is None else own
+                score = self.model.second.probability(_neighbours(feats, own, before, after))
+            self._scores[i] = score
             if self.tick is not None:
                 self.tick(len(self.lines[i].text) + _LINE_COST)
         return score
+
+    def first(self, i: int) -> float:
+        """The first pass's logit for line `i` (worked out once)."""
+        logit = self._first.get(i)
+        if logit is None:
+            logit = self._first[i] = self.model.logit(self.features(i))
+            if self.tick is not None:
+                self.tick(len(self.lines[i].text) + _LINE_COST)
+        return logit
 
     def features(self, i: int) -> dict[str, float]:
         """The features of line `i`: its own shape, type and marks, what the page says of it, its

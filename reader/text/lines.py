@@ -13,8 +13,7 @@ read as a whole rather than looked at row by row as possible headlines and page 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.text.errors import CancelCheck
@@ -60,16 +59,6 @@ class Line:
     bold: bool  # the whole line was bold (a sub-head or a credit in Markdown dumps)
     gap_before: int  # blank lines directly before this one
     rows: int = 1  # source lines it stands for: more than one for a list (`list_runs`)
-
-
-def headline_level(lines: Sequence[Line]) -> int:
-    """The Markdown level of a dump's headlines: the level most of its headings have (the
-    smallest of equals), 0 when nothing is marked. A dump marks every article's headline alike;
-    the page's or a section's title above them (# 文旅周刊, ## 要闻速览) is one heading of a
-    higher level, so the smallest level used would take the headlines for sub-heads (issue 24:
-    two held-out Markdown pages)."""
-    counts = Counter(line.md_level for line in lines if line.md_level)
-    return min(counts, key=lambda level: (-counts[level], level)) if counts else 0
 
 
 def is_link_target(target: str) -> bool:

@@ -23,7 +23,7 @@ from reader.text.draft import Draft, settle_orphans
 from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
 from reader.text.line_model import LineModel, OpeningScores, PageFacts
-from reader.text.lines import Line, headline_level, link_targets, split_lines
+from reader.text.lines import Line, link_targets, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
     PUBLICATIONS,
@@ -41,6 +41,7 @@ from reader.text.page_rules import (
     advert_end,
     bracketed_lead,
     heading_run_is_list,
+    headline_level,
     interview_turn,
     next_field,
     opens_item,

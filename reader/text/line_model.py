@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import Any
 
 from reader.resources import LINE_MODEL, locate
 from reader.text.lines import Line
@@ -424,21 +425,17 @@ class OpeningScores:
         self._marks: dict[int, dict[str, bool]] = {}
         self._scores: dict[int, float] = {}
         self._first: dict[int, float] = {}
+        self._features: dict[int, dict[str, float]] = {}
         # The weights that decide: the second pass's when there is one.
         self._deciding = self.model.second or self.model
-        weights = self._deciding.weights
-        # The marks that can raise a line's logit, by how much, most first: (gain, offset, name).
-        raising = [
-            (weights.get(name, 0.0) + max(0.0, weights.get(_AFTER_TEXT.get(name, ""), 0.0)), 0, name)
-            for name in MARKS
-        ]
-        raising += [(weights.get(f"prev_{name}", 0.0), -1, name) for name in _AS_PREV]
-        raising += [(weights.get(f"next_{name}", 0.0), 1, name) for name in _AS_NEXT]
-        self._raising = sorted((r for r in raising if r[0] > 0), reverse=True)
-        self._raise_all = sum(gain for gain, _, _ in self._raising)
-        if self.model.second is not None:  # what the first pass can add, at most
-            self._raise_all += abs(weights.get("first_pass", 0.0))
-            self._raise_all += sum(max(0.0, weights.get(name, 0.0)) for name in _SECOND_ONLY)
+        self._raising, self._raise_all = _raising(self._deciding.weights)
+        # With two passes, what a mark can add to the first pass too (its verdict enters the second).
+        first, self._first_raise = _raising(self.model.weights) if self.model.second else ([], 0.0)
+        self._first_gain = {(offset, name): gain for gain, offset, name in first}
+        second = {(offset, name): gain for gain, offset, name in self._raising}
+        # Each mark once, by what it can add to the second pass, most first.
+        self._raising = sorted(((second.get(k, 0.0), *k) for k in {*second, *self._first_gain}), reverse=True)
+        self._second_only = sum(max(0.0, self._deciding.weights.get(name, 0.0)) for name in _SECOND_ONLY)
 
     def mark(self, j: int, name: str) -> bool:
         """Line `j` has the mark `name` (told once, remembered)."""
@@ -459,18 +456,45 @@ class OpeningScores:
             _context(self.types, i, feats)
             if i + 1 < len(self.lines) and self.lines[i + 1].gap_before > 0:
                 feats["next_gap"] = 1.0
-            bound = self._deciding.logit(feats) + self._raise_all
+            rest = self._deciding.logit(feats) + self._raise_all  # the bound, the first pass aside
+            first = self.model.logit(feats) + self._first_raise  # the first pass's own bound
+            bound = rest + self._first_pass_gain(first)
             for gain, offset, name in self._raising:
                 if bound < _OPENS_LOGIT:
                     break
                 j = i + offset
                 if not (0 <= j < len(self.lines) and self.mark(j, name)):
-                    bound -= gain
-            if bound < _OPENS_LOGIT:
+                    rest -= gain
+                    first -= self._first_gain.get((offset, name), 0.0)
+                    bound = rest + self._first_pass_gain(first)
+            if bound < _OPENS_LOGIT or not self._neighbours_could_open(i):
                 if self.tick is not None:
                     self.tick(len(self.lines[i].text) + _LINE_COST)
                 return False
         return self.at(i) >= OPENS
+
+    def _neighbours_could_open(self, i: int) -> bool:
+        """With two passes: line `i`'s second-pass logit could reach OPENS, whatever the first
+        pass says of its neighbours (the most they can add, `_second_only`), told from its own
+        features before its neighbours' are worked out."""
+        second = self.model.second
+        if second is None:
+            return True
+        feats = self.features(i)
+        own = self._first.get(i)
+        if own is None:
+            own = self._first[i] = self.model.logit(feats)
+        return second.logit(_neighbours(feats, own, None, None)) + self._second_only >= _OPENS_LOGIT
+
+    def _first_pass_gain(self, first: float) -> float:
+        """The most the first pass's verdict and its neighbours' can add to the second pass's
+        logit of a line whose first-pass logit is at most `first` (0 with one pass)."""
+        if self.model.second is None:
+            return 0.0
+        weight = self._deciding.weights.get("first_pass", 0.0)
+        if weight < 0:
+            return -weight + self._second_only
+        return weight * max(-_FIRST_SCALE, min(_FIRST_SCALE, first)) / _FIRST_SCALE + self._second_only
 
     def at(self, i: int) -> float:
         """The probability that an article starts on line `i` (an index into `lines`)."""
@@ -483,7 +507,8 @@ class OpeningScores:
                 before = self.first(i - 1) if i else None
                 after = self.first(i + 1) if i + 1 < len(self.lines) else None
                 own = self._first.get(i)
-                own = self.model.logit(feats) if own is None else own
+                if own is None:
+                    own = self._first[i] = self.model.logit(feats)
                 score = self.model.second.probability(_neighbours(feats, own, before, after))
             self._scores[i] = score
             if self.tick is not None:
@@ -502,7 +527,15 @@ class OpeningScores:
     def features(self, i: int) -> dict[str, float]:
         """The features of line `i`: its own shape, type and marks, what the page says of it, its
         neighbours' types and the marks they lend it, its place in a run of headings (a sparse
-        vector: only the features that are set)."""
+        vector: only the features that are set). Kept while the parser is near the line: with two
+        passes a line's features serve it and its neighbours."""
+        feats = self._features.get(i)
+        if feats is None:
+            feats = self._features[i] = self._features_of(i)
+            _forget_far(self._features, i)
+        return feats
+
+    def _features_of(self, i: int) -> dict[str, float]:
         line = self.lines[i]
         feats = _shape(line, self.types[i])
         feats.update((name, 1.0) for name in MARKS if self.mark(i, name))
@@ -514,9 +547,22 @@ class OpeningScores:
         return feats
 
 
-def _forget_far(cache: dict[int, dict[str, bool]], i: int) -> None:
-    """Drop the marks of lines far from line `i` once `cache` is large: a line's marks serve it
-    and its neighbours only, and a page may have a million lines."""
+def _raising(weights: Mapping[str, float]) -> tuple[list[tuple[float, int, str]], float]:
+    """The marks that can raise a line's logit under `weights`, by how much, most first (gain,
+    offset of the line that has the mark, name), and all they can add together."""
+    raising = [
+        (weights.get(name, 0.0) + max(0.0, weights.get(_AFTER_TEXT.get(name, ""), 0.0)), 0, name)
+        for name in MARKS
+    ]
+    raising += [(weights.get(f"prev_{name}", 0.0), -1, name) for name in _AS_PREV]
+    raising += [(weights.get(f"next_{name}", 0.0), 1, name) for name in _AS_NEXT]
+    found = sorted((r for r in raising if r[0] > 0), reverse=True)
+    return found, sum(gain for gain, _, _ in found)
+
+
+def _forget_far(cache: dict[int, Any], i: int) -> None:
+    """Drop what is known of lines far from line `i` (their marks, their features) once `cache` is
+    large: it serves a line and its neighbours only, and a page may have a million lines."""
     if len(cache) > 4 * 4096:
         for old in [j for j in cache if abs(j - i) > 2]:
             del cache[old]

@@ -5,8 +5,10 @@ A labelled page is FILE.txt with FILE.expected.json beside it (the archivist's f
 (`line_model.page_features`) and whether an expected article starts on it (its kicker, else its
 headline, else the line of its first words). The model is an L2-regularised logistic regression
 fitted by Newton's method in plain Python: a few hundred lines and a few dozen features need no
-numerical library, so fitting adds no dependency, and `fit` is what bench/bench_parser_loo.py
-calls to refit with one page left out.
+numerical library, so fitting adds no dependency. `fit_passes` fits both passes (the second over
+each line's features and the first pass's verdicts on it and its neighbours, from first passes
+fitted without the line's page); it is what bench/bench_parser_loo.py calls to refit with one
+page left out.
 
     python scripts/fit_line_model.py [--output FILE] [FOLDER_OR_TXT ...]
     # default: ../shared/corpus tests/corpus_holdout tests/corpus_holdout2 tests/corpus_holdout3

@@ -6,6 +6,10 @@ calls run from another checkout of the program too (e.g. `git archive main | tar
 interleaved call by call so both see the same machine, and the ratios are printed.
 
     python bench/bench_cli_search.py --db bench/out/archive.sqlite3 [--runs 9] [--compare /tmp/old]
+        [--compare-db /tmp/old.sqlite3]
+
+When the search index's format differs between the two (INDEX_VERSION), each must read an
+archive built by its own version: --compare-db names the other tree's (by default both read --db).
 
 CPU is the child's user + system time (getrusage), steadier than wall time on a shared machine.
 """
@@ -22,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = (
-    ("区长", "--limit", "1"),  # ranked: cuts words, so loads the segmenter
+    ("区长", "--limit", "1"),  # ranked: cuts words, so reads the word list
     ("区长", "--sort", "newest", "--limit", "1"),  # by date: no words
     ("区", "--limit", "1"),  # one character: its word is itself
 )
@@ -44,14 +48,17 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True, help="档案数据库文件")
     parser.add_argument("--runs", type=int, default=9, help="每个检索的调用次数（取中位数）")
     parser.add_argument("--compare", type=Path, default=None, help="另一份程序代码（同场比较）")
+    parser.add_argument("--compare-db", type=Path, default=None, help="另一份程序代码读的档案（默认同 --db）")
     args = parser.parse_args()
     trees = {"this": ROOT, **({"other": args.compare} if args.compare else {})}
+    dbs = {"this": args.db, "other": args.compare_db or args.db}
     times: dict[tuple[str, tuple[str, ...]], list[tuple[float, float]]] = {}
     for _ in range(args.runs):
         for query in QUERIES:
             for name, tree in trees.items():
-                times.setdefault((name, query), []).append(one_call(tree, args.db, query))
-    print(f"档案：{args.db}  每个检索调用 {args.runs} 次（每次新进程），中位数（秒）：")
+                times.setdefault((name, query), []).append(one_call(tree, dbs[name], query))
+    archives = " / ".join(str(dbs[name]) for name in trees)
+    print(f"档案：{archives}  每个检索调用 {args.runs} 次（每次新进程），中位数（秒）：")
     for query in QUERIES:
         line = f"  search {' '.join(query):28}"
         for name in trees:

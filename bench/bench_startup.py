@@ -5,12 +5,17 @@ Measures, each in a fresh process so nothing is warm:
   the latest issue listed;
 * month switch: paging the calendar to another month (the dates query and re-marking);
 * first page of results for a common word, typed into the search box (debounce not counted):
-  cold (the first search of the process, which loads jieba) and warm (the next ones).
+  cold (the first search of the process, which reads the word list queries are cut with) and
+  warm (the next ones).
 
     python bench/make_archive.py --articles 100000 --db bench/out/archive.sqlite3
-    python bench/bench_startup.py --db bench/out/archive.sqlite3 [--runs 5] [--word 区]
+    python bench/bench_startup.py --db bench/out/archive.sqlite3 [--runs 5] [--word 区] [--compare TREE]
 
-Runs offscreen unless QT_QPA_PLATFORM says otherwise; QSettings go to a temporary folder.
+Runs offscreen unless QT_QPA_PLATFORM says otherwise; QSettings go to a temporary folder. With
+`--compare TREE` the same starts run the program of another checkout too (e.g. `git archive main
+| tar -x -C TREE`), interleaved start by start so both see the same machine, and the ratios of
+the medians are printed. Measure with .pyc files written (`env -u PYTHONDONTWRITEBYTECODE`,
+after one warm run): compiling the modules is no part of a user's start.
 """
 
 from __future__ import annotations
@@ -45,9 +50,9 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def child(db: Path, word: str, started: float) -> None:
-    """One measured start; prints a JSON line of timings in milliseconds."""
-    sys.path.insert(0, str(ROOT))
+def child(db: Path, word: str, started: float, tree: Path) -> None:
+    """One measured start of the program in `tree`; prints a JSON line of timings in milliseconds."""
+    sys.path.insert(0, str(tree))
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -118,30 +123,48 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True, help="档案数据库文件")
     parser.add_argument("--runs", type=int, default=5, help="启动次数（每次一个新进程）")
     parser.add_argument("--word", default="区", help="检索用的常见词")
+    parser.add_argument("--compare", type=Path, default=None, help="另一份程序代码（同场交替比较）")
     parser.add_argument("--child", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--tree", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        child(args.db, args.word, args.child)
+        child(args.db, args.word, args.child, args.tree)
         return
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    rows = []
+    trees = {"this": ROOT, **({"other": args.compare.resolve()} if args.compare else {})}
+    rows: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
     for _ in range(args.runs):
-        started = time.time()
-        out = subprocess.run(
-            [sys.executable, __file__, "--db", str(args.db), "--word", args.word, "--child", str(started)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        rows.append(json.loads(out.strip().splitlines()[-1]))
+        for name, tree in trees.items():
+            started = time.time()
+            command = [sys.executable, __file__, "--db", str(args.db), "--word", args.word]
+            out = subprocess.run(
+                [*command, "--child", str(started), "--tree", str(tree)],
+                cwd=tree,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            rows[name].append(json.loads(out.strip().splitlines()[-1]))
+    for name, tree in trees.items():
+        print(f"{name}: {tree}")
+        report(args, rows[name])
+    if args.compare:
+        print("this/other（中位数之比）：")
+        for key in ("startup_cpu_ms", "search_cold_ms", "search_warm_ms", "rss_mb"):
+            this, other = (statistics.median(r[key] for r in rows[name]) for name in ("this", "other"))
+            print(f"  {key}: {this / other:.2f}")
+
+
+def report(args: argparse.Namespace, rows: list[dict[str, float]]) -> None:
+    """The medians (with least and most) of one program's starts."""
     print(f"档案：{args.db}  运行 {args.runs} 次（每次新进程），中位数：")
     for key, label in (
         ("startup_ms", "启动到窗口显示最新一期"),
         ("startup_cpu_ms", "启动到窗口显示最新一期（本进程 CPU 时间）"),
         ("month_switch_ms", "日历翻一个月"),
-        ("search_cold_ms", f"检索“{args.word}”首页结果（进程内首次，含加载 jieba）"),
+        ("search_cold_ms", f"检索“{args.word}”首页结果（进程内首次，含读入切词词表）"),
         ("search_warm_ms", f"检索“{args.word}”首页结果（再次）"),
     ):
         values = [r[key] for r in rows]

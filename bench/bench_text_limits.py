@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from reader.text.cancel import cancel_scope
 from reader.text.errors import SourceError
 from reader.text.load import read_issue
 from reader.text.parse import parse_text
@@ -88,7 +89,8 @@ def cancel_latency(workdir: Path) -> None:
         path.write_bytes(unit * (19_500_000 // len(unit)))
         clock = _Clock()
         try:
-            read_issue(path, should_cancel=clock.ask)
+            with cancel_scope(clock.ask, path.name):
+                read_issue(path)
         except SourceError as err:
             print(f"  {name}: {err.reason}")
         total, questions, longest = clock.stop()

@@ -17,7 +17,6 @@ it was looked for. Pure Python (no Qt, no SQLite), so reader.text can use it.
 
 from __future__ import annotations
 
-import importlib.resources
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +51,8 @@ DESKTOP_ENTRY = Resource("archive-reader.desktop", "菜单项模板")
 FOLD_TABLE = Resource("t2s_chars.txt", "繁简字对照表")
 LINE_MODEL = Resource("line_model.json", "分篇模型权重")
 GUIDE = Resource("guide.md", "使用说明")
-ALL = (USER_DICTIONARY, DEMO, ICON, DESKTOP_ENTRY, FOLD_TABLE, LINE_MODEL, GUIDE)
+WORD_LIST = Resource("jieba_words.txt", "分词词表")
+ALL = (USER_DICTIONARY, DEMO, ICON, DESKTOP_ENTRY, FOLD_TABLE, LINE_MODEL, GUIDE, WORD_LIST)
 
 
 def is_frozen() -> bool:
@@ -73,6 +73,8 @@ def resources_root() -> Path:
     checkout = Path(__file__).resolve().parent.parent
     if (checkout / "pyproject.toml").is_file() and (checkout / "resources").is_dir():
         return checkout / "resources"
+    import importlib.resources  # here: only an installed package needs it (with tempfile, ~15 ms)
+
     try:
         found = importlib.resources.files(PACKAGE)
     except ModuleNotFoundError:

@@ -28,7 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.text.errors import CancelCheck  # noqa: E402
 from reader.text.fold import to_simplified  # noqa: E402
 from reader.text.line_model import (  # noqa: E402
     LineModel,
@@ -67,12 +66,11 @@ def typed_lines(text: str) -> tuple[list[Line], list[LineType], PageFacts]:
     """The lines after the masthead, the type the cascade gives each and what the model reads of
     the page, as the parser sees them (a page in traditional script read in simplified
     characters, `script.simplified_reading`; the types before the signatures are retyped)."""
-    check = CancelCheck(None, "fit")
-    lines = split_lines(simplified_reading(text, check)[0], check)
-    rest = lines[read_masthead(lines, check).consumed :]
+    lines = split_lines(simplified_reading(text)[0])
+    rest = lines[read_masthead(lines).consumed :]
     markdown = any(line.md_level for line in rest)
-    types, typed_by = type_lines(rest, markdown, check)
-    signed = signatures(rest, list(types), list(typed_by), check)
+    types, typed_by = type_lines(rest, markdown)
+    signed = signatures(rest, list(types), list(typed_by))
     return rest, types, PageFacts(rest, signed)
 
 

@@ -1,5 +1,6 @@
 """Screenshots of the window as a user sees it, on the corpus, at a large and a small screen size:
-the issue view, a search, the issue view with the 书签 panel open (two bookmarks, one note), and
+the issue view, its list narrowed to one author with the author chooser open over it, a search,
+the issue view with the 书签 panel open (two bookmarks, one note), and
 the views issue 23 asked to see: find in the article, the search history's drop-down, several
 results chosen for a clippings book, the note editor, the naming dialog of an undated issue and
 that issue named by the user (its list, and a search finding it), the user guide.
@@ -37,6 +38,7 @@ from reader.gui.bookmarks.note_dialog import NoteDialog
 from reader.gui.help.guide import GuideDialog, show_guide
 from reader.gui.issue_dates.dialog import IssueNamesDialog
 from reader.gui.main_window import MainWindow
+from reader.gui.middle.list_filter import ALL
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -85,6 +87,7 @@ def shoot(
         shots.append(f"{path}  (window {window.width()}×{window.height()})")
 
     save("issue")
+    author_views(app, window, save, out / f"author-filter-open-{tag}.png")
     search(app, window, args.query)
     window.middle.open_result(0)
     wait(app, 300)
@@ -105,6 +108,27 @@ def shoot(
     window.close()
     window.session.close()
     return shots
+
+
+def author_views(app: QApplication, window: MainWindow, save: Callable[[str], None], opened: Path) -> None:
+    """The issue's list narrowed to the author of most of its articles (browse by author), then the author
+    chooser open over it (grabbed from the screen: the open list is a window of its own); the
+    list is back on 全部作者 afterwards."""
+    chooser = window.middle.author_filter
+    groups = chooser.groups()
+    if not chooser.isVisible() or not groups:
+        return
+    chooser.choose(groups[0])
+    wait(app, 300)
+    save("author-filter")
+    chooser.showPopup()
+    wait(app, 400)
+    frame = window.frameGeometry()
+    screen = window.screen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    screen.save(str(opened))
+    chooser.hidePopup()
+    chooser.choose(ALL)
+    wait(app, 200)
 
 
 def shot_of_dialog(app: QApplication, window: QWidget, kind: type[QWidget], path: Path) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from archive_helpers import FULL_ISSUE, make_article, make_issue
+from issue_texts import BYLINED_ISSUE, write
 
 from reader.archive import queries
 from reader.archive.db import Archive
 from reader.archive.formatting import article_source, issue_label
-from reader.archive.importer import import_issue
+from reader.archive.importer import import_issue, import_paths
 from reader.archive.records import YearCount
 
 
@@ -143,3 +145,16 @@ def test_date_span_of_an_archive_without_dated_issues_is_none(archive: Archive) 
     assert queries.date_span(archive) is None
     import_issue(archive, make_issue([make_article("没有报头")], date=None, number=None, source="scan.txt"))
     assert queries.date_span(archive) is None
+
+
+def test_listed_articles_give_each_article_s_page_and_the_people_its_byline_names(
+    archive: Archive, tmp_path: Path
+) -> None:
+    dump = write(tmp_path / "dump" / "2022-07-05.txt", BYLINED_ISSUE)
+    assert import_paths(archive, [dump]).failed == []
+    issue_id = queries.issues_on(archive, "2022-07-05")[0].id
+    listed = queries.listed_articles(archive, issue_id)
+    assert [a.id for a in listed] == queries.article_ids(archive, issue_id)  # reading order
+    assert [(1, ("张三", "李四")), (1, ("王五",)), (2, ("张三",)), (2, ()), (2, ("赵六",))] == [
+        (a.page, a.authors) for a in listed
+    ]

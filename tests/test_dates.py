@@ -57,4 +57,4 @@ def test_filters_refuse_a_date_that_was_not_read_first(text: str) -> None:
 
 def test_filters_take_iso_days_as_they_are() -> None:
     filters = Filters.build("2022-07-01", "2022-07-31", "东昌时讯")
-    assert ("2022-07-01", "2022-07-31", "东昌时讯") == filters.args
+    assert ("2022-07-01", "2022-07-31", "东昌时讯") == filters.every.args

@@ -12,6 +12,7 @@ from corpus_support import corpus_files
 from reader.archive.importer import ImportReport
 from reader.gui.importing.report import report_html
 from reader.text import SourceError, read_issue
+from reader.text.cancel import cancel_scope
 from reader.text.decode import decode_bytes, decode_file
 from reader.text.errors import Cancelled
 
@@ -306,8 +307,9 @@ def test_a_long_file_is_decoded_a_megabyte_at_a_time_asking_whether_to_cancel(en
         asked += 1
         return False
 
-    decoded = decode_file(data, "x.txt", should_cancel=count)
+    with cancel_scope(count, "x.txt"):
+        decoded = decode_file(data, "x.txt")
     assert decoded.text.startswith("本報訊")
     assert asked >= len(data) // (1 << 20)
-    with pytest.raises(Cancelled):
-        decode_file(data, "x.txt", should_cancel=lambda: True)
+    with pytest.raises(Cancelled), cancel_scope(lambda: True, "x.txt"):
+        decode_file(data, "x.txt")

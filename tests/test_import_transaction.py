@@ -11,6 +11,7 @@ from archive_helpers import FULL_ISSUE
 
 from reader.archive.db import Archive, open_archive
 from reader.archive.importer import import_issue
+from reader.text.cancel import cancel_scope
 from reader.text.errors import Cancelled
 from reader.text.words import Segmenter
 
@@ -48,8 +49,8 @@ def test_a_cancel_that_comes_while_python_indexes_rolls_the_file_back(archive_pa
         return True
 
     with open_archive(archive_path) as archive:
-        with pytest.raises(Cancelled):
-            import_issue(archive, FULL_ISSUE, should_cancel=cancel_once_the_rows_are_written)
+        with pytest.raises(Cancelled), cancel_scope(cancel_once_the_rows_are_written, "x.txt"):
+            import_issue(archive, FULL_ISSUE)
         assert asked and not archive.conn.in_transaction
         counts = [count(archive, t) for t in ("issues", "sources", "articles")]
     assert [0, 0, 0] == counts

@@ -17,7 +17,7 @@ from reader.archive.db import Archive
 from reader.archive.importer import import_issue
 from reader.archive.keys import BODY_PREFIX_CHARS, article_ident, normalise, normalised_start
 from reader.archive.search_tokens import encode_cuts, encode_token
-from reader.text.errors import CancelCheck
+from reader.text.cancel import cancel_scope
 from reader.text.fold import fold
 from reader.text.lines import list_runs, split_lines
 from reader.text.model import Article
@@ -179,5 +179,6 @@ def test_looking_for_lists_in_a_long_line_asks_whether_to_cancel_as_it_goes() ->
         return False
 
     line = "![" * 2_000_000  # 4 million characters that start no list
-    assert [] == list(list_runs(line, CancelCheck(never, "x.txt")))
+    with cancel_scope(never, "x.txt"):
+        assert [] == list(list_runs(line))
     assert asked >= 3  # a question a megabyte or so, not one after the whole search

@@ -10,6 +10,7 @@ import pytest
 
 import reader.text.load as load
 from reader.text import SourceError, read_issue
+from reader.text.cancel import cancel_scope
 from reader.text.errors import Cancelled
 
 ISSUE = (
@@ -75,8 +76,8 @@ def test_a_missing_file_names_the_file(tmp_path: Path) -> None:
 def test_read_issue_stops_with_cancelled_when_asked(tmp_path: Path) -> None:
     source = tmp_path / "一期.txt"
     source.write_text(ISSUE, encoding="utf-8")
-    with pytest.raises(Cancelled):
-        read_issue(source, should_cancel=lambda: True)
+    with pytest.raises(Cancelled), cancel_scope(lambda: True, source.name):
+        read_issue(source)
 
 
 def test_read_issue_keeps_asking_while_it_parses_a_large_file(tmp_path: Path) -> None:
@@ -89,14 +90,15 @@ def test_read_issue_keeps_asking_while_it_parses_a_large_file(tmp_path: Path) ->
         asked += 1
         return asked >= 10
 
-    with pytest.raises(Cancelled):
-        read_issue(source, should_cancel=cancel_on_the_tenth_question)
+    with pytest.raises(Cancelled), cancel_scope(cancel_on_the_tenth_question, source.name):
+        read_issue(source)
     assert 10 == asked
 
 
 def test_read_issue_without_cancel_reads_the_issue(tmp_path: Path) -> None:
     source = tmp_path / "2022-07-05.txt"
     source.write_text(ISSUE, encoding="utf-8")
-    issue = read_issue(source, should_cancel=lambda: False)
+    with cancel_scope(lambda: False, source.name):
+        issue = read_issue(source)
     got = (issue.publication, issue.date, issue.number, issue.page_count)
     assert ("东昌时讯", "2022-07-05", 1449, 4) == got

@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 
+from reader.text.cancel import cancel_scope
 from reader.text.errors import Cancelled
 from reader.text.model import ParsedIssue
 from reader.text.parse import parse_text
@@ -159,8 +160,8 @@ def test_parse_text_stops_with_cancelled_when_asked() -> None:
         asked += 1
         return asked >= 3
 
-    with pytest.raises(Cancelled):
-        parse_text(BODY * 20_000, "x.txt", should_cancel=cancel_on_the_third_question)
+    with pytest.raises(Cancelled), cancel_scope(cancel_on_the_third_question, "x.txt"):
+        parse_text(BODY * 20_000, "x.txt")
     assert 3 == asked
 
 
@@ -171,10 +172,11 @@ def test_the_garbage_collector_held_off_while_parsing_is_on_again_after_a_parse_
         seen.append(gc.isenabled())
         return len(seen) >= 2
 
-    assert parse_text(BODY * 2_000, "x.txt", should_cancel=lambda: seen.append(gc.isenabled()) or False)
+    with cancel_scope(lambda: seen.append(gc.isenabled()) or False, "x.txt"):
+        assert parse_text(BODY * 2_000, "x.txt")
     assert gc.isenabled()
-    with pytest.raises(Cancelled):
-        parse_text(BODY * 20_000, "x.txt", should_cancel=note_and_cancel)
+    with pytest.raises(Cancelled), cancel_scope(note_and_cancel, "x.txt"):
+        parse_text(BODY * 20_000, "x.txt")
     assert gc.isenabled()
     assert seen and not any(seen)  # held off while the page was read
     gc.disable()
@@ -186,4 +188,5 @@ def test_the_garbage_collector_held_off_while_parsing_is_on_again_after_a_parse_
 
 
 def test_parse_text_never_asks_without_a_question_to_ask() -> None:
-    assert parse_text(BODY * 1_000, "x.txt", should_cancel=None).articles
+    with cancel_scope(None, "x.txt"):
+        assert parse_text(BODY * 1_000, "x.txt").articles

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from reader.text.errors import CancelCheck
 from reader.text.line_model import (
     MARKS,
     OPENS,
@@ -122,8 +121,8 @@ def test_the_quick_answer_whether_a_line_opens_an_item_is_the_models_own() -> No
         shipped.weights, shipped.bias, LineModel({**shipped.second.weights, **raised}, 0.0)
     )
     for page in sorted(HOLDOUT.glob("*.txt")):
-        lines = split_lines(page.read_text(encoding="utf-8"), CancelCheck(None))
-        types, _ = type_lines(lines, False, CancelCheck(None))
+        lines = split_lines(page.read_text(encoding="utf-8"))
+        types, _ = type_lines(lines, False)
         for model in (shipped, eager, eager_second):
             quick, full = OpeningScores(lines, types, model), OpeningScores(lines, types, model)
             assert [full.at(i) >= OPENS for i in range(len(lines))] == [
@@ -189,9 +188,9 @@ def test_the_head_rules_and_the_page_give_the_lines_their_features() -> None:
     text = "城南街道\n“小网格”撬动基层“大治理”\n\n本报讯 近日，城南街道划分网格86个。\n\n"
     text += "把每一本书送到读者手中\n——访县图书馆馆长赵明\n\n记者 许静\n\n"
     text += "遗失声明\n\n张三遗失身份证一张，声明作废。\n\n本报编辑部\n2024年6月5日\n"
-    lines = split_lines(text, CancelCheck(None))
-    types, typed_by = type_lines(lines, False, CancelCheck(None))
-    signed = signatures(lines, list(types), list(typed_by), CancelCheck(None))
+    lines = split_lines(text)
+    types, typed_by = type_lines(lines, False)
+    signed = signatures(lines, list(types), list(typed_by))
     feats = {
         line.text: f
         for line, f in zip(lines, page_features(lines, types, PageFacts(lines, signed)), strict=True)
@@ -200,10 +199,8 @@ def test_the_head_rules_and_the_page_give_the_lines_their_features() -> None:
     assert "under_kicker" in feats["“小网格”撬动基层“大治理”"]
     assert "over_dash_subtitle" in feats["把每一本书送到读者手中"]
     assert "signature" in feats["本报编辑部"] and "signature" in feats["2024年6月5日"]
-    markdown = split_lines(
-        "# 文旅周刊\n\n## 红叶映层林\n\n正文。\n\n## 古镇夜游\n\n正文。\n", CancelCheck(None)
-    )
-    md_types, _ = type_lines(markdown, True, CancelCheck(None))
+    markdown = split_lines("# 文旅周刊\n\n## 红叶映层林\n\n正文。\n\n## 古镇夜游\n\n正文。\n")
+    md_types, _ = type_lines(markdown, True)
     md_feats = {line.text: f for line, f in zip(markdown, page_features(markdown, md_types), strict=True)}
     assert "md_above_headline_level" in md_feats["文旅周刊"]
     assert "md_at_headline_level" in md_feats["红叶映层林"] and "md_at_headline_level" in md_feats["古镇夜游"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.errors import CancelCheck
 from reader.text.lines import is_stray_mark, split_lines
 from reader.text.linetypes import signatures, type_lines
 from reader.text.page_rules import (
@@ -41,10 +40,6 @@ from reader.text.rules import (
     trailing_credit,
 )
 from reader.text.shapes import credit_of, is_advert_label, is_furniture, is_running_head
-
-
-def _no_tick(work: int) -> None:
-    """Stands in for a cancel check."""
 
 
 @pytest.mark.parametrize(
@@ -141,7 +136,7 @@ def test_a_lone_heading_with_text_running_to_a_credit_is_a_sub_heading() -> None
         "本报讯 正文一。\n\n小标题甲\n\n正文二。\n\n小标题乙\n\n正文三。\n\n（记者 甲乙）\n",
         ["body", "heading", "body", "heading", "body", "credit"],
     )
-    ahead = credit_ahead(types, lines, _no_tick)
+    ahead = credit_ahead(types, lines)
     assert subheading_before_credit(types, lines, ahead, 1)
     assert subheading_before_credit(types, lines, ahead, 3)
 
@@ -174,7 +169,7 @@ def test_a_heading_is_no_sub_heading_when_a_new_article_shows_before_the_credit(
     text: str, types: list[str]
 ) -> None:
     types, lines = _typed(text, types)
-    ahead = credit_ahead(types, lines, _no_tick)
+    ahead = credit_ahead(types, lines)
     assert not subheading_before_credit(types, lines, ahead, 1)
 
 
@@ -387,14 +382,14 @@ def test_hard_wrapped_lines_go_on_with_their_indented_paragraph() -> None:
         "河湾新区建成口袋公园\n　　本报讯 新公园占地约一万二\n千平方米。园内种了树，还有\n"
         "步道。\n　　居民都说好。\n\n下一条新闻的标题"
     )
-    roles = hard_wrapped_paragraphs(split_lines(text), _no_tick)
+    roles = hard_wrapped_paragraphs(split_lines(text))
     assert ["", "", "wrap", "wrap", "start", ""] == roles
 
 
 def test_a_short_last_line_ends_its_paragraph_even_without_a_blank_line() -> None:
 
     text = "　　本报讯 新公园占地约一万二千平\n方米，居民都说好。\n青禾镇修好进村路"
-    assert ["", "wrap", ""] == hard_wrapped_paragraphs(split_lines(text), _no_tick)
+    assert ["", "wrap", ""] == hard_wrapped_paragraphs(split_lines(text))
 
 
 @pytest.mark.parametrize("raw", ["　　本报讯", "  本报讯", "　本报讯"])
@@ -454,18 +449,18 @@ NOTICE = (
 def test_a_notice_ends_with_its_signatory_and_date() -> None:
 
     lines = split_lines(NOTICE)
-    types, typed_by = type_lines(lines, False, CancelCheck(None, "x"))
+    types, typed_by = type_lines(lines, False)
     small_print = [rule == "SMALL_PRINT" for rule in typed_by]
     assert 2 == signature_block(types, lines, 4, small_print)
     assert -1 == signature_block(types, lines, 3, small_print)
-    found = signatures(lines, types, typed_by, CancelCheck(None, "x"))
+    found = signatures(lines, types, typed_by)
     assert [False, False, True] == [found[line.number] for line in lines[2:5]]
 
 
 def test_a_date_line_under_a_headline_is_no_signature() -> None:
 
     lines = split_lines("青禾镇喜迎丰收\n\n2024年3月14日\n\n本报讯 今年全镇小麦丰收。")
-    types, typed_by = type_lines(lines, False, CancelCheck(None, "x"))
+    types, typed_by = type_lines(lines, False)
     assert -1 == signature_block(types, lines, 1, [rule == "SMALL_PRINT" for rule in typed_by])
 
 
@@ -473,7 +468,7 @@ def test_an_advertisement_ends_before_the_next_articles_headline() -> None:
 
     text = "广告\n\n河湾家园 火热认购\n\n南北通透 精装交付\n\n青禾镇修好进村路\n\n本报讯 新路全长8公里。"
     lines = split_lines(text)
-    types, _ = type_lines(lines, False, CancelCheck(None, "x"))
+    types, _ = type_lines(lines, False)
     assert is_advert_label(lines[0].text) and is_advert_label("〔广 告〕")
     assert 3 == advert_end(types, lines, 1)
 

@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.resources import FOLD_TABLE, locate
-from reader.text.fold import fold, fold_char, fold_with_map, to_simplified, traditional_characters
+from reader.text.fold import (
+    _bmp_table,
+    _fold_with_map_by_table,
+    _fold_with_map_one_by_one,
+    fold,
+    fold_char,
+    fold_with_map,
+    to_simplified,
+    traditional_characters,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_the_bulk_table_folds_every_character_of_the_bmp_as_one_at_a_time() -> None:
+    """fold's table is made in one NFKC pass over the BMP (fast: issue 26); each entry must be
+    what folding that character alone gives, and no character folding changes may be missing."""
+    one_at_a_time = {}
+    for code in range(0x10000):
+        char = chr(code)
+        if not 0xD800 <= code <= 0xDFFF and (folded := fold_char(char)) != char:
+            one_at_a_time[char] = folded
+    assert one_at_a_time == _bmp_table()
+    whole_bmp = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+    assert "".join(map(fold_char, whole_bmp)) == fold(whole_bmp)
 
 
 def test_full_width_digits_fold_to_ascii() -> None:
@@ -57,6 +84,28 @@ def test_fold_of_any_text_joins_the_folds_of_its_characters(text: str) -> None:
     assert "".join(fold_char(c) for c in text) == folded.folded
     origin = [i for i, c in enumerate(text) for _ in fold_char(c)]
     assert origin == [folded.original_index(j) for j in range(len(folded.folded))]
+
+
+@settings(derandomize=True, max_examples=500)
+@given(st.text(max_size=40) | st.text(alphabet=st.sampled_from("ab㎏…ßＡ中ﬁ２　Ⅻ\t𠀀"), max_size=20))
+def test_folding_one_character_at_a_time_gives_what_the_table_gives(text: str) -> None:
+    """A process folds its first characters one at a time, without building the table (issue 26:
+    a command-line search); the map back to the original must be the table's, anchors and all."""
+    assert _fold_with_map_one_by_one(text) == _fold_with_map_by_table(text)
+
+
+def test_a_short_first_fold_builds_no_table(tmp_path: Path) -> None:
+    """In a fresh process: a query and a page of snippets fold one character at a time; a long
+    text (an import) builds the table and folds the same."""
+    code = (
+        "from reader.text import fold as f\n"
+        "short = f.fold('區長江紹華 ＡＢ')\n"
+        "print(short, f._folding.cache_info().currsize)\n"
+        "long_text = '東昌府訊　Ｋ' * 5000\n"
+        "print(f.fold(long_text) == ''.join(map(f.fold_char, long_text)), f._folding.cache_info().currsize)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, check=True, timeout=60)
+    assert "区长江绍华 ab 0\nTrue 1" == done.stdout.decode("utf-8").strip()
 
 
 def test_astral_characters_that_fold_are_folded() -> None:

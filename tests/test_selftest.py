@@ -26,6 +26,7 @@ CHECKS = [
     "用户词典",
     "演示报纸",
     "分词",
+    "检索切词",
     "默认档案",
     "个人文件",
 ]
@@ -59,6 +60,7 @@ def test_self_test_passes_in_the_checkout_with_one_line_per_check(tmp_path: Path
     assert f"[正常] 默认档案：{tmp_path / 'archive.sqlite3'}（尚未建立，第一次启动时建立；可写）" in lines
     cut = next(line for line in lines if "分词" in line)
     assert cut.startswith("[正常] 分词：rjieba ") and cut.endswith("，区长江绍华 → 区长 / 江绍华")
+    assert f"[正常] 检索切词：{REPO / 'resources' / 'jieba_words.txt'}，区长江绍华 → 区长 / 江绍华" in lines
 
 
 def test_main_py_runs_the_same_self_test(tmp_path: Path) -> None:
@@ -80,7 +82,9 @@ def test_self_test_names_every_missing_file_and_fails(
     missing = tmp_path / "resources" / "userdict.txt"
     assert f"[失败] 用户词典：找不到用户词典：{missing}（安装不完整，请重新安装报刊档案阅读器）" in lines
     assert "[失败] 分词：没有用户词典：区长江绍华 → 区 / 长江 / 绍 / 华（江绍华被切开）" in lines
-    assert "自检未通过：用户词典、演示报纸、分词" == lines[-1]
+    words = tmp_path / "resources" / "jieba_words.txt"
+    assert f"[失败] 检索切词：找不到分词词表：{words}（安装不完整，请重新安装报刊档案阅读器）" in lines
+    assert "自检未通过：用户词典、演示报纸、分词、检索切词" == lines[-1]
 
 
 def test_a_read_only_archive_is_a_note_not_a_failure(

@@ -12,18 +12,21 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from reader.archive.clause import EMPTY, Clause
+
 CHUNK = 500  # below every default variable limit
 
 
 def rows_where_in(
-    conn: sqlite3.Connection, sql: str, values: Sequence[Any], tail: str = "", tail_args: Sequence[Any] = ()
+    conn: sqlite3.Connection, sql: str, values: Sequence[Any], tail: Clause = EMPTY
 ) -> Iterator[Any]:
     """The rows of `sql + " IN (…values…)" + tail`, one statement per chunk of `values`.
 
     `sql` ends where the list goes (`… WHERE a.id`) and binds nothing; `tail` (more conditions)
-    binds `tail_args`. The rows come chunk by chunk, so an order the statement gives holds
+    carries its own values. The rows come chunk by chunk, so an order the statement gives holds
     within a chunk only.
     """
+    head = Clause(sql)
     for start in range(0, len(values), CHUNK):
-        chunk = values[start : start + CHUNK]
-        yield from conn.execute(f"{sql} IN ({','.join('?' * len(chunk))}){tail}", (*chunk, *tail_args))
+        chunk = tuple(values[start : start + CHUNK])
+        yield from (head + Clause(f" IN ({','.join('?' * len(chunk))})", chunk) + tail).execute(conn)

@@ -42,6 +42,7 @@ from reader.archive.papers import recognised_names
 from reader.archive.placement import Placement, place
 from reader.archive.protected import protected_reason
 from reader.archive.sources import delete_sources, refresh_issue
+from reader.text.cancel import cancel_scope, checkpoint
 from reader.text.errors import Cancelled, SourceError
 from reader.text.folders import Sources, find_sources
 from reader.text.load import read_issue
@@ -120,9 +121,12 @@ def import_paths(
     watches the connection only while this import runs, so a cancel never reaches the writes a
     window queues after it.
 
-    `progress(index, total, path, outcome_or_error)` is called after each file (index from 1);
-    `should_cancel()` is checked before each file and while a long file is parsed; a cancel that
-    interrupts the file being written (Interrupter) rolls it back. An ArchiveError after which no write can
+    `progress(index, total, path, outcome_or_error)` is called after each file (index from 1).
+    Each file is read and written inside its own cancel scope (reader.text.cancel):
+    `should_cancel()` is asked before the file, at each stage of reading it (bytes, decoding,
+    parsing, and every few ten thousand characters inside), before its write and before its
+    commit; a cancelled file leaves nothing of itself, and a cancel that interrupts the file
+    being written (Interrupter) rolls it back. An ArchiveError after which no write can
     succeed (read-only, disk full, damaged, locked) stops the batch and is kept in
     `report.stopped`; so is damage found in the archive before anything is written. The first
     real file imported takes the demo issue out of the archive.
@@ -178,12 +182,10 @@ def _import_files(
     papers = known_papers(archive)
     cancelled = should_cancel or (lambda: False)
     for index, path in enumerate(files, start=1):
-        if cancelled():
-            report.cancelled = True
-            break
         result: ImportOutcome | Exception
         try:
-            result, paper = _import_file(archive, path, papers, should_cancel, on_conflict, demo)
+            with cancel_scope(should_cancel, path.name):
+                result, paper = _import_file(archive, path, papers, on_conflict, demo)
         except Cancelled:
             report.cancelled = True
             break
@@ -209,23 +211,18 @@ def _import_file(
     archive: Archive,
     path: Path,
     papers: frozenset[str],
-    should_cancel: Callable[[], bool] | None,
     on_conflict: OnConflict,
     demo: bool,
 ) -> tuple[ImportOutcome, str | None]:
-    """One file read and imported; its outcome and the paper it named (None for the demo)."""
+    """One file read and imported, inside its cancel scope: its outcome and the paper it named
+    (None for the demo). The checkpoints here are the stages' boundaries."""
+    checkpoint()
     if (why := protected_reason(path, archive.path, databases=False)) is not None:
         # Never read: closing a descriptor of the archive drops this process's SQLite locks.
         raise SourceError(path.name, f"{why}，不是报纸文本，不能导入")
-    parsed = _read(path, should_cancel, papers)
-    outcome = import_issue(
-        archive,
-        parsed,
-        source_path=path,
-        on_conflict=on_conflict,
-        demo=demo,
-        should_cancel=should_cancel,
-    )
+    parsed = _read(path, papers)
+    checkpoint()
+    outcome = import_issue(archive, parsed, source_path=path, on_conflict=on_conflict, demo=demo)
     return outcome, None if demo else parsed.publication
 
 
@@ -259,7 +256,7 @@ def known_papers(archive: Archive) -> frozenset[str]:
     return recognised_names(archive, leave_out=DEMO_PUBLICATION)
 
 
-def _read(path: Path, should_cancel: Callable[[], bool] | None, papers: frozenset[str]) -> ParsedIssue:
+def _read(path: Path, papers: frozenset[str]) -> ParsedIssue:
     """read_issue, with a parser defect on one odd file reported as that file's failure.
 
     A batch of hundreds of dumps must not stop, and nothing imported before may be lost, because
@@ -268,7 +265,7 @@ def _read(path: Path, should_cancel: Callable[[], bool] | None, papers: frozense
     during a long file (Cancelled) is no defect and passes through.
     """
     try:
-        return read_issue(path, should_cancel=should_cancel, papers=papers)
+        return read_issue(path, papers=papers)
     except (SourceError, Cancelled):
         raise
     except Exception as err:  # a bug, but one confined to this file's text
@@ -286,19 +283,18 @@ def import_issue(
     *,
     on_conflict: OnConflict = "report",
     demo: bool = False,
-    should_cancel: Callable[[], bool] | None = None,
 ) -> ImportOutcome:
     """Store one parsed file in one transaction: 'imported', 'replaced', 'unchanged' or 'conflict'.
 
     Raises ArchiveError for known database problems (read-only, locked, full, damaged); nothing
-    of the file is written then. `should_cancel()` is asked once more before the commit: a
-    cancel that came while Python (not SQLite) was busy indexing a long file finds no statement
-    to interrupt, and without this check the file would be committed after the user cancelled.
+    of the file is written then. The cancel scope open (reader.text.cancel) is asked once more
+    before the commit: a cancel that came while Python (not SQLite) was busy indexing a long
+    file finds no statement to interrupt, and without this check the file would be committed
+    after the user cancelled.
     """
     with archive.transaction():
         outcome = _import(archive, parsed, source_path, on_conflict, demo)
-        if should_cancel is not None and should_cancel():
-            raise Cancelled(parsed.source)
+        checkpoint()
     return replace(outcome, notes=parsed.notes)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from reader.archive.handle import Archive
 from reader.archive.queries import issue
 from reader.archive.records import IssueRecord
-from reader.text.day_hint import day_hint
 
 
 class IssueNotFound(LookupError):
@@ -45,4 +44,6 @@ def suggested_date(archive: Archive, issue_id: int) -> str | None:
         "SELECT headline, body FROM articles WHERE issue_id = ? ORDER BY position, id", [issue_id]
     )
     text = "\n".join(f"{headline}\n{body}" for headline, body in rows)
+    from reader.text.day_hint import day_hint  # the masthead's patterns: not at every start (issue 26)
+
     return day_hint(text, record.date_hint_year)

@@ -15,7 +15,6 @@ Plain sqlite3 on a connection: no Archive here, so the opening code can use it.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 
 META_TABLE = "archive_meta"
 # The first statement of every write transaction of an archive: it takes the archive's write
@@ -29,6 +28,8 @@ def create_meta_table(conn: sqlite3.Connection) -> str:
     kept = identity(conn)
     if kept is not None:
         return kept
+    import uuid  # here: only a new archive needs it, and every start imports this module
+
     identity_now = str(uuid.uuid4())
     conn.execute(f"CREATE TABLE IF NOT EXISTS main.{META_TABLE} (key TEXT PRIMARY KEY, value NOT NULL)")
     conn.executemany(

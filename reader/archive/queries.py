@@ -14,7 +14,7 @@ from typing import Any
 
 from reader.archive.handle import Archive
 from reader.archive.id_lists import rows_where_in
-from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, YearCount
+from reader.archive.records import ArchiveStats, ArticleRecord, IssueRecord, ListedArticle, YearCount
 
 # An issue's effective date: the user's date if set, else the printed one. The one spelling of it,
 # for these queries, placement and search alike; undated issues have NULL here.
@@ -137,15 +137,17 @@ def article_ids(archive: Archive, issue_id: int) -> list[int]:
     return [r[0] for r in rows]
 
 
-def article_pages(archive: Archive, issue_id: int) -> list[tuple[int, int | None]]:
-    """The issue's article ids in reading order, each with its page (ARTICLE_PAGE): the article
-    list by page (版次)."""
+def listed_articles(archive: Archive, issue_id: int) -> list[ListedArticle]:
+    """The issue's articles in reading order, each with its page and the people its byline names:
+    what the article list's choosers narrow it by (browse by page 版次 and by author)."""
+    from reader.text.bylines import authors_of  # the byline reader compiles the parser's shapes
+
     rows = archive.conn.execute(
-        f"SELECT a.id, {ARTICLE_PAGE} FROM articles a JOIN issues i ON i.id = a.issue_id"
+        f"SELECT a.id, {ARTICLE_PAGE}, a.byline FROM articles a JOIN issues i ON i.id = a.issue_id"
         " WHERE a.issue_id = ? ORDER BY a.position, a.id",
         [issue_id],
     )
-    return [(r[0], r[1]) for r in rows]
+    return [ListedArticle(r[0], r[1], authors_of(r[2] or "")) for r in rows]
 
 
 def articles(archive: Archive, ids: Sequence[int]) -> list[ArticleRecord]:

@@ -65,6 +65,17 @@ class ArticleRecord:
 
 
 @dataclass(frozen=True)
+class ListedArticle:
+    """One row of an issue's article list as its choosers read it: the page (ARTICLE_PAGE) and
+    the people its byline names (reader.text.bylines.authors_of, as the byline's links and the
+    citation read them; () for an unsigned article or one that credits only a body)."""
+
+    id: int
+    page: int | None
+    authors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class YearCount:
     """Issues and articles of one publication in one year (year None: undated)."""
 

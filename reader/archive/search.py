@@ -31,8 +31,8 @@ from reader.archive.queries import ARTICLE_PAGE, CORRECTED, EFFECTIVE_DATE
 from reader.archive.search_index import other_text
 from reader.archive.search_plan import Filters, Plan, match_expression, relevance_page
 from reader.archive.search_request import DEFAULT_LIMIT, SORTS, SearchRequest
+from reader.text.dateline import split_dateline
 from reader.text.query import Query, QueryError, parse_query, readable_text
-from reader.text.shapes import split_dateline
 from reader.text.snippet import Passage, Span, highlight_spans, hit_passages, join_passages
 
 if TYPE_CHECKING:

@@ -103,11 +103,12 @@ class Tokenizer:
         return self.segmenter.cut(folded)
 
     def word_tokens(self, folded: str) -> list[str]:
-        """The word-index tokens of folded text (jieba words, nothing dropped). A single
-        character is one word whatever the dictionary says, so it loads no segmenter."""
+        """The word-index tokens of a query's folded term (jieba words, nothing dropped), cut as
+        `words` cuts but without loading rjieba (Segmenter.cut_query). A single character is one
+        word whatever the dictionary says, so it reads no word list."""
         if len(folded) <= 1:
             return [encode_token(folded)] if folded else []
-        return [encode_token(w) for w in self.words(folded) if w]
+        return [encode_token(w) for w in self.segmenter.cut_query(folded) if w]
 
     def word_document(self, folded: str) -> tuple[str, str]:
         """The word-index document of folded text and the record of its cut (`encode_cuts`).

@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.archive.clause import Clause
 from reader.archive.errors import translate
 from reader.archive.queries import EFFECTIVE_DATE
 from reader.archive.search_plan import Filters, Plan
@@ -58,14 +59,16 @@ def month_counts(archive: Archive, query: Query, filters: Filters) -> tuple[dict
     """Matches per month ("YYYY-MM") and the undated matches, in one snapshot."""
     plan = Plan(archive.conn, query, filters, archive.tokenizer)
     table = plan.tables.chars  # a query all 标题: reads the headline postings, as its search does
-    sql = (
-        f"SELECT substr({EFFECTIVE_DATE}, 1, 7), count(*){plan.scope.joined(table)}"
-        f" WHERE {table} MATCH ?{plan.filters.sql} GROUP BY 1"
+    statement = (
+        Clause(f"SELECT substr({EFFECTIVE_DATE}, 1, 7), count(*){plan.scope.joined(table)}")
+        + Clause(f" WHERE {table} MATCH ?", (plan.expr.chars,))
+        + plan.filters.every
+        + Clause(" GROUP BY 1")
     )
     months: dict[str, int] = {}
     undated = 0
     try:
-        for month, count in archive.conn.execute(sql, (plan.expr.chars, *plan.filters.args)):
+        for month, count in statement.execute(archive.conn):
             if month is None:
                 undated += count
             else:

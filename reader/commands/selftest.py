@@ -25,7 +25,7 @@ import reader
 from reader.archive.files import write_blocker
 from reader.archive.paths import default_archive_path, personal_path
 from reader.archive.snapshots import newest_snapshot
-from reader.resources import DEMO, REINSTALL, USER_DICTIONARY, MissingResource, locate
+from reader.resources import DEMO, REINSTALL, USER_DICTIONARY, WORD_LIST, MissingResource, locate
 from reader.text.words import Segmenter, user_words
 
 SAMPLE = "区长江绍华"  # jieba alone cuts it 区 / 长江 / 绍华; the user dictionary keeps 江绍华 whole
@@ -84,6 +84,7 @@ def run_checks() -> list[Check]:
         _guarded("用户词典", _user_dictionary),
         _guarded("演示报纸", _demo),
         _guarded("分词", _cutter),
+        _guarded("检索切词", _query_cutter),
         _guarded("默认档案", _archive),
         _guarded("个人文件", _personal),
     ]
@@ -233,6 +234,23 @@ def _cutter() -> Check:
     if NAME not in words:
         return Check("分词", FAILED, f"{engine}，{cut}（用户词典没有生效：{NAME}被切开）")
     return Check("分词", OK, f"{engine}，{cut}")
+
+
+def _query_cutter() -> Check:
+    """The word list a query's terms are cut with (reader.text.word_table): found, and cutting
+    SAMPLE as the program's cutter does; a list that disagreed would rank whole words wrongly."""
+    try:
+        path = locate(WORD_LIST)
+        segmenter = Segmenter()
+        words, expected = segmenter.cut_query(SAMPLE), segmenter.cut(SAMPLE)
+    except MissingResource as err:
+        return Check("检索切词", FAILED, str(err))
+    cut = f"{SAMPLE} → {' / '.join(words)}"
+    if words != expected:
+        return Check(
+            "检索切词", FAILED, f"{path}：{cut}，与分词程序的 {' / '.join(expected)} 不同，请重新安装"
+        )
+    return Check("检索切词", OK, f"{path}，{cut}")
 
 
 def _archive() -> Check:

@@ -21,7 +21,7 @@ from reader.archive.errors import ArchiveError
 from reader.export.fonts import with_simplified_chinese
 from reader.gui.plain import literal
 from reader.gui.translations import CHINA, MissingQtWords, qt_translator
-from reader.resources import DEMO, ICON, USER_DICTIONARY, MissingResource, locate
+from reader.resources import DEMO, ICON, USER_DICTIONARY, WORD_LIST, MissingResource, locate
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -164,7 +164,7 @@ def startup_location() -> tuple[Path, str]:
 def run(db_path: Path | None = None) -> int:
     """Run the program on `db_path` (default: the user's archive); returns the exit code.
 
-    A file missing from the installation (user dictionary, demo, icon) is a message box naming
+    A file missing from the installation (user dictionary, word list, demo, icon) is a message box naming
     it and exit code 1: without the dictionary searches rank differently, without the demo the
     first start is empty, and either means the installation is broken.
     """
@@ -172,6 +172,7 @@ def run(db_path: Path | None = None) -> int:
     app = application()
     try:
         locate(USER_DICTIONARY)
+        locate(WORD_LIST)
         demo_dir = locate(DEMO)
         icon = locate(ICON)
     except MissingResource as err:

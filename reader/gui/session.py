@@ -29,7 +29,7 @@ from reader.archive.dictionary import DictionaryWord
 from reader.archive.errors import ArchiveError, translate
 from reader.archive.issue_names import Suggestion
 from reader.archive.papers import Paper, list_papers
-from reader.archive.records import ArticleRecord, IssueRecord
+from reader.archive.records import ArticleRecord, IssueRecord, ListedArticle
 from reader.archive.snapshots import archive_file, newest_snapshot, snapshot_of
 from reader.archive.steady import read_steadily
 
@@ -229,8 +229,8 @@ class ArchiveSession:
     def article_ids(self, issue_id: int) -> list[int]:
         return self._read(lambda a: queries.article_ids(a, issue_id))
 
-    def article_pages(self, issue_id: int) -> list[tuple[int, int | None]]:
-        return self._read(lambda a: queries.article_pages(a, issue_id))
+    def listed_articles(self, issue_id: int) -> list[ListedArticle]:
+        return self._read(lambda a: queries.listed_articles(a, issue_id))
 
     def articles(self, ids: Sequence[int]) -> list[ArticleRecord]:
         return self._read(lambda a: queries.articles(a, ids)) if ids else []

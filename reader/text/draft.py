@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reader.text.errors import CancelCheck
+from reader.text.cancel import current
 from reader.text.explain import Trace
 from reader.text.model import Article, Kind
 from reader.text.page_rules import next_field, own_line
@@ -137,7 +137,7 @@ class Draft:
         )
 
 
-def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck, trace: Trace) -> list[Draft]:
+def settle_orphans(drafts: list[Draft], sections: list[str], trace: Trace) -> list[Draft]:
     """Headlines printed with no text under them.
 
     A layout may print an article's headline and credit after its body (the body then sits under
@@ -149,6 +149,7 @@ def settle_orphans(drafts: list[Draft], sections: list[str], check: CancelCheck,
     kept: list[Draft] = []
     orphans: list[Draft] = []
     settled: list[str] = []  # the lines that go to the sections, in order
+    check = current()
     for draft in drafts:
         check.tick(_LINE_COST)
         if draft.paras:

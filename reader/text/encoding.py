@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from reader.text.errors import CancelCheck, SourceError
+from reader.text.cancel import checkpoint
+from reader.text.errors import SourceError
 
 
 def _decoded_pairs(leads: range, trails: tuple[range, ...], codec: str, last: int = 0xFFFF) -> frozenset[str]:
@@ -196,21 +197,18 @@ class Decoded:
         )
 
 
-def _lenient(
-    data: bytes, codec: str, label: str, offset: int = 0, check: CancelCheck | None = None
-) -> Decoded | None:
+def _lenient(data: bytes, codec: str, label: str, offset: int = 0) -> Decoded | None:
     """`data` read strictly in `codec` but for an incomplete character at its very end; None when
     any other byte is invalid. `offset` is where `data` starts in the file (after a mark).
 
-    Read a megabyte at a time with `check` asked between: a 20 MB file in GB18030 took over a
-    second to decode in one call, without a cancel check."""
+    Read a megabyte at a time with a cancel checkpoint between: a 20 MB file in GB18030 took over
+    a second to decode in one call, without a cancel check."""
     decoder = codecs.getincrementaldecoder(codec)()
     parts: list[str] = []
     try:
         for start in range(0, len(data), _DECODE_STEP):
             parts.append(decoder.decode(data[start : start + _DECODE_STEP], final=False))
-            if check is not None:
-                check.now()
+            checkpoint()
     except UnicodeDecodeError:
         return None
     cut = bytes(decoder.getstate()[0])
@@ -232,15 +230,12 @@ def _decode_marked(data: bytes, bom: bytes, codec: str, label: str, source: str)
     return decoded
 
 
-def _best(
-    data: bytes, candidates: tuple[_Candidate, ...], check: CancelCheck | None = None
-) -> Decoded | None:
+def _best(data: bytes, candidates: tuple[_Candidate, ...]) -> Decoded | None:
     """The most plausible decoding among `candidates`; earlier ones win unless clearly beaten."""
     best: tuple[float, Decoded] | None = None
     for candidate in candidates:
-        if check is not None:
-            check.now()
-        decoded = _lenient(data, candidate.codec, candidate.label, check=check)
+        checkpoint()
+        decoded = _lenient(data, candidate.codec, candidate.label)
         if decoded is None:
             continue
         score = candidate.plausibility(decoded.text)
@@ -266,7 +261,7 @@ def _utf16_order(data: bytes) -> str | None:
     return None
 
 
-def _decode_nul(data: bytes, source: str, check: CancelCheck | None) -> Decoded:
+def _decode_nul(data: bytes, source: str) -> Decoded:
     """Data with NUL bytes, which among text encodings only UTF-16 gives (to ASCII characters).
 
     Once the NULs give the byte order, any script reads (UTF-16 holds them all): the text need
@@ -275,10 +270,10 @@ def _decode_nul(data: bytes, source: str, check: CancelCheck | None) -> Decoded:
     """
     codec = _utf16_order(data)
     if codec is not None:
-        decoded = _lenient(data, codec, "UTF-16", check=check)
+        decoded = _lenient(data, codec, "UTF-16")
         if decoded is not None and not _junk(decoded.text):
             return decoded
-    decoded = _best(data, _UTF16, check)
+    decoded = _best(data, _UTF16)
     if decoded is None:
         raise SourceError(source, "文件含有空字节，不是文本文件（可能是 Word、PDF、压缩包或图片）")
     return decoded
@@ -309,21 +304,22 @@ def _damage(data: bytes) -> str | None:
     return f"看起来是 {label} 文本，但第 {where + 1} 字节起不是有效的 {label}（文件可能已损坏或不完整）"
 
 
-def decode_text(data: bytes, source: str, check: CancelCheck | None = None) -> Decoded:
+def decode_text(data: bytes, source: str) -> Decoded:
     """`data` as text in the encoding it was saved in; SourceError when that cannot be told.
 
     Byte-order mark → that encoding (bad bytes after it are an error). NUL bytes → UTF-16 without
     a mark (`_decode_nul`). Otherwise UTF-8 if valid; else the most plausible of GB18030, Big5,
     Shift-JIS and UTF-16 without a mark. In every encoding an incomplete last character is
     left out and said (`Decoded.notes`); damage anywhere else is an error. Never returns text that
-    only decodes by accident. `check` is asked between candidates.
+    only decodes by accident. A cancel (reader.text.cancel) is asked between candidates and
+    between the megabytes of each.
     """
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             return _decode_marked(data, bom, codec, label, source)
     if b"\x00" in data:
-        return _decode_nul(data, source, check)
-    decoded = _lenient(data, "utf-8", "UTF-8", check=check) or _best(data, _LEGACY + _UTF16, check)
+        return _decode_nul(data, source)
+    decoded = _lenient(data, "utf-8", "UTF-8") or _best(data, _LEGACY + _UTF16)
     if decoded is None:
         raise SourceError(source, _damage(data) or f"无法确定文件编码（已尝试 {TRIED}），不像是中文文本")
     return decoded

@@ -22,10 +22,12 @@ phrase never reaches across them.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from reader.resources import FOLD_TABLE, locate
 
@@ -52,6 +54,10 @@ def _simplified() -> dict[str, str]:
 
 _BMP = 0x10000
 _ASTRAL_CHAR = re.compile(f"[{_ASTRAL}]")
+_APART = "\U0010ffff"  # keeps characters apart in `_bmp_table`
+# Blocks whose every character NFKC and casefold leave as it is (CJK ideographs, Hangul syllables,
+# private use) and the surrogates, which are no characters: `_bmp_table` skips them.
+_STABLE = ((0x4E00, 0x9FFF), (0xAC00, 0xD7A3), (0xD800, 0xF8FF))
 
 
 class CharMap:
@@ -155,25 +161,77 @@ def _char_class(codes: list[int]) -> str:
     return "".join(parts)
 
 
-@cache
-def _folding() -> _Folding:
-    """Built on first use (~50 ms), not at import: the window must start fast."""
+def _bmp_table() -> dict[str, str]:
+    """Every character of the BMP whose fold (`_fold_one`) is another text, and that fold.
+
+    Made in bulk, not character by character (some 80 → 30 ms of CPU at the first search of
+    every process, issue 26): NFKC and casefold run once over the BMP's characters joined by
+    U+10FFFF, a noncharacter that neither changes nor combines with its neighbours, so each
+    piece between two of them is that one character's NFKC-then-casefold. The blocks of CJK
+    ideographs, Hangul syllables and private use change under neither (half the BMP) and are
+    left out of that pass; white space and the traditional table are applied as `_fold_one`
+    applies them. tests/test_search_fold.py checks the table against `_fold_one` for every
+    character of the BMP.
+    """
+    starts = [0, *(last + 1 for _first, last in _STABLE)]
+    ends = [*(first for first, _last in _STABLE), _BMP]
+    chars = list(map(chr, chain.from_iterable(map(range, starts, ends))))
+    pieces = unicodedata.normalize("NFKC", _APART.join(chars)).casefold().split(_APART)
+    changed = {char: folded for char, folded in zip(chars, pieces, strict=True) if folded != char}
+    simplified = _simplified()
     table: dict[str, str] = {}
-    for code in range(0x10000):
-        if 0xD800 <= code <= 0xDFFF:  # surrogates are not characters
-            continue
-        char = chr(code)
-        folded = _fold_one(char)  # not fold_char: 65,000 characters would flush its cache
+    for char in changed.keys() | {c for c in simplified if ord(c) < _BMP}:
+        folded = "".join(simplified.get(c, c) for c in changed.get(char, char))
         if folded != char:
             table[char] = folded
+    table.update((space, " ") for space in _SPACES if space != " ")
+    return table
+
+
+@cache
+def _folding() -> _Folding:
+    """Built on first use (~45 ms), not at import: the window must start fast."""
+    table = _bmp_table()
     changing = re.compile(f"[{_char_class(sorted(map(ord, table)))}{_ASTRAL}]")
     odd = sorted(ord(c) for c, f in table.items() if len(f) != 1)
     irregular = re.compile(f"[{_char_class(odd)}{_ASTRAL}]")
     return _Folding(table, changing, irregular)
 
 
+class _Warmth:
+    """How many characters were folded one at a time, before the table (`_folding`) was built.
+
+    Building it costs some 75 ms of CPU; a process that folds only a query and a page of snippets
+    (a search on the command line) is done sooner one character at a time, through `fold_char`'s
+    cache. Past `ONE_BY_ONE` characters the table is built and used from then on (an import, the
+    window after its first searches). Both ways give the same text: `fold` is defined as the
+    join of `fold_char`, and the table is checked against it (tests/test_search_fold.py).
+    """
+
+    ONE_BY_ONE = 20_000
+
+    def __init__(self) -> None:
+        self.folded = 0
+        self._lock = threading.Lock()
+
+    def one_by_one(self, text: str) -> bool:
+        """Whether to fold `text` one character at a time (counting it) rather than by the table."""
+        if _folding.cache_info().currsize:
+            return False
+        with self._lock:
+            self.folded += len(text)
+            return self.folded <= self.ONE_BY_ONE
+
+
+@cache
+def _warmth() -> _Warmth:
+    return _Warmth()
+
+
 def fold(text: str) -> str:
     """Fold a whole string; equal to joining `fold_char` over its characters."""
+    if _warmth().one_by_one(text):
+        return "".join(map(fold_char, text))
     folding = _folding()
     return folding.changing.sub(folding.replace, text)
 
@@ -213,8 +271,17 @@ class FoldedText:
 
 def fold_with_map(text: str) -> FoldedText:
     """Fold `text` and remember where every folded character came from."""
-    folded = fold(text)
-    irregular = _folding().irregular
+    if _warmth().one_by_one(text):
+        return _fold_with_map_one_by_one(text)
+    return _fold_with_map_by_table(text)
+
+
+def _fold_with_map_by_table(text: str) -> FoldedText:
+    """`fold_with_map` through the table: only the characters whose fold is irregular are
+    looked at one by one."""
+    folding = _folding()
+    folded = folding.changing.sub(folding.replace, text)
+    irregular = folding.irregular
     if not irregular.search(text):
         return FoldedText(text, folded)
     anchors: list[tuple[int, int, int]] = []
@@ -227,3 +294,15 @@ def fold_with_map(text: str) -> FoldedText:
         anchors.append((index, index + shift, length))
         shift += length - 1
     return FoldedText(text, folded, tuple(anchors))
+
+
+def _fold_with_map_one_by_one(text: str) -> FoldedText:
+    """`fold_with_map` one character at a time (see `_Warmth`)."""
+    pieces = list(map(fold_char, text))
+    anchors: list[tuple[int, int, int]] = []
+    shift = 0
+    for index, piece in enumerate(pieces):
+        if len(piece) != 1:
+            anchors.append((index, index + shift, len(piece)))
+            shift += len(piece) - 1
+    return FoldedText(text, "".join(pieces), tuple(anchors))

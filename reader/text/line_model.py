@@ -27,6 +27,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from reader.resources import LINE_MODEL, locate
+from reader.text.cancel import current
 from reader.text.lines import Line
 from reader.text.page_rules import (
     bracketed_lead,
@@ -405,8 +406,8 @@ class OpeningScores:
     neighbours' types it has an upper bound on the logit, and tells the marks that could raise
     it (regular expressions, most of the cost) one by one, the one that could raise it most
     first, until the bound falls below OPENS or none is left (then the line is scored in full).
-    Each mark of a line is told at most once. Linear; `tick(cost)` is called per line answered
-    (a cancel check).
+    Each mark of a line is told at most once. Linear; the cancel scope (reader.text.cancel) is
+    ticked per line answered.
     """
 
     def __init__(
@@ -414,13 +415,12 @@ class OpeningScores:
         lines: Sequence[Line],
         types: Sequence[LineType],
         model: LineModel | None = None,
-        tick: Callable[[int], None] | None = None,
         facts: PageFacts | None = None,
     ) -> None:
         self.lines = lines
         self.types = list(types)  # as typed now: the rules may retype lines later
         self.model = model or shipped_model()
-        self.tick = tick
+        self.tick = current().tick
         self.facts = facts or PageFacts(lines)
         self._marks: dict[int, dict[str, bool]] = {}
         self._scores: dict[int, float] = {}
@@ -468,8 +468,7 @@ class OpeningScores:
                     first -= self._first_gain.get((offset, name), 0.0)
                     bound = rest + self._first_pass_gain(first)
             if bound < _OPENS_LOGIT or not self._neighbours_could_open(i):
-                if self.tick is not None:
-                    self.tick(len(self.lines[i].text) + _LINE_COST)
+                self.tick(len(self.lines[i].text) + _LINE_COST)
                 return False
         return self.at(i) >= OPENS
 
@@ -511,8 +510,7 @@ class OpeningScores:
                     own = self._first[i] = self.model.logit(feats)
                 score = self.model.second.probability(_neighbours(feats, own, before, after))
             self._scores[i] = score
-            if self.tick is not None:
-                self.tick(len(self.lines[i].text) + _LINE_COST)
+            self.tick(len(self.lines[i].text) + _LINE_COST)
         return score
 
     def first(self, i: int) -> float:
@@ -520,8 +518,7 @@ class OpeningScores:
         logit = self._first.get(i)
         if logit is None:
             logit = self._first[i] = self.model.logit(self.features(i))
-            if self.tick is not None:
-                self.tick(len(self.lines[i].text) + _LINE_COST)
+            self.tick(len(self.lines[i].text) + _LINE_COST)
         return logit
 
     def features(self, i: int) -> dict[str, float]:
@@ -572,9 +569,8 @@ def opening_probabilities(
     lines: Sequence[Line],
     types: Sequence[LineType],
     model: LineModel | None = None,
-    tick: Callable[[int], None] | None = None,
 ) -> list[float]:
-    """For each line, the model's probability that an article starts there; `tick(cost)` is
-    called per line (a cancel check: a file of a million lines is a million lines here too)."""
-    scores = OpeningScores(lines, types, model, tick)
+    """For each line, the model's probability that an article starts there; the cancel scope is
+    ticked per line (a file of a million lines is a million lines here too)."""
+    scores = OpeningScores(lines, types, model)
     return [scores.at(i) for i in range(len(lines))]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.text.errors import CancelCheck
+from reader.text.cancel import current
 
 _HEADING = re.compile(r"^(#{1,6})\s*")
 # Every pattern here runs on lines of any length (a 10 MB line, 200 KB of '!['), so each repeat
@@ -103,11 +103,11 @@ def is_picture_reference(raw: str) -> bool:
     return pictures > 0 and not rest.strip()
 
 
-def strip_markdown(raw: str, check: CancelCheck | None = None) -> tuple[str, int, bool]:
+def strip_markdown(raw: str) -> tuple[str, int, bool]:
     """Text without Markdown marks, the heading level, and whether the whole line was bold.
 
     A pattern runs only on a line holding the characters it needs (a quick `in` test), and
-    `check` is ticked after each pass: on a line of megabytes each pass takes a while.
+    the cancel scope is ticked after each pass: on a line of megabytes each pass takes a while.
     """
     text = raw.strip()
     level = 0
@@ -115,7 +115,7 @@ def strip_markdown(raw: str, check: CancelCheck | None = None) -> tuple[str, int
     if match and (len(text) > len(match.group(0)) or match.group(1) == "#"):
         level = len(match.group(1))
         text = text[match.end() :]
-    tick = check.tick if check is not None else _no_tick
+    tick = current().tick
     if "](" in text:
         text = _IMAGE.sub(_link_text, text)
         tick(len(text))
@@ -142,17 +142,12 @@ def strip_markdown(raw: str, check: CancelCheck | None = None) -> tuple[str, int
     return text, level, bold
 
 
-def _no_tick(work: int) -> None:
-    """Stands in for CancelCheck.tick when nobody asks to cancel."""
-
-
-def has_wordy(text: str, check: CancelCheck | None = None) -> bool:
+def has_wordy(text: str) -> bool:
     """Whether `text` holds a letter, digit or CJK character; searched a megabyte at a time."""
     for start in range(0, len(text), _SEARCH_STEP):
         if _WORDY.search(text, start, start + _SEARCH_STEP):
             return True
-        if check is not None:
-            check.tick(_SEARCH_STEP)
+        current().tick(_SEARCH_STEP)
     return False
 
 
@@ -166,7 +161,7 @@ def is_stray_mark(clean: str) -> bool:
     return 0 < len(clean) <= 2 and not has_wordy(clean)
 
 
-def list_runs(text: str, check: CancelCheck | None = None) -> Iterator[tuple[int, int]]:
+def list_runs(text: str) -> Iterator[tuple[int, int]]:
     """Where the lists in `text` are: the offset of each one's first row and the offset right
     after its last row's newline.
 
@@ -175,9 +170,9 @@ def list_runs(text: str, check: CancelCheck | None = None) -> Iterator[tuple[int
     (banner, kicker, headline, subtitles), a masthead or a stanza of verse is far shorter, so such
     a run is text printed a line at a time, whatever shape its rows have one by one. Found by
     regex, so a file of a million such rows costs no million line checks; searched a megabyte at
-    a time, `check` ticked between.
+    a time, the cancel scope ticked between.
     """
-    tick = check.tick if check is not None else _no_tick
+    tick = current().tick
     at = 0
     while True:
         window = min(len(text), at + _LIST_SCAN + _LIST_REACH)
@@ -203,9 +198,9 @@ _ROW_EDGES = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)  # what str.strip 
 class _Splitter:
     """The lines of one text as `split_lines` reads them, and the blank lines seen since the last."""
 
-    def __init__(self, check: CancelCheck | None) -> None:
+    def __init__(self) -> None:
         self.lines: list[Line] = []
-        self.check = check
+        self.check = current()
         self.gap = 0
         self.gap_at_mark = -1  # blank lines before the last stray mark; -1 when none since the last line
 
@@ -213,7 +208,7 @@ class _Splitter:
         """The lines of `text` (whole lines, the first of them source line `first`). The blank
         ones are counted between the others, found by regex, not looked at one by one: some dumps
         have them by the hundred thousand."""
-        tick = self.check.tick if self.check is not None else _no_tick
+        tick = self.check.tick
         newlines = at = 0  # newlines in text[:at]
         last = -1  # the index of the last line read
         for match in _NON_BLANK_LINE.finditer(text):
@@ -227,18 +222,17 @@ class _Splitter:
 
     def read(self, number: int, raw: str) -> None:
         """Non-blank source line `number`: a line, a stray mark or a rule (decoration)."""
-        clean, level, bold = strip_markdown(raw, self.check)
+        clean, level, bold = strip_markdown(raw)
         if is_stray_mark(clean):
             self.gap_at_mark, self.gap = max(self.gap_at_mark, self.gap), 0
             return
-        if has_wordy(clean, self.check):  # else a rule ('***', '———', '======'): decoration
+        if has_wordy(clean):  # else a rule ('***', '———', '======'): decoration
             self.add(Line(number, raw.rstrip(), clean, level, bold, self.opening_gap()))
 
     def read_list(self, number: int, rows: str) -> None:
         """A list's rows (`list_runs`, without the last newline) from source line `number` on: one
         Line, each row stripped and its spaces folded, one row a line."""
-        if self.check is not None:
-            self.check.tick(len(rows))
+        self.check.tick(len(rows))
         text = _SPACES.sub(" ", _ROW_EDGES.sub("", rows))
         self.add(Line(number, rows, text, 0, False, self.opening_gap(), rows.count("\n") + 1))
 
@@ -251,17 +245,17 @@ class _Splitter:
         self.gap, self.gap_at_mark = 0, -1
 
 
-def split_lines(text: str, check: CancelCheck | None = None) -> list[Line]:
+def split_lines(text: str) -> list[Line]:
     """Every non-blank line of `text` (already newline-normalised), in order; a list
     (`list_runs`) as one Line of its rows.
 
     A stray mark between blank lines (`is_stray_mark`) is dropped with its run of blank lines
-    counted once. `check` is ticked per character read, so a cancel is seen within a fraction of
-    a second.
+    counted once. The cancel scope (reader.text.cancel) is ticked per character read, so a
+    cancel is seen within a fraction of a second.
     """
-    splitter = _Splitter(check)
+    splitter = _Splitter()
     number, at = 1, 0
-    for start, end in list_runs(text, check):
+    for start, end in list_runs(text):
         splitter.read_all(text[at:start], number)  # the lines up to the list
         number += text.count("\n", at, start)
         splitter.read_list(number, text[start : end - 1])

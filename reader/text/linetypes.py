@@ -9,7 +9,7 @@ which rule gave each.
 
 from __future__ import annotations
 
-from reader.text.errors import CancelCheck
+from reader.text.cancel import current
 from reader.text.lines import Line, is_picture_reference
 from reader.text.masthead import SMALL_PRINT
 from reader.text.page_rules import (
@@ -40,8 +40,9 @@ from reader.text.shapes import (
 _LINE_COST = 64  # a line's fixed work, in characters' worth, for cancel checks
 
 
-def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[list[LineType], list[str]]:
+def type_lines(lines: list[Line], markdown: bool) -> tuple[list[LineType], list[str]]:
     """Each line's type and the name of the rule that gave it, in order."""
+    check = current()
     types: list[LineType] = []
     typed_by: list[str] = []
     for i, line in enumerate(lines):
@@ -70,12 +71,10 @@ def type_lines(lines: list[Line], markdown: bool, check: CancelCheck) -> tuple[l
     return types, typed_by
 
 
-def wrapped_types(
-    lines: list[Line], types: list[LineType], typed_by: list[str], check: CancelCheck
-) -> list[WrapRole]:
+def wrapped_types(lines: list[Line], types: list[LineType], typed_by: list[str]) -> list[WrapRole]:
     """Retype the lines of a hard-wrapped dump (`page_rules.hard_wrapped_paragraphs`): a printed line
     that goes on with the paragraph above is text, whatever its shape; return each line's role."""
-    wraps = hard_wrapped_paragraphs(lines, check.tick)
+    wraps = hard_wrapped_paragraphs(lines)
     for i, role in enumerate(wraps):
         runs_on = role == "start" and i + 1 < len(wraps) and wraps[i + 1] == "wrap"
         if (role == "wrap" or runs_on) and types[i] == "heading":
@@ -112,13 +111,12 @@ def _line_type(line: Line, markdown: bool) -> tuple[LineType, str]:
     return "body", "not looks_like_heading"
 
 
-def signatures(
-    lines: list[Line], types: list[LineType], typed_by: list[str], check: CancelCheck
-) -> dict[int, bool]:
+def signatures(lines: list[Line], types: list[LineType], typed_by: list[str]) -> dict[int, bool]:
     """Retype the signature lines that close a notice (`page_rules.signature_block`) as text; return
     them by line number, True for the date line that ends each signature."""
     small_print = [rule == "SMALL_PRINT" for rule in typed_by]
     found: dict[int, bool] = {}
+    check = current()
     for i in range(len(lines)):
         check.tick(_LINE_COST)
         start = signature_block(types, lines, i, small_print)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from reader.text.cancel import checkpoint
 from reader.text.decode import decode_file
-from reader.text.errors import CancelCheck, SourceError
+from reader.text.errors import SourceError
 from reader.text.explain import LineRole
 from reader.text.model import ParsedIssue
 from reader.text.oserror import describe_os_error
@@ -30,7 +30,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_source_bytes(path: Path, check: CancelCheck | None = None) -> bytes:
+def read_source_bytes(path: Path) -> bytes:
     """The bytes of the regular file at `path`, at most MAX_SOURCE_BYTES of them.
 
     Devices (/dev/zero never ends), FIFOs (block until someone writes) and folders are refused
@@ -58,8 +58,7 @@ def read_source_bytes(path: Path, check: CancelCheck | None = None) -> bytes:
                     break
                 chunks.append(chunk)
                 total += len(chunk)
-                if check is not None:
-                    check.now()
+                checkpoint()
     except OSError as err:
         raise SourceError(name, f"无法读取（{describe_os_error(err)}）") from err
     if total > MAX_SOURCE_BYTES:
@@ -68,35 +67,31 @@ def read_source_bytes(path: Path, check: CancelCheck | None = None) -> bytes:
     return b"".join(chunks)
 
 
-def read_issue(
-    path: Path, should_cancel: Callable[[], bool] | None = None, papers: frozenset[str] = frozenset()
-) -> ParsedIssue:
+def read_issue(path: Path, papers: frozenset[str] = frozenset()) -> ParsedIssue:
     """Parse the dump at `path`; SourceError (naming the file) for anything unreadable. `papers`:
     the names of the papers the archive holds, recognised in mastheads and folios.
 
-    `should_cancel()` is asked while the file is read, decoded and parsed, often enough that a
-    cancel takes effect within a fraction of a second on the largest file; then Cancelled.
+    Inside a cancel scope (`with cancel_scope(should_cancel, path.name):`, reader.text.cancel)
+    the file is read, decoded and parsed with checks often enough that a cancel takes effect
+    within a fraction of a second on the largest file; then Cancelled.
     """
-    text, digest, notes = _read_text(path, should_cancel)
-    parsed = parse_text(
-        text, source=path.name, path=path, digest=digest, should_cancel=should_cancel, papers=papers
-    )
+    text, digest, notes = _read_text(path)
+    parsed = parse_text(text, source=path.name, path=path, digest=digest, papers=papers)
     return replace(parsed, notes=notes)
 
 
 def explain_issue(path: Path, papers: frozenset[str] = frozenset()) -> tuple[ParsedIssue, list[LineRole]]:
     """`read_issue`, and every non-blank line of the dump with its role and the rule that gave it."""
-    text, digest, notes = _read_text(path, None)
+    text, digest, notes = _read_text(path)
     parsed, roles = explain_text(text, source=path.name, path=path, digest=digest, papers=papers)
     return replace(parsed, notes=notes), roles
 
 
-def _read_text(path: Path, should_cancel: Callable[[], bool] | None) -> tuple[str, str, tuple[str, ...]]:
+def _read_text(path: Path) -> tuple[str, str, tuple[str, ...]]:
     """The decoded text of the dump at `path`, its content hash and what decoding noticed."""
     name = path.name
-    check = CancelCheck(should_cancel, name)
-    data = read_source_bytes(path, check)
-    decoded = decode_file(data, name, should_cancel)
+    data = read_source_bytes(path)
+    decoded = decode_file(data, name)
     del data  # the largest file is read, decoded and parsed at once: its bytes go first
-    check.now()
+    checkpoint()
     return decoded.text, content_hash(decoded.text), decoded.notes()

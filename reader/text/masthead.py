@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import PurePath
 
-from reader.text.errors import CancelCheck
+from reader.text.cancel import current
 from reader.text.lines import Line
 from reader.text.papers import known_in, logo_name
 
@@ -271,19 +271,17 @@ def _logo_at_top(lines: list[Line]) -> frozenset[str]:
     return frozenset()
 
 
-def read_masthead(
-    lines: list[Line], check: CancelCheck | None = None, known: frozenset[str] = frozenset()
-) -> Masthead:
+def read_masthead(lines: list[Line], known: frozenset[str] = frozenset()) -> Masthead:
     """Consume the masthead lines at the top of `lines`, if the dump has a masthead; `known`: the
     papers' names the archive holds.
 
-    `check` is ticked per line: a file of masthead-shaped lines is all masthead.
+    The cancel scope is ticked per line: a file of masthead-shaped lines is all masthead.
     """
     head = Masthead()
     known = known | _logo_at_top(lines)
+    tick = current().tick
     for line in lines:
-        if check is not None:
-            check.tick(len(line.text) + 64)
+        tick(len(line.text) + 64)
         items = masthead_items(line.text, known)
         if items is not None:
             used = unused = False
@@ -364,29 +362,29 @@ _STEP = 1 << 20  # characters searched between two cancel checks
 _OVERLAP = 64  # longer than any match of the patterns above
 
 
-def _numbers(pattern: re.Pattern[str], text: str, check: CancelCheck | None) -> list[int]:
+def _numbers(pattern: re.Pattern[str], text: str) -> list[int]:
     """Group 1 of every match of `pattern` in `text`, searched a megabyte at a time.
 
     Windows overlap by more than a match is long, and a match counts in the window it starts in.
     """
     found: list[int] = []
+    tick = current().tick
     for start in range(0, len(text), _STEP):
         for match in pattern.finditer(text, start, start + _STEP + _OVERLAP):
             if match.start() < start + _STEP:
                 found.append(int(match[1]))
-        if check is not None:
-            check.tick(_STEP)
+        tick(_STEP)
     return found
 
 
-def year_hint(text: str, check: CancelCheck | None = None) -> tuple[int | None, str]:
+def year_hint(text: str) -> tuple[int | None, str]:
     """The year an undated text most likely belongs to, and a short reason in Chinese."""
     for pattern, base, label in _ANNIVERSARIES:
-        counts = Counter(_numbers(pattern, text, check))
+        counts = Counter(_numbers(pattern, text))
         if counts:
             count, _ = counts.most_common(1)[0]
             return base + count, f"文中提到{label}{count}周年"
-    mentioned = _numbers(_YEAR, text, check)
+    mentioned = _numbers(_YEAR, text)
     if mentioned:
         latest = max(mentioned)
         return latest, f"文中提到的最晚年份是{latest}年"

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import islice
 from typing import Literal
 
+from reader.text.cancel import current
 from reader.text.lines import Line
 from reader.text.masthead import is_masthead_print, masthead_items
 from reader.text.rules import (
@@ -78,7 +79,7 @@ def has_paragraph_indent(raw: str) -> bool:
     return bool(_PARAGRAPH_INDENT.match(raw))
 
 
-def hard_wrapped_paragraphs(lines: Sequence[Line], tick: Callable[[int], None]) -> list[WrapRole]:
+def hard_wrapped_paragraphs(lines: Sequence[Line]) -> list[WrapRole]:
     """For each line of a hard-wrapped dump: "start" where its indent opens a paragraph, "wrap"
     where it goes on with the paragraph of the line above; "" elsewhere.
 
@@ -92,6 +93,7 @@ def hard_wrapped_paragraphs(lines: Sequence[Line], tick: Callable[[int], None]) 
     is read as usual.
     """
     roles: list[WrapRole] = [""] * len(lines)
+    tick = current().tick
     in_block = False
     block_width = 0  # the widest printed line of the block so far, indent counted
     for i, line in enumerate(lines):

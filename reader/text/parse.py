@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import PurePath
 
+from reader.text.cancel import checkpoint, current
 from reader.text.draft import Draft, settle_orphans
-from reader.text.errors import CancelCheck
 from reader.text.explain import LineRole, Trace
 from reader.text.line_model import LineModel, OpeningScores, PageFacts
 from reader.text.lines import Line, link_targets, split_lines
@@ -85,26 +85,25 @@ class _Reader:
         self,
         lines: list[Line],
         markdown: bool,
-        check: CancelCheck,
         trace: Trace,
         start_page: int = 1,
         model: LineModel | None = None,
     ) -> None:
         self.lines = lines
-        self.check = check
+        self.check = current()
         self.trace = trace
-        self.types, self.typed_by = type_lines(lines, markdown, check)
+        self.types, self.typed_by = type_lines(lines, markdown)
         first_types = list(self.types)  # the model was fitted on these, before signatures retypes
-        self.signed = signatures(lines, self.types, self.typed_by, check)
+        self.signed = signatures(lines, self.types, self.typed_by)
         # Scored when the parser asks.
-        self.opening = OpeningScores(lines, first_types, model, check.tick, PageFacts(lines, self.signed))
+        self.opening = OpeningScores(lines, first_types, model, PageFacts(lines, self.signed))
         # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
         self.wrap = {
             line.number: role
-            for line, role in zip(lines, wrapped_types(lines, self.types, self.typed_by, check), strict=True)
+            for line, role in zip(lines, wrapped_types(lines, self.types, self.typed_by), strict=True)
             if role
         }
-        self.credit_ahead = credit_ahead(self.types, lines, check.tick)
+        self.credit_ahead = credit_ahead(self.types, lines)
         self.markdown = markdown
         self.headline_level = headline_level(lines)
         self.drafts: list[Draft] = []
@@ -569,17 +568,17 @@ def parse_text(
     source: str,
     path: PurePath | None = None,
     digest: str = "",
-    should_cancel: Callable[[], bool] | None = None,
     model: LineModel | None = None,
     papers: frozenset[str] = frozenset(),
 ) -> ParsedIssue:
     """Parse the decoded text of one dump; `path` supplies a date or publication the text lacks,
     `papers` the names of the papers the archive holds (`reader.text.papers`).
 
-    Linear in the length of `text`. `should_cancel()` is asked every few ten thousand characters
-    of work; when it says yes, Cancelled is raised and nothing is returned.
+    Linear in the length of `text`. Inside a cancel scope (reader.text.cancel) the scope's
+    `should_cancel()` is asked at each stage and every few ten thousand characters of work;
+    when it says yes, Cancelled is raised and nothing is returned.
     """
-    return _parse(text, source, path, digest, should_cancel, Trace(keep=False), model, papers)[0]
+    return _parse(text, source, path, digest, Trace(keep=False), model, papers)[0]
 
 
 def explain_text(
@@ -587,12 +586,11 @@ def explain_text(
     source: str,
     path: PurePath | None = None,
     digest: str = "",
-    should_cancel: Callable[[], bool] | None = None,
     model: LineModel | None = None,
     papers: frozenset[str] = frozenset(),
 ) -> tuple[ParsedIssue, list[LineRole]]:
     """`parse_text`, and every non-blank line with the role it was given and the rule that gave it."""
-    return _parse(text, source, path, digest, should_cancel, Trace(keep=True), model, papers)
+    return _parse(text, source, path, digest, Trace(keep=True), model, papers)
 
 
 @contextmanager
@@ -618,14 +616,12 @@ def _parse(
     source: str,
     path: PurePath | None,
     digest: str,
-    should_cancel: Callable[[], bool] | None,
     trace: Trace,
     model: LineModel | None = None,
     papers: frozenset[str] = frozenset(),
 ) -> tuple[ParsedIssue, list[LineRole]]:
     with _collector_paused():
-        check = CancelCheck(should_cancel, source)
-        return _parse_page(text, source, path, digest, check, trace, model, papers)
+        return _parse_page(text, source, path, digest, trace, model, papers)
 
 
 def _parse_page(
@@ -633,30 +629,34 @@ def _parse_page(
     source: str,
     path: PurePath | None,
     digest: str,
-    check: CancelCheck,
     trace: Trace,
     model: LineModel | None,
     papers: frozenset[str],
 ) -> tuple[ParsedIssue, list[LineRole]]:
-    text, restorer = simplified_reading(text, check)  # the rules read simplified characters (`script`)
-    lines = split_lines(text, check)
-    head = read_masthead(lines, check, papers)
+    """The stages of a parse, with a cancel checkpoint between them (inside each, long loops
+    tick the scope's check)."""
+    text, restorer = simplified_reading(text)  # the rules read simplified characters (`script`)
+    lines = split_lines(text)
+    checkpoint()
+    head = read_masthead(lines, papers)
     rest = lines[head.consumed :]
     for line in lines[: head.consumed]:
         trace.give(line.number, line.text, "masthead", "read_masthead")
     del lines  # `rest` holds the lines the reader reads, and lets them go a step at a time (below)
     markdown = any(line.md_level for line in rest)
     page = page_from_path(path or PurePath(source)) or 1
-    reader = _Reader(rest, markdown, check, trace, page, model)
+    reader = _Reader(rest, markdown, trace, page, model)
+    checkpoint()
     reader.run()
+    checkpoint()
     for i, line in enumerate(rest if trace.keep else ()):
         for number in range(line.number, line.number + line.rows):
             trace.rate(number, reader.opening.at(i))
     sections = list(head.extra) + reader.sections
-    drafts = settle_orphans(reader.drafts, sections, check, trace)
+    drafts = settle_orphans(reader.drafts, sections, trace)
     reader.drafts = []
-    articles = _articles(drafts, sections, trace, restorer, check)
-    _release(rest, check)
+    articles = _articles(drafts, sections, trace, restorer)
+    _release(rest)
     folio = _folio(head, reader.sections, papers)
     date, date_source = head.date, ("masthead" if head.date else None)
     if date is None and folio.get("date"):
@@ -665,7 +665,7 @@ def _parse_page(
         date, date_source = from_path, "filename"
     hint = DateHint()
     if date is None:
-        year, reason = year_hint(text, check)
+        year, reason = year_hint(text)
         hint = DateHint(year, reason)
     source_kind: DateSource | None = date_source  # type: ignore[assignment]
     issue = ParsedIssue(
@@ -687,25 +687,26 @@ def _parse_page(
         return issue, trace.roles()
     roles = [replace(role, text=restorer.restore(role.text)) for role in trace.roles()]
     known = papers | {pub.name for pub in PUBLICATIONS}
-    return restore_head(issue, restorer, known, check), roles
+    return restore_head(issue, restorer, known), roles
 
 
-def _release(items: list[Line], check: CancelCheck) -> None:
+def _release(items: list[Line]) -> None:
     """Empty `items` from the end a few thousand at a time, with a cancel check between: the
     lines of a 20 MB page freed at once went a fraction of a second without one."""
     while items:
         del items[-4096:]
-        check.now()
+        checkpoint()
 
 
 def _articles(
-    drafts: list[Draft], sections: list[str], trace: Trace, restorer: Restorer | None, check: CancelCheck
+    drafts: list[Draft], sections: list[str], trace: Trace, restorer: Restorer | None
 ) -> list[Article]:
     """The drafts' articles, in the page's printed characters (`restorer`, for a page read in
     simplified script). Empties `drafts`, each draft freed once its article is made: freeing half
     a million drafts at the end of the parse went a second without a cancel check."""
     drafts.reverse()
     articles: list[Article] = []
+    check = current()
     while drafts:
         draft = drafts.pop()
         # A credit printed twice is in the byline once; the repeat is kept in the sections.

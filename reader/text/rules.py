@@ -11,9 +11,10 @@ words, so that it holds for issues the parser has not seen. The parser (`parse`)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
+from reader.text.cancel import current
 from reader.text.lines import Line
 from reader.text.shapes import (
     FRAME_MARK,
@@ -188,7 +189,7 @@ def is_picture_gap(gap_before: int, under_headline: bool) -> bool:
     return under_headline and gap_before >= PAGE_JUMP
 
 
-def credit_ahead(types: Sequence[LineType], lines: Sequence[Line], tick: Callable[[int], None]) -> list[bool]:
+def credit_ahead(types: Sequence[LineType], lines: Sequence[Line]) -> list[bool]:
     """For each line: from it on, a credit comes before anything that would open another article.
 
     Stops that open an article: a page jump, a section or label, a dateline, a heading group of
@@ -196,6 +197,7 @@ def credit_ahead(types: Sequence[LineType], lines: Sequence[Line], tick: Callabl
     every heading costs nothing more.
     """
     ahead = [False] * (len(lines) + 1)
+    tick = current().tick
     for i in range(len(lines) - 1, -1, -1):
         tick(LOOK_COST)
         kind, line = types[i], lines[i]

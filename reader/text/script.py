@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from reader.text.errors import CancelCheck
+from reader.text.cancel import checkpoint, current
 from reader.text.fold import CharMap, to_simplified, traditional_characters, traditional_deleter
 from reader.text.model import Article, ParsedIssue
 
@@ -35,20 +35,20 @@ _BACK, _AHEAD = 1 << 16, 1 << 18  # the stretch around the last place searched f
 _FAR_SEARCHES = 2000  # whole-page searches a page may cost before the table answers instead
 
 
-def _steps(text: str, check: CancelCheck) -> Iterator[str]:
-    """`text` in pieces of _STEP characters, with a cancel check after each."""
+def _steps(text: str) -> Iterator[str]:
+    """`text` in pieces of _STEP characters, with a cancel checkpoint after each."""
     for start in range(0, len(text), _STEP):
         yield text[start : start + _STEP]
-        check.now()
+        checkpoint()
 
 
 class Restorer:
     """Gives text taken from a page's simplified reading the page's own characters back."""
 
-    def __init__(self, original: str, folded: str, check: CancelCheck) -> None:
+    def __init__(self, original: str, folded: str) -> None:
         # From the set of the page's characters (set.update runs at C speed, a step at a time).
         present: set[str] = set()
-        for piece in _steps(original, check):
+        for piece in _steps(original):
             present.update(piece)
         sources: dict[str, list[str]] = {}
         for char in present & traditional_characters():
@@ -113,17 +113,17 @@ def is_traditional(text: str) -> bool:
     return traditional * TRADITIONAL_SHARE >= len(text)
 
 
-def simplified_reading(text: str, check: CancelCheck) -> tuple[str, Restorer | None]:
+def simplified_reading(text: str) -> tuple[str, Restorer | None]:
     """The text the parser reads, and the Restorer for its output (None: nothing was folded).
 
     Only a page in traditional script is folded (`is_traditional`). A simplified page quoting a
     traditional word (共贏) is read as printed, so its output keeps every character exactly.
-    Each step runs at C speed over a piece of the text; `check` is asked between them.
+    Each step runs at C speed over a piece of the text; a cancel is asked between them.
     """
     if not text or not is_traditional(text):
         return text, None
-    folded = "".join(to_simplified(piece) for piece in _steps(text, check))
-    return folded, Restorer(text, folded, check)
+    folded = "".join(to_simplified(piece) for piece in _steps(text))
+    return folded, Restorer(text, folded)
 
 
 def restore_article(article: Article, restorer: Restorer) -> Article:
@@ -142,12 +142,10 @@ def restore_article(article: Article, restorer: Restorer) -> Article:
     )
 
 
-def restore_head(
-    issue: ParsedIssue, restorer: Restorer, known: frozenset[str], check: CancelCheck
-) -> ParsedIssue:
+def restore_head(issue: ParsedIssue, restorer: Restorer, known: frozenset[str]) -> ParsedIssue:
     """The issue with the page's own characters in its masthead and sections (its articles are
     given theirs one by one, `restore_article`); a paper of `known` keeps the archive's name for
-    it (東昌時訊 is 东昌时讯's issue). `check` is ticked per line: a page may be all sections."""
+    it (東昌時訊 is 东昌时讯's issue). A cancel is ticked per line: a page may be all sections."""
     fix = restorer.restore
     publication = issue.publication
     if publication is not None and publication not in known:
@@ -156,13 +154,14 @@ def restore_head(
         issue,
         publication=publication,
         lunar=fix(issue.lunar) if issue.lunar else issue.lunar,
-        masthead=_restored(issue.masthead, fix, check),
-        sections=_restored(issue.sections, fix, check),
+        masthead=_restored(issue.masthead, fix),
+        sections=_restored(issue.sections, fix),
     )
 
 
-def _restored(texts: tuple[str, ...], fix: Callable[[str], str], check: CancelCheck) -> tuple[str, ...]:
+def _restored(texts: tuple[str, ...], fix: Callable[[str], str]) -> tuple[str, ...]:
     """Each of `texts` through `fix`, with a cancel check per text (a page may be all sections)."""
+    check = current()
     out = []
     for text in texts:
         out.append(fix(text))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from reader.text.dateline import DATELINE as DATELINE  # re-exported: the parser's rules use both
+from reader.text.dateline import split_dateline as split_dateline
 from reader.text.masthead import PAGE_NUM, folio_items, page_number
 
 SENTENCE_END = "。！？!?…；;"
@@ -53,13 +55,6 @@ _COLUMN_LABEL = re.compile(
 _COLUMN_LABEL_MAX = 14  # the most characters _COLUMN_LABEL matches: told before it is tried
 _ADVERT_LABEL = re.compile(r"[〔【\[（(]?\s*广\s*告\s*[〕】\]）)]?")
 _BRIEF_LABEL = re.compile(r"(简讯|快讯|短讯|简报|速递|速览|一句话新闻|动态)")
-# A dateline may follow the filled mark that opens each item of a column of briefs (■本报讯 …,
-# ◆石桥讯 …): the item is an article of its own, untitled (issue 24, defect 3).
-DATELINE = re.compile(
-    r"^(?:[■▲●◆]\s*)?(?P<dateline>(?:新华社|中新社)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{1,8}讯)"
-    r"(?:\s*[（(](?P<byline>[^（()）]{1,40})[）)])?"
-    r"(?:\s+|(?<=[）)])|$)"
-)
 # "7月1日，…" / "今年以来，…": a sentence starting, whatever its length.
 _SENTENCE_OPENING = re.compile(r"^(\d{1,2}月\d{1,2}日|近日|日前|今年以来|近年来|目前|当天|此外)[，,]")
 SUBTITLE_DASH = re.compile(r"^\s*(?:——|--|—|－－|─+)\s*")
@@ -112,20 +107,6 @@ def credit_of(text: str) -> str | None:
     if paren is not None and all(_NAME_TOKEN.match(tok) for tok in inner.split()):
         return inner  # (张三) or (区委宣传部 李四): a credit printed in brackets
     return None
-
-
-def split_dateline(text: str) -> tuple[str, str, str]:
-    """(dateline, byline in brackets after it, rest of the paragraph); empty parts when absent."""
-    match = DATELINE.match(text)
-    if not match:
-        return "", "", text
-    dateline = match.group("dateline")
-    if dateline.endswith("讯") and re.search(r"(通讯|资讯|喜讯|简讯|快讯|短讯|电讯|音讯|视讯)$", dateline):
-        return "", "", text
-    rest = text[match.end() :].strip()
-    if not rest:
-        return "", "", text
-    return dateline, (match.group("byline") or "").strip(), rest
 
 
 def looks_like_heading(text: str) -> bool:

@@ -63,7 +63,7 @@ def test_an_issue_on_one_page_has_no_chooser_and_opening_an_issue_lists_all_of_i
     qtbot: QtBot, paged_window: MainWindow
 ) -> None:
     window = paged_window
-    window.middle.page_filter.choose_page(3)
+    window.middle.page_filter.choose(3)
     assert ["副刊一"] == listed(window)
     window.navigator.open_issue(window.session.issues_on("2022-07-06")[0].id)
     assert not window.middle.page_filter.isVisible()

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 from functools import cached_property
-from typing import Any
 
+from reader.archive.clause import Clause
 from reader.archive.id_lists import rows_where_in
 from reader.archive.search_index import HEADLINE_WORDS_TABLE, HEADLINES_ONLY, WHOLE_ARTICLES, IndexTables
 from reader.archive.search_plan import cost
@@ -53,43 +53,43 @@ class Plan:
 
     def count_all(self) -> int:
         """Every matching article (what the user is told was found)."""
-        chars, filters, table = self.expr.chars, self.filters, self.tables.chars
-        if self.expr.excluded and not filters.sql:
+        filters, table = self.filters, self.tables.chars
+        if self.expr.excluded and not filters.every:
             self._materialize_matches()
-            return self.scope.scalar(f"SELECT count(*) FROM temp.{_MATCHES}")
-        if not filters.sql:
-            return self.scope.scalar(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (chars,))
-        sql = f"SELECT count(*){self.scope.joined(table)} WHERE {table} MATCH ?{filters.sql}"
-        return self.scope.scalar(sql, (chars, *filters.args))
+            return self.scope.scalar(Clause(f"SELECT count(*) FROM temp.{_MATCHES}"))
+        match = Clause(f" WHERE {table} MATCH ?", (self.expr.chars,))
+        if not filters.every:
+            return self.scope.scalar(Clause(f"SELECT count(*) FROM {table}") + match)
+        return self.scope.scalar(Clause(f"SELECT count(*){self.scope.joined(table)}") + match + filters.every)
 
     def count_words(self, match: str, *, headline: bool | None = None) -> int:
         """The articles a word expression selects among the matches (`headline`: only those with,
         or without, a term as words in the headline)."""
-        where, args = self._words_where(match, headline)
+        where = self._words_where(match, headline)
         table = self.tables.words
-        if not self.filters.sql:
-            return self.scope.scalar(f"SELECT count(*) FROM {table}{where}", args)
-        return self.scope.scalar(f"SELECT count(*){self.scope.joined(table)}{where}", args)
+        if not self.filters.every:
+            return self.scope.scalar(Clause(f"SELECT count(*) FROM {table}") + where)
+        return self.scope.scalar(Clause(f"SELECT count(*){self.scope.joined(table)}") + where)
 
-    def _words_where(self, match: str, headline: bool | None = None) -> tuple[str, tuple[Any, ...]]:
+    def _words_where(self, match: str, headline: bool | None = None) -> Clause:
         """Rows `match` selects (and scores); with `headline` True (False) only those with (without)
         a positive term as words in the headline, as the headline words table says."""
         table = self.tables.words
-        where = f" WHERE {table} MATCH ?"
-        args: tuple[Any, ...] = (match,)
+        where = Clause(f" WHERE {table} MATCH ?", (match,))
         if headline is not None and self.tables is HEADLINES_ONLY:
             # Every whole-word match of a 标题: query has its term in the headline.
-            where += "" if headline else " AND 0"
+            where = where if headline else where.and_("0")
             headline = None
         if headline is not None:
             # "+": a plain IN makes SQLite probe FTS5 once per listed rowid (seconds for 区).
             selected = f"SELECT rowid FROM {HEADLINE_WORDS_TABLE} WHERE {HEADLINE_WORDS_TABLE} MATCH ?"
-            where += f" AND +{table}.rowid {'IN' if headline else 'NOT IN'} ({selected})"
-            args += (self.expr.words_headline,)
+            where = where.and_(
+                f"+{table}.rowid {'IN' if headline else 'NOT IN'} ({selected})", self.expr.words_headline
+            )
         if self.expr.excluded:
-            where += f" AND +{table}.rowid IN (SELECT id FROM temp.{_MATCHES})"
+            where = where.and_(f"+{table}.rowid IN (SELECT id FROM temp.{_MATCHES})")
             self._materialize_matches()
-        return where + self.filters.sql, args + self.filters.args
+        return where + self.filters.every
 
     def _materialize_matches(self) -> None:
         """With exclusions, the matching articles, found once per search in a TEMP table.
@@ -104,10 +104,10 @@ class Plan:
         self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_MATCHES}(id INTEGER PRIMARY KEY)")
         self.conn.execute(f"DELETE FROM temp.{_MATCHES}")
         chars = self.tables.chars
-        self.conn.execute(
-            f"INSERT INTO temp.{_MATCHES} SELECT rowid FROM {chars} WHERE {chars} MATCH ?",
-            (self.expr.chars,),
+        insert = Clause(
+            f"INSERT INTO temp.{_MATCHES} SELECT rowid FROM {chars} WHERE {chars} MATCH ?", (self.expr.chars,)
         )
+        insert.execute(self.conn)
         self._matches_ready = True
 
     # --- pages -------------------------------------------------------------------------------
@@ -119,26 +119,23 @@ class Plan:
         body count there as everywhere (issue 13: scored on the headline expression, two
         articles naming the term once in the headline tied whatever their bodies said).
         """
-        where, args = self._words_where(self.expr.words, headline=True)
-        return ranked(self.scope, self.tables.words, where, args, limit, offset)
+        where = self._words_where(self.expr.words, headline=True)
+        return ranked(self.scope, self.tables.words, where, limit, offset)
 
     def words_page(self, limit: int, offset: int, *, headline: bool | None = None) -> Rows:
         """One page of the whole-word matches (`headline`: only those with, or without, a term
         as words in the headline)."""
-        where, args = self._words_where(self.expr.words, headline)
-        return ranked(self.scope, self.tables.words, where, args, limit, offset)
+        where = self._words_where(self.expr.words, headline)
+        return ranked(self.scope, self.tables.words, where, limit, offset)
 
     def substring_page(self, limit: int, offset: int, whole: int) -> Rows:
         """One page of the substring-only matches (`whole` articles matched as words)."""
         chars, words = self.tables.chars, self.tables.words
-        where = f" WHERE {chars} MATCH ?"
-        args: tuple[Any, ...] = (self.expr.chars,)
+        where = Clause(f" WHERE {chars} MATCH ?", (self.expr.chars,))
         if whole:  # else every match is substring-only: no need to leave the words out
             matched = f"SELECT rowid FROM {words} WHERE {words} MATCH ?"
-            where += f" AND {chars}.rowid NOT IN ({matched})"
-            args += (self.expr.words,)
-        where += self.filters.sql
-        return ranked(self.scope, chars, where, args + self.filters.args, limit, offset)
+            where = where.and_(f"{chars}.rowid NOT IN ({matched})", self.expr.words)
+        return ranked(self.scope, chars, where + self.filters.every, limit, offset)
 
     def dated_page(self, newest: bool, limit: int, offset: int, total: int) -> Rows:
         """One page of every match by date (sort newest / oldest), walked when that pays."""
@@ -151,14 +148,13 @@ class Plan:
     def joined_by_date(self, newest: bool, limit: int, offset: int) -> Rows:
         """One page of every match in date order, found by joining every match to its date."""
         chars = self.tables.chars
-        sql = (
-            f"SELECT {chars}.rowid{self.scope.joined(chars)}"
-            f" WHERE {chars} MATCH ?{self.filters.sql}"
-            f" ORDER BY {date_order('DESC' if newest else 'ASC')}"
-            " LIMIT ? OFFSET ?"
+        statement = (
+            Clause(f"SELECT {chars}.rowid{self.scope.joined(chars)}")
+            + Clause(f" WHERE {chars} MATCH ?", (self.expr.chars,))
+            + self.filters.every
+            + Clause(f" ORDER BY {date_order('DESC' if newest else 'ASC')} LIMIT ? OFFSET ?", (limit, offset))
         )
-        args = (self.expr.chars, *self.filters.args, limit, offset)
-        return [(r[0], 0.0) for r in self.conn.execute(sql, args)]
+        return [(r[0], 0.0) for r in statement.execute(self.conn)]
 
     def walk_by_date(
         self, accept: Accept, newest: bool, limit: int, offset: int, matches: int
@@ -170,13 +166,11 @@ class Plan:
 
     def _accept_chars(self, ids: list[int]) -> set[int]:
         kept = probe(self.conn, self.tables.chars, self.expr.chars, ids)
-        if not self.filters.article_sql or not kept:
+        if not self.filters.article or not kept:
             return kept
         return self._of_filtered_articles(sorted(kept))
 
     def _of_filtered_articles(self, ids: list[int]) -> set[int]:
         """Which of `ids` pass the filters on the article itself (作者: names), 500 a statement."""
-        sql, filters = "SELECT a.id FROM articles a WHERE a.id", self.filters
-        return {
-            row[0] for row in rows_where_in(self.conn, sql, ids, filters.article_sql, filters.article_args)
-        }
+        sql = "SELECT a.id FROM articles a WHERE a.id"
+        return {row[0] for row in rows_where_in(self.conn, sql, ids, self.filters.article)}

@@ -12,8 +12,7 @@ order README promises (issue 13: ordering such a term by date broke it).
 
 from __future__ import annotations
 
-from typing import Any
-
+from reader.archive.clause import Clause
 from reader.archive.search_index import HEADLINE_WEIGHT
 from reader.archive.search_plan.cost import article_count
 from reader.archive.search_plan.scope import NEWEST_FIRST, Scope
@@ -30,19 +29,19 @@ def score(table: str) -> str:
     return f"bm25({table}, {HEADLINE_WEIGHT}, 1.0)"
 
 
-def ranked(scope: Scope, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int) -> Rows:
+def ranked(scope: Scope, table: str, where: Clause, limit: int, offset: int) -> Rows:
     """One page of the rows `where` selects from `table`, best first, newer first on ties."""
-    if not scope.filters.sql:
-        return _by_score(scope, table, where, args, limit, offset)
-    sql = (
-        f"SELECT {table}.rowid, {score(table)} AS s{scope.joined(table)}{where}"
-        f" ORDER BY s, {NEWEST_FIRST}"
-        " LIMIT ? OFFSET ?"
+    if not scope.filters.every:
+        return _by_score(scope, table, where, limit, offset)
+    statement = (
+        Clause(f"SELECT {table}.rowid, {score(table)} AS s{scope.joined(table)}")
+        + where
+        + Clause(f" ORDER BY s, {NEWEST_FIRST} LIMIT ? OFFSET ?", (limit, offset))
     )
-    return [(r[0], r[1]) for r in scope.conn.execute(sql, (*args, limit, offset))]
+    return [(r[0], r[1]) for r in statement.execute(scope.conn)]
 
 
-def _by_score(scope: Scope, table: str, where: str, args: tuple[Any, ...], limit: int, offset: int) -> Rows:
+def _by_score(scope: Scope, table: str, where: Clause, limit: int, offset: int) -> Rows:
     """The page ranked inside FTS5; dates are looked up only for the page and its ties.
 
     BM25 without length normalisation gives many equal scores (every article naming the term
@@ -51,19 +50,23 @@ def _by_score(scope: Scope, table: str, where: str, args: tuple[Any, ...], limit
     the tied rows alone.
     """
     want = offset + limit
-    sql = f"SELECT {table}.rowid, {score(table)} AS s FROM {table}{where} ORDER BY s LIMIT ?"
-    rows: Rows = [(r[0], r[1]) for r in scope.conn.execute(sql, (*args, want + TIE_SLACK))]
+    statement = (
+        Clause(f"SELECT {table}.rowid, {score(table)} AS s FROM {table}")
+        + where
+        + Clause(" ORDER BY s LIMIT ?", (want + TIE_SLACK,))
+    )
+    rows: Rows = [(r[0], r[1]) for r in statement.execute(scope.conn)]
     if len(rows) > want:
         boundary = rows[want - 1][1]
         better = [r for r in rows if r[1] < boundary]
         if rows[-1][1] == boundary:
-            rows = better + _tied(scope, table, where, args, boundary, want - len(better))
+            rows = better + _tied(scope, table, where, boundary, want - len(better))
         else:
             rows = [r for r in rows if r[1] <= boundary]
     return _newest_first_on_ties(scope, rows)[offset:want]
 
 
-def _tied(scope: Scope, table: str, where: str, args: tuple[Any, ...], boundary: float, limit: int) -> Rows:
+def _tied(scope: Scope, table: str, where: Clause, boundary: float, limit: int) -> Rows:
     """The `limit` newest rows whose score equals `boundary` (same statement, same doubles).
 
     The tied ids are found first, without dates. A short run is joined to its dates; a long one
@@ -71,15 +74,18 @@ def _tied(scope: Scope, table: str, where: str, args: tuple[Any, ...], boundary:
     the issues newest first until `limit` of them turn up, which costs a few batches of issues
     where joining tens of thousands of rows to their dates cost more than the rest of the search.
     """
-    sql = f"SELECT {table}.rowid FROM {table}{where} AND {score(table)} = ?"
-    tied = {r[0] for r in scope.conn.execute(sql, (*args, boundary))}
+    tie = where.and_(f"{score(table)} = ?", boundary)
+    tied = {r[0] for r in (Clause(f"SELECT {table}.rowid FROM {table}") + tie).execute(scope.conn)}
     if len(tied) > WALK_TIES_FROM:
         walked = walk_by_date(scope, tied.intersection, True, limit, 0, len(tied), article_count(scope.conn))
         if walked is not None:
             return [(i, boundary) for i in walked]
-    dated = f"SELECT {table}.rowid{scope.joined(table)}{where} AND {score(table)} = ?"
-    dated += f" ORDER BY {NEWEST_FIRST} LIMIT ?"
-    return [(r[0], boundary) for r in scope.conn.execute(dated, (*args, boundary, limit))]
+    dated = (
+        Clause(f"SELECT {table}.rowid{scope.joined(table)}")
+        + tie
+        + Clause(f" ORDER BY {NEWEST_FIRST} LIMIT ?", (limit,))
+    )
+    return [(r[0], boundary) for r in dated.execute(scope.conn)]
 
 
 def _newest_first_on_ties(scope: Scope, rows: Rows) -> Rows:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
+from reader.archive.clause import EMPTY, Clause
 from reader.archive.id_lists import rows_where_in
 from reader.archive.queries import EFFECTIVE_DATE
 from reader.archive.search_index import ARTICLE_ISSUE_INDEX
@@ -50,20 +50,17 @@ FOLD_FUNCTION = "reader_fold"
 
 @dataclass(frozen=True)
 class Filters:
-    """The WHERE clauses (and their arguments) for a date range, a publication and 作者: names.
+    """The conditions (each with its values) for a date range, a publication and 作者: names.
 
-    `sql` / `args` hold every condition, for statements that join articles, issues and
-    publications (Scope.joined); `issue_sql` / `issue_args` those on the issue alone (a walk over
-    issues); `article_sql` / `article_args` those on the article alone (the byline), which a walk
-    checks of the articles it keeps.
+    Each is a Clause of `AND …` conditions to append to a WHERE: `every` holds them all, for
+    statements that join articles, issues and publications (Scope.joined); `issue` those on the
+    issue alone (a walk over issues); `article` those on the article alone (the byline), which a
+    walk checks of the articles it keeps.
     """
 
-    sql: str
-    args: tuple[Any, ...]
-    issue_sql: str = ""
-    issue_args: tuple[Any, ...] = ()
-    article_sql: str = ""
-    article_args: tuple[Any, ...] = ()
+    every: Clause = EMPTY
+    issue: Clause = EMPTY
+    article: Clause = EMPTY
 
     @classmethod
     def build(cls, date_from: str | None, date_to: str | None, publication: str | None) -> Filters:
@@ -73,38 +70,27 @@ class Filters:
         reader.text.dates.DateError (a ValueError) here instead of quietly matching nothing.
         Read what a person typed with reader.text.dates.date_start / date_end first.
         """
-        parts: list[str] = []
-        args: list[Any] = []
+        on_issue = EMPTY
         if date_from:
-            parts.append(f"{EFFECTIVE_DATE} >= ?")
-            args.append(require_iso(date_from))
+            on_issue = on_issue.and_(f"{EFFECTIVE_DATE} >= ?", require_iso(date_from))
         if date_to:
-            parts.append(f"{EFFECTIVE_DATE} <= ?")
-            args.append(require_iso(date_to))
+            on_issue = on_issue.and_(f"{EFFECTIVE_DATE} <= ?", require_iso(date_to))
         if publication:
-            parts.append("p.name = ?")
-            args.append(publication)
-        sql = "".join(f" AND {p}" for p in parts)
-        return cls(sql, tuple(args), sql, tuple(args))
+            on_issue = on_issue.and_("p.name = ?", publication)
+        return cls(on_issue, on_issue)
 
     def with_authors(self, query: Query) -> Filters:
         """These filters and the query's 作者: names: the folded byline must hold each of
         `query.authors` and none of `query.not_authors` (reader.text.query)."""
         names = [(term, True) for term in query.authors] + [(term, False) for term in query.not_authors]
-        if not names:
+        on_article = EMPTY
+        for term, holds in names:
+            on_article = on_article.and_(
+                f"instr({FOLD_FUNCTION}(a.byline), ?) {'>' if holds else '='} 0", term.folded
+            )
+        if not on_article:
             return self
-        article_sql = "".join(
-            f" AND instr({FOLD_FUNCTION}(a.byline), ?) {'>' if holds else '='} 0" for _term, holds in names
-        )
-        article_args = tuple(term.folded for term, _holds in names)
-        return Filters(
-            self.sql + article_sql,
-            self.args + article_args,
-            self.issue_sql,
-            self.issue_args,
-            self.article_sql + article_sql,
-            self.article_args + article_args,
-        )
+        return Filters(self.every + on_article, self.issue, self.article + on_article)
 
 
 class Scope:
@@ -113,7 +99,7 @@ class Scope:
     def __init__(self, conn: sqlite3.Connection, filters: Filters) -> None:
         self.conn = conn
         self.filters = filters
-        if filters.article_sql:
+        if filters.article:
             conn.create_function(FOLD_FUNCTION, 1, fold, deterministic=True)
         # The join goes through the covering index when the archive has it (see search_index).
         has_index = conn.execute(
@@ -128,8 +114,8 @@ class Scope:
             " JOIN issues i ON i.id = a.issue_id LEFT JOIN publications p ON p.id = i.publication_id"
         )
 
-    def scalar(self, sql: str, args: tuple[Any, ...] = ()) -> int:
-        return int(self.conn.execute(sql, args).fetchone()[0])
+    def scalar(self, statement: Clause) -> int:
+        return int(statement.execute(self.conn).fetchone()[0])
 
     def dates(self, ids: list[int]) -> dict[int, tuple[str | None, int]]:
         """Effective issue date and issue id of each article."""

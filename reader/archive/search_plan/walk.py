@@ -11,6 +11,7 @@ import math
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from reader.archive.clause import Clause
 from reader.archive.id_lists import rows_where_in
 from reader.archive.search_plan.cost import WALK_BUDGET
 from reader.archive.search_plan.scope import Scope, issue_order
@@ -32,7 +33,7 @@ def walk_by_date(
     want = offset + limit
     found: list[int] = []
     # The first batch is sized to fill the page at the query's share of the archive.
-    issues_total = scope.scalar("SELECT count(*) FROM issues") or 1
+    issues_total = scope.scalar(Clause("SELECT count(*) FROM issues")) or 1
     per_issue = max(1.0, articles / issues_total)
     expected = want * articles / max(1, matches) / per_issue
     probed, first_batch = 0, max(8, math.ceil(1.5 * expected))
@@ -53,15 +54,20 @@ def walk_by_date(
 def _issue_batches(scope: Scope, newest: bool, batch: int) -> Iterator[list[int]]:
     """The filtered issues in walk order, in batches doubling from `batch`."""
     for condition, order in issue_order(newest):
-        sql = (
-            "SELECT i.id FROM issues i LEFT JOIN publications p ON p.id = i.publication_id"
-            f" WHERE {condition}{scope.filters.issue_sql} ORDER BY {order} LIMIT ? OFFSET ?"
+        issues_in_order = (
+            Clause("SELECT i.id FROM issues i LEFT JOIN publications p ON p.id = i.publication_id")
+            + Clause(f" WHERE {condition}")
+            + scope.filters.issue
         )
         skip = 0
-        while issues := [r[0] for r in scope.conn.execute(sql, (*scope.filters.issue_args, batch, skip))]:
+        while issues := [r[0] for r in _page(issues_in_order, order, batch, skip).execute(scope.conn)]:
             yield issues
             skip += len(issues)
             batch *= 2
+
+
+def _page(statement: Clause, order: str, limit: int, offset: int) -> Clause:
+    return statement + Clause(f" ORDER BY {order} LIMIT ? OFFSET ?", (limit, offset))
 
 
 def probe(conn: sqlite3.Connection, table: str, match: str, ids: list[int]) -> set[int]:

@@ -22,6 +22,7 @@ no help from here: the window's writer refuses them on a damaged archive.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -31,8 +32,6 @@ from reader.archive.db import Archive
 from reader.archive.demo import remove_demo
 from reader.archive.errors import ArchiveError
 from reader.archive.health import damage_of, found
-from reader.archive.repair import repair_if_damaged
-from reader.archive.salvage_rows import RepairReport
 from reader.gui.messages import open_message
 from reader.gui.operations import (
     ArchiveOp,
@@ -49,6 +48,10 @@ from reader.gui.session import ArchiveSession
 
 # The demo removed: its issue, articles and bookmarks went, and no correction says which rows.
 DEMO_REMOVED = Changes(issues=True, articles=True, bookmarks=True, archive_replaced=True)
+
+
+if TYPE_CHECKING:
+    from reader.archive.salvage_rows import RepairReport
 
 
 class ArchiveCare(QObject):
@@ -165,9 +168,7 @@ class ArchiveCare(QObject):
             self._repair_waits = True
             return
         path = self._session.path
-        op = DetachedOp(
-            parent=self._window, writer=self._writer, op=lambda _progress: repair_if_damaged(path)
-        )
+        op = DetachedOp(parent=self._window, writer=self._writer, op=lambda _progress: _repair(path))
         op.with_progress(
             self.tr("正在检查档案“{0}”…").format(path.name),
             title=self.tr("检查并修复档案"),
@@ -211,3 +212,11 @@ def _remove_demo(archive: Archive, _progress: OpProgress) -> int:
     """On the writer: the demo issue out, in one transaction; the number of articles removed."""
     with archive.transaction():
         return remove_demo(archive)
+
+
+def _repair(path: Path) -> RepairReport | None:
+    """reader.archive.repair, imported when a repair is asked for: the salvage machinery is no
+    part of a start (issue 26)."""
+    from reader.archive.repair import repair_if_damaged
+
+    return repair_if_damaged(path)

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.archive.records import ArticleRecord, IssueRecord
+from reader.archive.records import ArticleRecord, IssueRecord, ListedArticle
 from reader.gui.line_breaks import unbreakable_source, without_joiners
 from reader.gui.metrics import chars_width
 from reader.gui.middle.article_model import COL_BYLINE, COL_PAGE, COL_TITLE, ArticleListModel
+from reader.gui.middle.author_filter import AuthorChooser
 from reader.gui.middle.day_notice import DayNotice
-from reader.gui.middle.page_filter import PageFilter
+from reader.gui.middle.list_filter import ListFilter
+from reader.gui.middle.page_filter import PageChooser
 from reader.gui.roles import ArticleIdRole
 from reader.gui.search.filter_notice import FilterNotice
 from reader.gui.search.model import HtmlDelegate, SearchResultModel
@@ -76,7 +78,6 @@ class MiddlePane(QStackedWidget):
         self.issue_combo = QComboBox(issue_page)
         self.issue_combo.setObjectName("issueCombo")
         self.issue_combo.setVisible(False)
-        self.page_filter = PageFilter(articles, lambda: self.select_article_row(0), issue_page)
         self.table = QTableView(issue_page)
         self.table.setObjectName("articleTable")
         self.table.setModel(articles)
@@ -99,7 +100,7 @@ class MiddlePane(QStackedWidget):
         layout = QVBoxLayout(issue_page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.page_filter, 0, Qt.AlignmentFlag.AlignLeft)  # a row of its own: never cut
+        layout.addLayout(self._filter_row(issue_page))
         layout.addWidget(self.table, 1)
         self.notice = DayNotice(issue_page)
         self.notice.setVisible(False)
@@ -145,6 +146,22 @@ class MiddlePane(QStackedWidget):
         margins = layout.contentsMargins()
         self.setMinimumWidth(self._narrowest(margins.left() + margins.right()))
 
+    def _filter_row(self, issue_page: QWidget) -> QHBoxLayout:
+        """The page and author choosers side by side, in a row of their own (the heading above
+        is never cut), reached by Tab between the day's issues and the list."""
+        self.page_filter = PageChooser(issue_page)
+        self.author_filter = AuthorChooser(issue_page)
+        choosers = [self.page_filter, self.author_filter]
+        self.list_filter = ListFilter(self.articles, choosers, lambda: self.select_article_row(0), self)
+        row = QHBoxLayout()
+        for chooser in choosers:
+            row.addWidget(chooser)
+        row.addStretch(1)
+        QWidget.setTabOrder(self.issue_combo, self.page_filter)
+        QWidget.setTabOrder(self.page_filter, self.author_filter)
+        QWidget.setTabOrder(self.author_filter, self.table)
+        return row
+
     def _narrowest(self, margins: int) -> int:
         """Width that leaves TITLE_CHARS characters to the headline column beside the page and
         author columns, a scroll bar and the frame: the splitter may not squeeze the list below
@@ -165,6 +182,14 @@ class MiddlePane(QStackedWidget):
     def show_results(self) -> None:
         """Bring the search results to the front."""
         self.setCurrentIndex(SEARCH_PAGE)
+
+    def list_issue(
+        self, issue_id: int | None, listed: list[ListedArticle], wanted: int | None = None
+    ) -> None:
+        """List an issue's articles (reader.archive.queries.listed_articles) under its page and
+        author choosers: on 全部 for another issue; the same issue again keeps the choices unless
+        they would hide `wanted` (middle.list_filter)."""
+        self.list_filter.show_issue(issue_id, listed, wanted)
 
     def set_issue_title(self, text: str) -> None:
         """The heading above the article list (the issue's name, or nothing); a narrow list wraps

@@ -10,7 +10,8 @@ for the status bar.
 Long work (PDF of many articles, paper printing) is a ReadOp on this object's reader worker (the
 jobs are in printing.job) behind the one progress dialog, which can cancel it. A known failure
 (no font, an unwritable file) is a message; a bug in the renderer is raised, not shown as text.
-A missing CJK font is a message box before any dialog or file, never a PDF of boxes.
+A missing CJK font is a message box before any dialog or file, never a PDF of boxes. The
+dialogs are in printing.dialogs.
 """
 
 from __future__ import annotations
@@ -19,59 +20,33 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QWidget
 
-from reader.archive.db import Archive
 from reader.archive.records import ArticleRecord
-from reader.archive.search_request import SearchRequest
-from reader.export.collect import Selection, bookmarked, by_ids, searched
 from reader.export.errors import ExportCancelled, ExportError
 from reader.export.fonts import find_cjk_family
-from reader.export.output import suggested_stem
-from reader.export.pdf import ExportResult, configure_printer, print_articles
-from reader.export.word import WORD_SUFFIX
 from reader.gui.messages import open_warning
 from reader.gui.operations import ReadOp, TaskRunner
 from reader.gui.operations.errors import describe
-from reader.gui.printing.job import Collect, Job, book_job, pdf_job, print_job
 from reader.gui.save_path import chosen_path, dialog_folder
 from reader.text.errors import Cancelled
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
-def new_printer() -> QPrinter:
-    """A high-resolution printer set up as the renderer expects (A4, margins, colour)."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    configure_printer(printer)
-    return printer
+    from reader.archive.db import Archive
+    from reader.archive.search_request import SearchRequest
+    from reader.export.collect import Selection
+    from reader.export.pdf import ExportResult
+    from reader.gui.printing.job import Collect, Job
 
-
-class PrintDialog(QPrintDialog):
-    """The system print dialog together with the printer it configures.
-
-    QPrintDialog keeps only a pointer to its QPrinter (not a QObject, so no parent can own it);
-    a printer held in a caller's local is freed while the dialog still uses it. Here the dialog
-    holds it, so the printer lives at least as long as the dialog; a print job that goes on
-    after the dialog is gone keeps its own reference (`own_printer`).
-    """
-
-    def __init__(self, parent: QWidget) -> None:
-        printer = new_printer()
-        super().__init__(printer, parent)
-        self.own_printer = printer
-
-
-class PrintPreview(QPrintPreviewDialog):
-    """The print preview together with its printer (see PrintDialog): the preview paints on the
-    printer until the dialog is deleted, so the dialog owns it."""
-
-    def __init__(self, parent: QWidget) -> None:
-        printer = new_printer()
-        super().__init__(printer, parent)
-        self.own_printer = printer
+# The renderer, the Word writer, the jobs and QtPrintSupport are imported when first used, not
+# when the window is built: some 60 ms of CPU at every start that most sessions never spend
+# (issue 26; tests/gui/test_startup_window.py).
 
 
 @dataclass(frozen=True)
@@ -165,6 +140,8 @@ class PrintExport(QObject):
         records = self._records()
         if not records or not self._font_ok() or self.busy:
             return
+        from reader.gui.printing.dialogs import PrintDialog
+
         dialog = PrintDialog(self._window)
         dialog.setObjectName("printDialog")
         dialog.setWindowTitle(self.tr("打印"))
@@ -176,6 +153,8 @@ class PrintExport(QObject):
     def _print_on_worker(self, records: Sequence[ArticleRecord], printer: QPrinter) -> None:
         if self.busy:
             return
+        from reader.gui.printing.job import print_job
+
         self._start(print_job(records, printer, self._fonts, self._db_path()), self.tr("正在打印…"))
 
     def preview_current(self) -> None:
@@ -186,6 +165,8 @@ class PrintExport(QObject):
         records = self._records()
         if not records or not self._font_ok():
             return
+        from reader.gui.printing.dialogs import PrintPreview
+
         preview = PrintPreview(self._window)
         preview.setObjectName("printPreview")
         preview.setWindowTitle(self.tr("打印预览"))
@@ -195,6 +176,8 @@ class PrintExport(QObject):
 
     def paint(self, records: Sequence[ArticleRecord], printer: QPrinter) -> None:
         """Paint `records` on `printer` now (QPrintPreviewDialog.paintRequested's slot)."""
+        from reader.export.pdf import print_articles
+
         try:
             print_articles(records, printer, book=False, fonts=self._fonts)
         except ExportError as err:
@@ -203,6 +186,8 @@ class PrintExport(QObject):
     # --- PDF -------------------------------------------------------------------------------
 
     def _ask_path(self, suggested: str) -> Path | None:
+        from reader.export.word import WORD_SUFFIX
+
         safe = re.sub(r'[\\/:*?"<>|\s]+', "_", suggested).strip("_.")[:60] or "export"
         start = str(Path(dialog_folder()) / f"{safe}.pdf")
         pdf, word = self.tr("PDF 文件 (*.pdf)"), self.tr("Word 文档 (*.docx)")
@@ -215,6 +200,8 @@ class PrintExport(QObject):
 
     def export_current(self) -> None:
         """导出为PDF/Word…: the current article, or the selection as a clippings book."""
+        from reader.export.output import suggested_stem
+
         records = self._records()
         if records:
             name = suggested_stem(records[0]) if len(records) == 1 else self.tr("剪报册")
@@ -234,10 +221,14 @@ class PrintExport(QObject):
         target = path or self._ask_path(suggested or title or self.tr("剪报册"))
         if target is None:
             return
+        from reader.gui.printing.job import pdf_job
+
         self._start(pdf_job(records, target, title, self._fonts, self._db_path()), self.tr("正在导出 PDF…"))
 
     def export_ids(self, ids: Sequence[int], title: str | None = None, *, path: Path | None = None) -> None:
         """Export the articles with these ids as a clippings book."""
+        from reader.export.collect import by_ids
+
         if ids:
             wanted = list(ids)
             label = self.tr("正在导出 PDF…")
@@ -252,6 +243,8 @@ class PrintExport(QObject):
         if not request.text.strip():
             return
 
+        from reader.export.collect import searched
+
         def collect(archive: Archive) -> Selection:
             return searched(archive, request)
 
@@ -260,6 +253,8 @@ class PrintExport(QObject):
 
     def export_bookmarks(self, path: Path | None = None) -> None:
         """Every bookmark (with its note) as a clippings book 书签剪报册."""
+
+        from reader.export.collect import bookmarked
 
         def collect(archive: Archive) -> Selection:
             selection = bookmarked(archive)
@@ -277,6 +272,8 @@ class PrintExport(QObject):
         target = path or self._ask_path(title)
         if target is None:
             return
+        from reader.gui.printing.job import book_job
+
         self._start(book_job(self._db_path(), collect, target, title, self._fonts), label)
 
     # --- the job as an operation -----------------------------------------------------------

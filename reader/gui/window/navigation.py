@@ -112,7 +112,7 @@ class IssueNavigator(QObject):
         if missing:
             text += self.tr("：{0}").format("；".join(missing.split("\n")))
         nearest = self._session.nearest_issue(iso, publication)
-        self._articles.set_ids([])
+        self._middle.list_issue(None, [])
         self._middle.show_issues([], -1)
         self._middle.set_issue_title("")
         if nearest is None:
@@ -135,7 +135,7 @@ class IssueNavigator(QObject):
             self._calendar.set_shown_issue(None)
             self._empty_day = None
             self._middle.set_notice(None)
-            self._articles.set_ids([])
+            self._middle.list_issue(None, [])
             self._middle.set_issue_title("")
             self._pane.show_placeholder(
                 self.tr("档案中还没有报纸。请用 文件 → 导入文件… 或把文件拖到窗口上导入。")
@@ -159,9 +159,7 @@ class IssueNavigator(QObject):
             self._middle.show_issues([issue], issue_id)
         self._middle.set_issue_title(issue_title(issue))
         self._middle.show_issue_list()
-        pages = self._session.article_pages(issue_id)
-        self._middle.page_filter.show_pages(pages)
-        self._articles.set_ids([article_id for article_id, _page in pages])
+        self._middle.list_issue(issue_id, self._session.listed_articles(issue_id), article_id)
         count = self._articles.rowCount()
         self.status_message.emit(self.tr("本期共 {0} 篇").format(count), STATUS_MS)
         if count:

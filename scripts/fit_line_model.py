@@ -2,14 +2,17 @@
 
 A labelled page is FILE.txt with FILE.expected.json beside it (the archivist's format, see
 ../shared/tools/score_import.py). Each line after the masthead is an example: its features
-(`line_model.line_features`) and whether an expected article starts on it (its kicker, else its
+(`line_model.page_features`) and whether an expected article starts on it (its kicker, else its
 headline, else the line of its first words). The model is an L2-regularised logistic regression
 fitted by Newton's method in plain Python: a few hundred lines and a few dozen features need no
-numerical library, so fitting adds no dependency, and `fit` is what bench/bench_parser_loo.py
-calls to refit with one page left out.
+numerical library, so fitting adds no dependency. `fit_passes` fits both passes (the second over
+each line's features and the first pass's verdicts on it and its neighbours, from first passes
+fitted without the line's page); it is what bench/bench_parser_loo.py calls to refit with one
+page left out.
 
     python scripts/fit_line_model.py [--output FILE] [FOLDER_OR_TXT ...]
-    # default: ../shared/corpus tests/corpus_holdout tests/corpus_holdout2 → resources/line_model.json
+    # default: ../shared/corpus tests/corpus_holdout tests/corpus_holdout2 tests/corpus_holdout3
+    #          → resources/line_model.json
 """
 
 from __future__ import annotations
@@ -26,9 +29,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.text.fold import to_simplified  # noqa: E402
-from reader.text.line_model import LineModel, is_dense, line_features  # noqa: E402
+from reader.text.line_model import (  # noqa: E402
+    LineModel,
+    PageFacts,
+    model_to_json,
+    page_features,
+    second_pass_features,
+)
 from reader.text.lines import Line, split_lines  # noqa: E402
-from reader.text.linetypes import type_lines  # noqa: E402
+from reader.text.linetypes import signatures, type_lines  # noqa: E402
 from reader.text.masthead import read_masthead  # noqa: E402
 from reader.text.rules import LineType  # noqa: E402
 from reader.text.script import simplified_reading  # noqa: E402
@@ -37,9 +46,11 @@ DEFAULT_PAGES = (
     ROOT.parent / "shared" / "corpus",
     ROOT / "tests" / "corpus_holdout",
     ROOT / "tests" / "corpus_holdout2",
+    ROOT / "tests" / "corpus_holdout3",
 )
 OUTPUT = ROOT / "resources" / "line_model.json"
 L2 = 0.3  # the penalty on the weights, chosen by leaving each page out (bench/bench_parser_loo.py)
+FOLDS = 5  # the second pass is fitted on first-pass scores of pages the first pass was not fitted on
 OPENING_WEIGHT = 1.0  # how much more an opening counts than a line that opens nothing: 2 or 4 gained
 # the model alone little (F1 0.79 → 0.80) and made it sure of openings it should doubt (a signature)
 Example = tuple[dict[str, float], int]
@@ -51,13 +62,16 @@ def norm(text: str | None) -> str:
     return re.sub(r"[\s*#■□（）()\[\]【】「」—\-]", "", text)
 
 
-def typed_lines(text: str) -> tuple[list[Line], list[LineType]]:
-    """The lines after the masthead and the type the cascade gives each, as the parser sees them
-    (a page in traditional script read in simplified characters, `script.simplified_reading`)."""
+def typed_lines(text: str) -> tuple[list[Line], list[LineType], PageFacts]:
+    """The lines after the masthead, the type the cascade gives each and what the model reads of
+    the page, as the parser sees them (a page in traditional script read in simplified
+    characters, `script.simplified_reading`; the types before the signatures are retyped)."""
     lines = split_lines(simplified_reading(text)[0])
     rest = lines[read_masthead(lines).consumed :]
     markdown = any(line.md_level for line in rest)
-    return rest, type_lines(rest, markdown)[0]
+    types, typed_by = type_lines(rest, markdown)
+    signed = signatures(rest, list(types), list(typed_by))
+    return rest, types, PageFacts(rest, signed)
 
 
 def openings(lines: Sequence[Line], articles: Sequence[dict[str, str]]) -> set[int]:
@@ -79,10 +93,9 @@ def openings(lines: Sequence[Line], articles: Sequence[dict[str, str]]) -> set[i
 def page_examples(txt: Path) -> list[Example]:
     """Every line of a labelled page after its masthead, with its features and label."""
     expected = json.loads(txt.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    lines, types = typed_lines(txt.read_text(encoding="utf-8"))
+    lines, types, facts = typed_lines(txt.read_text(encoding="utf-8"))
     starts = openings(lines, expected["articles"])
-    dense = is_dense(lines)
-    return [(line_features(lines, types, i, dense), int(i in starts)) for i in range(len(lines))]
+    return [(feats, int(i in starts)) for i, feats in enumerate(page_features(lines, types, facts))]
 
 
 def labelled_pages(paths: Sequence[Path]) -> list[Path]:
@@ -135,6 +148,28 @@ def fit(
     return LineModel({name: w[index[name]] for name in names}, w[0])
 
 
+def fit_passes(pages: Sequence[Sequence[Example]], l2: float = L2) -> LineModel:
+    """Both passes (`line_model.LineModel.second`): the first on every page's lines; the second on
+    the same lines beside the first pass's logits, each page's logits from a first pass fitted
+    without it (FOLDS folds of pages), so the second pass learns how far to trust the first on
+    pages it has not seen, as it will be used, not on pages it has learnt by heart."""
+    first = fit([ex for page in pages for ex in page], l2=l2)
+    held: dict[int, list[float]] = {}
+    for fold in range(FOLDS):
+        inner = [k for k in range(len(pages)) if k % FOLDS == fold]
+        if not inner:
+            continue
+        model = fit([ex for k, page in enumerate(pages) if k not in inner for ex in page], l2=l2)
+        for k in inner:
+            held[k] = [model.logit(feats) for feats, _ in pages[k]]
+    second = [
+        (feats, y)
+        for k, page in enumerate(pages)
+        for feats, (_, y) in zip(second_pass_features([f for f, _ in page], held[k]), page, strict=True)
+    ]
+    return LineModel(first.weights, first.bias, fit(second, l2=l2))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="*", type=Path, default=list(DEFAULT_PAGES))
@@ -144,16 +179,18 @@ def main() -> int:
     if not pages:
         print("no FILE.txt with FILE.expected.json found", file=sys.stderr)
         return 2
-    model = fit([ex for page in pages for ex in page_examples(page)])
+    model = fit_passes([page_examples(page) for page in pages])
     data = {
         "about": "P(an article starts on the line) = sigmoid(bias + sum of weights of the line's "
-        "features); fitted by scripts/fit_line_model.py, applied by reader/text/line_model.py",
+        "features), by the weights of `second` over the line's features and what the first pass "
+        "(bias, weights) said of it and its neighbours; fitted by scripts/fit_line_model.py, "
+        "applied by reader/text/line_model.py",
         "fitted_on": [page.name for page in pages],
-        "bias": round(model.bias, 4),
-        "weights": {name: round(value, 4) for name, value in sorted(model.weights.items())},
+        **model_to_json(model),
     }
     args.output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(model.weights)} weights from {len(pages)} pages")
+    second = len(model.second.weights) if model.second else 0
+    print(f"{args.output}: {len(model.weights)} + {second} weights from {len(pages)} pages")
     return 0
 
 

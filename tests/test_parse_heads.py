@@ -208,3 +208,40 @@ def test_a_single_clause_over_another_line_is_the_headline_and_the_line_under_it
     ):
         issue = parse_text(HEAD_AND_SUBTITLE.format(headline=headline, subtitle=subtitle), "x.txt")
         assert [("", headline, subtitle)] == [(a.kicker, a.headline, a.subtitle) for a in issue.articles]
+
+
+MARKDOWN_PAGE_TITLE = """\
+# 文旅周刊
+
+## 秋到白云山 红叶映层林
+
+**本报讯**（记者 林一）进入十月，白云山景区的枫树陆续变红，漫山红叶吸引大批游客。
+
+## 古镇夜游点亮“夜经济”
+
+**本报讯** 近日，清水古镇推出夜游项目，灯光秀每晚开放至十点。
+"""
+MARKDOWN_SECTION_TITLE = """\
+## 要闻速览
+
+### 全市首个零碳社区建成
+
+**本报讯**（记者 陆敏）近日，东园社区建成全市首个零碳社区。
+
+### 高温天气防暑提示
+
+- 避免在中午时段长时间户外活动。
+- 多喝水，不要等口渴了再喝。
+"""
+
+
+def test_a_markdown_dump_s_headlines_are_at_the_level_most_of_its_headings_have() -> None:
+    """A title one level above the headlines (the page's # 文旅周刊, a section's ## 要闻速览) made
+    the headlines after it look like sub-heads: the second article ran into the first (issue 24:
+    two held-out Markdown pages, 11 and 25)."""
+    issue = parse_text(MARKDOWN_PAGE_TITLE, "x.md")
+    assert ["秋到白云山 红叶映层林", "古镇夜游点亮“夜经济”"] == [a.headline for a in issue.articles]
+    assert "文旅周刊" in issue.sections
+    issue = parse_text(MARKDOWN_SECTION_TITLE, "x.md")
+    assert ["全市首个零碳社区建成", "高温天气防暑提示"] == [a.headline for a in issue.articles]
+    assert issue.articles[1].body.startswith("避免在中午时段")

@@ -13,6 +13,7 @@ particular words. The parser and the line typing (`parse`, `linetypes`) call the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import islice
 from typing import Literal
@@ -28,7 +29,7 @@ from reader.text.rules import (
     opens_with_dateline,
     opens_with_editors_note,
 )
-from reader.text.shapes import SUBTITLE_DASH, cjk_length, ends_sentence
+from reader.text.shapes import SUBTITLE_DASH, cjk_length, ends_sentence, is_furniture
 
 WrapRole = Literal["start", "wrap", ""]
 # The indent that opens a paragraph in a hard-wrapped dump: one or two full-width spaces, or two
@@ -56,6 +57,21 @@ def heading_run_is_list(group: Sequence[Line]) -> bool:
         return False
     heads = (line for line in group if masthead_items(line.text) is None and not is_masthead_print(line.text))
     return len(list(islice(heads, HEAD_LINES_MAX + 1))) > HEAD_LINES_MAX
+
+
+def headline_level(lines: Sequence[Line]) -> int:
+    """The Markdown level of a dump's headlines: the level most of the headings that can be a
+    headline have (the smallest of equals; not a ——subtitle, not page furniture such as a dated
+    running head), 0 when nothing is marked. A dump marks every article's headline alike; the
+    page's or a section's title above them (# 文旅周刊, ## 要闻速览) is one heading of a higher
+    level, so the highest level used would take the headlines for sub-heads (issue 24: two
+    held-out Markdown pages)."""
+    counts = Counter(
+        line.md_level
+        for line in lines
+        if line.md_level and not SUBTITLE_DASH.match(line.text) and not is_furniture(line.text)
+    )
+    return min(counts, key=lambda level: (-counts[level], level)) if counts else 0
 
 
 def has_paragraph_indent(raw: str) -> bool:

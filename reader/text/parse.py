@@ -22,7 +22,7 @@ from pathlib import PurePath
 from reader.text.cancel import checkpoint, current
 from reader.text.draft import Draft, settle_orphans
 from reader.text.explain import LineRole, Trace
-from reader.text.line_model import LineModel, OpeningScores
+from reader.text.line_model import LineModel, OpeningScores, PageFacts
 from reader.text.lines import Line, link_targets, split_lines
 from reader.text.linetypes import signatures, type_lines, wrapped_types
 from reader.text.masthead import (
@@ -41,6 +41,7 @@ from reader.text.page_rules import (
     advert_end,
     bracketed_lead,
     heading_run_is_list,
+    headline_level,
     interview_turn,
     next_field,
     opens_item,
@@ -92,9 +93,10 @@ class _Reader:
         self.check = current()
         self.trace = trace
         self.types, self.typed_by = type_lines(lines, markdown)
-        # Scored on these first types (the model was fitted on them), when the parser asks.
-        self.opening = OpeningScores(lines, self.types, model)
+        first_types = list(self.types)  # the model was fitted on these, before signatures retypes
         self.signed = signatures(lines, self.types, self.typed_by)
+        # Scored when the parser asks.
+        self.opening = OpeningScores(lines, first_types, model, PageFacts(lines, self.signed))
         # In a hard-wrapped dump the indent, not the line's end, says where a paragraph starts.
         self.wrap = {
             line.number: role
@@ -103,7 +105,7 @@ class _Reader:
         }
         self.credit_ahead = credit_ahead(self.types, lines)
         self.markdown = markdown
-        self.headline_level = min((line.md_level for line in lines if line.md_level), default=0)
+        self.headline_level = headline_level(lines)
         self.drafts: list[Draft] = []
         self.sections: list[str] = []
         self.page = start_page
@@ -489,9 +491,12 @@ class _Reader:
 
     def assign_roles(self, draft: Draft, group: list[Line], rule: str) -> None:
         marked = [i for i, line in enumerate(group) if line.md_level]
-        if marked:
+        if marked:  # the line at the page's headline level, else the largest heading
             top = min(group[i].md_level for i in marked)
-            head = next(i for i in marked if group[i].md_level == top)
+            level = (
+                self.headline_level if any(group[i].md_level == self.headline_level for i in marked) else top
+            )
+            head = next(i for i in marked if group[i].md_level == level)
         else:
             head = 0
             for i, line in enumerate(group):  # the last line that is not a ——subtitle

@@ -73,11 +73,13 @@ def test_tab_and_the_arrow_keys_on_the_author_chooser_list_one_person_s_articles
     qtbot.keyClick(chooser, Qt.Key.Key_Down)
     assert [FOOD, GRAIN] == listed(window)
     qtbot.waitUntil(shown(window, FOOD))
+    assert "列出 2 篇（本期共 5 篇）" == window.statusBar().currentMessage()
     qtbot.keyClick(chooser, Qt.Key.Key_End)  # 未署名
     assert [BOOKS] == listed(window)
     qtbot.waitUntil(shown(window, BOOKS))
     qtbot.keyClick(chooser, Qt.Key.Key_Home)
     assert [FOOD, PARK, GRAIN, BOOKS, HOURS] == listed(window)
+    assert "本期共 5 篇" == window.statusBar().currentMessage()
     qtbot.keyClick(chooser, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.middle.table)
 

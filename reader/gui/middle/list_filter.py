@@ -196,6 +196,10 @@ class ListFilter(QObject):
         self._offer()
         self._articles.set_ids(ids)
 
+    def counts(self) -> tuple[int, int]:
+        """How many articles are listed now, and how many the issue has."""
+        return self._articles.rowCount(), len(self._listed)
+
     def _admitted(self, but: FilterChooser | None = None) -> list[int]:
         """The ids every chooser (save `but`) admits, in reading order."""
         judges = [chooser for chooser in self._choosers if chooser is not but]

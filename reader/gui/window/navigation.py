@@ -59,6 +59,7 @@ class IssueNavigator(QObject):
         self.current_issue_id: int | None = None
         self._empty_day: str | None = None  # the chosen day without an issue, while its notice shows
         self._hits_of: str | None = None  # the query whose hits the reading pane marks
+        middle.list_filter.filtered.connect(self._say_listed)
 
     # --- the lists of the calendar -------------------------------------------------------------
 
@@ -67,6 +68,14 @@ class IssueNavigator(QObject):
         issues follow the issues; the issues' article counts follow a correction (a split, a merge)."""
         if changes.issues or changes.articles or changes.archive_replaced:
             self.refresh_lists()
+
+    def _say_listed(self) -> None:
+        """本期共 N 篇, or how many of them the page and author choosers list."""
+        listed, total = self._middle.list_filter.counts()
+        if listed == total:
+            self.status_message.emit(self.tr("本期共 {0} 篇").format(total), STATUS_MS)
+        else:
+            self.status_message.emit(self.tr("列出 {0} 篇（本期共 {1} 篇）").format(listed, total), STATUS_MS)
 
     def refresh_lists(self) -> None:
         """Re-read publications, the shown month and the undated issues (after an import)."""
@@ -161,7 +170,7 @@ class IssueNavigator(QObject):
         self._middle.show_issue_list()
         self._middle.list_issue(issue_id, self._session.listed_articles(issue_id), article_id)
         count = self._articles.rowCount()
-        self.status_message.emit(self.tr("本期共 {0} 篇").format(count), STATUS_MS)
+        self._say_listed()
         if count:
             row = self._articles.row_of(article_id) if article_id is not None else 0
             self._middle.select_article_row(max(0, row))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 # The archivist's expectations for real issues, beside the checkout (only the parser scoring
-# tests read it; every other test reads tests/corpus).
+# tests and the line model's leave-one-out test read it; every other test reads tests/corpus*).
 SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 

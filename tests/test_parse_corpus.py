@@ -1,6 +1,6 @@
 """The parser against the archivist's expectations for real issues, read from ../shared/corpus.
 
-The only tests that read ../shared: without it they are skipped, except in CI, where they fail.
+Tests that read ../shared (tests/needs.py): without it they are skipped, except in CI, where they fail.
 """
 
 from __future__ import annotations

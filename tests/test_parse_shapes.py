@@ -155,11 +155,32 @@ def test_text_before_the_first_headline_is_a_fragment() -> None:
     assert issue.articles[0].headline == ""
 
 
-def test_markdown_marks_are_removed() -> None:
+def test_markdown_marks_are_removed_and_a_link_s_target_goes_to_the_sections() -> None:
     text = "## 标题一则\n\n**本报讯** 这里有[链接](http://example.com)和**加粗**文字。\n\n**（记者 张三）**\n"
-    article = parse_text(text, "x.md").articles[0]
+    issue = parse_text(text, "x.md")
+    article = issue.articles[0]
     assert ("标题一则", "本报讯", "记者 张三") == (article.headline, article.dateline, article.byline)
     assert article.body == "这里有链接和加粗文字。"
+    assert ("(http://example.com)",) == issue.sections
+
+
+def test_every_link_target_an_article_reads_past_is_kept_once_in_the_sections() -> None:
+    """In a headline, a body, a byline; the same address twice is kept once; words in brackets
+    after a name (市民[张某](化名)) are text, not a target, and stay in the body as printed."""
+    text = (
+        "## [夜游](www.example.org/night)古镇\n\n本报讯 详情见[官网](https://example.org/a?b=1)，"
+        "或[再看一次](https://example.org/a?b=1)。市民[张某](化名)说好。\n\n"
+        "（记者 [李四](mailto:li@example.org)）\n"
+    )
+    issue = parse_text(text, "x.md")
+    (article,) = issue.articles
+    assert ("夜游古镇", "记者 李四") == (article.headline, article.byline)
+    assert "市民[张某](化名)说好" in article.body  # kept as printed
+    assert (
+        "(www.example.org/night)",
+        "(https://example.org/a?b=1)",
+        "(mailto:li@example.org)",
+    ) == issue.sections
 
 
 def test_empty_text_gives_an_issue_without_articles() -> None:

@@ -2,9 +2,11 @@
 
 Every letter, digit and CJK character of the decoded source (regex [^\\W_]) must appear in the
 parse (masthead lines, sections, every field of every article) at least as often as in the source;
-only the targets of real Markdown links (URLs, paths) may go. Marks, punctuation and spacing may
-change. Counting characters, not matching lines, keeps the check true however the parser splits,
-joins or moves text between fields; the fuzzers and tests use it on any input.
+only the targets of real Markdown links (URLs, paths) may go (the parser puts those it reads
+past after the masthead into the sections, as `(target)`; one in a masthead line is still
+dropped). Marks, punctuation and spacing may change. Counting characters, not matching lines,
+keeps the check true however the parser splits, joins or moves text between fields; the fuzzers
+and tests use it on any input.
 """
 
 from __future__ import annotations

@@ -656,6 +656,7 @@ def _parse_page(
     drafts = settle_orphans(reader.drafts, sections, trace)
     reader.drafts = []
     articles = _articles(drafts, sections, trace, restorer)
+    sections += _targets_not_kept(rest, [*head.lines, *sections])
     _release(rest)
     folio = _folio(head, reader.sections, papers)
     date, date_source = head.date, ("masthead" if head.date else None)
@@ -688,6 +689,22 @@ def _parse_page(
     roles = [replace(role, text=restorer.restore(role.text)) for role in trace.roles()]
     known = papers | {pub.name for pub in PUBLICATIONS}
     return restore_head(issue, restorer, known), roles
+
+
+def _targets_not_kept(lines: list[Line], kept: list[str]) -> list[str]:
+    """The targets of the links read into articles, each as `(target)`, in order: an article
+    reads [古镇官网](http://…) as 古镇官网, and its address goes to the sections rather than
+    away (issue 24: nothing the parser does not place is lost). A line kept as printed (a
+    section, a picture's reference) holds its targets already."""
+    found: list[str] = []
+    for line in lines:
+        if "](" not in line.raw:
+            continue
+        for target in link_targets(line.raw):
+            shown = f"({target.strip()})"
+            if shown not in found and not any(target in text for text in kept):
+                found.append(shown)
+    return found
 
 
 def _release(items: list[Line]) -> None:

@@ -220,13 +220,14 @@ def print_usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def positive_number(text: str) -> int:
-    """An option's whole number of at least 1 (`--limit`, `--number`, `--page`); argparse says
-    the ArgumentTypeError's Chinese text after the option's name."""
+def positive_number(text: str, what: str = "") -> int:
+    """An argument's whole number of at least 1 (`--limit`, `--number`, `--page`, a paragraph
+    `partial(positive_number, what="段号")`); argparse says the ArgumentTypeError's Chinese text
+    after the option's name, so `what` names only a positional argument."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"须是正整数，收到的是：{text}") from None
+        raise argparse.ArgumentTypeError(f"{what}须是正整数，收到的是：{text}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"须是正整数（至少为 1），收到的是：{text}")
+        raise argparse.ArgumentTypeError(f"{what}须是正整数（至少为 1），收到的是：{text}")
     return value

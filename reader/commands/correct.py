@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from functools import partial
 from typing import Any
 
 from reader.archive import corrections, queries
@@ -30,21 +31,14 @@ from reader.archive.corrections import Correction, CorrectionError
 from reader.archive.formatting import chinese_date
 from reader.archive.handle import Archive
 from reader.archive.issue_dates import IssueNotFound, find_issue
-from reader.commands._common import add_db_option, on_existing_archive, print_usage
+from reader.commands._common import add_db_option, on_existing_archive, positive_number, print_usage
 from reader.commands._correct_issue import add_issue, day, printed_note
 from reader.text.dates import DAY_FORMS
 
 STATUS_LABELS = {"applied": "已应用", "failed": "未能应用"}
 
 
-def _paragraph(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"段号须是正整数（从 1 数起），收到的是：{text}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"段号从 1 数起，收到的是：{text}")
-    return value
+_paragraph = partial(positive_number, what="段号")  # paragraphs are counted from 1
 
 
 def _correction_id(text: str) -> int:

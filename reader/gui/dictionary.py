@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from reader.archive import dictionary
 from reader.archive.db import Archive
 from reader.archive.dictionary import SHIPPED, DictionaryChange, DictionaryWord
+from reader.gui.dialog_slot import DialogSlot
 from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes, OpProgress
 
@@ -153,7 +154,7 @@ class DictionaryFeature(QObject):
         self._changes = changes
         self._window = window
         self._words = words
-        self.dialog: DictionaryDialog | None = None
+        self._dialog = DialogSlot(lambda: DictionaryDialog(self, self._window))
         self.action = QAction(self.tr("专有名词词典…"), self)
         self.action.setObjectName("dictionaryAction")
         self.action.triggered.connect(self.show)
@@ -163,16 +164,9 @@ class DictionaryFeature(QObject):
         self.action.setToolTip(self.tr("只读档案，不能修改词典：{0}").format(reason) if reason else "")
 
     def show(self) -> None:
-        if self.dialog is None:
-            self.dialog = DictionaryDialog(self, self._window)
-            self.dialog.finished.connect(self._closed)
-        self.dialog.show_words(self._words())
-        self.dialog.open()
-
-    def _closed(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
+        dialog = self._dialog.opened()
+        dialog.show_words(self._words())
+        dialog.open()
 
     def change(self, work: Work, verb: str) -> None:
         """Run one change on the writer, with progress while articles are indexed again."""
@@ -184,9 +178,9 @@ class DictionaryFeature(QObject):
             text = self.tr("{0} {1} 个词：{2}；重新索引了 {3} 篇文章").format(
                 verb, len(change.words), "、".join(change.words), change.reindexed
             )
-            if self.dialog is not None:
-                self.dialog.show_words(self._words())
-                self.dialog.status.setText(text)
+            if (dialog := self._dialog.dialog) is not None:
+                dialog.show_words(self._words())
+                dialog.status.setText(text)
             self._changes.announce(Changes(dictionary=True))
             self.changed.emit(text)
 

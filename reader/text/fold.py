@@ -223,14 +223,12 @@ class _Warmth:
             return self.folded <= self.ONE_BY_ONE
 
 
-@cache
-def _warmth() -> _Warmth:
-    return _Warmth()
+_WARMTH = _Warmth()
 
 
 def fold(text: str) -> str:
     """Fold a whole string; equal to joining `fold_char` over its characters."""
-    if _warmth().one_by_one(text):
+    if _WARMTH.one_by_one(text):
         return "".join(map(fold_char, text))
     folding = _folding()
     return folding.changing.sub(folding.replace, text)
@@ -271,7 +269,7 @@ class FoldedText:
 
 def fold_with_map(text: str) -> FoldedText:
     """Fold `text` and remember where every folded character came from."""
-    if _warmth().one_by_one(text):
+    if _WARMTH.one_by_one(text):
         return _fold_with_map_one_by_one(text)
     return _fold_with_map_by_table(text)
 

@@ -26,6 +26,7 @@ from reader.archive.db import Archive
 from reader.archive.records import ArticleRecord
 from reader.gui.corrections.dialogs import EditTextDialog, OriginalTextDialog, RetitleDialog, SplitDialog
 from reader.gui.corrections.failed import FailedCorrectionsDialog
+from reader.gui.dialog_slot import DialogSlot
 from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes
 
@@ -108,7 +109,7 @@ class CorrectionsFeature(QObject):
         self.menu.addAction(self.original_action)
         self.menu.addSeparator()
         self.menu.addAction(self.failed_action)
-        self.failed_dialog: FailedCorrectionsDialog | None = None
+        self._failed_dialog = DialogSlot(lambda: FailedCorrectionsDialog(self._window))
         self._update()
 
     def _action(self, text: str, slot: Callable[[], None]) -> QAction:
@@ -235,16 +236,9 @@ class CorrectionsFeature(QObject):
 
     def show_failed(self) -> None:
         """未能应用的校订…: the corrections kept but not applied, with the reason for each."""
-        if self.failed_dialog is None:
-            self.failed_dialog = FailedCorrectionsDialog(self._window)
-            self.failed_dialog.finished.connect(self._failed_closed)
-        self.failed_dialog.show_corrections(self._failed())
-        self.failed_dialog.open()
-
-    def _failed_closed(self) -> None:
-        if self.failed_dialog is not None:
-            self.failed_dialog.deleteLater()
-            self.failed_dialog = None
+        dialog = self._failed_dialog.opened()
+        dialog.show_corrections(self._failed())
+        dialog.open()
 
     # --- the writer ----------------------------------------------------------------------------
 

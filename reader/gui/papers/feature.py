@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.archive.db import Archive
 from reader.archive.papers import Paper, merge_papers, rename_paper
+from reader.gui.dialog_slot import DialogSlot
 from reader.gui.messages import open_warning
 from reader.gui.operations import ArchiveOp, ArchiveWriter, ChangeBus, Changes
 from reader.gui.plain import plain_label
@@ -150,7 +151,7 @@ class PapersFeature(QObject):
         self._changes = changes
         self._window = window
         self._papers = papers
-        self.dialog: PapersDialog | None = None
+        self._dialog = DialogSlot(lambda: PapersDialog(self, self._window))
         self.action = QAction(self.tr("报纸名称…"), self)
         self.action.setObjectName("papersAction")
         self.action.setToolTip(self.tr("给报纸改名，或把同一份报纸的两种写法合并"))
@@ -165,16 +166,9 @@ class PapersFeature(QObject):
         )
 
     def show(self) -> None:
-        if self.dialog is None:
-            self.dialog = PapersDialog(self, self._window)
-            self.dialog.finished.connect(self._closed)
-        self.dialog.show_papers(self._papers())
-        self.dialog.open()
-
-    def _closed(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
+        dialog = self._dialog.opened()
+        dialog.show_papers(self._papers())
+        dialog.open()
 
     def change(self, old: str, new: str, merging: bool) -> None:
         """Rename `old` to `new`, or merge it into the paper `new`, on the writer."""
@@ -188,9 +182,9 @@ class PapersFeature(QObject):
 
         def landed(text: str) -> None:
             self._changes.announce(Changes(issues=True, articles=True))
-            if self.dialog is not None:
-                self.dialog.show_papers(self._papers())
-                self.dialog.plan.setText(text)
+            if (dialog := self._dialog.dialog) is not None:
+                dialog.show_papers(self._papers())
+                dialog.plan.setText(text)
             self.changed.emit(text)
 
         def failed(error: BaseException) -> None:
